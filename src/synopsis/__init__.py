@@ -1,0 +1,72 @@
+"""synopsis: one short, faithful, attributed summary of many news articles.
+
+>>> import synopsis
+>>> summary = synopsis.summarize(["First article text ...", "Second article text ..."])
+>>> print(summary.text)  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from .errors import EmptyClusterError, InputError, MissingExtraError, SynopsisError
+from .ingest import Loaded, documents_from_objects, load
+from .model import Cluster, Document, Sentence, Summary, SummarySentence
+from .options import Options
+from .pipeline import run
+
+try:
+    __version__ = version("synopsis")
+except PackageNotFoundError:  # running from a source tree
+    __version__ = "0.0.0"
+
+__all__ = [
+    "Cluster",
+    "Document",
+    "EmptyClusterError",
+    "InputError",
+    "Loaded",
+    "MissingExtraError",
+    "Options",
+    "Sentence",
+    "Summary",
+    "SummarySentence",
+    "SynopsisError",
+    "__version__",
+    "load",
+    "summarize",
+]
+
+
+def summarize(
+    documents: Cluster | Iterable[str | Path | Document],
+    words: int | None = None,
+    *,
+    options: Options | None = None,
+) -> Summary:
+    """Summarize articles about one story.
+
+    ``documents`` are article texts, paths to article files, :class:`Document` objects,
+    or a :class:`Cluster`. ``words`` caps the summary length (default 100); it
+    overrides ``options.select.words`` when both are given.
+    """
+    options = options or Options()
+    if words is not None:
+        if isinstance(words, bool) or not isinstance(words, int) or words < 1:
+            raise InputError(f"words must be a positive whole number, got {words!r}")
+        options = dataclasses.replace(
+            options, select=dataclasses.replace(options.select, words=words)
+        )
+    if isinstance(documents, Cluster):
+        cluster = documents
+    else:
+        if isinstance(documents, (str, Path, Document)):
+            documents = [documents]
+        docs = documents_from_objects(documents)
+        if not docs:
+            raise EmptyClusterError("no documents to summarize (all were empty)")
+        cluster = Cluster(id="cluster", documents=docs)
+    return run(cluster, options)

@@ -1,0 +1,121 @@
+"""The ``synopsis`` command: a thin layer over the Python API.
+
+Every user mistake ends in one line on stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import track
+
+from . import __version__, load, summarize
+from .errors import SynopsisError
+from .render import render
+
+T = TypeVar("T")
+EXIT_USAGE = 2
+
+app = typer.Typer(
+    help="Summarize many news articles about one story into one short, attributed summary.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+stderr = Console(stderr=True, soft_wrap=True)
+
+# Show a progress bar only when a run has enough items to take a while.
+PROGRESS_MIN_ITEMS = 20
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    md = "md"
+
+
+def fail(message: str) -> typer.Exit:
+    stderr.print(f"[bold red]synopsis: error:[/] {message}", highlight=False, markup=True)
+    return typer.Exit(EXIT_USAGE)
+
+
+def progress(items: Iterable[T], label: str) -> Iterator[T]:
+    items = list(items)
+    if len(items) < PROGRESS_MIN_ITEMS:
+        yield from items
+        return
+    yield from track(items, description=label, console=stderr, transient=True)
+
+
+def write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise fail(f"{output}: cannot write ({exc.strerror})") from None
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"synopsis {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=version_callback, is_eager=True, help="Show the version."
+        ),
+    ] = False,
+) -> None:
+    """synopsis reads text, HTML, folders, JSONL and Multi-News files, or '-' for stdin."""
+
+
+@app.command("summarize")
+def summarize_command(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Articles to summarize: files (.txt .md .html), folders, JSONL or "
+            "Multi-News files, or '-' for standard input. Single articles form one cluster; "
+            "JSONL and Multi-News inputs give one summary per cluster.",
+            show_default=False,
+        ),
+    ],
+    words: Annotated[
+        int, typer.Option("--words", "-w", min=1, help="Word budget: the summary never exceeds it.")
+    ] = 100,
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="text (with \\[n] source markers), json or md.")
+    ] = Format.text,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")
+    ] = None,
+) -> None:
+    """Summarize articles about one story, citing the source of every sentence."""
+    try:
+        loaded = load(paths, stdin=sys.stdin.buffer, progress=lambda f: progress(f, "Reading"))
+        for skipped in loaded.skipped:
+            stderr.print(f"synopsis: skipped {skipped.source}: {skipped.reason}", highlight=False)
+        summaries = [summarize(c, words=words) for c in progress(loaded.clusters, "Summarizing")]
+    except SynopsisError as exc:
+        raise fail(str(exc)) from None
+    write(render(summaries, fmt.value), output)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,171 @@
+"""The data that flows through the pipeline.
+
+Every stage takes these plain dataclasses and returns new ones; nothing is mutated
+after construction. Offsets always point into ``Document.text`` (the raw text as read),
+so any sentence can be traced back to the exact characters it came from.
+
+>>> doc = Document(id="a", text="One sentence. Another one.")
+>>> doc.text[0:13]
+'One sentence.'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character range ``[start, end)`` into a document's raw text."""
+
+    start: int
+    end: int
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article as read: ``text`` is kept exactly as decoded (BOM removed, newlines
+    normalised to ``\\n``) so that offsets stay meaningful."""
+
+    id: str
+    text: str
+    path: str | None = None
+    title: str | None = None
+    meta: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """Documents about one story, with an optional human reference summary."""
+
+    id: str
+    documents: tuple[Document, ...]
+    reference: str | None = None
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A span that cleaning took out of the body, and why."""
+
+    start: int
+    end: int
+    reason: str
+    line: int
+
+
+@dataclass(frozen=True)
+class CleanDocument:
+    """A document plus the spans of its raw text that are article body.
+
+    Cleaning never rewrites text: it only chooses spans, so sentences found inside
+    ``body`` slice the raw text exactly.
+    """
+
+    document: Document
+    body: tuple[Span, ...]
+    removals: tuple[Removal, ...] = ()
+    meta: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def whole(cls, document: Document) -> CleanDocument:
+        """The uncleaned view: the whole raw text is body."""
+        return cls(document=document, body=(Span(0, len(document.text)),))
+
+    @property
+    def body_text(self) -> str:
+        """The body spans joined with blank lines, for display."""
+        return "\n\n".join(self.document.text[s.start : s.end].strip() for s in self.body)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence, located in its document's raw text.
+
+    ``text`` is the display form (internal line breaks and runs of spaces folded to
+    one space); ``document.text[start:end]`` is the exact raw slice.
+    """
+
+    doc_index: int
+    doc_id: str
+    index: int  # position among the document's sentences
+    paragraph: int  # index of the paragraph it belongs to
+    start: int
+    end: int
+    text: str
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class SegmentedDocument:
+    """A document cut into sentences (only inside its body spans)."""
+
+    clean: CleanDocument
+    sentences: tuple[Sentence, ...]
+    paragraphs: tuple[Span, ...]
+
+    @property
+    def document(self) -> Document:
+        return self.clean.document
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    """A sentence chosen for the summary, with where it came from and who else says it."""
+
+    text: str
+    document_id: str
+    start: int
+    end: int
+    raw: str  # document.text[start:end], exactly
+    score: float
+    supported_by: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The result of :func:`synopsis.summarize`."""
+
+    sentences: tuple[SummarySentence, ...]
+    documents: tuple[Document, ...]
+    cluster_id: str = "cluster"
+    parameters: Mapping[str, object] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The plain summary: one sentence per line, no source markers."""
+        return "\n".join(s.text for s in self.sentences)
+
+    @property
+    def words(self) -> int:
+        return sum(len(s.text.split()) for s in self.sentences)
+
+
+@dataclass(frozen=True)
+class ScoredCluster:
+    """Every sentence of a cluster with its salience score.
+
+    ``vectors`` holds one L2-normalised sparse TF-IDF row per sentence (a SciPy CSR
+    matrix, aligned with ``sentences``) so later stages can compare sentences without
+    re-vectorising; ``support`` counts the other documents that state each sentence.
+    """
+
+    documents: tuple[SegmentedDocument, ...]
+    sentences: tuple[Sentence, ...]
+    scores: tuple[float, ...]
+    support: tuple[int, ...]
+    vectors: object
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Indices into ``ScoredCluster.sentences``, in the order the summary reads."""
+
+    indices: tuple[int, ...]

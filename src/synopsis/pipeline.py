@@ -1,0 +1,46 @@
+"""The stages in order: read this file top to bottom to know what synopsis does."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from .attribute import attribute
+from .model import CleanDocument, Cluster, Summary
+from .options import Options
+from .score import score
+from .segment import segment
+from .select import select
+
+
+def run(cluster: Cluster, options: Options | None = None) -> Summary:
+    """Summarize one cluster of documents."""
+    options = options or Options()
+    # 1. clean: decide which spans of each raw text are article body
+    cleaned = [CleanDocument.whole(doc) for doc in cluster.documents]
+    # 2. segment: paragraphs and sentences inside the body, with raw offsets
+    segmented = [segment(c, i, options.segment) for i, c in enumerate(cleaned)]
+    # 3. score: salience of every sentence from the whole cluster
+    scored = score(segmented, options.score)
+    # 4. select: the best sentences under the word budget, no repeats, in reading order
+    selection = select(scored, options.select)
+    # 5. attribute: source document, exact offsets and supporting documents
+    sentences = attribute(scored, selection, options.attribute)
+    notes = () if sentences else (f"no sentence fits a budget of {options.select.words} words",)
+    return Summary(
+        sentences=sentences,
+        documents=cluster.documents,
+        cluster_id=cluster.id,
+        parameters=parameters(options),
+        notes=notes,
+    )
+
+
+def parameters(options: Options) -> dict[str, object]:
+    """The options that shaped a summary, flattened for reports."""
+    return {
+        "words": options.select.words,
+        "clean": options.clean.enabled,
+        "scorer": options.score.scorer,
+        "score": asdict(options.score),
+        "select": asdict(options.select),
+    }

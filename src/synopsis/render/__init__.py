@@ -1,0 +1,44 @@
+"""Turn a :class:`~synopsis.model.Summary` into text, Markdown or JSON.
+
+Every renderer is called the same way, ``render(summary) -> str``; pick one from
+``RENDERERS`` by format name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..model import Summary
+from .json import render_json, render_jsonl, to_dict
+from .markdown import render_markdown
+from .text import render_text
+
+Renderer = Callable[[Summary], str]
+RENDERERS: dict[str, Renderer] = {
+    "text": render_text,
+    "md": render_markdown,
+    "json": render_json,
+}
+
+
+def render(summaries: list[Summary], fmt: str) -> str:
+    """One or many summaries in one format; many clusters in JSON become JSON Lines."""
+    if fmt not in RENDERERS:
+        raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(RENDERERS)}")
+    if len(summaries) == 1:
+        return RENDERERS[fmt](summaries[0])
+    if fmt == "json":
+        return "".join(render_jsonl(s) for s in summaries)
+    rule = "\n" + "-" * 72 + "\n\n" if fmt == "text" else "\n---\n\n"
+    return rule.join(RENDERERS[fmt](s) for s in summaries)
+
+
+__all__ = [
+    "RENDERERS",
+    "render",
+    "render_json",
+    "render_jsonl",
+    "render_markdown",
+    "render_text",
+    "to_dict",
+]

@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from ..model import Summary
+from .sources import citation, source_label, source_numbers
+
+
+def _escape(text: str) -> str:
+    """Keep article text from being read as Markdown markup."""
+    for ch in "\\`*_[]<>#|":
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+def render_markdown(summary: Summary) -> str:
+    numbers = source_numbers(summary)
+    out = [f"## Summary of {_escape(summary.cluster_id)}", ""]
+    for s in summary.sentences:
+        out.append(f"- {_escape(s.text)} {_escape(citation(s, numbers))}")
+    for note in summary.notes:
+        out.append(f"- _{_escape(note)}_")
+    out += ["", "### Sources", ""]
+    for doc in summary.documents:
+        out.append(f"{numbers[doc.id]}. {_escape(source_label(doc.id, doc.title))}")
+    return "\n".join(out) + "\n"

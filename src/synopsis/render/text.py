@@ -1,0 +1,16 @@
+from __future__ import annotations
+
+from ..model import Summary
+from .sources import citation, source_label, source_numbers
+
+
+def render_text(summary: Summary) -> str:
+    """Sentences with source markers, then the numbered source list."""
+    numbers = source_numbers(summary)
+    lines = [f"{s.text} {citation(s, numbers)}" for s in summary.sentences]
+    lines += [f"({note})" for note in summary.notes]
+    lines.append("")
+    lines.append("Sources:")
+    for doc in summary.documents:
+        lines.append(f"  [{numbers[doc.id]}] {source_label(doc.id, doc.title)}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,140 @@
+"""Cut documents into paragraphs and sentences, keeping exact raw offsets.
+
+Wire copy is hard-wrapped every ~70 characters, mid-sentence. A line break is treated as
+a soft wrap (joined into the paragraph) when the line is about as long as the block's
+typical line and does not end a sentence; a short line or one that ends in final
+punctuation ends its paragraph, so headlines, subheads and bylines stay apart from the
+text after them. Sentences are then found by syntok on the joined paragraph, with line
+breaks read as spaces: the working string has the raw text's length, so syntok's token
+offsets are raw offsets.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from syntok import segmenter
+
+from .model import CleanDocument, SegmentedDocument, Sentence, Span
+from .options import SegmentOptions
+
+_BLANK_LINE = re.compile(r"\n[ \t\f\v]*\n")
+_ENDS_SENTENCE = re.compile(r"""[.!?:;]["'”’)\]]*\s*$""")
+# "…for now.By going public…": a word, final punctuation, then a capitalised word,
+# glued without a space. Two lowercase letters before the stop keep "U.S." and "p.m." whole.
+_GLUED = re.compile(r"""(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{2}[.!?]["”’])(?=[A-Z][a-z])""")
+_HAS_WORD = re.compile(r"[^\W\d_]", re.UNICODE)
+# A line that ends in an abbreviation ("the U.S.", "Gen.") has not ended its sentence.
+_ENDS_ABBREVIATION = re.compile(
+    r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Adm|St|Jan|Feb"
+    r"|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Inc|Co|Corp|Ltd|Jr|Sr|vs|Prof|Rev)\.)\s*$"
+)
+
+
+def segment(
+    clean: CleanDocument, doc_index: int = 0, options: SegmentOptions | None = None
+) -> SegmentedDocument:
+    """Sentences and paragraphs inside the body spans of one cleaned document."""
+    options = options or SegmentOptions()
+    text = clean.document.text
+    paragraphs: list[Span] = []
+    for body in clean.body:
+        paragraphs.extend(_paragraphs(text, body.start, body.end, options))
+    sentences: list[Sentence] = []
+    for p_index, para in enumerate(paragraphs):
+        for start, end in _sentences(text, para.start, para.end):
+            sentences.append(
+                Sentence(
+                    doc_index=doc_index,
+                    doc_id=clean.document.id,
+                    index=len(sentences),
+                    paragraph=p_index,
+                    start=start,
+                    end=end,
+                    text=" ".join(text[start:end].split()),
+                )
+            )
+    return SegmentedDocument(clean=clean, sentences=tuple(sentences), paragraphs=tuple(paragraphs))
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Non-blank lines of ``text[start:end]`` as stripped (start, end) pairs."""
+    out = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl == -1 else nl
+        a, b = pos, stop
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.append((a, b))
+        pos = stop + 1
+    return out
+
+
+def _paragraphs(text: str, start: int, end: int, options: SegmentOptions) -> list[Span]:
+    paragraphs: list[Span] = []
+    block_start = start
+    for match in [*_BLANK_LINE.finditer(text, start, end), None]:
+        block_end = end if match is None else match.start()
+        lines = _lines(text, block_start, block_end)
+        if lines:
+            paragraphs.extend(_join_wrapped(text, lines, options))
+        if match is not None:
+            block_start = match.end()
+    return paragraphs
+
+
+def _join_wrapped(text: str, lines: list[tuple[int, int]], options: SegmentOptions) -> list[Span]:
+    lengths = sorted(b - a for a, b in lines)
+    typical = lengths[int(0.9 * (len(lengths) - 1))]
+    out: list[Span] = []
+    para_start = lines[0][0]
+    for i, (a, b) in enumerate(lines):
+        last = i == len(lines) - 1
+        if last:
+            wrapped = False
+        else:
+            next_a = lines[i + 1][0]
+            ended = _ENDS_SENTENCE.search(text, a, b) and not (
+                _ENDS_ABBREVIATION.search(text, a, b) or text[next_a].islower()
+            )
+            wrapped = (b - a) >= options.short_line_ratio * typical and not ended
+        if not wrapped:
+            out.append(Span(para_start, b))
+            if not last:
+                para_start = lines[i + 1][0]
+    return out
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    chunk = text[start:end].replace("\n", " ")
+    spans: list[tuple[int, int]] = []
+    for paragraph in segmenter.analyze(chunk):
+        for sentence in paragraph:
+            if not sentence:
+                continue
+            a = sentence[0].offset
+            b = sentence[-1].offset + len(sentence[-1].value)
+            spans.extend(_split_glued(chunk, a, b))
+    return [(start + a, start + b) for a, b in spans if _HAS_WORD.search(chunk, a, b)]
+
+
+def _split_glued(chunk: str, a: int, b: int) -> list[tuple[int, int]]:
+    cuts = [m.start() for m in _GLUED.finditer(chunk, a, b)]
+    if not cuts:
+        return [(a, b)]
+    bounds = [a, *cuts, b]
+    return [(x, y) for x, y in itertools.pairwise(bounds) if y > x]
+
+
+def segment_text(text: str) -> list[str]:
+    """Plain sentence strings of a text (for baselines and tools that need no offsets)."""
+    from .model import Document
+
+    seg = segment(CleanDocument.whole(Document(id="text", text=text)))
+    return [s.text for s in seg.sentences]

@@ -1,0 +1,97 @@
+"""Through the real entry point, in a subprocess, as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import SAMPLE
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "synopsis", *args],
+        input=stdin.decode() if stdin else None,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_summarize_sample_folder() -> None:
+    result = run("summarize", str(SAMPLE))
+    assert result.returncode == 0, result.stderr
+    assert "Sources:" in result.stdout and "[1] guardian.txt" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_json_output_offsets_exact(tmp_path: Path) -> None:
+    out = tmp_path / "s.json"
+    result = run("summarize", str(SAMPLE / "reuters-wire.txt"), str(SAMPLE / "guardian.txt"),
+                 "--words", "250", "--format", "json", "--output", str(out))  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    data = json.loads(out.read_text())
+    assert data["words"] <= 250
+    raw = {d["id"]: Path(d["path"]).read_text() for d in data["documents"]}
+    for s in data["sentences"]:
+        assert raw[s["document_id"]][s["start"] : s["end"]] == s["raw"]
+
+
+def test_stdin_markdown() -> None:
+    result = run("summarize", "-", "--format", "md", stdin=(SAMPLE / "reuters.txt").read_bytes())
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("## Summary")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("missing.txt", None, "no such file or folder"),
+        ("empty", b"", "folder has no supported files"),
+        ("e.txt", b"   \n", "is empty"),
+        ("p.txt", b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
+        ("b.jsonl", b'{"documents": ["a"]}\n{oops\n', "line 2"),
+        ("x.pdf", b"%PDF-1.4", "unsupported file type"),
+    ],
+)
+def test_errors_are_one_line_without_traceback(
+    tmp_path: Path, name: str, content: bytes | None, message: str
+) -> None:
+    path = tmp_path / name
+    if name == "empty":
+        path.mkdir()
+    elif content is not None:
+        path.write_bytes(content)
+    result = run("summarize", str(path))
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_bad_input_skipped_rest_summarized(tmp_path: Path) -> None:
+    (tmp_path / "e.txt").write_text("")
+    result = run("summarize", str(tmp_path / "e.txt"), str(SAMPLE / "reuters.txt"))
+    assert result.returncode == 0
+    assert "skipped" in result.stderr and "e.txt" in result.stderr
+    assert "[1] reuters.txt" in result.stdout
+
+
+def test_every_command_has_help() -> None:
+    from synopsis.cli import app
+
+    assert run("--help").returncode == 0
+    commands = [c.name or c.callback.__name__ for c in app.registered_commands]
+    assert "summarize" in commands
+    for command in commands:
+        sub = run(command, "--help")
+        assert sub.returncode == 0 and "Usage" in sub.stdout
+
+
+def test_bad_word_budget_is_a_usage_error() -> None:
+    result = run("summarize", str(SAMPLE), "--words", "0")
+    assert result.returncode == 2 and "Traceback" not in result.stderr

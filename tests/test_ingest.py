@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, SAMPLE
+from synopsis.errors import InputError
+from synopsis.ingest import decode, documents_from_objects, load
+
+
+def test_folder_reads_supported_files_sorted_and_skips_readme() -> None:
+    loaded = load([SAMPLE])
+    (cluster,) = loaded.clusters
+    assert [d.id for d in cluster.documents] == sorted(p.name for p in SAMPLE.glob("*.txt"))
+    assert any("README" in s.source for s in loaded.skipped)
+    for doc in cluster.documents:
+        assert doc.text == (SAMPLE / doc.id).read_text(encoding="utf-8")
+        assert doc.path == str(SAMPLE / doc.id)
+
+
+def test_html_main_text_and_title() -> None:
+    (cluster,) = load([FIXTURES / "article.html"]).clusters
+    (doc,) = cluster.documents
+    assert doc.title and "Harbour bridge reopens" in doc.title
+    assert "40,000 vehicles a day" in doc.text
+    assert "All rights reserved" not in doc.text
+    assert "Sport" not in doc.text
+
+
+def test_jsonl_one_cluster_per_line(tmp_path: Path) -> None:
+    path = tmp_path / "c.jsonl"
+    rows = [
+        {"id": "a", "documents": ["One text here.", "Two text here."], "summary": "Ref."},
+        {"id": "b", "documents": ["Only text."]},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n\n")
+    clusters = load([path]).clusters
+    assert [c.id for c in clusters] == ["a", "b"]
+    assert clusters[0].reference == "Ref."
+    assert [d.text for d in clusters[0].documents] == ["One text here.", "Two text here."]
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("{not json", "line 2: invalid JSON"),
+        ('{"documents": "text"}', "line 2: 'documents' must be a list of strings"),
+        ("[1, 2]", "line 2: expected a JSON object"),
+    ],
+)
+def test_invalid_jsonl_names_the_line(tmp_path: Path, line: str, message: str) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"id": 1, "documents": ["ok text"]}\n' + line + "\n")
+    with pytest.raises(InputError, match=message):
+        load([path])
+
+
+def test_multinews_lines_split_on_separator(tmp_path: Path) -> None:
+    path = tmp_path / "mn.txt"
+    path.write_text("First article. ||||| Second article.\nThird article.|||||Fourth.\n")
+    clusters = load([path]).clusters
+    assert len(clusters) == 2
+    assert [d.text for d in clusters[0].documents] == ["First article.", "Second article."]
+
+
+def test_stdin_text_and_multinews() -> None:
+    (cluster,) = load(["-"], stdin=io.BytesIO(b"Plain text from a pipe.")).clusters
+    assert cluster.documents[0].text == "Plain text from a pipe."
+    clusters = load(["-"], stdin=io.BytesIO(b"A one.|||||A two.\nB one.|||||B two.")).clusters
+    assert len(clusters) == 2
+
+
+def test_bom_crlf_and_legacy_encoding() -> None:
+    assert decode("\ufeffLine one.\r\nLine two.".encode(), "x") == "Line one.\nLine two."
+    text = (
+        "Le café de la gare a rouvert ses portes mardi après trois mois de travaux. "
+        "Les habitués étaient ravis : « C'est une très bonne nouvelle », a déclaré un élève."
+    )
+    assert decode(text.encode("cp1252"), "x") == text
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.txt", b"", "is empty"),
+        ("blank.txt", b"  \n\t \n", "is empty"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
+        ("data.csv", b"a,b\n1,2\n", "unsupported file type '.csv'"),
+    ],
+)
+def test_bad_single_input_raises(tmp_path: Path, name: str, content: bytes, message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=message):
+        load([path])
+
+
+def test_missing_path_and_empty_folder(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file or folder"):
+        load([tmp_path / "nope.txt"])
+    with pytest.raises(InputError, match="no supported files"):
+        load([tmp_path])
+
+
+def test_bad_input_among_several_is_skipped_and_reported(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    loaded = load([empty, SAMPLE / "reuters.txt", tmp_path / "missing.txt"])
+    assert [d.id for d in loaded.clusters[0].documents] == ["reuters.txt"]
+    assert {s.source for s in loaded.skipped} == {str(empty), str(tmp_path / "missing.txt")}
+
+
+def test_duplicate_file_names_get_unique_ids(tmp_path: Path) -> None:
+    for sub in ("a", "b"):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "story.txt").write_text(f"Text from folder {sub}.")
+    ids = [d.id for d in load([tmp_path / "a", tmp_path / "b"]).clusters[0].documents]
+    assert len(set(ids)) == 2
+
+
+def test_api_objects_reject_wrong_types() -> None:
+    with pytest.raises(InputError, match=r"expected str, pathlib\.Path or Document, got int"):
+        documents_from_objects(["text", 3])

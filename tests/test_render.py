@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import synopsis
+from synopsis.render import render, render_markdown, render_text, to_dict
+
+
+def test_json_schema(sample_files: list[Path]) -> None:
+    summary = synopsis.summarize(sample_files, words=100)
+    data = json.loads(render([summary], "json"))
+    assert set(data) == {
+        "schema", "version", "cluster_id", "summary", "words", "sentences", "documents",
+        "parameters", "notes",
+    }  # fmt: skip
+    assert data["parameters"]["words"] == 100
+    for s in data["sentences"]:
+        assert set(s) == {"text", "document_id", "start", "end", "raw", "score", "supported_by"}
+    assert [d["id"] for d in data["documents"]] == [p.name for p in sample_files]
+    assert data == to_dict(summary)
+
+
+def test_text_has_markers_and_numbered_sources(sample_files: list[Path]) -> None:
+    summary = synopsis.summarize(sample_files, words=100)
+    out = render_text(summary)
+    numbers = {p.name: i for i, p in enumerate(sample_files, start=1)}
+    for s in summary.sentences:
+        assert f"{s.text} [{numbers[s.document_id]}" in out
+    for name, n in numbers.items():
+        assert f"[{n}] {name}" in out
+
+
+def test_markdown_escapes_markup() -> None:
+    summary = synopsis.summarize(
+        ["Shares of *Acme* rose [sharply] after the <b>results</b> came out."]
+    )
+    out = render_markdown(summary)
+    assert r"\*Acme\*" in out and r"\<b\>" in out
+
+
+def test_many_clusters_in_json_are_json_lines(sample_files: list[Path]) -> None:
+    a = synopsis.summarize(sample_files[:2], words=30)
+    b = synopsis.summarize(sample_files[2:], words=30)
+    lines = render([a, b], "json").splitlines()
+    assert len(lines) == 2 and all(json.loads(line)["sentences"] for line in lines)

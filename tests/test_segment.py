@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from conftest import FIXTURES, SAMPLE, make_clean
+from synopsis.segment import segment
+
+
+def texts(raw: str) -> list[str]:
+    return [s.text for s in segment(make_clean(raw)).sentences]
+
+
+def normal(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", text.lower())
+
+
+def test_offsets_round_trip_on_every_sample_file(sample_files: list[Path]) -> None:
+    for path in sample_files:
+        raw = path.read_text(encoding="utf-8")
+        seg = segment(make_clean(raw))
+        assert seg.sentences, path
+        for s in seg.sentences:
+            assert raw[s.start : s.end].split() == s.text.split()
+            assert raw[s.start : s.end] == raw[s.start : s.end].strip()
+        starts = [s.start for s in seg.sentences]
+        assert starts == sorted(starts)
+
+
+def test_hard_wrapped_wire_sentences_come_out_whole() -> None:
+    """The clean web copy and the hard-wrapped wire copy give the same sentences."""
+    web = {normal(t) for t in texts((SAMPLE / "reuters.txt").read_text())}
+    wire = [normal(t) for t in texts((SAMPLE / "reuters-wire.txt").read_text())]
+    web.discard(normal("Comments"))
+    web.discard(normal("Comments are closed."))
+    missing = [w for w in web if not any(x == w or x.endswith(w) for x in wire)]
+    assert missing == []
+
+
+def test_wrapped_paragraph_and_subhead() -> None:
+    out = texts((FIXTURES / "wire-wrapped.txt").read_text())
+    assert out[0].startswith("LONDON, March 3 Britain's central bank held")
+    assert out[0].endswith("the labour market remained tight.")
+    # "the U.S." at a line end does not end the sentence
+    assert out[1].startswith("Governor Andrew Bailey told reporters the U.S. economy was slowing")
+    assert "MARKETS CALM" in out  # a subhead is its own line, not glued to the next
+    assert out[-1].startswith("Sterling was little changed")
+
+
+def test_abbreviations_do_not_split() -> None:
+    out = texts("Gen. Smith met Mr. Jones in Sept. 2014 with U.S. officials. It went well.")
+    assert out == ["Gen. Smith met Mr. Jones in Sept. 2014 with U.S. officials.", "It went well."]
+
+
+def test_glued_sentences_split() -> None:
+    out = texts("Iran closed the door for now.By going public, it chose a side.")
+    assert out == ["Iran closed the door for now.", "By going public, it chose a side."]
+
+
+def test_glued_after_quote_split_but_domains_kept() -> None:
+    out = texts('He said "no."Then he left. See washingtonpost.com for more.')
+    assert out == ['He said "no."', "Then he left.", "See washingtonpost.com for more."]
+
+
+def test_paragraphs_follow_blank_lines() -> None:
+    seg = segment(make_clean("Title line\n\nFirst para one. First para two.\n\nSecond para."))
+    assert [s.paragraph for s in seg.sentences] == [0, 1, 1, 2]
