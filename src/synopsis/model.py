@@ -116,6 +116,58 @@ class SegmentedDocument:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """One place in one document where something is stated."""
+
+    document_id: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class CopyGroup:
+    """Documents that are one story: a wire copy republished, re-edited or re-wrapped.
+
+    A document with no copies is a group of one. The number of groups is the number of
+    independent sources.
+    """
+
+    id: int
+    documents: tuple[str, ...]  # document ids, the first is the group's representative
+    shared: float = 1.0  # fraction of sentences the members share with the representative
+
+
+@dataclass(frozen=True)
+class Support:
+    """Who states a summary sentence: documents, and the independent groups among them."""
+
+    documents: tuple[str, ...]  # every document stating it, its own source included
+    groups: tuple[int, ...]  # CopyGroup ids among those documents
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One version of a disputed fact, and where it is stated."""
+
+    value: str
+    mentions: tuple[Mention, ...]
+    groups: tuple[int, ...] = ()
+
+    @property
+    def documents(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.document_id for m in self.mentions))
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """Independent sources state one thing differently (a number, name, quote or date)."""
+
+    kind: str  # "number" | "name" | "quote" | "date"
+    subject: str  # what the variants are about, in plain words
+    variants: tuple[Variant, ...]
+
+
+@dataclass(frozen=True)
 class SummarySentence:
     """A sentence chosen for the summary, with where it came from and who else says it."""
 
@@ -126,6 +178,7 @@ class SummarySentence:
     raw: str  # document.text[start:end], exactly
     score: float
     supported_by: tuple[str, ...] = ()
+    support: Support | None = None
 
 
 @dataclass(frozen=True)
@@ -137,6 +190,13 @@ class Summary:
     cluster_id: str = "cluster"
     parameters: Mapping[str, object] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
+    copies: tuple[CopyGroup, ...] = ()  # empty until cross-source analysis has run
+    disagreements: tuple[Disagreement, ...] = ()
+
+    @property
+    def independent_sources(self) -> int:
+        """Copy groups when known, else every document counts as its own source."""
+        return len(self.copies) if self.copies else len(self.documents)
 
     @property
     def text(self) -> str:
