@@ -1,0 +1,582 @@
+"""Disagreements: where independent sources state one thing differently.
+
+Only sentences that are *about the same thing* are compared: pairs of sentences from
+different copy groups whose TF-IDF vectors are at least ``align_threshold`` similar.
+Copies of one wire story are one group, so they never disagree with themselves. Inside
+an aligned pair four kinds of conflict are looked for:
+
+* **number**: the same counted noun with different values ("26 nations" / "about 30
+  countries"; nations and countries count the same thing). Qualified figures that are
+  compatible ("more than 20" and "24") are not a conflict.
+* **name**: two spellings of one capitalised name in the same place of the sentence
+  (the same neighbouring word), where neither source ever uses the other's spelling.
+* **quote**: direct quotes of one speaker that share their content words but are worded
+  differently (two translations, or a paraphrase printed inside quote marks).
+* **date**: a different weekday, calendar day or clock time for the same event.
+
+Precision matters more than recall: every rule asks that each spelling or value be
+*exclusive* to its side (a source that states both values is describing two things).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from .model import Copies, Disagreement, Mention, ScoredCluster, Variant
+from .options import DisagreeOptions
+from .score import similar_pairs
+
+# ---------------------------------------------------------------- numbers
+
+_WORD_NUMBERS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "dozen": 12,
+}  # fmt: skip
+_MULTIPLIERS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_APPROX = {"about", "around", "approximately", "roughly", "nearly", "almost", "some", "close to"}
+_LOWER_BOUND = {"more than", "over", "at least", "upwards of"}
+_UPPER_BOUND = {"less than", "fewer than", "under", "up to", "as many as", "at most"}
+_QUALIFIERS = sorted(_APPROX | _LOWER_BOUND | _UPPER_BOUND, key=len, reverse=True)
+_NUMBER = re.compile(
+    r"(?<![\w$.,])(?:(?P<qual>" + "|".join(q.replace(" ", r"\s+") for q in _QUALIFIERS) + r")\s+)?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(_WORD_NUMBERS) + r")"
+    r"(?:\s+(?P<mult>" + "|".join(_MULTIPLIERS) + r"))?"
+    r"(?P<rest>(?:\s+[a-z][a-z-]*){1,2})",
+    re.IGNORECASE,
+)
+# One counted thing, several words: nations and countries are counted the same way.
+_SYNONYMS = {
+    "nation": "country", "people": "person", "persons": "person", "children": "child",
+    "men": "man", "women": "woman", "dead": "death", "troop": "soldier", "cent": "percent",
+}  # fmt: skip
+# Spans of time are left out: "two years ago" and "three years ago" rarely name one fact.
+_NOT_COUNTED = {
+    "year", "month", "week", "day", "hour", "minute", "second", "time", "of", "and", "or",
+    "to", "in", "on", "at", "for", "from", "by", "with", "the", "a", "an", "p.m", "a.m",
+    "pm", "am", "is", "are", "was", "were", "percentage", "point", "per",
+}  # fmt: skip
+
+
+_DETERMINER = re.compile(r"\b(?:the|these|those|both|its|their|his|her|our|all)\s+$", re.I)
+
+
+@dataclass(frozen=True)
+class _Claim:
+    """One extracted fact in one sentence: what it is about (``key``) and its value."""
+
+    key: str  # e.g. "number:country", "date:weekday"
+    value: str  # display form
+    compare: object  # what compatibility is decided on
+    sentence: int  # index into ScoredCluster.sentences
+    start: int
+    end: int
+
+
+def _singular(word: str) -> str:
+    word = word.lower()
+    if word in _SYNONYMS:
+        return _SYNONYMS[word]
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith(("ches", "shes", "sses", "xes")):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        word = word[:-1]
+    return _SYNONYMS.get(word, word)
+
+
+def _number_claims(raw: str, offset: int, index: int) -> list[_Claim]:
+    out = []
+    for m in _NUMBER.finditer(raw):
+        num = m.group("num").lower()
+        if num in _WORD_NUMBERS and _DETERMINER.search(raw[: m.start()]):
+            continue  # "the two nations" names known parties, it does not count them
+        value = _WORD_NUMBERS.get(num)
+        if value is None:
+            value = float(num.replace(",", ""))
+        if m.group("mult"):
+            value *= _MULTIPLIERS[m.group("mult").lower()]
+        words = m.group("rest").split()
+        # "26 nations" or "26 Arab nations": the counted noun is the first plural word
+        # (or "percent"), looking at most two words ahead.
+        noun = None
+        for w in words:
+            lw = w.lower()
+            if lw in ("percent", "per"):
+                noun = "percent"
+                break
+            if lw.endswith("s") or lw in _SYNONYMS:
+                noun = lw
+                break
+        if noun is None or (value >= 1900 and value <= 2100 and "." not in num):
+            continue
+        if _singular(noun) in _NOT_COUNTED or _singular(noun) in ENGLISH_STOP_WORDS:
+            continue
+        qual = " ".join((m.group("qual") or "").lower().split())
+        end = m.start("rest") + m.group("rest").lower().index(noun) + len(noun)
+        shown = " ".join(x for x in (qual, m.group("num"), m.group("mult") or "") if x)
+        out.append(
+            _Claim(
+                key="number:" + _singular(noun),
+                value=shown,
+                compare=(qual, value),
+                sentence=index,
+                start=offset + m.start(),
+                end=offset + end,
+            )
+        )
+    return out
+
+
+def _numbers_compatible(a: tuple[str, float], b: tuple[str, float]) -> bool:
+    (qa, va), (qb, vb) = a, b
+    if va == vb:
+        return True
+    for (q, v), (q2, v2) in (((qa, va), (qb, vb)), ((qb, vb), (qa, va))):
+        if q in _LOWER_BOUND and (v2 > v or q2 in _LOWER_BOUND):
+            return True
+        if q in _UPPER_BOUND and (v2 < v or q2 in _UPPER_BOUND):
+            return True
+        if q in _APPROX and abs(v - v2) <= 0.1 * max(v, v2):
+            return True
+        # "1,500" is often a rounding of "1,520": thousands rounded to their last zeros.
+        if not q and v >= 1000 and abs(v - v2) <= 0.05 * v and v % 100 == 0:
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- dates
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_DATE = re.compile(
+    r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\b(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2})\b"
+    r"|\b(?P<hour>\d{1,2})(?::(?P<minute>\d\d))?\s*(?P<ampm>[ap])\.?m\b\.?",
+)
+
+
+def _date_claims(raw: str, offset: int, index: int) -> list[_Claim]:
+    out = []
+    for m in _DATE.finditer(raw):
+        if m.group("weekday"):
+            key, compare = "date:weekday", m.group("weekday").lower()
+        elif m.group("month"):
+            if m.group("month") == "May" and not raw[m.end("month") : m.end("month") + 1].isspace():
+                continue
+            key = "date:day"
+            compare = (_MONTHS[m.group("month").lower()], int(m.group("day")))
+        else:
+            key = "date:time"
+            hour = int(m.group("hour")) % 12 + (12 if m.group("ampm").lower() == "p" else 0)
+            compare = (hour, int(m.group("minute") or 0))
+        value = " ".join(m.group(0).rstrip(".").split())
+        out.append(_Claim(key, value, compare, index, offset + m.start(), offset + m.end()))
+    return out
+
+
+# ---------------------------------------------------------------- names
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z]+)?\b")
+_MONTH_NAMES = ("january", "february", "march", "april", "june", "july", "august", "september",
+                "october", "november", "december")  # fmt: skip
+_NOT_NAMES = {w.capitalize() for w in (*_WEEKDAYS, *_MONTHS, *_MONTH_NAMES)}
+
+
+def _tokens(raw: str) -> list[str]:
+    return re.findall(r"[\w'’.-]+", raw)
+
+
+# ---------------------------------------------------------------- quotes
+
+_QUOTE = re.compile(r"“([^”\n]{20,600})”|\"([^\"\n]{20,600})\"")
+_SPEECH = r"(?:said|says|told|added|wrote|declared|stated|insisted|warned|explained)"
+_NAME = r"(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)*)"
+_AFTER = re.compile(
+    r"^[\s,]*(?:"
+    + _NAME
+    + r"\s+"
+    + _SPEECH
+    + r"|"
+    + _SPEECH
+    + r"\s+"
+    + _NAME.replace("name", "name2")
+    + r")"
+)
+_BEFORE = re.compile(_NAME + r"\s+" + _SPEECH + r"[^\"“”]{0,40}[:,]\s*$")
+_SAID = re.compile(_NAME + r"\s+" + _SPEECH + r"\b")
+_STEM_STOP = ENGLISH_STOP_WORDS | {"said", "says", "just", "going", "like", "know", "think"}
+
+
+def _stems(text: str) -> set[str]:
+    words = re.findall(r"[a-z]+", text.lower().replace("-", ""))
+    return {w[:5] for w in words if len(w) > 2 and w not in _STEM_STOP}
+
+
+@dataclass(frozen=True)
+class _Quote:
+    speaker: str
+    text: str
+    document: int
+    start: int
+    end: int
+
+
+def _quotes(scored: ScoredCluster) -> list[_Quote]:
+    """Direct quotes with a named speaker; "he said" falls back to the last named speaker."""
+    out = []
+    for d, seg in enumerate(scored.documents):
+        raw = seg.document.text
+        last: str | None = None
+        for para in seg.paragraphs:
+            text = raw[para.start : para.end]
+            for m in _QUOTE.finditer(text):
+                speaker = None
+                after = _AFTER.match(text[m.end() : m.end() + 80])
+                before = _BEFORE.search(text[max(0, m.start() - 80) : m.start()])
+                for found in (after, before):
+                    name = found and (found.group("name") or found.groupdict().get("name2"))
+                    if name and name.split()[-1] not in ("He", "She", "They"):
+                        speaker = name.split()[-1]
+                        break
+                if speaker is None:
+                    for said in _SAID.finditer(text[: m.start()]):
+                        last = said.group("name").split()[-1]
+                    speaker = last
+                if speaker and speaker not in ("He", "She", "They", "It", "I", "We"):
+                    last = speaker
+                    body = m.group(1) or m.group(2)
+                    if len(body.split()) >= 5:
+                        s = para.start + m.start() + 1
+                        out.append(_Quote(speaker, body, d, s, s + len(body)))
+            for said in _SAID.finditer(text):
+                if said.group("name").split()[-1] not in ("He", "She", "They", "It"):
+                    last = said.group("name").split()[-1]
+    return out
+
+
+# ---------------------------------------------------------------- the stage
+
+
+def disagree(
+    scored: ScoredCluster, copies: Copies, options: DisagreeOptions | None = None
+) -> tuple[Disagreement, ...]:
+    """Facts that independent copy groups state differently, with every variant located."""
+    options = options or DisagreeOptions()
+    if not options.enabled or copies.independent_sources < 2:
+        return ()
+    sentences = scored.sentences
+    group_of = np.asarray(copies.group_of, dtype=np.int64)
+    sent_group = group_of[[s.doc_index for s in sentences]]
+    pairs = similar_pairs(scored.vectors, options.align_threshold).tocoo()
+    aligned = [
+        (int(i), int(j))
+        for i, j in zip(pairs.row, pairs.col, strict=True)
+        if i < j and sent_group[i] != sent_group[j]
+    ]
+    raws = [scored.documents[s.doc_index].document.text[s.start : s.end] for s in sentences]
+    found: list[Disagreement] = []
+    found += _claim_disagreements(scored, copies, sent_group, aligned, raws)
+    found += _name_disagreements(scored, copies, raws, options)
+    found += _quote_disagreements(scored, copies)
+    return tuple(found)
+
+
+def _group_texts(scored: ScoredCluster, copies: Copies) -> list[str]:
+    texts = [""] * len(copies.groups)
+    for d, seg in enumerate(scored.documents):
+        texts[copies.group_of[d]] += "\n" + seg.document.text
+    return texts
+
+
+def _claim_disagreements(
+    scored: ScoredCluster,
+    copies: Copies,
+    sent_group: np.ndarray,
+    aligned: Sequence[tuple[int, int]],
+    raws: Sequence[str],
+) -> list[Disagreement]:
+    """Numbers and dates: link equal-keyed claims of aligned sentences, then compare values."""
+    claims: dict[int, list[_Claim]] = {}
+
+    def of(i: int) -> list[_Claim]:
+        if i not in claims:
+            s = scored.sentences[i]
+            found = _number_claims(raws[i], s.start, i) + _date_claims(raws[i], s.start, i)
+            # A sentence naming two values of one thing ("3 dead, 5 dead") is ambiguous.
+            keys = [c.key for c in found]
+            claims[i] = [c for c in found if keys.count(c.key) == 1]
+        return claims[i]
+
+    parent: dict[_Claim, _Claim] = {}
+
+    def find(c: _Claim) -> _Claim:
+        parent.setdefault(c, c)
+        while parent[c] != c:
+            c = parent[c]
+        return c
+
+    def link(a: _Claim, b: _Claim) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[rb] = ra
+
+    for i, j in aligned:
+        for a in of(i):
+            for b in of(j):
+                if a.key == b.key:
+                    link(a, b)
+    # A figure is often given in sentences that are otherwise unlike ("26 nations began
+    # ..." / "the conference's 24 participant nations"): numbers of one counted noun in
+    # different groups are linked too when the words around them share a content word.
+    numbers = [
+        c for i in range(len(scored.sentences)) for c in of(i) if c.key.startswith("number:")
+    ]
+    # Words in many sentences of the cluster ("Islamic", "State") tie nothing together.
+    frequency: dict[str, int] = {}
+    for raw in raws:
+        for w in set(_content_words(raw)):
+            frequency[w] = frequency.get(w, 0) + 1
+    rare = max(2, int(0.1 * len(raws)))
+    windows = [{w for w in _window(scored, c) if frequency.get(w, 0) <= rare} for c in numbers]
+    for x, a in enumerate(numbers):
+        for y in range(x + 1, len(numbers)):
+            b = numbers[y]
+            if (
+                a.key == b.key
+                and sent_group[a.sentence] != sent_group[b.sentence]
+                and windows[x] & windows[y]
+            ):
+                link(a, b)
+    components: dict[_Claim, list[_Claim]] = {}
+    for c in list(parent):
+        components.setdefault(find(c), []).append(c)
+    out = []
+    for members in components.values():
+        d = _claim_disagreement(scored, copies, sent_group, members, raws)
+        if d is not None:
+            out.append(d)
+    return out
+
+
+def _window(scored: ScoredCluster, claim: _Claim, width: int = 8) -> set[str]:
+    """Content words within ``width`` words either side of a claim, the claim excluded."""
+    text = scored.documents[scored.sentences[claim.sentence].doc_index].document.text
+    s = scored.sentences[claim.sentence]
+    before = _content_words(text[s.start : claim.start])[-width:]
+    after = _content_words(text[claim.end : s.end])[:width]
+    return {w for w in before + after if _singular(w) != claim.key.split(":")[1]}
+
+
+def _content_words(text: str) -> list[str]:
+    words = re.findall(r"[a-z]+", text.lower().replace("’s", "").replace("'s", ""))
+    return [w for w in words if len(w) > 2 and w not in _STEM_STOP]
+
+
+def _compatible(key: str, a: object, b: object) -> bool:
+    if key.startswith("number:"):
+        return _numbers_compatible(a, b)  # type: ignore[arg-type]
+    return a == b
+
+
+def _claim_disagreement(
+    scored: ScoredCluster,
+    copies: Copies,
+    sent_group: np.ndarray,
+    members: list[_Claim],
+    raws: Sequence[str],
+) -> Disagreement | None:
+    key = members[0].key
+    by_value: dict[object, list[_Claim]] = {}
+    for c in members:
+        by_value.setdefault(c.compare, []).append(c)
+    if len(by_value) < 2 or len(by_value) > 4:  # many values: several things, not one fact
+        return None
+    groups_of = {v: {int(sent_group[c.sentence]) for c in cs} for v, cs in by_value.items()}
+    values = list(by_value)
+    conflict = any(
+        not _compatible(key, values[x], values[y])
+        and groups_of[values[x]].isdisjoint(groups_of[values[y]])
+        for x in range(len(values))
+        for y in range(x + 1, len(values))
+    )
+    if not conflict:
+        return None
+    variants = []
+    for v, cs in by_value.items():
+        variants.append(
+            Variant(
+                value=cs[0].value,
+                mentions=tuple(_mention(scored, c.sentence, c.start, c.end) for c in cs),
+                groups=tuple(sorted(copies.groups[g].id for g in groups_of[v])),
+            )
+        )
+    variants.sort(key=lambda v: (-len(v.documents), v.value))
+    kind, what = key.split(":")
+    subject = _subject(what if kind == "number" else _DATE_SUBJECT[what], raws, members)
+    return Disagreement(kind=kind, subject=subject, variants=tuple(variants))
+
+
+_DATE_SUBJECT = {"weekday": "day", "day": "date", "time": "time"}
+
+
+def _mention(scored: ScoredCluster, sentence: int, start: int, end: int) -> Mention:
+    return Mention(scored.sentences[sentence].doc_id, start, end)
+
+
+def _subject(what: str, raws: Sequence[str], members: Iterable[_Claim]) -> str:
+    """The thing disputed, with the content words its sentences share as context."""
+    sentence_ids = sorted({c.sentence for c in members})
+    word_sets = [set(re.findall(r"[A-Za-z][\w-]{3,}", raws[i])) for i in sentence_ids]
+    shared = set.intersection(*word_sets) if word_sets else set()
+    first = re.findall(r"[A-Za-z][\w-]{3,}", raws[sentence_ids[0]])
+    context = [
+        w for w in dict.fromkeys(first) if w in shared and w.lower() not in ENGLISH_STOP_WORDS
+    ]
+    context = [w for w in context if _singular(w) != what][:4]
+    return f"{what} ({', '.join(context)})" if context else what
+
+
+def _name_disagreements(
+    scored: ScoredCluster, copies: Copies, raws: Sequence[str], options: DisagreeOptions
+) -> list[Disagreement]:
+    """Spellings of one name: close letters, a shared neighbour, each exclusive to its side."""
+    group_text = _group_texts(scored, copies)
+    lower_words = {w for text in group_text for w in re.findall(r"\b[a-z][a-z]+\b", text)}
+    # spelling -> (group, words around it) for every capitalised, never-lowercase token
+    seen: dict[int, dict[str, set[str]]] = {}
+    for i, sentence in enumerate(scored.sentences):
+        g = copies.group_of[sentence.doc_index]
+        tokens = _tokens(raws[i])
+        for p, t in enumerate(tokens[1:], start=1):
+            if not _CAPITALISED.fullmatch(t) or t in _NOT_NAMES or t.lower() in lower_words:
+                continue
+            around = tokens[max(0, p - 2) : p] + tokens[p + 1 : p + 3]
+            words = {w.lower().strip(".,;:’'") for w in around}
+            words = {w.replace("’s", "").replace("'s", "") for w in words}
+            seen.setdefault(g, {}).setdefault(t, set()).update(
+                w for w in words if len(w) > 2 and w not in ENGLISH_STOP_WORDS
+            )
+    parent: dict[str, str] = {}
+    context_of: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    groups = sorted(seen)
+    for x, g1 in enumerate(groups):
+        for g2 in groups[x + 1 :]:
+            for a, ctx_a in seen[g1].items():
+                if _has_word(group_text[g2], a):
+                    continue
+                for b, ctx_b in seen[g2].items():
+                    if not _same_name(a, b, options) or _has_word(group_text[g1], b):
+                        continue
+                    shared = ctx_a & ctx_b
+                    if not shared:
+                        continue
+                    context_of.setdefault(a, sorted(shared)[0])
+                    ra, rb = find(a), find(b)
+                    if ra != rb:
+                        parent[rb] = ra
+    components: dict[str, list[str]] = {}
+    for spelling in list(parent):
+        components.setdefault(find(spelling), []).append(spelling)
+    out = []
+    for root, spellings in components.items():
+        variants = []
+        for spelling in spellings:
+            mentions = tuple(
+                Mention(seg.document.id, m.start(), m.end())
+                for seg in scored.documents
+                for m in re.finditer(rf"\b{re.escape(spelling)}\b", seg.document.text)
+            )
+            docs = {mm.document_id for mm in mentions}
+            ids = sorted(
+                {
+                    copies.groups[copies.group_of[d]].id
+                    for d, seg in enumerate(scored.documents)
+                    if seg.document.id in docs
+                }
+            )
+            variants.append(Variant(value=spelling, mentions=mentions, groups=tuple(ids)))
+        variants.sort(key=lambda v: (-len(v.documents), v.value))
+        context = context_of.get(root) or next(
+            (context_of[s] for s in spellings if s in context_of), ""
+        )
+        subject = f"spelling of a name (next to “{context}”)" if context else "spelling of a name"
+        out.append(Disagreement(kind="name", subject=subject, variants=tuple(variants)))
+    return out
+
+
+def _same_name(a: str, b: str, options: DisagreeOptions) -> bool:
+    """Two spellings of one name: same initial, close letters, not one a suffix form."""
+    la, lb = a.lower(), b.lower()
+    if len(la) < 4 or len(lb) < 4 or la[0] != lb[0]:
+        return False
+    if la.startswith(lb) or lb.startswith(la):  # Iran / Iranian, Obama / Obamas
+        return False
+    if _fold(la) == _fold(lb):  # François / Francois: one spelling, with or without accents
+        return False
+    if la in ENGLISH_STOP_WORDS or lb in ENGLISH_STOP_WORDS:
+        return False
+    return fuzz.ratio(la, lb) >= options.name_ratio
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _has_word(text: str, word: str) -> bool:
+    return re.search(rf"\b{re.escape(word)}\b", text) is not None
+
+
+def _quote_disagreements(scored: ScoredCluster, copies: Copies) -> list[Disagreement]:
+    """Quotes of one speaker in different groups that share content words, worded otherwise."""
+    quotes = _quotes(scored)
+    stems = [_stems(q.text) for q in quotes]
+    norms = [" ".join(re.findall(r"\w+", q.text.lower())) for q in quotes]
+    out = []
+    used: set[int] = set()
+    for x, qa in enumerate(quotes):
+        for y in range(x + 1, len(quotes)):
+            qb = quotes[y]
+            if qa.speaker != qb.speaker or x in used or y in used:
+                continue
+            ga, gb = copies.group_of[qa.document], copies.group_of[qb.document]
+            if ga == gb:
+                continue
+            shared = stems[x] & stems[y]
+            if len(shared) < 3 or len(shared) < 0.3 * min(len(stems[x]), len(stems[y])):
+                continue
+            if fuzz.partial_ratio(norms[x], norms[y]) >= 90:  # one wording, maybe shortened
+                continue
+            used.update((x, y))
+            variants = tuple(
+                Variant(
+                    value=q.text,
+                    mentions=(Mention(scored.documents[q.document].document.id, q.start, q.end),),
+                    groups=(copies.groups[g].id,),
+                )
+                for q, g in ((qa, ga), (qb, gb))
+            )
+            out.append(
+                Disagreement(kind="quote", subject=f"words of {qa.speaker}", variants=variants)
+            )
+    return out
