@@ -106,24 +106,22 @@ def _number_claims(raw: str, offset: int, index: int) -> list[_Claim]:
             value = float(num.replace(",", ""))
         if m.group("mult"):
             value *= _MULTIPLIERS[m.group("mult").lower()]
-        words = m.group("rest").split()
-        # "26 nations" or "26 Arab nations": the counted noun is the first plural word
-        # (or "percent"), looking at most two words ahead.
         noun = None
-        for w in words:
-            lw = w.lower()
+        noun_end = 0
+        for w in re.finditer(r"\S+", m.group("rest")):
+            lw = w.group(0).lower()
             if lw in ("percent", "per"):
-                noun = "percent"
+                noun, noun_end = "percent", w.end()
                 break
             if lw.endswith("s") or lw in _SYNONYMS:
-                noun = lw
+                noun, noun_end = lw, w.end()
                 break
         if noun is None or (value >= 1900 and value <= 2100 and "." not in num):
             continue
         if _singular(noun) in _NOT_COUNTED or _singular(noun) in ENGLISH_STOP_WORDS:
             continue
         qual = " ".join((m.group("qual") or "").lower().split())
-        end = m.start("rest") + m.group("rest").lower().index(noun) + len(noun)
+        end = m.start("rest") + noun_end
         shown = " ".join(x for x in (qual, m.group("num"), m.group("mult") or "") if x)
         out.append(
             _Claim(
@@ -222,7 +220,8 @@ _STEM_STOP = ENGLISH_STOP_WORDS | {"said", "says", "just", "going", "like", "kno
 
 
 def _stems(text: str) -> set[str]:
-    words = re.findall(r"[a-z]+", text.lower().replace("-", ""))
+    """Crude stems of a quote's common words; names ("North Korea") say nothing of wording."""
+    words = re.findall(r"\b[a-z]+\b", text.replace("-", ""))
     return {w[:5] for w in words if len(w) > 2 and w not in _STEM_STOP}
 
 
@@ -400,10 +399,21 @@ def _claim_disagreement(
     raws: Sequence[str],
 ) -> Disagreement | None:
     key = members[0].key
+    # A source giving two incompatible figures for the linked claims is describing two
+    # things (or two moments): its claims are left out rather than guessed at.
+    per_group: dict[int, list[_Claim]] = {}
+    for c in members:
+        per_group.setdefault(int(sent_group[c.sentence]), []).append(c)
+    members = [
+        c
+        for cs in per_group.values()
+        if all(_compatible(key, a.compare, b.compare) for a in cs for b in cs)
+        for c in cs
+    ]
     by_value: dict[object, list[_Claim]] = {}
     for c in members:
         by_value.setdefault(c.compare, []).append(c)
-    if len(by_value) < 2 or len(by_value) > 4:  # many values: several things, not one fact
+    if len(by_value) < 2 or len(by_value) > 3:  # many values: several things, not one fact
         return None
     groups_of = {v: {int(sent_group[c.sentence]) for c in cs} for v, cs in by_value.items()}
     values = list(by_value)
@@ -528,7 +538,7 @@ def _name_disagreements(
 def _same_name(a: str, b: str, options: DisagreeOptions) -> bool:
     """Two spellings of one name: same initial, close letters, not one a suffix form."""
     la, lb = a.lower(), b.lower()
-    if len(la) < 4 or len(lb) < 4 or la[0] != lb[0]:
+    if len(la) < 4 or len(lb) < 4 or la[0] != lb[0] or la[-1] != lb[-1]:
         return False
     if la.startswith(lb) or lb.startswith(la):  # Iran / Iranian, Obama / Obamas
         return False
@@ -545,6 +555,21 @@ def _fold(text: str) -> str:
 
 def _has_word(text: str, word: str) -> bool:
     return re.search(rf"\b{re.escape(word)}\b", text) is not None
+
+
+def _shared_run(a: str, b: str) -> int:
+    """Length in words of the longest run of words two texts have in common."""
+    wa, wb = a.split(), b.split()
+    best = 0
+    previous = [0] * (len(wb) + 1)
+    for x in range(1, len(wa) + 1):
+        current = [0] * (len(wb) + 1)
+        for y in range(1, len(wb) + 1):
+            if wa[x - 1] == wb[y - 1]:
+                current[y] = previous[y - 1] + 1
+                best = max(best, current[y])
+        previous = current
+    return best
 
 
 def _quote_disagreements(scored: ScoredCluster, copies: Copies) -> list[Disagreement]:
@@ -565,7 +590,7 @@ def _quote_disagreements(scored: ScoredCluster, copies: Copies) -> list[Disagree
             shared = stems[x] & stems[y]
             if len(shared) < 3 or len(shared) < 0.3 * min(len(stems[x]), len(stems[y])):
                 continue
-            if fuzz.partial_ratio(norms[x], norms[y]) >= 90:  # one wording, maybe shortened
+            if _shared_run(norms[x], norms[y]) >= 5:  # one wording, quoted to different extents
                 continue
             used.update((x, y))
             variants = tuple(
