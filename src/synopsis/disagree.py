@@ -436,6 +436,10 @@ def _claim_disagreement(
         )
     variants.sort(key=lambda v: (-len(v.documents), v.value))
     kind, what = key.split(":")
+    if kind == "number":  # the counted noun as the first source wrote it ("nations")
+        first = members[0]
+        text = scored.documents[scored.sentences[first.sentence].doc_index].document.text
+        what = text[first.start : first.end].split()[-1].lower()
     subject = _subject(what if kind == "number" else _DATE_SUBJECT[what], raws, members)
     return Disagreement(kind=kind, subject=subject, variants=tuple(variants))
 
@@ -456,7 +460,7 @@ def _subject(what: str, raws: Sequence[str], members: Iterable[_Claim]) -> str:
     context = [
         w for w in dict.fromkeys(first) if w in shared and w.lower() not in ENGLISH_STOP_WORDS
     ]
-    context = [w for w in context if _singular(w) != what][:4]
+    context = [w for w in context if _singular(w) != _singular(what)][:4]
     return f"{what} ({', '.join(context)})" if context else what
 
 
