@@ -290,7 +290,7 @@ def disagree(
     found: list[Disagreement] = []
     found += _claim_disagreements(scored, copies, sent_group, aligned, raws)
     found += _name_disagreements(scored, copies, raws, options)
-    found += _quote_disagreements(scored, copies)
+    found += _quote_disagreements(scored, copies, options)
     return tuple(found)
 
 
@@ -576,7 +576,9 @@ def _shared_run(a: str, b: str) -> int:
     return best
 
 
-def _quote_disagreements(scored: ScoredCluster, copies: Copies) -> list[Disagreement]:
+def _quote_disagreements(
+    scored: ScoredCluster, copies: Copies, options: DisagreeOptions
+) -> list[Disagreement]:
     """Quotes of one speaker in different groups that share content words, worded otherwise."""
     quotes = _quotes(scored)
     stems = [_stems(q.text) for q in quotes]
@@ -586,7 +588,8 @@ def _quote_disagreements(scored: ScoredCluster, copies: Copies) -> list[Disagree
     for x, qa in enumerate(quotes):
         for y in range(x + 1, len(quotes)):
             qb = quotes[y]
-            if qa.speaker != qb.speaker or x in used or y in used:
+            same = qa.speaker == qb.speaker or _same_name(qa.speaker, qb.speaker, options)
+            if not same or x in used or y in used:
                 continue
             ga, gb = copies.group_of[qa.document], copies.group_of[qb.document]
             if ga == gb:
