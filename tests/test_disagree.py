@@ -25,7 +25,7 @@ VOTE_A = """The city council approved the new stadium plan on Tuesday after a he
 Opponents had gathered signatures from residents who feared traffic and noise near the riverside site.
 """
 
-VOTE_B = """The city council voted on Wednesday to approve the new stadium plan despite a heated debate about the cost to taxpayers.
+VOTE_B = """The city council approved its new stadium plan on Wednesday, despite a long debate about what it would cost taxpayers.
 Construction is due to begin next spring and will take about two years, the developer said.
 """
 

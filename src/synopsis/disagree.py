@@ -61,12 +61,20 @@ _SYNONYMS = {
 }  # fmt: skip
 # Spans of time are left out: "two years ago" and "three years ago" rarely name one fact.
 _NOT_COUNTED = {
+    # units measure something the noun does not name ("15 miles north of Gaza")
+    "percent", "mile", "kilometer", "kilometre", "km", "foot", "feet", "meter", "metre",
+    "inch", "pound", "kilogram", "kg", "ton", "tonne", "degree", "acre", "gallon", "liter",
+    "litre", "dollar", "euro",
     "year", "month", "week", "day", "hour", "minute", "second", "time", "of", "and", "or",
     "to", "in", "on", "at", "for", "from", "by", "with", "the", "a", "an", "p.m", "a.m",
     "pm", "am", "is", "are", "was", "were", "percentage", "point", "per",
 }  # fmt: skip
 
 
+MAX_RATIO = 3.0
+# "another 3,000 jobs", "six other vehicles": a part of a count, not the count.
+_PARTIAL_BEFORE = re.compile(r"\b(?:another|additional|further|extra)\s+$", re.I)
+_PARTIAL_AFTER = re.compile(r"^\s+(?:other|more|additional|further|extra|new)\b", re.I)
 _DETERMINER = re.compile(r"\b(?:the|these|those|both|its|their|his|her|our|all)\s+$", re.I)
 
 
@@ -101,6 +109,10 @@ def _number_claims(raw: str, offset: int, index: int) -> list[_Claim]:
         num = m.group("num").lower()
         if num in _WORD_NUMBERS and _DETERMINER.search(raw[: m.start()]):
             continue  # "the two nations" names known parties, it does not count them
+        if _PARTIAL_BEFORE.search(raw[: m.start()]) or _PARTIAL_AFTER.match(
+            raw[m.end("mult") if m.group("mult") else m.end("num") :]
+        ):
+            continue
         value = _WORD_NUMBERS.get(num)
         if value is None:
             value = float(num.replace(",", ""))
@@ -139,6 +151,10 @@ def _number_claims(raw: str, offset: int, index: int) -> list[_Claim]:
 def _numbers_compatible(a: tuple[str, float], b: tuple[str, float]) -> bool:
     (qa, va), (qb, vb) = a, b
     if va == vb:
+        return True
+    # Figures more than three times apart count different things ("17 rockets since
+    # midnight", "2,600 rockets in three weeks"); a disputed count is rarely so far off.
+    if min(va, vb) <= 0 or max(va, vb) / min(va, vb) > MAX_RATIO:
         return True
     for (q, v), (q2, v2) in (((qa, va), (qb, vb)), ((qb, vb), (qa, va))):
         if q in _LOWER_BOUND and (v2 > v or q2 in _LOWER_BOUND):
@@ -201,6 +217,7 @@ def _tokens(raw: str) -> list[str]:
 # ---------------------------------------------------------------- quotes
 
 _QUOTE = re.compile(r"“([^”\n]{20,600})”|\"([^\"\n]{20,600})\"")
+_QUOTE_SENTENCE = re.compile(r"\S.*?(?:[.!?]+(?=\s+[A-Z“\"])|$)", re.S)
 _SPEECH = r"(?:said|says|told|added|wrote|declared|stated|insisted|warned|explained)"
 _NAME = r"(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)*)"
 _AFTER = re.compile(
@@ -258,9 +275,20 @@ def _quotes(scored: ScoredCluster) -> list[_Quote]:
                 if speaker and speaker not in ("He", "She", "They", "It", "I", "We"):
                     last = speaker
                     body = m.group(1) or m.group(2)
-                    if len(body.split()) >= 5:
-                        s = para.start + m.start() + 1
-                        out.append(_Quote(speaker, body, d, s, s + len(body)))
+                    base = para.start + m.start() + 1
+                    # Each sentence of a quote is compared on its own: one article may quote
+                    # two sentences where another quotes one.
+                    for piece in _QUOTE_SENTENCE.finditer(body):
+                        if len(piece.group(0).split()) >= 5:
+                            out.append(
+                                _Quote(
+                                    speaker,
+                                    piece.group(0),
+                                    d,
+                                    base + piece.start(),
+                                    base + piece.end(),
+                                )
+                            )
             for said in _SAID.finditer(text):
                 if said.group("name").split()[-1] not in ("He", "She", "They", "It"):
                     last = said.group("name").split()[-1]
@@ -336,11 +364,16 @@ def _claim_disagreements(
     for i, j in aligned:
         for a in of(i):
             for b in of(j):
-                if a.key == b.key:
-                    link(a, b)
+                if a.key != b.key:
+                    continue
+                # A day or time names one event only when it is attached to the same word
+                # ("fled the scene about 4:20" / "fled the scene about 4:30").
+                if a.key.startswith("date:") and not _anchors(scored, a) & _anchors(scored, b):
+                    continue
+                link(a, b)
     # A figure is often given in sentences that are otherwise unlike ("26 nations began
     # ..." / "the conference's 24 participant nations"): numbers of one counted noun in
-    # different groups are linked too when the words around them share a content word.
+    # different groups are linked too when the words around them share two uncommon words.
     numbers = [
         c for i in range(len(scored.sentences)) for c in of(i) if c.key.startswith("number:")
     ]
@@ -357,7 +390,7 @@ def _claim_disagreements(
             if (
                 a.key == b.key
                 and sent_group[a.sentence] != sent_group[b.sentence]
-                and windows[x] & windows[y]
+                and len(windows[x] & windows[y]) >= 2
             ):
                 link(a, b)
     components: dict[_Claim, list[_Claim]] = {}
@@ -378,6 +411,20 @@ def _window(scored: ScoredCluster, claim: _Claim, width: int = 8) -> set[str]:
     before = _content_words(text[s.start : claim.start])[-width:]
     after = _content_words(text[claim.end : s.end])[:width]
     return {w for w in before + after if _singular(w) != claim.key.split(":")[1]}
+
+
+def _anchors(scored: ScoredCluster, claim: _Claim) -> set[tuple[str, str]]:
+    """The nearest content word before and after a claim, inside its sentence."""
+    s = scored.sentences[claim.sentence]
+    text = scored.documents[s.doc_index].document.text
+    before = _content_words(text[s.start : claim.start])
+    after = _content_words(text[claim.end : s.end])
+    out = set()
+    if before:
+        out.add(("before", before[-1]))
+    if after:
+        out.add(("after", after[0]))
+    return out
 
 
 def _content_words(text: str) -> list[str]:
@@ -595,7 +642,8 @@ def _quote_disagreements(
             if ga == gb:
                 continue
             shared = stems[x] & stems[y]
-            if len(shared) < 3 or len(shared) < 0.3 * min(len(stems[x]), len(stems[y])):
+            small, large = sorted((len(stems[x]), len(stems[y])))
+            if len(shared) < 3 or len(shared) < 0.3 * small or len(shared) < 0.2 * large:
                 continue
             if _shared_run(norms[x], norms[y]) >= 5:  # one wording, quoted to different extents
                 continue

@@ -54,7 +54,7 @@ class DedupOptions:
     # roughly this Jaccard similarity or more (a low bar: alignment confirms every pair).
     shingle_words: int = 4
     permutations: int = 128
-    lsh_threshold: float = 0.2
+    lsh_threshold: float = 0.1
     # Two sentences align when their normalised texts reach this rapidfuzz ratio (0-100).
     sentence_ratio: float = 85.0
     # Sentences shorter than this (in words) are furniture-sized and never align.
