@@ -82,3 +82,18 @@ def test_thresholds_are_options() -> None:
     docs = segmented(fixture("wire.txt"), fixture("wire-republished.txt"))
     strict = dataclasses.replace(DedupOptions(), min_shared=1.01)
     assert dedup(docs, strict).independent_sources == 2
+
+
+def test_summary_support_counts_a_wire_story_once() -> None:
+    import synopsis
+
+    names = ["wire.txt", "wire-republished.txt", "independent.txt"]
+    summary = synopsis.summarize([CROSS / n for n in names], words=300)
+    assert summary.independent_sources == 2
+    from_wire = [s for s in summary.sentences if s.document_id in names[:2]]
+    assert from_wire
+    for s in from_wire:
+        assert s.support is not None and s.support.documents[0] == s.document_id
+        if len(s.support.documents) > 1:  # stated by both copies: still one source
+            assert set(s.support.documents) <= set(names[:2])
+            assert len(s.support.groups) == 1

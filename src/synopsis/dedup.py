@@ -7,9 +7,9 @@ grouped in two steps so that 10,000 documents never cost 50 million comparisons:
    locality-sensitive hashing (datasketch's ``MinHashLSH``) returns only the pairs whose
    shingle sets are likely to overlap;
 2. **confirmation**: the sentences of each candidate pair are aligned with rapidfuzz;
-   the pair is one story when most sentences of the shorter document have a near-identical
-   sentence in the other (re-wrapped lines, changed quote marks and page furniture do not
-   matter; a truncated copy still matches because the shorter side decides).
+   the pair is one story when most of the shorter document's words are in sentences with a
+   near-identical sentence in the other (re-wrapped lines, changed quote marks and page
+   furniture do not matter; a truncated copy still matches because the shorter side decides).
 
 Confirmed pairs are joined by union-find; every group of one or more documents is one
 independent source.
@@ -48,9 +48,9 @@ def dedup(documents: Sequence[SegmentedDocument], options: DedupOptions | None =
     aligned: dict[tuple[int, int], tuple[float, float]] = {}
     if options.enabled and n > 1:
         for a, b in candidate_pairs(sentences, options):
-            shared = align(sentences[a], sentences[b], options.sentence_ratio)
-            if _is_copy(shared, len(sentences[a]), len(sentences[b]), options):
-                aligned[(a, b)] = shared
+            hits_a, hits_b = _hits(sentences[a], sentences[b], options.sentence_ratio)
+            if _is_copy(sentences[a], hits_a, sentences[b], hits_b, options):
+                aligned[(a, b)] = (float(hits_a.mean()), float(hits_b.mean()))
                 _union(parent, a, b)
     ids = [d.document.id for d in documents]
     return _groups(ids, parent, sentences, aligned, options)
@@ -85,9 +85,17 @@ def align(a: Sequence[str], b: Sequence[str], ratio: float) -> tuple[float, floa
     """Share of ``a``'s sentences with a near-identical sentence in ``b``, and vice versa."""
     if not a or not b:
         return 0.0, 0.0
+    hits_a, hits_b = _hits(a, b, ratio)
+    return float(hits_a.mean()), float(hits_b.mean())
+
+
+def _hits(a: Sequence[str], b: Sequence[str], ratio: float) -> tuple[np.ndarray, np.ndarray]:
+    """For each sentence of ``a`` (and of ``b``): has it a near-identical one on the other side?"""
+    if not a or not b:
+        return np.zeros(len(a), dtype=bool), np.zeros(len(b), dtype=bool)
     scores = process.cdist(a, b, scorer=fuzz.ratio, score_cutoff=ratio, dtype=np.uint8)
     hits = scores >= ratio
-    return float(hits.any(axis=1).mean()), float(hits.any(axis=0).mean())
+    return hits.any(axis=1), hits.any(axis=0)
 
 
 def _long_sentences(document: SegmentedDocument, options: DedupOptions) -> list[str]:
@@ -106,11 +114,25 @@ def _shingles(sentences: Sequence[str], k: int) -> list[bytes]:
     return list({" ".join(words[i : i + k]).encode() for i in range(len(words) - k + 1)})
 
 
-def _is_copy(shared: tuple[float, float], len_a: int, len_b: int, options: DedupOptions) -> bool:
-    # The shorter document decides: a truncated copy is still a copy.
-    fraction = shared[0] if len_a <= len_b else shared[1]
-    aligned = round(fraction * min(len_a, len_b))
-    return fraction >= options.min_shared and aligned >= options.min_aligned
+def _is_copy(
+    a: Sequence[str],
+    hits_a: np.ndarray,
+    b: Sequence[str],
+    hits_b: np.ndarray,
+    options: DedupOptions,
+) -> bool:
+    """Most of the shorter document's words sit in sentences the other one also has.
+
+    The shorter side decides, so a truncated copy is still a copy; shares are weighted by
+    words, so short lines of page furniture two unrelated pages share ("Sign up for our
+    newsletter") cannot make them one story.
+    """
+    words_a = np.array([s.count(" ") + 1 for s in a])
+    words_b = np.array([s.count(" ") + 1 for s in b])
+    words, hits = (words_a, hits_a) if words_a.sum() <= words_b.sum() else (words_b, hits_b)
+    if not words.size or int(hits.sum()) < options.min_aligned:
+        return False
+    return float(words[hits].sum() / words.sum()) >= options.min_shared
 
 
 def _find(parent: list[int], i: int) -> int:

@@ -59,7 +59,8 @@ class DedupOptions:
     sentence_ratio: float = 85.0
     # Sentences shorter than this (in words) are furniture-sized and never align.
     min_sentence_words: int = 5
-    # A pair is one story when this share of the shorter document's sentences align.
+    # A pair is one story when this share of the shorter document's words (in sentences of
+    # min_sentence_words or more) lie in sentences that align, and min_aligned sentences do.
     min_shared: float = 0.5
     min_aligned: int = 2
 
