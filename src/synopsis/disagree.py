@@ -20,6 +20,7 @@ Precision matters more than recall: every rule asks that each spelling or value 
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -383,15 +384,13 @@ def _claim_disagreements(
         for w in set(_content_words(raw)):
             frequency[w] = frequency.get(w, 0) + 1
     rare = max(2, int(0.1 * len(raws)))
-    windows = [{w for w in _window(scored, c) if frequency.get(w, 0) <= rare} for c in numbers]
-    for x, a in enumerate(numbers):
-        for y in range(x + 1, len(numbers)):
-            b = numbers[y]
-            if (
-                a.key == b.key
-                and sent_group[a.sentence] != sent_group[b.sentence]
-                and len(windows[x] & windows[y]) >= 2
-            ):
+    by_key: dict[str, list[tuple[_Claim, set[str]]]] = {}
+    for c in numbers:
+        window = {w for w in _window(scored, c) if frequency.get(w, 0) <= rare}
+        by_key.setdefault(c.key, []).append((c, window))
+    for same_noun in by_key.values():
+        for (a, wa), (b, wb) in itertools.combinations(same_noun, 2):
+            if sent_group[a.sentence] != sent_group[b.sentence] and len(wa & wb) >= 2:
                 link(a, b)
     components: dict[_Claim, list[_Claim]] = {}
     for c in list(parent):
@@ -517,8 +516,8 @@ def _name_disagreements(
     """Spellings of one name: close letters, a shared neighbour, each exclusive to its side."""
     group_text = _group_texts(scored, copies)
     lower_words = {w for text in group_text for w in re.findall(r"\b[a-z][a-z]+\b", text)}
-    # spelling -> (group, words around it) for every capitalised, never-lowercase token
-    seen: dict[int, dict[str, set[str]]] = {}
+    # spelling -> group -> words around it, for every capitalised, never-lowercase token
+    seen: dict[str, dict[int, set[str]]] = {}
     for i, sentence in enumerate(scored.sentences):
         g = copies.group_of[sentence.doc_index]
         tokens = _tokens(raws[i])
@@ -528,7 +527,7 @@ def _name_disagreements(
             around = tokens[max(0, p - 2) : p] + tokens[p + 1 : p + 3]
             words = {w.lower().strip(".,;:’'") for w in around}
             words = {w.replace("’s", "").replace("'s", "") for w in words}
-            seen.setdefault(g, {}).setdefault(t, set()).update(
+            seen.setdefault(t, {}).setdefault(g, set()).update(
                 w for w in words if len(w) > 2 and w not in ENGLISH_STOP_WORDS
             )
     parent: dict[str, str] = {}
@@ -540,22 +539,25 @@ def _name_disagreements(
             x = parent[x]
         return x
 
-    groups = sorted(seen)
-    for x, g1 in enumerate(groups):
-        for g2 in groups[x + 1 :]:
-            for a, ctx_a in seen[g1].items():
-                if _has_word(group_text[g2], a):
-                    continue
-                for b, ctx_b in seen[g2].items():
-                    if not _same_name(a, b, options) or _has_word(group_text[g1], b):
-                        continue
-                    shared = ctx_a & ctx_b
-                    if not shared:
-                        continue
-                    context_of.setdefault(a, sorted(shared)[0])
-                    ra, rb = find(a), find(b)
-                    if ra != rb:
-                        parent[rb] = ra
+    # Only spellings with the same first and last letter can be one name: compare inside
+    # those blocks, never all spellings with all.
+    blocks: dict[tuple[str, str], list[str]] = {}
+    for spelling in seen:
+        blocks.setdefault((spelling[0].lower(), spelling[-1].lower()), []).append(spelling)
+    for block in blocks.values():
+        for a, b in itertools.combinations(sorted(block), 2):
+            if abs(len(a) - len(b)) > 3 or not _same_name(a, b, options):
+                continue
+            # Each spelling must be exclusive to its side, or the two are two names.
+            a_only = [g for g in seen[a] if not _has_word(group_text[g], b)]
+            b_only = [g for g in seen[b] if not _has_word(group_text[g], a)]
+            shared = set().union(*(seen[a][ga] & seen[b][gb] for ga in a_only for gb in b_only))
+            if not shared:
+                continue
+            context_of.setdefault(a, sorted(shared)[0])
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[rb] = ra
     components: dict[str, list[str]] = {}
     for spelling in list(parent):
         components.setdefault(find(spelling), []).append(spelling)
