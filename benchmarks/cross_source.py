@@ -10,6 +10,7 @@ hand (keep that output to yourself when the data may not be redistributed).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import statistics
 import time
 
@@ -22,11 +23,19 @@ def main() -> None:
     parser.add_argument("paths", nargs="+", help="a folder, files, JSONL or Multi-News file")
     parser.add_argument("--context", type=int, default=0, help="characters around mentions")
     parser.add_argument("--words", type=int, default=100)
+    parser.add_argument(
+        "--pool", action="store_true", help="pool every document into one cluster (a scale test)"
+    )
     args = parser.parse_args()
     loaded = synopsis.load(args.paths)
+    clusters = loaded.clusters
+    if args.pool:
+        docs = [d for c in clusters for d in c.documents]
+        docs = [dataclasses.replace(d, id=f"{n}") for n, d in enumerate(docs)]
+        clusters = [synopsis.Cluster(id="pooled", documents=tuple(docs))]
     times, plain_times, with_copies, kinds = [], [], 0, {}
     plain = Options(dedup=DedupOptions(enabled=False), disagree=DisagreeOptions(enabled=False))
-    for cluster in loaded.clusters:
+    for cluster in clusters:
         start = time.perf_counter()
         summary = synopsis.summarize(cluster, words=args.words)
         times.append(time.perf_counter() - start)
@@ -54,7 +63,7 @@ def main() -> None:
                         snippet = " ".join(raw[lo:hi].split())
                         print(f"        [{m.document_id}@{m.start}] ...{snippet}...")
     print()
-    print(f"clusters: {len(loaded.clusters)}; clusters with copies: {with_copies}")
+    print(f"clusters: {len(clusters)}; clusters with copies: {with_copies}")
     print(f"disagreements: {sum(kinds.values())} {dict(sorted(kinds.items()))}")
     print(
         f"time per cluster (full pipeline): mean {statistics.mean(times):.3f}s, "
