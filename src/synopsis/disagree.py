@@ -532,6 +532,7 @@ def _name_disagreements(
             )
     parent: dict[str, str] = {}
     context_of: dict[str, str] = {}
+    linked_by: dict[str, set[str]] = {}  # spelling -> its neighbouring words, own side
 
     def find(x: str) -> str:
         parent.setdefault(x, x)
@@ -555,6 +556,10 @@ def _name_disagreements(
             if not shared:
                 continue
             context_of.setdefault(a, sorted(shared)[0])
+            # Mentions are kept where a spelling stands in the company it keeps on its own
+            # side; another man with the same first name elsewhere is left out.
+            linked_by.setdefault(a, set()).update(*(seen[a][g] for g in a_only))
+            linked_by.setdefault(b, set()).update(*(seen[b][g] for g in b_only))
             ra, rb = find(a), find(b)
             if ra != rb:
                 parent[rb] = ra
@@ -565,11 +570,7 @@ def _name_disagreements(
     for root, spellings in components.items():
         variants = []
         for spelling in spellings:
-            mentions = tuple(
-                Mention(seg.document.id, m.start(), m.end())
-                for seg in scored.documents
-                for m in re.finditer(rf"\b{re.escape(spelling)}\b", seg.document.text)
-            )
+            mentions = _name_mentions(scored, spelling, linked_by.get(spelling, set()))
             docs = {mm.document_id for mm in mentions}
             ids = sorted(
                 {
@@ -586,6 +587,25 @@ def _name_disagreements(
         subject = f"spelling of a name (next to “{context}”)" if context else "spelling of a name"
         out.append(Disagreement(kind="name", subject=subject, variants=tuple(variants)))
     return out
+
+
+def _name_mentions(scored: ScoredCluster, spelling: str, context: set[str]) -> tuple[Mention, ...]:
+    """Where a spelling occurs next to a word it is seen with on its own side ("President",
+    "Morsi"), so another person sharing a first name is left out; all if none is."""
+    every, near = [], []
+    for seg in scored.documents:
+        text = seg.document.text
+        if spelling not in text:  # cheap test before the regex
+            continue
+        for m in re.finditer(rf"\b{re.escape(spelling)}\b", text):
+            mention = Mention(seg.document.id, m.start(), m.end())
+            every.append(mention)
+            around = _tokens(text[max(0, m.start() - 40) : m.start()])[-2:]
+            around += _tokens(text[m.end() : m.end() + 40])[:2]
+            words = {w.lower().strip(".,;:’'").replace("’s", "").replace("'s", "") for w in around}
+            if words & context:
+                near.append(mention)
+    return tuple(near or every)
 
 
 def _same_name(a: str, b: str, options: DisagreeOptions) -> bool:
@@ -607,7 +627,7 @@ def _fold(text: str) -> str:
 
 
 def _has_word(text: str, word: str) -> bool:
-    return re.search(rf"\b{re.escape(word)}\b", text) is not None
+    return word in text and re.search(rf"\b{re.escape(word)}\b", text) is not None
 
 
 def _shared_run(a: str, b: str) -> int:
