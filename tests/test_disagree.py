@@ -86,3 +86,19 @@ def test_one_document_is_one_source_and_never_disagrees() -> None:
     summary = run(SUMMIT_A)
     assert summary.independent_sources == 1
     assert summary.disagreements == ()
+
+
+def test_disabled_stage_reports_nothing() -> None:
+    from synopsis.options import DisagreeOptions, Options
+
+    options = Options(disagree=DisagreeOptions(enabled=False))
+    assert synopsis.summarize([SUMMIT_A, SUMMIT_B], options=options).disagreements == ()
+
+
+def test_partial_counts_and_units_are_not_counts() -> None:
+    a = "The carmaker will cut another 3,000 jobs at its plants in Bavaria and Saxony this year."
+    b = "The carmaker has now announced it will cut 7,000 jobs at its plants in Bavaria and Saxony."
+    c = "The new plant in Saxony lies 15 miles north of Leipzig, near the Bavaria border road."
+    d = "Its old plant in Saxony lies 10 miles north of Dresden, near the Bavaria border road."
+    assert run(a, b).disagreements == ()
+    assert run(c, d).disagreements == ()

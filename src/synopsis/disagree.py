@@ -72,7 +72,6 @@ _NOT_COUNTED = {
 }  # fmt: skip
 
 
-MAX_RATIO = 3.0
 # "another 3,000 jobs", "six other vehicles": a part of a count, not the count.
 _PARTIAL_BEFORE = re.compile(r"\b(?:another|additional|further|extra)\s+$", re.I)
 _PARTIAL_AFTER = re.compile(r"^\s+(?:other|more|additional|further|extra|new)\b", re.I)
@@ -149,13 +148,13 @@ def _number_claims(raw: str, offset: int, index: int) -> list[_Claim]:
     return out
 
 
-def _numbers_compatible(a: tuple[str, float], b: tuple[str, float]) -> bool:
+def _numbers_compatible(a: tuple[str, float], b: tuple[str, float], max_ratio: float) -> bool:
     (qa, va), (qb, vb) = a, b
     if va == vb:
         return True
-    # Figures more than three times apart count different things ("17 rockets since
+    # Figures more than ``max_ratio`` times apart count different things ("17 rockets since
     # midnight", "2,600 rockets in three weeks"); a disputed count is rarely so far off.
-    if min(va, vb) <= 0 or max(va, vb) / min(va, vb) > MAX_RATIO:
+    if min(va, vb) <= 0 or max(va, vb) / min(va, vb) > max_ratio:
         return True
     for (q, v), (q2, v2) in (((qa, va), (qb, vb)), ((qb, vb), (qa, va))):
         if q in _LOWER_BOUND and (v2 > v or q2 in _LOWER_BOUND):
@@ -317,7 +316,7 @@ def disagree(
     ]
     raws = [scored.documents[s.doc_index].document.text[s.start : s.end] for s in sentences]
     found: list[Disagreement] = []
-    found += _claim_disagreements(scored, copies, sent_group, aligned, raws)
+    found += _claim_disagreements(scored, copies, sent_group, aligned, raws, options)
     found += _name_disagreements(scored, copies, raws, options)
     found += _quote_disagreements(scored, copies, options)
     return tuple(found)
@@ -336,6 +335,7 @@ def _claim_disagreements(
     sent_group: np.ndarray,
     aligned: Sequence[tuple[int, int]],
     raws: Sequence[str],
+    options: DisagreeOptions,
 ) -> list[Disagreement]:
     """Numbers and dates: link equal-keyed claims of aligned sentences, then compare values."""
     claims: dict[int, list[_Claim]] = {}
@@ -383,27 +383,31 @@ def _claim_disagreements(
     for raw in raws:
         for w in set(_content_words(raw)):
             frequency[w] = frequency.get(w, 0) + 1
-    rare = max(2, int(0.1 * len(raws)))
+    rare = max(2, int(options.common_fraction * len(raws)))
     by_key: dict[str, list[tuple[_Claim, set[str]]]] = {}
     for c in numbers:
-        window = {w for w in _window(scored, c) if frequency.get(w, 0) <= rare}
+        window = _window(scored, c, options.context_words)
+        window = {w for w in window if frequency.get(w, 0) <= rare}
         by_key.setdefault(c.key, []).append((c, window))
     for same_noun in by_key.values():
         for (a, wa), (b, wb) in itertools.combinations(same_noun, 2):
-            if sent_group[a.sentence] != sent_group[b.sentence] and len(wa & wb) >= 2:
+            if (
+                sent_group[a.sentence] != sent_group[b.sentence]
+                and len(wa & wb) >= options.shared_context
+            ):
                 link(a, b)
     components: dict[_Claim, list[_Claim]] = {}
     for c in list(parent):
         components.setdefault(find(c), []).append(c)
     out = []
     for members in components.values():
-        d = _claim_disagreement(scored, copies, sent_group, members, raws)
+        d = _claim_disagreement(scored, copies, sent_group, members, raws, options)
         if d is not None:
             out.append(d)
     return out
 
 
-def _window(scored: ScoredCluster, claim: _Claim, width: int = 8) -> set[str]:
+def _window(scored: ScoredCluster, claim: _Claim, width: int) -> set[str]:
     """Content words within ``width`` words either side of a claim, the claim excluded."""
     text = scored.documents[scored.sentences[claim.sentence].doc_index].document.text
     s = scored.sentences[claim.sentence]
@@ -431,9 +435,9 @@ def _content_words(text: str) -> list[str]:
     return [w for w in words if len(w) > 2 and w not in _STEM_STOP]
 
 
-def _compatible(key: str, a: object, b: object) -> bool:
+def _compatible(key: str, a: object, b: object, max_ratio: float) -> bool:
     if key.startswith("number:"):
-        return _numbers_compatible(a, b)  # type: ignore[arg-type]
+        return _numbers_compatible(a, b, max_ratio)  # type: ignore[arg-type]
     return a == b
 
 
@@ -443,6 +447,7 @@ def _claim_disagreement(
     sent_group: np.ndarray,
     members: list[_Claim],
     raws: Sequence[str],
+    options: DisagreeOptions,
 ) -> Disagreement | None:
     key = members[0].key
     # A source giving two incompatible figures for the linked claims is describing two
@@ -453,7 +458,7 @@ def _claim_disagreement(
     members = [
         c
         for cs in per_group.values()
-        if all(_compatible(key, a.compare, b.compare) for a in cs for b in cs)
+        if all(_compatible(key, a.compare, b.compare, options.max_ratio) for a in cs for b in cs)
         for c in cs
     ]
     by_value: dict[object, list[_Claim]] = {}
@@ -464,7 +469,7 @@ def _claim_disagreement(
     groups_of = {v: {int(sent_group[c.sentence]) for c in cs} for v, cs in by_value.items()}
     values = list(by_value)
     conflict = any(
-        not _compatible(key, values[x], values[y])
+        not _compatible(key, values[x], values[y], options.max_ratio)
         and groups_of[values[x]].isdisjoint(groups_of[values[y]])
         for x in range(len(values))
         for y in range(x + 1, len(values))

@@ -72,6 +72,14 @@ class DisagreeOptions:
     align_threshold: float = 0.3
     # Names: rapidfuzz ratio between two spellings to be read as one entity.
     name_ratio: float = 70.0
+    # Figures of one counted noun in sentences that are otherwise unlike are linked when
+    # the context_words either side share shared_context words, none of them common (in
+    # more than common_fraction of the cluster's sentences).
+    context_words: int = 8
+    shared_context: int = 2
+    common_fraction: float = 0.1
+    # Figures more than this many times apart count different things, not one disputed fact.
+    max_ratio: float = 3.0
 
 
 @dataclass(frozen=True)
