@@ -1,21 +1,23 @@
 """Disagreements: where independent sources state one thing differently.
 
-Only sentences that are *about the same thing* are compared: pairs of sentences from
-different copy groups whose TF-IDF vectors are at least ``align_threshold`` similar.
-Copies of one wire story are one group, so they never disagree with themselves. Inside
-an aligned pair four kinds of conflict are looked for:
+Only claims *about the same thing* are compared: in pairs of sentences from different
+copy groups whose TF-IDF vectors are at least ``align_threshold`` similar, or, for
+figures, where the words around them share uncommon words. Copies of one wire story are
+one group, so they never disagree with themselves. Four kinds of conflict are looked for:
 
 * **number**: the same counted noun with different values ("26 nations" / "about 30
   countries"; nations and countries count the same thing). Qualified figures that are
   compatible ("more than 20" and "24") are not a conflict.
-* **name**: two spellings of one capitalised name in the same place of the sentence
-  (the same neighbouring word), where neither source ever uses the other's spelling.
+* **name**: two spellings of one capitalised name (same first and last letter, close
+  letters) found next to a same word in both sources ("President", "Fouad"), where
+  neither source ever uses the other's spelling.
 * **quote**: direct quotes of one speaker that share their content words but are worded
   differently (two translations, or a paraphrase printed inside quote marks).
 * **date**: a different weekday, calendar day or clock time for the same event.
 
-Precision matters more than recall: every rule asks that each spelling or value be
-*exclusive* to its side (a source that states both values is describing two things).
+Precision matters more than recall: a source that gives two incompatible figures for
+one thing is left out of it, spellings must be exclusive to their side, and units,
+partial counts ("another 3,000") and figures far apart are not compared.
 """
 
 from __future__ import annotations
@@ -24,276 +26,27 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from .claims import (
+    CAPITALISED,
+    NOT_NAMES,
+    Claim,
+    compatible,
+    content_words,
+    date_claims,
+    find_quotes,
+    number_claims,
+    quote_stems,
+    singular,
+    word_tokens,
+)
 from .model import Copies, Disagreement, Mention, ScoredCluster, Variant
 from .options import DisagreeOptions
 from .score import similar_pairs
-
-# ---------------------------------------------------------------- numbers
-
-_WORD_NUMBERS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90, "dozen": 12,
-}  # fmt: skip
-_MULTIPLIERS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_APPROX = {"about", "around", "approximately", "roughly", "nearly", "almost", "some", "close to"}
-_LOWER_BOUND = {"more than", "over", "at least", "upwards of"}
-_UPPER_BOUND = {"less than", "fewer than", "under", "up to", "as many as", "at most"}
-_QUALIFIERS = sorted(_APPROX | _LOWER_BOUND | _UPPER_BOUND, key=len, reverse=True)
-_NUMBER = re.compile(
-    r"(?<![\w$.,])(?:(?P<qual>" + "|".join(q.replace(" ", r"\s+") for q in _QUALIFIERS) + r")\s+)?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(_WORD_NUMBERS) + r")"
-    r"(?:\s+(?P<mult>" + "|".join(_MULTIPLIERS) + r"))?"
-    r"(?P<rest>(?:\s+[a-z][a-z-]*){1,2})",
-    re.IGNORECASE,
-)
-# One counted thing, several words: nations and countries are counted the same way.
-_SYNONYMS = {
-    "nation": "country", "people": "person", "persons": "person", "children": "child",
-    "men": "man", "women": "woman", "dead": "death", "troop": "soldier", "cent": "percent",
-}  # fmt: skip
-# Spans of time are left out: "two years ago" and "three years ago" rarely name one fact.
-_NOT_COUNTED = {
-    # units measure something the noun does not name ("15 miles north of Gaza")
-    "percent", "mile", "kilometer", "kilometre", "km", "foot", "feet", "meter", "metre",
-    "inch", "pound", "kilogram", "kg", "ton", "tonne", "degree", "acre", "gallon", "liter",
-    "litre", "dollar", "euro",
-    "year", "month", "week", "day", "hour", "minute", "second", "time", "of", "and", "or",
-    "to", "in", "on", "at", "for", "from", "by", "with", "the", "a", "an", "p.m", "a.m",
-    "pm", "am", "is", "are", "was", "were", "percentage", "point", "per",
-}  # fmt: skip
-
-
-# "another 3,000 jobs", "six other vehicles": a part of a count, not the count.
-_PARTIAL_BEFORE = re.compile(r"\b(?:another|additional|further|extra)\s+$", re.I)
-_PARTIAL_AFTER = re.compile(r"^\s+(?:other|more|additional|further|extra|new)\b", re.I)
-_DETERMINER = re.compile(r"\b(?:the|these|those|both|its|their|his|her|our|all)\s+$", re.I)
-
-
-@dataclass(frozen=True)
-class _Claim:
-    """One extracted fact in one sentence: what it is about (``key``) and its value."""
-
-    key: str  # e.g. "number:country", "date:weekday"
-    value: str  # display form
-    compare: object  # what compatibility is decided on
-    sentence: int  # index into ScoredCluster.sentences
-    start: int
-    end: int
-
-
-def _singular(word: str) -> str:
-    word = word.lower()
-    if word in _SYNONYMS:
-        return _SYNONYMS[word]
-    if word.endswith("ies") and len(word) > 4:
-        word = word[:-3] + "y"
-    elif word.endswith(("ches", "shes", "sses", "xes")):
-        word = word[:-2]
-    elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        word = word[:-1]
-    return _SYNONYMS.get(word, word)
-
-
-def _number_claims(raw: str, offset: int, index: int) -> list[_Claim]:
-    out = []
-    for m in _NUMBER.finditer(raw):
-        num = m.group("num").lower()
-        if num in _WORD_NUMBERS and _DETERMINER.search(raw[: m.start()]):
-            continue  # "the two nations" names known parties, it does not count them
-        if _PARTIAL_BEFORE.search(raw[: m.start()]) or _PARTIAL_AFTER.match(
-            raw[m.end("mult") if m.group("mult") else m.end("num") :]
-        ):
-            continue
-        value = _WORD_NUMBERS.get(num)
-        if value is None:
-            value = float(num.replace(",", ""))
-        if m.group("mult"):
-            value *= _MULTIPLIERS[m.group("mult").lower()]
-        noun = None
-        noun_end = 0
-        for w in re.finditer(r"\S+", m.group("rest")):
-            lw = w.group(0).lower()
-            if lw in ("percent", "per"):
-                noun, noun_end = "percent", w.end()
-                break
-            if lw.endswith("s") or lw in _SYNONYMS:
-                noun, noun_end = lw, w.end()
-                break
-        if noun is None or (value >= 1900 and value <= 2100 and "." not in num):
-            continue
-        if _singular(noun) in _NOT_COUNTED or _singular(noun) in ENGLISH_STOP_WORDS:
-            continue
-        qual = " ".join((m.group("qual") or "").lower().split())
-        end = m.start("rest") + noun_end
-        shown = " ".join(x for x in (qual, m.group("num"), m.group("mult") or "") if x)
-        out.append(
-            _Claim(
-                key="number:" + _singular(noun),
-                value=shown,
-                compare=(qual, value),
-                sentence=index,
-                start=offset + m.start(),
-                end=offset + end,
-            )
-        )
-    return out
-
-
-def _numbers_compatible(a: tuple[str, float], b: tuple[str, float], max_ratio: float) -> bool:
-    (qa, va), (qb, vb) = a, b
-    if va == vb:
-        return True
-    # Figures more than ``max_ratio`` times apart count different things ("17 rockets since
-    # midnight", "2,600 rockets in three weeks"); a disputed count is rarely so far off.
-    if min(va, vb) <= 0 or max(va, vb) / min(va, vb) > max_ratio:
-        return True
-    for (q, v), (q2, v2) in (((qa, va), (qb, vb)), ((qb, vb), (qa, va))):
-        if q in _LOWER_BOUND and (v2 > v or q2 in _LOWER_BOUND):
-            return True
-        if q in _UPPER_BOUND and (v2 < v or q2 in _UPPER_BOUND):
-            return True
-        if q in _APPROX and abs(v - v2) <= 0.1 * max(v, v2):
-            return True
-        # "1,500" is often a rounding of "1,520": thousands rounded to their last zeros.
-        if not q and v >= 1000 and abs(v - v2) <= 0.05 * v and v % 100 == 0:
-            return True
-    return False
-
-
-# ---------------------------------------------------------------- dates
-
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_DATE = re.compile(
-    r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"|\b(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2})\b"
-    r"|\b(?P<hour>\d{1,2})(?::(?P<minute>\d\d))?\s*(?P<ampm>[ap])\.?m\b\.?",
-)
-
-
-def _date_claims(raw: str, offset: int, index: int) -> list[_Claim]:
-    out = []
-    for m in _DATE.finditer(raw):
-        if m.group("weekday"):
-            key, compare = "date:weekday", m.group("weekday").lower()
-        elif m.group("month"):
-            if m.group("month") == "May" and not raw[m.end("month") : m.end("month") + 1].isspace():
-                continue
-            key = "date:day"
-            compare = (_MONTHS[m.group("month").lower()], int(m.group("day")))
-        else:
-            key = "date:time"
-            hour = int(m.group("hour")) % 12 + (12 if m.group("ampm").lower() == "p" else 0)
-            compare = (hour, int(m.group("minute") or 0))
-        value = " ".join(m.group(0).rstrip(".").split())
-        out.append(_Claim(key, value, compare, index, offset + m.start(), offset + m.end()))
-    return out
-
-
-# ---------------------------------------------------------------- names
-
-_CAPITALISED = re.compile(r"\b[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z]+)?\b")
-_MONTH_NAMES = ("january", "february", "march", "april", "june", "july", "august", "september",
-                "october", "november", "december")  # fmt: skip
-_NOT_NAMES = {w.capitalize() for w in (*_WEEKDAYS, *_MONTHS, *_MONTH_NAMES)}
-
-
-def _tokens(raw: str) -> list[str]:
-    return re.findall(r"[\w'’.-]+", raw)
-
-
-# ---------------------------------------------------------------- quotes
-
-_QUOTE = re.compile(r"“([^”\n]{20,600})”|\"([^\"\n]{20,600})\"")
-_QUOTE_SENTENCE = re.compile(r"\S.*?(?:[.!?]+(?=\s+[A-Z“\"])|$)", re.S)
-_SPEECH = r"(?:said|says|told|added|wrote|declared|stated|insisted|warned|explained)"
-_NAME = r"(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)*)"
-_AFTER = re.compile(
-    r"^[\s,]*(?:"
-    + _NAME
-    + r"\s+"
-    + _SPEECH
-    + r"|"
-    + _SPEECH
-    + r"\s+"
-    + _NAME.replace("name", "name2")
-    + r")"
-)
-_BEFORE = re.compile(_NAME + r"\s+" + _SPEECH + r"[^\"“”]{0,40}[:,]\s*$")
-_SAID = re.compile(_NAME + r"\s+" + _SPEECH + r"\b")
-_STEM_STOP = ENGLISH_STOP_WORDS | {"said", "says", "just", "going", "like", "know", "think"}
-
-
-def _stems(text: str) -> set[str]:
-    """Crude stems of a quote's common words; names ("North Korea") say nothing of wording."""
-    words = re.findall(r"\b[a-z]+\b", text.replace("-", ""))
-    return {w[:5] for w in words if len(w) > 2 and w not in _STEM_STOP}
-
-
-@dataclass(frozen=True)
-class _Quote:
-    speaker: str
-    text: str
-    document: int
-    start: int
-    end: int
-
-
-def _quotes(scored: ScoredCluster) -> list[_Quote]:
-    """Direct quotes with a named speaker; "he said" falls back to the last named speaker."""
-    out = []
-    for d, seg in enumerate(scored.documents):
-        raw = seg.document.text
-        last: str | None = None
-        for para in seg.paragraphs:
-            text = raw[para.start : para.end]
-            for m in _QUOTE.finditer(text):
-                speaker = None
-                after = _AFTER.match(text[m.end() : m.end() + 80])
-                before = _BEFORE.search(text[max(0, m.start() - 80) : m.start()])
-                for found in (after, before):
-                    name = found and (found.group("name") or found.groupdict().get("name2"))
-                    if name and name.split()[-1] not in ("He", "She", "They"):
-                        speaker = name.split()[-1]
-                        break
-                if speaker is None:
-                    for said in _SAID.finditer(text[: m.start()]):
-                        last = said.group("name").split()[-1]
-                    speaker = last
-                if speaker and speaker not in ("He", "She", "They", "It", "I", "We"):
-                    last = speaker
-                    body = m.group(1) or m.group(2)
-                    base = para.start + m.start() + 1
-                    # Each sentence of a quote is compared on its own: one article may quote
-                    # two sentences where another quotes one.
-                    for piece in _QUOTE_SENTENCE.finditer(body):
-                        if len(piece.group(0).split()) >= 5:
-                            out.append(
-                                _Quote(
-                                    speaker,
-                                    piece.group(0),
-                                    d,
-                                    base + piece.start(),
-                                    base + piece.end(),
-                                )
-                            )
-            for said in _SAID.finditer(text):
-                if said.group("name").split()[-1] not in ("He", "She", "They", "It"):
-                    last = said.group("name").split()[-1]
-    return out
-
 
 # ---------------------------------------------------------------- the stage
 
@@ -338,26 +91,26 @@ def _claim_disagreements(
     options: DisagreeOptions,
 ) -> list[Disagreement]:
     """Numbers and dates: link equal-keyed claims of aligned sentences, then compare values."""
-    claims: dict[int, list[_Claim]] = {}
+    claims: dict[int, list[Claim]] = {}
 
-    def of(i: int) -> list[_Claim]:
+    def of(i: int) -> list[Claim]:
         if i not in claims:
             s = scored.sentences[i]
-            found = _number_claims(raws[i], s.start, i) + _date_claims(raws[i], s.start, i)
+            found = number_claims(raws[i], s.start, i) + date_claims(raws[i], s.start, i)
             # A sentence naming two values of one thing ("3 dead, 5 dead") is ambiguous.
             keys = [c.key for c in found]
             claims[i] = [c for c in found if keys.count(c.key) == 1]
         return claims[i]
 
-    parent: dict[_Claim, _Claim] = {}
+    parent: dict[Claim, Claim] = {}
 
-    def find(c: _Claim) -> _Claim:
+    def find(c: Claim) -> Claim:
         parent.setdefault(c, c)
         while parent[c] != c:
             c = parent[c]
         return c
 
-    def link(a: _Claim, b: _Claim) -> None:
+    def link(a: Claim, b: Claim) -> None:
         ra, rb = find(a), find(b)
         if ra != rb:
             parent[rb] = ra
@@ -381,10 +134,10 @@ def _claim_disagreements(
     # Words in many sentences of the cluster ("Islamic", "State") tie nothing together.
     frequency: dict[str, int] = {}
     for raw in raws:
-        for w in set(_content_words(raw)):
+        for w in set(content_words(raw)):
             frequency[w] = frequency.get(w, 0) + 1
     rare = max(2, int(options.common_fraction * len(raws)))
-    by_key: dict[str, list[tuple[_Claim, set[str]]]] = {}
+    by_key: dict[str, list[tuple[Claim, set[str]]]] = {}
     for c in numbers:
         window = _window(scored, c, options.context_words)
         window = {w for w in window if frequency.get(w, 0) <= rare}
@@ -396,7 +149,7 @@ def _claim_disagreements(
                 and len(wa & wb) >= options.shared_context
             ):
                 link(a, b)
-    components: dict[_Claim, list[_Claim]] = {}
+    components: dict[Claim, list[Claim]] = {}
     for c in list(parent):
         components.setdefault(find(c), []).append(c)
     out = []
@@ -407,21 +160,21 @@ def _claim_disagreements(
     return out
 
 
-def _window(scored: ScoredCluster, claim: _Claim, width: int) -> set[str]:
+def _window(scored: ScoredCluster, claim: Claim, width: int) -> set[str]:
     """Content words within ``width`` words either side of a claim, the claim excluded."""
     text = scored.documents[scored.sentences[claim.sentence].doc_index].document.text
     s = scored.sentences[claim.sentence]
-    before = _content_words(text[s.start : claim.start])[-width:]
-    after = _content_words(text[claim.end : s.end])[:width]
-    return {w for w in before + after if _singular(w) != claim.key.split(":")[1]}
+    before = content_words(text[s.start : claim.start])[-width:]
+    after = content_words(text[claim.end : s.end])[:width]
+    return {w for w in before + after if singular(w) != claim.key.split(":")[1]}
 
 
-def _anchors(scored: ScoredCluster, claim: _Claim) -> set[tuple[str, str]]:
+def _anchors(scored: ScoredCluster, claim: Claim) -> set[tuple[str, str]]:
     """The nearest content word before and after a claim, inside its sentence."""
     s = scored.sentences[claim.sentence]
     text = scored.documents[s.doc_index].document.text
-    before = _content_words(text[s.start : claim.start])
-    after = _content_words(text[claim.end : s.end])
+    before = content_words(text[s.start : claim.start])
+    after = content_words(text[claim.end : s.end])
     out = set()
     if before:
         out.add(("before", before[-1]))
@@ -430,38 +183,27 @@ def _anchors(scored: ScoredCluster, claim: _Claim) -> set[tuple[str, str]]:
     return out
 
 
-def _content_words(text: str) -> list[str]:
-    words = re.findall(r"[a-z]+", text.lower().replace("’s", "").replace("'s", ""))
-    return [w for w in words if len(w) > 2 and w not in _STEM_STOP]
-
-
-def _compatible(key: str, a: object, b: object, max_ratio: float) -> bool:
-    if key.startswith("number:"):
-        return _numbers_compatible(a, b, max_ratio)  # type: ignore[arg-type]
-    return a == b
-
-
 def _claim_disagreement(
     scored: ScoredCluster,
     copies: Copies,
     sent_group: np.ndarray,
-    members: list[_Claim],
+    members: list[Claim],
     raws: Sequence[str],
     options: DisagreeOptions,
 ) -> Disagreement | None:
     key = members[0].key
     # A source giving two incompatible figures for the linked claims is describing two
     # things (or two moments): its claims are left out rather than guessed at.
-    per_group: dict[int, list[_Claim]] = {}
+    per_group: dict[int, list[Claim]] = {}
     for c in members:
         per_group.setdefault(int(sent_group[c.sentence]), []).append(c)
     members = [
         c
         for cs in per_group.values()
-        if all(_compatible(key, a.compare, b.compare, options.max_ratio) for a in cs for b in cs)
+        if all(compatible(key, a.compare, b.compare, options.max_ratio) for a in cs for b in cs)
         for c in cs
     ]
-    by_value: dict[object, list[_Claim]] = {}
+    by_value: dict[object, list[Claim]] = {}
     for c in members:
         by_value.setdefault(c.compare, []).append(c)
     if len(by_value) < 2 or len(by_value) > 3:  # many values: several things, not one fact
@@ -469,7 +211,7 @@ def _claim_disagreement(
     groups_of = {v: {int(sent_group[c.sentence]) for c in cs} for v, cs in by_value.items()}
     values = list(by_value)
     conflict = any(
-        not _compatible(key, values[x], values[y], options.max_ratio)
+        not compatible(key, values[x], values[y], options.max_ratio)
         and groups_of[values[x]].isdisjoint(groups_of[values[y]])
         for x in range(len(values))
         for y in range(x + 1, len(values))
@@ -502,7 +244,7 @@ def _mention(scored: ScoredCluster, sentence: int, start: int, end: int) -> Ment
     return Mention(scored.sentences[sentence].doc_id, start, end)
 
 
-def _subject(what: str, raws: Sequence[str], members: Iterable[_Claim]) -> str:
+def _subject(what: str, raws: Sequence[str], members: Iterable[Claim]) -> str:
     """The thing disputed, with the content words its sentences share as context."""
     sentence_ids = sorted({c.sentence for c in members})
     word_sets = [set(re.findall(r"[A-Za-z][\w-]{3,}", raws[i])) for i in sentence_ids]
@@ -511,7 +253,7 @@ def _subject(what: str, raws: Sequence[str], members: Iterable[_Claim]) -> str:
     context = [
         w for w in dict.fromkeys(first) if w in shared and w.lower() not in ENGLISH_STOP_WORDS
     ]
-    context = [w for w in context if _singular(w) != _singular(what)][:4]
+    context = [w for w in context if singular(w) != singular(what)][:4]
     return f"{what} ({', '.join(context)})" if context else what
 
 
@@ -525,9 +267,9 @@ def _name_disagreements(
     seen: dict[str, dict[int, set[str]]] = {}
     for i, sentence in enumerate(scored.sentences):
         g = copies.group_of[sentence.doc_index]
-        tokens = _tokens(raws[i])
+        tokens = word_tokens(raws[i])
         for p, t in enumerate(tokens[1:], start=1):
-            if not _CAPITALISED.fullmatch(t) or t in _NOT_NAMES or t.lower() in lower_words:
+            if not CAPITALISED.fullmatch(t) or t in NOT_NAMES or t.lower() in lower_words:
                 continue
             around = tokens[max(0, p - 2) : p] + tokens[p + 1 : p + 3]
             words = {w.lower().strip(".,;:’'") for w in around}
@@ -605,8 +347,8 @@ def _name_mentions(scored: ScoredCluster, spelling: str, context: set[str]) -> t
         for m in re.finditer(rf"\b{re.escape(spelling)}\b", text):
             mention = Mention(seg.document.id, m.start(), m.end())
             every.append(mention)
-            around = _tokens(text[max(0, m.start() - 40) : m.start()])[-2:]
-            around += _tokens(text[m.end() : m.end() + 40])[:2]
+            around = word_tokens(text[max(0, m.start() - 40) : m.start()])[-2:]
+            around += word_tokens(text[m.end() : m.end() + 40])[:2]
             words = {w.lower().strip(".,;:’'").replace("’s", "").replace("'s", "") for w in around}
             if words & context:
                 near.append(mention)
@@ -654,8 +396,8 @@ def _quote_disagreements(
     scored: ScoredCluster, copies: Copies, options: DisagreeOptions
 ) -> list[Disagreement]:
     """Quotes of one speaker in different groups that share content words, worded otherwise."""
-    quotes = _quotes(scored)
-    stems = [_stems(q.text) for q in quotes]
+    quotes = find_quotes(scored)
+    stems = [quote_stems(q.text) for q in quotes]
     norms = [" ".join(re.findall(r"\w+", q.text.lower())) for q in quotes]
     out = []
     used: set[int] = set()
