@@ -95,3 +95,33 @@ def test_every_command_has_help() -> None:
 def test_bad_word_budget_is_a_usage_error() -> None:
     result = run("summarize", str(SAMPLE), "--words", "0")
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_compare_prints_only_the_analysis() -> None:
+    result = run("compare", str(SAMPLE))
+    assert result.returncode == 0, result.stderr
+    assert "3 of 5 articles are one story" in result.stdout
+    assert "3 independent sources" in result.stdout
+    assert "Sources disagree" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_compare_json_and_summarize_json_carry_the_analysis() -> None:
+    result = run("compare", str(SAMPLE), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["independent_sources"] == len(data["copies"]) == 3
+    for d in data["disagreements"]:
+        assert d["kind"] in {"number", "name", "quote", "date"}
+        for v in d["variants"]:
+            assert v["documents"] and v["groups"] and v["mentions"]
+    summary = json.loads(run("summarize", str(SAMPLE), "--format", "json").stdout)
+    for key in ("copies", "independent_sources", "disagreements"):
+        assert key in summary
+    assert all(set(s["support"]) == {"documents", "groups"} for s in summary["sentences"])
+
+
+def test_compare_missing_file_is_a_clean_error() -> None:
+    result = run("compare", "no-such-file.txt")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr

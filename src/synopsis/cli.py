@@ -17,7 +17,7 @@ from rich.progress import track
 
 from . import __version__, load, summarize
 from .errors import SynopsisError
-from .render import render
+from .render import render, render_analysis
 
 T = TypeVar("T")
 EXIT_USAGE = 2
@@ -111,6 +111,31 @@ def summarize_command(
     except SynopsisError as exc:
         raise fail(str(exc)) from None
     write(render(summaries, fmt.value), output)
+
+
+@app.command("compare")
+def compare_command(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Articles to compare: the same inputs as 'summarize'.", show_default=False
+        ),
+    ],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="text, json or md.")] = Format.text,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")
+    ] = None,
+) -> None:
+    """Only the cross-source analysis: which articles are copies of one story, how many
+    independent sources there are, and where they disagree (numbers, names, quotes, dates)."""
+    try:
+        loaded = load(paths, stdin=sys.stdin.buffer, progress=lambda f: progress(f, "Reading"))
+        for skipped in loaded.skipped:
+            stderr.print(f"synopsis: skipped {skipped.source}: {skipped.reason}", highlight=False)
+        summaries = [summarize(c) for c in progress(loaded.clusters, "Comparing")]
+    except SynopsisError as exc:
+        raise fail(str(exc)) from None
+    write(render_analysis(summaries, fmt.value), output)
 
 
 def main() -> None:

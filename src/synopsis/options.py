@@ -48,12 +48,49 @@ class AttributeOptions:
 
 
 @dataclass(frozen=True)
+class DedupOptions:
+    enabled: bool = True
+    # Words per shingle and MinHash permutations; LSH finds pairs whose shingle sets have
+    # roughly this Jaccard similarity or more (a low bar: alignment confirms every pair).
+    shingle_words: int = 4
+    permutations: int = 128
+    lsh_threshold: float = 0.1
+    # Two sentences align when their normalised texts reach this rapidfuzz ratio (0-100).
+    sentence_ratio: float = 85.0
+    # Sentences shorter than this (in words) are furniture-sized and never align.
+    min_sentence_words: int = 5
+    # A pair is one story when this share of the shorter document's words (in sentences of
+    # min_sentence_words or more) lie in sentences that align, and min_aligned sentences do.
+    min_shared: float = 0.5
+    min_aligned: int = 2
+
+
+@dataclass(frozen=True)
+class DisagreeOptions:
+    enabled: bool = True
+    # Cosine similarity (TF-IDF) at which two sentences count as being about one thing.
+    align_threshold: float = 0.3
+    # Names: rapidfuzz ratio between two spellings to be read as one entity.
+    name_ratio: float = 70.0
+    # Figures of one counted noun in sentences that are otherwise unlike are linked when
+    # the context_words either side share shared_context words, none of them common (in
+    # more than common_fraction of the cluster's sentences).
+    context_words: int = 8
+    shared_context: int = 2
+    common_fraction: float = 0.1
+    # Figures more than this many times apart count different things, not one disputed fact.
+    max_ratio: float = 3.0
+
+
+@dataclass(frozen=True)
 class Options:
     clean: CleanOptions = field(default_factory=CleanOptions)
     segment: SegmentOptions = field(default_factory=SegmentOptions)
     score: ScoreOptions = field(default_factory=ScoreOptions)
     select: SelectOptions = field(default_factory=SelectOptions)
     attribute: AttributeOptions = field(default_factory=AttributeOptions)
+    dedup: DedupOptions = field(default_factory=DedupOptions)
+    disagree: DisagreeOptions = field(default_factory=DisagreeOptions)
 
     @classmethod
     def with_words(cls, words: int) -> Options:

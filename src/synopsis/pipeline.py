@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from .attribute import attribute
+from .dedup import dedup
+from .disagree import disagree
 from .model import CleanDocument, Cluster, Summary
 from .options import Options
 from .score import score
@@ -19,12 +21,17 @@ def run(cluster: Cluster, options: Options | None = None) -> Summary:
     cleaned = [CleanDocument.whole(doc) for doc in cluster.documents]
     # 2. segment: paragraphs and sentences inside the body, with raw offsets
     segmented = [segment(c, i, options.segment) for i, c in enumerate(cleaned)]
-    # 3. score: salience of every sentence from the whole cluster
-    scored = score(segmented, options.score)
-    # 4. select: the best sentences under the word budget, no repeats, in reading order
+    # 3. dedup: copies of one story form one group, one independent source
+    copies = dedup(segmented, options.dedup)
+    # 4. score: salience of every sentence; support counts independent groups
+    scored = score(segmented, options.score, groups=copies.group_of)
+    # 5. select: the best sentences under the word budget, no repeats, in reading order
     selection = select(scored, options.select)
-    # 5. attribute: source document, exact offsets and supporting documents
-    sentences = attribute(scored, selection, options.attribute)
+    # 6. attribute: source document, exact offsets, supporting documents and groups
+    group_ids = [copies.groups[g].id for g in copies.group_of]
+    sentences = attribute(scored, selection, options.attribute, groups=group_ids)
+    # 7. disagree: facts that independent groups state differently
+    disagreements = disagree(scored, copies, options.disagree)
     notes = () if sentences else (f"no sentence fits a budget of {options.select.words} words",)
     return Summary(
         sentences=sentences,
@@ -32,6 +39,8 @@ def run(cluster: Cluster, options: Options | None = None) -> Summary:
         cluster_id=cluster.id,
         parameters=parameters(options),
         notes=notes,
+        copies=copies.groups,
+        disagreements=disagreements,
     )
 
 
@@ -43,4 +52,5 @@ def parameters(options: Options) -> dict[str, object]:
         "scorer": options.score.scorer,
         "score": asdict(options.score),
         "select": asdict(options.select),
+        "dedup": options.dedup.enabled,
     }
