@@ -44,6 +44,13 @@ BYLINE = "byline"
 HEADER = "header line"
 SUBHEAD = "subhead"
 DATELINE = "dateline"
+MARKUP = "markup residue"
+BRACKETED = "bracketed note or link"
+TRAILING = "trailing link or tag"
+
+_LEADING_DATE = re.compile(rf"^(?:{fw.WEEKDAYS},?\s+)?{fw.MONTHS}\s+\d{{1,2}},?\s+\d{{4}}\s+")
+_BRACKETED = re.compile(r"^(?:\[[^\[\]]+\]|\([^()]+(?<![.!?])\))$")
+_MARKUP = re.compile(r"&(?:amp;)*[a-z]+;|&#\d+;|<!--|-->|</?[a-z]+[^>]*>")
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
@@ -69,6 +76,8 @@ _DATELINE_TITLE = re.compile(
     rf"^(?P<place>[A-Z][a-z]+(?:[ /][A-Z][a-z]+){{0,2}}{_REGION})\s*"
     rf"(?:{_AGENCY_TAG}(?P<dash>{_DASH})?|(?P<dash2>{_DASH})){_NEXT}"
 )
+# "(CNN) --": an agency tag alone opening the first sentence
+_DATELINE_AGENCY = re.compile(rf"^(?P<place>){_AGENCY_TAG}(?P<dash>{_DASH}){_NEXT}")
 # A sentence boundary inside a line, for comparing versions on change-tracker pages.
 _SENTENCE_END = re.compile(r"""(?<=[.!?])(["'”’)\]]*)(?:\s+|(?=[A-Z“"][a-z]))(?=["“‘(]?[A-Z0-9])""")
 
@@ -142,6 +151,7 @@ def _clean(document: Document, options: CleanOptions, shared: frozenset[str]) ->
     if first_body is not None:
         _strip_dateline(text, first_body, meta, cut)
     _drop_subheads(text, lines, options, drop)
+    _drop_trailing(text, lines, options, drop)
     if tracker is not None:
         _drop_older_versions(text, lines, options, cut)
     if not any(line.keep for line in lines if line.reason != ARCHIVE):
@@ -157,6 +167,13 @@ def _clean(document: Document, options: CleanOptions, shared: frozenset[str]) ->
 # --- lines ------------------------------------------------------------------------------
 
 
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+
+
+def _blank(ch: str) -> bool:
+    return ch.isspace() or ch in _INVISIBLE
+
+
 def _numbered_lines(text: str) -> list[tuple[int, int, int]]:
     """(line number, start, end) of every non-blank line, stripped of outer spaces."""
     out = []
@@ -166,11 +183,7 @@ def _numbered_lines(text: str) -> list[tuple[int, int, int]]:
         number += 1
         nl = text.find("\n", pos)
         stop = len(text) if nl == -1 else nl
-        a, b = pos, stop
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
+        a, b = _strip(text, pos, stop)
         if a < b:
             out.append((number, a, b))
         if nl == -1:
@@ -184,11 +197,15 @@ def _spans(text: str) -> list[tuple[int, int]]:
 
 
 def _key(line: str) -> str:
-    return fw.fold(line)
+    """Identity of a line for repetition: short lines fold punctuation, long ones only case."""
+    line = _LEADING_DATE.sub("", line)
+    if len(line) <= 80:
+        return fw.fold(line)
+    return " ".join(line.lower().split())
 
 
 def _words(text: str) -> int:
-    return len(_WORD.findall(text))
+    return len(text.split())
 
 
 def _kept(text: str, line: _Line) -> str:
@@ -244,9 +261,9 @@ def _removed_parts(line: _Line) -> list[tuple[int, int]]:
 
 
 def _strip(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a].isspace():
+    while a < b and _blank(text[a]):
         a += 1
-    while b > a and text[b - 1].isspace():
+    while b > a and _blank(text[b - 1]):
         b -= 1
     return a, b
 
@@ -266,6 +283,8 @@ def _split_joined_duplicate(text: str, line: _Line, cut) -> None:
     """ "X.X." or "X X": the same text twice on one line; keep the first copy."""
     s = text[line.start : line.end]
     n = len(s)
+    if not _LETTER.search(s):
+        return
     for gap in (0, 1):
         half = (n - gap) // 2
         if half < 8 or 2 * half + gap != n:
@@ -279,25 +298,35 @@ def _line_reason(line: str, options: CleanOptions) -> str | None:
     """The kind of furniture a whole line is, or None when it may be story text."""
     if not _LETTER.search(line):
         return SEPARATOR
-    key = fw.fold(line)
     words = _words(line)
-    if key in fw.FURNITURE_LINES:
-        return FURNITURE
-    if key in fw.AGENCIES:
-        return AGENCY
+    if words <= 8:
+        key = fw.fold(line)
+        if key in fw.FURNITURE_LINES:
+            return FURNITURE
+        if key in fw.AGENCIES:
+            return AGENCY
     if fw.WIRE_NOTE.match(line):
         return WIRE_NOTE
+    if words <= options.furniture_max_words and _BRACKETED.match(line):
+        return BRACKETED
     if words <= options.furniture_max_words and fw.DATE_LINE.match(line):
         return DATE
-    lower = line.lower()
-    archive_hits = sum(term in lower for term in fw.ARCHIVE_TERMS)
-    if archive_hits >= 2:
-        return ARCHIVE
-    if words <= options.furniture_max_words and any(p.search(line) for p in fw.FURNITURE_PATTERNS):
+    if words <= options.caption_max_words:
+        lower = line.lower()
+        if any(t in lower for t in fw.ARCHIVE_CRAWL_TERMS) and any(
+            t in lower for t in fw.ARCHIVE_STORE_TERMS
+        ):
+            return ARCHIVE
+    if words <= options.furniture_max_words and fw.FURNITURE_RE.search(line):
         return FURNITURE
-    if words <= options.caption_max_words and any(p.search(line) for p in fw.CAPTION_PATTERNS):
+    if words <= options.caption_max_words and fw.CAPTION_RE.search(line):
         return CAPTION
-    if words <= options.furniture_max_words and any(p.search(line) for p in fw.CREDIT_PATTERNS):
+    credit = fw.CREDIT_TAIL.search(line[-80:])
+    if credit and (fw.CAPTION_HEAD.match(line) or fw.fold(credit["credit"]) in fw.AGENCIES):
+        return CAPTION  # a caption, or a slideshow caption credited "(Associated Press)"
+    if _MARKUP.search(line) and len(_MARKUP.findall(line)) * 2 >= words:
+        return MARKUP
+    if words <= options.furniture_max_words and fw.CREDIT_RE.search(line):
         return CREDIT
     return None
 
@@ -395,7 +424,7 @@ def _header(
 
 def _dateline(s: str) -> re.Match[str] | None:
     """A dateline at the start of ``s``: a place with a date, an agency tag or a dash."""
-    for pattern in (_DATELINE_CAPS, _DATELINE_TITLE):
+    for pattern in (_DATELINE_CAPS, _DATELINE_TITLE, _DATELINE_AGENCY):
         m = pattern.match(s)
         if m and any(m.groupdict().get(g) for g in ("date", "agency", "dash", "dash2")):
             return m
@@ -411,7 +440,8 @@ def _strip_dateline(text: str, line: _Line, meta: dict[str, str], cut) -> None:
         return
     date = m.groupdict().get("date")
     agency = m.groupdict().get("agency")
-    meta["dateline_place"] = m.group("place")
+    if m.group("place"):
+        meta["dateline_place"] = m.group("place")
     if date:
         meta["dateline_date"] = date
     if agency:
@@ -437,6 +467,16 @@ def _drop_subheads(text: str, lines: list[_Line], options: CleanOptions, drop) -
         if nxt is not None and text[nxt.keep[0][0]].islower():
             continue  # wraps into the next line
         drop(line, SUBHEAD)
+
+
+def _drop_trailing(text: str, lines: list[_Line], options: CleanOptions, drop) -> None:
+    """Short lines without final punctuation after the last sentence: links, tags, handles."""
+    kept = [line for line in lines if line.keep]
+    for line in reversed(kept[1:]):
+        s = _kept(text, line)
+        if _ENDS_SENTENCE.search(s) or _words(s) > options.trailing_words:
+            break
+        drop(line, TRAILING)
 
 
 def _sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:

@@ -83,57 +83,78 @@ FURNITURE_LINES: frozenset[str] = frozenset(
 )
 
 # Patterns that mark a short line (see ``CleanOptions.furniture_max_words``) as furniture.
-FURNITURE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        r"^(?:read|see|watch|listen|view)(?: more| also| next| the full story| full coverage)?"
-        r"\s*(?:[:>»|]|\.\.\.|…)",  # "READ MORE: ...", "See also: ..."
-        r"\bread more\W*$",  # a related-story teaser ending in "Read more"
-        r"^(?:click|tap) here\b",
-        r"\bclick here\b.*$",
-        r"^(?:sign up|subscribe|register)\b",
-        r"\bnewsletters?\b",
-        r"\bfollow (?:us|\w+(?: \w+)?) on (?:facebook|twitter|instagram|google|tumblr|linkedin)",
-        r"^(?:like|find|join) us on\b",
-        r"^to contact the (?:reporter|editor|writer|author)s?\b",
-        r"\bcookies?\b.*\b(?:site|use|accept|policy|consent)\b",
-        r"^(?:copyright|©|\(c\)\s)",
-        r"\ball rights reserved\b",
-        r"\bthis material may not be published\b",
-        r"^(?:published|posted|updated|last updated|first published|last modified)"
-        r"(?: on| at|:)?\s.*\d",
-        r"^more (?:from|on|about) \w",
-        r"^(?:related|recommended|trending|most popular|popular|most read|top stories)"
-        r"(?: stories| articles| posts| content| now| on \w+)?\s*:",
-        r"^(?:toggle caption|hide caption|caption)\b",
-        r"^story highlights\b",
-    )
+FURNITURE_PATTERNS: tuple[str, ...] = (
+    r"^(?:read|see|watch|listen|view)(?: more| also| next| the full story| full coverage)?"
+    r"(?: about| on)?\s*(?:[:>»|]|\.\.\.|…)",  # "READ MORE: ...", "See also: ..."
+    r"^(?:watch|see|view) (?:the |our )?(?:video|photos?|gallery|slideshow)\b",
+    r"^read (?:\w+\W? ){0,3}(?:full )?(?:story|blog|article|post|report) here\W*$",
+    r"\btoggle caption\b",
+    r"\b(?:just watched|must watch|replay more videos)\b",
+    r"\bmedia playback is unsupported\b",
+    r"^like this\s*:",
+    r"^(?:twitter|facebook|instagram|e-?mail)\s*:\s*\S+$",
+    r"^@\w+$",
+    r"^[\w.+-]+@[\w-]+\.[\w.]+$",  # an e-mail address alone
+    r"^(?:reach|contact|e-?mail) [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)* at\b",
+    r"^follow \w+(?: \w+){0,3} (?:for|on) (?:the latest|more|updates|twitter|facebook)\b",
+    r"\bfollow @\w+",
+    r"\badd [\w .'-]+ as an interest\b",
+    r"\bthe (?:opinions|views) expressed (?:are|here)\b",
+    r"^the author is an? \w",
+    r"^(?:opinion|analysis|related|editorial|commentary|explainer)\s*:\s*[A-Z][^.!?]*$",
+    r"\b(?:posted|updated|published)\s*:\s*(?:\w+day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)",
+    r"\bread more\W*$",  # a related-story teaser ending in "Read more"
+    r"\bshare this (?:story|article|page)\b",
+    r"^(?:click|tap) here\b",
+    r"\bclick here\b",
+    r"^(?:sign up|subscribe|register)\b",
+    r"\bnewsletters?\b",
+    r"\bfollow (?:us|\w+(?: \w+)?) on (?:facebook|twitter|instagram|google|tumblr|linkedin)",
+    r"^(?:like|find|join) us on\b",
+    r"^to contact the (?:reporter|editor|writer|author)s?\b",
+    r"\bcookies?\b.*\b(?:site|use|accept|policy|consent)\b",
+    r"^(?:copyright|©|\(c\)\s)",
+    r"\ball rights reserved\b",
+    r"\bthis material may not be published\b",
+    r"^(?:published|posted|updated|last updated|first published|last modified)"
+    r"(?: on| at|:)?\s.*\d",
+    r"^more (?:from|on|about) \w",
+    r"^(?:related|recommended|trending|most popular|popular|most read|top stories)"
+    r"(?: stories| articles| posts| content| now| on \w+)?\s*:",
+    r"^(?:toggle caption|hide caption|caption)\b",
+    r"^story highlights\b",
 )
 
 # Photo captions and picture credits (a line with one of these is not story text).
-CAPTION_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(p)
-    for p in (
-        r"\b(?:Photograph|Photo|Photos|Picture|Image|Illustration|Credit|Photo credit)\s*:\s*\S"
-        r"[^.!?]{0,80}$",  # "... Photograph: Name/Agency" at the end
-        r"^(?:Photograph|Photo|Photos|Picture|Image|Images|Video|Gallery|Slideshow)s?\s*:",
-        r"\((?:[A-Z]+ )?Photos?(?:graph)?(?: by|/)[^)]*\)\s*$",  # "(AP Photo/Name)"
-        r"^FILE\s*[-–—]+\s",  # AP file-photo caption
-        r"^In this (?:\w+ )*(?:photo|image|picture|file photo|handout)\b",
-        r"(?:/|\bvia |\| )?(?:Getty Images|AFP/Getty|Shutterstock|AP Images)\W*$",
-        r"\bphoto (?:provided|released|taken) by\b",
-    )
+CAPTION_PATTERNS: tuple[str, ...] = (
+    r"\b(?:Photograph|Photo|Photos|Picture|Image|Illustration|Credit|Photo credit)\s*:\s*\S"
+    r"[^.!?]{0,80}$",  # "... Photograph: Name/Agency" at the end
+    r"^(?:Photograph|Photo|Photos|Picture|Image|Images|Video|Gallery|Slideshow)s?\s*:",
+    r"\((?:[A-Z]+ )?Photos?(?:graph)?(?: by|/)[^)]*\)(?:\s*\([^()]*\))?\W*$",  # (AP Photo/X)
+    r"^FILE\s*[-–—]+\s",  # AP file-photo caption
+    r"^In this (?:\w+ )*(?:photo|image|picture|file photo|handout)\b",
+    r"(?:Getty Images|AFP/Getty|Shutterstock|AP Images)\W*$",
+    r"\bphoto (?:provided|released|taken) by\b",
+    r"^(?:Photo(?:graph)?s?|Illustration|Image|Video|Graphic) (?:by|courtesy(?: of)?) [A-Z]",
+    r"^(?:Buy Photo|Image copyright|View (?:Images|Photos|Graphic|Gallery))\b",
+    r"^CLOSE\s+[A-Z]",  # a video player's label before the video's blurb
+    r"^\d+ of \d+\b",  # a slideshow counter
+    r"\b(?:Handout )?via (?:REUTERS|Reuters|AP|AFP|Getty Images)\W*$",
+    r"\bCourtesy (?:of )?[A-Z][^.!?]{0,100}$",
+    r"\((?:[A-Z][\w.'’-]*\s?)+/(?:[A-Z][\w.'’-]*\s?)+\)\W*$",  # "(Name/The Daily Paper)"
 )
 
+# The start of a caption that, with a credit in parentheses at the end, marks a caption of
+# any length (two captions glued on one line).
+CAPTION_HEAD = re.compile(r"^(?:FILE\s*[-–—]+\s|In this (?:\w+ )*(?:photo|image|picture)\b)")
+CREDIT_TAIL = re.compile(r"\((?P<credit>[^()]{2,60})\)\W*$")
+
 # Credits and sign-offs at the end of wire copy ("X contributed.", "(Editing by ...)").
-CREDIT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|produced|research)"
-        r"(?: and \w+)? by\b",
-        r"\bcontributed(?: reporting| to this (?:report|article|story))?\W*$",
-        r"^(?:courtesy(?: of)?|source)\s*:?\s+[A-Z]",
-    )
+CREDIT_PATTERNS: tuple[str, ...] = (
+    r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|produced|research)"
+    r"(?: and \w+)? by\b",
+    r"\bcontributed(?: reporting| to this (?:report|article|story))?\W*$",
+    r"^(?:courtesy(?: of)?|source)\s*:?\s+[A-Z]",
 )
 
 # Wire-service update notes, whole line in parentheses: "(Adds ...)", "(Updates ...)".
@@ -173,18 +194,9 @@ AGENCIES: frozenset[str] = frozenset(
 )
 
 # Words of a notice that a web archive shows in place of a page it did not capture.
-ARCHIVE_TERMS: tuple[str, ...] = (
-    "wayback machine",
-    "internet archive",
-    "archive.org",
-    "archive-it",
-    "crawl data",
-    "web crawl",
-    "crawled",
-    "common crawl",
-    "heritrix",
-    "embargo period",
-)
+# A notice needs one word of each list (say "crawl" and "archive") in one short line.
+ARCHIVE_CRAWL_TERMS: tuple[str, ...] = ("crawl", "wayback", "heritrix", "web capture")
+ARCHIVE_STORE_TERMS: tuple[str, ...] = ("archiv", "wayback machine")
 
 # Headers of change-tracking pages (NewsSniffer style): "Version 2 Version 3".
 VERSION_HEADER = re.compile(r"^(?:Version \d+\s*){2,}$", re.IGNORECASE)
@@ -201,6 +213,37 @@ DATE_LINE = re.compile(
     r"|\d{4}-\d\d-\d\d)(?:,?\s+\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?\W*$",
     re.IGNORECASE,
 )
+
+
+class Patterns:
+    """A pattern list compiled for speed: anchored patterns only look at the line's ends.
+
+    Patterns starting with ``^`` are tried on the first ``reach`` characters, patterns
+    ending with ``$`` on the last ``reach``; the rest on the whole line.
+    """
+
+    def __init__(self, patterns: tuple[str, ...], flags: int = 0, reach: int = 120) -> None:
+        def joined(ps: list[str]) -> re.Pattern[str] | None:
+            return re.compile("|".join(f"(?:{p})" for p in ps), flags) if ps else None
+
+        self.reach = reach
+        self.head = joined([p for p in patterns if p.startswith("^")])
+        self.tail = joined([p for p in patterns if p.endswith("$") and not p.startswith("^")])
+        self.anywhere = joined(
+            [p for p in patterns if not p.startswith("^") and not p.endswith("$")]
+        )
+
+    def search(self, line: str) -> bool:
+        return bool(
+            (self.head and self.head.search(line[: self.reach]))
+            or (self.tail and self.tail.search(line[-self.reach :]))
+            or (self.anywhere and self.anywhere.search(line))
+        )
+
+
+FURNITURE_RE = Patterns(FURNITURE_PATTERNS, re.IGNORECASE)
+CAPTION_RE = Patterns(CAPTION_PATTERNS)
+CREDIT_RE = Patterns(CREDIT_PATTERNS, re.IGNORECASE)
 
 _FOLD = re.compile(r"[^\w]+", re.UNICODE)
 

@@ -32,6 +32,8 @@ class CleanOptions:
     # Headings: short lines without final punctuation; ALL-CAPS lines up to this length.
     subhead_words: int = 6
     caps_subhead_words: int = 10
+    # Lines after the last sentence this short, without final punctuation, are links/tags.
+    trailing_words: int = 15
     # Change-tracker pages: two sentences sharing this much of their words (Dice) are two
     # versions of one sentence; the earlier is dropped.
     version_similarity: float = 0.6
