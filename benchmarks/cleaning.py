@@ -82,14 +82,17 @@ def speed(path: Path, repeat: int) -> None:
     clusters = read_clusters(path)
     docs = sum(len(c.documents) for c in clusters)
     words = sum(len(d.text.split()) for c in clusters for d in c.documents)
-    best = float("inf")
+    best_wall = best_cpu = float("inf")
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        w0, c0 = time.perf_counter(), time.process_time()
         for c in clusters:
             clean_cluster(c.documents)
-        best = min(best, time.perf_counter() - t0)
+        best_wall = min(best_wall, time.perf_counter() - w0)
+        best_cpu = min(best_cpu, time.process_time() - c0)
     print(f"{docs} articles, {words / docs:.0f} words each on average")
-    print(f"best of {repeat}: {best:.3f} s, {docs / best:.0f} articles/s on one core")
+    # CPU time is the figure to trust on a shared machine; wall time is shown beside it.
+    print(f"best of {repeat}: {best_cpu:.3f} s CPU, {docs / best_cpu:.0f} articles/s on one core")
+    print(f"best of {repeat}: {best_wall:.3f} s wall, {docs / best_wall:.0f} articles/s")
 
 
 def sample(folder: Path) -> None:

@@ -45,6 +45,7 @@ HEADER = "header line"
 SUBHEAD = "subhead"
 DATELINE = "dateline"
 MARKUP = "markup residue"
+EMBED = "embedded social-media post"
 BRACKETED = "bracketed note or link"
 TRAILING = "trailing link or tag"
 
@@ -307,11 +308,13 @@ def _line_reason(line: str, options: CleanOptions) -> str | None:
             return AGENCY
     if fw.WIRE_NOTE.match(line):
         return WIRE_NOTE
-    if words <= options.furniture_max_words and _BRACKETED.match(line):
-        return BRACKETED
-    if words <= options.furniture_max_words and fw.DATE_LINE.match(line):
+    if words <= options.furniture_max_words and (
+        fw.DATE_LINE.match(line) or fw.TIME_LINE.match(line)
+    ):
         return DATE
-    if words <= options.caption_max_words:
+    if any(t in line for t in fw.GALLERY_TRIGGERS) and fw.GALLERY.search(line):
+        return CAPTION
+    if words <= options.archive_max_words:
         lower = line.lower()
         if any(t in lower for t in fw.ARCHIVE_CRAWL_TERMS) and any(
             t in lower for t in fw.ARCHIVE_STORE_TERMS
@@ -319,15 +322,23 @@ def _line_reason(line: str, options: CleanOptions) -> str | None:
             return ARCHIVE
     if words <= options.furniture_max_words and fw.FURNITURE_RE.search(line):
         return FURNITURE
+    if words <= options.caption_max_words and fw.EMBED.search(line[-120:]):
+        return EMBED
     if words <= options.caption_max_words and fw.CAPTION_RE.search(line):
         return CAPTION
     credit = fw.CREDIT_TAIL.search(line[-80:])
     if credit and (fw.CAPTION_HEAD.match(line) or fw.fold(credit["credit"]) in fw.AGENCIES):
         return CAPTION  # a caption, or a slideshow caption credited "(Associated Press)"
-    if _MARKUP.search(line) and len(_MARKUP.findall(line)) * 2 >= words:
+    if (
+        ("&" in line or "<" in line)
+        and _MARKUP.search(line)
+        and len(_MARKUP.findall(line)) * 2 >= words
+    ):
         return MARKUP
     if words <= options.furniture_max_words and fw.CREDIT_RE.search(line):
         return CREDIT
+    if words <= options.furniture_max_words and _BRACKETED.match(line):
+        return BRACKETED
     return None
 
 

@@ -87,8 +87,8 @@ FURNITURE_PATTERNS: tuple[str, ...] = (
     r"^(?:read|see|watch|listen|view)(?: more| also| next| the full story| full coverage)?"
     r"(?: about| on)?\s*(?:[:>»|]|\.\.\.|…)",  # "READ MORE: ...", "See also: ..."
     r"^(?:watch|see|view) (?:the |our )?(?:video|photos?|gallery|slideshow)\b",
-    r"^read (?:\w+\W? ){0,3}(?:full )?(?:story|blog|article|post|report) here\W*$",
-    r"\btoggle caption\b",
+    r"^read [^.!?]{0,40}\bhere\W*$",
+    r"toggle caption\b",
     r"\b(?:just watched|must watch|replay more videos)\b",
     r"\bmedia playback is unsupported\b",
     r"^like this\s*:",
@@ -127,7 +127,7 @@ FURNITURE_PATTERNS: tuple[str, ...] = (
 
 # Photo captions and picture credits (a line with one of these is not story text).
 CAPTION_PATTERNS: tuple[str, ...] = (
-    r"\b(?:Photograph|Photo|Photos|Picture|Image|Illustration|Credit|Photo credit)\s*:\s*\S"
+    r"(?:Photograph|Photo|Photos|Picture|Image|Illustration|Credit|Photo credit)\s*:\s*\S"
     r"[^.!?]{0,80}$",  # "... Photograph: Name/Agency" at the end
     r"^(?:Photograph|Photo|Photos|Picture|Image|Images|Video|Gallery|Slideshow)s?\s*:",
     r"\((?:[A-Z]+ )?Photos?(?:graph)?(?: by|/)[^)]*\)(?:\s*\([^()]*\))?\W*$",  # (AP Photo/X)
@@ -139,15 +139,29 @@ CAPTION_PATTERNS: tuple[str, ...] = (
     r"^(?:Buy Photo|Image copyright|View (?:Images|Photos|Graphic|Gallery))\b",
     r"^CLOSE\s+[A-Z]",  # a video player's label before the video's blurb
     r"^\d+ of \d+\b",  # a slideshow counter
-    r"\b(?:Handout )?via (?:REUTERS|Reuters|AP|AFP|Getty Images)\W*$",
-    r"\bCourtesy (?:of )?[A-Z][^.!?]{0,100}$",
-    r"\((?:[A-Z][\w.'’-]*\s?)+/(?:[A-Z][\w.'’-]*\s?)+\)\W*$",  # "(Name/The Daily Paper)"
+    r" via (?:REUTERS|Reuters|AP|AFP|Getty Images)\W*$",
+    r"Courtesy (?:of )?[A-Z][^.!?]{0,100}$",
+    r"(?:REUTERS|AP|AFP|EPA|Reuters)/[A-Z][\w.'’ -]{1,40}\W*$",  # "REUTERS/Name"
+    r"\([A-Z][\w.'’ -]*/[A-Z][\w.'’ /-]*\)\W*$",  # "(Name/The Daily Paper)"
 )
 
 # The start of a caption that, with a credit in parentheses at the end, marks a caption of
 # any length (two captions glued on one line).
 CAPTION_HEAD = re.compile(r"^(?:FILE\s*[-–—]+\s|In this (?:\w+ )*(?:photo|image|picture)\b)")
 CREDIT_TAIL = re.compile(r"\((?P<credit>[^()]{2,60})\)\W*$")
+
+# A post embedded from a social network: "... — Name (@handle) May 5, 2016", "pic.twitter.com/..".
+EMBED = re.compile(
+    r"(?:\(@\w+\)\s*(?:on )?(?:\w+\.? \d{1,2}, \d{4}|\d{1,2} \w+ \d{4})\W*$)"
+    r"|\bpic\.twitter\.com/\w+|\bA (?:post|photo|video) shared by\b"
+)
+
+# A photo gallery widget: its own captions, counters and buttons, at any length.
+GALLERY = re.compile(r"\bShow Caption\b|\b1 of \d+ [•·]|\bFull Screen Autoplay\b")
+GALLERY_TRIGGERS = ("Show Caption", "•", "·", "Full Screen")
+
+# A time stamp alone on a line (live-blog entries): "10 a.m.", "9:15 p.m. EDT".
+TIME_LINE = re.compile(r"^\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?(?:\s+[A-Z]{2,4})?$", re.IGNORECASE)
 
 # Credits and sign-offs at the end of wire copy ("X contributed.", "(Editing by ...)").
 CREDIT_PATTERNS: tuple[str, ...] = (
@@ -222,11 +236,20 @@ class Patterns:
     ending with ``$`` on the last ``reach``; the rest on the whole line.
     """
 
-    def __init__(self, patterns: tuple[str, ...], flags: int = 0, reach: int = 120) -> None:
+    def __init__(
+        self,
+        patterns: tuple[str, ...],
+        flags: int = 0,
+        reach: int = 120,
+        triggers: tuple[str, ...] = (),
+    ) -> None:
         def joined(ps: list[str]) -> re.Pattern[str] | None:
             return re.compile("|".join(f"(?:{p})" for p in ps), flags) if ps else None
 
         self.reach = reach
+        # Unanchored patterns are slow on long lines; run them only when the lowercased
+        # line holds one of these words (every unanchored pattern needs one of them).
+        self.triggers = triggers
         self.head = joined([p for p in patterns if p.startswith("^")])
         self.tail = joined([p for p in patterns if p.endswith("$") and not p.startswith("^")])
         self.anywhere = joined(
@@ -237,12 +260,33 @@ class Patterns:
         return bool(
             (self.head and self.head.search(line[: self.reach]))
             or (self.tail and self.tail.search(line[-self.reach :]))
-            or (self.anywhere and self.anywhere.search(line))
+            or (
+                self.anywhere
+                and (not self.triggers or any(t in line.lower() for t in self.triggers))
+                and self.anywhere.search(line)
+            )
         )
 
 
-FURNITURE_RE = Patterns(FURNITURE_PATTERNS, re.IGNORECASE)
-CAPTION_RE = Patterns(CAPTION_PATTERNS)
+FURNITURE_TRIGGERS: tuple[str, ...] = (
+    "toggle caption",
+    "watch",
+    "replay",
+    "media playback",
+    "follow",
+    "as an interest",
+    "expressed",
+    "posted",
+    "updated",
+    "published",
+    "share this",
+    "click here",
+    "newsletter",
+    "cookie",
+    "rights reserved",
+)
+FURNITURE_RE = Patterns(FURNITURE_PATTERNS, re.IGNORECASE, triggers=FURNITURE_TRIGGERS)
+CAPTION_RE = Patterns(CAPTION_PATTERNS, triggers=("photo",))
 CREDIT_RE = Patterns(CREDIT_PATTERNS, re.IGNORECASE)
 
 _FOLD = re.compile(r"[^\w]+", re.UNICODE)

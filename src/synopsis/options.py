@@ -23,6 +23,8 @@ class CleanOptions:
     # "subscribe" or "photo" is story text.
     furniture_max_words: int = 30
     caption_max_words: int = 80
+    # A web-archive notice (crawl + archive words) standing in for a missing article.
+    archive_max_words: int = 150
     byline_max_words: int = 12
     # The header (headline, standfirst, byline, wire bullets) spans at most this many lines.
     header_lines: int = 10
