@@ -151,8 +151,8 @@ def _clean(document: Document, options: CleanOptions, shared: frozenset[str]) ->
     first_body = _header(text, lines, options, tracker, meta, drop)
     if first_body is not None:
         _strip_dateline(text, first_body, meta, cut)
-    _drop_subheads(text, lines, options, drop)
     _drop_trailing(text, lines, options, drop)
+    _drop_subheads(text, lines, options, drop)
     if tracker is not None:
         _drop_older_versions(text, lines, options, cut)
     if not any(line.keep for line in lines if line.reason != ARCHIVE):
