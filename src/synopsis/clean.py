@@ -525,7 +525,7 @@ def _drop_older_versions(text: str, lines: list[_Line], options: CleanOptions, c
         if len(words) < 4:
             continue
         for _, _, _, later in units[i + 1 :]:
-            if len(later) >= 4 and _dice(words, later) >= options.version_similarity:
+            if len(later) >= 4 and _same_sentence(words, later, options):
                 older.append((line, x, y))
                 break
     for line, x, y in older:
@@ -534,3 +534,11 @@ def _drop_older_versions(text: str, lines: list[_Line], options: CleanOptions, c
 
 def _dice(a: set[str], b: set[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b))
+
+
+def _same_sentence(a: set[str], b: set[str], options: CleanOptions) -> bool:
+    """Two versions of one sentence: most words shared, or one cut down to part of the other."""
+    if _dice(a, b) >= options.version_similarity:
+        return True
+    small = min(len(a), len(b))
+    return small >= options.prose_words and len(a & b) / small >= options.version_containment

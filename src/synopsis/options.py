@@ -39,6 +39,9 @@ class CleanOptions:
     # Change-tracker pages: two sentences sharing this much of their words (Dice) are two
     # versions of one sentence; the earlier is dropped.
     version_similarity: float = 0.6
+    # ... or when the shorter one's words are nearly all in the longer one (an edit that
+    # cut or extended the sentence).
+    version_containment: float = 0.85
     # The pipeline leaves out documents whose body is empty after cleaning.
     drop_empty: bool = True
 
