@@ -63,7 +63,7 @@ _NAME = re.compile(
     r"^(?:[A-Z][\w'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.|de|van|von|al-\w+)){1,3}$"
 )
 _DASH = r"(?:\s*[-–—]+)+"
-_AGENCY_TAG = r"\((?P<agency>[A-Z][\w&'-]*(?: [\w&'-]+){0,3})\)"
+_AGENCY_TAG = r"\((?P<agency>[A-Z][\w&'/-]*(?: [\w&'/-]+){0,3})\)"
 _REGION = rf"(?:,\s*(?!{fw.MONTHS}\s)[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"
 _DATE = rf"{fw.MONTHS}\s+\d{{1,2}}"
 _NEXT = r"\s*(?=[\"“‘'(]?[A-Z0-9])"

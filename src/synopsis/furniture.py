@@ -104,6 +104,7 @@ FURNITURE_PATTERNS: tuple[str, ...] = (
     r"^(?:opinion|analysis|related|editorial|commentary|explainer)\s*:\s*[A-Z][^.!?]*$",
     r"\b(?:posted|updated|published)\s*:\s*(?:\w+day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)",
     r"\bread more\W*$",  # a related-story teaser ending in "Read more"
+    r"\b(?:see|watch) (?:the |our )?(?:video|photos|gallery)\W*$",  # a teaser pointing at a video
     r"\bshare this (?:story|article|page)\b",
     r"^(?:click|tap) here\b",
     r"\bclick here\b",
