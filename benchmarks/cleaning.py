@@ -3,6 +3,7 @@
     python benchmarks/cleaning.py review DATA.jsonl [--n 50] [--seed 5] [--show]
     python benchmarks/cleaning.py speed DATA.jsonl [--repeat 5]
     python benchmarks/cleaning.py sample examples/iran-isis-2014
+    python benchmarks/cleaning.py rouge DATA.jsonl [--words 300]
 
 ``review`` cleans every cluster that holds a drawn article (so cross-document rules see the
 whole cluster) and lists, for each drawn article, every removal as cluster id / document
@@ -95,6 +96,33 @@ def speed(path: Path, repeat: int) -> None:
     print(f"best of {repeat}: {best_wall:.3f} s wall, {docs / best_wall:.0f} articles/s")
 
 
+def rouge(path: Path, words: int) -> None:
+    """ROUGE F1 of summaries with and without cleaning, against the reference summaries."""
+    from rouge_score import rouge_scorer
+
+    from synopsis import summarize
+    from synopsis.options import CleanOptions, Options, SelectOptions
+
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
+    refs = {}
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                record = json.loads(line)
+                refs[record["id"]] = record["summary"]
+    clusters = read_clusters(path)
+    for enabled in (False, True):
+        options = Options(clean=CleanOptions(enabled=enabled), select=SelectOptions(words=words))
+        totals: Counter[str] = Counter()
+        for c in clusters:
+            summary = summarize(c, options=options)
+            for name, score in scorer.score(refs[c.id], summary.text).items():
+                totals[name] += score.fmeasure
+        n = len(clusters)
+        row = "  ".join(f"{k} {100 * v / n:.2f}" for k, v in sorted(totals.items()))
+        print(f"clean={enabled}: {n} clusters, {words} words: {row}")
+
+
 def sample(folder: Path) -> None:
     for cluster in load([folder]).clusters:
         for c in clean_cluster(cluster.documents):
@@ -115,6 +143,9 @@ def main(argv: list[str]) -> None:
     s = sub.add_parser("speed")
     s.add_argument("data", type=Path)
     s.add_argument("--repeat", type=int, default=5)
+    g = sub.add_parser("rouge")
+    g.add_argument("data", type=Path)
+    g.add_argument("--words", type=int, default=300)
     m = sub.add_parser("sample")
     m.add_argument("folder", type=Path)
     args = parser.parse_args(argv)
@@ -122,6 +153,8 @@ def main(argv: list[str]) -> None:
         review(args.data, args.n, args.seed, args.show)
     elif args.command == "speed":
         speed(args.data, args.repeat)
+    elif args.command == "rouge":
+        rouge(args.data, args.words)
     else:
         sample(args.folder)
 
