@@ -186,3 +186,16 @@ def test_no_clean_option_summarizes_raw_text() -> None:
 
 def test_clean_is_exported() -> None:
     assert synopsis.clean is clean and "clean" in synopsis.__all__
+
+
+def test_dateline_alone_on_its_line_and_last_quote_without_full_stop() -> None:
+    text = (
+        "NEW YORK (CNNMoney)\n\nShares rose on Monday after the results.\n\n"
+        '"It is a strange day for the market," one trader said\n'
+        "Markets wrap: stocks close higher\n"
+    )
+    cleaned = clean(make_document(text))
+    assert cleaned.meta["dateline_place"] == "NEW YORK" and cleaned.meta["agency"] == "CNNMoney"
+    assert cleaned.body_text.startswith("Shares rose on Monday")
+    assert "one trader said" in cleaned.body_text
+    assert "Markets wrap" not in cleaned.body_text

@@ -51,6 +51,7 @@ TRAILING = "trailing link or tag"
 
 _LEADING_DATE = re.compile(rf"^(?:{fw.WEEKDAYS},?\s+)?{fw.MONTHS}\s+\d{{1,2}},?\s+\d{{4}}\s+")
 _BRACKETED = re.compile(r"^(?:\[[^\[\]]+\]|\([^()]+(?<![.!?])\))$")
+_QUOTED = re.compile(r"""[,!?]["”’']\s+(?:\w+\s+){0,3}(?:said|says|added|told|asked)\b""")
 _MARKUP = re.compile(r"&(?:amp;)*[a-z]+;|&#\d+;|<!--|-->|</?[a-z]+[^>]*>")
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
@@ -66,7 +67,7 @@ _DASH = r"(?:\s*[-–—]+)+"
 _AGENCY_TAG = r"\((?P<agency>[A-Z][\w&'/-]*(?: [\w&'/-]+){0,3})\)"
 _REGION = rf"(?:,\s*(?!{fw.MONTHS}\s)[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"
 _DATE = rf"{fw.MONTHS}\s+\d{{1,2}}"
-_NEXT = r"\s*(?=[\"“‘'(]?[A-Z0-9])"
+_NEXT = r"\s*(?=[\"“‘'(]?[A-Z0-9]|$)"  # the story's first word, or a dateline alone
 # "PARIS/DUBAI, Sept 15 (Reuters) -", "BOSTON (AP) —", "FRANKLIN, Tenn. (AP) —"
 _DATELINE_CAPS = re.compile(
     rf"^(?P<place>[A-Z][A-Z.'’-]*[A-Z.](?:[ /][A-Z][A-Z.'’-]*)*{_REGION})"
@@ -485,8 +486,8 @@ def _drop_trailing(text: str, lines: list[_Line], options: CleanOptions, drop) -
     kept = [line for line in lines if line.keep]
     for line in reversed(kept[1:]):
         s = _kept(text, line)
-        if _ENDS_SENTENCE.search(s) or _words(s) > options.trailing_words:
-            break
+        if _ENDS_SENTENCE.search(s) or _words(s) > options.trailing_words or _QUOTED.search(s):
+            break  # a quotation with its speaker is a sentence that lost its full stop
         drop(line, TRAILING)
 
 
