@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from . import furniture as fw
@@ -95,6 +95,11 @@ class _Line:
     reason: str | None = None
 
 
+# How rules take text out: a whole line (drop) or a part of one (cut), with a reason.
+Drop = Callable[[_Line, str], None]
+Cut = Callable[[_Line, int, int, str], None]
+
+
 def clean(document: Document, options: CleanOptions | None = None) -> CleanDocument:
     """The body spans of one document, its metadata and every removal with its reason."""
     return _clean(document, options or CleanOptions(), frozenset())
@@ -156,10 +161,6 @@ def _clean(document: Document, options: CleanOptions, shared: frozenset[str]) ->
     _drop_subheads(text, lines, options, drop)
     if tracker is not None:
         _drop_older_versions(text, lines, options, cut)
-    if not any(line.keep for line in lines if line.reason != ARCHIVE):
-        for line in lines:
-            if line.keep:
-                drop(line, ARCHIVE)
     removals.sort(key=lambda r: (r.start, r.end))
     return CleanDocument(
         document=document, body=_body(text, lines), removals=tuple(removals), meta=meta
@@ -281,7 +282,7 @@ def _tracker_header(text: str, lines: list[_Line]) -> int | None:
     return None
 
 
-def _split_joined_duplicate(text: str, line: _Line, cut) -> None:
+def _split_joined_duplicate(text: str, line: _Line, cut: Cut) -> None:
     """ "X.X." or "X X": the same text twice on one line; keep the first copy."""
     s = text[line.start : line.end]
     n = len(s)
@@ -344,7 +345,7 @@ def _line_reason(line: str, options: CleanOptions) -> str | None:
 
 
 def _drop_by_vocabulary(
-    text: str, lines: list[_Line], options: CleanOptions, meta: dict[str, str], drop
+    text: str, lines: list[_Line], options: CleanOptions, meta: dict[str, str], drop: Drop
 ) -> None:
     open_credit = False
     for line in lines:
@@ -365,7 +366,7 @@ def _drop_by_vocabulary(
 
 
 def _drop_repeats(
-    text: str, lines: list[_Line], options: CleanOptions, shared: frozenset[str], drop
+    text: str, lines: list[_Line], options: CleanOptions, shared: frozenset[str], drop: Drop
 ) -> None:
     """A line seen before in this document, or a non-sentence line shared across documents."""
     seen: set[str] = set()
@@ -388,7 +389,7 @@ def _header(
     options: CleanOptions,
     tracker: int | None,
     meta: dict[str, str],
-    drop,
+    drop: Drop,
 ) -> _Line | None:
     """Headline, standfirst, byline and wire header above the first body line.
 
@@ -443,7 +444,7 @@ def _dateline(s: str) -> re.Match[str] | None:
     return None
 
 
-def _strip_dateline(text: str, line: _Line, meta: dict[str, str], cut) -> None:
+def _strip_dateline(text: str, line: _Line, meta: dict[str, str], cut: Cut) -> None:
     """Start the body after "PLACE, Date (Agency) -" and keep place and date as metadata."""
     a = line.keep[0][0]
     b = line.keep[0][1]
@@ -461,7 +462,7 @@ def _strip_dateline(text: str, line: _Line, meta: dict[str, str], cut) -> None:
     cut(line, a, a + m.end(), DATELINE)
 
 
-def _drop_subheads(text: str, lines: list[_Line], options: CleanOptions, drop) -> None:
+def _drop_subheads(text: str, lines: list[_Line], options: CleanOptions, drop: Drop) -> None:
     """Short lines with no sentence punctuation between paragraphs: section headings."""
     kept = [line for line in lines if line.keep]
     for i, line in enumerate(kept):
@@ -481,7 +482,7 @@ def _drop_subheads(text: str, lines: list[_Line], options: CleanOptions, drop) -
         drop(line, SUBHEAD)
 
 
-def _drop_trailing(text: str, lines: list[_Line], options: CleanOptions, drop) -> None:
+def _drop_trailing(text: str, lines: list[_Line], options: CleanOptions, drop: Drop) -> None:
     """Short lines without final punctuation after the last sentence: links, tags, handles."""
     kept = [line for line in lines if line.keep]
     for line in reversed(kept[1:]):
@@ -501,7 +502,7 @@ def _sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return [_strip(text, x, y) for x, y in out if text[x:y].strip()]
 
 
-def _drop_older_versions(text: str, lines: list[_Line], options: CleanOptions, cut) -> None:
+def _drop_older_versions(text: str, lines: list[_Line], options: CleanOptions, cut: Cut) -> None:
     """Change-tracker pages show two versions side by side: keep the later of two.
 
     A dateline in the middle of a line starts the later version of that paragraph; of two
