@@ -199,3 +199,10 @@ def test_dateline_alone_on_its_line_and_last_quote_without_full_stop() -> None:
     assert cleaned.body_text.startswith("Shares rose on Monday")
     assert "one trader said" in cleaned.body_text
     assert "Markets wrap" not in cleaned.body_text
+
+
+def test_a_document_that_is_only_a_post_is_kept() -> None:
+    post = "Our bridge reopens tomorrow at noon. — City Hall (@cityhall) May 6, 2021"
+    assert clean(make_document(post)).body_text == post
+    article = "The bridge reopens tomorrow, officials said on Monday.\n" + post
+    assert clean(make_document(article)).body_text.count("@cityhall") == 0

@@ -161,6 +161,11 @@ def _clean(document: Document, options: CleanOptions, shared: frozenset[str]) ->
     _drop_subheads(text, lines, options, drop)
     if tracker is not None:
         _drop_older_versions(text, lines, options, cut)
+    if lines and all(line.reason == EMBED for line in lines):
+        # A document that is only a post (a tweet saved as the article) is that post.
+        for line in lines:
+            line.keep, line.reason = [(line.start, line.end)], None
+        removals.clear()
     removals.sort(key=lambda r: (r.start, r.end))
     return CleanDocument(
         document=document, body=_body(text, lines), removals=tuple(removals), meta=meta
