@@ -157,6 +157,7 @@ def _clean(document: Document, options: CleanOptions, shared: frozenset[str]) ->
     first_body = _header(text, lines, options, tracker, meta, drop)
     if first_body is not None:
         _strip_dateline(text, first_body, meta, cut)
+    _strip_later_datelines(text, lines, first_body, cut)
     _drop_trailing(text, lines, options, drop)
     _drop_subheads(text, lines, options, drop)
     if tracker is not None:
@@ -465,6 +466,17 @@ def _strip_dateline(text: str, line: _Line, meta: dict[str, str], cut: Cut) -> N
     if agency:
         meta.setdefault("agency", agency)
     cut(line, a, a + m.end(), DATELINE)
+
+
+def _strip_later_datelines(text: str, lines: list[_Line], first: _Line | None, cut: Cut) -> None:
+    """A later copy of the story in the same page opens with its own "PLACE (Agency) —"."""
+    for line in lines:
+        if line is first or not line.keep:
+            continue
+        a, b = line.keep[0]
+        m = _DATELINE_CAPS.match(text[a:b])
+        if m and m.group("agency") and (m.group("dash") or m.group("date")):
+            cut(line, a, a + m.end(), DATELINE)
 
 
 def _drop_subheads(text: str, lines: list[_Line], options: CleanOptions, drop: Drop) -> None:

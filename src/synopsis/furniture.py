@@ -124,6 +124,7 @@ FURNITURE_PATTERNS: tuple[str, ...] = (
     r"(?: stories| articles| posts| content| now| on \w+)?\s*:",
     r"^(?:toggle caption|hide caption|caption)\b",
     r"^story highlights\b",
+    r"\(all times local\)\W*$",  # a live blog's heading
 )
 
 # Photo captions and picture credits (a line with one of these is not story text).
