@@ -474,7 +474,7 @@ def _strip_later_datelines(text: str, lines: list[_Line], first: _Line | None, c
         if line is first or not line.keep:
             continue
         a, b = line.keep[0]
-        m = _DATELINE_CAPS.match(text[a:b])
+        m = _DATELINE_CAPS.match(text[a : min(b, a + 100)])
         if m and m.group("agency") and (m.group("dash") or m.group("date")):
             cut(line, a, a + m.end(), DATELINE)
 
