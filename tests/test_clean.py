@@ -206,3 +206,10 @@ def test_a_document_that_is_only_a_post_is_kept() -> None:
     assert clean(make_document(post)).body_text == post
     article = "The bridge reopens tomorrow, officials said on Monday.\n" + post
     assert clean(make_document(article)).body_text.count("@cityhall") == 0
+
+
+def test_cluster_of_furniture_only_gives_an_empty_summary_that_says_why() -> None:
+    notice = (FIXTURES / "clean" / "archive-notice.txt").read_text()
+    summary = synopsis.summarize([notice])
+    assert summary.sentences == ()
+    assert summary.notes == ("document 1 dropped: nothing but page furniture",)
