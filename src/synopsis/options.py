@@ -11,6 +11,39 @@ from dataclasses import dataclass, field
 @dataclass(frozen=True)
 class CleanOptions:
     enabled: bool = True
+    # Use lines that recur in several documents of a cluster (menus, teasers).
+    cross_document: bool = True
+    # A non-sentence line in at least this many documents is furniture.
+    shared_min_documents: int = 2
+    # ... and only when it has at most this many words (titles, teasers, menus).
+    shared_max_words: int = 20
+    # A line repeated inside one document is dropped from this many words on.
+    repeat_min_words: int = 3
+    # Vocabulary patterns only apply to lines this short: prose that mentions
+    # "subscribe" or "photo" is story text.
+    furniture_max_words: int = 30
+    caption_max_words: int = 80
+    # A web-archive notice (crawl + archive words) standing in for a missing article.
+    archive_max_words: int = 150
+    byline_max_words: int = 12
+    # The header (headline, standfirst, byline, wire bullets) spans at most this many lines.
+    header_lines: int = 10
+    # A line is story-shaped with this many words and final punctuation, or this many words.
+    prose_words: int = 6
+    long_line_words: int = 25
+    # Headings: short lines without final punctuation; ALL-CAPS lines up to this length.
+    subhead_words: int = 6
+    caps_subhead_words: int = 10
+    # Lines after the last sentence this short, without final punctuation, are links/tags.
+    trailing_words: int = 15
+    # Change-tracker pages: two sentences sharing this much of their words (Dice) are two
+    # versions of one sentence; the earlier is dropped.
+    version_similarity: float = 0.6
+    # ... or when the shorter one's words are nearly all in the longer one (an edit that
+    # cut or extended the sentence).
+    version_containment: float = 0.85
+    # The pipeline leaves out documents whose body is empty after cleaning.
+    drop_empty: bool = True
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from .attribute import attribute
+from .clean import clean_cluster
 from .dedup import dedup
 from .disagree import disagree
 from .model import CleanDocument, Cluster, Summary
@@ -18,7 +19,16 @@ def run(cluster: Cluster, options: Options | None = None) -> Summary:
     """Summarize one cluster of documents."""
     options = options or Options()
     # 1. clean: decide which spans of each raw text are article body
-    cleaned = [CleanDocument.whole(doc) for doc in cluster.documents]
+    if options.clean.enabled:
+        cleaned = list(clean_cluster(cluster.documents, options.clean))
+    else:
+        cleaned = [CleanDocument.whole(doc) for doc in cluster.documents]
+    dropped = [c.document.id for c in cleaned if not c.body] if options.clean.drop_empty else []
+    cleaned = [c for c in cleaned if c.body or not options.clean.drop_empty]
+    notes = tuple(f"document {d} dropped: nothing but page furniture" for d in dropped)
+    if not cleaned:  # every document was furniture: an empty summary that says why
+        return Summary(sentences=(), documents=cluster.documents, cluster_id=cluster.id,
+                       parameters=parameters(options), notes=notes)  # fmt: skip
     # 2. segment: paragraphs and sentences inside the body, with raw offsets
     segmented = [segment(c, i, options.segment) for i, c in enumerate(cleaned)]
     # 3. dedup: copies of one story form one group, one independent source
@@ -32,7 +42,8 @@ def run(cluster: Cluster, options: Options | None = None) -> Summary:
     sentences = attribute(scored, selection, options.attribute, groups=group_ids)
     # 7. disagree: facts that independent groups state differently
     disagreements = disagree(scored, copies, options.disagree)
-    notes = () if sentences else (f"no sentence fits a budget of {options.select.words} words",)
+    if not sentences:
+        notes += (f"no sentence fits a budget of {options.select.words} words",)
     return Summary(
         sentences=sentences,
         documents=cluster.documents,
