@@ -48,6 +48,8 @@ def dedup(documents: Sequence[SegmentedDocument], options: DedupOptions | None =
     aligned: dict[tuple[int, int], tuple[float, float]] = {}
     if options.enabled and n > 1:
         for a, b in candidate_pairs(sentences, options):
+            if _find(parent, a) == _find(parent, b):
+                continue  # already one group through other copies: confirming adds nothing
             hits_a, hits_b = _hits(sentences[a], sentences[b], options.sentence_ratio)
             if _is_copy(sentences[a], hits_a, sentences[b], hits_b, options):
                 aligned[(a, b)] = (float(hits_a.mean()), float(hits_b.mean()))
@@ -62,8 +64,10 @@ def candidate_pairs(
     """Document pairs (i < j) likely to share text, found by MinHash LSH, never all pairs."""
     lsh = MinHashLSH(threshold=options.lsh_threshold, num_perm=options.permutations)
     signatures: list[MinHash | None] = []
+    sizes: list[int] = []
     for i, sents in enumerate(sentences):
         shingles = _shingles(sents, options.shingle_words)
+        sizes.append(len(shingles))
         if not shingles:
             signatures.append(None)
             continue
@@ -76,9 +80,19 @@ def candidate_pairs(
         if m is None:
             continue
         for j in lsh.query(m):
-            if j != i:
-                pairs.add((min(i, j), max(i, j)))
+            if j != i and (min(i, j), max(i, j)) not in pairs:
+                other = signatures[j]
+                assert other is not None  # only documents with shingles are in the index
+                if _containment(m, other, sizes[i], sizes[j]) >= options.min_containment:
+                    pairs.add((min(i, j), max(i, j)))
     return sorted(pairs)
+
+
+def _containment(a: MinHash, b: MinHash, size_a: int, size_b: int) -> float:
+    """Estimated share of the smaller shingle set found in the other, from the MinHash
+    Jaccard estimate J: |A ∩ B| = J (|A| + |B|) / (1 + J)."""
+    j = a.jaccard(b)
+    return j * (size_a + size_b) / (1 + j) / max(min(size_a, size_b), 1)
 
 
 def align(a: Sequence[str], b: Sequence[str], ratio: float) -> tuple[float, float]:

@@ -88,6 +88,10 @@ class DedupOptions:
     shingle_words: int = 4
     permutations: int = 128
     lsh_threshold: float = 0.1
+    # A candidate goes on to alignment only when the MinHash estimate of the share of the
+    # smaller document's shingles found in the other reaches this (a copy shares most of
+    # them; unrelated pages that reuse a paragraph or two do not).
+    min_containment: float = 0.2
     # Two sentences align when their normalised texts reach this rapidfuzz ratio (0-100).
     sentence_ratio: float = 85.0
     # Sentences shorter than this (in words) are furniture-sized and never align.
