@@ -38,6 +38,7 @@ class Format(str, Enum):
     text = "text"
     json = "json"
     md = "md"
+    html = "html"
 
 
 def fail(message: str) -> typer.Exit:
@@ -96,7 +97,13 @@ def summarize_command(
         int, typer.Option("--words", "-w", min=1, help="Word budget: the summary never exceeds it.")
     ] = 100,
     fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="text (with \\[n] source markers), json or md.")
+        Format,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text (with \\[n] source markers), json, md, or html (a self-contained page "
+            "showing each summary sentence beside its source passage).",
+        ),
     ] = Format.text,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")
@@ -108,9 +115,10 @@ def summarize_command(
         for skipped in loaded.skipped:
             stderr.print(f"synopsis: skipped {skipped.source}: {skipped.reason}", highlight=False)
         summaries = [summarize(c, words=words) for c in progress(loaded.clusters, "Summarizing")]
+        rendered = render(summaries, fmt.value)
     except SynopsisError as exc:
         raise fail(str(exc)) from None
-    write(render(summaries, fmt.value), output)
+    write(rendered, output)
 
 
 def main() -> None:

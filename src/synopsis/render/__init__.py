@@ -1,4 +1,4 @@
-"""Turn a :class:`~synopsis.model.Summary` into text, Markdown or JSON.
+"""Turn a :class:`~synopsis.model.Summary` into text, Markdown, JSON or HTML.
 
 Every renderer is called the same way, ``render(summary) -> str``; pick one from
 ``RENDERERS`` by format name.
@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..errors import InputError
 from ..model import Summary
+from .html import render_html
 from .json import render_json, render_jsonl, to_dict
 from .markdown import render_markdown
 from .text import render_text
@@ -18,6 +20,7 @@ RENDERERS: dict[str, Renderer] = {
     "text": render_text,
     "md": render_markdown,
     "json": render_json,
+    "html": render_html,
 }
 
 
@@ -27,6 +30,11 @@ def render(summaries: list[Summary], fmt: str) -> str:
         raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(RENDERERS)}")
     if len(summaries) == 1:
         return RENDERERS[fmt](summaries[0])
+    if fmt == "html":
+        raise InputError(
+            f"the html report shows one cluster, but the input holds {len(summaries)}; "
+            "summarize one cluster at a time, or use json or md"
+        )
     if fmt == "json":
         return "".join(render_jsonl(s) for s in summaries)
     rule = "\n" + "-" * 72 + "\n\n" if fmt == "text" else "\n---\n\n"
@@ -36,6 +44,7 @@ def render(summaries: list[Summary], fmt: str) -> str:
 __all__ = [
     "RENDERERS",
     "render",
+    "render_html",
     "render_json",
     "render_jsonl",
     "render_markdown",
