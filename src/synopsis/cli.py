@@ -121,6 +121,35 @@ def summarize_command(
     write(rendered, output)
 
 
+@app.command("serve")
+def serve_command(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    max_body_mb: Annotated[
+        float, typer.Option(min=0.001, help="Largest request body accepted, in MB.")
+    ] = 20.0,
+    max_documents: Annotated[
+        int, typer.Option(min=1, help="Most documents accepted in one request.")
+    ] = 1000,
+    time_limit: Annotated[
+        float, typer.Option(min=0.1, help="Seconds a request may take (503 after that).")
+    ] = 60.0,
+    workers: Annotated[int, typer.Option(min=1, help="Summaries computed at once.")] = 2,
+) -> None:
+    """Run the HTTP service: POST /v1/summarize, a web page at /, API docs at /docs."""
+    try:
+        from .service import ServiceOptions, serve
+    except SynopsisError as exc:  # the web extra is not installed
+        raise fail(str(exc)) from None
+    options = ServiceOptions(
+        max_body_bytes=int(max_body_mb * 1_000_000),
+        max_documents=max_documents,
+        time_limit=time_limit,
+        workers=workers,
+    )
+    serve(host, port, options)
+
+
 def main() -> None:
     app()
 
