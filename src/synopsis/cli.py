@@ -13,6 +13,7 @@ from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import track
 
 from . import __version__, load, summarize
@@ -42,7 +43,7 @@ class Format(str, Enum):
 
 
 def fail(message: str) -> typer.Exit:
-    stderr.print(f"[bold red]synopsis: error:[/] {message}", highlight=False, markup=True)
+    stderr.print(f"[bold red]synopsis: error:[/] {escape(message)}", highlight=False, markup=True)
     return typer.Exit(EXIT_USAGE)
 
 

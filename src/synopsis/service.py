@@ -216,6 +216,8 @@ async def read_form(
             v for v in form.getlist("documents") if isinstance(v, str) and v.strip()
         ]
         for upload in form.getlist("files"):
+            if isinstance(upload, str) and not upload:
+                continue  # a browser's empty file input arrives as an empty field
             if not isinstance(upload, UploadFile):
                 raise ServiceError(422, "files: expected file uploads")
             data = await upload.read()
