@@ -80,6 +80,8 @@ def test_registered_and_each_sentence_marks_its_exact_source(sample_summary: Sum
     for i, s in enumerate(sample_summary.sentences):
         assert marks[f"s{i}"] == s.raw  # the highlighted characters are the raw slice
         assert f'data-ref="s{i}"' in page
+    # no copy groups: the cross-source analysis has not run, and the page says so
+    assert "Copy detection has not run" in page and "detection has not run" in page
 
 
 def test_article_text_is_escaped_and_no_data_reaches_scripts() -> None:

@@ -17,6 +17,7 @@ CSS = (
     REPORT_CSS
     + """
 .form{max-width:900px;margin:0 auto;padding:8px 24px 40px}
+.top{max-width:900px}
 label{display:block;font-weight:600;font-size:13px;margin:14px 0 6px}
 textarea{width:100%;min-height:130px;font:14px/1.5 Georgia,serif;padding:10px;
 border:1px solid var(--line);border-radius:8px;resize:vertical;background:#fff}

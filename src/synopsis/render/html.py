@@ -387,7 +387,10 @@ def _doc_label(doc: Document) -> str:
 
 
 def _disagreements_section(summary: Summary, numbers: Mapping[str, int]) -> str:
-    if not summary.disagreements:
+    if not summary.disagreements and not summary.copies:
+        # Both come from the cross-source analysis: no copy groups means it has not run.
+        body = '<p class="empty">Disagreement detection has not run on this summary.</p>'
+    elif not summary.disagreements:
         body = '<p class="empty">No disagreements between independent sources were found.</p>'
     else:
         rows = []
