@@ -103,6 +103,8 @@ def test_bad_bodies(server: str) -> None:
     bad_utf8 = b'{"documents": ["caf\xe9 \xff"]}'
     assert_error(httpx.post(url, content=bad_utf8, headers=json_type), 400, "UTF-8")
     assert_error(httpx.post(url, content=b'{"documents": [', headers=json_type), 400, "JSON")
+    half = b'{"documents": ["\\ud800 is half of a character."]}'
+    assert_error(httpx.post(url, content=half, headers=json_type), 400, "lone surrogate")
     text_type = {"content-type": "text/plain"}
     assert_error(httpx.post(url, content=b"hello", headers=text_type), 415, "content type")
     many = {"documents": [f"Article number {i} says a thing." for i in range(2000)]}

@@ -175,6 +175,12 @@ def parse_json(body: bytes) -> SummarizeRequest:
         raise ServiceError(400, f"request body is not valid UTF-8 (byte {exc.start})") from None
     except json.JSONDecodeError as exc:
         raise ServiceError(400, f"request body is not valid JSON: {exc.msg} at {exc.pos}") from None
+    try:  # JSON may escape lone surrogates (\\ud800), which no text can hold
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise ServiceError(
+            400, "request body is not valid Unicode: it escapes a lone surrogate (\\ud800-\\udfff)"
+        ) from None
     try:
         return SummarizeRequest.model_validate(data)
     except ValidationError as exc:
