@@ -32,8 +32,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start(port: int) -> subprocess.Popen[bytes]:
-    cmd = [sys.executable, "-m", "synopsis", "serve", "--port", str(port)]
+def start(port: int, flags: list[str]) -> subprocess.Popen[bytes]:
+    cmd = [sys.executable, "-m", "synopsis", "serve", "--port", str(port), *flags]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -47,12 +47,29 @@ def start(port: int) -> subprocess.Popen[bytes]:
 
 
 def memory_kb(pid: int) -> tuple[int, int]:
-    """(VmRSS, VmHWM) of the server process, in kB."""
-    fields = {}
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        key, _, value = line.partition(":")
-        fields[key] = value
-    return int(fields["VmRSS"].split()[0]), int(fields["VmHWM"].split()[0])
+    """(VmRSS, VmHWM) in kB of the server plus its worker processes, if any."""
+    rss = hwm = 0
+    for p in [pid, *children(pid)]:
+        fields = {}
+        for line in Path(f"/proc/{p}/status").read_text().splitlines():
+            key, _, value = line.partition(":")
+            fields[key] = value
+        rss += int(fields["VmRSS"].split()[0])
+        hwm += int(fields["VmHWM"].split()[0])
+    return rss, hwm
+
+
+def children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
 
 
 async def load(url: str, payload: dict, total: int, clients: int) -> tuple[list[float], float]:
@@ -83,17 +100,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--requests", type=int, nargs=3, default=[100, 200, 300])
     parser.add_argument("--memory-requests", type=int, default=1000)
+    parser.add_argument(
+        "--processes", action="store_true", help="serve with --processes (worker processes)"
+    )
     args = parser.parse_args()
 
     docs = [{"id": p.name, "text": p.read_text()} for p in sorted(SAMPLE.glob("*.txt"))]
     payload = {"documents": docs, "words": 100}
     port = free_port()
-    proc = start(port)
+    flags = ["--processes"] if args.processes else []
+    proc = start(port, flags)
     url = f"http://127.0.0.1:{port}/v1/summarize"
     try:
         asyncio.run(load(url, payload, 20, 2))  # warm up imports and caches
+        mode = "2 worker processes" if args.processes else "2 worker threads"
         print(f"Machine: {os.cpu_count()} CPUs, Python {platform.python_version()}; "
-              "server: `synopsis serve` defaults (2 worker threads); client: httpx on "
+              f"server: `synopsis serve {' '.join(flags)}` ({mode}); client: httpx on "
               "the same machine.")  # fmt: skip
         print(f"Load average before the runs (other work on the machine): "
               f"{os.getloadavg()[0]:.1f}\n")  # fmt: skip
@@ -105,6 +127,7 @@ def main() -> None:
                   f"{pct(latencies, 95):.0f} |")  # fmt: skip
 
         print("\nServer memory while sending more requests (8 clients):\n")
+        print("RSS and peak RSS (VmHWM) summed over the server and its child processes.\n")
         print("| requests sent after the runs above | RSS MB | peak RSS MB |")
         print("|---:|---:|---:|")
         rss, hwm = memory_kb(proc.pid)

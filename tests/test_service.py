@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import importlib
+import os
+import signal
 import sys
 import time
 from collections.abc import Iterator
@@ -13,6 +15,7 @@ import httpx
 import pytest
 
 import synopsis
+from conftest import start_server
 from synopsis.errors import MissingExtraError
 from synopsis.model import Document
 from synopsis.render import RENDERERS, to_dict
@@ -208,3 +211,43 @@ def test_serve_help_lists_the_limits() -> None:
     assert result.exit_code == 0
     for flag in ("--max-body-mb", "--max-documents", "--time-limit", "--port"):
         assert flag in result.output
+
+
+def spawned_workers(pid: int) -> list[int]:
+    """Pids of the multiprocessing workers a server process started."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            cmdline = (entry / "cmdline").read_bytes()
+        except (OSError, IndexError, ValueError):
+            continue
+        if ppid == pid and b"spawn_main" in cmdline:
+            found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc to find worker processes")
+def test_process_workers_survive_a_killed_worker(sample_docs: list[Document]) -> None:
+    proc, url = start_server("--processes", "--workers", "2")
+    try:
+        payload = {"documents": as_objects(sample_docs), "words": 100}
+        expected = to_dict(synopsis.summarize(sample_docs, words=100))
+        first = httpx.post(f"{url}/v1/summarize", json=payload, timeout=120)
+        assert first.status_code == 200 and first.json() == expected
+        workers = spawned_workers(proc.pid)
+        assert workers
+        os.kill(workers[0], signal.SIGKILL)
+        statuses = []
+        for _ in range(3):
+            response = httpx.post(f"{url}/v1/summarize", json=payload, timeout=120)
+            statuses.append(response.status_code)
+            if response.status_code == 200:
+                assert response.json() == expected
+                break
+        assert statuses[-1] == 200 and set(statuses) <= {200, 503}, statuses
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

@@ -136,6 +136,13 @@ def serve_command(
         float, typer.Option(min=0.1, help="Seconds a request may take (503 after that).")
     ] = 60.0,
     workers: Annotated[int, typer.Option(min=1, help="Summaries computed at once.")] = 2,
+    processes: Annotated[
+        bool,
+        typer.Option(
+            "--processes/--threads",
+            help="Compute summaries in worker processes (uses every core) or threads.",
+        ),
+    ] = False,
 ) -> None:
     """Run the HTTP service: POST /v1/summarize, a web page at /, API docs at /docs."""
     try:
@@ -147,6 +154,7 @@ def serve_command(
         max_documents=max_documents,
         time_limit=time_limit,
         workers=workers,
+        processes=processes,
     )
     serve(host, port, options)
 

@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import asyncio
 import json
-from concurrent.futures import ThreadPoolExecutor
+import multiprocessing
+from collections.abc import Callable
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, Literal
@@ -46,6 +49,7 @@ class ServiceOptions:
     max_documents: int = 1000
     time_limit: float = 60.0  # seconds per request, queueing included
     workers: int = 2  # summaries computed at once; more requests wait their turn
+    processes: bool = False  # workers as processes (uses every core) instead of threads
     max_words: int = 5000
 
 
@@ -98,7 +102,7 @@ REQUEST_BODY_DOC: dict[str, Any] = {
 def create_app(options: ServiceOptions | None = None) -> FastAPI:
     """The ASGI application, with its limits; run it with uvicorn or :func:`serve`."""
     options = options or ServiceOptions()
-    pool = ThreadPoolExecutor(max_workers=options.workers, thread_name_prefix="summarize")
+    pool = WorkerPool(options.workers, options.processes)
     app = FastAPI(
         title="synopsis",
         version=__version__,
@@ -244,13 +248,47 @@ async def read_form(
     return items, int(words_field), str(fmt)
 
 
-async def run_limited(pool: ThreadPoolExecutor, job: Any, time_limit: float) -> Summary:
+class WorkerPool:
+    """Where summaries are computed: threads (light) or processes (every core, no GIL).
+
+    A process pool whose worker died (killed, out of memory) is replaced, so one bad
+    request cannot leave the service failing every later one.
+    """
+
+    def __init__(self, workers: int, processes: bool) -> None:
+        self.workers = workers
+        self.processes = processes
+        self._pool = self._new()
+
+    def _new(self) -> Executor:
+        if self.processes:
+            # spawn: the server's threads and event loop must not be forked mid-flight
+            context = multiprocessing.get_context("spawn")
+            return ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+        return ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="summarize")
+
+    def submit(self, job: Callable[[], Summary]) -> asyncio.Future[Summary]:
+        loop = asyncio.get_running_loop()
+        try:
+            return loop.run_in_executor(self._pool, job)
+        except BrokenProcessPool:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = self._new()
+            return loop.run_in_executor(self._pool, job)
+
+
+async def run_limited(
+    pool: WorkerPool | Executor, job: Callable[[], Summary], time_limit: float
+) -> Summary:
     """Run the CPU-bound summary off the event loop, within the time limit.
 
-    A thread cannot be killed: on timeout the client gets 503 at once and the abandoned
-    job finishes in its worker; the bounded pool keeps such jobs from piling up threads.
+    A running job cannot be stopped safely: on timeout the client gets 503 at once and the
+    abandoned job finishes in its worker; the bounded pool keeps such jobs from piling up.
     """
-    future = asyncio.get_running_loop().run_in_executor(pool, job)
+    if isinstance(pool, WorkerPool):
+        future = pool.submit(job)
+    else:
+        future = asyncio.get_running_loop().run_in_executor(pool, job)
     try:
         return await asyncio.wait_for(future, timeout=time_limit)
     except asyncio.TimeoutError:
@@ -258,6 +296,8 @@ async def run_limited(pool: ThreadPoolExecutor, job: Any, time_limit: float) -> 
             503, f"summarizing took longer than this service's limit of {time_limit:g} s; "
             "send fewer or shorter documents",
         ) from None  # fmt: skip
+    except BrokenProcessPool:
+        raise ServiceError(503, "a summarizing worker stopped unexpectedly; try again") from None
     except SynopsisError as exc:
         raise ServiceError(400, str(exc)) from None
 
