@@ -63,6 +63,8 @@ padding:0 5px;border-radius:6px;background:var(--accent);color:#fff;
 font:600 12px/1 system-ui,sans-serif}
 .groups{list-style:none;margin:0;padding:0;display:grid;gap:10px}
 .group{border:1px solid var(--line);border-radius:8px;padding:10px 12px}
+.group.single{border:0;padding:2px 13px}
+.groups:has(.single){gap:8px}
 .ghead{font-size:13px;color:var(--muted);margin-bottom:6px}
 .ghead b{color:var(--ink)}
 .members{list-style:none;margin:0;padding:0;display:grid;gap:6px}
@@ -374,7 +376,8 @@ def _sources_section(summary: Summary, numbers: Mapping[str, int]) -> str:
             tag = '<span class="copy">copy</span>' if k and len(members) > 1 else ""
             num = f'<a class="num" href="#doc-{n}">{n}</a>' if n else ""
             lis.append(f"<li>{num}<span>{label}</span>{tag}</li>")
-        rows.append(f'<li class="group">{head}<ul class="members">{"".join(lis)}</ul></li>')
+        kind = "group" if len(members) > 1 else "group single"
+        rows.append(f'<li class="{kind}">{head}<ul class="members">{"".join(lis)}</ul></li>')
     return (
         f'<section class="card" id="sources"><h2>Sources</h2>{lead}'
         f'<ul class="groups">{"".join(rows)}</ul></section>'
