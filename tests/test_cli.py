@@ -95,3 +95,77 @@ def test_every_command_has_help() -> None:
 def test_bad_word_budget_is_a_usage_error() -> None:
     result = run("summarize", str(SAMPLE), "--words", "0")
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_compare_prints_only_the_analysis() -> None:
+    result = run("compare", str(SAMPLE))
+    assert result.returncode == 0, result.stderr
+    assert "3 of 5 articles are one story" in result.stdout
+    assert "3 independent sources" in result.stdout
+    assert "Sources disagree" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_compare_json_and_summarize_json_carry_the_analysis() -> None:
+    result = run("compare", str(SAMPLE), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["independent_sources"] == len(data["copies"]) == 3
+    for d in data["disagreements"]:
+        assert d["kind"] in {"number", "name", "quote", "date"}
+        for v in d["variants"]:
+            assert v["documents"] and v["groups"] and v["mentions"]
+    summary = json.loads(run("summarize", str(SAMPLE), "--format", "json").stdout)
+    for key in ("copies", "independent_sources", "disagreements"):
+        assert key in summary
+    assert all(set(s["support"]) == {"documents", "groups"} for s in summary["sentences"])
+
+
+def test_compare_missing_file_is_a_clean_error() -> None:
+    result = run("compare", "no-such-file.txt")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+
+
+def test_clean_prints_body_without_furniture() -> None:
+    result = run("clean", str(SAMPLE / "reuters.txt"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Iran's supreme leader said on Monday")
+    assert "Comments" not in result.stdout
+
+
+def test_clean_explain_lists_removals_with_reason_and_line() -> None:
+    result = run("clean", str(SAMPLE / "reuters-wire.txt"), "--explain")
+    assert result.returncode == 0, result.stderr
+    assert "line    7  wire update note" in result.stdout
+    assert "line    9  dateline" in result.stdout
+    assert "meta dateline_place: PARIS/DUBAI" in result.stdout
+
+
+def test_clean_json_has_body_meta_and_exact_removals() -> None:
+    result = run("clean", str(SAMPLE), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    docs = {d["id"]: d for d in json.loads(result.stdout)["documents"]}
+    assert set(docs) == {p.name for p in SAMPLE.glob("*.txt")}
+    latimes = docs["latimes-ap.txt"]
+    assert latimes["meta"]["byline"] == "Lori Hinnant"
+    raw = (SAMPLE / "latimes-ap.txt").read_text()
+    for r in latimes["removals"]:
+        assert raw[r["start"] : r["end"]] == r["text"] and r["reason"] and r["line"] >= 1
+    for span in latimes["spans"]:
+        assert raw[span["start"] : span["end"]].strip()
+
+
+def test_clean_stdin_and_missing_file() -> None:
+    result = run("clean", "-", stdin=b"BOSTON (AP) - A verdict came on Friday.\nAdvertisement\n")
+    assert result.returncode == 0, result.stderr
+    assert "Advertisement" not in result.stdout
+    missing = run("clean", "no-such-file.txt")
+    assert missing.returncode == 2 and "no such file" in missing.stderr
+    assert "Traceback" not in missing.stderr
+
+
+def test_summarize_no_clean_flag() -> None:
+    result = run("summarize", str(SAMPLE / "reuters.txt"), "--no-clean", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["parameters"]["clean"] is False

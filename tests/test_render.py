@@ -12,11 +12,13 @@ def test_json_schema(sample_files: list[Path]) -> None:
     data = json.loads(render([summary], "json"))
     assert set(data) == {
         "schema", "version", "cluster_id", "summary", "words", "sentences", "documents",
-        "parameters", "notes",
+        "parameters", "notes", "copies", "independent_sources", "disagreements",
     }  # fmt: skip
     assert data["parameters"]["words"] == 100
     for s in data["sentences"]:
-        assert set(s) == {"text", "document_id", "start", "end", "raw", "score", "supported_by"}
+        assert set(s) == {
+            "text", "document_id", "start", "end", "raw", "score", "supported_by", "support",
+        }  # fmt: skip
     assert [d["id"] for d in data["documents"]] == [p.name for p in sample_files]
     assert data == to_dict(summary)
 
@@ -44,3 +46,34 @@ def test_many_clusters_in_json_are_json_lines(sample_files: list[Path]) -> None:
     b = synopsis.summarize(sample_files[2:], words=30)
     lines = render([a, b], "json").splitlines()
     assert len(lines) == 2 and all(json.loads(line)["sentences"] for line in lines)
+
+
+def test_analysis_in_plain_words() -> None:
+    from synopsis.model import CopyGroup, Disagreement, Document, Mention, Summary, Variant
+    from synopsis.render import render_analysis
+
+    docs = tuple(Document(id=f"{n}.txt", text="x") for n in "abcde")
+    summary = Summary(
+        sentences=(),
+        documents=docs,
+        copies=(
+            CopyGroup(1, ("a.txt", "b.txt", "c.txt"), 0.9),
+            CopyGroup(2, ("d.txt",)),
+            CopyGroup(3, ("e.txt",)),
+        ),
+        disagreements=(
+            Disagreement(
+                "number",
+                "nations (Paris, conference)",
+                (
+                    Variant("26", tuple(Mention(d, 0, 1) for d in ("a.txt", "b.txt")), (1,)),
+                    Variant("24", (Mention("d.txt", 0, 1),), (2,)),
+                ),
+            ),
+        ),
+    )
+    text = render_analysis([summary], "text")
+    assert "3 of 5 articles are one story (a.txt, b.txt, c.txt); 3 independent sources" in text
+    assert "nations (Paris, conference): 26 (2 articles, one source [1,2]), 24 (1 [4])" in text
+    assert "Sources disagree" in render_analysis([summary], "md")
+    assert '"independent_sources": 3' in render_analysis([summary], "json")

@@ -81,7 +81,9 @@ def test_registered_and_each_sentence_marks_its_exact_source(sample_summary: Sum
         assert marks[f"s{i}"] == s.raw  # the highlighted characters are the raw slice
         assert f'data-ref="s{i}"' in page
     # no copy groups: the cross-source analysis has not run, and the page says so
-    assert "Copy detection has not run" in page and "detection has not run" in page
+    bare = render_html(dataclasses.replace(sample_summary, copies=(), disagreements=()))
+    assert "Copy detection has not run" in bare and "Disagreement detection has not run" in bare
+    assert "Copy detection has not run" not in page or not sample_summary.copies
 
 
 def test_article_text_is_escaped_and_no_data_reaches_scripts() -> None:

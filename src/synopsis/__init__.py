@@ -12,10 +12,11 @@ from collections.abc import Iterable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from .clean import clean, clean_cluster
 from .errors import EmptyClusterError, InputError, MissingExtraError, SynopsisError
 from .ingest import Loaded, documents_from_objects, load
-from .model import Cluster, Document, Sentence, Summary, SummarySentence
-from .options import Options
+from .model import CleanDocument, Cluster, Document, Removal, Sentence, Summary, SummarySentence
+from .options import CleanOptions, Options
 from .pipeline import run
 
 try:
@@ -24,6 +25,8 @@ except PackageNotFoundError:  # running from a source tree
     __version__ = "0.0.0"
 
 __all__ = [
+    "CleanDocument",
+    "CleanOptions",
     "Cluster",
     "Document",
     "EmptyClusterError",
@@ -31,11 +34,14 @@ __all__ = [
     "Loaded",
     "MissingExtraError",
     "Options",
+    "Removal",
     "Sentence",
     "Summary",
     "SummarySentence",
     "SynopsisError",
     "__version__",
+    "clean",
+    "clean_cluster",
     "load",
     "summarize",
 ]

@@ -6,15 +6,25 @@ next to the display text with hard-wrapped lines re-joined.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
-from .model import ScoredCluster, Selection, SummarySentence
+from .model import ScoredCluster, Selection, SummarySentence, Support
 from .options import AttributeOptions
 
 
 def attribute(
-    scored: ScoredCluster, selection: Selection, options: AttributeOptions | None = None
+    scored: ScoredCluster,
+    selection: Selection,
+    options: AttributeOptions | None = None,
+    groups: Sequence[int] | None = None,
 ) -> tuple[SummarySentence, ...]:
+    """Source, offsets and support of each selected sentence.
+
+    ``groups`` maps each document index to its copy group's *id*; with it every sentence
+    also gets a :class:`Support` naming the independent groups that state it.
+    """
     options = options or AttributeOptions()
     doc_of = np.fromiter(
         (s.doc_index for s in scored.sentences), dtype=np.int64, count=len(scored.sentences)
@@ -37,6 +47,19 @@ def attribute(
                 raw=document.text[sentence.start : sentence.end],
                 score=round(scored.scores[i], 6),
                 supported_by=supported_by,
+                support=_support(scored, sentence.doc_index, docs, groups),
             )
         )
     return tuple(out)
+
+
+def _support(
+    scored: ScoredCluster, own: int, docs: np.ndarray, groups: Sequence[int] | None
+) -> Support | None:
+    if groups is None:
+        return None
+    indices = [own, *(int(d) for d in docs if d != own)]
+    return Support(
+        documents=tuple(scored.documents[d].document.id for d in indices),
+        groups=tuple(sorted({groups[d] for d in indices})),
+    )

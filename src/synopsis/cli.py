@@ -16,9 +16,11 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import track
 
-from . import __version__, load, summarize
+from . import __version__, clean_cluster, load, summarize
 from .errors import SynopsisError
-from .render import render
+from .options import CleanOptions, Options
+from .render import render, render_analysis
+from .render.clean import render_clean_json, render_clean_text
 
 T = TypeVar("T")
 EXIT_USAGE = 2
@@ -109,13 +111,23 @@ def summarize_command(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")
     ] = None,
+    no_clean: Annotated[
+        bool,
+        typer.Option(
+            "--no-clean", help="Summarize the raw text: keep page furniture, headers and captions."
+        ),
+    ] = False,
 ) -> None:
     """Summarize articles about one story, citing the source of every sentence."""
     try:
         loaded = load(paths, stdin=sys.stdin.buffer, progress=lambda f: progress(f, "Reading"))
         for skipped in loaded.skipped:
             stderr.print(f"synopsis: skipped {skipped.source}: {skipped.reason}", highlight=False)
-        summaries = [summarize(c, words=words) for c in progress(loaded.clusters, "Summarizing")]
+        options = Options(clean=CleanOptions(enabled=not no_clean))
+        summaries = [
+            summarize(c, words=words, options=options)
+            for c in progress(loaded.clusters, "Summarizing")
+        ]
         rendered = render(summaries, fmt.value)
     except SynopsisError as exc:
         raise fail(str(exc)) from None
@@ -157,6 +169,81 @@ def serve_command(
         processes=processes,
     )
     serve(host, port, options)
+
+
+class CleanFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command("clean")
+def clean_command(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Articles to clean: files, folders, JSONL or Multi-News files, or '-' for "
+            "standard input. Articles read together are cleaned as one cluster.",
+            show_default=False,
+        ),
+    ],
+    explain: Annotated[
+        bool,
+        typer.Option("--explain", help="List every removed span with its reason and line."),
+    ] = False,
+    fmt: Annotated[
+        CleanFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text (the cleaned body) or json (body, metadata, removals with raw offsets).",
+        ),
+    ] = CleanFormat.text,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")
+    ] = None,
+) -> None:
+    """Print the article text that cleaning keeps: no page furniture, headers or captions."""
+    try:
+        loaded = load(paths, stdin=sys.stdin.buffer, progress=lambda f: progress(f, "Reading"))
+        for skipped in loaded.skipped:
+            stderr.print(f"synopsis: skipped {skipped.source}: {skipped.reason}", highlight=False)
+        cleaned = [
+            d for c in progress(loaded.clusters, "Cleaning") for d in clean_cluster(c.documents)
+        ]
+    except SynopsisError as exc:
+        raise fail(str(exc)) from None
+    if fmt is CleanFormat.json:
+        write(render_clean_json(cleaned), output)
+    else:
+        write(render_clean_text(cleaned, explain=explain), output)
+
+
+@app.command("compare")
+def compare_command(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Articles to compare: the same inputs as 'summarize'.", show_default=False
+        ),
+    ],
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="text, json, md or html (the report page).")
+    ] = Format.text,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")
+    ] = None,
+) -> None:
+    """Only the cross-source analysis: which articles are copies of one story, how many
+    independent sources there are, and where they disagree (numbers, names, quotes, dates)."""
+    try:
+        loaded = load(paths, stdin=sys.stdin.buffer, progress=lambda f: progress(f, "Reading"))
+        for skipped in loaded.skipped:
+            stderr.print(f"synopsis: skipped {skipped.source}: {skipped.reason}", highlight=False)
+        summaries = [summarize(c) for c in progress(loaded.clusters, "Comparing")]
+        rendered = render_analysis(summaries, fmt.value)
+    except SynopsisError as exc:
+        raise fail(str(exc)) from None
+    write(rendered, output)
 
 
 def main() -> None:

@@ -138,6 +138,22 @@ class CopyGroup:
 
 
 @dataclass(frozen=True)
+class Copies:
+    """The result of the dedup stage: copy groups and, per document, its group's index.
+
+    ``group_of[i]`` is the position in ``groups`` of the group holding document ``i``
+    (documents in cluster order).
+    """
+
+    groups: tuple[CopyGroup, ...]
+    group_of: tuple[int, ...]
+
+    @property
+    def independent_sources(self) -> int:
+        return len(self.groups)
+
+
+@dataclass(frozen=True)
 class Support:
     """Who states a summary sentence: documents, and the independent groups among them."""
 

@@ -11,6 +11,39 @@ from dataclasses import dataclass, field
 @dataclass(frozen=True)
 class CleanOptions:
     enabled: bool = True
+    # Use lines that recur in several documents of a cluster (menus, teasers).
+    cross_document: bool = True
+    # A non-sentence line in at least this many documents is furniture.
+    shared_min_documents: int = 2
+    # ... and only when it has at most this many words (titles, teasers, menus).
+    shared_max_words: int = 20
+    # A line repeated inside one document is dropped from this many words on.
+    repeat_min_words: int = 3
+    # Vocabulary patterns only apply to lines this short: prose that mentions
+    # "subscribe" or "photo" is story text.
+    furniture_max_words: int = 30
+    caption_max_words: int = 80
+    # A web-archive notice (crawl + archive words) standing in for a missing article.
+    archive_max_words: int = 150
+    byline_max_words: int = 12
+    # The header (headline, standfirst, byline, wire bullets) spans at most this many lines.
+    header_lines: int = 10
+    # A line is story-shaped with this many words and final punctuation, or this many words.
+    prose_words: int = 6
+    long_line_words: int = 25
+    # Headings: short lines without final punctuation; ALL-CAPS lines up to this length.
+    subhead_words: int = 6
+    caps_subhead_words: int = 10
+    # Lines after the last sentence this short, without final punctuation, are links/tags.
+    trailing_words: int = 15
+    # Change-tracker pages: two sentences sharing this much of their words (Dice) are two
+    # versions of one sentence; the earlier is dropped.
+    version_similarity: float = 0.6
+    # ... or when the shorter one's words are nearly all in the longer one (an edit that
+    # cut or extended the sentence).
+    version_containment: float = 0.85
+    # The pipeline leaves out documents whose body is empty after cleaning.
+    drop_empty: bool = True
 
 
 @dataclass(frozen=True)
@@ -48,12 +81,49 @@ class AttributeOptions:
 
 
 @dataclass(frozen=True)
+class DedupOptions:
+    enabled: bool = True
+    # Words per shingle and MinHash permutations; LSH finds pairs whose shingle sets have
+    # roughly this Jaccard similarity or more (a low bar: alignment confirms every pair).
+    shingle_words: int = 4
+    permutations: int = 128
+    lsh_threshold: float = 0.1
+    # Two sentences align when their normalised texts reach this rapidfuzz ratio (0-100).
+    sentence_ratio: float = 85.0
+    # Sentences shorter than this (in words) are furniture-sized and never align.
+    min_sentence_words: int = 5
+    # A pair is one story when this share of the shorter document's words (in sentences of
+    # min_sentence_words or more) lie in sentences that align, and min_aligned sentences do.
+    min_shared: float = 0.5
+    min_aligned: int = 2
+
+
+@dataclass(frozen=True)
+class DisagreeOptions:
+    enabled: bool = True
+    # Cosine similarity (TF-IDF) at which two sentences count as being about one thing.
+    align_threshold: float = 0.3
+    # Names: rapidfuzz ratio between two spellings to be read as one entity.
+    name_ratio: float = 70.0
+    # Figures of one counted noun in sentences that are otherwise unlike are linked when
+    # the context_words either side share shared_context words, none of them common (in
+    # more than common_fraction of the cluster's sentences).
+    context_words: int = 8
+    shared_context: int = 2
+    common_fraction: float = 0.1
+    # Figures more than this many times apart count different things, not one disputed fact.
+    max_ratio: float = 3.0
+
+
+@dataclass(frozen=True)
 class Options:
     clean: CleanOptions = field(default_factory=CleanOptions)
     segment: SegmentOptions = field(default_factory=SegmentOptions)
     score: ScoreOptions = field(default_factory=ScoreOptions)
     select: SelectOptions = field(default_factory=SelectOptions)
     attribute: AttributeOptions = field(default_factory=AttributeOptions)
+    dedup: DedupOptions = field(default_factory=DedupOptions)
+    disagree: DisagreeOptions = field(default_factory=DisagreeOptions)
 
     @classmethod
     def with_words(cls, words: int) -> Options:

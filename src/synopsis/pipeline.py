@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from .attribute import attribute
+from .clean import clean_cluster
+from .dedup import dedup
+from .disagree import disagree
 from .model import CleanDocument, Cluster, Summary
 from .options import Options
 from .score import score
@@ -16,22 +19,39 @@ def run(cluster: Cluster, options: Options | None = None) -> Summary:
     """Summarize one cluster of documents."""
     options = options or Options()
     # 1. clean: decide which spans of each raw text are article body
-    cleaned = [CleanDocument.whole(doc) for doc in cluster.documents]
+    if options.clean.enabled:
+        cleaned = list(clean_cluster(cluster.documents, options.clean))
+    else:
+        cleaned = [CleanDocument.whole(doc) for doc in cluster.documents]
+    dropped = [c.document.id for c in cleaned if not c.body] if options.clean.drop_empty else []
+    cleaned = [c for c in cleaned if c.body or not options.clean.drop_empty]
+    notes = tuple(f"document {d} dropped: nothing but page furniture" for d in dropped)
+    if not cleaned:  # every document was furniture: an empty summary that says why
+        return Summary(sentences=(), documents=cluster.documents, cluster_id=cluster.id,
+                       parameters=parameters(options), notes=notes)  # fmt: skip
     # 2. segment: paragraphs and sentences inside the body, with raw offsets
     segmented = [segment(c, i, options.segment) for i, c in enumerate(cleaned)]
-    # 3. score: salience of every sentence from the whole cluster
-    scored = score(segmented, options.score)
-    # 4. select: the best sentences under the word budget, no repeats, in reading order
+    # 3. dedup: copies of one story form one group, one independent source
+    copies = dedup(segmented, options.dedup)
+    # 4. score: salience of every sentence; support counts independent groups
+    scored = score(segmented, options.score, groups=copies.group_of)
+    # 5. select: the best sentences under the word budget, no repeats, in reading order
     selection = select(scored, options.select)
-    # 5. attribute: source document, exact offsets and supporting documents
-    sentences = attribute(scored, selection, options.attribute)
-    notes = () if sentences else (f"no sentence fits a budget of {options.select.words} words",)
+    # 6. attribute: source document, exact offsets, supporting documents and groups
+    group_ids = [copies.groups[g].id for g in copies.group_of]
+    sentences = attribute(scored, selection, options.attribute, groups=group_ids)
+    # 7. disagree: facts that independent groups state differently
+    disagreements = disagree(scored, copies, options.disagree)
+    if not sentences:
+        notes += (f"no sentence fits a budget of {options.select.words} words",)
     return Summary(
         sentences=sentences,
         documents=cluster.documents,
         cluster_id=cluster.id,
         parameters=parameters(options),
         notes=notes,
+        copies=copies.groups,
+        disagreements=disagreements,
     )
 
 
@@ -43,4 +63,5 @@ def parameters(options: Options) -> dict[str, object]:
         "scorer": options.score.scorer,
         "score": asdict(options.score),
         "select": asdict(options.select),
+        "dedup": options.dedup.enabled,
     }

@@ -4,7 +4,7 @@ Three signals, all deterministic:
 
 * **centrality**: cosine similarity of the sentence's TF-IDF vector to the cluster centroid
   (the centroid method; close to LexRank on news clusters and linear in cluster size);
-* **support**: how many *other* documents contain a sentence at least
+* **support**: how many *other* documents (or independent copy groups) contain a sentence at least
   ``support_threshold`` similar, the cross-document agreement that a story's core facts get;
 * **position**: news puts the lead first, so earlier sentences get a prior.
 
@@ -83,13 +83,20 @@ def other_documents(neighbours: sparse.csr_matrix, doc_of: np.ndarray) -> list[n
 
 
 def features(
-    sentences: Sequence[Sentence], matrix: sparse.csr_matrix, threshold: float
+    sentences: Sequence[Sentence],
+    matrix: sparse.csr_matrix,
+    threshold: float,
+    groups: Sequence[int] | None = None,
 ) -> Features:
+    """The scorers' signals; with ``groups`` (copy group per document index), support
+    counts other independent groups instead of other documents."""
     centroid = np.asarray(matrix.mean(axis=0)).ravel()
     norm = np.linalg.norm(centroid)
     centrality = matrix @ (centroid / norm) if norm > 0 else np.zeros(matrix.shape[0])
     neighbours = similar_pairs(matrix, threshold)
     doc_of = np.fromiter((s.doc_index for s in sentences), dtype=np.int64, count=len(sentences))
+    if groups is not None:  # copies of one wire story confirm nothing: count groups
+        doc_of = np.asarray(groups, dtype=np.int64)[doc_of]
     support = np.array([len(d) for d in other_documents(neighbours, doc_of)], dtype=np.float64)
     index = np.fromiter((s.index for s in sentences), dtype=np.float64, count=len(sentences))
     position = 1.0 / np.sqrt(1.0 + index)
@@ -141,9 +148,16 @@ SCORERS: dict[str, Scorer] = {"centroid": centroid_scorer, "lexrank": lexrank_sc
 
 
 def score(
-    documents: Sequence[SegmentedDocument], options: ScoreOptions | None = None
+    documents: Sequence[SegmentedDocument],
+    options: ScoreOptions | None = None,
+    groups: Sequence[int] | None = None,
 ) -> ScoredCluster:
-    """Score every sentence of the cluster with the configured scorer."""
+    """Score every sentence of the cluster with the configured scorer.
+
+    ``groups`` (from :func:`synopsis.dedup.dedup`, the copy group of each document) makes
+    support count independent sources: a sentence repeated by three copies of one wire
+    story then counts once.
+    """
     options = options or ScoreOptions()
     if options.scorer not in SCORERS:
         raise ValueError(f"unknown scorer {options.scorer!r}; choose from {', '.join(SCORERS)}")
@@ -153,7 +167,7 @@ def score(
             "no sentences to summarize: every document was empty after cleaning"
         )
     matrix = vectorize([s.text for s in sentences])
-    f = features(sentences, matrix, options.support_threshold)
+    f = features(sentences, matrix, options.support_threshold, groups)
     scores = SCORERS[options.scorer](f, options)
     return ScoredCluster(
         documents=tuple(documents),

@@ -10,9 +10,11 @@ from collections.abc import Callable
 
 from ..errors import InputError
 from ..model import Summary
+from .analysis import analysis_lines
 from .html import render_html
-from .json import render_json, render_jsonl, to_dict
+from .json import analysis_dict, render_analysis_json, render_json, render_jsonl, to_dict
 from .markdown import render_markdown
+from .sources import source_label, source_numbers
 from .text import render_text
 
 Renderer = Callable[[Summary], str]
@@ -41,9 +43,34 @@ def render(summaries: list[Summary], fmt: str) -> str:
     return rule.join(RENDERERS[fmt](s) for s in summaries)
 
 
+def render_analysis(summaries: list[Summary], fmt: str) -> str:
+    """Only the cross-source analysis (``synopsis compare``), in text, Markdown or JSON."""
+    if fmt not in RENDERERS:
+        raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(RENDERERS)}")
+    if fmt == "json":
+        return render_analysis_json(summaries)
+    if fmt == "html":  # the report page: its Sources and Disagreements sections
+        return render(summaries, fmt)
+    out = []
+    for s in summaries:
+        numbers = source_numbers(s)
+        sources = [f"  [{numbers[d.id]}] {source_label(d.id, d.title)}" for d in s.documents]
+        if fmt == "md":
+            body = [f"- {line}" for line in analysis_lines(s, numbers)]
+            listed = [f"{numbers[d.id]}. {source_label(d.id, d.title)}" for d in s.documents]
+            out.append("\n".join([f"## Sources of {s.cluster_id}", "", *body, "", *listed]) + "\n")
+        else:
+            body = analysis_lines(s, numbers)
+            out.append("\n".join([f"{s.cluster_id}:", *body, "Sources:", *sources]) + "\n")
+    return "\n".join(out)
+
+
 __all__ = [
     "RENDERERS",
+    "analysis_dict",
+    "analysis_lines",
     "render",
+    "render_analysis",
     "render_html",
     "render_json",
     "render_jsonl",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ..model import Summary
+from ..model import Summary, Support
 
 SCHEMA_VERSION = 1
 
@@ -27,6 +27,7 @@ def to_dict(summary: Summary) -> dict[str, object]:
                 "raw": s.raw,
                 "score": s.score,
                 "supported_by": list(s.supported_by),
+                "support": _support(s.support),
             }
             for s in summary.sentences
         ],
@@ -36,6 +37,42 @@ def to_dict(summary: Summary) -> dict[str, object]:
         ],
         "parameters": dict(summary.parameters),
         "notes": list(summary.notes),
+        **analysis_dict(summary),
+    }
+
+
+def _support(support: Support | None) -> dict[str, list[object]] | None:
+    if support is None:
+        return None
+    return {"documents": list(support.documents), "groups": list(support.groups)}
+
+
+def analysis_dict(summary: Summary) -> dict[str, object]:
+    """Copies, independent-source count and disagreements (the ``compare`` output)."""
+    return {
+        "copies": [
+            {"id": g.id, "documents": list(g.documents), "shared": g.shared} for g in summary.copies
+        ],
+        "independent_sources": summary.independent_sources,
+        "disagreements": [
+            {
+                "kind": d.kind,
+                "subject": d.subject,
+                "variants": [
+                    {
+                        "value": v.value,
+                        "documents": list(v.documents),
+                        "groups": list(v.groups),
+                        "mentions": [
+                            {"document_id": m.document_id, "start": m.start, "end": m.end}
+                            for m in v.mentions
+                        ],
+                    }
+                    for v in d.variants
+                ],
+            }
+            for d in summary.disagreements
+        ],
     }
 
 
@@ -46,3 +83,11 @@ def render_json(summary: Summary) -> str:
 def render_jsonl(summary: Summary) -> str:
     """One compact line, for inputs that hold many clusters."""
     return json.dumps(to_dict(summary), ensure_ascii=False) + "\n"
+
+
+def render_analysis_json(summaries: list[Summary]) -> str:
+    """``synopsis compare --format json``: one object, or JSON Lines for many clusters."""
+    dicts = [{"cluster_id": s.cluster_id, **analysis_dict(s)} for s in summaries]
+    if len(dicts) == 1:
+        return json.dumps(dicts[0], ensure_ascii=False, indent=2) + "\n"
+    return "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in dicts)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from ..model import Summary
+from .analysis import analysis_lines
 from .sources import citation, source_label, source_numbers
 
 
@@ -21,4 +22,7 @@ def render_markdown(summary: Summary) -> str:
     out += ["", "### Sources", ""]
     for doc in summary.documents:
         out.append(f"{numbers[doc.id]}. {_escape(source_label(doc.id, doc.title))}")
+    if summary.copies:
+        out += ["", "### Across sources", ""]
+        out += [f"- {_escape(line)}" for line in analysis_lines(summary, numbers)]
     return "\n".join(out) + "\n"

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from ..model import Summary
+from .analysis import analysis_lines
 from .sources import citation, source_label, source_numbers
 
 
@@ -13,4 +14,7 @@ def render_text(summary: Summary) -> str:
     lines.append("Sources:")
     for doc in summary.documents:
         lines.append(f"  [{numbers[doc.id]}] {source_label(doc.id, doc.title)}")
+    if summary.copies:
+        lines += ["", "Across sources:"]
+        lines += [f"  {line}" for line in analysis_lines(summary, numbers)]
     return "\n".join(lines) + "\n"

@@ -1,0 +1,76 @@
+"""Cross-source analysis over clusters: copy groups, independent sources, disagreements, time.
+
+    python benchmarks/cross_source.py examples/iran-isis-2014
+    python benchmarks/cross_source.py ../shared/data/multi-news-full-100.jsonl --context 150
+
+``--context N`` prints N characters around every mention, for judging each disagreement by
+hand (keep that output to yourself when the data may not be redistributed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import statistics
+import time
+
+import synopsis
+from synopsis.options import DedupOptions, DisagreeOptions, Options
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="+", help="a folder, files, JSONL or Multi-News file")
+    parser.add_argument("--context", type=int, default=0, help="characters around mentions")
+    parser.add_argument("--words", type=int, default=100)
+    parser.add_argument(
+        "--pool", action="store_true", help="pool every document into one cluster (a scale test)"
+    )
+    args = parser.parse_args()
+    loaded = synopsis.load(args.paths)
+    clusters = loaded.clusters
+    if args.pool:
+        docs = [d for c in clusters for d in c.documents]
+        docs = [dataclasses.replace(d, id=f"{n}") for n, d in enumerate(docs)]
+        clusters = [synopsis.Cluster(id="pooled", documents=tuple(docs))]
+    times, plain_times, with_copies, kinds = [], [], 0, {}
+    plain = Options(dedup=DedupOptions(enabled=False), disagree=DisagreeOptions(enabled=False))
+    for cluster in clusters:
+        start = time.perf_counter()
+        summary = synopsis.summarize(cluster, words=args.words)
+        times.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        synopsis.summarize(cluster, words=args.words, options=plain)
+        plain_times.append(time.perf_counter() - start)
+        groups = [g for g in summary.copies if len(g.documents) > 1]
+        with_copies += bool(groups)
+        print(
+            f"== {cluster.id}: {len(summary.documents)} documents, "
+            f"{summary.independent_sources} independent sources; copies: "
+            + ("; ".join(f"{list(g.documents)} shared={g.shared}" for g in groups) or "none")
+        )
+        text = {d.id: d.text for d in summary.documents}
+        for n, d in enumerate(summary.disagreements, start=1):
+            kinds[d.kind] = kinds.get(d.kind, 0) + 1
+            print(f"  #{n} {d.kind} | {d.subject}")
+            for v in d.variants:
+                value = v.value if len(v.value) < 90 else v.value[:87] + "..."
+                print(f"     {value!r} documents={list(v.documents)} groups={list(v.groups)}")
+                if args.context:
+                    for m in v.mentions[:3]:
+                        raw = text[m.document_id]
+                        lo, hi = max(0, m.start - args.context), m.end + args.context
+                        snippet = " ".join(raw[lo:hi].split())
+                        print(f"        [{m.document_id}@{m.start}] ...{snippet}...")
+    print()
+    print(f"clusters: {len(clusters)}; clusters with copies: {with_copies}")
+    print(f"disagreements: {sum(kinds.values())} {dict(sorted(kinds.items()))}")
+    print(
+        f"time per cluster (full pipeline): mean {statistics.mean(times):.3f}s, "
+        f"median {statistics.median(times):.3f}s, max {max(times):.3f}s; "
+        f"without dedup and disagree: mean {statistics.mean(plain_times):.3f}s"
+    )
+
+
+if __name__ == "__main__":
+    main()

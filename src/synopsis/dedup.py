@@ -1,0 +1,185 @@
+"""Copies: which documents are one story (a wire copy republished, re-edited, re-wrapped).
+
+Three agreeing Reuters copies are one source, not three confirmations. Documents are
+grouped in two steps so that 10,000 documents never cost 50 million comparisons:
+
+1. **candidates**: each document's word shingles go into a MinHash signature, and
+   locality-sensitive hashing (datasketch's ``MinHashLSH``) returns only the pairs whose
+   shingle sets are likely to overlap;
+2. **confirmation**: the sentences of each candidate pair are aligned with rapidfuzz;
+   the pair is one story when most of the shorter document's words are in sentences with a
+   near-identical sentence in the other (re-wrapped lines, changed quote marks and page
+   furniture do not matter; a truncated copy still matches because the shorter side decides).
+
+Confirmed pairs are joined by union-find; every group of one or more documents is one
+independent source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+from rapidfuzz import fuzz, process
+
+from .model import Copies, CopyGroup, SegmentedDocument
+from .options import DedupOptions
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def normalize(text: str) -> str:
+    """Lower-case words only: punctuation, quote styles and line breaks do not count."""
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def dedup(documents: Sequence[SegmentedDocument], options: DedupOptions | None = None) -> Copies:
+    """Group the documents that are copies of one story.
+
+    Returns the groups (ids from 1, in order of their first document) and, per document,
+    the index of its group. With ``options.enabled`` false every document is its own group.
+    """
+    options = options or DedupOptions()
+    sentences = [_long_sentences(d, options) for d in documents]
+    n = len(documents)
+    parent = list(range(n))
+    aligned: dict[tuple[int, int], tuple[float, float]] = {}
+    if options.enabled and n > 1:
+        for a, b in candidate_pairs(sentences, options):
+            hits_a, hits_b = _hits(sentences[a], sentences[b], options.sentence_ratio)
+            if _is_copy(sentences[a], hits_a, sentences[b], hits_b, options):
+                aligned[(a, b)] = (float(hits_a.mean()), float(hits_b.mean()))
+                _union(parent, a, b)
+    ids = [d.document.id for d in documents]
+    return _groups(ids, parent, sentences, aligned, options)
+
+
+def candidate_pairs(
+    sentences: Sequence[Sequence[str]], options: DedupOptions
+) -> list[tuple[int, int]]:
+    """Document pairs (i < j) likely to share text, found by MinHash LSH, never all pairs."""
+    lsh = MinHashLSH(threshold=options.lsh_threshold, num_perm=options.permutations)
+    signatures: list[MinHash | None] = []
+    for i, sents in enumerate(sentences):
+        shingles = _shingles(sents, options.shingle_words)
+        if not shingles:
+            signatures.append(None)
+            continue
+        m = MinHash(num_perm=options.permutations, seed=1)
+        m.update_batch(shingles)
+        lsh.insert(i, m)
+        signatures.append(m)
+    pairs: set[tuple[int, int]] = set()
+    for i, m in enumerate(signatures):
+        if m is None:
+            continue
+        for j in lsh.query(m):
+            if j != i:
+                pairs.add((min(i, j), max(i, j)))
+    return sorted(pairs)
+
+
+def align(a: Sequence[str], b: Sequence[str], ratio: float) -> tuple[float, float]:
+    """Share of ``a``'s sentences with a near-identical sentence in ``b``, and vice versa."""
+    if not a or not b:
+        return 0.0, 0.0
+    hits_a, hits_b = _hits(a, b, ratio)
+    return float(hits_a.mean()), float(hits_b.mean())
+
+
+def _hits(a: Sequence[str], b: Sequence[str], ratio: float) -> tuple[np.ndarray, np.ndarray]:
+    """For each sentence of ``a`` (and of ``b``): has it a near-identical one on the other side?"""
+    if not a or not b:
+        return np.zeros(len(a), dtype=bool), np.zeros(len(b), dtype=bool)
+    scores = process.cdist(a, b, scorer=fuzz.ratio, score_cutoff=ratio, dtype=np.uint8)
+    hits = scores >= ratio
+    return hits.any(axis=1), hits.any(axis=0)
+
+
+def _long_sentences(document: SegmentedDocument, options: DedupOptions) -> list[str]:
+    out = []
+    for s in document.sentences:
+        norm = normalize(s.text)
+        if norm.count(" ") + 1 >= options.min_sentence_words:
+            out.append(norm)
+    return out
+
+
+def _shingles(sentences: Sequence[str], k: int) -> list[bytes]:
+    words = " ".join(sentences).split()
+    if len(words) < k:
+        return [" ".join(words).encode()] if words else []
+    return list({" ".join(words[i : i + k]).encode() for i in range(len(words) - k + 1)})
+
+
+def _is_copy(
+    a: Sequence[str],
+    hits_a: np.ndarray,
+    b: Sequence[str],
+    hits_b: np.ndarray,
+    options: DedupOptions,
+) -> bool:
+    """Most of the shorter document's words sit in sentences the other one also has.
+
+    The shorter side decides, so a truncated copy is still a copy; shares are weighted by
+    words, so short lines of page furniture two unrelated pages share ("Sign up for our
+    newsletter") cannot make them one story.
+    """
+    words_a = np.array([s.count(" ") + 1 for s in a])
+    words_b = np.array([s.count(" ") + 1 for s in b])
+    words, hits = (words_a, hits_a) if words_a.sum() <= words_b.sum() else (words_b, hits_b)
+    if not words.size or int(hits.sum()) < options.min_aligned:
+        return False
+    return float(words[hits].sum() / words.sum()) >= options.min_shared
+
+
+def _find(parent: list[int], i: int) -> int:
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def _union(parent: list[int], a: int, b: int) -> None:
+    ra, rb = _find(parent, a), _find(parent, b)
+    if ra != rb:
+        parent[max(ra, rb)] = min(ra, rb)
+
+
+def _groups(
+    ids: Sequence[str],
+    parent: list[int],
+    sentences: Sequence[Sequence[str]],
+    aligned: dict[tuple[int, int], tuple[float, float]],
+    options: DedupOptions,
+) -> Copies:
+    members: dict[int, list[int]] = {}
+    for i in range(len(parent)):
+        members.setdefault(_find(parent, i), []).append(i)
+    groups: list[CopyGroup] = []
+    group_of = [0] * len(parent)
+    for position, docs in enumerate(members.values()):
+        # The most complete copy represents the group; ties go to the earliest document.
+        rep = max(docs, key=lambda d: (len(sentences[d]), -d))
+        others = [d for d in docs if d != rep]
+        shared = 1.0
+        if others:
+            fractions = []
+            for d in others:
+                pair = aligned.get((min(d, rep), max(d, rep)))
+                if pair is None:  # joined through another copy: align with the representative
+                    pair = align(
+                        sentences[min(d, rep)], sentences[max(d, rep)], options.sentence_ratio
+                    )
+                fractions.append(pair[0] if d < rep else pair[1])
+            shared = round(float(np.mean(fractions)), 3)
+        for d in docs:
+            group_of[d] = position
+        groups.append(
+            CopyGroup(
+                id=position + 1, documents=tuple(ids[d] for d in [rep, *others]), shared=shared
+            )
+        )
+    return Copies(groups=tuple(groups), group_of=tuple(group_of))

@@ -1,0 +1,299 @@
+"""Vocabulary that cleaning uses, in one place so it is easy to extend.
+
+Each list names a *kind* of text that is not the story (page furniture, captions,
+credits, wire notes, agencies, web-archive notices). Whole-line lists are compared with
+a line folded by :func:`fold` (lowercase, punctuation dropped, spaces collapsed); pattern
+lists are regular expressions tried on the stripped line. Add to a list rather than
+adding a special case to ``clean.py``.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Lines that are furniture when they are the whole line (after folding).
+FURNITURE_LINES: frozenset[str] = frozenset(
+    {
+        "comments",
+        "comments are closed",
+        "view comments",
+        "show comments",
+        "leave a comment",
+        "post a comment",
+        "read more",
+        "read more here",
+        "continue reading",
+        "continue reading the main story",
+        "advertisement",
+        "advertisement continue reading the main story",
+        "photo advertisement continue reading the main story",
+        "skip advertisement",
+        "story continues below",
+        "story continued below",
+        "story continues below advertisement",
+        "top of page",
+        "back to top",
+        "skip to content",
+        "share",
+        "share this",
+        "share this article",
+        "share this story",
+        "share on facebook",
+        "share on twitter",
+        "tweet",
+        "twitter",
+        "facebook",
+        "email",
+        "print",
+        "whatsapp",
+        "linkedin",
+        "pinterest",
+        "reddit",
+        "play facebook",
+        "tweet with a location",
+        "video",
+        "photo",
+        "photos",
+        "image",
+        "gallery",
+        "view gallery",
+        "enlarge this image",
+        "toggle caption",
+        "related",
+        "related stories",
+        "related articles",
+        "related content",
+        "see also",
+        "also",
+        "next",
+        "previous",
+        "more",
+        "more information",
+        "subscribe",
+        "sign up",
+        "sign in",
+        "log in",
+        "loading",
+        "listen",
+        "watch",
+        "update",
+        "updated",
+        "click to expand",
+    }
+)
+
+# Patterns that mark a short line (see ``CleanOptions.furniture_max_words``) as furniture.
+FURNITURE_PATTERNS: tuple[str, ...] = (
+    r"^(?:read|see|watch|listen|view)(?: more| also| next| the full story| full coverage)?"
+    r"(?: about| on)?\s*(?:[:>»|]|\.\.\.|…)",  # "READ MORE: ...", "See also: ..."
+    r"^(?:watch|see|view) (?:the |our )?(?:video|photos?|gallery|slideshow)\b",
+    r"^read [^.!?]{0,40}\bhere\W*$",
+    r"toggle caption\b",
+    r"\b(?:just watched|must watch|replay more videos)\b",
+    r"\bmedia playback is unsupported\b",
+    r"^like this\s*:",
+    r"^(?:twitter|facebook|instagram|e-?mail)\s*:\s*\S+$",
+    r"^@\w+$",
+    r"^[\w.+-]+@[\w-]+\.[\w.]+$",  # an e-mail address alone
+    r"^(?:reach|contact|e-?mail) [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)* at\b",
+    r"^follow \w+(?: \w+){0,3} (?:for|on) (?:the latest|more|updates|twitter|facebook)\b",
+    r"\bfollow @\w+",
+    r"\badd [\w .'-]+ as an interest\b",
+    r"\bthe (?:opinions|views) expressed (?:are|here)\b",
+    r"^the author is an? \w",
+    r"^(?:opinion|analysis|related|editorial|commentary|explainer)\s*:\s*[A-Z][^.!?]*$",
+    r"\b(?:posted|updated|published)\s*:\s*(?:\w+day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)",
+    r"\bread more\W*$",  # a related-story teaser ending in "Read more"
+    r"\b(?:see|watch) (?:the |our )?(?:video|photos|gallery)\W*$",  # a teaser pointing at a video
+    r"\bshare this (?:story|article|page)\b",
+    r"^(?:click|tap) here\b",
+    r"\bclick here\b",
+    r"^(?:sign up|subscribe|register)\b",
+    r"\bnewsletters?\b",
+    r"\bfollow (?:us|\w+(?: \w+)?) on (?:facebook|twitter|instagram|google|tumblr|linkedin)",
+    r"^(?:like|find|join) us on\b",
+    r"^to contact the (?:reporter|editor|writer|author)s?\b",
+    r"\bcookies?\b.*\b(?:site|use|accept|policy|consent)\b",
+    r"^(?:copyright|©|\(c\)\s)",
+    r"\ball rights reserved\b",
+    r"\bthis material may not be published\b",
+    r"^(?:published|posted|updated|last updated|first published|last modified)"
+    r"(?: on| at|:)?\s.*\d",
+    r"^more (?:from|on|about) \w",
+    r"^(?:related|recommended|trending|most popular|popular|most read|top stories)"
+    r"(?: stories| articles| posts| content| now| on \w+)?\s*:",
+    r"^(?:toggle caption|hide caption|caption)\b",
+    r"^story highlights\b",
+    r"\(all times local\)\W*$",  # a live blog's heading
+)
+
+# Photo captions and picture credits (a line with one of these is not story text).
+CAPTION_PATTERNS: tuple[str, ...] = (
+    r"(?:Photograph|Photo|Photos|Picture|Image|Illustration|Credit|Photo credit)\s*:\s*\S"
+    r"[^.!?]{0,80}$",  # "... Photograph: Name/Agency" at the end
+    r"^(?:Photograph|Photo|Photos|Picture|Image|Images|Video|Gallery|Slideshow)s?\s*:",
+    r"\((?:[A-Z]+ )?Photos?(?:graph)?(?: by|/)[^)]*\)(?:\s*\([^()]*\))?\W*$",  # (AP Photo/X)
+    r"^FILE\s*[-–—]+\s",  # AP file-photo caption
+    r"^In this (?:\w+ )*(?:photo|image|picture|file photo|handout)\b",
+    r"(?:Getty Images|AFP/Getty|Shutterstock|AP Images)\W*$",
+    r"\bphoto (?:provided|released|taken) by\b",
+    r"^(?:Photo(?:graph)?s?|Illustration|Image|Video|Graphic) (?:by|courtesy(?: of)?) [A-Z]",
+    r"^(?:Buy Photo|Image copyright|View (?:Images|Photos|Graphic|Gallery))\b",
+    r"^CLOSE\s+[A-Z]",  # a video player's label before the video's blurb
+    r"^\d+ of \d+\b",  # a slideshow counter
+    r" via (?:REUTERS|Reuters|AP|AFP|Getty Images)\W*$",
+    r"Courtesy (?:of )?[A-Z][^.!?]{0,100}$",
+    r"(?:REUTERS|AP|AFP|EPA|Reuters)/[A-Z][\w.'’ -]{1,40}\W*$",  # "REUTERS/Name"
+    r"\([A-Z][\w.'’ -]*/[A-Z][\w.'’ /-]*\)\W*$",  # "(Name/The Daily Paper)"
+)
+
+# The start of a caption that, with a credit in parentheses at the end, marks a caption of
+# any length (two captions glued on one line).
+CAPTION_HEAD = re.compile(r"^(?:FILE\s*[-–—]+\s|In this (?:\w+ )*(?:photo|image|picture)\b)")
+CREDIT_TAIL = re.compile(r"\((?P<credit>[^()]{2,60})\)\W*$")
+
+# A post embedded from a social network: "... — Name (@handle) May 5, 2016", "pic.twitter.com/..".
+EMBED = re.compile(
+    r"(?:\(@\w+\)\s*(?:on )?(?:\w+\.? \d{1,2}, \d{4}|\d{1,2} \w+ \d{4})\W*$)"
+    r"|\bpic\.twitter\.com/\w+|\bA (?:post|photo|video) shared by\b"
+)
+
+# A photo gallery widget: its own captions, counters and buttons, at any length.
+GALLERY = re.compile(r"\bShow Caption\b|\b1 of \d+ [•·]|\bFull Screen Autoplay\b")
+GALLERY_TRIGGERS = ("Show Caption", "•", "·", "Full Screen")
+
+# A time stamp alone on a line (live-blog entries): "10 a.m.", "9:15 p.m. EDT".
+TIME_LINE = re.compile(r"^\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?(?:\s+[A-Z]{2,4})?$", re.IGNORECASE)
+
+# Credits and sign-offs at the end of wire copy ("X contributed.", "(Editing by ...)").
+CREDIT_PATTERNS: tuple[str, ...] = (
+    r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|produced|research)"
+    r"(?: and \w+)? by\b",
+    r"\bcontributed(?: reporting| to this (?:report|article|story))?\W*$",
+    r"^(?:courtesy(?: of)?|source)\s*:?\s+[A-Z]",
+)
+
+# Wire-service update notes, whole line in parentheses: "(Adds ...)", "(Updates ...)".
+WIRE_NOTE = re.compile(
+    r"^\((?:adds|updates|recasts|corrects|changes|rewrites|repeats|refiles|fixes|edits|"
+    r"writes through|inserts|removes|moves|restores|clarifies|amends|new throughout)\b",
+    re.IGNORECASE,
+)
+
+# Agencies and newsrooms whose name alone on a line is a sign-off or an agency line.
+AGENCIES: frozenset[str] = frozenset(
+    {
+        "agencies",
+        "agency",
+        "associated press",
+        "the associated press",
+        "ap",
+        "reuters",
+        "thomson reuters",
+        "afp",
+        "agence france-presse",
+        "agence france presse",
+        "bloomberg",
+        "bloomberg news",
+        "press association",
+        "pa",
+        "dpa",
+        "upi",
+        "xinhua",
+        "efe",
+        "ansa",
+        "kyodo",
+        "tass",
+        "wire services",
+        "staff and agencies",
+    }
+)
+
+# Words of a notice that a web archive shows in place of a page it did not capture.
+# A notice needs one word of each list (say "crawl" and "archive") in one short line.
+ARCHIVE_CRAWL_TERMS: tuple[str, ...] = ("crawl", "wayback", "heritrix", "web capture")
+ARCHIVE_STORE_TERMS: tuple[str, ...] = ("archiv", "wayback machine")
+
+# Headers of change-tracking pages (NewsSniffer style): "Version 2 Version 3".
+VERSION_HEADER = re.compile(r"^(?:Version \d+\s*){2,}$", re.IGNORECASE)
+
+MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+WEEKDAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+
+# A line that is only a date ("Tuesday, October 16, 2018", "16 Oct 2018").
+DATE_LINE = re.compile(
+    rf"^(?:{WEEKDAYS},?\s+)?(?:{MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTHS},?\s+\d{{4}}"
+    r"|\d{4}-\d\d-\d\d)(?:,?\s+\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?\W*$",
+    re.IGNORECASE,
+)
+
+
+class Patterns:
+    """A pattern list compiled for speed: anchored patterns only look at the line's ends.
+
+    Patterns starting with ``^`` are tried on the first ``reach`` characters, patterns
+    ending with ``$`` on the last ``reach``; the rest on the whole line.
+    """
+
+    def __init__(
+        self,
+        patterns: tuple[str, ...],
+        flags: int = 0,
+        reach: int = 120,
+        triggers: tuple[str, ...] = (),
+    ) -> None:
+        def joined(ps: list[str]) -> re.Pattern[str] | None:
+            return re.compile("|".join(f"(?:{p})" for p in ps), flags) if ps else None
+
+        self.reach = reach
+        # Unanchored patterns are slow on long lines; run them only when the lowercased
+        # line holds one of these words (every unanchored pattern needs one of them).
+        self.triggers = triggers
+        self.head = joined([p for p in patterns if p.startswith("^")])
+        self.tail = joined([p for p in patterns if p.endswith("$") and not p.startswith("^")])
+        self.anywhere = joined(
+            [p for p in patterns if not p.startswith("^") and not p.endswith("$")]
+        )
+
+    def search(self, line: str) -> bool:
+        return bool(
+            (self.head and self.head.search(line[: self.reach]))
+            or (self.tail and self.tail.search(line[-self.reach :]))
+            or (
+                self.anywhere
+                and (not self.triggers or any(t in line.lower() for t in self.triggers))
+                and self.anywhere.search(line)
+            )
+        )
+
+
+FURNITURE_TRIGGERS: tuple[str, ...] = (
+    "toggle caption",
+    "watch",
+    "replay",
+    "media playback",
+    "follow",
+    "as an interest",
+    "expressed",
+    "posted",
+    "updated",
+    "published",
+    "share this",
+    "click here",
+    "newsletter",
+    "cookie",
+    "rights reserved",
+)
+FURNITURE_RE = Patterns(FURNITURE_PATTERNS, re.IGNORECASE, triggers=FURNITURE_TRIGGERS)
+CAPTION_RE = Patterns(CAPTION_PATTERNS, triggers=("photo",))
+CREDIT_RE = Patterns(CREDIT_PATTERNS, re.IGNORECASE)
+
+_FOLD = re.compile(r"[^\w]+", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """Lowercase, drop punctuation, collapse spaces: the key for whole-line lists."""
+    return " ".join(_FOLD.sub(" ", text.lower()).split())

@@ -1,0 +1,61 @@
+"""The cross-source analysis in plain words: copies, independent sources, disagreements.
+
+Shared by the text and Markdown renderers and by ``synopsis compare``.
+"""
+
+from __future__ import annotations
+
+from ..model import Disagreement, Summary, Variant
+
+MAX_VALUE = 120  # long quotes are shortened in prose; JSON keeps them whole
+
+
+def copies_line(summary: Summary) -> str:
+    """'3 of 5 articles are one story (a, b, c); 3 independent sources'."""
+    n = len(summary.documents)
+    sources = summary.independent_sources
+    parts = [
+        f"{len(g.documents)} of {n} articles are one story ({', '.join(g.documents)})"
+        for g in summary.copies
+        if len(g.documents) > 1
+    ]
+    noun = "independent source" if sources == 1 else "independent sources"
+    if not parts:
+        article = "article" if n == 1 else "articles"
+        return f"{n} {article}, no copies among them; {sources} {noun}"
+    return "; ".join([*parts, f"{sources} {noun}"])
+
+
+def _count(variant: Variant, first: bool) -> str:
+    docs = len(variant.documents)
+    if docs > 1:
+        groups = len(variant.groups)
+        sources = "one source" if groups == 1 else f"{groups} sources"
+        return f"{docs} articles, {sources}"
+    return "1 article" if first else "1"
+
+
+def _value(text: str) -> str:
+    return text if len(text) <= MAX_VALUE else text[: MAX_VALUE - 1].rstrip() + "…"
+
+
+def disagreement_line(d: Disagreement, numbers: dict[str, int] | None = None) -> str:
+    """'Sources disagree: nations (…): 26 (1 article), 24 (1)'; quotes are shown quoted."""
+    shown = []
+    for k, v in enumerate(d.variants):
+        value = f"“{_value(v.value)}”" if d.kind == "quote" else v.value
+        where = _count(v, k == 0)
+        if numbers:
+            where += " [" + ",".join(str(numbers[x]) for x in v.documents if x in numbers) + "]"
+        shown.append(f"{value} ({where})")
+    return f"Sources disagree on {d.kind}: {d.subject}: " + ", ".join(shown)
+
+
+def analysis_lines(summary: Summary, numbers: dict[str, int] | None = None) -> list[str]:
+    """The copies line, then one line per disagreement (or a line saying there are none)."""
+    lines = [copies_line(summary)]
+    if summary.disagreements:
+        lines += [disagreement_line(d, numbers) for d in summary.disagreements]
+    elif summary.independent_sources > 1:
+        lines.append("No disagreement found between independent sources.")
+    return lines

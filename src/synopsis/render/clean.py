@@ -1,0 +1,63 @@
+"""Show what cleaning kept and what it took out: text, an explanation, or JSON."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from ..model import CleanDocument
+
+SCHEMA_VERSION = 1
+
+
+def _excerpt(text: str, limit: int = 70) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def render_clean_text(cleaned: Sequence[CleanDocument], explain: bool = False) -> str:
+    """Cleaned body of each document; with ``explain``, every removal after it."""
+    out: list[str] = []
+    several = len(cleaned) > 1
+    for c in cleaned:
+        if several or explain:
+            out.append(f"== {c.document.id} ==")
+        out.append(c.body_text if c.body else "(dropped: nothing but page furniture)")
+        if explain:
+            out.append("")
+            out.append(f"-- removed from {c.document.id}: {len(c.removals)} span(s)")
+            for r in c.removals:
+                raw = c.document.text[r.start : r.end]
+                out.append(f"line {r.line:>4}  {r.reason:<32} {_excerpt(raw)}")
+            for key, value in c.meta.items():
+                out.append(f"meta {key}: {_excerpt(value)}")
+        out.append("")
+    return "\n".join(out)
+
+
+def clean_to_dict(c: CleanDocument) -> dict[str, object]:
+    text = c.document.text
+    return {
+        "id": c.document.id,
+        "path": c.document.path,
+        "dropped": not c.body,
+        "body": c.body_text,
+        "spans": [{"start": s.start, "end": s.end} for s in c.body],
+        "meta": dict(c.meta),
+        "removals": [
+            {
+                "start": r.start,
+                "end": r.end,
+                "line": r.line,
+                "reason": r.reason,
+                "text": text[r.start : r.end],
+            }
+            for r in c.removals
+        ],
+    }
+
+
+def render_clean_json(cleaned: Sequence[CleanDocument]) -> str:
+    """One JSON object with every document's body, metadata and removals."""
+    data = {"schema": SCHEMA_VERSION, "documents": [clean_to_dict(c) for c in cleaned]}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

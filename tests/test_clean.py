@@ -1,0 +1,215 @@
+"""Cleaning keeps the story, records every removal, and never moves an offset."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import synopsis
+from conftest import FIXTURES, SAMPLE, make_document
+from synopsis.clean import clean, clean_cluster
+from synopsis.model import CleanDocument, Document
+from synopsis.options import CleanOptions, Options
+from synopsis.segment import segment
+
+CLEAN_FIXTURES = sorted((FIXTURES / "clean").glob("*.txt"))
+COPIES = ("reuters.txt", "guardian.txt", "reuters-wire.txt")
+
+
+def read(path: Path) -> Document:
+    return Document(id=path.name, text=path.read_text(encoding="utf-8"), path=str(path))
+
+
+def sample() -> list[Document]:
+    return [read(p) for p in sorted(SAMPLE.glob("*.txt"))]
+
+
+def words(text: str) -> list[str]:
+    """Normalised words: lowercase, curly quotes and hyphen variants folded, no punctuation."""
+    text = text.lower().replace("’", "'").replace("co-operat", "cooperat").replace("u.s.", "us")
+    return re.findall(r"[a-z0-9']+", text)
+
+
+@pytest.mark.parametrize("path", CLEAN_FIXTURES, ids=lambda p: p.stem)
+def test_fixture_body(path: Path) -> None:
+    cleaned = clean(read(path))
+    expected = path.with_suffix(".expected").read_text(encoding="utf-8").strip()
+    assert cleaned.body_text.strip() == expected
+
+
+def test_fixtures_cover_the_noise_kinds() -> None:
+    reasons = {r.reason for p in CLEAN_FIXTURES for r in clean(read(p)).removals}
+    assert {
+        "page furniture",
+        "photo caption or credit",
+        "reporting credit",
+        "wire header",
+        "wire update note",
+        "byline",
+        "headline",
+        "standfirst",
+        "agency line",
+        "dateline",
+        "subhead",
+        "repeated line",
+        "same text joined twice",
+        "older version (change tracker)",
+        "change-tracker banner",
+        "web-archive notice",
+        "trailing link or tag",
+        "embedded social-media post",
+    } <= reasons
+
+
+def test_metadata_from_headers_and_datelines() -> None:
+    wire = clean(read(FIXTURES / "clean" / "wire.txt")).meta
+    assert wire["dateline_place"] == "OSLO/STOCKHOLM"
+    assert wire["dateline_date"] == "March 3"
+    assert wire["agency"] == "Reuters"
+    assert wire["byline"].startswith("By Ingrid Dahl")
+    page = clean(read(FIXTURES / "clean" / "headline.txt")).meta
+    assert page["title"] == "City council backs new tram line after long debate"
+    assert page["standfirst"].startswith("Councillors approve")
+    agency = clean(read(FIXTURES / "clean" / "agency.txt")).meta
+    assert agency["agency"] == "Associated Press" and agency["dateline_place"] == "Lisbon"
+
+
+def test_dateline_stripped_by_offset_not_by_rewriting() -> None:
+    doc = make_document("BOSTON (AP) — The jury reached a verdict on Friday after two days.")
+    cleaned = clean(doc)
+    assert cleaned.body_text == "The jury reached a verdict on Friday after two days."
+    assert doc.text[cleaned.body[0].start :].startswith("The jury")
+    assert cleaned.meta["agency"] == "AP"
+
+
+def test_article_without_noise_is_unchanged() -> None:
+    text = (
+        "The river burst its banks on Sunday, flooding the lower town.\n\n"
+        "Emergency crews moved 300 residents to a school on higher ground.\n\n"
+        '"We have never seen water this high," the mayor said.\n'
+    )
+    cleaned = clean(make_document(text))
+    assert cleaned.removals == ()
+    assert cleaned.meta == {}
+    assert [text[s.start : s.end] for s in cleaned.body] == [text.strip()]
+
+
+@pytest.mark.parametrize("name", COPIES)
+def test_every_reuters_sentence_survives_in_each_copy(name: str) -> None:
+    story = read(SAMPLE / "reuters.txt")
+    # The story's sentences: the raw text segmented, minus the two-word furniture lines.
+    wanted = [
+        s.text for s in segment(CleanDocument.whole(story)).sentences if len(s.text.split()) > 3
+    ]
+    assert len(wanted) >= 12
+    cleaned = {c.document.id: c for c in clean_cluster(sample())}[name]
+    kept = [set(words(s.text)) for s in segment(cleaned).sentences]
+    for sentence in wanted:
+        w = set(words(sentence))
+        best = max(len(w & k) / len(w) for k in kept)
+        assert best >= 0.8, f"{name} lost: {sentence}"
+
+
+def test_offsets_slice_the_raw_text_exactly() -> None:
+    for cleaned in clean_cluster(sample()):
+        text = cleaned.document.text
+        seg = segment(cleaned)
+        assert seg.sentences
+        for s in seg.sentences:
+            assert " ".join(text[s.start : s.end].split()) == s.text
+            assert any(b.start <= s.start and s.end <= b.end for b in cleaned.body)
+        for r in cleaned.removals:
+            assert 0 <= r.start < r.end <= len(text) and text[r.start : r.end].strip()
+            assert text.count("\n", 0, r.start) + 1 == r.line
+
+
+def test_every_character_is_kept_or_recorded_as_removed() -> None:
+    docs = sample() + [read(p) for p in CLEAN_FIXTURES]
+    for cleaned in clean_cluster(docs):
+        text = cleaned.document.text
+        covered = [False] * len(text)
+        spans = [(b.start, b.end) for b in cleaned.body]
+        spans += [(r.start, r.end) for r in cleaned.removals]
+        for a, b in spans:
+            assert not any(covered[a:b]), f"{cleaned.document.id}: overlap at {a}"
+            covered[a:b] = [True] * (b - a)
+        missed = [i for i, ch in enumerate(text) if not covered[i] and not ch.isspace()]
+        assert not missed, f"{cleaned.document.id}: unaccounted text at {missed[:3]}"
+
+
+def test_change_tracker_keeps_one_version_only() -> None:
+    page = {d.id: d for d in sample()}["washingtonpost-newssniffer.txt"]
+    body = clean(page).body_text
+    assert body.count("By going public with the U.S. offer Monday") == 1
+    assert body.count("contributed to this report") == 0
+    assert "Version 2" not in body and "This article is from the source" not in body
+    # Two versions of the lede share a line; only the later one stays.
+    assert "Iran on Monday spurned an American offer" in body
+    assert "Iran has rejected a U.S. appeal" not in body
+
+
+def test_cross_document_furniture_but_shared_sentences_stay() -> None:
+    shared_sentence = "The minister resigned on Monday after a week of pressure from her own party."
+    menu = "Most viewed stories in World news this week from our correspondents"
+    a = Document(
+        id="a", text=f"{shared_sentence}\n{menu}\nShe will stay on as a member of parliament."
+    )
+    b = Document(id="b", text=f"{shared_sentence}\n{menu}\nHer deputy takes over until a vote.")
+    ca, cb = clean_cluster([a, b])
+    for cleaned in (ca, cb):
+        assert shared_sentence in cleaned.body_text
+        assert menu not in cleaned.body_text
+    # One document alone has nothing to compare with: the menu line stays.
+    assert menu in clean(a).body_text
+    off = CleanOptions(cross_document=False)
+    assert all(menu in c.body_text for c in clean_cluster([a, b], off))
+
+
+def test_pipeline_drops_furniture_only_documents_and_says_so() -> None:
+    notice = (FIXTURES / "clean" / "archive-notice.txt").read_text()
+    article = (SAMPLE / "reuters.txt").read_text()
+    summary = synopsis.summarize([notice, article], words=60)
+    assert any("dropped" in note and "1" in note for note in summary.notes)
+    assert {s.document_id for s in summary.sentences} == {"2"}
+
+
+def test_no_clean_option_summarizes_raw_text() -> None:
+    text = "Comments are closed for this story today.\n" * 3 + (SAMPLE / "reuters.txt").read_text()
+    raw = synopsis.summarize([text], words=400, options=Options(clean=CleanOptions(enabled=False)))
+    cleaned = synopsis.summarize([text], words=400)
+    assert raw.parameters["clean"] is False and cleaned.parameters["clean"] is True
+    assert sum("Comments are closed" in s.text for s in cleaned.sentences) <= 1
+    assert sum("Comments are closed" in s.text for s in raw.sentences) >= 1
+
+
+def test_clean_is_exported() -> None:
+    assert synopsis.clean is clean and "clean" in synopsis.__all__
+
+
+def test_dateline_alone_on_its_line_and_last_quote_without_full_stop() -> None:
+    text = (
+        "NEW YORK (CNNMoney)\n\nShares rose on Monday after the results.\n\n"
+        '"It is a strange day for the market," one trader said\n'
+        "Markets wrap: stocks close higher\n"
+    )
+    cleaned = clean(make_document(text))
+    assert cleaned.meta["dateline_place"] == "NEW YORK" and cleaned.meta["agency"] == "CNNMoney"
+    assert cleaned.body_text.startswith("Shares rose on Monday")
+    assert "one trader said" in cleaned.body_text
+    assert "Markets wrap" not in cleaned.body_text
+
+
+def test_a_document_that_is_only_a_post_is_kept() -> None:
+    post = "Our bridge reopens tomorrow at noon. — City Hall (@cityhall) May 6, 2021"
+    assert clean(make_document(post)).body_text == post
+    article = "The bridge reopens tomorrow, officials said on Monday.\n" + post
+    assert clean(make_document(article)).body_text.count("@cityhall") == 0
+
+
+def test_cluster_of_furniture_only_gives_an_empty_summary_that_says_why() -> None:
+    notice = (FIXTURES / "clean" / "archive-notice.txt").read_text()
+    summary = synopsis.summarize([notice])
+    assert summary.sentences == ()
+    assert summary.notes == ("document 1 dropped: nothing but page furniture",)

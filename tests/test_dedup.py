@@ -1,0 +1,99 @@
+"""Copies of one story are grouped; distinct articles about one event are not."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+
+from conftest import FIXTURES, make_clean
+from synopsis.dedup import candidate_pairs, dedup, normalize
+from synopsis.model import SegmentedDocument
+from synopsis.options import DedupOptions
+from synopsis.segment import segment
+
+CROSS = FIXTURES / "cross"
+
+
+def segmented(*named: tuple[str, str]) -> list[SegmentedDocument]:
+    return [segment(make_clean(text, doc_id), i) for i, (doc_id, text) in enumerate(named)]
+
+
+def fixture(name: str) -> tuple[str, str]:
+    return name, (CROSS / name).read_text()
+
+
+def test_rewrapped_copy_with_furniture_is_grouped_and_independent_article_is_not() -> None:
+    docs = segmented(
+        fixture("wire.txt"), fixture("independent.txt"), fixture("wire-republished.txt")
+    )
+    copies = dedup(docs)
+    assert copies.independent_sources == 2
+    assert copies.group_of[0] == copies.group_of[2] != copies.group_of[1]
+    wire = copies.groups[copies.group_of[0]]
+    assert set(wire.documents) == {"wire.txt", "wire-republished.txt"}
+    assert wire.documents[0] == "wire.txt"  # the more complete copy represents the group
+    # The copy's 6 body sentences align; its headline and "Read more" teaser (5+ words) do not.
+    assert wire.shared == 0.75
+
+
+def test_groups_are_transitive_and_numbered_in_document_order() -> None:
+    wire = (CROSS / "wire.txt").read_text()
+    docs = segmented(
+        fixture("independent.txt"),
+        ("a", wire),
+        ("b", wire.replace("Tuesday", "Monday")),
+        ("c", wire),
+    )
+    copies = dedup(docs)
+    assert [g.id for g in copies.groups] == [1, 2]
+    assert copies.groups[0].documents == ("independent.txt",)
+    assert sorted(copies.groups[1].documents) == ["a", "b", "c"]
+
+
+def test_one_document_is_one_source() -> None:
+    copies = dedup(segmented(fixture("wire.txt")))
+    assert copies.independent_sources == 1
+    assert copies.groups[0].shared == 1.0
+
+
+def test_disabled_keeps_every_document_apart() -> None:
+    wire = (CROSS / "wire.txt").read_text()
+    copies = dedup(segmented(("a", wire), ("b", wire)), DedupOptions(enabled=False))
+    assert copies.independent_sources == 2
+
+
+def test_candidates_come_from_lsh_not_all_pairs() -> None:
+    wire = (CROSS / "wire.txt").read_text()
+    other = (CROSS / "independent.txt").read_text()
+    # 30 unrelated short documents plus two copies: only the copies are candidates.
+    rng = random.Random(7)
+    vocabulary = [f"w{n}" for n in range(2000)]
+    texts = [" ".join(rng.choices(vocabulary, k=40)) + "." for _ in range(30)]
+    docs = segmented(
+        *[(str(i), t) for i, t in enumerate(texts)], ("w1", wire), ("w2", wire), ("o", other)
+    )
+    sentences = [[normalize(s.text) for s in d.sentences] for d in docs]
+    pairs = candidate_pairs(sentences, DedupOptions())
+    assert (30, 31) in pairs
+    assert len(pairs) < 10
+
+
+def test_thresholds_are_options() -> None:
+    docs = segmented(fixture("wire.txt"), fixture("wire-republished.txt"))
+    strict = dataclasses.replace(DedupOptions(), min_shared=1.01)
+    assert dedup(docs, strict).independent_sources == 2
+
+
+def test_summary_support_counts_a_wire_story_once() -> None:
+    import synopsis
+
+    names = ["wire.txt", "wire-republished.txt", "independent.txt"]
+    summary = synopsis.summarize([CROSS / n for n in names], words=300)
+    assert summary.independent_sources == 2
+    from_wire = [s for s in summary.sentences if s.document_id in names[:2]]
+    assert from_wire
+    for s in from_wire:
+        assert s.support is not None and s.support.documents[0] == s.document_id
+        if len(s.support.documents) > 1:  # stated by both copies: still one source
+            assert set(s.support.documents) <= set(names[:2])
+            assert len(s.support.groups) == 1
