@@ -13,6 +13,7 @@ from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import track
 
 from . import __version__, clean_cluster, load, summarize
@@ -40,10 +41,11 @@ class Format(str, Enum):
     text = "text"
     json = "json"
     md = "md"
+    html = "html"
 
 
 def fail(message: str) -> typer.Exit:
-    stderr.print(f"[bold red]synopsis: error:[/] {message}", highlight=False, markup=True)
+    stderr.print(f"[bold red]synopsis: error:[/] {escape(message)}", highlight=False, markup=True)
     return typer.Exit(EXIT_USAGE)
 
 
@@ -98,7 +100,13 @@ def summarize_command(
         int, typer.Option("--words", "-w", min=1, help="Word budget: the summary never exceeds it.")
     ] = 100,
     fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="text (with \\[n] source markers), json or md.")
+        Format,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text (with \\[n] source markers), json, md, or html (a self-contained page "
+            "showing each summary sentence beside its source passage).",
+        ),
     ] = Format.text,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")
@@ -120,9 +128,47 @@ def summarize_command(
             summarize(c, words=words, options=options)
             for c in progress(loaded.clusters, "Summarizing")
         ]
+        rendered = render(summaries, fmt.value)
     except SynopsisError as exc:
         raise fail(str(exc)) from None
-    write(render(summaries, fmt.value), output)
+    write(rendered, output)
+
+
+@app.command("serve")
+def serve_command(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    max_body_mb: Annotated[
+        float, typer.Option(min=0.001, help="Largest request body accepted, in MB.")
+    ] = 20.0,
+    max_documents: Annotated[
+        int, typer.Option(min=1, help="Most documents accepted in one request.")
+    ] = 1000,
+    time_limit: Annotated[
+        float, typer.Option(min=0.1, help="Seconds a request may take (503 after that).")
+    ] = 60.0,
+    workers: Annotated[int, typer.Option(min=1, help="Summaries computed at once.")] = 2,
+    processes: Annotated[
+        bool,
+        typer.Option(
+            "--processes/--threads",
+            help="Compute summaries in worker processes (uses every core) or threads.",
+        ),
+    ] = False,
+) -> None:
+    """Run the HTTP service: POST /v1/summarize, a web page at /, API docs at /docs."""
+    try:
+        from .service import ServiceOptions, serve
+    except SynopsisError as exc:  # the web extra is not installed
+        raise fail(str(exc)) from None
+    options = ServiceOptions(
+        max_body_bytes=int(max_body_mb * 1_000_000),
+        max_documents=max_documents,
+        time_limit=time_limit,
+        workers=workers,
+        processes=processes,
+    )
+    serve(host, port, options)
 
 
 class CleanFormat(str, Enum):
@@ -180,7 +226,9 @@ def compare_command(
             help="Articles to compare: the same inputs as 'summarize'.", show_default=False
         ),
     ],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="text, json or md.")] = Format.text,
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="text, json, md or html (the report page).")
+    ] = Format.text,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")
     ] = None,
@@ -192,9 +240,10 @@ def compare_command(
         for skipped in loaded.skipped:
             stderr.print(f"synopsis: skipped {skipped.source}: {skipped.reason}", highlight=False)
         summaries = [summarize(c) for c in progress(loaded.clusters, "Comparing")]
+        rendered = render_analysis(summaries, fmt.value)
     except SynopsisError as exc:
         raise fail(str(exc)) from None
-    write(render_analysis(summaries, fmt.value), output)
+    write(rendered, output)
 
 
 def main() -> None:

@@ -203,6 +203,23 @@ def read_file(path: Path) -> list[Cluster]:
     return [Cluster(id=path.name, documents=(Document(id=path.name, text=text, path=source),))]
 
 
+def document_from_bytes(data: bytes, name: str) -> Document:
+    """One uploaded article, read as its file name says, the way :func:`read_file` reads it.
+
+    Text and HTML only (one upload is one article); a name without a suffix is sniffed.
+    """
+    suffix = Path(name).suffix.lower()
+    if suffix and suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
+        kinds = ", ".join(sorted(TEXT_SUFFIXES | HTML_SUFFIXES))
+        raise InputError(f"{name}: unsupported file type {suffix!r} (use {kinds})")
+    text = decode(data, name)
+    if not text.strip():
+        raise InputError(f"{name}: is empty")
+    if suffix in HTML_SUFFIXES or (not suffix and _looks_like_html(text)):
+        return document_from_html(text, name, name)
+    return Document(id=name, text=text)
+
+
 def expand(paths: Sequence[str | Path]) -> tuple[list[Path | str], list[Skipped]]:
     """Paths as given to the list of files to read; folders expand to their files, sorted."""
     files: list[Path | str] = []

@@ -1,4 +1,4 @@
-"""Turn a :class:`~synopsis.model.Summary` into text, Markdown or JSON.
+"""Turn a :class:`~synopsis.model.Summary` into text, Markdown, JSON or HTML.
 
 Every renderer is called the same way, ``render(summary) -> str``; pick one from
 ``RENDERERS`` by format name.
@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..errors import InputError
 from ..model import Summary
 from .analysis import analysis_lines
+from .html import render_html
 from .json import analysis_dict, render_analysis_json, render_json, render_jsonl, to_dict
 from .markdown import render_markdown
 from .sources import source_label, source_numbers
@@ -20,6 +22,7 @@ RENDERERS: dict[str, Renderer] = {
     "text": render_text,
     "md": render_markdown,
     "json": render_json,
+    "html": render_html,
 }
 
 
@@ -29,6 +32,11 @@ def render(summaries: list[Summary], fmt: str) -> str:
         raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(RENDERERS)}")
     if len(summaries) == 1:
         return RENDERERS[fmt](summaries[0])
+    if fmt == "html":
+        raise InputError(
+            f"the html report shows one cluster, but the input holds {len(summaries)}; "
+            "summarize one cluster at a time, or use json or md"
+        )
     if fmt == "json":
         return "".join(render_jsonl(s) for s in summaries)
     rule = "\n" + "-" * 72 + "\n\n" if fmt == "text" else "\n---\n\n"
@@ -41,6 +49,8 @@ def render_analysis(summaries: list[Summary], fmt: str) -> str:
         raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(RENDERERS)}")
     if fmt == "json":
         return render_analysis_json(summaries)
+    if fmt == "html":  # the report page: its Sources and Disagreements sections
+        return render(summaries, fmt)
     out = []
     for s in summaries:
         numbers = source_numbers(s)
@@ -61,6 +71,7 @@ __all__ = [
     "analysis_lines",
     "render",
     "render_analysis",
+    "render_html",
     "render_json",
     "render_jsonl",
     "render_markdown",
