@@ -1,6 +1,9 @@
-"""Compare synopsis option variants on the TUNE halves only (never the check halves).
+"""Compare synopsis option variants on the tune halves (choices are made there only).
 
-    python benchmarks/tune.py DATA.jsonl [DATA2.jsonl ...] --variants base,words-fill
+    python benchmarks/tune.py DATA.jsonl [DATA2.jsonl ...] --variants base,lexrank
+
+``--split check`` exists to report, once choices are fixed, what each kept change bought
+on the check halves; never to choose between variants.
 
 Segmentation does not depend on the options tried here, so each cluster is segmented
 once and only scoring and selection are re-run per variant (what ``pipeline.run`` does
@@ -48,6 +51,10 @@ def both(*fs: Callable[[Options], Options]) -> Callable[[Options], Options]:
 # Each variant changes the current defaults; add rows here to try more.
 VARIANTS: dict[str, Callable[[Options], Options]] = {
     "base": lambda o: o,
+    # The steps from the first defaults to the tuned ones, for the report:
+    "step0-centroid-lam0.7": both(with_score(scorer="centroid"), with_select(mmr_lambda=0.7)),
+    "step1-learned-lam0.7": both(with_score(scorer="learned"), with_select(mmr_lambda=0.7)),
+    "step2-learned-lam1": both(with_score(scorer="learned"), with_select(mmr_lambda=1.0)),
     "lexrank": with_score(scorer="lexrank"),
     "pos0": with_score(position_weight=0.0),
     "pos0.15": with_score(position_weight=0.15),
@@ -80,8 +87,8 @@ VARIANTS: dict[str, Callable[[Options], Options]] = {
 }
 
 
-def prepare(path: str, limit: int | None) -> list[tuple[object, list, str]]:
-    clusters = split(read_clusters(path), "tune")[:limit]
+def prepare(path: str, limit: int | None, half: str = "tune") -> list[tuple[object, list, str]]:
+    clusters = split(read_clusters(path), half)[:limit]
     out = []
     for c in clusters:
         segs = [segment(CleanDocument.whole(d), i) for i, d in enumerate(c.documents)]
@@ -119,11 +126,12 @@ def main() -> None:
     parser.add_argument("data", nargs="+")
     parser.add_argument("--variants", default=",".join(VARIANTS))
     parser.add_argument("--limit", type=int)
+    parser.add_argument("--split", default="tune", choices=["tune", "check"])
     args = parser.parse_args()
     metric = RougeMetric()
     base = Options.with_words(WORDS)
     names = args.variants.split(",")
-    data = {path: prepare(path, args.limit) for path in args.data}
+    data = {path: prepare(path, args.limit, args.split) for path in args.data}
     print("| variant | " + " | ".join(f"{p.split('/')[-1]} R-1 / R-2" for p in data) + " |")
     print("|---|" + "---|" * len(data))
     for name in names:

@@ -231,3 +231,13 @@ def test_eval_command_writes_reports(tmp_path: Path) -> None:
     assert "| lead |" in out_md.read_text()
     bad = run_cli("eval", str(path), "--systems", "nope")
     assert bad.returncode == 2 and "unknown system" in bad.stderr
+
+
+def test_read_clusters_reads_gzipped_jsonl(tmp_path: Path) -> None:
+    import gzip
+
+    path = tmp_path / "d.jsonl.gz"
+    record = {"id": "g1", "documents": list(DOCS), "summary": REFERENCE}
+    path.write_bytes(gzip.compress((json.dumps(record) + "\n").encode()))
+    (cluster,) = read_clusters(path)
+    assert cluster.id == "g1" and cluster.reference == REFERENCE and len(cluster.documents) == 3
