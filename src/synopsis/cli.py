@@ -246,6 +246,73 @@ def compare_command(
     write(rendered, output)
 
 
+@app.command("eval")
+def eval_command(
+    data: Annotated[
+        Path,
+        typer.Argument(
+            help="JSON Lines clusters with references: "
+            '{"id", "documents": [str, ...], "summary"} per line (.jsonl or .jsonl.gz).',
+            show_default=False,
+        ),
+    ],
+    systems: Annotated[
+        str | None,
+        typer.Option(
+            "--systems",
+            "-s",
+            help="Comma-separated systems to run (default: all): synopsis, lead, lexrank, "
+            "lexrank-docorder, textrank, textrank-docorder, lsa, lsa-docorder, random, oracle.",
+        ),
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", min=1, help="Only the first N clusters.")
+    ] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Worker processes (parallel over clusters).")
+    ] = 1,
+    words: Annotated[
+        int, typer.Option("--words", "-w", min=1, help="Word budget every summary is cut to.")
+    ] = 300,
+    split: Annotated[
+        str,
+        typer.Option(
+            "--split", help="all, or the seeded half: tune (for tuning) or check (for reporting)."
+        ),
+    ] = "all",
+    json_out: Annotated[
+        Path | None, typer.Option("--json", help="Write the full JSON report here.")
+    ] = None,
+    report: Annotated[
+        Path | None, typer.Option("--report", help="Write a Markdown report here.")
+    ] = None,
+) -> None:
+    """Score synopsis and baselines with ROUGE against reference summaries."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    from . import evaluate as ev
+
+    try:
+        clusters = ev.split(ev.read_clusters(data), split)[:limit]
+        names = ev.parse_systems(systems)
+        with Progress(
+            "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+            TimeElapsedColumn(), console=stderr, transient=True,
+        ) as bar:  # fmt: skip
+            task = bar.add_task("Evaluating", total=len(clusters))
+            result = ev.evaluate(
+                clusters, names, words=words, jobs=jobs, data=str(data), split=split,
+                on_cluster=lambda _: bar.advance(task),
+            )  # fmt: skip
+    except SynopsisError as exc:
+        raise fail(str(exc)) from None
+    if json_out is not None:
+        write(ev.to_json(result), json_out)
+    if report is not None:
+        write(ev.to_markdown(result), report)
+    Console().print(ev.report.to_table(result))
+
+
 def main() -> None:
     app()
 

@@ -55,7 +55,7 @@ class SegmentOptions:
 
 @dataclass(frozen=True)
 class ScoreOptions:
-    scorer: str = "centroid"
+    scorer: str = "learned"  # tuned on the Multi-News tune halves (benchmarks/quality.md)
     centrality_weight: float = 1.0
     support_weight: float = 0.5
     position_weight: float = 0.35
@@ -69,7 +69,7 @@ class SelectOptions:
     # A candidate whose cosine similarity to a chosen sentence reaches this is redundant.
     redundancy_threshold: float = 0.5
     # MMR trade-off between salience (1.0) and novelty (0.0).
-    mmr_lambda: float = 0.7
+    mmr_lambda: float = 1.0  # novelty comes from redundancy_threshold alone (tuned)
     min_words: int = 6
     max_words: int = 60
 

@@ -8,6 +8,12 @@ Three signals, all deterministic:
   ``support_threshold`` similar, the cross-document agreement that a story's core facts get;
 * **position**: news puts the lead first, so earlier sentences get a prior.
 
+plus cheap **surface cues** (:func:`surface`: quotation, first person, question, page
+furniture, length, relative position). Scorers in :data:`SCORERS` combine them:
+``centroid`` by hand-set weights, ``lexrank`` by graph centrality, and ``learned`` by a
+small linear model fitted on Multi-News training clusters (benchmarks/train_scorer.py;
+the eleven weights are in :data:`LEARNED_WEIGHTS`, no model file is loaded).
+
 Sentence similarity is computed in row blocks of a sparse matrix product and only the
 pairs above the threshold are kept, so memory grows with the number of similar pairs,
 never with the square of the cluster.
@@ -15,6 +21,7 @@ never with the square of the cluster.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -28,6 +35,21 @@ from .options import ScoreOptions
 
 BLOCK_ROWS = 2048
 
+# Written by benchmarks/train_scorer.py (see there to reproduce); order: LEARNED_INPUTS.
+LEARNED_WEIGHTS: tuple[float, ...] = (
+    0.1326,  # centrality
+    0.1378,  # support
+    -0.0725,  # position
+    -0.0087,  # log_words
+    0.0873,  # quote
+    0.0213,  # personal
+    0.0316,  # question
+    0.0013,  # digits
+    -0.0678,  # relative_position
+    -0.0292,  # furniture
+    0.1634,  # bias
+)
+
 
 @dataclass(frozen=True)
 class Features:
@@ -37,6 +59,58 @@ class Features:
     support: np.ndarray  # other documents stating the sentence
     position: np.ndarray  # 1.0 for a document's first sentence, falling with depth
     neighbours: sparse.csr_matrix  # sentence-to-sentence similarity >= threshold
+    # Surface cues, one column per name in SURFACE (see surface()); None when not computed.
+    surface: np.ndarray | None = None
+
+
+# Surface cues of a sentence, in the column order of ``Features.surface``.
+SURFACE = (
+    "log_words",
+    "quote",
+    "personal",
+    "question",
+    "digits",
+    "relative_position",
+    "furniture",
+)
+_OPENS_QUOTE = re.compile(r"""\s*(?:["“”„«]|''|``|'(?=\w))""")
+_QUOTED = re.compile(r"""["“][^"“”]*["”]""")
+# Matched against lowercased text (cheaper than IGNORECASE over many alternatives).
+_PERSONAL = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|we|we're|we've|we'll|my|our|ours|me|you|your)\b")
+_CLOSERS = " \"'”’)]"
+_DIGIT = re.compile(r"\d")
+_FURNITURE = re.compile(
+    r"https?:|www\.|@\w|\bclick\b|\bsubscribe\b|copyright|all rights reserved|\bphoto\b"
+    r"|\bvideo\b|advertisement|\bnewsletter\b|\bsign up\b|\bread more\b"
+)
+
+
+def surface(sentences: Sequence[Sentence], counts: Sequence[int]) -> np.ndarray:
+    """Cheap text cues that tell reporting from quotes, chatter and page furniture.
+
+    ``counts`` holds each document's number of sentences (for the relative position).
+    Human summaries of news are third-person reporting; sentences that are mostly a
+    quotation, speak in the first or second person, ask a question or carry page
+    furniture (links, "click", photo credits) are rarely in them.
+    """
+    rows = np.zeros((len(sentences), len(SURFACE)), dtype=np.float64)
+    for i, s in enumerate(sentences):
+        text = s.text
+        lower = text.lower()
+        quoted = (
+            sum(len(m.group()) for m in _QUOTED.finditer(text)) if '"' in text or "“" in text else 0
+        )
+        outside = _QUOTED.sub(" ", lower) if quoted else lower
+        rows[i] = (
+            np.log1p(s.words),
+            1.0 if _OPENS_QUOTE.match(text) or quoted > 0.5 * len(text) else 0.0,
+            1.0 if _PERSONAL.search(outside) else 0.0,
+            1.0 if text.rstrip(_CLOSERS).endswith("?") else 0.0,
+            1.0 if _DIGIT.search(text) else 0.0,
+            s.index / max(counts[s.doc_index], 1) if s.doc_index < len(counts) else 0.0,
+            1.0 if _FURNITURE.search(lower) else 0.0,
+        )
+    return rows
 
 
 def vectorize(texts: Sequence[str]) -> sparse.csr_matrix:
@@ -100,11 +174,13 @@ def features(
     support = np.array([len(d) for d in other_documents(neighbours, doc_of)], dtype=np.float64)
     index = np.fromiter((s.index for s in sentences), dtype=np.float64, count=len(sentences))
     position = 1.0 / np.sqrt(1.0 + index)
+    counts = np.bincount(doc_of, minlength=int(doc_of.max()) + 1) if len(doc_of) else []
     return Features(
         centrality=np.asarray(centrality, dtype=np.float64).ravel(),
         support=support,
         position=position,
         neighbours=neighbours,
+        surface=surface(sentences, counts),
     )
 
 
@@ -143,8 +219,31 @@ def lexrank_scorer(f: Features, options: ScoreOptions, damping: float = 0.85) ->
     return _unit(rank) + options.position_weight * f.position
 
 
+# Inputs of the learned scorer, in order: the three signals above (each cluster's
+# centrality and support scaled to [0, 1]), the surface cues, and a constant.
+LEARNED_INPUTS = ("centrality", "support", "position", *SURFACE, "bias")
+
+
+def design_matrix(f: Features) -> np.ndarray:
+    """One row per sentence, one column per name in LEARNED_INPUTS."""
+    n = f.centrality.shape[0]
+    cues = f.surface if f.surface is not None else np.zeros((n, len(SURFACE)))
+    return np.column_stack([_unit(f.centrality), _unit(f.support), f.position, cues, np.ones(n)])
+
+
+def learned_scorer(f: Features, options: ScoreOptions) -> np.ndarray:
+    """A linear model over LEARNED_INPUTS, fitted by benchmarks/train_scorer.py on
+    Multi-News training clusters to predict a sentence's share of bigrams found in the
+    human summary; the weights are the small table LEARNED_WEIGHTS below."""
+    return design_matrix(f) @ np.asarray(LEARNED_WEIGHTS, dtype=np.float64)
+
+
 Scorer = Callable[[Features, ScoreOptions], np.ndarray]
-SCORERS: dict[str, Scorer] = {"centroid": centroid_scorer, "lexrank": lexrank_scorer}
+SCORERS: dict[str, Scorer] = {
+    "centroid": centroid_scorer,
+    "lexrank": lexrank_scorer,
+    "learned": learned_scorer,
+}
 
 
 def score(

@@ -39,6 +39,8 @@ def select(scored: ScoredCluster, options: SelectOptions | None = None) -> Selec
     ranked = eligible[np.lexsort((eligible, -scores[eligible]))][:MAX_CANDIDATES]
 
     vectors: sparse.csr_matrix = scored.vectors[ranked]
+    # One product for all candidate pairs: cheaper than a sparse product per step.
+    similarity = (vectors @ vectors.T).toarray()
     salience = scores[ranked]
     top = salience.max()
     salience = salience / top if top > 0 else salience
@@ -57,8 +59,7 @@ def select(scored: ScoredCluster, options: SelectOptions | None = None) -> Selec
         chosen.append(best)
         open_[best] = False
         used += int(words[ranked[best]])
-        sims = (vectors @ vectors[best].T).toarray().ravel()
-        max_sim = np.maximum(max_sim, sims)
+        max_sim = np.maximum(max_sim, similarity[best])
 
     picked = [int(ranked[c]) for c in chosen]
     return Selection(indices=tuple(sorted(picked, key=lambda i: _reading_key(scored, i))))

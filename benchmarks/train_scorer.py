@@ -1,0 +1,127 @@
+"""Fit the weights of synopsis's ``learned`` scorer (``synopsis.score.LEARNED_WEIGHTS``).
+
+    python benchmarks/train_scorer.py /path/to/multi-news-train-5000.jsonl.gz \\
+        [--clusters 3000] [--write] [--sign-constrained]
+
+For each training cluster the documents are segmented and scored exactly as
+``synopsis.score`` does, giving one row of ``synopsis.score.design_matrix`` per sentence.
+The target is the sentence's bigram precision against the human summary (the share of
+its rouge-score bigrams, Porter-stemmed, that the summary contains): with a fixed word
+budget, a sentence's worth to ROUGE-2 is how many reference bigrams each of its words
+brings. A ridge-regularised least-squares fit, over the sentences that selection may
+pick (its min/max word limits), gives one weight per input (``--sign-constrained``
+keeps the PENALTIES cues at or below zero).
+Deterministic: the file is a fixed sample, clusters are taken in file order, and the
+solve is closed-form.
+
+``--write`` replaces the LEARNED_WEIGHTS line in src/synopsis/score.py (rounded to four
+decimals). Only training clusters are used; never the evaluation files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import re
+from pathlib import Path
+
+import numpy as np
+
+from synopsis.evaluate import RougeMetric, read_clusters
+from synopsis.model import CleanDocument
+from synopsis.options import ScoreOptions, SelectOptions
+from synopsis.score import LEARNED_INPUTS, design_matrix, features, vectorize
+from synopsis.segment import segment
+
+SCORE_PY = Path(__file__).resolve().parent.parent / "src" / "synopsis" / "score.py"
+RIDGE = 1.0
+# With --sign-constrained, these cues may only lower a score. Multi-News summaries often
+# quote, so the plain fit gives quotations a bonus; the constrained fit keeps them out
+# but scored lower on the tune halves (benchmarks/quality.md), so it is not the default.
+PENALTIES = ("quote", "personal", "question", "furniture")
+
+
+def rows_and_targets(path: str, limit: int) -> tuple[np.ndarray, np.ndarray]:
+    """One design row and target per selectable sentence of the first ``limit`` clusters."""
+    metric = RougeMetric()
+    options, select = ScoreOptions(), SelectOptions()
+    xs, ys = [], []
+    for cluster in read_clusters(path)[:limit]:
+        segs = [segment(CleanDocument.whole(d), i) for i, d in enumerate(cluster.documents)]
+        sentences = [s for seg in segs for s in seg.sentences]
+        if len(sentences) < 2:
+            continue
+        ref = metric.tokens(cluster.reference or "")
+        ref2 = set(itertools.pairwise(ref))
+        f = features(sentences, vectorize([s.text for s in sentences]), options.support_threshold)
+        x = design_matrix(f)
+        rows, targets = [], []
+        for i, s in enumerate(sentences):
+            if not select.min_words <= s.words <= select.max_words:
+                continue
+            toks = metric.tokens(s.text)
+            grams = list(itertools.pairwise(toks))
+            if not grams:
+                continue
+            rows.append(x[i])
+            targets.append(sum(g in ref2 for g in grams) / len(grams))
+        xs.extend(rows)
+        ys.extend(targets)
+    return np.asarray(xs), np.asarray(ys)
+
+
+def fit(x: np.ndarray, y: np.ndarray, constrained: bool = False) -> np.ndarray:
+    """Ridge least squares; if ``constrained``, the PENALTIES cues are kept at or below
+    zero: a cue whose weight comes out positive is dropped (weight 0), the rest refitted."""
+    if not constrained:
+        return _ridge(x, y)
+    active = list(range(x.shape[1]))
+    while True:
+        weights = np.zeros(x.shape[1])
+        weights[active] = _ridge(x[:, active], y)
+        wrong = [i for i in active if LEARNED_INPUTS[i] in PENALTIES and weights[i] > 0]
+        if not wrong:
+            return weights
+        active = [i for i in active if i not in wrong]
+
+
+def _ridge(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Ridge least squares; the bias column (last) is not penalised.
+
+    (Centring features and targets per cluster, which only keeps within-cluster
+    differences, was tried and scored a little lower on the tune halves.)"""
+    penalty = RIDGE * np.eye(x.shape[1])
+    penalty[-1, -1] = 0.0
+    return np.linalg.solve(x.T @ x + penalty, x.T @ y)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("data")
+    parser.add_argument("--clusters", type=int, default=3000)
+    parser.add_argument("--write", action="store_true")
+    parser.add_argument("--sign-constrained", action="store_true")
+    args = parser.parse_args()
+    x, y = rows_and_targets(args.data, args.clusters)
+    weights = fit(x, y, args.sign_constrained)
+    pred = x @ weights
+    r = float(np.corrcoef(pred, y)[0, 1])
+    print(f"{len(y)} sentences from {args.clusters} clusters; correlation with target {r:.3f}")
+    for name, w in zip(LEARNED_INPUTS, weights, strict=True):
+        print(f"  {name:18s} {w:+.4f}")
+    body = "".join(
+        f"    {w:.4f},  # {name}\n" for name, w in zip(LEARNED_INPUTS, weights, strict=True)
+    )
+    line = f"LEARNED_WEIGHTS: tuple[float, ...] = (\n{body})"
+    print(line)
+    if args.write:
+        text = SCORE_PY.read_text()
+        text = re.sub(
+            r"^LEARNED_WEIGHTS: tuple\[float, \.\.\.\] = \([^)]*\)", line, text, flags=re.M
+        )
+        SCORE_PY.write_text(text)
+        print(f"wrote {SCORE_PY}")
+
+
+if __name__ == "__main__":
+    main()

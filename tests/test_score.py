@@ -1,0 +1,53 @@
+"""Scoring: surface cues and the learned scorer."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from conftest import make_clean
+from synopsis.options import ScoreOptions
+from synopsis.score import (
+    LEARNED_INPUTS,
+    LEARNED_WEIGHTS,
+    SCORERS,
+    SURFACE,
+    design_matrix,
+    features,
+    score,
+    surface,
+    vectorize,
+)
+from synopsis.segment import segment
+
+
+def cues(text: str) -> dict[str, list[float]]:
+    seg = segment(make_clean(text))
+    rows = surface(seg.sentences, [len(seg.sentences)])
+    return {name: rows[:, k].tolist() for k, name in enumerate(SURFACE)}
+
+
+def test_surface_cues_mark_quotes_first_person_questions_and_furniture() -> None:
+    c = cues(
+        'The council voted on Monday. "We will fight this," she said. '
+        "I was there all day. Will the bridge reopen? Click here for more photos."
+    )
+    assert c["quote"] == [0, 1, 0, 0, 0]
+    # "We" sits inside the quotation, so only the bare "I" sentence counts as personal.
+    assert c["personal"] == [0, 0, 1, 0, 0]
+    assert c["question"] == [0, 0, 0, 1, 0]
+    assert c["furniture"] == [0, 0, 0, 0, 1]
+    assert c["relative_position"] == [0, 0.2, 0.4, 0.6, 0.8]
+
+
+def test_learned_scorer_is_registered_and_linear_in_its_inputs() -> None:
+    assert len(LEARNED_WEIGHTS) == len(LEARNED_INPUTS)
+    docs = [
+        segment(make_clean("The dam failed at noon. Water reached the town by evening.", "a"), 0),
+        segment(make_clean("At noon the dam failed. Residents fled the rising water.", "b"), 1),
+    ]
+    sentences = [s for d in docs for s in d.sentences]
+    f = features(sentences, vectorize([s.text for s in sentences]), 0.5)
+    expected = design_matrix(f) @ np.asarray(LEARNED_WEIGHTS)
+    got = score(docs, ScoreOptions(scorer="learned")).scores
+    assert "learned" in SCORERS
+    assert np.allclose(got, expected)
