@@ -17,6 +17,7 @@ independent source.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -62,7 +63,10 @@ def candidate_pairs(
     sentences: Sequence[Sequence[str]], options: DedupOptions
 ) -> list[tuple[int, int]]:
     """Document pairs (i < j) likely to share text, found by MinHash LSH, never all pairs."""
-    lsh = MinHashLSH(threshold=options.lsh_threshold, num_perm=options.permutations)
+    lsh = MinHashLSH(
+        num_perm=options.permutations,
+        params=lsh_bands(options.lsh_threshold, options.permutations),
+    )
     signatures: list[MinHash | None] = []
     sizes: list[int] = []
     for i, sents in enumerate(sentences):
@@ -86,6 +90,15 @@ def candidate_pairs(
                 if _containment(m, other, sizes[i], sizes[j]) >= options.min_containment:
                     pairs.add((min(i, j), max(i, j)))
     return sorted(pairs)
+
+
+@functools.lru_cache(maxsize=16)
+def lsh_bands(threshold: float, permutations: int) -> tuple[int, int]:
+    """Bands and rows for the LSH threshold. datasketch finds them by numerical integration
+    on every ``MinHashLSH(threshold=...)``, ~25 ms, more than the rest of dedup on a small
+    cluster; the answer depends only on these two numbers, so it is computed once."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=permutations)
+    return lsh.b, lsh.r
 
 
 def _containment(a: MinHash, b: MinHash, size_a: int, size_b: int) -> float:
