@@ -65,3 +65,13 @@ def test_glued_after_quote_split_but_domains_kept() -> None:
 def test_paragraphs_follow_blank_lines() -> None:
     seg = segment(make_clean("Title line\n\nFirst para one. First para two.\n\nSecond para."))
     assert [s.paragraph for s in seg.sentences] == [0, 1, 1, 2]
+
+
+def test_a_quotation_of_several_sentences_stays_one_unit() -> None:
+    out = texts('He spoke. "We lost an athlete. We lost a child," he said. Then he left.')
+    assert out == ["He spoke.", '"We lost an athlete. We lost a child," he said.', "Then he left."]
+
+
+def test_an_unclosed_quotation_is_not_joined_without_end() -> None:
+    out = texts("“One. Two. Three. Four. Five.")
+    assert out == ["“One.", "Two.", "Three.", "Four.", "Five."]

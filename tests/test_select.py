@@ -41,3 +41,12 @@ def test_reading_order_follows_position_in_article(sample_files: list[Path]) -> 
     fractions = [s.start / len(texts[s.document_id]) for s in summary.sentences]
     # relative sentence index, not characters, drives the order; characters track it closely
     assert fractions[0] <= min(fractions[1:]) + 0.1
+
+
+def test_summary_opens_with_a_lead_sentence(sample_files: list[Path]) -> None:
+    summary = synopsis.summarize(sample_files, words=100)
+    first = summary.sentences[0]
+    doc = next(d for d in summary.documents if d.id == first.document_id)
+    body = synopsis.clean(doc)
+    # the first sentence of the summary is the first body sentence of its article
+    assert doc.text[body.body[0].start :].lstrip().startswith(first.raw)

@@ -72,6 +72,9 @@ class SelectOptions:
     mmr_lambda: float = 1.0  # novelty comes from redundancy_threshold alone (tuned)
     min_words: int = 6
     max_words: int = 60
+    # Open with the best lead: the highest-scored first sentence of any article, so the
+    # summary starts with the news, not with a reaction to it.
+    lead_first: bool = True
 
 
 @dataclass(frozen=True)

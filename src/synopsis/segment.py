@@ -121,7 +121,35 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             a = sentence[0].offset
             b = sentence[-1].offset + len(sentence[-1].value)
             spans.extend(_split_glued(chunk, a, b))
+    spans = _join_open_quotes(chunk, spans)
     return [(start + a, start + b) for a, b in spans if _HAS_WORD.search(chunk, a, b)]
+
+
+def _open_quotes(text: str) -> int:
+    """Quotations opened and not closed (curly marks), or 1 for an odd count of straight ones."""
+    return max(text.count("“") - text.count("”"), 0) or text.count('"') % 2
+
+
+# A quotation of several sentences is kept as one unit, up to this many sentences: a
+# piece of it ("We lost a future athlete.) cannot stand alone in a summary.
+MAX_QUOTE_SENTENCES = 4
+
+
+def _join_open_quotes(chunk: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(spans):
+        a, b = spans[i]
+        j = i
+        if _open_quotes(chunk[a:b]):
+            # Extend to the sentence that closes the quotation, if one does soon enough.
+            for k in range(i + 1, min(i + MAX_QUOTE_SENTENCES, len(spans))):
+                if not _open_quotes(chunk[a : spans[k][1]]):
+                    j = k
+                    break
+        out.append((a, spans[j][1]))
+        i = j + 1
+    return out
 
 
 def _split_glued(chunk: str, a: int, b: int) -> list[tuple[int, int]]:

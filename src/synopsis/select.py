@@ -49,6 +49,14 @@ def select(scored: ScoredCluster, options: SelectOptions | None = None) -> Selec
     chosen: list[int] = []
     used = 0
     lam = options.mmr_lambda
+    if options.lead_first:
+        leads = np.flatnonzero([sentences[r].index == 0 for r in ranked])
+        if leads.size:  # ranked is sorted by score, so the first lead is the best one
+            first = int(leads[0])
+            chosen.append(first)
+            open_[first] = False
+            used += int(words[ranked[first]])
+            max_sim = np.maximum(max_sim, similarity[first])
     while True:
         fits = open_ & (words[ranked] <= options.words - used)
         fits &= max_sim < options.redundancy_threshold
