@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import track
 
-from . import __version__, clean_cluster, load, summarize
+from . import Loaded, __version__, clean_cluster, load, summarize
 from .errors import SynopsisError
 from .options import CleanOptions, Options
 from .render import render, render_analysis
@@ -65,6 +65,14 @@ def write(text: str, output: Path | None) -> None:
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise fail(f"{output}: cannot write ({exc.strerror})") from None
+
+
+def read_inputs(paths: list[str]) -> Loaded:
+    """Load the inputs, telling the user about every one that was skipped."""
+    loaded = load(paths, stdin=sys.stdin.buffer, progress=lambda f: progress(f, "Reading"))
+    for skipped in loaded.skipped:
+        stderr.print(f"synopsis: skipped {skipped.source}: {skipped.reason}", highlight=False)
+    return loaded
 
 
 def version_callback(value: bool) -> None:
@@ -120,9 +128,7 @@ def summarize_command(
 ) -> None:
     """Summarize articles about one story, citing the source of every sentence."""
     try:
-        loaded = load(paths, stdin=sys.stdin.buffer, progress=lambda f: progress(f, "Reading"))
-        for skipped in loaded.skipped:
-            stderr.print(f"synopsis: skipped {skipped.source}: {skipped.reason}", highlight=False)
+        loaded = read_inputs(paths)
         options = Options(clean=CleanOptions(enabled=not no_clean))
         summaries = [
             summarize(c, words=words, options=options)
@@ -204,9 +210,7 @@ def clean_command(
 ) -> None:
     """Print the article text that cleaning keeps: no page furniture, headers or captions."""
     try:
-        loaded = load(paths, stdin=sys.stdin.buffer, progress=lambda f: progress(f, "Reading"))
-        for skipped in loaded.skipped:
-            stderr.print(f"synopsis: skipped {skipped.source}: {skipped.reason}", highlight=False)
+        loaded = read_inputs(paths)
         cleaned = [
             d for c in progress(loaded.clusters, "Cleaning") for d in clean_cluster(c.documents)
         ]
@@ -236,9 +240,7 @@ def compare_command(
     """Only the cross-source analysis: which articles are copies of one story, how many
     independent sources there are, and where they disagree (numbers, names, quotes, dates)."""
     try:
-        loaded = load(paths, stdin=sys.stdin.buffer, progress=lambda f: progress(f, "Reading"))
-        for skipped in loaded.skipped:
-            stderr.print(f"synopsis: skipped {skipped.source}: {skipped.reason}", highlight=False)
+        loaded = read_inputs(paths)
         summaries = [summarize(c) for c in progress(loaded.clusters, "Comparing")]
         rendered = render_analysis(summaries, fmt.value)
     except SynopsisError as exc:
