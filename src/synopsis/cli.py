@@ -37,6 +37,12 @@ stderr = Console(stderr=True, soft_wrap=True)
 PROGRESS_MIN_ITEMS = 20
 
 
+# One definition of the flag every writing command shares.
+OutputOption = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")
+]
+
+
 class Format(str, Enum):
     text = "text"
     json = "json"
@@ -116,9 +122,7 @@ def summarize_command(
             "showing each summary sentence beside its source passage).",
         ),
     ] = Format.text,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")
-    ] = None,
+    output: OutputOption = None,
     no_clean: Annotated[
         bool,
         typer.Option(
@@ -204,9 +208,7 @@ def clean_command(
             help="text (the cleaned body) or json (body, metadata, removals with raw offsets).",
         ),
     ] = CleanFormat.text,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")
-    ] = None,
+    output: OutputOption = None,
 ) -> None:
     """Print the article text that cleaning keeps: no page furniture, headers or captions."""
     try:
@@ -233,9 +235,7 @@ def compare_command(
     fmt: Annotated[
         Format, typer.Option("--format", "-f", help="text, json, md or html (the report page).")
     ] = Format.text,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")
-    ] = None,
+    output: OutputOption = None,
 ) -> None:
     """Only the cross-source analysis: which articles are copies of one story, how many
     independent sources there are, and where they disagree (numbers, names, quotes, dates)."""
