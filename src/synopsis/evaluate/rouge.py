@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -23,6 +24,15 @@ from ..errors import MissingExtraError
 from ..segment import segment_text
 
 METRICS = ("rouge1", "rouge2", "rougeL", "rougeLsum")
+
+
+def metric_field(values: object, metric: str) -> Any:
+    """The field named by a metric, on any value type with one field per metric."""
+    if metric not in METRICS:
+        raise ValueError(f"unknown metric {metric!r}; choose from {', '.join(METRICS)}")
+    return getattr(values, metric)
+
+
 BOOTSTRAP_SAMPLES = 1000
 PAIRED_SAMPLES = 10000
 SEED = 20190601  # fixed: intervals and p-values must not change between runs
@@ -47,9 +57,7 @@ class RougeScores:
     rougeLsum: Score
 
     def get(self, metric: str) -> Score:
-        if metric not in METRICS:
-            raise ValueError(f"unknown metric {metric!r}; choose from {', '.join(METRICS)}")
-        return getattr(self, metric)
+        return metric_field(self, metric)
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from .rouge import (
     RougeMetric,
     RougeScores,
     bootstrap_ci,
+    metric_field,
     new_rng,
     paired_bootstrap_p,
 )
@@ -66,9 +67,7 @@ class SystemResult:
     p_synopsis_better_r2: float | None
 
     def get(self, metric: str) -> Aggregate:
-        if metric not in METRICS:
-            raise ValueError(f"unknown metric {metric!r}")
-        return getattr(self, metric)
+        return metric_field(self, metric)
 
 
 @dataclass(frozen=True)
