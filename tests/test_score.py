@@ -13,7 +13,9 @@ from synopsis.score import (
     SURFACE,
     design_matrix,
     features,
+    pairs_at,
     score,
+    similar_pairs,
     surface,
     vectorize,
 )
@@ -51,3 +53,23 @@ def test_learned_scorer_is_registered_and_linear_in_its_inputs() -> None:
     got = score(docs, ScoreOptions(scorer="learned")).scores
     assert "learned" in SCORERS
     assert np.allclose(got, expected)
+
+
+def test_kept_pairs_filter_to_the_pairs_computed_afresh() -> None:
+    texts = [
+        "The storm closed the harbour on Monday and ferries stayed in port.",
+        "Ferries stayed in port on Monday after the storm closed the harbour.",
+        "The harbour master said the storm was the worst in ten years.",
+        "Schools in the town will reopen on Wednesday, officials said.",
+    ]
+    docs = [segment(make_clean(t), i) for i, t in enumerate(texts)]
+    scored = score(docs, keep_pairs=0.1)
+    assert scored.similar_floor == 0.1
+    for threshold in (0.1, 0.3, 0.5, 0.9):
+        kept = pairs_at(scored, threshold).toarray()
+        fresh = similar_pairs(scored.vectors, threshold).toarray()
+        np.testing.assert_array_equal(kept, fresh)
+    # Below the kept floor nothing was kept, so the pairs are computed afresh.
+    low = pairs_at(scored, 0.01).toarray()
+    np.testing.assert_array_equal(low, similar_pairs(scored.vectors, 0.01).toarray())
+    assert (low > 0).sum() >= (pairs_at(scored, 0.1).toarray() > 0).sum()

@@ -12,6 +12,7 @@ import numpy as np
 
 from .model import ScoredCluster, Selection, SummarySentence, Support
 from .options import AttributeOptions
+from .score import pairs_at
 
 
 def attribute(
@@ -29,12 +30,13 @@ def attribute(
     doc_of = np.fromiter(
         (s.doc_index for s in scored.sentences), dtype=np.int64, count=len(scored.sentences)
     )
+    similar = pairs_at(scored, options.support_threshold)
     out = []
     for i in selection.indices:
         sentence = scored.sentences[i]
         document = scored.documents[sentence.doc_index].document
-        sims = (scored.vectors @ scored.vectors[i].T).toarray().ravel()
-        docs = np.unique(doc_of[sims >= options.support_threshold])
+        others = similar.indices[similar.indptr[i] : similar.indptr[i + 1]]
+        docs = np.unique(doc_of[others])
         supported_by = tuple(
             scored.documents[d].document.id for d in docs if d != sentence.doc_index
         )

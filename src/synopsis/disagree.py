@@ -47,7 +47,7 @@ from .claims import (
 )
 from .model import Copies, Disagreement, Mention, ScoredCluster, Variant
 from .options import DisagreeOptions
-from .score import similar_pairs
+from .score import pairs_at
 
 # ---------------------------------------------------------------- the stage
 
@@ -62,7 +62,7 @@ def disagree(
     sentences = scored.sentences
     group_of = np.asarray(copies.group_of, dtype=np.int64)
     sent_group = group_of[[s.doc_index for s in sentences]]
-    pairs = similar_pairs(scored.vectors, options.align_threshold).tocoo()
+    pairs = pairs_at(scored, options.align_threshold).tocoo()
     aligned = [
         (int(i), int(j))
         for i, j in zip(pairs.row, pairs.col, strict=True)

@@ -231,6 +231,9 @@ class ScoredCluster:
     ``vectors`` holds one L2-normalised sparse TF-IDF row per sentence (a SciPy CSR
     matrix, aligned with ``sentences``) so later stages can compare sentences without
     re-vectorising; ``support`` counts the other documents that state each sentence.
+    ``similar`` holds every pair of different sentences at least ``similar_floor``
+    similar (sparse CSR, computed once by the score stage), so attribution and
+    disagreement filter it instead of multiplying the vectors again.
     """
 
     documents: tuple[SegmentedDocument, ...]
@@ -238,6 +241,8 @@ class ScoredCluster:
     scores: tuple[float, ...]
     support: tuple[int, ...]
     vectors: object
+    similar: object = None
+    similar_floor: float = 1.0
 
 
 @dataclass(frozen=True)

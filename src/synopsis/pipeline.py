@@ -34,7 +34,11 @@ def run(cluster: Cluster, options: Options | None = None) -> Summary:
     # 3. dedup: copies of one story form one group, one independent source
     copies = dedup(segmented, options.dedup)
     # 4. score: salience of every sentence; support counts independent groups
-    scored = score(segmented, options.score, groups=copies.group_of)
+    # (keeping the similar pairs that attribution and disagreement look at)
+    keep = options.attribute.support_threshold
+    if options.disagree.enabled:
+        keep = min(keep, options.disagree.align_threshold)
+    scored = score(segmented, options.score, groups=copies.group_of, keep_pairs=keep)
     # 5. select: the best sentences under the word budget, no repeats, in reading order
     selection = select(scored, options.select)
     # 6. attribute: source document, exact offsets, supporting documents and groups

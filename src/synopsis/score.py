@@ -146,6 +146,22 @@ def similar_pairs(matrix: sparse.csr_matrix, threshold: float) -> sparse.csr_mat
     return sparse.csr_matrix(sum(blocks[1:], blocks[0])) if len(blocks) > 1 else blocks[0].tocsr()
 
 
+def at_least(pairs: sparse.csr_matrix, threshold: float) -> sparse.csr_matrix:
+    """The pairs of ``pairs`` whose similarity reaches ``threshold``."""
+    kept = pairs.copy()
+    kept.data[kept.data < threshold] = 0
+    kept.eliminate_zeros()
+    return kept
+
+
+def pairs_at(scored: ScoredCluster, threshold: float) -> sparse.csr_matrix:
+    """Sentence pairs at least ``threshold`` similar: filtered from the pairs the score
+    stage kept when it kept enough of them, computed afresh otherwise."""
+    if scored.similar is not None and threshold >= scored.similar_floor:
+        return at_least(scored.similar, threshold)
+    return similar_pairs(scored.vectors, threshold)
+
+
 def other_documents(neighbours: sparse.csr_matrix, doc_of: np.ndarray) -> list[np.ndarray]:
     """For each sentence, the distinct other documents among its similar sentences."""
     out = []
@@ -161,13 +177,15 @@ def features(
     matrix: sparse.csr_matrix,
     threshold: float,
     groups: Sequence[int] | None = None,
+    pairs: sparse.csr_matrix | None = None,
 ) -> Features:
     """The scorers' signals; with ``groups`` (copy group per document index), support
-    counts other independent groups instead of other documents."""
+    counts other independent groups instead of other documents. ``pairs``, if given,
+    are the sentence pairs at some similarity at or below ``threshold``."""
     centroid = np.asarray(matrix.mean(axis=0)).ravel()
     norm = np.linalg.norm(centroid)
     centrality = matrix @ (centroid / norm) if norm > 0 else np.zeros(matrix.shape[0])
-    neighbours = similar_pairs(matrix, threshold)
+    neighbours = similar_pairs(matrix, threshold) if pairs is None else at_least(pairs, threshold)
     doc_of = np.fromiter((s.doc_index for s in sentences), dtype=np.int64, count=len(sentences))
     if groups is not None:  # copies of one wire story confirm nothing: count groups
         doc_of = np.asarray(groups, dtype=np.int64)[doc_of]
@@ -250,12 +268,14 @@ def score(
     documents: Sequence[SegmentedDocument],
     options: ScoreOptions | None = None,
     groups: Sequence[int] | None = None,
+    keep_pairs: float | None = None,
 ) -> ScoredCluster:
     """Score every sentence of the cluster with the configured scorer.
 
     ``groups`` (from :func:`synopsis.dedup.dedup`, the copy group of each document) makes
     support count independent sources: a sentence repeated by three copies of one wire
-    story then counts once.
+    story then counts once. ``keep_pairs`` keeps the sentence pairs at least that
+    similar in the result (for the later stages), found in the same pass as support's.
     """
     options = options or ScoreOptions()
     if options.scorer not in SCORERS:
@@ -266,7 +286,9 @@ def score(
             "no sentences to summarize: every document was empty after cleaning"
         )
     matrix = vectorize([s.text for s in sentences])
-    f = features(sentences, matrix, options.support_threshold, groups)
+    floor = options.support_threshold if keep_pairs is None else keep_pairs
+    pairs = similar_pairs(matrix, min(floor, options.support_threshold))
+    f = features(sentences, matrix, options.support_threshold, groups, pairs)
     scores = SCORERS[options.scorer](f, options)
     return ScoredCluster(
         documents=tuple(documents),
@@ -274,4 +296,6 @@ def score(
         scores=tuple(float(x) for x in scores),
         support=tuple(int(x) for x in f.support),
         vectors=matrix,
+        similar=pairs,
+        similar_floor=min(floor, options.support_threshold),
     )
