@@ -75,3 +75,26 @@ def test_a_quotation_of_several_sentences_stays_one_unit() -> None:
 def test_an_unclosed_quotation_is_not_joined_without_end() -> None:
     out = texts("“One. Two. Three. Four. Five.")
     assert out == ["“One.", "Two.", "Three.", "Four.", "Five."]
+
+
+def test_syntok_splits_that_end_no_sentence_are_joined() -> None:
+    # A title, a month before its day, an opening bracket and a semicolon end no sentence.
+    assert texts(
+        "The bridge will reopen, said Transport Sec. Ana Ruiz on Monday. "
+        "Work began on Aug. 14 after the flood. "
+        "The council, which meets weekly ( see dec. 3 ), approved it; two members voted no. "
+        '"It is done," Wisconsin Gov. Lee Park said.'
+    ) == [
+        "The bridge will reopen, said Transport Sec. Ana Ruiz on Monday.",
+        "Work began on Aug. 14 after the flood.",
+        "The council, which meets weekly ( see dec. 3 ), approved it; two members voted no.",
+        '"It is done," Wisconsin Gov. Lee Park said.',
+    ]
+
+
+def test_real_sentence_ends_stay_split() -> None:
+    assert texts("He paid $3 at Acme Inc. The shop closed on Dec. The end came fast.") == [
+        "He paid $3 at Acme Inc.",
+        "The shop closed on Dec.",
+        "The end came fast.",
+    ]

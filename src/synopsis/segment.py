@@ -25,6 +25,18 @@ _ENDS_SENTENCE = re.compile(r"""[.!?:;]["'”’)\]]*\s*$""")
 # glued without a space. Two lowercase letters before the stop keep "U.S." and "p.m." whole.
 _GLUED = re.compile(r"""(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{2}[.!?]["”’])(?=[A-Z][a-z])""")
 _HAS_WORD = re.compile(r"[^\W\d_]", re.UNICODE)
+# syntok ends sentences where no sentence ends: before "(" or after ";" ("morning ( dec.
+# 19 )"), after a title ("Gov." | "Chris Christie said") and between a month and its day
+# ("on Dec." | "26"). Such a piece is joined to the next.
+_FINAL = re.compile(r"""[.!?…]["'”’)\]]*$""")
+_ENDS_TITLE = re.compile(
+    r"\b(?:mr|mrs|ms|dr|sen|sens|rep|reps|gov|gen|lt|col|sgt|capt|adm|cmdr|maj|prof|rev|st"
+    r"|pres|supt|atty|insp|det|cpl|pvt|hon|msgr|fr|sec|secy|amb|treas|lieut)\.$",
+    re.IGNORECASE,
+)
+_ENDS_DAY_ABBREVIATION = re.compile(
+    r"\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|no|nos)\.$", re.IGNORECASE
+)
 # A line that ends in an abbreviation ("the U.S.", "Gen.") has not ended its sentence.
 _ENDS_ABBREVIATION = re.compile(
     r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Adm|St|Jan|Feb"
@@ -121,8 +133,28 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             a = sentence[0].offset
             b = sentence[-1].offset + len(sentence[-1].value)
             spans.extend(_split_glued(chunk, a, b))
-    spans = _join_open_quotes(chunk, spans)
+    spans = _join_open_quotes(chunk, _join_missplit(chunk, spans))
     return [(start + a, start + b) for a, b in spans if _HAS_WORD.search(chunk, a, b)]
+
+
+def _missplit(chunk: str, a: int, b: int, next_start: int) -> bool:
+    """Whether syntok's sentence ``chunk[a:b]`` does not really end before ``next_start``."""
+    piece = chunk[a:b]
+    if not _FINAL.search(piece) or _ENDS_TITLE.search(piece):
+        return True
+    return (
+        bool(_ENDS_DAY_ABBREVIATION.search(piece)) and chunk[next_start : next_start + 1].isdigit()
+    )
+
+
+def _join_missplit(chunk: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and _missplit(chunk, out[-1][0], out[-1][1], a):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 def _open_quotes(text: str) -> int:
