@@ -84,6 +84,45 @@ def test_dateline_stripped_by_offset_not_by_rewriting() -> None:
     assert cleaned.meta["agency"] == "AP"
 
 
+@pytest.mark.parametrize(
+    ("text", "body", "place", "agency"),
+    [
+        (
+            "Lisbon ( ap ) — the jury reached a verdict.",
+            "the jury reached a verdict.",
+            "Lisbon",
+            "ap",
+        ),
+        ("( cnn ) the jury reached a verdict.", "the jury reached a verdict.", None, "cnn"),
+        (
+            "Tulsa, okla. -- the jury reached a verdict.",
+            "the jury reached a verdict.",
+            "Tulsa, okla.",
+            None,
+        ),
+    ],
+)
+def test_datelines_of_lowercased_retokenized_copies(
+    text: str, body: str, place: str | None, agency: str | None
+) -> None:
+    # The common preprocessed Multi-News copy: spaced brackets, lowercase story after.
+    cleaned = clean(make_document(text))
+    assert cleaned.body_text == body
+    assert cleaned.meta.get("dateline_place") == place
+    assert cleaned.meta.get("agency") == agency
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Although — or because — it rained, the jury reached a verdict.",
+        "Sen. Ann Cole ( d-ore. ) said the jury reached a verdict.",
+    ],
+)
+def test_a_clause_or_party_tag_is_not_a_dateline(text: str) -> None:
+    assert clean(make_document(text)).body_text == text
+
+
 def test_article_without_noise_is_unchanged() -> None:
     text = (
         "The river burst its banks on Sunday, flooding the lower town.\n\n"

@@ -19,6 +19,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
 from . import furniture as fw
 from .model import CleanDocument, Document, Removal, Span
 from .options import CleanOptions
@@ -80,6 +82,16 @@ _DATELINE_TITLE = re.compile(
 )
 # "(CNN) --": an agency tag alone opening the first sentence
 _DATELINE_AGENCY = re.compile(rf"^(?P<place>){_AGENCY_TAG}(?P<dash>{_DASH}){_NEXT}")
+# The same in re-tokenized, lowercased copies (Multi-News's preprocessed text): "moscow ( ap )
+# — russia's", "( cnn ) debris", "dover, fla. — the f.b.i.": spaces inside the agency's
+# brackets and around the dash, and a lowercase story after it.
+_SPACED_TAG = r"\(\s+(?P<agency>[\w&'/.-]+(?: [\w&'/.-]+){0,2})\s+\)"
+_SPACED_PLACE = r"(?P<place>[A-Z][\w.'’-]*(?: [\w.'’-]+){0,2}(?:,\s*[\w.'’-]+(?: [\w.'’-]+)?)?)"
+_SPACED_DASH = r"\s+(?:[-–—]{1,2}|--)(?=\s)"
+_DATELINE_RETOKENIZED = re.compile(
+    rf"^(?:{_SPACED_PLACE}\s+)?{_SPACED_TAG}(?P<dash>{_SPACED_DASH})?\s+(?=\S)"
+    rf"|^{_SPACED_PLACE.replace('place', 'place2')}(?P<dash2>{_SPACED_DASH})\s+(?=[a-z\"“‘'(])"
+)
 # A sentence boundary inside a line, for comparing versions on change-tracker pages.
 _SENTENCE_END = re.compile(r"""(?<=[.!?])(["'”’)\]]*)(?:\s+|(?=[A-Z“"][a-z]))(?=["“‘(]?[A-Z0-9])""")
 
@@ -447,7 +459,16 @@ def _dateline(s: str) -> re.Match[str] | None:
         m = pattern.match(s)
         if m and any(m.groupdict().get(g) for g in ("date", "agency", "dash", "dash2")):
             return m
-    return None
+    m = _DATELINE_RETOKENIZED.match(s)
+    if m is None:
+        return None
+    g = m.groupdict()
+    place = g.get("place") or g.get("place2") or ""
+    if place and place.split()[0].lower() in ENGLISH_STOP_WORDS:
+        return None  # "Although — or perhaps because —": a clause, not a place
+    if g.get("agency") and not g.get("dash") and g["agency"].lower() not in fw.AGENCIES:
+        return None  # "Sen. John mccain ( r-ariz. ) said": a tag, not a dateline
+    return m
 
 
 def _strip_dateline(text: str, line: _Line, meta: dict[str, str], cut: Cut) -> None:
@@ -459,8 +480,9 @@ def _strip_dateline(text: str, line: _Line, meta: dict[str, str], cut: Cut) -> N
         return
     date = m.groupdict().get("date")
     agency = m.groupdict().get("agency")
-    if m.group("place"):
-        meta["dateline_place"] = m.group("place")
+    place = m.groupdict().get("place") or m.groupdict().get("place2")
+    if place:
+        meta["dateline_place"] = place
     if date:
         meta["dateline_date"] = date
     if agency:

@@ -188,6 +188,7 @@ AGENCIES: frozenset[str] = frozenset(
         "associated press",
         "the associated press",
         "ap",
+        "cnn",
         "reuters",
         "thomson reuters",
         "afp",
