@@ -37,17 +37,17 @@ BLOCK_ROWS = 2048
 
 # Written by benchmarks/train_scorer.py (see there to reproduce); order: LEARNED_INPUTS.
 LEARNED_WEIGHTS: tuple[float, ...] = (
-    0.1326,  # centrality
-    0.1378,  # support
-    -0.0725,  # position
-    -0.0087,  # log_words
-    0.0873,  # quote
-    0.0213,  # personal
-    0.0316,  # question
-    0.0013,  # digits
-    -0.0678,  # relative_position
-    -0.0292,  # furniture
-    0.1634,  # bias
+    0.1439,  # centrality
+    0.1065,  # support
+    -0.0313,  # position
+    -0.0073,  # log_words
+    0.1120,  # quote
+    -0.0151,  # personal
+    0.0323,  # question
+    0.0075,  # digits
+    -0.0365,  # relative_position
+    -0.0275,  # furniture
+    0.1131,  # bias
 )
 
 
