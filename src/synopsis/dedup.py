@@ -75,7 +75,8 @@ def candidate_pairs(
         if not shingles:
             signatures.append(None)
             continue
-        m = MinHash(num_perm=options.permutations, seed=1)
+        scheme, permutations = _permutations(options.permutations)
+        m = MinHash(num_perm=options.permutations, seed=1, permutations=permutations, scheme=scheme)
         m.update_batch(shingles)
         lsh.insert(i, m)
         signatures.append(m)
@@ -90,6 +91,14 @@ def candidate_pairs(
                 if _containment(m, other, sizes[i], sizes[j]) >= options.min_containment:
                     pairs.add((min(i, j), max(i, j)))
     return sorted(pairs)
+
+
+@functools.lru_cache(maxsize=4)
+def _permutations(permutations: int) -> tuple[str, object]:
+    """The seed-1 hash scheme and permutations, drawn once: datasketch draws them on
+    every ``MinHash()``, which costs more than hashing a short document's shingles."""
+    m = MinHash(num_perm=permutations, seed=1)
+    return m.scheme, m.permutations
 
 
 @functools.lru_cache(maxsize=16)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from .errors import EmptyClusterError
 from .model import ScoredCluster, SegmentedDocument, Sentence
@@ -113,15 +113,18 @@ def surface(sentences: Sequence[Sentence], counts: Sequence[int]) -> np.ndarray:
     return rows
 
 
+_TERM = re.compile(r"(?u)\b\w\w+\b")
+
+
+def _terms(text: str) -> list[str]:
+    """Lowercased words of two or more characters, English stop words left out: what
+    TfidfVectorizer's own analyzer yields, without its per-call checks of the settings."""
+    return [t for t in _TERM.findall(text.lower()) if t not in ENGLISH_STOP_WORDS]
+
+
 def vectorize(texts: Sequence[str]) -> sparse.csr_matrix:
     """L2-normalised TF-IDF rows, one per text (IDF fitted on these texts)."""
-    vectorizer = TfidfVectorizer(
-        lowercase=True,
-        stop_words="english",
-        sublinear_tf=True,
-        token_pattern=r"(?u)\b\w\w+\b",
-        dtype=np.float32,
-    )
+    vectorizer = TfidfVectorizer(analyzer=_terms, sublinear_tf=True, dtype=np.float32)
     try:
         return vectorizer.fit_transform(texts).tocsr()
     except ValueError:  # every text was stop words or punctuation
