@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
 import pytest
 
 import synopsis
+from synopsis.options import Options
 
 
 def tokens(text: str) -> set[str]:
@@ -50,3 +52,32 @@ def test_summary_opens_with_a_lead_sentence(sample_files: list[Path]) -> None:
     body = synopsis.clean(doc)
     # the first sentence of the summary is the first body sentence of its article
     assert doc.text[body.body[0].start :].lstrip().startswith(first.raw)
+
+
+def words_of(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def test_no_two_summary_sentences_share_a_quotation(sample_files: list[Path]) -> None:
+    # Two translations of one quote, each with its own attribution, are one statement.
+    summary = synopsis.summarize(sample_files, words=250)
+    runs = [
+        {tuple(w[k : k + 7]) for k in range(len(w) - 6)}
+        for w in (words_of(s.text) for s in summary.sentences)
+    ]
+    for i, a in enumerate(runs):
+        for b in runs[i + 1 :]:
+            assert not a & b
+
+
+def test_shared_quotation_is_said_once_unless_the_check_is_off() -> None:
+    docs = [
+        '"We will rebuild every school that was lost this winter," the mayor told reporters.',
+        "Speaking in the flooded district on Tuesday, Mayor Ana Ruiz said we will rebuild "
+        "every school that was lost this winter, and promised help to farmers.",
+    ]
+    base = Options.with_words(60)
+    off = dataclasses.replace(base, select=dataclasses.replace(base.select, repeat_words=0))
+    assert len(synopsis.summarize(docs, options=base).sentences) == 1
+    # Worded differently enough to pass the cosine check, so only the run check drops it.
+    assert len(synopsis.summarize(docs, options=off).sentences) == 2

@@ -68,6 +68,9 @@ class SelectOptions:
     words: int = 100
     # A candidate whose cosine similarity to a chosen sentence reaches this is redundant.
     redundancy_threshold: float = 0.5
+    # So is one that shares a run of this many words with a chosen sentence: the same
+    # quotation or wire sentence, reworded around it (0: no such check).
+    repeat_words: int = 7
     # MMR trade-off between salience (1.0) and novelty (0.0).
     mmr_lambda: float = 1.0  # novelty comes from redundancy_threshold alone (tuned)
     min_words: int = 6

@@ -3,8 +3,10 @@
 Greedy maximal marginal relevance (Carbonell & Goldstein 1998): at each step take the
 candidate with the best ``λ·salience − (1−λ)·similarity to what is already chosen`` that
 still fits the budget; a candidate whose cosine similarity to a chosen sentence reaches
-``redundancy_threshold`` is never taken. The budget is a hard cap: the summary never
-has more words than asked for.
+``redundancy_threshold`` is never taken, nor is one that shares a run of
+``repeat_words`` words with it (the same quotation in two translations or attributions,
+which the cosine of two differently worded sentences can miss). The budget is a hard
+cap: the summary never has more words than asked for.
 
 Reading order: chosen sentences are shown by their relative position in their own
 article (a lead sentence before a closing one), ties broken by salience. News articles
@@ -12,6 +14,9 @@ put context first, so this reads like a story rather than a ranking.
 """
 
 from __future__ import annotations
+
+import re
+from collections import defaultdict
 
 import numpy as np
 from scipy import sparse
@@ -21,6 +26,7 @@ from .options import SelectOptions
 
 # MMR looks at the best candidates only; beyond a few hundred nothing reaches the top.
 MAX_CANDIDATES = 400
+_WORD = re.compile(r"\w+")
 
 
 def select(scored: ScoredCluster, options: SelectOptions | None = None) -> Selection:
@@ -46,31 +52,50 @@ def select(scored: ScoredCluster, options: SelectOptions | None = None) -> Selec
     salience = salience / top if top > 0 else salience
     max_sim = np.zeros(len(ranked))
     open_ = np.ones(len(ranked), dtype=bool)
+    repeats = _shared_runs([sentences[r].text for r in ranked], options.repeat_words)
     chosen: list[int] = []
     used = 0
     lam = options.mmr_lambda
+
+    def take(c: int) -> None:
+        nonlocal used, max_sim
+        chosen.append(c)
+        open_[c] = False
+        open_[list(repeats[c])] = False
+        used += int(words[ranked[c]])
+        max_sim = np.maximum(max_sim, similarity[c])
+
     if options.lead_first:
         leads = np.flatnonzero([sentences[r].index == 0 for r in ranked])
         if leads.size:  # ranked is sorted by score, so the first lead is the best one
-            first = int(leads[0])
-            chosen.append(first)
-            open_[first] = False
-            used += int(words[ranked[first]])
-            max_sim = np.maximum(max_sim, similarity[first])
+            take(int(leads[0]))
     while True:
         fits = open_ & (words[ranked] <= options.words - used)
         fits &= max_sim < options.redundancy_threshold
         if not fits.any():
             break
         value = np.where(fits, lam * salience - (1 - lam) * max_sim, -np.inf)
-        best = int(np.argmax(value))
-        chosen.append(best)
-        open_[best] = False
-        used += int(words[ranked[best]])
-        max_sim = np.maximum(max_sim, similarity[best])
+        take(int(np.argmax(value)))
 
     picked = [int(ranked[c]) for c in chosen]
     return Selection(indices=tuple(sorted(picked, key=lambda i: _reading_key(scored, i))))
+
+
+def _shared_runs(texts: list[str], n: int) -> list[set[int]]:
+    """For each text, the others sharing a run of ``n`` words with it (case and
+    punctuation ignored)."""
+    out: list[set[int]] = [set() for _ in texts]
+    if n <= 0:
+        return out
+    holders: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, text in enumerate(texts):
+        tokens = _WORD.findall(text.lower())
+        for run in {tuple(tokens[k : k + n]) for k in range(len(tokens) - n + 1)}:
+            holders[run].append(i)
+    for ids in holders.values():
+        for i in ids:
+            out[i].update(j for j in ids if j != i)
+    return out
 
 
 def _reading_key(scored: ScoredCluster, i: int) -> tuple[float, float, int]:
