@@ -16,7 +16,6 @@ put context first, so this reads like a story rather than a ranking.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 
 import numpy as np
 from scipy import sparse
@@ -27,6 +26,9 @@ from .options import SelectOptions
 # MMR looks at the best candidates only; beyond a few hundred nothing reaches the top.
 MAX_CANDIDATES = 400
 _WORD = re.compile(r"\w+")
+# The repeat check looks only at candidates this similar to the chosen sentence: cheap, and
+# a run of common words ("one of the most ...") shared by unrelated sentences is no repeat.
+REPEAT_MIN_COSINE = 0.2
 
 
 def select(scored: ScoredCluster, options: SelectOptions | None = None) -> Selection:
@@ -52,7 +54,7 @@ def select(scored: ScoredCluster, options: SelectOptions | None = None) -> Selec
     salience = salience / top if top > 0 else salience
     max_sim = np.zeros(len(ranked))
     open_ = np.ones(len(ranked), dtype=bool)
-    repeats = _shared_runs([sentences[r].text for r in ranked], options.repeat_words)
+    runs = _Runs([sentences[r].text for r in ranked], options.repeat_words)
     chosen: list[int] = []
     used = 0
     lam = options.mmr_lambda
@@ -61,7 +63,10 @@ def select(scored: ScoredCluster, options: SelectOptions | None = None) -> Selec
         nonlocal used, max_sim
         chosen.append(c)
         open_[c] = False
-        open_[list(repeats[c])] = False
+        if runs.n:  # only sentences with some words in common can share a run of them
+            for j in np.flatnonzero(open_ & (similarity[c] >= REPEAT_MIN_COSINE)):
+                if runs.shared(c, int(j)):
+                    open_[j] = False
         used += int(words[ranked[c]])
         max_sim = np.maximum(max_sim, similarity[c])
 
@@ -81,21 +86,21 @@ def select(scored: ScoredCluster, options: SelectOptions | None = None) -> Selec
     return Selection(indices=tuple(sorted(picked, key=lambda i: _reading_key(scored, i))))
 
 
-def _shared_runs(texts: list[str], n: int) -> list[set[int]]:
-    """For each text, the others sharing a run of ``n`` words with it (case and
-    punctuation ignored)."""
-    out: list[set[int]] = [set() for _ in texts]
-    if n <= 0:
-        return out
-    holders: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i, text in enumerate(texts):
-        tokens = _WORD.findall(text.lower())
-        for run in {tuple(tokens[k : k + n]) for k in range(len(tokens) - n + 1)}:
-            holders[run].append(i)
-    for ids in holders.values():
-        for i in ids:
-            out[i].update(j for j in ids if j != i)
-    return out
+class _Runs:
+    """Runs of ``n`` words of each text (case and punctuation ignored), made on demand."""
+
+    def __init__(self, texts: list[str], n: int) -> None:
+        self.texts, self.n = texts, n
+        self._runs: dict[int, set[tuple[str, ...]]] = {}
+
+    def of(self, i: int) -> set[tuple[str, ...]]:
+        if i not in self._runs:
+            tokens = _WORD.findall(self.texts[i].lower())
+            self._runs[i] = {tuple(tokens[k : k + self.n]) for k in range(len(tokens) - self.n + 1)}
+        return self._runs[i]
+
+    def shared(self, i: int, j: int) -> bool:
+        return not self.of(i).isdisjoint(self.of(j))
 
 
 def _reading_key(scored: ScoredCluster, i: int) -> tuple[float, float, int]:
