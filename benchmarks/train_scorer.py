@@ -1,7 +1,7 @@
 """Fit the weights of synopsis's ``learned`` scorer (``synopsis.score.LEARNED_WEIGHTS``).
 
     python benchmarks/train_scorer.py /path/to/multi-news-train-5000.jsonl.gz \\
-        [--clusters 3000] [--write] [--sign-constrained]
+        [--clusters 3000] [--write] [--sign-constrained] [--target precision]
 
 For each training cluster the documents are segmented and scored exactly as
 ``synopsis.score`` does, giving one row of ``synopsis.score.design_matrix`` per sentence.
@@ -27,10 +27,12 @@ from pathlib import Path
 
 import numpy as np
 
+from synopsis import score as scoring
 from synopsis.evaluate import RougeMetric, read_clusters
+from synopsis.evaluate.systems import oracle_system
 from synopsis.model import CleanDocument
 from synopsis.options import ScoreOptions, SelectOptions
-from synopsis.score import LEARNED_INPUTS, design_matrix, features, vectorize
+from synopsis.score import LEARNED_INPUTS
 from synopsis.segment import segment
 
 SCORE_PY = Path(__file__).resolve().parent.parent / "src" / "synopsis" / "score.py"
@@ -41,8 +43,19 @@ RIDGE = 1.0
 PENALTIES = ("quote", "personal", "question", "furniture")
 
 
-def rows_and_targets(path: str, limit: int) -> tuple[np.ndarray, np.ndarray]:
-    """One design row and target per selectable sentence of the first ``limit`` clusters."""
+TARGETS = ("precision", "oracle", "mix")
+
+
+def rows_and_targets(
+    path: str, limit: int, target: str = "precision"
+) -> tuple[np.ndarray, np.ndarray]:
+    """One design row and target per selectable sentence of the first ``limit`` clusters.
+
+    ``target``: ``precision`` (the default, what the shipped weights are fitted to),
+    ``oracle`` (1 if the greedy ROUGE oracle picks the sentence, else 0) or ``mix``
+    (precision plus half the oracle label). Features come from ``synopsis.score`` looked
+    up at call time, so benchmarks/scorer_inputs.py can try extra inputs.
+    """
     metric = RougeMetric()
     options, select = ScoreOptions(), SelectOptions()
     xs, ys = [], []
@@ -53,20 +66,21 @@ def rows_and_targets(path: str, limit: int) -> tuple[np.ndarray, np.ndarray]:
             continue
         ref = metric.tokens(cluster.reference or "")
         ref2 = set(itertools.pairwise(ref))
-        f = features(sentences, vectorize([s.text for s in sentences]), options.support_threshold)
-        x = design_matrix(f)
-        rows, targets = [], []
+        picked = oracle_system(cluster, 300) if target != "precision" else []
+        whole, last = set(picked[:-1]), (picked[-1] if picked else None)
+        matrix = scoring.vectorize([s.text for s in sentences])
+        x = scoring.design_matrix(scoring.features(sentences, matrix, options.support_threshold))
         for i, s in enumerate(sentences):
             if not select.min_words <= s.words <= select.max_words:
                 continue
-            toks = metric.tokens(s.text)
-            grams = list(itertools.pairwise(toks))
+            grams = list(itertools.pairwise(metric.tokens(s.text)))
             if not grams:
                 continue
-            rows.append(x[i])
-            targets.append(sum(g in ref2 for g in grams) / len(grams))
-        xs.extend(rows)
-        ys.extend(targets)
+            precision = sum(g in ref2 for g in grams) / len(grams)
+            # The oracle cuts its last sentence at the budget: a prefix counts as picked.
+            label = float(s.text in whole or (last is not None and s.text.startswith(last)))
+            xs.append(x[i])
+            ys.append({"precision": precision, "oracle": label}.get(target, precision + label / 2))
     return np.asarray(xs), np.asarray(ys)
 
 
@@ -101,8 +115,9 @@ def main() -> None:
     parser.add_argument("--clusters", type=int, default=3000)
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--sign-constrained", action="store_true")
+    parser.add_argument("--target", choices=TARGETS, default="precision")
     args = parser.parse_args()
-    x, y = rows_and_targets(args.data, args.clusters)
+    x, y = rows_and_targets(args.data, args.clusters, args.target)
     weights = fit(x, y, args.sign_constrained)
     pred = x @ weights
     r = float(np.corrcoef(pred, y)[0, 1])
