@@ -14,8 +14,15 @@ keeps the PENALTIES cues at or below zero).
 Deterministic: the file is a fixed sample, clusters are taken in file order, and the
 solve is closed-form.
 
-``--write`` replaces the LEARNED_WEIGHTS line in src/synopsis/score.py (rounded to four
-decimals). Only training clusters are used; never the evaluation files.
+The ``summary_words`` cue reads a table of words (src/synopsis/summary_words.tsv): for
+each word found in the articles of at least MIN_CLUSTERS training clusters, the smoothed
+log-odds that the cluster's human summary uses it too. The table is counted on the
+training clusters *after* the first ``--clusters`` (which fit the weights), so the weight
+of the cue is not fitted on the clusters that made it.
+
+``--write`` writes that table and replaces the LEARNED_WEIGHTS line in
+src/synopsis/score.py (rounded to four decimals). Only training clusters are used; never
+the evaluation files.
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import re
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -35,7 +43,11 @@ from synopsis.options import ScoreOptions, SelectOptions
 from synopsis.score import LEARNED_INPUTS
 from synopsis.segment import segment
 
-SCORE_PY = Path(__file__).resolve().parent.parent / "src" / "synopsis" / "score.py"
+PACKAGE = Path(__file__).resolve().parent.parent / "src" / "synopsis"
+SCORE_PY = PACKAGE / "score.py"
+SUMMARY_WORDS_TSV = PACKAGE / scoring.SUMMARY_WORDS_FILE
+MIN_CLUSTERS = 20  # a word must be in the articles of this many clusters to get a row
+SMOOTHING = 10.0  # pseudo-clusters at all words' rate, added to each word's counts
 RIDGE = 1.0
 # With --sign-constrained, these cues may only lower a score. Multi-News summaries often
 # quote, so the plain fit gives quotations a bonus; the constrained fit keeps them out
@@ -44,6 +56,38 @@ PENALTIES = ("quote", "personal", "question", "furniture")
 
 
 TARGETS = ("precision", "oracle", "mix")
+_TOKEN = re.compile(r"\w+")
+
+
+def summary_word_table(clusters: list) -> tuple[dict[str, float], float]:
+    """Log-odds, per word, that a human summary uses a word its articles use."""
+    in_articles: Counter[str] = Counter()
+    in_both: Counter[str] = Counter()
+    for cluster in clusters:
+        words = set(_TOKEN.findall(" ".join(d.text for d in cluster.documents).lower()))
+        in_articles.update(words)
+        in_both.update(words & set(_TOKEN.findall((cluster.reference or "").lower())))
+    rate = sum(in_both.values()) / max(sum(in_articles.values()), 1)
+
+    def log_odds(p: float) -> float:
+        return round(float(np.log(p / (1 - p))), 4)
+
+    table = {
+        w: log_odds((in_both[w] + SMOOTHING * rate) / (n + SMOOTHING))
+        for w, n in sorted(in_articles.items())
+        if n >= MIN_CLUSTERS
+    }
+    return table, log_odds(rate)
+
+
+def write_summary_words(table: dict[str, float], unknown: float, source: str) -> None:
+    lines = [
+        "# Summary-word log-odds for synopsis's learned scorer (see score.summary_words).",
+        f"# Written by benchmarks/train_scorer.py from {source}; do not edit by hand.",
+        f"{scoring.UNKNOWN}\t{unknown}",
+        *(f"{w}\t{v}" for w, v in table.items()),
+    ]
+    SUMMARY_WORDS_TSV.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def rows_and_targets(
@@ -117,6 +161,12 @@ def main() -> None:
     parser.add_argument("--sign-constrained", action="store_true")
     parser.add_argument("--target", choices=TARGETS, default="precision")
     args = parser.parse_args()
+    table, unknown = summary_word_table(read_clusters(args.data)[args.clusters :])
+    print(f"summary-word table: {len(table)} words (unknown word: {unknown})")
+    scoring.use_summary_words(table, unknown)
+    if args.write:
+        write_summary_words(table, unknown, Path(args.data).name)
+        print(f"wrote {SUMMARY_WORDS_TSV}")
     x, y = rows_and_targets(args.data, args.clusters, args.target)
     weights = fit(x, y, args.sign_constrained)
     pred = x @ weights

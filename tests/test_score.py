@@ -11,12 +11,15 @@ from synopsis.score import (
     LEARNED_WEIGHTS,
     SCORERS,
     SURFACE,
+    UNKNOWN,
     design_matrix,
     features,
     pairs_at,
     score,
     similar_pairs,
+    summary_words,
     surface,
+    use_summary_words,
     vectorize,
 )
 from synopsis.segment import segment
@@ -73,3 +76,15 @@ def test_kept_pairs_filter_to_the_pairs_computed_afresh() -> None:
     low = pairs_at(scored, 0.01).toarray()
     np.testing.assert_array_equal(low, similar_pairs(scored.vectors, 0.01).toarray())
     assert (low > 0).sum() >= (pairs_at(scored, 0.1).toarray() > 0).sum()
+
+
+def test_summary_words_cue_is_the_mean_log_odds_of_the_words() -> None:
+    shipped = summary_words()
+    assert len(shipped[0]) > 1000 and UNKNOWN not in shipped[0]
+    try:
+        use_summary_words({"police": 1.0, "arrested": 0.5}, -1.0)
+        c = cues("Police arrested two men. Gardens bloom.")
+        # "police" 1.0, "arrested" 0.5, "two" and "men" unknown (-1.0 each): mean -0.125.
+        assert c["summary_words"] == [-0.125, -1.0]
+    finally:
+        use_summary_words(*shipped)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from importlib import resources
 
 import numpy as np
 from scipy import sparse
@@ -37,17 +38,18 @@ BLOCK_ROWS = 2048
 
 # Written by benchmarks/train_scorer.py (see there to reproduce); order: LEARNED_INPUTS.
 LEARNED_WEIGHTS: tuple[float, ...] = (
-    0.1439,  # centrality
-    0.1065,  # support
-    -0.0313,  # position
-    -0.0073,  # log_words
-    0.1120,  # quote
-    -0.0151,  # personal
-    0.0323,  # question
-    0.0075,  # digits
-    -0.0365,  # relative_position
-    -0.0275,  # furniture
-    0.1131,  # bias
+    0.1464,  # centrality
+    0.1045,  # support
+    -0.0097,  # position
+    -0.0178,  # log_words
+    0.1154,  # quote
+    -0.0051,  # personal
+    0.0419,  # question
+    0.0159,  # digits
+    -0.0321,  # relative_position
+    -0.0126,  # furniture
+    0.0637,  # summary_words
+    0.1046,  # bias
 )
 
 
@@ -72,6 +74,7 @@ SURFACE = (
     "digits",
     "relative_position",
     "furniture",
+    "summary_words",
 )
 _OPENS_QUOTE = re.compile(r"""\s*(?:["“”„«]|''|``|'(?=\w))""")
 _QUOTED = re.compile(r"""["“][^"“”]*["”]""")
@@ -79,6 +82,37 @@ _QUOTED = re.compile(r"""["“][^"“”]*["”]""")
 _PERSONAL = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|we|we're|we've|we'll|my|our|ours|me|you|your)\b")
 _CLOSERS = " \"'”’)]"
 _DIGIT = re.compile(r"\d")
+_TOKEN = re.compile(r"\w+")
+# Written by benchmarks/train_scorer.py: for each word seen in the documents of at least
+# 20 training clusters, the log-odds that a cluster's human summary uses it when its
+# articles do (smoothed toward all words' rate, given on the UNKNOWN row).
+SUMMARY_WORDS_FILE = "summary_words.tsv"
+UNKNOWN = "<unknown>"
+
+
+_summary_words: tuple[dict[str, float], float] | None = None
+
+
+def summary_words() -> tuple[dict[str, float], float]:
+    """The summary-word log-odds table and the value for a word not in it."""
+    global _summary_words
+    if _summary_words is None:
+        text = resources.files("synopsis").joinpath(SUMMARY_WORDS_FILE).read_text("utf-8")
+        table: dict[str, float] = {}
+        for line in text.splitlines():
+            if line and not line.startswith("#"):
+                word, value = line.split("\t")
+                table[word] = float(value)
+        _summary_words = (table, table.pop(UNKNOWN))
+    return _summary_words
+
+
+def use_summary_words(table: dict[str, float], unknown: float) -> None:
+    """Score with this table instead of the shipped one (for the training script)."""
+    global _summary_words
+    _summary_words = (dict(table), unknown)
+
+
 _FURNITURE = re.compile(
     r"https?:|www\.|@\w|\bclick\b|\bsubscribe\b|copyright|all rights reserved|\bphoto\b"
     r"|\bvideo\b|advertisement|\bnewsletter\b|\bsign up\b|\bread more\b"
@@ -91,8 +125,10 @@ def surface(sentences: Sequence[Sentence], counts: Sequence[int]) -> np.ndarray:
     ``counts`` holds each document's number of sentences (for the relative position).
     Human summaries of news are third-person reporting; sentences that are mostly a
     quotation, speak in the first or second person, ask a question or carry page
-    furniture (links, "click", photo credits) are rarely in them.
+    furniture (links, "click", photo credits) are rarely in them. ``summary_words`` is
+    the mean log-odds of the sentence's words appearing in a human summary.
     """
+    prior, unknown = summary_words()
     rows = np.zeros((len(sentences), len(SURFACE)), dtype=np.float64)
     for i, s in enumerate(sentences):
         text = s.text
@@ -109,6 +145,7 @@ def surface(sentences: Sequence[Sentence], counts: Sequence[int]) -> np.ndarray:
             1.0 if _DIGIT.search(text) else 0.0,
             s.index / max(counts[s.doc_index], 1) if s.doc_index < len(counts) else 0.0,
             1.0 if _FURNITURE.search(lower) else 0.0,
+            _mean_prior(_TOKEN.findall(lower), prior, unknown),
         )
     return rows
 
@@ -120,6 +157,10 @@ def _terms(text: str) -> list[str]:
     """Lowercased words of two or more characters, English stop words left out: what
     TfidfVectorizer's own analyzer yields, without its per-call checks of the settings."""
     return [t for t in _TERM.findall(text.lower()) if t not in ENGLISH_STOP_WORDS]
+
+
+def _mean_prior(tokens: list[str], prior: dict[str, float], unknown: float) -> float:
+    return sum(prior.get(t, unknown) for t in tokens) / len(tokens) if tokens else unknown
 
 
 def vectorize(texts: Sequence[str]) -> sparse.csr_matrix:
