@@ -9,10 +9,11 @@ Three signals, all deterministic:
 * **position**: news puts the lead first, so earlier sentences get a prior.
 
 plus cheap **surface cues** (:func:`surface`: quotation, first person, question, page
-furniture, length, relative position). Scorers in :data:`SCORERS` combine them:
-``centroid`` by hand-set weights, ``lexrank`` by graph centrality, and ``learned`` by a
-small linear model fitted on Multi-News training clusters (benchmarks/train_scorer.py;
-the eleven weights are in :data:`LEARNED_WEIGHTS`, no model file is loaded).
+furniture, length, relative position, and how often human summaries use the sentence's
+words). Scorers in :data:`SCORERS` combine them: ``centroid`` by hand-set weights,
+``lexrank`` by graph centrality, and ``learned`` by a small linear model fitted on
+Multi-News training clusters (benchmarks/train_scorer.py writes its twelve weights into
+:data:`LEARNED_WEIGHTS` and the word table into ``summary_words.tsv``).
 
 Sentence similarity is computed in row blocks of a sparse matrix product and only the
 pairs above the threshold are kept, so memory grows with the number of similar pairs,
