@@ -8,6 +8,7 @@ import pytest
 
 import synopsis
 from synopsis.options import Options
+from synopsis.score import is_quotation
 
 
 def tokens(text: str) -> set[str]:
@@ -81,3 +82,14 @@ def test_shared_quotation_is_said_once_unless_the_check_is_off() -> None:
     assert len(synopsis.summarize(docs, options=base).sentences) == 1
     # Worded differently enough to pass the cosine check, so only the run check drops it.
     assert len(synopsis.summarize(docs, options=off).sentences) == 2
+
+
+def test_at_most_half_the_sentences_are_quotations(sample_files: list[Path]) -> None:
+    base = Options.with_words(250)
+    capped = synopsis.summarize(sample_files, options=base)
+    share = sum(is_quotation(s.text) for s in capped.sentences) / len(capped.sentences)
+    assert share <= 0.5
+    # The sample's scorer favours its many quotations: without the cap they take over.
+    free = dataclasses.replace(base, select=dataclasses.replace(base.select, max_quote_share=1.0))
+    uncapped = synopsis.summarize(sample_files, options=free)
+    assert sum(is_quotation(s.text) for s in uncapped.sentences) / len(uncapped.sentences) > 0.5

@@ -78,6 +78,9 @@ class SelectOptions:
     # Open with the best lead: the highest-scored first sentence of any article, so the
     # summary starts with the news, not with a reaction to it.
     lead_first: bool = True
+    # At most this share of the summary's sentences may be quotations (1.0: no limit): a
+    # summary reports; a string of quotes does not read as one.
+    max_quote_share: float = 0.5
 
 
 @dataclass(frozen=True)

@@ -134,13 +134,11 @@ def surface(sentences: Sequence[Sentence], counts: Sequence[int]) -> np.ndarray:
     for i, s in enumerate(sentences):
         text = s.text
         lower = text.lower()
-        quoted = (
-            sum(len(m.group()) for m in _QUOTED.finditer(text)) if '"' in text or "“" in text else 0
-        )
+        quoted = _quoted_chars(text)
         outside = _QUOTED.sub(" ", lower) if quoted else lower
         rows[i] = (
             np.log1p(s.words),
-            1.0 if _OPENS_QUOTE.match(text) or quoted > 0.5 * len(text) else 0.0,
+            1.0 if _is_quotation(text, quoted) else 0.0,
             1.0 if _PERSONAL.search(outside) else 0.0,
             1.0 if text.rstrip(_CLOSERS).endswith("?") else 0.0,
             1.0 if _DIGIT.search(text) else 0.0,
@@ -158,6 +156,21 @@ def _terms(text: str) -> list[str]:
     """Lowercased words of two or more characters, English stop words left out: what
     TfidfVectorizer's own analyzer yields, without its per-call checks of the settings."""
     return [t for t in _TERM.findall(text.lower()) if t not in ENGLISH_STOP_WORDS]
+
+
+def _quoted_chars(text: str) -> int:
+    if '"' not in text and "“" not in text:
+        return 0
+    return sum(len(m.group()) for m in _QUOTED.finditer(text))
+
+
+def _is_quotation(text: str, quoted: int) -> bool:
+    return bool(_OPENS_QUOTE.match(text)) or quoted > 0.5 * len(text)
+
+
+def is_quotation(text: str) -> bool:
+    """Whether a sentence opens with a quotation mark or is mostly inside quotes."""
+    return _is_quotation(text, _quoted_chars(text))
 
 
 def _mean_prior(tokens: list[str], prior: dict[str, float], unknown: float) -> float:

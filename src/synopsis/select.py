@@ -5,8 +5,9 @@ candidate with the best ``λ·salience − (1−λ)·similarity to what is alrea
 still fits the budget; a candidate whose cosine similarity to a chosen sentence reaches
 ``redundancy_threshold`` is never taken, nor is one that shares a run of
 ``repeat_words`` words with it (the same quotation in two translations or attributions,
-which the cosine of two differently worded sentences can miss). The budget is a hard
-cap: the summary never has more words than asked for.
+which the cosine of two differently worded sentences can miss). At most
+``max_quote_share`` of the sentences are quotations while anything else fits: a summary
+reports. The budget is a hard cap: the summary never has more words than asked for.
 
 Reading order: chosen sentences are shown by their relative position in their own
 article (a lead sentence before a closing one), ties broken by salience. News articles
@@ -22,6 +23,7 @@ from scipy import sparse
 
 from .model import ScoredCluster, Selection
 from .options import SelectOptions
+from .score import is_quotation
 
 # MMR looks at the best candidates only; beyond a few hundred nothing reaches the top.
 MAX_CANDIDATES = 400
@@ -74,9 +76,14 @@ def select(scored: ScoredCluster, options: SelectOptions | None = None) -> Selec
         leads = np.flatnonzero([sentences[r].index == 0 for r in ranked])
         if leads.size:  # ranked is sorted by score, so the first lead is the best one
             take(int(leads[0]))
+    quotes = np.array([is_quotation(sentences[r].text) for r in ranked], dtype=bool)
     while True:
         fits = open_ & (words[ranked] <= options.words - used)
         fits &= max_sim < options.redundancy_threshold
+        if quotes[chosen].sum() + 1 > options.max_quote_share * (len(chosen) + 1):
+            # One more quotation would make too many of them, unless nothing else fits.
+            reporting = fits & ~quotes
+            fits = reporting if reporting.any() else fits
         if not fits.any():
             break
         value = np.where(fits, lam * salience - (1 - lam) * max_sim, -np.inf)
