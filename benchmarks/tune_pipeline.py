@@ -33,6 +33,8 @@ VARIANTS: dict[str, Options] = {
     "lam0.85": with_select(mmr_lambda=0.85),
     "max80": with_select(max_words=80),
     "nolead": with_select(lead_first=False),
+    "quotes0.34": with_select(max_quote_share=0.34),
+    "quotes-off": with_select(max_quote_share=1.0),
 }
 
 
