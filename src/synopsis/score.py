@@ -344,8 +344,10 @@ def score(
             "no sentences to summarize: every document was empty after cleaning"
         )
     matrix = vectorize([s.text for s in sentences])
-    floor = options.support_threshold if keep_pairs is None else keep_pairs
-    pairs = similar_pairs(matrix, min(floor, options.support_threshold))
+    floor = options.support_threshold
+    if keep_pairs is not None:
+        floor = min(floor, keep_pairs)
+    pairs = similar_pairs(matrix, floor)
     f = features(sentences, matrix, options.support_threshold, groups, pairs)
     scores = SCORERS[options.scorer](f, options)
     return ScoredCluster(
@@ -355,5 +357,5 @@ def score(
         support=tuple(int(x) for x in f.support),
         vectors=matrix,
         similar=pairs,
-        similar_floor=min(floor, options.support_threshold),
+        similar_floor=floor,
     )
