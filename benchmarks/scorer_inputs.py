@@ -12,7 +12,6 @@ extra columns are patched into ``synopsis.score.features`` for the run only.
 from __future__ import annotations
 
 import argparse
-import re
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -24,7 +23,6 @@ from synopsis.evaluate.run import evaluate
 from synopsis.model import Sentence
 from train_scorer import TARGETS, fit, rows_and_targets
 
-_WORD = re.compile(r"\w+")
 Extra = Callable[[Sequence[Sentence], object, scoring.Features], list[np.ndarray]]
 
 
@@ -40,8 +38,8 @@ def _content(
     """Share of the sentence's words that are not stop words."""
     out = []
     for s in sentences:
-        words = _WORD.findall(s.text.lower())
-        out.append(sum(w not in ENGLISH_STOP_WORDS for w in words) / max(len(words), 1))
+        found = scoring.words(s.text)
+        out.append(sum(w not in ENGLISH_STOP_WORDS for w in found) / max(len(found), 1))
     return [np.array(out)]
 
 

@@ -56,7 +56,6 @@ PENALTIES = ("quote", "personal", "question", "furniture")
 
 
 TARGETS = ("precision", "oracle", "mix")
-_TOKEN = re.compile(r"\w+")
 
 
 def summary_word_table(clusters: list) -> tuple[dict[str, float], float]:
@@ -64,9 +63,9 @@ def summary_word_table(clusters: list) -> tuple[dict[str, float], float]:
     in_articles: Counter[str] = Counter()
     in_both: Counter[str] = Counter()
     for cluster in clusters:
-        words = set(_TOKEN.findall(" ".join(d.text for d in cluster.documents).lower()))
-        in_articles.update(words)
-        in_both.update(words & set(_TOKEN.findall((cluster.reference or "").lower())))
+        seen = set(scoring.words(" ".join(d.text for d in cluster.documents)))
+        in_articles.update(seen)
+        in_both.update(seen & set(scoring.words(cluster.reference or "")))
     rate = sum(in_both.values()) / max(sum(in_articles.values()), 1)
 
     def log_odds(p: float) -> float:

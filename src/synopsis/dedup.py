@@ -67,6 +67,7 @@ def candidate_pairs(
         num_perm=options.permutations,
         params=lsh_bands(options.lsh_threshold, options.permutations),
     )
+    scheme, permutations = _permutations(options.permutations)
     signatures: list[MinHash | None] = []
     sizes: list[int] = []
     for i, sents in enumerate(sentences):
@@ -75,7 +76,6 @@ def candidate_pairs(
         if not shingles:
             signatures.append(None)
             continue
-        scheme, permutations = _permutations(options.permutations)
         m = MinHash(num_perm=options.permutations, seed=1, permutations=permutations, scheme=scheme)
         m.update_batch(shingles)
         lsh.insert(i, m)

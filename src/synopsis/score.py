@@ -84,6 +84,13 @@ _PERSONAL = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|we|we're|we've|we'll|my|our|ou
 _CLOSERS = " \"'”’)]"
 _DIGIT = re.compile(r"\d")
 _TOKEN = re.compile(r"\w+")
+
+
+def words(text: str) -> list[str]:
+    """Lowercased runs of word characters: the words the summary-word table counts."""
+    return _TOKEN.findall(text.lower())
+
+
 # Written by benchmarks/train_scorer.py: for each word seen in the documents of at least
 # 20 training clusters, the log-odds that a cluster's human summary uses it when its
 # articles do (smoothed toward all words' rate, given on the UNKNOWN row).
@@ -144,7 +151,7 @@ def surface(sentences: Sequence[Sentence], counts: Sequence[int]) -> np.ndarray:
             1.0 if _DIGIT.search(text) else 0.0,
             s.index / max(counts[s.doc_index], 1) if s.doc_index < len(counts) else 0.0,
             1.0 if _FURNITURE.search(lower) else 0.0,
-            _mean_prior(_TOKEN.findall(lower), prior, unknown),
+            _mean_prior(words(text), prior, unknown),
         )
     return rows
 

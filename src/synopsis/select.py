@@ -16,18 +16,15 @@ put context first, so this reads like a story rather than a ranking.
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 from scipy import sparse
 
 from .model import ScoredCluster, Selection
 from .options import SelectOptions
-from .score import is_quotation
+from .score import is_quotation, words
 
 # MMR looks at the best candidates only; beyond a few hundred nothing reaches the top.
 MAX_CANDIDATES = 400
-_WORD = re.compile(r"\w+")
 # The repeat check looks only at candidates this similar to the chosen sentence: cheap, and
 # a run of common words ("one of the most ...") shared by unrelated sentences is no repeat.
 REPEAT_MIN_COSINE = 0.2
@@ -102,7 +99,7 @@ class _Runs:
 
     def of(self, i: int) -> set[tuple[str, ...]]:
         if i not in self._runs:
-            tokens = _WORD.findall(self.texts[i].lower())
+            tokens = words(self.texts[i])
             self._runs[i] = {tuple(tokens[k : k + self.n]) for k in range(len(tokens) - self.n + 1)}
         return self._runs[i]
 
