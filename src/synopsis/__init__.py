@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .clean import clean, clean_cluster
 from .errors import EmptyClusterError, InputError, MissingExtraError, SynopsisError
-from .ingest import Loaded, documents_from_objects, load
+from .ingest import Loaded, documents_from_objects, load, unique_ids
 from .model import CleanDocument, Cluster, Document, Removal, Sentence, Summary, SummarySentence
 from .options import CleanOptions, Options
 from .pipeline import run
@@ -66,8 +66,8 @@ def summarize(
         options = dataclasses.replace(
             options, select=dataclasses.replace(options.select, words=words)
         )
-    if isinstance(documents, Cluster):
-        cluster = documents
+    if isinstance(documents, Cluster):  # ids made unique before any stage uses them
+        cluster = dataclasses.replace(documents, documents=unique_ids(documents.documents))
     else:
         if isinstance(documents, (str, Path, Document)):
             documents = [documents]
