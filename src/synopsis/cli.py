@@ -255,9 +255,17 @@ def serve_command(
         bool,
         typer.Option(
             "--processes/--threads",
-            help="Compute summaries in worker processes (uses every core) or threads.",
+            help="Compute summaries in worker processes, killed and replaced when a request "
+            "passes its time or memory limit, or in threads (lighter, but a request over its "
+            "limit keeps its thread busy until it finishes).",
         ),
-    ] = False,
+    ] = True,
+    memory_limit_mb: Annotated[
+        int, typer.Option(min=50, help="Memory one request may use, in MB (processes only).")
+    ] = 2000,
+    upload_timeout: Annotated[
+        float, typer.Option(min=0.1, help="Seconds a request body may stall before 408.")
+    ] = 15.0,
 ) -> None:
     """Run the HTTP service: POST /v1/summarize, a web page at /, API docs at /docs."""
     try:
@@ -270,6 +278,8 @@ def serve_command(
         time_limit=time_limit,
         workers=workers,
         processes=processes,
+        memory_limit_mb=memory_limit_mb,
+        upload_timeout=upload_timeout,
     )
     serve(host, port, options)
 
