@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .clean import clean, clean_cluster
 from .errors import EmptyClusterError, InputError, MissingExtraError, SynopsisError
-from .ingest import Loaded, documents_from_objects, load, unique_ids
+from .ingest import Loaded, check_cluster, documents_from_objects, load, unique_ids
 from .model import CleanDocument, Cluster, Document, Removal, Sentence, Summary, SummarySentence
 from .options import CleanOptions, Options
 from .pipeline import run
@@ -75,4 +75,6 @@ def summarize(
         if not docs:
             raise EmptyClusterError("no documents to summarize (all were empty)")
         cluster = Cluster(id="cluster", documents=docs)
-    return run(cluster, options)
+    cluster, notes = check_cluster(cluster)  # the size policy; languages it cannot segment
+    summary = run(cluster, options)
+    return dataclasses.replace(summary, notes=summary.notes + notes) if notes else summary

@@ -325,9 +325,9 @@ async def run_limited(
             "send fewer or shorter documents",
         ) from None  # fmt: skip
     except JobFailed as exc:
-        if exc.user_error:
-            raise ServiceError(400, exc.message) from None
-        raise RuntimeError(exc.message) from None
+        if exc.status == 500:  # a bug: the generic handler answers 500 and logs it
+            raise RuntimeError(exc.message) from None
+        raise ServiceError(exc.status, exc.message) from None
     assert isinstance(result, Summary)
     return result
 

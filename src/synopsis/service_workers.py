@@ -28,7 +28,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import IO, Any
 
-from .errors import SynopsisError
+from .errors import InputTooLargeError, SynopsisError
 
 _HEADER = struct.Struct("<Q")
 _TICK = 0.05  # seconds between deadline and memory checks while a job runs
@@ -44,12 +44,21 @@ class Reclaimed(Exception):
 
 
 class JobFailed(Exception):
-    """The job raised: a :class:`SynopsisError` (the user's mistake) or a bug."""
+    """The job raised: a :class:`SynopsisError` (the user's mistake: ``status`` 400, or
+    413 for an input over the size policy) or a bug (``status`` 500)."""
 
-    def __init__(self, message: str, user_error: bool) -> None:
+    def __init__(self, message: str, status: int) -> None:
         super().__init__(message)
         self.message = message
-        self.user_error = user_error
+        self.status = status
+
+
+def _failure(exc: Exception) -> tuple[str, int]:
+    if isinstance(exc, InputTooLargeError):
+        return str(exc), 413
+    if isinstance(exc, SynopsisError):
+        return str(exc), 400
+    return f"{type(exc).__name__}: {exc}", 500
 
 
 def _send(stream: IO[bytes], obj: object) -> None:
@@ -105,12 +114,10 @@ def worker_main() -> None:
             return
         try:
             outcome: tuple[str, object] = ("ok", job())
-        except SynopsisError as exc:
-            outcome = ("error", str(exc))
         except MemoryError:
             outcome = ("memory", "")
-        except Exception as exc:  # a bug: report it, keep the worker
-            outcome = ("bug", f"{type(exc).__name__}: {exc}")
+        except Exception as exc:  # the user's mistake, or a bug: report it, keep the worker
+            outcome = ("failed", _failure(exc))
         _send(results, outcome)
 
 
@@ -168,7 +175,8 @@ class _Worker:
         if kind == "memory":
             self.kill()  # a MemoryError can leave the heap fragmented: start afresh
             raise Reclaimed("memory")
-        raise JobFailed(str(value), user_error=kind == "error")
+        message, status = value  # type: ignore[misc]
+        raise JobFailed(message, status)
 
     def kill(self) -> None:
         self.retired = True
@@ -302,7 +310,7 @@ class ThreadWorkers:
         except asyncio.TimeoutError:
             raise Reclaimed("time") from None
         except SynopsisError as exc:
-            raise JobFailed(str(exc), user_error=True) from None
+            raise JobFailed(*_failure(exc)) from None
         except MemoryError:
             raise Reclaimed("memory") from None
 
