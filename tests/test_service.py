@@ -343,3 +343,66 @@ def test_framing_is_refused_on_every_page(server: str) -> None:
         timeout=60,
     )
     assert "frame-ancestors 'none'" in report.headers["content-security-policy"]
+
+
+def test_form_and_json_give_one_status_for_one_error(server: str) -> None:
+    url = f"{server}/v1/summarize"
+    article = "An article about the bridge that reopened on Monday."
+    for words in ("0", "²", "9" * 5000):  # "²".isdigit() is true, int("²") fails
+        assert_error(httpx.post(url, data={"documents": article, "words": words}), 422, "words")
+    assert_error(httpx.post(url, json={"documents": [article], "words": 0}), 422, "words")
+    files = [("files", (f"{i}.txt", b"Some text here.", "text/plain")) for i in range(1002)]
+    assert_error(httpx.post(url, files=files, timeout=60), 413, "too many documents")
+    assert_error(httpx.post(url, data={"documents": "   "}), 400, "no documents")
+    assert_error(httpx.post(url, json={"documents": ["   "]}), 400, "no documents")
+    # a file sent under the 'documents' field is read, not dropped
+    upload = [("documents", ("a.txt", article.encode(), "text/plain"))]
+    response = httpx.post(url, files=upload, timeout=60)
+    assert response.status_code == 200 and response.json()["documents"][0]["id"] == "a.txt"
+
+
+def test_input_over_the_size_policy_is_413(server: str) -> None:
+    from synopsis.ingest import MAX_DOCUMENT_CHARS
+
+    body = {"documents": ["word " * (MAX_DOCUMENT_CHARS // 5 + 1)]}
+    assert_error(httpx.post(f"{server}/v1/summarize", json=body, timeout=60), 413, "split it")
+
+
+def test_stalled_upload_times_out() -> None:
+    import socket
+
+    proc, url = start_server("--threads", "--workers", "1", "--upload-timeout", "1")
+    try:
+        port = int(url.rsplit(":", 1)[1])
+        with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
+            sock.sendall(
+                b"POST /v1/summarize HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                b"Content-Length: 1000000\r\n\r\n" + b'{"documents": ["'
+            )
+            started = time.monotonic()
+            answer = sock.recv(4096)
+            waited = time.monotonic() - started
+        assert answer.startswith(b"HTTP/1.1 408"), answer[:100]
+        assert waited < 10
+        assert httpx.get(f"{url}/healthz").status_code == 200
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_healthz_reports_starvation_while_every_worker_is_taken() -> None:
+    from synopsis.service_workers import Reclaimed, ThreadWorkers
+
+    async def scenario() -> tuple[float, float]:
+        workers = ThreadWorkers(1)
+        with pytest.raises(Reclaimed):  # threads: the job outlives its request
+            await workers.run(partial(time.sleep, 1.5), time.monotonic() + 0.3)
+        await asyncio.sleep(0.3)
+        during = workers.starved_for()
+        await asyncio.sleep(1.5)
+        after = workers.starved_for()
+        workers.close()
+        return during, after
+
+    during, after = asyncio.run(scenario())
+    assert during >= 0.5 and after == 0.0
