@@ -215,6 +215,17 @@ def stream_summaries(
                 failed.append(cluster.id)
                 stderr.print(f"synopsis: cluster {cluster.id}: skipped: {exc}", highlight=False)
                 continue
+            except MemoryError:
+                message = (
+                    f"cluster {cluster.id}: ran out of memory "
+                    f"({sum(len(d.text) for d in cluster.documents):,} characters); "
+                    "split it into smaller clusters"
+                )
+                if not several:
+                    raise SynopsisError(message) from None
+                failed.append(cluster.id)
+                stderr.print(f"synopsis: {message}; skipped", highlight=False)
+                continue
             except Exception as exc:  # a bug on one cluster must not cost the others
                 if not several:
                     raise
