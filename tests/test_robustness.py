@@ -195,7 +195,11 @@ def test_oversized_input_is_refused_up_front() -> None:
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(b"not gzip at all", "not a readable gzip file"), (None, "truncated gzip file")],
+    [
+        (b"not gzip at all", "not a readable gzip file"),
+        (b"\x1f\x8b\x08\x00 a gzip header, then no deflate data", "not a readable gzip file"),
+        (None, "truncated gzip file"),
+    ],
 )
 def test_corrupt_or_truncated_eval_data(
     tmp_path: Path, content: bytes | None, message: str

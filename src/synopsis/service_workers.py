@@ -203,8 +203,12 @@ class ProcessWorkers:
         self._all_busy_since: float | None = None
 
     def start(self) -> None:
-        """Start the workers (call from the event loop's thread: they die with it)."""
-        self._idle = [self._new() for _ in range(self.size)]
+        """Start the workers (call from the event loop's thread: they die with it).
+
+        One process more than ``size`` jobs at once: a warm spare, so that when a worker is
+        killed the next request runs at once instead of waiting for a replacement to start.
+        """
+        self._idle = [self._new() for _ in range(self.size + 1)]
         self._slots = asyncio.Semaphore(self.size)
         self._threads = ThreadPoolExecutor(self.size, thread_name_prefix="worker-wait")
 
@@ -232,7 +236,7 @@ class ProcessWorkers:
             await asyncio.wait_for(self._slots.acquire(), timeout=deadline - time.monotonic())
         except asyncio.TimeoutError:
             raise Reclaimed("time") from None  # queued past the deadline: never started
-        worker = self._idle.pop()
+        worker = self._idle.pop(0)  # the longest idle: replacements join at the end, warm up
         self._mark(+1)
         try:
             loop = asyncio.get_running_loop()

@@ -33,7 +33,8 @@ def read_clusters(path: str | Path) -> list[Cluster]:
         except EOFError:  # click would print a bare "Aborted." for this one
             raise InputError(f"{path}: truncated gzip file (it ends mid-stream)") from None
         except (OSError, zlib.error) as exc:  # BadGzipFile is an OSError
-            raise InputError(f"{path}: not a readable gzip file ({exc.strerror or exc})") from None
+            reason = getattr(exc, "strerror", None) or exc
+            raise InputError(f"{path}: not a readable gzip file ({reason})") from None
         clusters = parse_jsonl(decode(data, str(path)), str(path))
     elif path.suffix.lower() not in {".jsonl", ".ndjson"}:
         raise InputError(f"{path}: evaluation data must be JSON Lines (.jsonl, .jsonl.gz)")
