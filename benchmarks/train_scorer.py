@@ -14,14 +14,14 @@ keeps the PENALTIES cues at or below zero).
 Deterministic: the file is a fixed sample, clusters are taken in file order, and the
 solve is closed-form.
 
-The ``summary_words`` cue reads a table of words (src/synopsis/summary_words.tsv): for
+The ``summary_words`` cue reads a table of words (src/synopsis/score/summary_words.tsv): for
 each word found in the articles of at least MIN_CLUSTERS training clusters, the smoothed
 log-odds that the cluster's human summary uses it too. The table is counted on the
 training clusters *after* the first ``--clusters`` (which fit the weights), so the weight
 of the cue is not fitted on the clusters that made it.
 
 ``--write`` writes that table and replaces the LEARNED_WEIGHTS line in
-src/synopsis/score.py (rounded to four decimals). Only training clusters are used; never
+src/synopsis/score/scorers.py (rounded to four decimals). Only training clusters are used; never
 the evaluation files.
 """
 
@@ -44,8 +44,8 @@ from synopsis.score import LEARNED_INPUTS
 from synopsis.segment import segment
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "synopsis"
-SCORE_PY = PACKAGE / "score.py"
-SUMMARY_WORDS_TSV = PACKAGE / scoring.SUMMARY_WORDS_FILE
+SCORE_PY = PACKAGE / "score" / "scorers.py"
+SUMMARY_WORDS_TSV = PACKAGE / "score" / scoring.SUMMARY_WORDS_FILE
 MIN_CLUSTERS = 20  # a word must be in the articles of this many clusters to get a row
 SMOOTHING = 10.0  # pseudo-clusters at all words' rate, added to each word's counts
 RIDGE = 1.0
