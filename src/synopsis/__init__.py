@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from .clean import clean, clean_cluster
+from .cleaning import clean, clean_cluster
 from .errors import EmptyClusterError, InputError, MissingExtraError, SynopsisError
 from .ingest import Loaded, documents_from_objects, load
 from .model import CleanDocument, Cluster, Document, Removal, Sentence, Summary, SummarySentence
