@@ -8,7 +8,14 @@ import pytest
 
 from conftest import FIXTURES, SAMPLE
 from synopsis.errors import InputError
-from synopsis.ingest import decode, documents_from_objects, load
+from synopsis.ingest import (
+    MAX_JSON_DEPTH,
+    MAX_JSON_INT_DIGITS,
+    decode,
+    documents_from_objects,
+    load,
+    parse_json,
+)
 
 
 def test_folder_reads_supported_files_sorted_and_skips_readme() -> None:
@@ -124,3 +131,35 @@ def test_duplicate_file_names_get_unique_ids(tmp_path: Path) -> None:
 def test_api_objects_reject_wrong_types() -> None:
     with pytest.raises(InputError, match=r"expected str, pathlib\.Path or Document, got int"):
         documents_from_objects(["text", 3])
+
+
+def _jsonl(tmp_path: Path, line: str) -> Path:
+    path = tmp_path / "hostile.jsonl"
+    path.write_text('{"id": "ok", "documents": ["A fine article."]}\n' + line + "\n")
+    return path
+
+
+def test_huge_json_integer_is_refused_naming_line_and_field(tmp_path: Path) -> None:
+    path = _jsonl(tmp_path, '{"id": ' + "9" * 5000 + ', "documents": ["Text."]}')
+    with pytest.raises(InputError, match=r"line 2: id: integer of 5,000 digits"):
+        load([path])
+    assert parse_json('{"n": ' + "1" * MAX_JSON_INT_DIGITS + "}", "x")["n"] > 0
+    with pytest.raises(InputError, match=r"x: n\[0\]: number '1e999' is out of range"):
+        parse_json('{"n": [1e999]}', "x")
+
+
+def test_deep_json_nesting_is_refused_before_parsing(tmp_path: Path) -> None:
+    deep = "[" * 3000 + "]" * 3000
+    path = _jsonl(tmp_path, '{"documents": ["Text."], "x": ' + deep + "}")
+    with pytest.raises(InputError, match=f"line 2: JSON nested more than {MAX_JSON_DEPTH}"):
+        load([path])
+    # brackets inside strings are text, not nesting
+    assert parse_json(json.dumps({"documents": ["[" * 3000]}), "x") == {"documents": ["[" * 3000]}
+
+
+def test_lone_surrogate_is_refused_naming_the_field(tmp_path: Path) -> None:
+    path = _jsonl(tmp_path, '{"documents": ["fine", "half \\ud800 a character"]}')
+    with pytest.raises(InputError, match=r"line 2: documents\[1\]: escapes a lone surrogate"):
+        load([path])
+    # a correctly escaped pair is one real character
+    assert parse_json('["\\ud83d\\ude00"]', "x") == ["\U0001f600"]

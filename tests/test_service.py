@@ -108,6 +108,10 @@ def test_bad_bodies(server: str) -> None:
     assert_error(httpx.post(url, content=b'{"documents": [', headers=json_type), 400, "JSON")
     half = b'{"documents": ["\\ud800 is half of a character."]}'
     assert_error(httpx.post(url, content=half, headers=json_type), 400, "lone surrogate")
+    huge = b'{"documents": ["An article."], "words": ' + b"7" * 5000 + b"}"
+    assert_error(httpx.post(url, content=huge, headers=json_type), 400, "words: integer of 5,000")
+    deep = b'{"documents": ["An article."], "x": ' + b"[" * 3000 + b"]" * 3000 + b"}"
+    assert_error(httpx.post(url, content=deep, headers=json_type), 400, "nested more than")
     text_type = {"content-type": "text/plain"}
     assert_error(httpx.post(url, content=b"hello", headers=text_type), 415, "content type")
     many = {"documents": [f"Article number {i} says a thing." for i in range(2000)]}

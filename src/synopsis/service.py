@@ -21,8 +21,8 @@ from functools import partial
 from typing import Any, Literal
 
 from . import __version__, summarize
-from .errors import MissingExtraError, SynopsisError
-from .ingest import document_from_bytes
+from .errors import InputError, MissingExtraError, SynopsisError
+from .ingest import document_from_bytes, parse_json
 from .model import Document, Summary
 from .render import render_html, render_markdown, render_text, to_dict
 
@@ -151,7 +151,7 @@ async def read_request(
     """The documents, word budget and format of a request, whatever its content type."""
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind == "application/json":
-        parsed = parse_json(await request.body())
+        parsed = parse_body(await request.body())
         items = [_from_object(d, i) for i, d in enumerate(parsed.documents, start=1)]
         words, fmt = parsed.words, parsed.format
     elif kind in ("multipart/form-data", "application/x-www-form-urlencoded"):
@@ -171,20 +171,13 @@ async def read_request(
     return items, words, fmt
 
 
-def parse_json(body: bytes) -> SummarizeRequest:
-    """Strict UTF-8 JSON, validated; messages name the field at fault."""
+def parse_body(body: bytes) -> SummarizeRequest:
+    """Strict UTF-8 JSON under the input contract (:func:`synopsis.ingest.parse_json`),
+    validated; messages name the field at fault."""
     try:
-        data = json.loads(body.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise ServiceError(400, f"request body is not valid UTF-8 (byte {exc.start})") from None
-    except json.JSONDecodeError as exc:
-        raise ServiceError(400, f"request body is not valid JSON: {exc.msg} at {exc.pos}") from None
-    try:  # JSON may escape lone surrogates (\\ud800), which no text can hold
-        json.dumps(data, ensure_ascii=False).encode("utf-8")
-    except UnicodeEncodeError:
-        raise ServiceError(
-            400, "request body is not valid Unicode: it escapes a lone surrogate (\\ud800-\\udfff)"
-        ) from None
+        data = parse_json(body, where="request body")
+    except InputError as exc:
+        raise ServiceError(400, str(exc)) from None
     try:
         return SummarizeRequest.model_validate(data)
     except ValidationError as exc:

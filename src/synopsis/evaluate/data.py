@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -29,8 +30,10 @@ def read_clusters(path: str | Path) -> list[Cluster]:
     if path.name.endswith(".gz"):
         try:
             data = gzip.decompress(path.read_bytes())
-        except OSError as exc:
-            raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        except EOFError:  # click would print a bare "Aborted." for this one
+            raise InputError(f"{path}: truncated gzip file (it ends mid-stream)") from None
+        except (OSError, zlib.error) as exc:  # BadGzipFile is an OSError
+            raise InputError(f"{path}: not a readable gzip file ({exc.strerror or exc})") from None
         clusters = parse_jsonl(decode(data, str(path)), str(path))
     elif path.suffix.lower() not in {".jsonl", ".ndjson"}:
         raise InputError(f"{path}: evaluation data must be JSON Lines (.jsonl, .jsonl.gz)")
