@@ -1,6 +1,8 @@
 """The ``synopsis`` command: a thin layer over the Python API.
 
 Every user mistake ends in one line on stderr and a non-zero exit, never a traceback.
+Only typer, rich and the light option types are imported here: each command imports the
+pipeline, renderers and evaluation it needs, so ``--help`` and ``--version`` start fast.
 """
 
 from __future__ import annotations
@@ -9,18 +11,17 @@ import sys
 from collections.abc import Iterable, Iterator
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import track
 
-from . import Loaded, __version__, clean_cluster, load, summarize
 from .errors import SynopsisError
 from .options import CleanOptions, Options
-from .render import render, render_analysis
-from .render.clean import render_clean_json, render_clean_text
+
+if TYPE_CHECKING:
+    from .ingest import Loaded
 
 T = TypeVar("T")
 EXIT_USAGE = 2
@@ -60,6 +61,8 @@ def progress(items: Iterable[T], label: str) -> Iterator[T]:
     if len(items) < PROGRESS_MIN_ITEMS:
         yield from items
         return
+    from rich.progress import track
+
     yield from track(items, description=label, console=stderr, transient=True)
 
 
@@ -75,6 +78,8 @@ def write(text: str, output: Path | None) -> None:
 
 def read_inputs(paths: list[str]) -> Loaded:
     """Load the inputs, telling the user about every one that was skipped."""
+    from .ingest import load
+
     loaded = load(paths, stdin=sys.stdin.buffer, progress=lambda f: progress(f, "Reading"))
     for skipped in loaded.skipped:
         stderr.print(f"synopsis: skipped {skipped.source}: {skipped.reason}", highlight=False)
@@ -83,6 +88,8 @@ def read_inputs(paths: list[str]) -> Loaded:
 
 def version_callback(value: bool) -> None:
     if value:
+        from . import __version__
+
         typer.echo(f"synopsis {__version__}")
         raise typer.Exit()
 
@@ -131,6 +138,9 @@ def summarize_command(
     ] = False,
 ) -> None:
     """Summarize articles about one story, citing the source of every sentence."""
+    from . import summarize
+    from .render import render
+
     try:
         loaded = read_inputs(paths)
         options = Options(clean=CleanOptions(enabled=not no_clean))
@@ -211,6 +221,9 @@ def clean_command(
     output: OutputOption = None,
 ) -> None:
     """Print the article text that cleaning keeps: no page furniture, headers or captions."""
+    from .cleaning import clean_cluster
+    from .render.clean import render_clean_json, render_clean_text
+
     try:
         loaded = read_inputs(paths)
         cleaned = [
@@ -239,6 +252,9 @@ def compare_command(
 ) -> None:
     """Only the cross-source analysis: which articles are copies of one story, how many
     independent sources there are, and where they disagree (numbers, names, quotes, dates)."""
+    from . import summarize
+    from .render import render_analysis
+
     try:
         loaded = read_inputs(paths)
         summaries = [summarize(c) for c in progress(loaded.clusters, "Comparing")]
