@@ -1,8 +1,14 @@
 """Sentence similarity: TF-IDF vectors and the pairs of sentences that say the same thing.
 
 Similarity is computed in row blocks of a sparse matrix product and only the pairs above
-the threshold are kept, so memory grows with the number of similar pairs, never with the
-square of the cluster.
+the threshold are kept. Three limits make time and memory linear in the input on any
+text, including low-vocabulary, repetitive text where nearly every pair of sentences
+shares words: each sentence keeps its MAX_NEIGHBOURS most similar sentences; a term found
+in more than COMMON_TERM sentences (possible only in a cluster that large) is treated as a
+stop word by the product, which bounds its work by COMMON_TERM times the input's terms;
+and a block of rows is sized so that its product holds at most BLOCK_ENTRIES entries.
+News clusters of up to COMMON_TERM sentences get the exact pairs unless a sentence has
+more than MAX_NEIGHBOURS similar ones (benchmarks/similar-pairs.md measures both).
 """
 
 from __future__ import annotations
@@ -18,7 +24,11 @@ from ..model import ScoredCluster
 if TYPE_CHECKING:
     from scipy import sparse
 
-BLOCK_ROWS = 2048
+# Limits that keep similar_pairs linear in the input on any text (see its docstring).
+BLOCK_ROWS = 2048  # rows per block of the product, at most
+BLOCK_ENTRIES = 4_000_000  # entries a block's product may hold (about 50 MB), at most
+MAX_NEIGHBOURS = 50  # similar sentences kept per sentence
+COMMON_TERM = 2000  # a term in more sentences than this proposes no similar pair
 
 _TERM = re.compile(r"(?u)\b\w\w+\b")
 
@@ -44,24 +54,73 @@ def vectorize(texts: Sequence[str]) -> sparse.csr_matrix:
         return sparse.csr_matrix((len(texts), 1), dtype=np.float32)
 
 
-def similar_pairs(matrix: sparse.csr_matrix, threshold: float) -> sparse.csr_matrix:
-    """Cosine similarities ``>= threshold`` between rows, excluding each row with itself."""
+def similar_pairs(
+    matrix: sparse.csr_matrix,
+    threshold: float,
+    neighbours: int = MAX_NEIGHBOURS,
+    common: int = COMMON_TERM,
+    block_entries: int = BLOCK_ENTRIES,
+) -> sparse.csr_matrix:
+    """Cosine similarities ``>= threshold`` between rows, excluding each row with itself.
+
+    Bounded on any text (see the module's limits): each row keeps its ``neighbours`` most
+    similar rows (ties broken by the lower row number), so the result holds at most
+    ``neighbours`` entries a row and need not be symmetric; a term found in more than
+    ``common`` rows adds nothing to any similarity (possible only in a cluster that
+    large); and the product is computed in blocks of rows whose output holds at most
+    ``block_entries`` entries. On a cluster of ``common`` sentences or fewer whose
+    sentences have at most ``neighbours`` similar ones each, the result is exact.
+    """
     from scipy import sparse
 
     n = matrix.shape[0]
-    blocks = []
-    transposed = matrix.T.tocsc()
-    for lo in range(0, n, BLOCK_ROWS):
-        block = (matrix[lo : lo + BLOCK_ROWS] @ transposed).tocoo()
+    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
+    too_common = df > common
+    if too_common.any():  # as uninformative as a stop word at this scale: drop its column
+        matrix = matrix @ sparse.diags((~too_common).astype(matrix.dtype))
+        matrix.eliminate_zeros()
+        df = np.where(too_common, 0, df)
+    transposed = matrix.T.tocsr()
+    # An upper bound on each row's entries in the product: the rows sharing any of its terms.
+    summed = np.concatenate(([0], np.cumsum(df[matrix.indices], dtype=np.int64)))
+    bound = np.minimum(summed[matrix.indptr[1:]] - summed[matrix.indptr[:-1]], n)
+    rows, cols, vals = [], [], []
+    lo = 0
+    while lo < n:
+        hi = _block_end(bound, lo, block_entries)
+        block = (matrix[lo:hi] @ transposed).tocoo()
         keep = (block.data >= threshold) & (block.row + lo != block.col)
-        blocks.append(
-            sparse.coo_matrix(
-                (block.data[keep], (block.row[keep] + lo, block.col[keep])), shape=(n, n)
-            )
-        )
-    if not blocks:
+        r, c, v = block.row[keep] + lo, block.col[keep], block.data[keep]
+        r, c, v = _top(r, c, v, neighbours)
+        rows.append(r)
+        cols.append(c)
+        vals.append(v)
+        lo = hi
+    if not rows:
         return sparse.csr_matrix((n, n), dtype=np.float32)
-    return sparse.csr_matrix(sum(blocks[1:], blocks[0])) if len(blocks) > 1 else blocks[0].tocsr()
+    return sparse.coo_matrix(
+        (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))), shape=(n, n)
+    ).tocsr()
+
+
+def _block_end(bound: np.ndarray, lo: int, entries: int) -> int:
+    """The end of the block of rows from ``lo`` whose product stays within ``entries``
+    (at least one row, at most BLOCK_ROWS)."""
+    window = np.cumsum(bound[lo : lo + BLOCK_ROWS])
+    return lo + max(1, int(np.searchsorted(window, entries, side="right")))
+
+
+def _top(
+    r: np.ndarray, c: np.ndarray, v: np.ndarray, k: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Of each row's entries, the ``k`` with the highest values (lower column on ties)."""
+    if r.size == 0 or np.bincount(r).max() <= k:
+        return r, c, v
+    order = np.lexsort((c, -v, r))
+    r, c, v = r[order], c[order], v[order]
+    first = np.searchsorted(r, r, side="left")  # r is sorted: where each row starts
+    keep = np.arange(r.size) - first < k
+    return r[keep], c[keep], v[keep]
 
 
 def at_least(pairs: sparse.csr_matrix, threshold: float) -> sparse.csr_matrix:
