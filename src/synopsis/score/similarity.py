@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..model import ScoredCluster
+from .stop_words import STOP_WORDS
 
 if TYPE_CHECKING:
     from scipy import sparse
@@ -33,25 +34,67 @@ COMMON_TERM = 2000  # a term in more sentences than this proposes no similar pai
 _TERM = re.compile(r"(?u)\b\w\w+\b")
 
 
-def _terms(text: str, stop_words: frozenset[str]) -> list[str]:
+def _terms(text: str, stop_words: frozenset[str] = STOP_WORDS) -> list[str]:
     """Lowercased words of two or more characters, English stop words left out: what
-    TfidfVectorizer's own analyzer yields, without its per-call checks of the settings."""
+    scikit-learn's TfidfVectorizer yields with its default token pattern."""
     return [t for t in _TERM.findall(text.lower()) if t not in stop_words]
 
 
 def vectorize(texts: Sequence[str]) -> sparse.csr_matrix:
-    """L2-normalised TF-IDF rows, one per text (IDF fitted on these texts)."""
+    """L2-normalised TF-IDF rows, one per text (IDF fitted on these texts).
+
+    The same matrix, bit for bit, as scikit-learn's ``TfidfVectorizer(sublinear_tf=True,
+    dtype=np.float32)`` over :func:`_terms` (columns in alphabetical order; each row's
+    entries in order of the terms' first appearance; the same float32 steps and a
+    double-precision row norm summed in that order), without its per-call validation,
+    which cost more than the counting on a news cluster (benchmarks/similar-pairs.md).
+    """
     from scipy import sparse
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
-    def analyzer(text: str) -> list[str]:
-        return _terms(text, ENGLISH_STOP_WORDS)
-
-    vectorizer = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, dtype=np.float32)
-    try:
-        return vectorizer.fit_transform(texts).tocsr()
-    except ValueError:  # every text was stop words or punctuation
-        return sparse.csr_matrix((len(texts), 1), dtype=np.float32)
+    ids: dict[str, int] = {}  # term -> order of first appearance
+    firsts: list[int] = []
+    counts: list[int] = []
+    indptr = [0]
+    for text in texts:
+        row: dict[int, int] = {}
+        for t in _terms(text):
+            i = ids.setdefault(t, len(ids))
+            row[i] = row.get(i, 0) + 1
+        for i in sorted(row):
+            firsts.append(i)
+            counts.append(row[i])
+        indptr.append(len(firsts))
+    n = len(texts)
+    if not ids:  # every text was stop words or punctuation
+        return sparse.csr_matrix((n, 1), dtype=np.float32)
+    vocab = list(ids)
+    rank = np.empty(len(vocab), dtype=np.int64)
+    rank[sorted(range(len(vocab)), key=vocab.__getitem__)] = np.arange(len(vocab))
+    indices = rank[np.asarray(firsts, dtype=np.int64)]
+    one = np.float32(1.0)
+    data = np.asarray(counts, dtype=np.float32)
+    np.log(data, out=data)  # sublinear tf: 1 + log(count)
+    data += one
+    df = np.bincount(indices, minlength=len(vocab)).astype(np.float32) + one
+    idf = np.full_like(df, n + 1, dtype=np.float32)  # smoothed: log((1+n)/(1+df)) + 1
+    idf /= df
+    np.log(idf, out=idf)
+    idf += one
+    data *= idf[indices]
+    bounds = np.asarray(indptr, dtype=np.int64)
+    lengths = np.diff(bounds)
+    squares = data * data
+    sums = np.zeros(n, dtype=np.float64)
+    for j in range(int(lengths.max())):  # column by column: each row summed in order
+        rows = np.flatnonzero(lengths > j)
+        sums[rows] += squares[bounds[rows] + j]
+    norms = np.repeat(np.sqrt(sums), lengths)
+    scaled = data.astype(np.float64)
+    np.divide(scaled, norms, out=scaled, where=norms > 0)
+    return sparse.csr_matrix(
+        (scaled.astype(np.float32), indices.astype(np.int32), bounds.astype(np.int32)),
+        shape=(n, len(vocab)),
+    )
 
 
 def similar_pairs(
