@@ -331,6 +331,67 @@ def eval_command(
     Console().print(ev.report.to_table(result))
 
 
+@app.command("train")
+def train_command(
+    data: Annotated[
+        Path,
+        typer.Argument(
+            help="JSON Lines training clusters with references (.jsonl or .jsonl.gz), "
+            "e.g. Multi-News train; never the evaluation files.",
+            show_default=False,
+        ),
+    ],
+    fit_clusters: Annotated[
+        int,
+        typer.Option(
+            "--fit-clusters",
+            min=1,
+            help="The first N clusters fit the weights; the rest count the summary-word table.",
+        ),
+    ] = 3000,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Directory for learned_weights.json and summary_words.tsv "
+            "(default: the package's own data, which the learned scorer loads).",
+        ),
+    ] = None,
+) -> None:
+    """Fit the learned scorer on what the pipeline scores (cleaned, segmented, deduped)."""
+    from importlib import resources
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    from .evaluate import read_clusters
+    from .score.learned import LEARNED_INPUTS
+    from .score.training import TrainOptions, train
+
+    try:
+        clusters = read_clusters(data)
+        with Progress(
+            "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+            TimeElapsedColumn(), console=stderr, transient=True,
+        ) as bar:  # fmt: skip
+            task = bar.add_task("Preparing", total=len(clusters))
+            trained = train(clusters, TrainOptions(fit_clusters=fit_clusters), source=data.name,
+                            on_cluster=lambda: bar.advance(task))  # fmt: skip
+        where = output or Path(str(resources.files("synopsis.score")))
+        written = trained.model.save(where)
+    except SynopsisError as exc:
+        raise fail(str(exc)) from None
+    except OSError as exc:
+        raise fail(f"{output}: cannot write ({exc.strerror})") from None
+    stderr.print(f"{trained.sentences} sentences from {trained.fit_clusters} clusters, "
+                 f"{len(trained.model.words)} words from {trained.table_clusters}; "
+                 f"correlation with the target {trained.correlation:.3f}")  # fmt: skip
+    for name, w in zip(LEARNED_INPUTS, trained.model.weights, strict=True):
+        stderr.print(f"  {name:18s} {w:+.4f}", highlight=False)
+    for path in written:
+        stderr.print(f"wrote {path}", highlight=False)
+
+
 def main() -> None:
     app()
 

@@ -3,10 +3,12 @@
 The stage is split by concern:
 
 * :mod:`.similarity`: TF-IDF vectors and the sentence pairs that say the same thing;
-* :mod:`.text`: surface cues of a sentence (quotation, first person, question, furniture,
-  summary words);
-* :mod:`.scorers`: the signals combined (:class:`Features`) and the registry
-  :data:`SCORERS` of ways to combine them.
+* :mod:`.text`: text cues of a sentence (quotation, first person, question, furniture);
+* :mod:`.signals`: centrality, support, position and the cues, once per cluster
+  (:class:`Features`);
+* :mod:`.scorers`: the registry :data:`SCORERS` of ways to combine them, with
+  :mod:`.learned` the linear model whose weights are package data, and
+  :mod:`.training` the fit that writes them (``synopsis train``).
 
 :func:`score` runs them in that order.
 """
@@ -18,54 +20,45 @@ from collections.abc import Sequence
 from ..errors import EmptyClusterError
 from ..model import ScoredCluster, SegmentedDocument
 from ..options import ScoreOptions
-from .scorers import (
-    LEARNED_INPUTS,
-    LEARNED_WEIGHTS,
-    SCORERS,
-    Features,
-    Scorer,
-    centroid_scorer,
-    design_matrix,
-    features,
-    learned_scorer,
-    lexrank_scorer,
+from .learned import LEARNED_INPUTS, UNKNOWN, LearnedModel, LearnedScorer
+from .scorers import SCORERS, Scorer, centroid_scorer, lexrank_scorer
+from .signals import Features, features
+from .similarity import (
+    BLOCK_ENTRIES,
+    BLOCK_ROWS,
+    COMMON_TERM,
+    MAX_NEIGHBOURS,
+    at_least,
+    other_documents,
+    pairs_at,
+    similar_pairs,
+    vectorize,
 )
-from .similarity import BLOCK_ROWS, at_least, other_documents, pairs_at, similar_pairs, vectorize
-from .text import (
-    SUMMARY_WORDS_FILE,
-    SURFACE,
-    UNKNOWN,
-    is_quotation,
-    summary_words,
-    surface,
-    use_summary_words,
-    words,
-)
+from .text import TEXT_CUES, is_quotation, surface, words
 
 __all__ = [
+    "BLOCK_ENTRIES",
     "BLOCK_ROWS",
+    "COMMON_TERM",
     "LEARNED_INPUTS",
-    "LEARNED_WEIGHTS",
+    "MAX_NEIGHBOURS",
     "SCORERS",
-    "SUMMARY_WORDS_FILE",
-    "SURFACE",
+    "TEXT_CUES",
     "UNKNOWN",
     "Features",
+    "LearnedModel",
+    "LearnedScorer",
     "Scorer",
     "at_least",
     "centroid_scorer",
-    "design_matrix",
     "features",
     "is_quotation",
-    "learned_scorer",
     "lexrank_scorer",
     "other_documents",
     "pairs_at",
     "score",
     "similar_pairs",
-    "summary_words",
     "surface",
-    "use_summary_words",
     "vectorize",
     "words",
 ]
