@@ -17,7 +17,7 @@ import time
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
-from synopsis.clean import clean_cluster
+from synopsis.cleaning import clean_cluster
 from synopsis.evaluate import read_clusters, split
 from synopsis.score.similarity import _terms, vectorize
 from synopsis.segment import segment

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import importlib
 import os
 import signal
 import sys
 import time
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import httpx
@@ -183,14 +185,66 @@ def test_fifty_concurrent_requests(server: str, sample_docs: list[Document]) -> 
     assert httpx.get(f"{server}/healthz").status_code == 200
 
 
-def test_time_limit_answers_503() -> None:
-    from concurrent.futures import ThreadPoolExecutor
-
+def test_time_limit_answers_503_in_thread_mode() -> None:
     from synopsis.service import ServiceError, run_limited
+    from synopsis.service_workers import ThreadWorkers
 
-    with ThreadPoolExecutor(1) as pool, pytest.raises(ServiceError) as caught:
-        asyncio.run(run_limited(pool, lambda: time.sleep(0.5), 0.05))
+    workers = ThreadWorkers(1)
+    with pytest.raises(ServiceError) as caught:
+        asyncio.run(run_limited(workers, lambda: time.sleep(0.5), 0.05))  # type: ignore[arg-type]
+    workers.close()
     assert caught.value.status == 503 and "limit" in caught.value.message
+
+
+def _alive(pid: int) -> bool:
+    """A process that exists and is not a zombie."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc to check the worker")
+def test_time_limited_request_reclaims_its_worker() -> None:
+    """Past the deadline the worker is killed (its CPU and memory freed) and replaced."""
+    from synopsis.service import ServiceError, run_limited
+    from synopsis.service_workers import ProcessWorkers
+
+    async def scenario() -> tuple[list[int], list[int], float, int, int]:
+        workers = ProcessWorkers(1, memory_limit=300_000_000)
+        workers.start()
+        try:
+            statuses = []
+            before = workers.pids()
+            started = time.monotonic()
+            # a job that would run for a minute: cut off at one second
+            with pytest.raises(ServiceError) as slow:
+                await run_limited(workers, partial(time.sleep, 60), 1.0)  # type: ignore[arg-type]
+            cut = time.monotonic() - started
+            statuses.append(slow.value.status)
+            # a job that would take 2 GB: stopped at the 300 MB ceiling
+            with pytest.raises(ServiceError) as big:
+                await run_limited(workers, partial(str.__mul__, "x", 2_000_000_000), 30, 300)  # type: ignore[arg-type]
+            statuses.append(big.value.status)
+            after = workers.pids()
+            # the replacement answers a normal job
+            assert await workers.run(partial(sum, [1, 2]), time.monotonic() + 30) == 3
+            (pid,) = after
+            rss = int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * os.sysconf(
+                "SC_PAGE_SIZE"
+            )
+            return before, after, cut, statuses[0] * 1000 + statuses[1], rss
+        finally:
+            workers.close()
+
+    before, after, cut, statuses, rss = asyncio.run(scenario())
+    assert statuses == 503_413
+    assert cut < 5, cut  # the client is answered at the limit, not when the job ends
+    assert not any(_alive(pid) for pid in before)  # the slow job's process is gone
+    assert set(after).isdisjoint(before)
+    assert rss < 300_000_000  # memory is back under the ceiling
+    assert not any(_alive(pid) for pid in after)  # close() reaps every worker
 
 
 def test_missing_web_extra_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -218,7 +272,7 @@ def test_serve_help_lists_the_limits() -> None:
 
 
 def spawned_workers(pid: int) -> list[int]:
-    """Pids of the multiprocessing workers a server process started."""
+    """Pids of the worker processes a server process started."""
     found = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -228,14 +282,14 @@ def spawned_workers(pid: int) -> list[int]:
             cmdline = (entry / "cmdline").read_bytes()
         except (OSError, IndexError, ValueError):
             continue
-        if ppid == pid and b"spawn_main" in cmdline:
+        if ppid == pid and b"synopsis.service_workers" in cmdline:
             found.append(int(entry.name))
     return found
 
 
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc to find worker processes")
 def test_process_workers_survive_a_killed_worker(sample_docs: list[Document]) -> None:
-    proc, url = start_server("--processes", "--workers", "2")
+    proc, url = start_server("--workers", "2")
     try:
         payload = {"documents": as_objects(sample_docs), "words": 100}
         expected = to_dict(synopsis.summarize(sample_docs, words=100))
@@ -255,3 +309,100 @@ def test_process_workers_survive_a_killed_worker(sample_docs: list[Document]) ->
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc to find worker processes")
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
+def test_no_process_left_after_the_server_stops(stop: signal.Signals) -> None:
+    proc, url = start_server("--workers", "2")
+    workers = spawned_workers(proc.pid)
+    assert len(workers) == 2 and all(_alive(pid) for pid in workers)
+    # one worker busy on a long request when the signal arrives
+    with httpx.Client(timeout=60) as client:
+        payload = {"documents": ["word " * 200_000, "other " * 200_000]}
+        with contextlib.suppress(httpx.TimeoutException):
+            client.post(f"{url}/v1/summarize", json=payload, timeout=0.5)
+    proc.send_signal(stop)
+    assert proc.wait(timeout=20) is not None
+    deadline = time.monotonic() + 5
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(pid) for pid in workers)
+    assert spawned_workers(proc.pid) == []
+
+
+def test_framing_is_refused_on_every_page(server: str) -> None:
+    for path in ("/", "/docs", "/healthz", "/openapi.json", "/nowhere"):
+        response = httpx.get(f"{server}{path}")
+        policy = response.headers.get("content-security-policy", "")
+        assert "frame-ancestors 'none'" in policy, path
+        assert response.headers.get("x-frame-options") == "DENY", path
+    report = httpx.post(
+        f"{server}/v1/summarize",
+        data={"documents": "An article about it.", "format": "html"},
+        timeout=60,
+    )
+    assert "frame-ancestors 'none'" in report.headers["content-security-policy"]
+
+
+def test_form_and_json_give_one_status_for_one_error(server: str) -> None:
+    url = f"{server}/v1/summarize"
+    article = "An article about the bridge that reopened on Monday."
+    for words in ("0", "²", "9" * 5000):  # "²".isdigit() is true, int("²") fails
+        assert_error(httpx.post(url, data={"documents": article, "words": words}), 422, "words")
+    assert_error(httpx.post(url, json={"documents": [article], "words": 0}), 422, "words")
+    files = [("files", (f"{i}.txt", b"Some text here.", "text/plain")) for i in range(1002)]
+    assert_error(httpx.post(url, files=files, timeout=60), 413, "too many documents")
+    assert_error(httpx.post(url, data={"documents": "   "}), 400, "no documents")
+    assert_error(httpx.post(url, json={"documents": ["   "]}), 400, "no documents")
+    # a file sent under the 'documents' field is read, not dropped
+    upload = [("documents", ("a.txt", article.encode(), "text/plain"))]
+    response = httpx.post(url, files=upload, timeout=60)
+    assert response.status_code == 200 and response.json()["documents"][0]["id"] == "a.txt"
+
+
+def test_input_over_the_size_policy_is_413(server: str) -> None:
+    from synopsis.ingest import MAX_DOCUMENT_CHARS
+
+    body = {"documents": ["word " * (MAX_DOCUMENT_CHARS // 5 + 1)]}
+    assert_error(httpx.post(f"{server}/v1/summarize", json=body, timeout=60), 413, "split it")
+
+
+def test_stalled_upload_times_out() -> None:
+    import socket
+
+    proc, url = start_server("--threads", "--workers", "1", "--upload-timeout", "1")
+    try:
+        port = int(url.rsplit(":", 1)[1])
+        with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
+            sock.sendall(
+                b"POST /v1/summarize HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                b"Content-Length: 1000000\r\n\r\n" + b'{"documents": ["'
+            )
+            started = time.monotonic()
+            answer = sock.recv(4096)
+            waited = time.monotonic() - started
+        assert answer.startswith(b"HTTP/1.1 408"), answer[:100]
+        assert waited < 10
+        assert httpx.get(f"{url}/healthz").status_code == 200
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_healthz_reports_starvation_while_every_worker_is_taken() -> None:
+    from synopsis.service_workers import Reclaimed, ThreadWorkers
+
+    async def scenario() -> tuple[float, float]:
+        workers = ThreadWorkers(1)
+        with pytest.raises(Reclaimed):  # threads: the job outlives its request
+            await workers.run(partial(time.sleep, 1.5), time.monotonic() + 0.3)
+        await asyncio.sleep(0.3)
+        during = workers.starved_for()
+        await asyncio.sleep(1.5)
+        after = workers.starved_for()
+        workers.close()
+        return during, after
+
+    during, after = asyncio.run(scenario())
+    assert during >= 0.5 and after == 0.0

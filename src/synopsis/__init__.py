@@ -89,7 +89,7 @@ def summarize(
     or a :class:`Cluster`. ``words`` caps the summary length (default 100); it
     overrides ``options.select.words`` when both are given.
     """
-    from .ingest import documents_from_objects
+    from .ingest import check_cluster, documents_from_objects, unique_ids
     from .pipeline import run
 
     options = options or Options()
@@ -99,8 +99,8 @@ def summarize(
         options = dataclasses.replace(
             options, select=dataclasses.replace(options.select, words=words)
         )
-    if isinstance(documents, Cluster):
-        cluster = documents
+    if isinstance(documents, Cluster):  # ids made unique before any stage uses them
+        cluster = dataclasses.replace(documents, documents=unique_ids(documents.documents))
     else:
         if isinstance(documents, (str, Path, Document)):
             documents = [documents]
@@ -108,4 +108,6 @@ def summarize(
         if not docs:
             raise EmptyClusterError("no documents to summarize (all were empty)")
         cluster = Cluster(id="cluster", documents=docs)
-    return run(cluster, options)
+    cluster, notes = check_cluster(cluster)  # the size policy; languages it cannot segment
+    summary = run(cluster, options)
+    return dataclasses.replace(summary, notes=summary.notes + notes) if notes else summary

@@ -7,11 +7,16 @@ pipeline, renderers and evaluation it needs, so ``--help`` and ``--version`` sta
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
-from collections.abc import Iterable, Iterator
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from enum import Enum
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TextIO, TypeVar
 
 import typer
 from rich.console import Console
@@ -22,6 +27,7 @@ from .options import CleanOptions, Options
 
 if TYPE_CHECKING:
     from .ingest import Loaded
+    from .model import Cluster, Summary
 
 T = TypeVar("T")
 EXIT_USAGE = 2
@@ -66,14 +72,50 @@ def progress(items: Iterable[T], label: str) -> Iterator[T]:
     yield from track(items, description=label, console=stderr, transient=True)
 
 
-def write(text: str, output: Path | None) -> None:
+@contextmanager
+def open_output(output: Path | None) -> Iterator[TextIO]:
+    """Standard output, or ``output`` written atomically: a temporary file beside it is
+    renamed over it only once everything is written, so a failure half-way (a bad cluster,
+    Ctrl-C, a full disk) never leaves an existing file emptied or truncated."""
     if output is None:
-        sys.stdout.write(text)
+        yield sys.stdout
+        sys.stdout.flush()
         return
+    if output.is_dir():
+        raise fail(f"{output}: is a folder, not a file")
     try:
-        output.write_text(text, encoding="utf-8")
+        fd, tmp = tempfile.mkstemp(
+            dir=output.parent or ".", prefix=f".{output.name}.", suffix=".tmp"
+        )
     except OSError as exc:
         raise fail(f"{output}: cannot write ({exc.strerror})") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, _mode_for(output))
+        os.replace(tmp, output)
+    except OSError as exc:
+        raise fail(f"{output}: cannot write ({exc.strerror})") from None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def _mode_for(output: Path) -> int:
+    """Keep an existing file's permissions; a new one gets the usual umask-based mode."""
+    try:
+        return stat.S_IMODE(output.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def write(text: str, output: Path | None) -> None:
+    with open_output(output) as handle:
+        handle.write(text)
 
 
 def read_inputs(paths: list[str]) -> Loaded:
@@ -139,19 +181,83 @@ def summarize_command(
 ) -> None:
     """Summarize articles about one story, citing the source of every sentence."""
     from . import summarize
-    from .render import render
 
     try:
         loaded = read_inputs(paths)
         options = Options(clean=CleanOptions(enabled=not no_clean))
-        summaries = [
-            summarize(c, words=words, options=options)
-            for c in progress(loaded.clusters, "Summarizing")
-        ]
-        rendered = render(summaries, fmt.value)
+        job = partial(summarize, words=words, options=options)
+        stream_summaries(loaded.clusters, job, fmt.value, output, "Summarizing")
     except SynopsisError as exc:
         raise fail(str(exc)) from None
-    write(rendered, output)
+
+
+# Between two clusters' summaries in text and Markdown output (JSON becomes JSON Lines).
+RULES = {"text": "\n" + "-" * 72 + "\n\n", "md": "\n---\n\n", "json": ""}
+
+
+def stream_summaries(
+    clusters: tuple[Cluster, ...],
+    job: Callable[[Cluster], Summary],
+    fmt: str,
+    output: Path | None,
+    label: str,
+    renderers: dict[str, Callable[[Summary], str]] | None = None,
+) -> None:
+    """Summarize and write one cluster at a time, so output appears as it is made and
+    memory holds one summary. With several clusters a failing one is reported with its id
+    and skipped (exit code 1 at the end); with one, its error is the command's error."""
+    if len(clusters) > 1 and fmt == "html":
+        raise SynopsisError(
+            f"the html report shows one cluster, but the input holds {len(clusters)}; "
+            "summarize one cluster at a time, or use json or md"
+        )
+    from .render import RENDERERS, render_jsonl
+
+    several = len(clusters) > 1
+    render_one = render_jsonl if several and fmt == "json" else (renderers or RENDERERS)[fmt]
+    failed: list[str] = []
+    with open_output(output) as out:
+        written = 0
+        for cluster in progress(clusters, label):
+            try:
+                text = render_one(job(cluster))
+            except SynopsisError as exc:
+                if not several:
+                    raise
+                failed.append(cluster.id)
+                stderr.print(f"synopsis: cluster {cluster.id}: skipped: {exc}", highlight=False)
+                continue
+            except MemoryError:
+                message = (
+                    f"cluster {cluster.id}: ran out of memory "
+                    f"({sum(len(d.text) for d in cluster.documents):,} characters); "
+                    "split it into smaller clusters"
+                )
+                if not several:
+                    raise SynopsisError(message) from None
+                failed.append(cluster.id)
+                stderr.print(f"synopsis: {message}; skipped", highlight=False)
+                continue
+            except Exception as exc:  # a bug on one cluster must not cost the others
+                if not several:
+                    raise
+                failed.append(cluster.id)
+                stderr.print(
+                    f"synopsis: cluster {cluster.id}: skipped: internal error "
+                    f"({type(exc).__name__}: {exc}); please report it",
+                    highlight=False,
+                )
+                continue
+            out.write((RULES[fmt] if written else "") + text)
+            written += 1
+    if failed:
+        shown = ", ".join(failed[:10]) + (" ..." if len(failed) > 10 else "")
+        stderr.print(
+            f"synopsis: {len(failed)} of {len(clusters)} clusters failed ({shown}); "
+            "the rest were written",
+            highlight=False,
+        )
+        raise typer.Exit(1)
 
 
 @app.command("serve")
@@ -172,9 +278,17 @@ def serve_command(
         bool,
         typer.Option(
             "--processes/--threads",
-            help="Compute summaries in worker processes (uses every core) or threads.",
+            help="Compute summaries in worker processes, killed and replaced when a request "
+            "passes its time or memory limit, or in threads (lighter, but a request over its "
+            "limit keeps its thread busy until it finishes).",
         ),
-    ] = False,
+    ] = True,
+    memory_limit_mb: Annotated[
+        int, typer.Option(min=50, help="Memory one request may use, in MB (processes only).")
+    ] = 2000,
+    upload_timeout: Annotated[
+        float, typer.Option(min=0.1, help="Seconds a request body may stall before 408.")
+    ] = 15.0,
 ) -> None:
     """Run the HTTP service: POST /v1/summarize, a web page at /, API docs at /docs."""
     try:
@@ -187,6 +301,8 @@ def serve_command(
         time_limit=time_limit,
         workers=workers,
         processes=processes,
+        memory_limit_mb=memory_limit_mb,
+        upload_timeout=upload_timeout,
     )
     serve(host, port, options)
 

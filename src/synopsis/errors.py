@@ -24,3 +24,8 @@ class MissingExtraError(SynopsisError, ImportError):
 
     def __init__(self, feature: str, extra: str) -> None:
         super().__init__(f"{feature} needs optional dependencies: pip install 'synopsis[{extra}]'")
+
+
+class InputTooLargeError(InputError):
+    """An input over the size synopsis summarizes at once (see ``ingest.MAX_CLUSTER_CHARS``):
+    refused up front, because its cost would grow past any reasonable memory or time."""

@@ -11,15 +11,18 @@ still run; a single bad input raises :class:`~synopsis.errors.InputError`.
 
 from __future__ import annotations
 
+import codecs
 import json
 import math
+import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+import stat
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
-from .errors import InputError
+from .errors import InputError, InputTooLargeError
 from .model import Cluster, Document
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ".markdown"})
@@ -53,29 +56,76 @@ class Loaded:
     skipped: tuple[Skipped, ...] = ()
 
 
-def decode(data: bytes, source: str) -> str:
-    """Bytes to text: UTF-8 first (BOM stripped), then charset detection.
+# Byte-order marks that name their encoding; UTF-32 first, since its little-endian mark
+# starts with UTF-16's.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
-    Newlines are normalised to ``\\n``; everything else is kept as it was.
+
+def _legacy_byte(exc: UnicodeError) -> tuple[str, int]:
+    """Error handler: a byte that is not UTF-8 inside a UTF-8 text, read as Windows-1252."""
+    assert isinstance(exc, UnicodeDecodeError)
+    byte = exc.object[exc.start : exc.start + 1]
+    try:
+        return byte.decode("cp1252"), exc.start + 1
+    except UnicodeDecodeError:  # the five bytes cp1252 leaves undefined
+        return byte.decode("latin-1"), exc.start + 1
+
+
+codecs.register_error("synopsis-cp1252", _legacy_byte)
+
+
+def decode(data: bytes, source: str) -> str:
+    """Bytes to text: a UTF-16/32 byte-order mark, else UTF-8 (BOM stripped), else
+    charset detection.
+
+    A text that is UTF-8 with a few stray legacy bytes (an article pasted together from two
+    sources) keeps its UTF-8 and reads each stray byte as Windows-1252, rather than being
+    guessed whole as some 8-bit code page and garbled. Newlines are normalised to ``\\n``;
+    everything else is kept as it was.
     """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"{source}: invalid {encoding.upper()} (byte {exc.start})"
+                ) from None
+            return _checked_text(text.removeprefix("\ufeff"), source)
     if b"\x00" in data[:8192]:
         raise InputError(f"{source}: looks like a binary file, not text")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        from charset_normalizer import from_bytes
+        if not data.decode("utf-8", errors="ignore").isascii():  # real UTF-8 is in there
+            text = data.decode("utf-8", errors="synopsis-cp1252").removeprefix("\ufeff")
+        else:
+            text = _detect(data, source)
+    return _checked_text(text, source)
 
-        matches = from_bytes(data)
-        best = matches.best()
-        if best is None:
-            raise InputError(f"{source}: cannot tell its text encoding (binary file?)") from None
-        # Short Western texts fit several 8-bit code pages equally well; Windows-1252 is
-        # by far the most common on the web (HTML5 reads Latin-1 as it), so it wins ties.
-        for match in matches:
-            if match.encoding == "cp1252" and match.percent_chaos <= best.percent_chaos + 1.0:
-                best = match
-                break
-        text = str(best)
+
+def _detect(data: bytes, source: str) -> str:
+    from charset_normalizer import from_bytes
+
+    matches = from_bytes(data)
+    best = matches.best()
+    if best is None:
+        raise InputError(f"{source}: cannot tell its text encoding (binary file?)") from None
+    # Short Western texts fit several 8-bit code pages equally well; Windows-1252 is
+    # by far the most common on the web (HTML5 reads Latin-1 as it), so it wins ties.
+    for match in matches:
+        if match.encoding == "cp1252" and match.percent_chaos <= best.percent_chaos + 1.0:
+            best = match
+            break
+    return str(best)
+
+
+def _checked_text(text: str, source: str) -> str:
     if _looks_binary(text):
         raise InputError(f"{source}: looks like a binary file, not text")
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -244,7 +294,13 @@ def parse_jsonl(text: str, source: str) -> list[Cluster]:
 
 
 def is_multinews(text: str) -> bool:
-    return any(sep in text for sep in MULTINEWS_SEPARATORS)
+    """Multi-News format: every non-empty line holds a separator (one cluster per line).
+
+    A separator on only some lines is part of an article (a table drawn with ``|``, a
+    quoted separator), so such a text stays one article.
+    """
+    lines = [line for line in text.split("\n") if line.strip()]
+    return bool(lines) and all(any(sep in line for sep in MULTINEWS_SEPARATORS) for line in lines)
 
 
 def parse_multinews(text: str, source: str) -> list[Cluster]:
@@ -330,7 +386,11 @@ def document_from_bytes(data: bytes, name: str) -> Document:
 
 
 def expand(paths: Sequence[str | Path]) -> tuple[list[Path | str], list[Skipped]]:
-    """Paths as given to the list of files to read; folders expand to their files, sorted."""
+    """Paths as given to the list of files to read; folders expand to their files, sorted.
+
+    Every entry of a folder that is not read is reported in the skipped list, never dropped
+    silently: see :func:`walk`.
+    """
     files: list[Path | str] = []
     skipped: list[Skipped] = []
     for raw in paths:
@@ -338,30 +398,89 @@ def expand(paths: Sequence[str | Path]) -> tuple[list[Path | str], list[Skipped]
             files.append(STDIN)
             continue
         path = Path(raw)
-        if path.is_dir():
-            found = []
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                rel = child.relative_to(path)
-                if any(part.startswith(".") for part in rel.parts):
-                    continue
-                if child.stem.lower() in FOLDER_DOC_STEMS:
-                    skipped.append(Skipped(str(child), "folder documentation, not an article"))
-                elif child.suffix.lower() not in SUPPORTED_SUFFIXES:
-                    skipped.append(Skipped(str(child), f"unsupported file type {child.suffix!r}"))
-                else:
-                    found.append(child)
+        try:
+            is_dir = path.is_dir()
+            exists = is_dir or path.exists()
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+        if is_dir:
+            found, skip = walk(path)
+            skipped.extend(skip)
             if not found:
                 raise InputError(f"{path}: folder has no supported files")
             files.extend(found)
-        elif path.exists():
+        elif exists:
             files.append(path)
+        elif path.is_symlink():
+            raise InputError(f"{path}: broken symbolic link")
         else:
             raise InputError(f"{path}: no such file or folder")
     return files, skipped
 
 
+def walk(folder: Path) -> tuple[list[Path], list[Skipped]]:
+    """The supported files under ``folder``, sorted by path, and every entry passed over.
+
+    Rules (the README's): hidden entries (name starting with ``.``) are skipped, and a
+    hidden folder is not entered; folder documentation (README, LICENSE...) is skipped;
+    a symbolic link to a file is read, a symbolic link to a folder is not followed (it can
+    loop, or leave the folder); broken links, entries that cannot be listed or stat'ed,
+    and special files (sockets, pipes, devices) are skipped. Each skip is reported.
+    """
+    found: list[Path] = []
+    skipped: list[Skipped] = []
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            with os.scandir(current) as entries:
+                listed = sorted(entries, key=lambda e: e.name)
+        except OSError as exc:
+            skipped.append(Skipped(str(current), f"cannot list this folder ({exc.strerror})"))
+            continue
+        for entry in listed:
+            child = Path(entry.path)
+            reason = _walk_skip_reason(entry)
+            if reason == "folder":
+                pending.append(child)
+            elif reason:
+                skipped.append(Skipped(str(child), reason))
+            else:
+                found.append(child)
+    return sorted(found), skipped
+
+
+def _walk_skip_reason(entry: os.DirEntry[str]) -> str | None:
+    """Why a folder entry is not read (``"folder"``: walk into it; None: read it)."""
+    if entry.name.startswith("."):
+        return "hidden, not read"
+    try:
+        if entry.is_symlink():
+            try:
+                target = os.stat(entry.path)
+            except OSError:
+                return "broken symbolic link"
+            if stat.S_ISDIR(target.st_mode):
+                return "symbolic link to a folder, not followed"
+            mode = target.st_mode
+        else:
+            mode = entry.stat(follow_symlinks=False).st_mode
+    except OSError as exc:
+        return f"cannot read ({exc.strerror})"
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if not stat.S_ISREG(mode):
+        return "not a regular file"
+    suffix = Path(entry.name).suffix
+    if Path(entry.name).stem.lower() in FOLDER_DOC_STEMS:
+        return "folder documentation, not an article"
+    if suffix.lower() not in SUPPORTED_SUFFIXES:
+        return f"unsupported file type {suffix!r}"
+    return None
+
+
 def load(
-    paths: Sequence[str | Path],
+    paths: str | Path | Sequence[str | Path],
     stdin: BinaryIO | None = None,
     progress: Progress | None = None,
 ) -> Loaded:
@@ -371,6 +490,8 @@ def load(
     Multi-News inputs give their own clusters. Mixing the two kinds is refused because
     it is ambiguous which cluster an article belongs to.
     """
+    if isinstance(paths, (str, Path)):  # load("folder") means one path, not its letters
+        paths = [paths]
     if not paths:
         raise InputError("no input given")
     # One input fails loudly; with several, a bad one is reported and the rest go on.
@@ -410,7 +531,7 @@ def load(
         reasons = "; ".join(s.reason for s in skipped) or "nothing readable"
         raise InputError(f"no input could be read: {reasons}")
     return Loaded(
-        clusters=(Cluster(id=_cluster_name(paths), documents=_unique_ids(articles)),),
+        clusters=(Cluster(id=_cluster_name(paths), documents=unique_ids(articles)),),
         skipped=tuple(skipped),
     )
 
@@ -443,28 +564,59 @@ def _cluster_name(paths: Sequence[str | Path]) -> str:
     return "cluster"
 
 
-def _unique_ids(documents: list[Document]) -> tuple[Document, ...]:
-    """File names can repeat across folders; make ids unique so citations are unambiguous."""
-    seen: dict[str, int] = {}
+def unique_ids(documents: Iterable[Document]) -> tuple[Document, ...]:
+    """Ids made unique before anything uses them, so a citation names one document.
+
+    The first document with an id keeps it; a later one gets ``id#2``, ``id#3``... skipping
+    any id some other document already has (ids ``2``, ``2`` and ``2#2`` become ``2``,
+    ``2#3``, ``2#2``).
+    """
+    documents = list(documents)
+    taken = {doc.id for doc in documents}
+    seen: set[str] = set()
     out = []
     for doc in documents:
-        n = seen.get(doc.id, 0)
-        seen[doc.id] = n + 1
-        if n:
-            doc = Document(id=f"{doc.id}#{n + 1}", text=doc.text, path=doc.path, title=doc.title)
+        if doc.id in seen:
+            n = 2
+            while f"{doc.id}#{n}" in taken:
+                n += 1
+            new_id = f"{doc.id}#{n}"
+            taken.add(new_id)
+            doc = Document(id=new_id, text=doc.text, path=doc.path, title=doc.title)
+        seen.add(doc.id)
         out.append(doc)
     return tuple(out)
 
 
-def documents_from_objects(items: Iterable[object]) -> tuple[Document, ...]:
-    """The Python API's inputs: article strings, paths or Documents, in any mix."""
+def documents_from_objects(items: object) -> tuple[Document, ...]:
+    """The Python API's inputs: article strings, paths or Documents, in any mix.
+
+    A mapping of id to text gives named articles. A path must hold articles of one cluster:
+    a JSONL or Multi-News file of several clusters is refused (use :func:`load`, then
+    summarize each cluster), since merging its stories would be silently wrong.
+    """
+    if isinstance(items, Mapping):
+        if not all(isinstance(k, str) and isinstance(v, str) for k, v in items.items()):
+            raise InputError("a dict of documents must map ids (str) to article texts (str)")
+        items = [
+            Document(id=k, text=v.replace("\r\n", "\n")) for k, v in items.items() if v.strip()
+        ]
+    if isinstance(items, (bytes, bytearray)):
+        raise InputError("documents are bytes: decode them, or pass a pathlib.Path to read")
+    if not isinstance(items, Iterable):
+        raise InputError(f"expected a list of documents, got {type(items).__name__}")
     docs: list[Document] = []
     for i, item in enumerate(items, start=1):
         if isinstance(item, Document):
             docs.append(item)
         elif isinstance(item, Path):
-            for cluster in read_file(item):
-                docs.extend(cluster.documents)
+            clusters = read_file(item)
+            if len(clusters) > 1:
+                raise InputError(
+                    f"{item}: holds {len(clusters)} clusters; read it with synopsis.load() "
+                    "and summarize each cluster"
+                )
+            docs.extend(clusters[0].documents)
         elif isinstance(item, str):
             if item.strip():
                 docs.append(Document(id=str(i), text=item.replace("\r\n", "\n")))
@@ -472,4 +624,89 @@ def documents_from_objects(items: Iterable[object]) -> tuple[Document, ...]:
             raise InputError(
                 f"document {i}: expected str, pathlib.Path or Document, got {type(item).__name__}"
             )
-    return _unique_ids(docs)
+    return unique_ids(docs)
+
+
+# --- What a cluster may hold -----------------------------------------------------------
+# The input-size policy: one article of up to a million characters (a long book chapter;
+# the longest news features are ~100,000) and clusters of up to five million (1,000
+# articles of 5,000). Past that the cluster is refused before any stage runs, so no input
+# can make a run exhaust memory or time: the stages' cost is bounded by these sizes.
+MAX_DOCUMENT_CHARS = 1_000_000
+MAX_CLUSTER_CHARS = 5_000_000
+
+# Scripts written without spaces between words: the segmenter and the TF-IDF tokenizer
+# would see each run of them as one "word", so a summary of them would be meaningless.
+_UNSPACED_SCRIPTS = (
+    ("Japanese", re.compile("[\u3040-\u30ff\u31f0-\u31ff]")),  # kana: before Han, which it uses
+    ("Chinese", re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")),
+    ("Thai", re.compile("[\u0e00-\u0e7f]")),
+    ("Lao", re.compile("[\u0e80-\u0eff]")),
+    ("Khmer", re.compile("[\u1780-\u17ff]")),
+    ("Burmese", re.compile("[\u1000-\u109f]")),
+)
+_LETTER = re.compile(r"[^\W\d_]")
+_SCRIPT_SAMPLE = 20_000  # characters looked at: a script is decided from the opening
+
+
+def unsupported_language(text: str) -> str | None:
+    """The language a text is written in when synopsis cannot summarize it, else None.
+
+    Decided by script, not by a model: a text whose letters are at least 30% of a script
+    written without spaces between words (Chinese, Japanese, Thai, ...) cannot be split
+    into words and sentences by the stages, so it is refused by name rather than reported
+    as page furniture or summarized as one giant "word".
+    """
+    sample = text[:_SCRIPT_SAMPLE]
+    letters = len(_LETTER.findall(sample))
+    if not letters:
+        return None
+    han = len(_UNSPACED_SCRIPTS[1][1].findall(sample))
+    for name, pattern in _UNSPACED_SCRIPTS:
+        count = len(pattern.findall(sample))
+        if name == "Japanese" and count:
+            count += han  # Japanese mixes kana with Han characters
+        if count / letters >= 0.3:
+            return name
+    return None
+
+
+def check_cluster(cluster: Cluster) -> tuple[Cluster, tuple[str, ...]]:
+    """The cluster as the stages may take it, and notes on documents left out.
+
+    Refuses (:class:`InputTooLargeError`) a document or cluster over the size policy
+    above. Documents in a language synopsis cannot segment are left out with a note; if
+    that leaves none, the cluster is refused naming the language.
+    """
+    for doc in cluster.documents:
+        if len(doc.text) > MAX_DOCUMENT_CHARS:
+            raise InputTooLargeError(
+                f"document {doc.id}: {len(doc.text):,} characters is more than one article "
+                f"synopsis summarizes ({MAX_DOCUMENT_CHARS:,}); split it into articles"
+            )
+    total = sum(len(doc.text) for doc in cluster.documents)
+    if total > MAX_CLUSTER_CHARS:
+        raise InputTooLargeError(
+            f"cluster {cluster.id}: {total:,} characters is more than synopsis summarizes at "
+            f"once ({MAX_CLUSTER_CHARS:,}); split it into smaller clusters"
+        )
+    kept, notes, languages = [], [], []
+    for doc in cluster.documents:
+        language = unsupported_language(doc.text)
+        if language is None:
+            kept.append(doc)
+        else:
+            languages.append(language)
+            notes.append(
+                f"document {doc.id} left out: it is in {language}, which synopsis cannot "
+                "split into words and sentences yet"
+            )
+    if not kept:
+        names = " and ".join(sorted(set(languages)))
+        raise InputError(
+            f"cluster {cluster.id}: its text is in {names}; synopsis summarizes languages "
+            "written with spaces between words (English, French, Arabic, ...), not this one"
+        )
+    if len(kept) == len(cluster.documents):
+        return cluster, ()
+    return Cluster(id=cluster.id, documents=tuple(kept), reference=cluster.reference), tuple(notes)

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import asyncio
 import json
-import multiprocessing
-from collections.abc import Callable
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+import time
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, Literal
@@ -37,6 +36,7 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
     raise MissingExtraError("synopsis serve", "web") from exc
 
 from .service_pages import docs_page, error_page, index_page
+from .service_workers import JobFailed, ProcessWorkers, Reclaimed, ThreadWorkers
 
 FORMATS = ("json", "text", "md", "html")
 
@@ -47,10 +47,12 @@ class ServiceOptions:
 
     max_body_bytes: int = 20_000_000
     max_documents: int = 1000
-    time_limit: float = 60.0  # seconds per request, queueing included
+    time_limit: float = 60.0  # seconds per request, queueing included; then its work stops
     workers: int = 2  # summaries computed at once; more requests wait their turn
-    processes: bool = False  # workers as processes (uses every core) instead of threads
+    processes: bool = True  # killable worker processes; threads cannot be stopped
     max_words: int = 5000
+    memory_limit_mb: int = 2000  # per request (per worker process); its worker is killed past it
+    upload_timeout: float = 15.0  # seconds a request body may stall without sending a byte
 
 
 class ServiceError(Exception):
@@ -102,15 +104,25 @@ REQUEST_BODY_DOC: dict[str, Any] = {
 def create_app(options: ServiceOptions | None = None) -> FastAPI:
     """The ASGI application, with its limits; run it with uvicorn or :func:`serve`."""
     options = options or ServiceOptions()
-    pool = WorkerPool(options.workers, options.processes)
+    workers = make_workers(options)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        workers.start()  # in the event loop's thread: worker processes die with it
+        try:
+            yield
+        finally:  # SIGTERM or Ctrl-C: uvicorn ends the lifespan; no worker survives it
+            workers.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="synopsis",
         version=__version__,
         description="One short, faithful, attributed summary of many news articles.",
         docs_url=None,  # the default page loads Swagger UI from a CDN; ours is offline
         redoc_url=None,
     )
-    app.add_middleware(BodyLimit, limit=options.max_body_bytes)
+    app.add_middleware(BodyLimit, limit=options.max_body_bytes, idle_timeout=options.upload_timeout)
     app.add_exception_handler(ServiceError, _service_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(Exception, _unexpected_error)
@@ -123,9 +135,15 @@ def create_app(options: ServiceOptions | None = None) -> FastAPI:
     async def docs() -> HTMLResponse:
         return _page(docs_page(app.openapi()))
 
-    @app.get("/healthz", summary="Liveness check")
-    async def healthz() -> dict[str, str]:
-        return {"status": "ok", "version": __version__}
+    @app.get("/healthz", summary="Liveness check", responses={503: {}})
+    async def healthz() -> Response:
+        starved = workers.starved_for()
+        if starved > options.time_limit:  # every worker taken for longer than a request may
+            return JSONResponse(
+                {"status": "busy", "version": __version__, "starved_seconds": round(starved, 1)},
+                status_code=503,
+            )
+        return JSONResponse({"status": "ok", "version": __version__})
 
     @app.post(
         "/v1/summarize",
@@ -139,7 +157,7 @@ def create_app(options: ServiceOptions | None = None) -> FastAPI:
     async def summarize_route(request: Request) -> Response:
         items, words, fmt = await read_request(request, options)
         job = partial(summarize, items, words=words)
-        summary = await run_limited(pool, job, options.time_limit)
+        summary = await run_limited(workers, job, options.time_limit, options.memory_limit_mb)
         return respond(summary, fmt)
 
     return app
@@ -210,89 +228,108 @@ async def read_form(
     request: Request, options: ServiceOptions
 ) -> tuple[list[str | Document], int, str]:
     """Uploads (``files``) and pasted texts (``documents``) from a form, read like the CLI."""
-    async with request.form(
-        max_files=options.max_documents + 1,
-        max_fields=options.max_documents + 10,
-        max_part_size=options.max_body_bytes,
-    ) as form:
-        items: list[str | Document] = [
-            v for v in form.getlist("documents") if isinstance(v, str) and v.strip()
-        ]
-        for upload in form.getlist("files"):
-            if isinstance(upload, str) and not upload:
-                continue  # a browser's empty file input arrives as an empty field
-            if not isinstance(upload, UploadFile):
-                raise ServiceError(422, "files: expected file uploads")
-            data = await upload.read()
-            if not upload.filename and not data:
-                continue  # an empty file input in a browser form
-            try:
-                items.append(document_from_bytes(data, upload.filename or "upload"))
-            except SynopsisError as exc:
-                raise ServiceError(415, str(exc)) from None
-        words_field = form.get("words") or "100"
-        fmt = form.get("format") or "json"
-    if not isinstance(words_field, str) or not words_field.strip().isdigit():
-        raise ServiceError(422, f"words: expected a positive whole number, got {words_field!r}")
+    try:
+        async with request.form(
+            max_files=options.max_documents,
+            max_fields=options.max_documents + 10,
+            max_part_size=options.max_body_bytes,
+        ) as form:
+            items, blank = await _form_documents(form)
+            words_field = form.get("words") or "100"
+            fmt = form.get("format") or "json"
+    except StarletteHTTPException as exc:  # the form parser's limits: same status as JSON
+        if "Too many" in str(exc.detail) or "too large" in str(exc.detail).lower():
+            raise ServiceError(
+                413, f"too many documents or fields (this service takes at most "
+                f"{options.max_documents} documents per request)",
+            ) from None  # fmt: skip
+        raise ServiceError(400, f"unreadable form: {exc.detail}") from None
+    words = _form_words(words_field)
     if fmt not in FORMATS:
         raise ServiceError(422, f"format: expected one of {', '.join(FORMATS)}, got {fmt!r}")
     if not items:
+        if blank:  # as JSON with only blank documents: nothing left to summarize
+            raise ServiceError(400, "no documents to summarize (all were empty)")
         raise ServiceError(422, "documents: no article given (paste text or upload files)")
-    return items, int(words_field), str(fmt)
+    return items, words, str(fmt)
 
 
-class WorkerPool:
-    """Where summaries are computed: threads (light) or processes (every core, no GIL).
-
-    A process pool whose worker died (killed, out of memory) is replaced, so one bad
-    request cannot leave the service failing every later one.
-    """
-
-    def __init__(self, workers: int, processes: bool) -> None:
-        self.workers = workers
-        self.processes = processes
-        self._pool = self._new()
-
-    def _new(self) -> Executor:
-        if self.processes:
-            # spawn: the server's threads and event loop must not be forked mid-flight
-            context = multiprocessing.get_context("spawn")
-            return ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
-        return ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="summarize")
-
-    def submit(self, job: Callable[[], Summary]) -> asyncio.Future[Summary]:
-        loop = asyncio.get_running_loop()
+async def _form_documents(form: Any) -> tuple[list[str | Document], bool]:
+    """Pasted texts and uploads, whichever field a file came under; and whether some
+    given document was blank."""
+    items: list[str | Document] = []
+    blank = False
+    for value in [*form.getlist("documents"), *form.getlist("files")]:
+        if isinstance(value, str):
+            if value.strip():
+                items.append(value)
+            else:
+                blank = blank or bool(value)
+            continue
+        if not isinstance(value, UploadFile):
+            raise ServiceError(422, "files: expected file uploads")
+        data = await value.read()
+        if not value.filename and not data:
+            continue  # an empty file input in a browser form
+        if not data.strip():
+            blank = True
+            continue
         try:
-            return loop.run_in_executor(self._pool, job)
-        except BrokenProcessPool:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = self._new()
-            return loop.run_in_executor(self._pool, job)
+            items.append(document_from_bytes(data, value.filename or "upload"))
+        except SynopsisError as exc:
+            raise ServiceError(415, str(exc)) from None
+    return items, blank
+
+
+def _form_words(value: object) -> int:
+    """The form's word budget, refused exactly as the JSON field is (422)."""
+    text = value.strip() if isinstance(value, str) else ""
+    # isdigit() alone accepts "²" and other digits int() refuses; and bound the length
+    if not (text.isascii() and text.isdigit() and len(text) <= 9) or int(text) < 1:
+        raise ServiceError(422, f"words: expected a positive whole number, got {str(value)[:20]!r}")
+    return int(text)
+
+
+def make_workers(options: ServiceOptions) -> ProcessWorkers | ThreadWorkers:
+    """Killable processes by default; threads only when asked for (they cannot be stopped)."""
+    if options.processes:
+        return ProcessWorkers(options.workers, options.memory_limit_mb * 1_000_000)
+    return ThreadWorkers(options.workers)
 
 
 async def run_limited(
-    pool: WorkerPool | Executor, job: Callable[[], Summary], time_limit: float
+    workers: ProcessWorkers | ThreadWorkers,
+    job: Callable[[], Summary],
+    time_limit: float,
+    memory_limit_mb: int | None = None,
 ) -> Summary:
-    """Run the CPU-bound summary off the event loop, within the time limit.
+    """Run the CPU-bound summary in a worker, within the time limit and memory ceiling.
 
-    A running job cannot be stopped safely: on timeout the client gets 503 at once and the
-    abandoned job finishes in its worker; the bounded pool keeps such jobs from piling up.
+    Past either, the client gets an error at once and (with processes) the worker doing
+    the job is killed and replaced, so an abandoned request consumes nothing more.
     """
-    if isinstance(pool, WorkerPool):
-        future = pool.submit(job)
-    else:
-        future = asyncio.get_running_loop().run_in_executor(pool, job)
     try:
-        return await asyncio.wait_for(future, timeout=time_limit)
-    except asyncio.TimeoutError:
+        result = await workers.run(job, time.monotonic() + time_limit)
+    except Reclaimed as exc:
+        if exc.reason == "memory":
+            raise ServiceError(
+                413, f"this request needs more memory than this service allows per request "
+                f"({memory_limit_mb or '?'} MB); send fewer or shorter documents",
+            ) from None  # fmt: skip
+        if exc.reason == "died":
+            raise ServiceError(
+                503, "a summarizing worker stopped unexpectedly; try again"
+            ) from None
         raise ServiceError(
             503, f"summarizing took longer than this service's limit of {time_limit:g} s; "
             "send fewer or shorter documents",
         ) from None  # fmt: skip
-    except BrokenProcessPool:
-        raise ServiceError(503, "a summarizing worker stopped unexpectedly; try again") from None
-    except SynopsisError as exc:
-        raise ServiceError(400, str(exc)) from None
+    except JobFailed as exc:
+        if exc.status == 500:  # a bug: the generic handler answers 500 and logs it
+            raise RuntimeError(exc.message) from None
+        raise ServiceError(exc.status, exc.message) from None
+    assert isinstance(result, Summary)
+    return result
 
 
 def respond(summary: Summary, fmt: str) -> Response:
@@ -307,7 +344,7 @@ def respond(summary: Summary, fmt: str) -> Response:
 
 
 def _page(html: str) -> HTMLResponse:
-    return HTMLResponse(html, headers={"X-Content-Type-Options": "nosniff"})
+    return HTMLResponse(html)  # BodyLimit adds the security headers to every response
 
 
 def _error(request: Request, status: int, message: str) -> Response:
@@ -331,42 +368,80 @@ async def _unexpected_error(request: Request, exc: Exception) -> Response:
     return _error(request, 500, f"internal error ({type(exc).__name__}); please report it")
 
 
-class BodyLimit:
-    """Refuse bodies over ``limit`` bytes (413) before or while reading them."""
+# Sent with every response. The pages also carry their own script-hash policy in a <meta>
+# tag; browsers apply both, and frame-ancestors only works as a header.
+SECURITY_HEADERS = [
+    (
+        b"content-security-policy",
+        b"frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'",
+    ),
+    (b"x-frame-options", b"DENY"),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+]
 
-    def __init__(self, app: ASGIApp, limit: int) -> None:
+
+class BodyLimit:
+    """Refuse bodies over ``limit`` bytes (413) before or while reading them, and bodies
+    that stall for ``idle_timeout`` seconds (408); add :data:`SECURITY_HEADERS` to every
+    response."""
+
+    def __init__(self, app: ASGIApp, limit: int, idle_timeout: float = 15.0) -> None:
         self.app = app
         self.limit = limit
+        self.idle_timeout = idle_timeout
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+
+        async def secured(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                names = {name.lower() for name, _ in message.get("headers", [])}
+                extra = [(n, v) for n, v in SECURITY_HEADERS if n not in names]
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
         declared = dict(scope["headers"]).get(b"content-length", b"")
-        if declared.isdigit() and int(declared) > self.limit:
-            await self._refuse(receive, send)
+        if declared.isascii() and declared.isdigit() and int(declared) > self.limit:
+            await self._refuse(receive, secured)
             return
-        seen = 0
+        seen, finished = 0, False
 
         async def limited() -> Message:
-            nonlocal seen
-            message = await receive()
+            nonlocal seen, finished
+            if finished:  # after the body, receive() waits for a disconnect: no timeout
+                return await receive()
+            message = await self._next(receive)
             seen += len(message.get("body", b""))
             if seen > self.limit:
                 raise ServiceError(413, self._message())
+            finished = not message.get("more_body", False)
             return message
 
-        await self.app(scope, limited, send)
+        await self.app(scope, limited, secured)
+
+    async def _next(self, receive: Receive) -> Message:
+        try:
+            return await asyncio.wait_for(receive(), timeout=self.idle_timeout)
+        except asyncio.TimeoutError:
+            raise ServiceError(
+                408, f"request body stalled: nothing arrived for {self.idle_timeout:g} s"
+            ) from None
 
     def _message(self) -> str:
         return f"request body too large: this service takes at most {self.limit:,} bytes"
 
     async def _refuse(self, receive: Receive, send: Send) -> None:
         # Read (and drop) what the client is sending so it sees the answer, not a reset;
-        # past twice the limit, stop reading and let the connection close.
+        # past twice the limit, or once it stalls, stop reading and let the connection close.
         more, drained = True, 0
         while more and drained <= 2 * self.limit:
-            message = await receive()
+            try:
+                message = await self._next(receive)
+            except ServiceError:
+                break
             drained += len(message.get("body", b""))
             more = message.get("more_body", False) and message["type"] == "http.request"
         body = json.dumps({"error": self._message(), "status": 413}).encode()
@@ -379,7 +454,11 @@ def serve(host: str = "127.0.0.1", port: int = 8000, options: ServiceOptions | N
     """Run the service until interrupted."""
     import uvicorn
 
-    uvicorn.run(create_app(options), host=host, port=port, log_level="info")
+    # On SIGTERM or Ctrl-C uvicorn stops accepting, lets running requests finish for a few
+    # seconds, then ends the app's lifespan, which kills and reaps every worker process.
+    uvicorn.run(
+        create_app(options), host=host, port=port, log_level="info", timeout_graceful_shutdown=5
+    )
 
 
 __all__ = ["ServiceError", "ServiceOptions", "create_app", "serve"]

@@ -3,6 +3,7 @@ from __future__ import annotations
 from ..model import Summary
 from .analysis import analysis_lines
 from .sources import citation, source_label, source_numbers
+from .text import neutralise_controls
 
 
 def _escape(text: str) -> str:
@@ -25,4 +26,4 @@ def render_markdown(summary: Summary) -> str:
     if summary.copies:
         out += ["", "### Across sources", ""]
         out += [f"- {_escape(line)}" for line in analysis_lines(summary, numbers)]
-    return "\n".join(out) + "\n"
+    return neutralise_controls("\n".join(out) + "\n")

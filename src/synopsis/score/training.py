@@ -63,7 +63,7 @@ class _Prepared:
 
 def prepare(cluster: Cluster, options: Options) -> _Prepared:
     """The pipeline's steps 1-3 (clean, segment, dedup), as ``pipeline.run`` runs them."""
-    from ..clean import clean_cluster
+    from ..cleaning import clean_cluster
     from ..dedup import dedup
     from ..model import CleanDocument
     from ..segment import segment
