@@ -9,7 +9,7 @@
 whole cluster) and lists, for each drawn article, every removal as cluster id / document
 index / line / reason; ``--show`` also prints the removed text and the kept lines so a
 person can judge them (that output is for reading, never for committing: the data is for
-research use only). ``speed`` times :func:`synopsis.clean.clean_cluster` over every
+research use only). ``speed`` times :func:`synopsis.cleaning.clean_cluster` over every
 cluster on one core.
 """
 
@@ -23,7 +23,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from synopsis.clean import clean_cluster
+from synopsis.cleaning import clean_cluster
 from synopsis.ingest import load
 from synopsis.model import Cluster, Document
 

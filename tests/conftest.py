@@ -5,7 +5,9 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -34,6 +36,36 @@ def sample_dir() -> Path:
 @pytest.fixture
 def sample_files() -> list[Path]:
     return sorted(SAMPLE.glob("*.txt"))
+
+
+@dataclass(frozen=True)
+class CliResult:
+    """What a user sees of one ``synopsis`` run: exit code, stdout, stderr."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args: str, stdin: bytes | None = None) -> CliResult:
+    """``synopsis ARGS`` in-process with typer's CliRunner (no interpreter start-up).
+
+    An exception the CLI let escape is written to ``stderr`` as the traceback a user would
+    see, so tests asserting "no Traceback" keep their meaning in-process.
+    """
+    from typer.testing import CliRunner
+
+    from synopsis.cli import app
+
+    result = CliRunner().invoke(app, list(args), input=stdin)
+    stderr = result.stderr
+    code = result.exit_code
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        tb = result.exc_info[2] if result.exc_info else None
+        stderr += "Traceback (most recent call last):\n" + "".join(traceback.format_tb(tb))
+        stderr += f"{type(result.exception).__name__}: {result.exception}\n"
+        code = 1
+    return CliResult(returncode=code, stdout=result.stdout, stderr=stderr)
 
 
 def free_port() -> int:

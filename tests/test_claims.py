@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from conftest import make_clean
-from synopsis.claims import date_claims, find_quotes, number_claims, numbers_compatible
+from synopsis.disagree.dates import date_claims
+from synopsis.disagree.numbers import number_claims, numbers_compatible
+from synopsis.disagree.quotes import find_quotes
 from synopsis.score import score
 from synopsis.segment import segment
 

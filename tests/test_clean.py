@@ -9,7 +9,7 @@ import pytest
 
 import synopsis
 from conftest import FIXTURES, SAMPLE, make_document
-from synopsis.clean import clean, clean_cluster
+from synopsis.cleaning import clean, clean_cluster
 from synopsis.model import CleanDocument, Document
 from synopsis.options import CleanOptions, Options
 from synopsis.segment import segment

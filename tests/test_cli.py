@@ -1,4 +1,6 @@
-"""Through the real entry point, in a subprocess, as a user runs it."""
+"""The ``synopsis`` command in-process (typer's CliRunner), and a few checks of the real
+entry point in a subprocess: start-up imports, ``--help``/``--version``, exit code and
+one-line errors as a user sees them."""
 
 from __future__ import annotations
 
@@ -9,17 +11,56 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLE
+from conftest import SAMPLE, run_cli
+
+run = run_cli
 
 
-def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+def entry_point(*args: str, code: str | None = None) -> subprocess.CompletedProcess[str]:
+    """``python -m synopsis ARGS`` (or ``python -c CODE``) as a user runs it."""
+    argv = ["-c", code] if code is not None else ["-m", "synopsis", *args]
     return subprocess.run(
-        [sys.executable, "-m", "synopsis", *args],
-        input=stdin.decode() if stdin else None,
-        capture_output=True,
-        text=True,
-        timeout=120,
+        [sys.executable, *argv], capture_output=True, text=True, timeout=120, check=False
     )
+
+
+HEAVY = ("sklearn", "scipy", "trafilatura", "fastapi", "datasketch", "pyspark", "psycopg")
+
+
+def test_import_synopsis_pulls_in_no_heavy_library() -> None:
+    code = (
+        "import sys, synopsis; synopsis.Options(); "
+        f"print(' '.join(m for m in {HEAVY!r} if m in sys.modules))"
+    )
+    result = entry_point(code=code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == []
+
+
+def test_help_and_version_load_no_pipeline() -> None:
+    code = (
+        "import sys; from synopsis.cli import app; from typer.testing import CliRunner; "
+        "r = CliRunner(); assert r.invoke(app, ['--help']).exit_code == 0; "
+        "assert r.invoke(app, ['summarize', '--help']).exit_code == 0; "
+        "assert r.invoke(app, ['--version']).exit_code == 0; "
+        "print(' '.join(m for m in sys.modules if m.startswith('synopsis.pipeline') "
+        f"or m.split('.')[0] in {HEAVY!r}))"
+    )
+    result = entry_point(code=code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == []
+
+
+def test_entry_point_summarizes_and_fails_in_one_line(tmp_path: Path) -> None:
+    ok = entry_point("summarize", str(SAMPLE))
+    assert ok.returncode == 0, ok.stderr
+    assert "Sources:" in ok.stdout and "[1] guardian.txt" in ok.stdout
+    version = entry_point("--version")
+    assert version.returncode == 0 and version.stdout.startswith("synopsis ")
+    (tmp_path / "x.pdf").write_bytes(b"%PDF-1.4")
+    bad = entry_point("summarize", str(tmp_path / "x.pdf"))
+    assert bad.returncode == 2 and "unsupported file type" in bad.stderr
+    assert "Traceback" not in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
 
 
 def test_summarize_sample_folder() -> None:

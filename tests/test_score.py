@@ -8,19 +8,18 @@ from conftest import make_clean
 from synopsis.options import ScoreOptions
 from synopsis.score import (
     LEARNED_INPUTS,
-    LEARNED_WEIGHTS,
     SCORERS,
-    SURFACE,
+    TEXT_CUES,
     UNKNOWN,
-    design_matrix,
+    LearnedModel,
+    LearnedScorer,
     features,
     pairs_at,
     score,
     similar_pairs,
-    summary_words,
     surface,
-    use_summary_words,
     vectorize,
+    words,
 )
 from synopsis.segment import segment
 
@@ -28,7 +27,7 @@ from synopsis.segment import segment
 def cues(text: str) -> dict[str, list[float]]:
     seg = segment(make_clean(text))
     rows = surface(seg.sentences, [len(seg.sentences)])
-    return {name: rows[:, k].tolist() for k, name in enumerate(SURFACE)}
+    return {name: rows[:, k].tolist() for k, name in enumerate(TEXT_CUES)}
 
 
 def test_surface_cues_mark_quotes_first_person_questions_and_furniture() -> None:
@@ -45,14 +44,15 @@ def test_surface_cues_mark_quotes_first_person_questions_and_furniture() -> None
 
 
 def test_learned_scorer_is_registered_and_linear_in_its_inputs() -> None:
-    assert len(LEARNED_WEIGHTS) == len(LEARNED_INPUTS)
+    model = LearnedModel.load()
+    assert len(model.weights) == len(LEARNED_INPUTS)
     docs = [
         segment(make_clean("The dam failed at noon. Water reached the town by evening.", "a"), 0),
         segment(make_clean("At noon the dam failed. Residents fled the rising water.", "b"), 1),
     ]
     sentences = [s for d in docs for s in d.sentences]
     f = features(sentences, vectorize([s.text for s in sentences]), 0.5)
-    expected = design_matrix(f) @ np.asarray(LEARNED_WEIGHTS)
+    expected = model.design(f) @ np.asarray(model.weights)
     got = score(docs, ScoreOptions(scorer="learned")).scores
     assert "learned" in SCORERS
     assert np.allclose(got, expected)
@@ -79,12 +79,24 @@ def test_kept_pairs_filter_to_the_pairs_computed_afresh() -> None:
 
 
 def test_summary_words_cue_is_the_mean_log_odds_of_the_words() -> None:
-    shipped = summary_words()
-    assert len(shipped[0]) > 1000 and UNKNOWN not in shipped[0]
-    try:
-        use_summary_words({"police": 1.0, "arrested": 0.5}, -1.0)
-        c = cues("Police arrested two men. Gardens bloom.")
-        # "police" 1.0, "arrested" 0.5, "two" and "men" unknown (-1.0 each): mean -0.125.
-        assert c["summary_words"] == [-0.125, -1.0]
-    finally:
-        use_summary_words(*shipped)
+    shipped = LearnedModel.load()
+    assert len(shipped.words) > 1000 and UNKNOWN not in shipped.words
+    model = LearnedModel(shipped.weights, {"police": 1.0, "arrested": 0.5}, -1.0)
+    cue = model.summary_words([words("Police arrested two men."), words("Gardens bloom."), []])
+    # "police" 1.0, "arrested" 0.5, "two" and "men" unknown (-1.0 each): mean -0.125;
+    # a sentence with no words gets the unknown value.
+    assert cue.tolist() == [-0.125, -1.0, -1.0]
+
+
+def test_a_scorer_built_with_another_model_scores_with_it() -> None:
+    docs = [
+        segment(make_clean("The dam failed at noon. Water reached the town by evening.", "a"), 0),
+        segment(make_clean("At noon the dam failed. Residents fled the rising water.", "b"), 1),
+    ]
+    sentences = [s for d in docs for s in d.sentences]
+    f = features(sentences, vectorize([s.text for s in sentences]), 0.5)
+    only_bias = tuple(1.0 if name == "bias" else 0.0 for name in LEARNED_INPUTS)
+    flat = LearnedScorer(LearnedModel(only_bias, {}, 0.0))
+    assert flat(f, ScoreOptions()).tolist() == [1.0] * len(sentences)
+    shipped = SCORERS["learned"](f, ScoreOptions())
+    assert not np.allclose(shipped, 1.0)  # the registered scorer kept the shipped model

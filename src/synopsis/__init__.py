@@ -3,26 +3,27 @@
 >>> import synopsis
 >>> summary = synopsis.summarize(["First article text ...", "Second article text ..."])
 >>> print(summary.text)  # doctest: +SKIP
+
+Import cost is user-facing (``synopsis --help`` pays it), so this module imports only the
+light model, option and error types; every other public name is loaded on first use
+(PEP 562), and the heavy libraries behind them are imported where they are used.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
-from importlib.metadata import PackageNotFoundError, version
+from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from .clean import clean, clean_cluster
 from .errors import EmptyClusterError, InputError, MissingExtraError, SynopsisError
-from .ingest import Loaded, check_cluster, documents_from_objects, load, unique_ids
 from .model import CleanDocument, Cluster, Document, Removal, Sentence, Summary, SummarySentence
 from .options import CleanOptions, Options
-from .pipeline import run
 
-try:
-    __version__ = version("synopsis")
-except PackageNotFoundError:  # running from a source tree
-    __version__ = "0.0.0"
+if TYPE_CHECKING:
+    from .cleaning import clean, clean_cluster
+    from .ingest import Loaded, load
 
 __all__ = [
     "CleanDocument",
@@ -46,6 +47,35 @@ __all__ = [
     "summarize",
 ]
 
+# Public name -> the submodule that defines it, imported on first access.
+_LAZY = {
+    "clean": ".cleaning",
+    "clean_cluster": ".cleaning",
+    "Loaded": ".ingest",
+    "load": ".ingest",
+    "documents_from_objects": ".ingest",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            value = version("synopsis")
+        except PackageNotFoundError:  # running from a source tree
+            value = "0.0.0"
+    elif name in _LAZY:
+        value = getattr(import_module(_LAZY[name], __name__), name)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 def summarize(
     documents: Cluster | Iterable[str | Path | Document],
@@ -59,6 +89,9 @@ def summarize(
     or a :class:`Cluster`. ``words`` caps the summary length (default 100); it
     overrides ``options.select.words`` when both are given.
     """
+    from .ingest import check_cluster, documents_from_objects, unique_ids
+    from .pipeline import run
+
     options = options or Options()
     if words is not None:
         if isinstance(words, bool) or not isinstance(words, int) or words < 1:

@@ -1,6 +1,8 @@
 """The ``synopsis`` command: a thin layer over the Python API.
 
 Every user mistake ends in one line on stderr and a non-zero exit, never a traceback.
+Only typer, rich and the light option types are imported here: each command imports the
+pipeline, renderers and evaluation it needs, so ``--help`` and ``--version`` start fast.
 """
 
 from __future__ import annotations
@@ -14,18 +16,18 @@ from contextlib import contextmanager
 from enum import Enum
 from functools import partial
 from pathlib import Path
-from typing import Annotated, TextIO, TypeVar
+from typing import TYPE_CHECKING, Annotated, TextIO, TypeVar
 
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import track
 
-from . import Cluster, Loaded, Summary, __version__, clean_cluster, load, summarize
 from .errors import SynopsisError
 from .options import CleanOptions, Options
-from .render import RENDERERS, render_analysis, render_jsonl
-from .render.clean import render_clean_json, render_clean_text
+
+if TYPE_CHECKING:
+    from .ingest import Loaded
+    from .model import Cluster, Summary
 
 T = TypeVar("T")
 EXIT_USAGE = 2
@@ -65,6 +67,8 @@ def progress(items: Iterable[T], label: str) -> Iterator[T]:
     if len(items) < PROGRESS_MIN_ITEMS:
         yield from items
         return
+    from rich.progress import track
+
     yield from track(items, description=label, console=stderr, transient=True)
 
 
@@ -116,6 +120,8 @@ def write(text: str, output: Path | None) -> None:
 
 def read_inputs(paths: list[str]) -> Loaded:
     """Load the inputs, telling the user about every one that was skipped."""
+    from .ingest import load
+
     loaded = load(paths, stdin=sys.stdin.buffer, progress=lambda f: progress(f, "Reading"))
     for skipped in loaded.skipped:
         stderr.print(f"synopsis: skipped {skipped.source}: {skipped.reason}", highlight=False)
@@ -124,6 +130,8 @@ def read_inputs(paths: list[str]) -> Loaded:
 
 def version_callback(value: bool) -> None:
     if value:
+        from . import __version__
+
         typer.echo(f"synopsis {__version__}")
         raise typer.Exit()
 
@@ -172,6 +180,8 @@ def summarize_command(
     ] = False,
 ) -> None:
     """Summarize articles about one story, citing the source of every sentence."""
+    from . import summarize
+
     try:
         loaded = read_inputs(paths)
         options = Options(clean=CleanOptions(enabled=not no_clean))
@@ -191,7 +201,7 @@ def stream_summaries(
     fmt: str,
     output: Path | None,
     label: str,
-    renderers: dict[str, Callable[[Summary], str]] = RENDERERS,
+    renderers: dict[str, Callable[[Summary], str]] | None = None,
 ) -> None:
     """Summarize and write one cluster at a time, so output appears as it is made and
     memory holds one summary. With several clusters a failing one is reported with its id
@@ -201,8 +211,10 @@ def stream_summaries(
             f"the html report shows one cluster, but the input holds {len(clusters)}; "
             "summarize one cluster at a time, or use json or md"
         )
+    from .render import RENDERERS, render_jsonl
+
     several = len(clusters) > 1
-    render_one = render_jsonl if several and fmt == "json" else renderers[fmt]
+    render_one = render_jsonl if several and fmt == "json" else (renderers or RENDERERS)[fmt]
     failed: list[str] = []
     with open_output(output) as out:
         written = 0
@@ -325,6 +337,9 @@ def clean_command(
     output: OutputOption = None,
 ) -> None:
     """Print the article text that cleaning keeps: no page furniture, headers or captions."""
+    from .cleaning import clean_cluster
+    from .render.clean import render_clean_json, render_clean_text
+
     try:
         loaded = read_inputs(paths)
         cleaned = [
@@ -353,6 +368,9 @@ def compare_command(
 ) -> None:
     """Only the cross-source analysis: which articles are copies of one story, how many
     independent sources there are, and where they disagree (numbers, names, quotes, dates)."""
+    from . import summarize
+    from .render import render_analysis
+
     try:
         loaded = read_inputs(paths)
         summaries = [summarize(c) for c in progress(loaded.clusters, "Comparing")]
@@ -427,6 +445,67 @@ def eval_command(
     if report is not None:
         write(ev.to_markdown(result), report)
     Console().print(ev.report.to_table(result))
+
+
+@app.command("train")
+def train_command(
+    data: Annotated[
+        Path,
+        typer.Argument(
+            help="JSON Lines training clusters with references (.jsonl or .jsonl.gz), "
+            "e.g. Multi-News train; never the evaluation files.",
+            show_default=False,
+        ),
+    ],
+    fit_clusters: Annotated[
+        int,
+        typer.Option(
+            "--fit-clusters",
+            min=1,
+            help="The first N clusters fit the weights; the rest count the summary-word table.",
+        ),
+    ] = 3000,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Directory for learned_weights.json and summary_words.tsv "
+            "(default: the package's own data, which the learned scorer loads).",
+        ),
+    ] = None,
+) -> None:
+    """Fit the learned scorer on what the pipeline scores (cleaned, segmented, deduped)."""
+    from importlib import resources
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    from .evaluate import read_clusters
+    from .score.learned import LEARNED_INPUTS
+    from .score.training import TrainOptions, train
+
+    try:
+        clusters = read_clusters(data)
+        with Progress(
+            "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+            TimeElapsedColumn(), console=stderr, transient=True,
+        ) as bar:  # fmt: skip
+            task = bar.add_task("Preparing", total=len(clusters))
+            trained = train(clusters, TrainOptions(fit_clusters=fit_clusters), source=data.name,
+                            on_cluster=lambda: bar.advance(task))  # fmt: skip
+        where = output or Path(str(resources.files("synopsis.score")))
+        written = trained.model.save(where)
+    except SynopsisError as exc:
+        raise fail(str(exc)) from None
+    except OSError as exc:
+        raise fail(f"{output}: cannot write ({exc.strerror})") from None
+    stderr.print(f"{trained.sentences} sentences from {trained.fit_clusters} clusters, "
+                 f"{len(trained.model.words)} words from {trained.table_clusters}; "
+                 f"correlation with the target {trained.correlation:.3f}")  # fmt: skip
+    for name, w in zip(LEARNED_INPUTS, trained.model.weights, strict=True):
+        stderr.print(f"  {name:18s} {w:+.4f}", highlight=False)
+    for path in written:
+        stderr.print(f"wrote {path}", highlight=False)
 
 
 def main() -> None:

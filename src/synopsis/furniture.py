@@ -4,7 +4,7 @@ Each list names a *kind* of text that is not the story (page furniture, captions
 credits, wire notes, agencies, web-archive notices). Whole-line lists are compared with
 a line folded by :func:`fold` (lowercase, punctuation dropped, spaces collapsed); pattern
 lists are regular expressions tried on the stripped line. Add to a list rather than
-adding a special case to ``clean.py``.
+adding a special case to the ``cleaning`` package.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from .attribute import attribute
-from .clean import clean_cluster
+from .cleaning import clean_cluster
 from .dedup import dedup
 from .disagree import disagree
 from .model import CleanDocument, Cluster, Summary

@@ -1,0 +1,338 @@
+"""Lines of a raw text and the rules that judge one line at a time.
+
+A line is kept, cut (part of it removed) or dropped, always with a reason, never rewritten.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .. import furniture as fw
+from ..model import Span
+from ..options import CleanOptions
+from .datelines import find_dateline
+from .reasons import (
+    AGENCY,
+    ARCHIVE,
+    BRACKETED,
+    BYLINE,
+    CAPTION,
+    CREDIT,
+    DATE,
+    EMBED,
+    FURNITURE,
+    HEADER,
+    MARKUP,
+    REPEATED,
+    SEPARATOR,
+    SHARED,
+    STANDFIRST,
+    SUBHEAD,
+    TITLE,
+    TRAILING,
+    WIRE_HEADER,
+    WIRE_NOTE,
+)
+
+_LEADING_DATE = re.compile(rf"^(?:{fw.WEEKDAYS},?\s+)?{fw.MONTHS}\s+\d{{1,2}},?\s+\d{{4}}\s+")
+_BRACKETED = re.compile(r"^(?:\[[^\[\]]+\]|\([^()]+(?<![.!?])\))$")
+_QUOTED = re.compile(r"""[,!?]["”’']\s+(?:\w+\s+){0,3}(?:said|says|added|told|asked)\b""")
+_MARKUP = re.compile(r"&(?:amp;)*[a-z]+;|&#\d+;|<!--|-->|</?[a-z]+[^>]*>")
+
+WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
+LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+ENDS_SENTENCE = re.compile(r"""[.!?]["'”’)\]]*$""")
+ENDS_CLAUSE = re.compile(r"""[.!?:;,]["'”’)\]]*$""")
+_BULLET = re.compile(r"^(?:[*•·▪►]\s|date \d{4}-\d\d-\d\d\b)|\s\*\s")
+_BYLINE = re.compile(r"^By\s+[A-Z][^.!?]*$")
+_NAME = re.compile(
+    r"^(?:[A-Z][\w'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.|de|van|von|al-\w+)){1,3}$"
+)
+
+
+@dataclass
+class Line:
+    """One non-blank line and what cleaning decided about it."""
+
+    number: int
+    start: int
+    end: int
+    keep: list[tuple[int, int]] = field(default_factory=list)
+    reason: str | None = None
+
+
+# How rules take text out: a whole line (drop) or a part of one (cut), with a reason.
+Drop = Callable[[Line, str], None]
+Cut = Callable[[Line, int, int, str], None]
+
+
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+
+
+def _blank(ch: str) -> bool:
+    return ch.isspace() or ch in _INVISIBLE
+
+
+def numbered_lines(text: str) -> list[tuple[int, int, int]]:
+    """(line number, start, end) of every non-blank line, stripped of outer spaces."""
+    out = []
+    pos = 0
+    number = 0
+    while pos <= len(text):
+        number += 1
+        nl = text.find("\n", pos)
+        stop = len(text) if nl == -1 else nl
+        a, b = strip_span(text, pos, stop)
+        if a < b:
+            out.append((number, a, b))
+        if nl == -1:
+            break
+        pos = nl + 1
+    return out
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    return [(a, b) for _, a, b in numbered_lines(text)]
+
+
+def line_key(line: str) -> str:
+    """Identity of a line for repetition: short lines fold punctuation, long ones only case."""
+    line = _LEADING_DATE.sub("", line)
+    if len(line) <= 80:
+        return fw.fold(line)
+    return " ".join(line.lower().split())
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def kept_text(text: str, line: Line) -> str:
+    return " ".join(text[a:b] for a, b in line.keep).strip()
+
+
+def is_prose(line: str, options: CleanOptions) -> bool:
+    """Shaped like story text: a sentence of some length, or a long run of words."""
+    words = word_count(line)
+    if words >= options.long_line_words:
+        return True
+    return words >= options.prose_words and bool(ENDS_SENTENCE.search(line))
+
+
+def subtract(spans: list[tuple[int, int]], a: int, b: int) -> list[tuple[int, int]]:
+    out = []
+    for x, y in spans:
+        if b <= x or a >= y:
+            out.append((x, y))
+            continue
+        if x < a:
+            out.append((x, a))
+        if b < y:
+            out.append((b, y))
+    return out
+
+
+def body_spans(text: str, lines: list[Line]) -> tuple[Span, ...]:
+    """Kept pieces merged into spans; a removal between two pieces splits them."""
+    pieces = sorted(p for line in lines for p in line.keep)
+    removed = sorted((a, b) for line in lines for a, b in _removed_parts(line))
+    spans: list[Span] = []
+    for a, b in pieces:
+        a, b = strip_span(text, a, b)
+        if a >= b:
+            continue
+        if spans and not any(spans[-1].end <= x < a for x, _ in removed):
+            spans[-1] = Span(spans[-1].start, b)
+        else:
+            spans.append(Span(a, b))
+    return tuple(spans)
+
+
+def _removed_parts(line: Line) -> list[tuple[int, int]]:
+    if not line.keep:
+        return [(line.start, line.end)]
+    return [
+        (x, y)
+        for x, y in [(line.start, line.keep[0][0]), (line.keep[-1][1], line.end)]
+        + [(line.keep[i][1], line.keep[i + 1][0]) for i in range(len(line.keep) - 1)]
+        if y > x
+    ]
+
+
+def strip_span(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and _blank(text[a]):
+        a += 1
+    while b > a and _blank(text[b - 1]):
+        b -= 1
+    return a, b
+
+
+def _line_reason(line: str, options: CleanOptions) -> str | None:
+    """The kind of furniture a whole line is, or None when it may be story text."""
+    if not LETTER.search(line):
+        return SEPARATOR
+    words = word_count(line)
+    if words <= 8:
+        key = fw.fold(line)
+        if key in fw.FURNITURE_LINES:
+            return FURNITURE
+        if key in fw.AGENCIES:
+            return AGENCY
+    if fw.WIRE_NOTE.match(line):
+        return WIRE_NOTE
+    if words <= options.furniture_max_words and (
+        fw.DATE_LINE.match(line) or fw.TIME_LINE.match(line)
+    ):
+        return DATE
+    if any(t in line for t in fw.GALLERY_TRIGGERS) and fw.GALLERY.search(line):
+        return CAPTION
+    if words <= options.archive_max_words:
+        lower = line.lower()
+        if any(t in lower for t in fw.ARCHIVE_CRAWL_TERMS) and any(
+            t in lower for t in fw.ARCHIVE_STORE_TERMS
+        ):
+            return ARCHIVE
+    if words <= options.furniture_max_words and fw.FURNITURE_RE.search(line):
+        return FURNITURE
+    if words <= options.caption_max_words and fw.EMBED.search(line[-120:]):
+        return EMBED
+    if words <= options.caption_max_words and fw.CAPTION_RE.search(line):
+        return CAPTION
+    credit = fw.CREDIT_TAIL.search(line[-80:])
+    if credit and (fw.CAPTION_HEAD.match(line) or fw.fold(credit["credit"]) in fw.AGENCIES):
+        return CAPTION  # a caption, or a slideshow caption credited "(Associated Press)"
+    if (
+        ("&" in line or "<" in line)
+        and _MARKUP.search(line)
+        and len(_MARKUP.findall(line)) * 2 >= words
+    ):
+        return MARKUP
+    if words <= options.furniture_max_words and fw.CREDIT_RE.search(line):
+        return CREDIT
+    if words <= options.furniture_max_words and _BRACKETED.match(line):
+        return BRACKETED
+    return None
+
+
+def drop_by_vocabulary(
+    text: str, lines: list[Line], options: CleanOptions, meta: dict[str, str], drop: Drop
+) -> None:
+    open_credit = False
+    for line in lines:
+        if not line.keep:
+            continue
+        s = kept_text(text, line)
+        if open_credit:  # a parenthesised credit wrapped over several lines
+            drop(line, CREDIT)
+            open_credit = ")" not in s
+            continue
+        reason = _line_reason(s, options)
+        if reason is not None:
+            if reason == AGENCY:
+                meta.setdefault("agency", s)
+            drop(line, reason)
+            if reason == CREDIT and s.startswith("(") and ")" not in s:
+                open_credit = True
+
+
+def drop_repeats(
+    text: str, lines: list[Line], options: CleanOptions, shared: frozenset[str], drop: Drop
+) -> None:
+    """A line seen before in this document, or a non-sentence line shared across documents."""
+    seen: set[str] = set()
+    for line in lines:
+        if not line.keep:
+            continue
+        s = kept_text(text, line)
+        key = line_key(s)
+        if key in seen and word_count(s) >= options.repeat_min_words:
+            drop(line, REPEATED)
+            continue
+        seen.add(key)
+        short = word_count(s) <= options.shared_max_words
+        if key in shared and not ENDS_CLAUSE.search(s) and short:
+            drop(line, SHARED)
+
+
+def header(
+    text: str,
+    lines: list[Line],
+    options: CleanOptions,
+    tracker: int | None,
+    meta: dict[str, str],
+    drop: Drop,
+) -> Line | None:
+    """Headline, standfirst, byline and wire header above the first body line.
+
+    The header ends at the first line shaped like story text (a sentence, a long line, a
+    dateline, or a line that wraps into a lowercase continuation). Returns that line.
+    """
+    begin = 0 if tracker is None else tracker + 1
+    candidates = [line for line in lines[begin:] if line.keep or line.reason]
+    in_bullets = False
+    seen = 0
+    for i, line in enumerate(candidates):
+        if not line.keep:
+            continue
+        s = kept_text(text, line)
+        nxt = next((c for c in candidates[i + 1 :] if c.keep), None)
+        wraps = nxt is not None and text[nxt.keep[0][0]].islower() and not _BULLET.search(s)
+        if _BULLET.search(s):
+            in_bullets = True
+            drop(line, WIRE_HEADER)
+            continue
+        if find_dateline(s) or is_prose(s, options) or wraps:
+            return line
+        seen += 1
+        if seen > options.header_lines:
+            return line
+        continues = text[line.keep[0][0]].islower() or (s[:1] in "\"“'‘" and not _NAME.match(s))
+        if in_bullets and continues and not _BYLINE.match(s):  # a bullet wrapped onto this line
+            drop(line, WIRE_HEADER)
+        elif _BYLINE.match(s) and word_count(s) <= options.byline_max_words:
+            meta.setdefault("byline", s)
+            drop(line, BYLINE)
+        elif "title" not in meta:
+            meta["title"] = s
+            drop(line, TITLE)
+        elif _NAME.match(s):
+            meta.setdefault("byline", s)
+            drop(line, BYLINE)
+        elif word_count(s) >= options.prose_words and "standfirst" not in meta:
+            meta["standfirst"] = s
+            drop(line, STANDFIRST)
+        else:
+            drop(line, HEADER)
+    return None
+
+
+def drop_subheads(text: str, lines: list[Line], options: CleanOptions, drop: Drop) -> None:
+    """Short lines with no sentence punctuation between paragraphs: section headings."""
+    kept = [line for line in lines if line.keep]
+    for i, line in enumerate(kept):
+        s = kept_text(text, line)
+        words = word_count(s)
+        caps = s.upper() == s and words <= options.caps_subhead_words
+        if not caps and (words > options.subhead_words or ENDS_CLAUSE.search(s)):
+            continue
+        if not caps and s[:1].islower():
+            continue
+        prev = kept_text(text, kept[i - 1]) if i else ""
+        if prev and not ENDS_CLAUSE.search(prev):
+            continue  # the tail of a wrapped sentence, not a heading
+        nxt = kept[i + 1] if i + 1 < len(kept) else None
+        if nxt is not None and text[nxt.keep[0][0]].islower():
+            continue  # wraps into the next line
+        drop(line, SUBHEAD)
+
+
+def drop_trailing(text: str, lines: list[Line], options: CleanOptions, drop: Drop) -> None:
+    """Short lines without final punctuation after the last sentence: links, tags, handles."""
+    kept = [line for line in lines if line.keep]
+    for line in reversed(kept[1:]):
+        s = kept_text(text, line)
+        if ENDS_SENTENCE.search(s) or word_count(s) > options.trailing_words or _QUOTED.search(s):
+            break  # a quotation with its speaker is a sentence that lost its full stop
+        drop(line, TRAILING)

@@ -1,0 +1,40 @@
+"""Days, dates and clock times of events."""
+
+from __future__ import annotations
+
+import re
+
+from .claims import Claim
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_DATE = re.compile(
+    r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\b(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2})\b"
+    r"|\b(?P<hour>\d{1,2})(?::(?P<minute>\d\d))?\s*(?P<ampm>[ap])\.?m\b\.?",
+)
+
+
+def date_claims(raw: str, offset: int, index: int) -> list[Claim]:
+    out = []
+    for m in _DATE.finditer(raw):
+        if m.group("weekday"):
+            key, compare = "date:weekday", m.group("weekday").lower()
+        elif m.group("month"):
+            if m.group("month") == "May" and not raw[m.end("month") : m.end("month") + 1].isspace():
+                continue
+            key = "date:day"
+            compare = (MONTHS[m.group("month").lower()], int(m.group("day")))
+        else:
+            key = "date:time"
+            hour = int(m.group("hour")) % 12 + (12 if m.group("ampm").lower() == "p" else 0)
+            compare = (hour, int(m.group("minute") or 0))
+        value = " ".join(m.group(0).rstrip(".").split())
+        out.append(Claim(key, value, compare, index, offset + m.start(), offset + m.end()))
+    return out
+
+
+DATE_SUBJECT = {"weekday": "day", "day": "date", "time": "time"}

@@ -1,0 +1,148 @@
+"""Spellings of one name: close letters, a shared neighbour, each exclusive to its side."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from ..model import Copies, Disagreement, Mention, ScoredCluster, Variant
+from ..options import DisagreeOptions
+from ..stopwords import ENGLISH_STOP_WORDS
+from .claims import word_tokens
+from .dates import MONTHS, WEEKDAYS
+
+CAPITALISED = re.compile(r"\b[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z]+)?\b")
+_MONTH_NAMES = ("january", "february", "march", "april", "june", "july", "august", "september",
+                "october", "november", "december")  # fmt: skip
+NOT_NAMES = {w.capitalize() for w in (*WEEKDAYS, *MONTHS, *_MONTH_NAMES)}
+
+
+def group_texts(scored: ScoredCluster, copies: Copies) -> list[str]:
+    texts = [""] * len(copies.groups)
+    for d, seg in enumerate(scored.documents):
+        texts[copies.group_of[d]] += "\n" + seg.document.text
+    return texts
+
+
+def name_disagreements(
+    scored: ScoredCluster, copies: Copies, raws: Sequence[str], options: DisagreeOptions
+) -> list[Disagreement]:
+    """Spellings of one name: close letters, a shared neighbour, each exclusive to its side."""
+    group_text = group_texts(scored, copies)
+    lower_words = {w for text in group_text for w in re.findall(r"\b[a-z][a-z]+\b", text)}
+    # spelling -> group -> words around it, for every capitalised, never-lowercase token
+    seen: dict[str, dict[int, set[str]]] = {}
+    for i, sentence in enumerate(scored.sentences):
+        g = copies.group_of[sentence.doc_index]
+        tokens = word_tokens(raws[i])
+        for p, t in enumerate(tokens[1:], start=1):
+            if not CAPITALISED.fullmatch(t) or t in NOT_NAMES or t.lower() in lower_words:
+                continue
+            around = tokens[max(0, p - 2) : p] + tokens[p + 1 : p + 3]
+            words = {w.lower().strip(".,;:’'") for w in around}
+            words = {w.replace("’s", "").replace("'s", "") for w in words}
+            seen.setdefault(t, {}).setdefault(g, set()).update(
+                w for w in words if len(w) > 2 and w not in ENGLISH_STOP_WORDS
+            )
+    parent: dict[str, str] = {}
+    context_of: dict[str, str] = {}
+    linked_by: dict[str, set[str]] = {}  # spelling -> its neighbouring words, own side
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    # Only spellings with the same first and last letter can be one name: compare inside
+    # those blocks, never all spellings with all.
+    blocks: dict[tuple[str, str], list[str]] = {}
+    for spelling in seen:
+        blocks.setdefault((spelling[0].lower(), spelling[-1].lower()), []).append(spelling)
+    for block in blocks.values():
+        for a, b in itertools.combinations(sorted(block), 2):
+            if abs(len(a) - len(b)) > 3 or not same_name(a, b, options):
+                continue
+            # Each spelling must be exclusive to its side, or the two are two names.
+            a_only = [g for g in seen[a] if not _has_word(group_text[g], b)]
+            b_only = [g for g in seen[b] if not _has_word(group_text[g], a)]
+            shared = set().union(*(seen[a][ga] & seen[b][gb] for ga in a_only for gb in b_only))
+            if not shared:
+                continue
+            context_of.setdefault(a, sorted(shared)[0])
+            # Mentions are kept where a spelling stands in the company it keeps on its own
+            # side; another man with the same first name elsewhere is left out.
+            linked_by.setdefault(a, set()).update(*(seen[a][g] for g in a_only))
+            linked_by.setdefault(b, set()).update(*(seen[b][g] for g in b_only))
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[rb] = ra
+    components: dict[str, list[str]] = {}
+    for spelling in list(parent):
+        components.setdefault(find(spelling), []).append(spelling)
+    out = []
+    for root, spellings in components.items():
+        variants = []
+        for spelling in spellings:
+            mentions = _name_mentions(scored, spelling, linked_by.get(spelling, set()))
+            docs = {mm.document_id for mm in mentions}
+            ids = sorted(
+                {
+                    copies.groups[copies.group_of[d]].id
+                    for d, seg in enumerate(scored.documents)
+                    if seg.document.id in docs
+                }
+            )
+            variants.append(Variant(value=spelling, mentions=mentions, groups=tuple(ids)))
+        variants.sort(key=lambda v: (-len(v.documents), v.value))
+        context = context_of.get(root) or next(
+            (context_of[s] for s in spellings if s in context_of), ""
+        )
+        subject = f"spelling of a name (next to “{context}”)" if context else "spelling of a name"
+        out.append(Disagreement(kind="name", subject=subject, variants=tuple(variants)))
+    return out
+
+
+def _name_mentions(scored: ScoredCluster, spelling: str, context: set[str]) -> tuple[Mention, ...]:
+    """Where a spelling occurs next to a word it is seen with on its own side ("President",
+    "Morsi"), so another person sharing a first name is left out; all if none is."""
+    every, near = [], []
+    for seg in scored.documents:
+        text = seg.document.text
+        if spelling not in text:  # cheap test before the regex
+            continue
+        for m in re.finditer(rf"\b{re.escape(spelling)}\b", text):
+            mention = Mention(seg.document.id, m.start(), m.end())
+            every.append(mention)
+            around = word_tokens(text[max(0, m.start() - 40) : m.start()])[-2:]
+            around += word_tokens(text[m.end() : m.end() + 40])[:2]
+            words = {w.lower().strip(".,;:’'").replace("’s", "").replace("'s", "") for w in around}
+            if words & context:
+                near.append(mention)
+    return tuple(near or every)
+
+
+def same_name(a: str, b: str, options: DisagreeOptions) -> bool:
+    """Two spellings of one name: same initial, close letters, not one a suffix form."""
+    la, lb = a.lower(), b.lower()
+    if len(la) < 4 or len(lb) < 4 or la[0] != lb[0] or la[-1] != lb[-1]:
+        return False
+    if la.startswith(lb) or lb.startswith(la):  # Iran / Iranian, Obama / Obamas
+        return False
+    if _fold(la) == _fold(lb):  # François / Francois: one spelling, with or without accents
+        return False
+    if la in ENGLISH_STOP_WORDS or lb in ENGLISH_STOP_WORDS:
+        return False
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(la, lb) >= options.name_ratio
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _has_word(text: str, word: str) -> bool:
+    return word in text and re.search(rf"\b{re.escape(word)}\b", text) is not None

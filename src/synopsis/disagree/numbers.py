@@ -1,0 +1,110 @@
+"""Counted quantities: "26 nations", "more than 20 countries", "about 1,500 people"."""
+
+from __future__ import annotations
+
+import re
+
+from ..stopwords import ENGLISH_STOP_WORDS
+from .claims import SYNONYMS, Claim, singular
+
+_WORD_NUMBERS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "dozen": 12,
+}  # fmt: skip
+_MULTIPLIERS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_APPROX = {"about", "around", "approximately", "roughly", "nearly", "almost", "some", "close to"}
+_LOWER_BOUND = {"more than", "over", "at least", "upwards of"}
+_UPPER_BOUND = {"less than", "fewer than", "under", "up to", "as many as", "at most"}
+_QUALIFIERS = sorted(_APPROX | _LOWER_BOUND | _UPPER_BOUND, key=len, reverse=True)
+_NUMBER = re.compile(
+    r"(?<![\w$.,])(?:(?P<qual>" + "|".join(q.replace(" ", r"\s+") for q in _QUALIFIERS) + r")\s+)?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(_WORD_NUMBERS) + r")"
+    r"(?:\s+(?P<mult>" + "|".join(_MULTIPLIERS) + r"))?"
+    r"(?P<rest>(?:\s+[a-z][a-z-]*){1,2})",
+    re.IGNORECASE,
+)
+# Spans of time are left out: "two years ago" and "three years ago" rarely name one fact.
+_NOT_COUNTED = {
+    # units measure something the noun does not name ("15 miles north of Gaza")
+    "percent", "mile", "kilometer", "kilometre", "km", "foot", "feet", "meter", "metre",
+    "inch", "pound", "kilogram", "kg", "ton", "tonne", "degree", "acre", "gallon", "liter",
+    "litre", "dollar", "euro",
+    "year", "month", "week", "day", "hour", "minute", "second", "time", "of", "and", "or",
+    "to", "in", "on", "at", "for", "from", "by", "with", "the", "a", "an", "p.m", "a.m",
+    "pm", "am", "is", "are", "was", "were", "percentage", "point", "per",
+}  # fmt: skip
+
+
+# "another 3,000 jobs", "six other vehicles": a part of a count, not the count.
+_PARTIAL_BEFORE = re.compile(r"\b(?:another|additional|further|extra)\s+$", re.I)
+_PARTIAL_AFTER = re.compile(r"^\s+(?:other|more|additional|further|extra|new)\b", re.I)
+_DETERMINER = re.compile(r"\b(?:the|these|those|both|its|their|his|her|our|all)\s+$", re.I)
+
+
+def number_claims(raw: str, offset: int, index: int) -> list[Claim]:
+    out = []
+    for m in _NUMBER.finditer(raw):
+        num = m.group("num").lower()
+        if num in _WORD_NUMBERS and _DETERMINER.search(raw[: m.start()]):
+            continue  # "the two nations" names known parties, it does not count them
+        if _PARTIAL_BEFORE.search(raw[: m.start()]) or _PARTIAL_AFTER.match(
+            raw[m.end("mult") if m.group("mult") else m.end("num") :]
+        ):
+            continue
+        value = _WORD_NUMBERS.get(num)
+        if value is None:
+            value = float(num.replace(",", ""))
+        if m.group("mult"):
+            value *= _MULTIPLIERS[m.group("mult").lower()]
+        noun = None
+        noun_end = 0
+        for w in re.finditer(r"\S+", m.group("rest")):
+            lw = w.group(0).lower()
+            if lw in ("percent", "per"):
+                noun, noun_end = "percent", w.end()
+                break
+            if lw.endswith("s") or lw in SYNONYMS:
+                noun, noun_end = lw, w.end()
+                break
+        if noun is None or (value >= 1900 and value <= 2100 and "." not in num):
+            continue
+        if singular(noun) in _NOT_COUNTED or singular(noun) in ENGLISH_STOP_WORDS:
+            continue
+        qual = " ".join((m.group("qual") or "").lower().split())
+        end = m.start("rest") + noun_end
+        shown = " ".join(x for x in (qual, m.group("num"), m.group("mult") or "") if x)
+        out.append(
+            Claim(
+                key="number:" + singular(noun),
+                value=shown,
+                compare=(qual, value),
+                sentence=index,
+                start=offset + m.start(),
+                end=offset + end,
+            )
+        )
+    return out
+
+
+def numbers_compatible(a: tuple[str, float], b: tuple[str, float], max_ratio: float) -> bool:
+    (qa, va), (qb, vb) = a, b
+    if va == vb:
+        return True
+    # Figures more than ``max_ratio`` times apart count different things ("17 rockets since
+    # midnight", "2,600 rockets in three weeks"); a disputed count is rarely so far off.
+    if min(va, vb) <= 0 or max(va, vb) / min(va, vb) > max_ratio:
+        return True
+    for (q, v), (q2, v2) in (((qa, va), (qb, vb)), ((qb, vb), (qa, va))):
+        if q in _LOWER_BOUND and (v2 > v or q2 in _LOWER_BOUND):
+            return True
+        if q in _UPPER_BOUND and (v2 < v or q2 in _UPPER_BOUND):
+            return True
+        if q in _APPROX and abs(v - v2) <= 0.1 * max(v, v2):
+            return True
+        # "1,500" is often a rounding of "1,520": thousands rounded to their last zeros.
+        if not q and v >= 1000 and abs(v - v2) <= 0.05 * v and v % 100 == 0:
+            return True
+    return False

@@ -1,0 +1,158 @@
+"""Direct quotes of one speaker, worded differently by independent sources."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import Copies, Disagreement, Mention, ScoredCluster, Variant
+from ..options import DisagreeOptions
+from .claims import STEM_STOP
+from .names import same_name
+
+_QUOTE = re.compile(r"“([^”\n]{20,600})”|\"([^\"\n]{20,600})\"")
+_QUOTE_SENTENCE = re.compile(r"\S.*?(?:[.!?]+(?=\s+[A-Z“\"])|$)", re.S)
+_SPEECH = r"(?:said|says|told|added|wrote|declared|stated|insisted|warned|explained)"
+_NAME = r"(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)*)"
+_AFTER = re.compile(
+    r"^[\s,]*(?:"
+    + _NAME
+    + r"\s+"
+    + _SPEECH
+    + r"|"
+    + _SPEECH
+    + r"\s+"
+    + _NAME.replace("name", "name2")
+    + r")"
+)
+_BEFORE = re.compile(_NAME + r"\s+" + _SPEECH + r"[^\"“”]{0,40}[:,]\s*$")
+_SAID = re.compile(_NAME + r"\s+" + _SPEECH + r"\b")
+
+
+def quote_stems(text: str) -> set[str]:
+    """Crude stems of a quote's common words; names ("North Korea") say nothing of wording."""
+    words = re.findall(r"\b[a-z]+\b", text.replace("-", ""))
+    return {w[:5] for w in words if len(w) > 2 and w not in STEM_STOP}
+
+
+@dataclass(frozen=True)
+class Quote:
+    speaker: str
+    text: str
+    document: int
+    start: int
+    end: int
+
+
+def find_quotes(scored: ScoredCluster) -> list[Quote]:
+    """Direct quotes with a named speaker; "he said" falls back to the last named speaker."""
+    out = []
+    for d, seg in enumerate(scored.documents):
+        raw = seg.document.text
+        last: str | None = None
+        for para in seg.paragraphs:
+            text = raw[para.start : para.end]
+            for m in _QUOTE.finditer(text):
+                speaker = None
+                after = _AFTER.match(text[m.end() : m.end() + 80])
+                before = _BEFORE.search(text[max(0, m.start() - 80) : m.start()])
+                for found in (after, before):
+                    name = found and (found.group("name") or found.groupdict().get("name2"))
+                    if name and name.split()[-1] not in ("He", "She", "They"):
+                        speaker = name.split()[-1]
+                        break
+                if speaker is None:
+                    for said in _SAID.finditer(text[: m.start()]):
+                        last = said.group("name").split()[-1]
+                    speaker = last
+                if speaker and speaker not in ("He", "She", "They", "It", "I", "We"):
+                    last = speaker
+                    body = m.group(1) or m.group(2)
+                    base = para.start + m.start() + 1
+                    # Each sentence of a quote is compared on its own: one article may quote
+                    # two sentences where another quotes one.
+                    for piece in _QUOTE_SENTENCE.finditer(body):
+                        if len(piece.group(0).split()) >= 5:
+                            out.append(
+                                Quote(
+                                    speaker,
+                                    piece.group(0),
+                                    d,
+                                    base + piece.start(),
+                                    base + piece.end(),
+                                )
+                            )
+            for said in _SAID.finditer(text):
+                if said.group("name").split()[-1] not in ("He", "She", "They", "It"):
+                    last = said.group("name").split()[-1]
+    return out
+
+
+def _shared_run(a: str, b: str) -> int:
+    """Length in words of the longest run of words two texts have in common."""
+    wa, wb = a.split(), b.split()
+    best = 0
+    previous = [0] * (len(wb) + 1)
+    for x in range(1, len(wa) + 1):
+        current = [0] * (len(wb) + 1)
+        for y in range(1, len(wb) + 1):
+            if wa[x - 1] == wb[y - 1]:
+                current[y] = previous[y - 1] + 1
+                best = max(best, current[y])
+        previous = current
+    return best
+
+
+def quote_disagreements(
+    scored: ScoredCluster, copies: Copies, options: DisagreeOptions
+) -> list[Disagreement]:
+    """Quotes of one speaker in different groups that share content words, worded otherwise."""
+    quotes = find_quotes(scored)
+    stems = [quote_stems(q.text) for q in quotes]
+    norms = [" ".join(re.findall(r"\w+", q.text.lower())) for q in quotes]
+    out = []
+    used: set[int] = set()
+    for x, y in _speaker_pairs(quotes):
+        qa, qb = quotes[x], quotes[y]
+        same = qa.speaker == qb.speaker or same_name(qa.speaker, qb.speaker, options)
+        if not same or x in used or y in used:
+            continue
+        ga, gb = copies.group_of[qa.document], copies.group_of[qb.document]
+        if ga == gb:
+            continue
+        shared = stems[x] & stems[y]
+        small, large = sorted((len(stems[x]), len(stems[y])))
+        if len(shared) < 3 or len(shared) < 0.3 * small or len(shared) < 0.2 * large:
+            continue
+        if _shared_run(norms[x], norms[y]) >= 5:  # one wording, quoted to different extents
+            continue
+        used.update((x, y))
+        variants = tuple(
+            Variant(
+                value=q.text,
+                mentions=(Mention(scored.documents[q.document].document.id, q.start, q.end),),
+                groups=(copies.groups[g].id,),
+            )
+            for q, g in ((qa, ga), (qb, gb))
+        )
+        out.append(Disagreement(kind="quote", subject=f"words of {qa.speaker}", variants=variants))
+    return out
+
+
+def _speaker_pairs(quotes: Sequence[Quote]) -> list[tuple[int, int]]:
+    """Index pairs (x < y) of quotes whose speakers may be one person.
+
+    ``same_name`` needs the same first and last letter, so only quotes whose speakers
+    agree on both are paired: the same pairs as all pairs, without the quadratic scan.
+    """
+    buckets: dict[tuple[str, str], list[int]] = {}
+    for i, q in enumerate(quotes):
+        name = q.speaker.lower()
+        buckets.setdefault((name[:1], name[-1:]), []).append(i)
+    return sorted(
+        (x, y)
+        for members in buckets.values()
+        for i, x in enumerate(members)
+        for y in members[i + 1 :]
+    )

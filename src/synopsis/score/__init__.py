@@ -1,0 +1,103 @@
+"""Salience: one score per sentence, from the whole cluster.
+
+The stage is split by concern:
+
+* :mod:`.similarity`: TF-IDF vectors and the sentence pairs that say the same thing;
+* :mod:`.text`: text cues of a sentence (quotation, first person, question, furniture);
+* :mod:`.signals`: centrality, support, position and the cues, once per cluster
+  (:class:`Features`);
+* :mod:`.scorers`: the registry :data:`SCORERS` of ways to combine them, with
+  :mod:`.learned` the linear model whose weights are package data, and
+  :mod:`.training` the fit that writes them (``synopsis train``).
+
+:func:`score` runs them in that order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..errors import EmptyClusterError
+from ..model import ScoredCluster, SegmentedDocument
+from ..options import ScoreOptions
+from .learned import LEARNED_INPUTS, UNKNOWN, LearnedModel, LearnedScorer
+from .scorers import SCORERS, Scorer, centroid_scorer, lexrank_scorer
+from .signals import Features, features
+from .similarity import (
+    BLOCK_ENTRIES,
+    BLOCK_ROWS,
+    COMMON_TERM,
+    MAX_NEIGHBOURS,
+    at_least,
+    other_documents,
+    pairs_at,
+    similar_pairs,
+    vectorize,
+)
+from .text import TEXT_CUES, is_quotation, surface, words
+
+__all__ = [
+    "BLOCK_ENTRIES",
+    "BLOCK_ROWS",
+    "COMMON_TERM",
+    "LEARNED_INPUTS",
+    "MAX_NEIGHBOURS",
+    "SCORERS",
+    "TEXT_CUES",
+    "UNKNOWN",
+    "Features",
+    "LearnedModel",
+    "LearnedScorer",
+    "Scorer",
+    "at_least",
+    "centroid_scorer",
+    "features",
+    "is_quotation",
+    "lexrank_scorer",
+    "other_documents",
+    "pairs_at",
+    "score",
+    "similar_pairs",
+    "surface",
+    "vectorize",
+    "words",
+]
+
+
+def score(
+    documents: Sequence[SegmentedDocument],
+    options: ScoreOptions | None = None,
+    groups: Sequence[int] | None = None,
+    keep_pairs: float | None = None,
+) -> ScoredCluster:
+    """Score every sentence of the cluster with the configured scorer.
+
+    ``groups`` (from :func:`synopsis.dedup.dedup`, the copy group of each document) makes
+    support count independent sources: a sentence repeated by three copies of one wire
+    story then counts once. ``keep_pairs`` keeps the sentence pairs at least that
+    similar in the result (for the later stages), found in the same pass as support's.
+    """
+    options = options or ScoreOptions()
+    if options.scorer not in SCORERS:
+        raise ValueError(f"unknown scorer {options.scorer!r}; choose from {', '.join(SCORERS)}")
+    sentences = tuple(s for d in documents for s in d.sentences)
+    if not sentences:
+        raise EmptyClusterError(
+            "no sentences to summarize: every document was empty after cleaning"
+        )
+    matrix = vectorize([s.text for s in sentences])
+    floor = options.support_threshold
+    if keep_pairs is not None:
+        floor = min(floor, keep_pairs)
+    pairs = similar_pairs(matrix, floor)
+    f = features(sentences, matrix, options.support_threshold, groups, pairs)
+    scores = SCORERS[options.scorer](f, options)
+    return ScoredCluster(
+        documents=tuple(documents),
+        sentences=sentences,
+        scores=tuple(float(x) for x in scores),
+        support=tuple(int(x) for x in f.support),
+        vectors=matrix,
+        similar=pairs,
+        similar_floor=floor,
+    )

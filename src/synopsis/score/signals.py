@@ -1,0 +1,77 @@
+"""The per-sentence signals every scorer combines, computed once per cluster.
+
+Three signals, all deterministic:
+
+* **centrality**: cosine similarity of the sentence's TF-IDF vector to the cluster centroid
+  (the centroid method; close to LexRank on news clusters and linear in cluster size);
+* **support**: how many *other* documents (or independent copy groups) contain a sentence
+  at least ``support_threshold`` similar, the cross-document agreement that a story's core
+  facts get;
+* **position**: news puts the lead first, so earlier sentences get a prior;
+
+plus the text cues of :mod:`synopsis.score.text` and each sentence's words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ..model import Sentence
+from .similarity import at_least, other_documents, similar_pairs
+from .text import surface, words
+
+if TYPE_CHECKING:
+    from scipy import sparse
+
+
+@dataclass(frozen=True)
+class Features:
+    """Per-sentence signals a scorer combines; each array is aligned with the sentences."""
+
+    centrality: np.ndarray
+    support: np.ndarray  # other documents stating the sentence
+    position: np.ndarray  # 1.0 for a document's first sentence, falling with depth
+    neighbours: sparse.csr_matrix  # sentence-to-sentence similarity >= threshold
+    # Text cues, one column per name in TEXT_CUES (see text.surface()).
+    surface: np.ndarray
+    tokens: tuple[list[str], ...]  # each sentence's words (text.words), tokenized once
+
+
+def features(
+    sentences: Sequence[Sentence],
+    matrix: sparse.csr_matrix,
+    threshold: float,
+    groups: Sequence[int] | None = None,
+    pairs: sparse.csr_matrix | None = None,
+) -> Features:
+    """The scorers' signals; with ``groups`` (copy group per document index), support
+    counts other independent groups instead of other documents. ``pairs``, if given,
+    are the sentence pairs at some similarity at or below ``threshold``."""
+    centroid = np.asarray(matrix.mean(axis=0)).ravel()
+    norm = np.linalg.norm(centroid)
+    centrality = matrix @ (centroid / norm) if norm > 0 else np.zeros(matrix.shape[0])
+    neighbours = similar_pairs(matrix, threshold) if pairs is None else at_least(pairs, threshold)
+    doc_of = np.fromiter((s.doc_index for s in sentences), dtype=np.int64, count=len(sentences))
+    if groups is not None:  # copies of one wire story confirm nothing: count groups
+        doc_of = np.asarray(groups, dtype=np.int64)[doc_of]
+    support = np.array([len(d) for d in other_documents(neighbours, doc_of)], dtype=np.float64)
+    index = np.fromiter((s.index for s in sentences), dtype=np.float64, count=len(sentences))
+    position = 1.0 / np.sqrt(1.0 + index)
+    counts = np.bincount(doc_of, minlength=int(doc_of.max()) + 1) if len(doc_of) else []
+    return Features(
+        centrality=np.asarray(centrality, dtype=np.float64).ravel(),
+        support=support,
+        position=position,
+        neighbours=neighbours,
+        surface=surface(sentences, counts),
+        tokens=tuple(words(s.text) for s in sentences),
+    )
+
+
+def unit(values: np.ndarray) -> np.ndarray:
+    top = float(values.max()) if values.size else 0.0
+    return values / top if top > 0 else np.zeros_like(values)

@@ -1,0 +1,192 @@
+"""Sentence similarity: TF-IDF vectors and the pairs of sentences that say the same thing.
+
+Similarity is computed in row blocks of a sparse matrix product and only the pairs above
+the threshold are kept. Three limits make time and memory linear in the input on any
+text, including low-vocabulary, repetitive text where nearly every pair of sentences
+shares words: each sentence keeps its MAX_NEIGHBOURS most similar sentences; a term found
+in more than COMMON_TERM sentences (possible only in a cluster that large) is treated as a
+stop word by the product, which bounds its work by COMMON_TERM times the input's terms;
+and a block of rows is sized so that its product holds at most BLOCK_ENTRIES entries.
+News clusters of up to COMMON_TERM sentences get the exact pairs unless a sentence has
+more than MAX_NEIGHBOURS similar ones (benchmarks/similar-pairs.md measures both).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ..model import ScoredCluster
+from .stop_words import STOP_WORDS
+
+if TYPE_CHECKING:
+    from scipy import sparse
+
+# Limits that keep similar_pairs linear in the input on any text (see its docstring).
+BLOCK_ROWS = 2048  # rows per block of the product, at most
+BLOCK_ENTRIES = 4_000_000  # entries a block's product may hold (about 50 MB), at most
+MAX_NEIGHBOURS = 50  # similar sentences kept per sentence
+COMMON_TERM = 2000  # a term in more sentences than this proposes no similar pair
+
+_TERM = re.compile(r"(?u)\b\w\w+\b")
+
+
+def _terms(text: str, stop_words: frozenset[str] = STOP_WORDS) -> list[str]:
+    """Lowercased words of two or more characters, English stop words left out: what
+    scikit-learn's TfidfVectorizer yields with its default token pattern."""
+    return [t for t in _TERM.findall(text.lower()) if t not in stop_words]
+
+
+def vectorize(texts: Sequence[str]) -> sparse.csr_matrix:
+    """L2-normalised TF-IDF rows, one per text (IDF fitted on these texts).
+
+    The same matrix, bit for bit, as scikit-learn's ``TfidfVectorizer(sublinear_tf=True,
+    dtype=np.float32)`` over :func:`_terms` (columns in alphabetical order; each row's
+    entries in order of the terms' first appearance; the same float32 steps and a
+    double-precision row norm summed in that order), without its per-call validation,
+    which cost more than the counting on a news cluster (benchmarks/similar-pairs.md).
+    """
+    from scipy import sparse
+
+    ids: dict[str, int] = {}  # term -> order of first appearance
+    firsts: list[int] = []
+    counts: list[int] = []
+    indptr = [0]
+    for text in texts:
+        row: dict[int, int] = {}
+        for t in _terms(text):
+            i = ids.setdefault(t, len(ids))
+            row[i] = row.get(i, 0) + 1
+        for i in sorted(row):
+            firsts.append(i)
+            counts.append(row[i])
+        indptr.append(len(firsts))
+    n = len(texts)
+    if not ids:  # every text was stop words or punctuation
+        return sparse.csr_matrix((n, 1), dtype=np.float32)
+    vocab = list(ids)
+    rank = np.empty(len(vocab), dtype=np.int64)
+    rank[sorted(range(len(vocab)), key=vocab.__getitem__)] = np.arange(len(vocab))
+    indices = rank[np.asarray(firsts, dtype=np.int64)]
+    one = np.float32(1.0)
+    data = np.asarray(counts, dtype=np.float32)
+    np.log(data, out=data)  # sublinear tf: 1 + log(count)
+    data += one
+    df = np.bincount(indices, minlength=len(vocab)).astype(np.float32) + one
+    idf = np.full_like(df, n + 1, dtype=np.float32)  # smoothed: log((1+n)/(1+df)) + 1
+    idf /= df
+    np.log(idf, out=idf)
+    idf += one
+    data *= idf[indices]
+    bounds = np.asarray(indptr, dtype=np.int64)
+    lengths = np.diff(bounds)
+    squares = data * data
+    sums = np.zeros(n, dtype=np.float64)
+    for j in range(int(lengths.max())):  # column by column: each row summed in order
+        rows = np.flatnonzero(lengths > j)
+        sums[rows] += squares[bounds[rows] + j]
+    norms = np.repeat(np.sqrt(sums), lengths)
+    scaled = data.astype(np.float64)
+    np.divide(scaled, norms, out=scaled, where=norms > 0)
+    return sparse.csr_matrix(
+        (scaled.astype(np.float32), indices.astype(np.int32), bounds.astype(np.int32)),
+        shape=(n, len(vocab)),
+    )
+
+
+def similar_pairs(
+    matrix: sparse.csr_matrix,
+    threshold: float,
+    neighbours: int = MAX_NEIGHBOURS,
+    common: int = COMMON_TERM,
+    block_entries: int = BLOCK_ENTRIES,
+) -> sparse.csr_matrix:
+    """Cosine similarities ``>= threshold`` between rows, excluding each row with itself.
+
+    Bounded on any text (see the module's limits): each row keeps its ``neighbours`` most
+    similar rows (ties broken by the lower row number), so the result holds at most
+    ``neighbours`` entries a row and need not be symmetric; a term found in more than
+    ``common`` rows adds nothing to any similarity (possible only in a cluster that
+    large); and the product is computed in blocks of rows whose output holds at most
+    ``block_entries`` entries. On a cluster of ``common`` sentences or fewer whose
+    sentences have at most ``neighbours`` similar ones each, the result is exact.
+    """
+    from scipy import sparse
+
+    n = matrix.shape[0]
+    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
+    too_common = df > common
+    if too_common.any():  # as uninformative as a stop word at this scale: drop its column
+        matrix = matrix @ sparse.diags((~too_common).astype(matrix.dtype))
+        matrix.eliminate_zeros()
+        df = np.where(too_common, 0, df)
+    transposed = matrix.T.tocsr()
+    # An upper bound on each row's entries in the product: the rows sharing any of its terms.
+    summed = np.concatenate(([0], np.cumsum(df[matrix.indices], dtype=np.int64)))
+    bound = np.minimum(summed[matrix.indptr[1:]] - summed[matrix.indptr[:-1]], n)
+    rows, cols, vals = [], [], []
+    lo = 0
+    while lo < n:
+        hi = _block_end(bound, lo, block_entries)
+        block = (matrix[lo:hi] @ transposed).tocoo()
+        keep = (block.data >= threshold) & (block.row + lo != block.col)
+        r, c, v = block.row[keep] + lo, block.col[keep], block.data[keep]
+        r, c, v = _top(r, c, v, neighbours)
+        rows.append(r)
+        cols.append(c)
+        vals.append(v)
+        lo = hi
+    if not rows:
+        return sparse.csr_matrix((n, n), dtype=np.float32)
+    return sparse.coo_matrix(
+        (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))), shape=(n, n)
+    ).tocsr()
+
+
+def _block_end(bound: np.ndarray, lo: int, entries: int) -> int:
+    """The end of the block of rows from ``lo`` whose product stays within ``entries``
+    (at least one row, at most BLOCK_ROWS)."""
+    window = np.cumsum(bound[lo : lo + BLOCK_ROWS])
+    return lo + max(1, int(np.searchsorted(window, entries, side="right")))
+
+
+def _top(
+    r: np.ndarray, c: np.ndarray, v: np.ndarray, k: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Of each row's entries, the ``k`` with the highest values (lower column on ties)."""
+    if r.size == 0 or np.bincount(r).max() <= k:
+        return r, c, v
+    order = np.lexsort((c, -v, r))
+    r, c, v = r[order], c[order], v[order]
+    first = np.searchsorted(r, r, side="left")  # r is sorted: where each row starts
+    keep = np.arange(r.size) - first < k
+    return r[keep], c[keep], v[keep]
+
+
+def at_least(pairs: sparse.csr_matrix, threshold: float) -> sparse.csr_matrix:
+    """The pairs of ``pairs`` whose similarity reaches ``threshold``."""
+    kept = pairs.copy()
+    kept.data[kept.data < threshold] = 0
+    kept.eliminate_zeros()
+    return kept
+
+
+def pairs_at(scored: ScoredCluster, threshold: float) -> sparse.csr_matrix:
+    """Sentence pairs at least ``threshold`` similar: filtered from the pairs the score
+    stage kept when it kept enough of them, computed afresh otherwise."""
+    if scored.similar is not None and threshold >= scored.similar_floor:
+        return at_least(scored.similar, threshold)
+    return similar_pairs(scored.vectors, threshold)
+
+
+def other_documents(neighbours: sparse.csr_matrix, doc_of: np.ndarray) -> list[np.ndarray]:
+    """For each sentence, the distinct other documents among its similar sentences."""
+    out = []
+    for i in range(neighbours.shape[0]):
+        cols = neighbours.indices[neighbours.indptr[i] : neighbours.indptr[i + 1]]
+        docs = np.unique(doc_of[cols])
+        out.append(docs[docs != doc_of[i]])
+    return out

@@ -1,0 +1,86 @@
+"""Similar sentence pairs: exact on small input, bounded on any input."""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import sparse
+
+from synopsis.score import similar_pairs, vectorize
+
+
+def brute_force(matrix: sparse.csr_matrix, threshold: float) -> np.ndarray:
+    dense = (matrix @ matrix.T).toarray()
+    np.fill_diagonal(dense, 0)
+    dense[dense < threshold] = 0
+    return dense
+
+
+def random_rows(n: int, terms: int, seed: int) -> sparse.csr_matrix:
+    rng = np.random.default_rng(seed)
+    m = sparse.random(n, terms, density=0.2, random_state=rng, format="csr", dtype=np.float32)
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    return sparse.diags(1 / np.where(norms > 0, norms, 1)) @ m
+
+
+def test_pairs_are_exact_below_the_limits_however_the_rows_are_blocked() -> None:
+    matrix = random_rows(120, 30, seed=1)
+    expected = brute_force(matrix, 0.3)
+    for block_entries in (1, 50, 10_000_000):  # one row a block, a few rows, all rows
+        got = similar_pairs(matrix, 0.3, neighbours=1000, block_entries=block_entries)
+        np.testing.assert_allclose(got.toarray(), expected, rtol=1e-6)
+
+
+def test_each_sentence_keeps_its_most_similar_neighbours_only() -> None:
+    # Twenty copies of one sentence and a near copy: every row has 20 neighbours.
+    texts = ["The river flooded the old mill on Sunday night."] * 20
+    texts.append("The river flooded the old mill on Sunday.")
+    matrix = vectorize(texts)
+    full = similar_pairs(matrix, 0.5, neighbours=1000).toarray()
+    capped = similar_pairs(matrix, 0.5, neighbours=3).toarray()
+    assert ((full > 0).sum(axis=1) == 20).all()
+    assert ((capped > 0).sum(axis=1) == 3).all()
+    for i in range(len(texts)):
+        kept = np.flatnonzero(capped[i])
+        # The kept ones are the most similar: no dropped neighbour beats a kept one, and
+        # among equals the lower indices are kept.
+        dropped = np.setdiff1d(np.flatnonzero(full[i]), kept)
+        assert full[i, kept].min() >= full[i, dropped].max() - 1e-6
+    # A copy's identical rows (similarity 1) beat the near copy; the lowest indices win.
+    assert list(np.flatnonzero(capped[0])) == [1, 2, 3]
+    assert list(np.flatnonzero(capped[5])) == [0, 1, 2]
+    np.testing.assert_allclose(capped[capped > 0], full[capped > 0])
+
+
+def test_the_near_copy_keeps_identical_rows_by_lowest_index() -> None:
+    texts = ["Crews cut power to the valley as the storm moved east."] * 6
+    texts.append("Crews cut power to the valley as the storm moved.")
+    capped = similar_pairs(vectorize(texts), 0.5, neighbours=2).toarray()
+    assert list(np.flatnonzero(capped[6])) == [0, 1]  # all six tie: the first two
+    assert list(np.flatnonzero(capped[0])) == [1, 2]
+
+
+def test_a_term_in_more_rows_than_the_cap_adds_nothing() -> None:
+    # Rows 0-3 share "common" (in 4 rows) and rows 0-1 also share "rare" (in 2 rows).
+    matrix = sparse.csr_matrix(
+        np.array([[1.0, 1.0, 0], [1.0, 1.0, 0], [1.0, 0, 1.0], [1.0, 0, 1.0]], dtype=np.float32)
+        / np.sqrt(2)
+    )
+    exact = similar_pairs(matrix, 0.1, common=4).toarray()
+    capped = similar_pairs(matrix, 0.1, common=3).toarray()
+    assert (exact[:, :] > 0).sum() == 12  # every pair shares "common"
+    # Without "common", only rows sharing a rarer term stay similar, at the rare term's share.
+    np.testing.assert_allclose(capped[0, 1], 0.5)
+    np.testing.assert_allclose(capped[2, 3], 0.5)
+    assert capped[0, 2] == 0 and capped[1, 3] == 0
+
+
+def test_pairs_stay_linear_on_repetitive_text() -> None:
+    pool = [
+        "Alpha beta gamma delta epsilon zeta eta theta.",
+        "Beta gamma delta epsilon zeta eta theta iota.",
+        "Kappa lambda mu nu xi omicron pi rho.",
+    ]
+    texts = [pool[i % 3] for i in range(900)]
+    pairs = similar_pairs(vectorize(texts), 0.5, neighbours=10)
+    assert pairs.nnz <= 10 * len(texts)
+    assert ((pairs.getnnz(axis=1)) == 10).all()
