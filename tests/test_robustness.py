@@ -217,3 +217,16 @@ def test_sample_still_summarizes_to_a_file(tmp_path: Path) -> None:
     out = tmp_path / "s.json"
     code, _ = invoke("summarize", str(SAMPLE), "--format", "json", "-o", str(out))
     assert code == 0 and json.loads(out.read_text())["sentences"]
+
+
+def test_messages_and_other_text_outputs_neutralise_control_characters(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(BRIDGE)
+    (folder / "evil\x1b[2J[red]name.csv").write_text("x")  # a skipped file's name
+    (folder / "b.txt").write_text(FERRY + " \x1b]0;owned\x07")
+    for args in (["summarize", str(folder)], ["compare", str(folder)], ["clean", str(folder)]):
+        code, output = invoke(*args)
+        assert code == 0 and "\x1b" not in output and "\x07" not in output, args
+    code, output = invoke("summarize", str(folder))
+    assert "[red]name.csv" in output  # taken literally, not read as rich markup

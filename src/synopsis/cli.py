@@ -57,8 +57,23 @@ class Format(str, Enum):
     html = "html"
 
 
+def visible(text: str) -> str:
+    """Terminal control characters in a message (file names, ids, article text) shown as
+    symbols, so a hostile name cannot clear the screen or retitle the window."""
+    from .render.text import neutralise_controls
+
+    return neutralise_controls(text)
+
+
+def say(message: str) -> None:
+    """One line on stderr, taken literally (no rich markup read from user data)."""
+    stderr.print(visible(message), highlight=False, markup=False)
+
+
 def fail(message: str) -> typer.Exit:
-    stderr.print(f"[bold red]synopsis: error:[/] {escape(message)}", highlight=False, markup=True)
+    stderr.print(
+        f"[bold red]synopsis: error:[/] {escape(visible(message))}", highlight=False, markup=True
+    )
     return typer.Exit(EXIT_USAGE)
 
 
@@ -124,7 +139,7 @@ def read_inputs(paths: list[str]) -> Loaded:
 
     loaded = load(paths, stdin=sys.stdin.buffer, progress=lambda f: progress(f, "Reading"))
     for skipped in loaded.skipped:
-        stderr.print(f"synopsis: skipped {skipped.source}: {skipped.reason}", highlight=False)
+        say(f"synopsis: skipped {skipped.source}: {skipped.reason}")
     return loaded
 
 
@@ -225,7 +240,7 @@ def stream_summaries(
                 if not several:
                     raise
                 failed.append(cluster.id)
-                stderr.print(f"synopsis: cluster {cluster.id}: skipped: {exc}", highlight=False)
+                say(f"synopsis: cluster {cluster.id}: skipped: {exc}")
                 continue
             except MemoryError:
                 message = (
@@ -236,26 +251,24 @@ def stream_summaries(
                 if not several:
                     raise SynopsisError(message) from None
                 failed.append(cluster.id)
-                stderr.print(f"synopsis: {message}; skipped", highlight=False)
+                say(f"synopsis: {message}; skipped")
                 continue
             except Exception as exc:  # a bug on one cluster must not cost the others
                 if not several:
                     raise
                 failed.append(cluster.id)
-                stderr.print(
+                say(
                     f"synopsis: cluster {cluster.id}: skipped: internal error "
-                    f"({type(exc).__name__}: {exc}); please report it",
-                    highlight=False,
+                    f"({type(exc).__name__}: {exc}); please report it"
                 )
                 continue
             out.write((RULES[fmt] if written else "") + text)
             written += 1
     if failed:
         shown = ", ".join(failed[:10]) + (" ..." if len(failed) > 10 else "")
-        stderr.print(
+        say(
             f"synopsis: {len(failed)} of {len(clusters)} clusters failed ({shown}); "
-            "the rest were written",
-            highlight=False,
+            "the rest were written"
         )
         raise typer.Exit(1)
 

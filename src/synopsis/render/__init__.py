@@ -15,7 +15,7 @@ from .html import render_html
 from .json import analysis_dict, render_analysis_json, render_json, render_jsonl, to_dict
 from .markdown import render_markdown
 from .sources import source_label, source_numbers
-from .text import render_text
+from .text import neutralise_controls, render_text
 
 Renderer = Callable[[Summary], str]
 RENDERERS: dict[str, Renderer] = {
@@ -62,7 +62,7 @@ def render_analysis(summaries: list[Summary], fmt: str) -> str:
         else:
             body = analysis_lines(s, numbers)
             out.append("\n".join([f"{s.cluster_id}:", *body, "Sources:", *sources]) + "\n")
-    return "\n".join(out)
+    return neutralise_controls("\n".join(out))  # as render_text: no terminal escapes
 
 
 __all__ = [

@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 
 from ..model import CleanDocument
+from .text import neutralise_controls
 
 SCHEMA_VERSION = 1
 
@@ -32,7 +33,7 @@ def render_clean_text(cleaned: Sequence[CleanDocument], explain: bool = False) -
             for key, value in c.meta.items():
                 out.append(f"meta {key}: {_excerpt(value)}")
         out.append("")
-    return "\n".join(out)
+    return neutralise_controls("\n".join(out))  # as render_text: no terminal escapes
 
 
 def clean_to_dict(c: CleanDocument) -> dict[str, object]:
