@@ -51,6 +51,9 @@ class SegmentOptions:
     # A line shorter than this fraction of the block's typical line length ends a
     # paragraph even without final punctuation (headlines, subheads, bylines).
     short_line_ratio: float = 0.6
+    # How a paragraph is cut into sentences: "rules" (a regex pass and an abbreviation
+    # list) or "syntok" (benchmarks/README.md compares them on a labelled set).
+    splitter: str = "rules"
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 
-from syntok import segmenter
-
+from .errors import InputError
 from .model import CleanDocument, SegmentedDocument, Sentence, Span
 from .options import SegmentOptions
 
@@ -23,7 +23,9 @@ _BLANK_LINE = re.compile(r"\n[ \t\f\v]*\n")
 _ENDS_SENTENCE = re.compile(r"""[.!?:;]["'”’)\]]*\s*$""")
 # "…for now.By going public…": a word, final punctuation, then a capitalised word,
 # glued without a space. Two lowercase letters before the stop keep "U.S." and "p.m." whole.
-_GLUED = re.compile(r"""(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{2}[.!?]["”’])(?=[A-Z][a-z])""")
+# A quotation mark at the glue belongs to the sentence it closes or to the one it opens
+# (`said."He got` is two paragraphs run together): see _glue_cut.
+_GLUED = re.compile(r"""(?<=[a-z]{2}[.!?])(?=["“”’]?(?:[A-Z][a-z]|I\s))""")
 _HAS_WORD = re.compile(r"[^\W\d_]", re.UNICODE)
 # syntok ends sentences where no sentence ends: before "(" or after ";" ("morning ( dec.
 # 19 )"), after a title ("Gov." | "Chris Christie said") and between a month and its day
@@ -55,7 +57,7 @@ def segment(
         paragraphs.extend(_paragraphs(text, body.start, body.end, options))
     sentences: list[Sentence] = []
     for p_index, para in enumerate(paragraphs):
-        for start, end in _sentences(text, para.start, para.end):
+        for start, end in _sentences(text, para.start, para.end, options.splitter):
             sentences.append(
                 Sentence(
                     doc_index=doc_index,
@@ -123,18 +125,125 @@ def _join_wrapped(text: str, lines: list[tuple[int, int]], options: SegmentOptio
     return out
 
 
-def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _sentences(text: str, start: int, end: int, splitter: str) -> list[tuple[int, int]]:
     chunk = text[start:end].replace("\n", " ")
+    try:
+        split = SPLITTERS[splitter]
+    except KeyError:
+        raise InputError(f"unknown splitter {splitter!r}: one of {', '.join(SPLITTERS)}") from None
     spans: list[tuple[int, int]] = []
-    for paragraph in segmenter.analyze(chunk):
-        for sentence in paragraph:
-            if not sentence:
-                continue
-            a = sentence[0].offset
-            b = sentence[-1].offset + len(sentence[-1].value)
-            spans.extend(_split_glued(chunk, a, b))
+    for a, b in split(chunk):
+        spans.extend(_split_glued(chunk, a, b))
     spans = _join_open_quotes(chunk, _join_missplit(chunk, spans))
     return [(start + a, start + b) for a, b in spans if _HAS_WORD.search(chunk, a, b)]
+
+
+def _split_syntok(chunk: str) -> list[tuple[int, int]]:
+    """Sentences by syntok's tokenizer and segmenter (accurate, pure Python, slow)."""
+    from syntok import segmenter
+
+    spans = []
+    for paragraph in segmenter.analyze(chunk):
+        for sentence in paragraph:
+            if sentence:
+                a = sentence[0].offset
+                spans.append((a, sentence[-1].offset + len(sentence[-1].value)))
+    return spans
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# A word that ends in final punctuation (and closing quotes or brackets), then the next word.
+_CANDIDATE = re.compile(r"""(\S*?)([.!?…]+["'”’)\]]*)(?=\s+(\S+))""")
+# Abbreviations after which a name or number follows, never a new sentence ("St." is more
+# often "St. Louis" than a street ending a sentence).
+_NEVER_FINAL = _wordset(
+    "mr mrs ms messrs dr sen sens rep reps gov gen lt col sgt capt adm cmdr maj prof rev "
+    "pres supt atty insp det cpl pvt hon msgr fr sec secy amb treas lieut gens sir mt ft "
+    "vs v no nos ex fig op vol pp cf approx dept est st"
+)
+# Abbreviations that can also end a sentence: a new one starts after them when the next
+# word is capitalised (months take a day or year: "Sept. 15" goes on, "in Sept. The" ends).
+_MAY_END = _wordset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec inc co corp ltd llc plc jr sr bros "
+    "etc al ave blvd rd"
+)
+# After "a.m."/"p.m." a time zone or a weekday continues the sentence ("8 p.m. Eastern
+# time", "at 8 p.m. Friday" in AP style).
+_AFTER_TIME = _wordset(
+    "eastern central mountain pacific et ct mt pt est edt cst cdt pst pdt gmt utc bst cet "
+    "local monday tuesday wednesday thursday friday saturday sunday today tomorrow"
+)
+# Capitalised words that open sentences far more often than they continue a name: after a
+# dotted acronym ("U.S.", "D.C.") only these start a new sentence ("in the U.S. Most of
+# them" ends, "the U.S. Supreme Court" goes on).
+_OPENERS = _wordset(
+    "a an the he she it they we i you his her its their our my this that these those there "
+    "here but and or so yet if when while after before as at in on of for by with from to "
+    "since until most many some all both each no not none one two three few several more "
+    "other such what who which how why where then also still however meanwhile instead "
+    "earlier later last next now today police officials authorities"
+)
+_OPENING = "\"'“‘([¿¡"
+
+
+def _split_rules(chunk: str) -> list[tuple[int, int]]:
+    """Sentences by one regex pass and an abbreviation list (fast; syntok's accuracy).
+
+    A sentence ends at final punctuation followed by space and a capitalised word, a
+    digit or an opening quote, unless the word before the stop is an abbreviation that
+    does not end sentences there (see the lists above), an initial ("J." in "J. R.
+    Hammond") or a dotted acronym followed by a word that is not a usual sentence opener.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _CANDIDATE.finditer(chunk):
+        word, punct, following = m.group(1), m.group(2), m.group(3)
+        if _continues(word, punct, following):
+            continue
+        end = m.end()
+        spans.append((start, end))
+        start = end + len(chunk[end:]) - len(chunk[end:].lstrip())
+    while start < len(chunk) and chunk[start].isspace():
+        start += 1
+    if start < len(chunk):
+        spans.append((start, len(chunk.rstrip())))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def _continues(word: str, punct: str, following: str) -> bool:
+    """Whether the sentence goes on after ``word`` + ``punct`` before ``following``."""
+    first = following.lstrip(_OPENING)
+    if not first:
+        return False  # a lone quote or bracket: it opens the next sentence
+    quoted = first is not following
+    if first[0].islower() or first[0] in ",;:-–—)%":
+        return True  # "he said." is lowercase only when the sentence goes on
+    if punct[0] != ".":
+        return False  # "?" and "!" before a capital or a quote end the sentence
+    bare = word.lstrip(_OPENING + "$£€")
+    key = bare.lower().rstrip(".")
+    if key in _NEVER_FINAL:
+        return not quoted
+    if "." in bare or (len(bare) == 1 and bare.isalpha()):
+        # an initial ("J."), a dotted acronym ("U.S.", "D.C.") or a time ("a.m.")
+        if key in ("a.m", "p.m", "a", "p") and bare.islower():
+            return first.lower().rstrip(".,") in _AFTER_TIME
+        if len(bare) == 1:
+            return bare.isupper() and not quoted  # "J. Hammond": an initial
+        return not quoted and first.lower() not in _OPENERS
+    if key in _MAY_END:
+        return first[0].isdigit()
+    return False
+
+
+# The splitters a document can be cut with (SegmentOptions.splitter); benchmarks add more.
+SPLITTERS: dict[str, Callable[[str], list[tuple[int, int]]]] = {
+    "rules": _split_rules,
+    "syntok": _split_syntok,
+}
 
 
 def _missplit(chunk: str, a: int, b: int, next_start: int) -> bool:
@@ -185,11 +294,24 @@ def _join_open_quotes(chunk: str, spans: list[tuple[int, int]]) -> list[tuple[in
 
 
 def _split_glued(chunk: str, a: int, b: int) -> list[tuple[int, int]]:
-    cuts = [m.start() for m in _GLUED.finditer(chunk, a, b)]
+    cuts = [_glue_cut(chunk, a, m.start()) for m in _GLUED.finditer(chunk, a, b)]
     if not cuts:
         return [(a, b)]
     bounds = [a, *cuts, b]
     return [(x, y) for x, y in itertools.pairwise(bounds) if y > x]
+
+
+def _glue_cut(chunk: str, a: int, stop: int) -> int:
+    """Where the next sentence starts when it is glued to the stop ending at ``stop``.
+
+    A closing mark (”, ’, or a straight quote that closes one opened in this sentence)
+    stays with the sentence before; an opening one (“, or a straight quote with the
+    sentence's quotes balanced) starts the next.
+    """
+    mark = chunk[stop]
+    if mark in "”’" or (mark == '"' and chunk.count('"', a, stop) % 2 == 1):
+        return stop + 1
+    return stop
 
 
 def segment_text(text: str) -> list[str]:
