@@ -130,11 +130,65 @@ def _add_candidates() -> None:
         pass
 
 
+def kind(text: str, start: int) -> str:
+    """What stands before a boundary: names the rule that decided it (no text is shown)."""
+    before = text[:start]
+    if before and not before[-1].isspace():
+        return "glued"
+    word = before.split()[-1] if before.split() else ""
+    bare = word.rstrip("\"'”’)]").lower()
+    if bare in ("a.m.", "p.m."):
+        return "a.m./p.m."
+    if re.fullmatch(r"(?:[a-z]\.){2,}", bare):
+        return "dotted acronym"
+    if re.fullmatch(r"[a-z]\.", bare):
+        return "initial"
+    if bare.endswith(".") and len(bare) <= 6 and bare[:-1].isalpha() and word[0].isupper():
+        return "short capitalised word"
+    if word.endswith(('"', "”", "’", "'")):
+        return "after a closing quote"
+    return "other"
+
+
+def compare(paths: list[Path], split_name: str, a: str, b: str) -> None:
+    """Boundaries found by only one of two splitters on real documents, by kind."""
+    from collections import Counter
+
+    from synopsis.clean import clean_cluster
+    from synopsis.evaluate import read_clusters, split
+
+    only: dict[str, Counter[str]] = {a: Counter(), b: Counter()}
+    total = docs = changed = 0
+    for path in paths:
+        for cluster in split(read_clusters(path), split_name):
+            for clean in clean_cluster(cluster.documents):
+                text = clean.document.text
+                found = {}
+                for name in (a, b):
+                    seg = segment(clean, options=SegmentOptions(splitter=name))
+                    found[name] = {s.start for s in seg.sentences[1:]}
+                docs += 1
+                total += len(found[a])
+                changed += found[a] != found[b]
+                for x, y in ((a, b), (b, a)):
+                    only[x].update(kind(text, p) for p in found[x] - found[y])
+    print(f"{docs} documents, {changed} segmented differently; {total} boundaries by {a}")
+    for name, counts in only.items():
+        print(f"only {name}: " + ", ".join(f"{k} {v}" for k, v in counts.most_common()))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", type=Path, default=DEFAULT_SET)
     parser.add_argument("--errors", action="store_true", help="List every wrong boundary.")
+    parser.add_argument(
+        "--compare", type=Path, nargs="+", help="Data sets: count where rules and syntok differ."
+    )
+    parser.add_argument("--split", default="check", help="Half of --compare data to read.")
     args = parser.parse_args()
+    if args.compare:
+        compare(args.compare, args.split, "rules", "syntok")
+        return
     _add_candidates()
     items = load(args.set)
     n = sum(i.sentences for i in items)

@@ -163,3 +163,17 @@ def test_every_splitter_keeps_offsets_exact(splitter: str, sample_files: list[Pa
 def test_unknown_splitter_is_a_clear_error() -> None:
     with pytest.raises(InputError, match="unknown splitter"):
         segment(make_clean("One. Two."), options=SegmentOptions(splitter="nope"))
+
+
+def test_tokenized_copy_with_spaced_and_lowercase_quotes() -> None:
+    # Lower-cased, re-tokenized copy (quotes spaced off their words) still splits where a
+    # quotation closes at a stop or opens after one.
+    assert texts(
+        '" we are ready, " he said. " it is done. " the crowd cheered. '
+        'the vote was close. "we won, " she said.'
+    ) == [
+        '" we are ready, " he said.',
+        '" it is done. "',
+        "the crowd cheered. the vote was close.",
+        '"we won, " she said.',
+    ]

@@ -30,7 +30,7 @@ _HAS_WORD = re.compile(r"[^\W\d_]", re.UNICODE)
 # syntok ends sentences where no sentence ends: before "(" or after ";" ("morning ( dec.
 # 19 )"), after a title ("Gov." | "Chris Christie said") and between a month and its day
 # ("on Dec." | "26"). Such a piece is joined to the next.
-_FINAL = re.compile(r"""[.!?…]["'”’)\]]*$""")
+_FINAL = re.compile(r"""[.!?…]["'”’)\]]*(?:\s["”’])?$""")
 _ENDS_TITLE = re.compile(
     r"\b(?:mr|mrs|ms|dr|sen|sens|rep|reps|gov|gen|lt|col|sgt|capt|adm|cmdr|maj|prof|rev|st"
     r"|pres|supt|atty|insp|det|cpl|pvt|hon|msgr|fr|sec|secy|amb|treas|lieut)\.$",
@@ -186,7 +186,7 @@ _OPENERS = _wordset(
     "other such what who which how why where then also still however meanwhile instead "
     "earlier later last next now today police officials authorities"
 )
-_OPENING = "\"'“‘([¿¡"
+_OPENING = "\"'“‘([¿¡—–"
 
 
 def _split_rules(chunk: str) -> list[tuple[int, int]]:
@@ -199,11 +199,22 @@ def _split_rules(chunk: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     start = 0
+    counted = quotes = 0  # straight quotes in chunk[:counted]: an odd count is open
     for m in _CANDIDATE.finditer(chunk):
         word, punct, following = m.group(1), m.group(2), m.group(3)
-        if _continues(word, punct, following):
-            continue
+        quotes += chunk.count('"', counted, m.end())
+        counted = m.end()
+        opens = following[0] in "“‘" or (following[0] == '"' and quotes % 2 == 0)
         end = m.end()
+        if punct[0] == "." and following in ('"', "”"):
+            # A closing mark spaced off after the stop (tokenized copy: `born. " he`):
+            # it belongs to the sentence it closes, which ends after it.
+            if following == "”" or not opens:
+                end = chunk.index(following, end) + 1
+                quotes += following == '"'
+                counted = end
+        elif _continues(word, punct, following, opens):
+            continue
         spans.append((start, end))
         start = end + len(chunk[end:]) - len(chunk[end:].lstrip())
     while start < len(chunk) and chunk[start].isspace():
@@ -213,13 +224,19 @@ def _split_rules(chunk: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if b > a]
 
 
-def _continues(word: str, punct: str, following: str) -> bool:
-    """Whether the sentence goes on after ``word`` + ``punct`` before ``following``."""
+def _continues(word: str, punct: str, following: str, opens: bool) -> bool:
+    """Whether the sentence goes on after ``word`` + ``punct`` before ``following``.
+
+    ``opens``: ``following`` starts with a quotation mark that opens a quotation (a
+    quotation opened after a stop starts a sentence, whatever the case of its first word:
+    lower-cased copy has "said. "we…").
+    """
     first = following.lstrip(_OPENING)
-    if not first:
-        return False  # a lone quote or bracket: it opens the next sentence
+    if not first:  # a lone mark, spaced off as tokenized copy has it
+        return following[0] in "([" or not opens  # a bracket or a closing quote goes on
     quoted = first is not following
-    if first[0].islower() or first[0] in ",;:-–—)%":
+    closed = punct[0] == "." and punct[-1] in '"”'  # `born." he…`: the quote ended at a stop
+    if first[0] in ",;:-–—)%" or (first[0].islower() and not (opens or closed)):
         return True  # "he said." is lowercase only when the sentence goes on
     if punct[0] != ".":
         return False  # "?" and "!" before a capital or a quote end the sentence
@@ -229,10 +246,10 @@ def _continues(word: str, punct: str, following: str) -> bool:
         return not quoted
     if "." in bare or (len(bare) == 1 and bare.isalpha()):
         # an initial ("J."), a dotted acronym ("U.S.", "D.C.") or a time ("a.m.")
-        if key in ("a.m", "p.m", "a", "p") and bare.islower():
+        if key in ("a.m", "p.m") and bare.islower():
             return first.lower().rstrip(".,") in _AFTER_TIME
         if len(bare) == 1:
-            return bare.isupper() and not quoted  # "J. Hammond": an initial
+            return not quoted  # "J. Hammond" (or "john f. kennedy" in lower-cased copy)
         return not quoted and first.lower() not in _OPENERS
     if key in _MAY_END:
         return first[0].isdigit()
