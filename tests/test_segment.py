@@ -177,3 +177,17 @@ def test_tokenized_copy_with_spaced_and_lowercase_quotes() -> None:
         "the crowd cheered. the vote was close.",
         '"we won, " she said.',
     ]
+
+
+def test_glued_single_letter_word_spaced_ellipsis_and_zero_width_space() -> None:
+    assert texts(
+        "\u200bThe lot was empty, police said.A second car came at N.Y.U. It’s gone. "
+        "He was . . . not ready."
+    ) == [
+        "\u200bThe lot was empty, police said.",
+        "A second car came at N.Y.U.",
+        "It’s gone.",
+        "He was . . . not ready.",
+    ]
+    seg = segment(make_clean("Intro line here.\n\n\u200bThe next paragraph starts."))
+    assert seg.sentences[1].text == "The next paragraph starts."

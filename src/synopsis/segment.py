@@ -25,7 +25,7 @@ _ENDS_SENTENCE = re.compile(r"""[.!?:;]["'”’)\]]*\s*$""")
 # glued without a space. Two lowercase letters before the stop keep "U.S." and "p.m." whole.
 # A quotation mark at the glue belongs to the sentence it closes or to the one it opens
 # (`said."He got` is two paragraphs run together): see _glue_cut.
-_GLUED = re.compile(r"""(?<=[a-z]{2}[.!?])(?=["“”’]?(?:[A-Z][a-z]|I\s))""")
+_GLUED = re.compile(r"""(?<=[a-z]{2}[.!?])(?=["“”’]?(?:[A-Z][a-z]|[AI]\s))""")
 _HAS_WORD = re.compile(r"[^\W\d_]", re.UNICODE)
 # syntok ends sentences where no sentence ends: before "(" or after ";" ("morning ( dec.
 # 19 )"), after a title ("Gov." | "Chris Christie said") and between a month and its day
@@ -186,6 +186,8 @@ _OPENERS = _wordset(
     "other such what who which how why where then also still however meanwhile instead "
     "earlier later last next now today police officials authorities"
 )
+_LEADING_WORD = re.compile(r"\w*")  # "It" of "It’s"
+_SPACE = re.compile(r"[\s\u200b\ufeff]*")  # zero-width spaces open many web paragraphs
 _OPENING = "\"'“‘([¿¡—–"
 
 
@@ -198,7 +200,7 @@ def _split_rules(chunk: str) -> list[tuple[int, int]]:
     Hammond") or a dotted acronym followed by a word that is not a usual sentence opener.
     """
     spans: list[tuple[int, int]] = []
-    start = 0
+    start = _SPACE.match(chunk).end()
     counted = quotes = 0  # straight quotes in chunk[:counted]: an odd count is open
     for m in _CANDIDATE.finditer(chunk):
         word, punct, following = m.group(1), m.group(2), m.group(3)
@@ -216,9 +218,7 @@ def _split_rules(chunk: str) -> list[tuple[int, int]]:
         elif _continues(word, punct, following, opens):
             continue
         spans.append((start, end))
-        start = end + len(chunk[end:]) - len(chunk[end:].lstrip())
-    while start < len(chunk) and chunk[start].isspace():
-        start += 1
+        start = _SPACE.match(chunk, end).end()
     if start < len(chunk):
         spans.append((start, len(chunk.rstrip())))
     return [(a, b) for a, b in spans if b > a]
@@ -232,6 +232,8 @@ def _continues(word: str, punct: str, following: str, opens: bool) -> bool:
     lower-cased copy has "said. "we…").
     """
     first = following.lstrip(_OPENING)
+    if following[0] in ".…":
+        return True  # a spaced ellipsis (". . .") goes on; its last stop decides
     if not first:  # a lone mark, spaced off as tokenized copy has it
         return following[0] in "([" or not opens  # a bracket or a closing quote goes on
     quoted = first is not following
@@ -250,7 +252,7 @@ def _continues(word: str, punct: str, following: str, opens: bool) -> bool:
             return first.lower().rstrip(".,") in _AFTER_TIME
         if len(bare) == 1:
             return not quoted  # "J. Hammond" (or "john f. kennedy" in lower-cased copy)
-        return not quoted and first.lower() not in _OPENERS
+        return not quoted and _LEADING_WORD.match(first)[0].lower() not in _OPENERS
     if key in _MAY_END:
         return first[0].isdigit()
     return False
