@@ -184,7 +184,7 @@ def test_glued_single_letter_word_spaced_ellipsis_and_zero_width_space() -> None
         "\u200bThe lot was empty, police said.A second car came at N.Y.U. It’s gone. "
         "He was . . . not ready."
     ) == [
-        "\u200bThe lot was empty, police said.",
+        "The lot was empty, police said.",
         "A second car came at N.Y.U.",
         "It’s gone.",
         "He was . . . not ready.",
