@@ -37,11 +37,11 @@ STAGES = ("clean_cluster", "segment", "dedup", "score", "select", "attribute", "
 def timed(name: str, fn: Callable[..., object], t: dict[str, float]) -> Callable[..., object]:
     @functools.wraps(fn)
     def wrapper(*args: object, **kwargs: object) -> object:
-        start = time.perf_counter()
+        start = time.process_time()
         try:
             return fn(*args, **kwargs)
         finally:
-            t[f"synopsis: {name}"] += time.perf_counter() - start
+            t[f"synopsis: {name}"] += time.process_time() - start
 
     return wrapper
 
