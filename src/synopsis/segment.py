@@ -38,6 +38,7 @@ _HAS_WORD = re.compile(r"[^\W\d_]", re.UNICODE)
 # ("on Dec." | "26"). Such a piece is joined to the next (a no-op for "rules", which does
 # not cut there; a stop before a spaced closing quote, `born. "`, does end a sentence).
 _FINAL = re.compile(r"""[.!?…]["'”’)\]]*(?:\s["”’])?$""")
+_TAIL = 24  # longer than any ending the next patterns match, plus the character before
 _ENDS_TITLE = re.compile(
     r"\b(?:mr|mrs|ms|dr|sen|sens|rep|reps|gov|gen|lt|col|sgt|capt|adm|cmdr|maj|prof|rev|st"
     r"|pres|supt|atty|insp|det|cpl|pvt|hon|msgr|fr|sec|secy|amb|treas|lieut)\.$",
@@ -163,7 +164,9 @@ def _wordset(words: str) -> frozenset[str]:
 
 
 # A word that ends in final punctuation (and closing quotes or brackets), then the next word.
-_CANDIDATE = re.compile(r"""(\S*?)([.!?…]+["'”’)\]]*)(?=\s+(\S+))""")
+# (The word before the stop is read backwards from it: a pattern that matched the word too
+# would try every word of the text, not only the few with a stop.)
+_CANDIDATE = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+(\S+))""")
 # Abbreviations after which a name or number follows, never a new sentence ("St." is more
 # often "St. Louis" than a street ending a sentence).
 _NEVER_FINAL = _wordset(
@@ -210,7 +213,10 @@ def _split_rules(chunk: str) -> list[tuple[int, int]]:
     start = _SPACE.match(chunk).end()
     counted = quotes = 0  # straight quotes in chunk[:counted]: an odd count is open
     for m in _CANDIDATE.finditer(chunk):
-        word, punct, following = m.group(1), m.group(2), m.group(3)
+        stop = w = m.start()
+        while w > 0 and not chunk[w - 1].isspace():
+            w -= 1
+        word, punct, following = chunk[w:stop], m.group(), m.group(1)
         quotes += chunk.count('"', counted, m.end())
         counted = m.end()
         opens = following[0] in "“‘" or (following[0] == '"' and quotes % 2 == 0)
@@ -274,7 +280,7 @@ SPLITTERS: dict[str, Callable[[str], list[tuple[int, int]]]] = {
 
 def _missplit(chunk: str, a: int, b: int, next_start: int) -> bool:
     """Whether syntok's sentence ``chunk[a:b]`` does not really end before ``next_start``."""
-    piece = chunk[a:b]
+    piece = chunk[max(a, b - _TAIL) : b]  # the patterns look at the end only
     if not _FINAL.search(piece) or _ENDS_TITLE.search(piece):
         return True
     return (
