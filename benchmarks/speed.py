@@ -56,10 +56,15 @@ def documents_for(case: str) -> list[str]:
 
 def run_synopsis(docs: list[str]) -> dict[str, float]:
     import synopsis
+    import synopsis.pipeline  # the stages imported outside the timed call
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     summary = synopsis.summarize(docs, words=100)
-    return {"seconds": time.perf_counter() - start, "sentences": len(summary.sentences)}
+    return {
+        "seconds": time.perf_counter() - start,
+        "cpu_seconds": time.process_time() - cpu,
+        "sentences": len(summary.sentences),
+    }
 
 
 def run_sumy(docs: list[str]) -> dict[str, float]:
@@ -81,12 +86,16 @@ def run_sumy(docs: list[str]) -> dict[str, float]:
         def to_words(self, sentence: str) -> list[str]:
             return re.findall(r"\w+(?:'\w+)?", sentence)
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     parser = PlaintextParser.from_string("\n\n".join(docs), Tokenizer())
     summarizer = LexRankSummarizer(Stemmer("english"))
     summarizer.stop_words = get_stop_words("english")
     sentences = summarizer(parser.document, 5)
-    return {"seconds": time.perf_counter() - start, "sentences": len(sentences)}
+    return {
+        "seconds": time.perf_counter() - start,
+        "cpu_seconds": time.process_time() - cpu,
+        "sentences": len(sentences),
+    }
 
 
 def child(system: str, case: str) -> None:

@@ -78,12 +78,19 @@ def candidate_pairs(
 def direct_pairs(
     sentences: Sequence[Sequence[str]], options: DedupOptions
 ) -> list[tuple[int, int]]:
-    """Pairs whose exact shingle containment (share of the smaller set found in the other)
-    reaches ``options.min_containment``; every pair compared."""
+    """The pairs LSH is built to find, computed exactly: shingle Jaccard similarity of at
+    least ``options.lsh_threshold`` and containment (share of the smaller set found in the
+    other) of at least ``options.min_containment``; every pair compared."""
     sets = [set(_shingles(s, options.shingle_words)) for s in sentences]
     pairs = []
     for (i, a), (j, b) in itertools.combinations(enumerate(sets), 2):
-        if a and b and len(a & b) / min(len(a), len(b)) >= options.min_containment:
+        if not a or not b:
+            continue
+        shared = len(a & b)
+        if (
+            shared / (len(a) + len(b) - shared) >= options.lsh_threshold
+            and shared / min(len(a), len(b)) >= options.min_containment
+        ):
             pairs.append((i, j))
     return pairs
 

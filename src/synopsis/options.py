@@ -106,7 +106,7 @@ class DedupOptions:
     min_containment: float = 0.2
     # Up to this many documents every pair's exact containment is computed instead of
     # MinHash sketches (cheaper below it; benchmarks/README.md, dedup).
-    direct_max_documents: int = 100
+    direct_max_documents: int = 30
     # Two sentences align when their normalised texts reach this rapidfuzz ratio (0-100).
     sentence_ratio: float = 85.0
     # Sentences shorter than this (in words) are furniture-sized and never align.
