@@ -51,6 +51,9 @@ class SegmentOptions:
     # A line shorter than this fraction of the block's typical line length ends a
     # paragraph even without final punctuation (headlines, subheads, bylines).
     short_line_ratio: float = 0.6
+    # How a paragraph is cut into sentences: "rules" (a regex pass and an abbreviation
+    # list) or "syntok" (benchmarks/README.md compares them on a labelled set).
+    splitter: str = "rules"
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,9 @@ class DedupOptions:
     # smaller document's shingles found in the other reaches this (a copy shares most of
     # them; unrelated pages that reuse a paragraph or two do not).
     min_containment: float = 0.2
+    # Up to this many documents every pair's exact containment is computed instead of
+    # MinHash sketches (cheaper below it; benchmarks/README.md, dedup).
+    direct_max_documents: int = 30
     # Two sentences align when their normalised texts reach this rapidfuzz ratio (0-100).
     sentence_ratio: float = 85.0
     # Sentences shorter than this (in words) are furniture-sized and never align.
