@@ -117,10 +117,21 @@ def test_datelines_of_lowercased_retokenized_copies(
     [
         "Although — or because — it rained, the jury reached a verdict.",
         "Sen. Ann Cole ( d-ore. ) said the jury reached a verdict.",
+        # a hyphenated name or word opening the story is no "Place -" dateline
+        "Radio-Trade.net reported that the station was sold.",
+        "Pro-Union delegates walked out of the hall on Friday.",
     ],
 )
 def test_a_clause_or_party_tag_is_not_a_dateline(text: str) -> None:
     assert clean(make_document(text)).body_text == text
+
+
+def test_a_dash_with_space_after_a_hyphenated_place_is_still_a_dateline() -> None:
+    cleaned = clean(make_document("WINSTON-SALEM, N.C. (AP) - The plant closed on Friday."))
+    assert cleaned.body_text == "The plant closed on Friday."
+    assert cleaned.meta["dateline_place"] == "WINSTON-SALEM, N.C."
+    titled = clean(make_document("Paris - The talks ended without a deal on Monday."))
+    assert titled.body_text == "The talks ended without a deal on Monday."
 
 
 def test_article_without_noise_is_unchanged() -> None:
