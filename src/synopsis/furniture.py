@@ -298,3 +298,24 @@ _FOLD = re.compile(r"[^\w]+", re.UNICODE)
 def fold(text: str) -> str:
     """Lowercase, drop punctuation, collapse spaces: the key for whole-line lists."""
     return " ".join(_FOLD.sub(" ", text.lower()).split())
+
+
+# --- site notices (a page about the page, not about the world) -------------------------
+# A sentence is a notice when it names a part of the site or the reader's device or
+# account (NOTICE_TERMS) *and* speaks to the reader or reports the page's own state
+# (NOTICE_CUES). A document whose body is mostly such sentences is a notice page: an
+# error page, a login wall, a widget's help text saved in place of the article.
+NOTICE_TERMS = re.compile(
+    r"\b(?:tweets?|location information|third-party applications?|javascript|browser|cookies?"
+    r"|transcript|video|feature|page|website|web site|e-?mail(?: address)?|newsletters?"
+    r"|subscriptions?|subscriber|account|profile|log ?in|sign ?up|reprints?|non-commercial use"
+    r"|junk mail|rat(?:ing|ed)|rented|legacy site|app|notifications?|headlines)\b",
+    re.IGNORECASE,
+)
+NOTICE_CUES = re.compile(
+    r"\b(?:you|your|you'?re|please|sorry|learn more|thank you|try again"
+    r"|(?:could not|cannot|can't|couldn't) be (?:loaded|displayed|found|played)"
+    r"|(?:is|are) (?:not |currently |no longer )?(?:available|supported)"
+    r"|not found|has been (?:removed|moved)|click)\b",
+    re.IGNORECASE,
+)

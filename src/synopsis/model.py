@@ -69,6 +69,8 @@ class CleanDocument:
     body: tuple[Span, ...]
     removals: tuple[Removal, ...] = ()
     meta: Mapping[str, str] = field(default_factory=dict)
+    # Why the whole document is no source (a notice page, nothing left, off-topic), or None.
+    dropped: str | None = None
 
     @classmethod
     def whole(cls, document: Document) -> CleanDocument:
