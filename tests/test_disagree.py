@@ -102,3 +102,19 @@ def test_partial_counts_and_units_are_not_counts() -> None:
     d = "Its old plant in Saxony lies 10 miles north of Dresden, near the Bavaria border road."
     assert run(a, b).disagreements == ()
     assert run(c, d).disagreements == ()
+
+
+def test_json_text_and_html_agree_on_independent_sources_when_a_document_is_dropped() -> None:
+    import json
+
+    from synopsis.render import render
+
+    notice = "Sorry, the page you requested was not found.\nPlease try again later."
+    wire = (FIXTURES / "cross" / "wire.txt").read_text()
+    other = (FIXTURES / "cross" / "independent.txt").read_text()
+    summary = synopsis.summarize([wire, other, notice], words=120)
+    assert summary.excluded == ("3",) and summary.independent_sources == 2
+    data = json.loads(render([summary], "json"))
+    assert data["independent_sources"] == 2
+    assert "; 2 independent sources" in render([summary], "text")
+    assert "<b>2</b> independent sources" in render([summary], "html")

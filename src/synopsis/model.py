@@ -210,11 +210,19 @@ class Summary:
     notes: tuple[str, ...] = ()
     copies: tuple[CopyGroup, ...] = ()  # empty until cross-source analysis has run
     disagreements: tuple[Disagreement, ...] = ()
+    # Documents that are no source (dropped by cleaning: furniture, notice page, off-topic).
+    excluded: tuple[str, ...] = ()
 
     @property
     def independent_sources(self) -> int:
-        """Copy groups when known, else every document counts as its own source."""
-        return len(self.copies) if self.copies else len(self.documents)
+        """Copy groups when known, else every document not excluded is its own source.
+
+        The one definition: the JSON, text, Markdown and HTML reports all read this, so a
+        dropped document never counts in one face and not in another.
+        """
+        if self.copies:
+            return len(self.copies)
+        return sum(1 for d in self.documents if d.id not in self.excluded)
 
     @property
     def text(self) -> str:

@@ -29,7 +29,8 @@ def run(cluster: Cluster, options: Options | None = None) -> Summary:
     notes = tuple(f"document {c.document.id} dropped: {c.dropped}" for c in dropped)
     if not cleaned:  # every document was furniture: an empty summary that says why
         return Summary(sentences=(), documents=cluster.documents, cluster_id=cluster.id,
-                       parameters=parameters(options), notes=notes)  # fmt: skip
+                       parameters=parameters(options), notes=notes,
+                       excluded=tuple(c.document.id for c in dropped))  # fmt: skip
     # 2. segment: paragraphs and sentences inside the body, with raw offsets
     segmented = [segment(c, i, options.segment) for i, c in enumerate(cleaned)]
     # 3. dedup: copies of one story form one group, one independent source
@@ -57,6 +58,7 @@ def run(cluster: Cluster, options: Options | None = None) -> Summary:
         notes=notes,
         copies=copies.groups,
         disagreements=disagreements,
+        excluded=tuple(c.document.id for c in dropped),
     )
 
 
