@@ -215,14 +215,14 @@ class Summary:
 
     @property
     def independent_sources(self) -> int:
-        """Copy groups when known, else every document not excluded is its own source.
+        """Copy groups, plus every document in no group that was not excluded.
 
         The one definition: the JSON, text, Markdown and HTML reports all read this, so a
         dropped document never counts in one face and not in another.
         """
-        if self.copies:
-            return len(self.copies)
-        return sum(1 for d in self.documents if d.id not in self.excluded)
+        grouped = {doc for g in self.copies for doc in g.documents}
+        alone = (d for d in self.documents if d.id not in grouped and d.id not in self.excluded)
+        return len(self.copies) + sum(1 for _ in alone)
 
     @property
     def text(self) -> str:
