@@ -178,11 +178,20 @@ class Variant:
 
 @dataclass(frozen=True)
 class Disagreement:
-    """Independent sources state one thing differently (a number, name, quote or date)."""
+    """Independent sources state one thing differently, and how a reader should weigh it.
 
-    kind: str  # "number" | "name" | "quote" | "date"
+    ``kind`` is ``conflict`` (the facts differ), ``update`` (a figure given for a later
+    time), ``spelling`` (one name spelled differently, transliterations included) or
+    ``wording`` (one quotation worded differently); ``about`` is what was compared.
+    """
+
+    kind: str  # "conflict" | "update" | "spelling" | "wording"
     subject: str  # what the variants are about, in plain words
     variants: tuple[Variant, ...]
+    about: str = ""  # "number" | "date" | "name" | "quote"
+
+
+KINDS = ("conflict", "update", "spelling", "wording")  # the order reports list them in
 
 
 @dataclass(frozen=True)

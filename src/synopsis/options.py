@@ -138,6 +138,13 @@ class DisagreeOptions:
     context_words: int = 8
     shared_context: int = 2
     common_fraction: float = 0.1
+    # The one figure each source gives for a (not generic) counted noun is linked across
+    # sources when the sentence and its paragraph neighbours share this many uncommon words.
+    sole_shared_context: int = 1
+    # Quotes: the shorter's content words in order inside the longer's for this share is a
+    # shortening, not a wording; a wording shares this many words not used by every source.
+    quote_contained: float = 0.8
+    quote_own_words: int = 2
     # Figures more than this many times apart count different things, not one disputed fact.
     max_ratio: float = 3.0
 

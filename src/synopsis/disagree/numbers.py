@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..stopwords import ENGLISH_STOP_WORDS
-from .claims import SYNONYMS, Claim, singular
+from .claims import IRREGULAR, Quantity, singular
 
 _WORD_NUMBERS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -44,8 +44,26 @@ _PARTIAL_AFTER = re.compile(r"^\s+(?:other|more|additional|further|extra|new)\b"
 _DETERMINER = re.compile(r"\b(?:the|these|those|both|its|their|his|her|our|all)\s+$", re.I)
 
 
-def number_claims(raw: str, offset: int, index: int) -> list[Claim]:
+# The time a figure holds for: "as of Monday", "through July", "by Tuesday night", "so far".
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2})?"
+_DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|night))?"
+_AS_OF = re.compile(
+    rf"\b(?:(?:as of|through|thru|by|until|since|on|in|at)\s+(?:{_MONTH}|{_DAY}|\d{{4}})"
+    rf"|{_DAY}|(?:last|this) (?:week|month|year)|so far|to date|yesterday|today|tonight)\b",
+    re.IGNORECASE,
+)
+
+
+def as_of(raw: str) -> str | None:
+    """The time a sentence's figures hold for, lowercased, or None when it names none."""
+    m = _AS_OF.search(raw)
+    return " ".join(m.group(0).lower().split()) if m else None
+
+
+def number_claims(raw: str, offset: int, index: int) -> list[Quantity]:
+    """Counted quantities of one sentence; numbers in words count ("eight people")."""
     out = []
+    when = as_of(raw)
     for m in _NUMBER.finditer(raw):
         num = m.group("num").lower()
         if num in _WORD_NUMBERS and _DETERMINER.search(raw[: m.start()]):
@@ -66,7 +84,7 @@ def number_claims(raw: str, offset: int, index: int) -> list[Claim]:
             if lw in ("percent", "per"):
                 noun, noun_end = "percent", w.end()
                 break
-            if lw.endswith("s") or lw in SYNONYMS:
+            if lw.endswith("s") or lw in IRREGULAR:
                 noun, noun_end = lw, w.end()
                 break
         if noun is None or (value >= 1900 and value <= 2100 and "." not in num):
@@ -77,10 +95,12 @@ def number_claims(raw: str, offset: int, index: int) -> list[Claim]:
         end = m.start("rest") + noun_end
         shown = " ".join(x for x in (qual, m.group("num"), m.group("mult") or "") if x)
         out.append(
-            Claim(
-                key="number:" + singular(noun),
-                value=shown,
-                compare=(qual, value),
+            Quantity(
+                noun=singular(noun),
+                value=float(value),
+                modifier=qual,
+                as_of=when,
+                shown=shown,
                 sentence=index,
                 start=offset + m.start(),
                 end=offset + end,
