@@ -77,3 +77,11 @@ def test_quotes_get_named_and_resolved_speakers() -> None:
     quotes = find_quotes(score([doc]))
     assert [q.speaker for q in quotes] == ["Kowalski", "Kowalski"]
     assert all(text[q.start : q.end] == q.text for q in quotes)
+
+
+def test_ranges_and_spans_of_time_are_not_counts() -> None:
+    assert (
+        number_claims("Gusts of 70-100 miles-per-hour winds and 6 to 10 inches of rain.", 0, 0)
+        == []
+    )
+    assert number_claims("He led the force for nearly three decades.", 0, 0) == []

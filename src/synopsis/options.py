@@ -141,6 +141,9 @@ class DisagreeOptions:
     # The one figure each source gives for a (not generic) counted noun is linked across
     # sources when the sentence and its paragraph neighbours share this many uncommon words.
     sole_shared_context: int = 1
+    # ... and only when the two values are at most this many times apart (set on the tune
+    # halves: linked sole figures 2.5 and 3 times apart were counts of different things).
+    sole_max_ratio: float = 1.5
     # Quotes: the shorter's content words in order inside the longer's for this share is a
     # shortening, not a wording; a wording shares this many words not used by every source.
     quote_contained: float = 0.8

@@ -21,7 +21,7 @@ from ..options import DisagreeOptions
 from ..stopwords import ENGLISH_STOP_WORDS
 from .claims import Claim, Quantity, When, components, content_words, singular
 from .dates import DATE_SUBJECT, date_claims
-from .numbers import number_claims, numbers_compatible
+from .numbers import NUMBER_WORDS, number_claims, numbers_compatible
 
 # Counted nouns that name no one thing: "12 people" in one source and "14 people" in
 # another are often two groups (the dead, the injured). They are linked only by aligned
@@ -138,6 +138,8 @@ def _sole_figures(
         (a, b)
         for a, b in itertools.combinations(sole, 2)
         if len(context[a] & context[b]) >= options.sole_shared_context
+        # weaker evidence of one thing asks for closer values: a disputed count is near
+        and max(a.value, b.value) <= options.sole_max_ratio * min(a.value, b.value)
     ]
 
 
@@ -168,7 +170,11 @@ def _around(
         if 0 <= j < len(raws):
             t = scored.sentences[j]
             if t.doc_index == s.doc_index:
-                out.update(singular(w) for w in content_words(raws[j]) if frequency[w] <= rare)
+                out.update(
+                    singular(w)
+                    for w in content_words(raws[j])
+                    if frequency[w] <= rare and w not in NUMBER_WORDS
+                )
     return out
 
 

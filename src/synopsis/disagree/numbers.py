@@ -18,6 +18,7 @@ _MULTIPLIERS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9,
 _APPROX = {"about", "around", "approximately", "roughly", "nearly", "almost", "some", "close to"}
 _LOWER_BOUND = {"more than", "over", "at least", "upwards of"}
 _UPPER_BOUND = {"less than", "fewer than", "under", "up to", "as many as", "at most"}
+NUMBER_WORDS = frozenset(_WORD_NUMBERS) | frozenset(_MULTIPLIERS)  # no context of their own
 _QUALIFIERS = sorted(_APPROX | _LOWER_BOUND | _UPPER_BOUND, key=len, reverse=True)
 _NUMBER = re.compile(
     r"(?<![\w$.,])(?:(?P<qual>" + "|".join(q.replace(" ", r"\s+") for q in _QUALIFIERS) + r")\s+)?"
@@ -32,7 +33,8 @@ _NOT_COUNTED = {
     "percent", "mile", "kilometer", "kilometre", "km", "foot", "feet", "meter", "metre",
     "inch", "pound", "kilogram", "kg", "ton", "tonne", "degree", "acre", "gallon", "liter",
     "litre", "dollar", "euro",
-    "year", "month", "week", "day", "hour", "minute", "second", "time", "of", "and", "or",
+    "year", "month", "week", "day", "hour", "minute", "second", "time", "decade", "century",
+    "of", "and", "or",
     "to", "in", "on", "at", "for", "from", "by", "with", "the", "a", "an", "p.m", "a.m",
     "pm", "am", "is", "are", "was", "were", "percentage", "point", "per",
 }  # fmt: skip
@@ -41,6 +43,8 @@ _NOT_COUNTED = {
 # "another 3,000 jobs", "six other vehicles": a part of a count, not the count.
 _PARTIAL_BEFORE = re.compile(r"\b(?:another|additional|further|extra)\s+$", re.I)
 _PARTIAL_AFTER = re.compile(r"^\s+(?:other|more|additional|further|extra|new)\b", re.I)
+_RANGE_BEFORE = re.compile(r"\d\s*(?:[-–]|to|and)\s*$|\bbetween\s+$", re.I)
+_RANGE_AFTER = re.compile(r"\s*(?:[-–]|to\b|and\b)\s*\d")
 _DETERMINER = re.compile(r"\b(?:the|these|those|both|its|their|his|her|our|all)\s+$", re.I)
 
 
@@ -68,6 +72,8 @@ def number_claims(raw: str, offset: int, index: int) -> list[Quantity]:
         num = m.group("num").lower()
         if num in _WORD_NUMBERS and _DETERMINER.search(raw[: m.start()]):
             continue  # "the two nations" names known parties, it does not count them
+        if _RANGE_BEFORE.search(raw, 0, m.start()) or _RANGE_AFTER.match(raw, m.end("num")):
+            continue  # "70-100 mph", "6 to 10 inches": a range is no single figure
         if _PARTIAL_BEFORE.search(raw[: m.start()]) or _PARTIAL_AFTER.match(
             raw[m.end("mult") if m.group("mult") else m.end("num") :]
         ):
