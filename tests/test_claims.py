@@ -85,3 +85,11 @@ def test_ranges_and_spans_of_time_are_not_counts() -> None:
         == []
     )
     assert number_claims("He led the force for nearly three decades.", 0, 0) == []
+
+
+def test_compounds_count_and_adjectives_are_not_the_noun() -> None:
+    [c] = number_claims("He served a 211-game suspension.", 0, 0)
+    assert (c.noun, c.value) == ("game", 211.0)
+    [d] = number_claims("She had four previous complaints.", 0, 0)
+    assert d.noun == "complaint"
+    assert number_claims("The tablet holds a half-dozen riddles.", 0, 0) == []

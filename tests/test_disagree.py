@@ -222,3 +222,12 @@ def test_the_sample_reports_its_known_disagreements_and_nothing_else() -> None:
     assert spellings == {("Masoum", "Massoum"), ("Nouri", "Nuri")}
     wordings = [d for d in summary.disagreements if d.kind == "wording"]
     assert len(wordings) == 1 and "Khamenei" in wordings[0].subject
+
+
+def test_a_source_counting_in_parts_has_no_sole_figure() -> None:
+    a = (
+        "Customs officers at the port of Tarn seized four shipments of fake shoes on Tuesday.\n"
+        "Another shipment was seized in July, a spokesman said.\n"
+    )
+    b = "The fake shoes arrived in five shipments by cargo ship from overseas, the spokesman at Tarn said.\n"
+    assert [d for d in run(a, b).disagreements if d.about == "number"] == []

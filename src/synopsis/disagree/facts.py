@@ -132,7 +132,12 @@ def _sole_figures(
     per_group: dict[int, list[Quantity]] = {}
     for c in same:
         per_group.setdefault(int(sent_group[c.sentence]), []).append(c)
-    sole = [cs[0] for cs in per_group.values() if len({c.compare for c in cs}) == 1]
+    in_parts = groups_counting_in_parts(same[0].noun, raws, sent_group)
+    sole = [
+        cs[0]
+        for g, cs in per_group.items()
+        if len({c.compare for c in cs}) == 1 and g not in in_parts and not _partitive(scored, cs[0])
+    ]
     context = {c: _around(scored, c.sentence, raws, rare, frequency) - {c.noun} for c in sole}
     return [
         (a, b)
@@ -155,6 +160,27 @@ def _same_event_time(raws: Sequence[str], a: When, b: When, scored: ScoredCluste
     head_a = raws[a.sentence][: a.start - scored.sentences[a.sentence].start]
     head_b = raws[b.sentence][: b.start - scored.sentences[b.sentence].start]
     return bool(_FUTURE.search(head_a)) == bool(_FUTURE.search(head_b))
+
+
+_PARTITIVE = re.compile(r"\b(?:of|among|half of)(?:\s+(?:the|those|these))?\s+$", re.I)
+
+
+def groups_counting_in_parts(noun: str, raws: Sequence[str], sent_group: np.ndarray) -> set[int]:
+    """Groups that count ``noun`` in parts ("four shipments ... and another shipment"):
+    none of their figures is the total another source may give."""
+    parts = re.compile(rf"\b(?:another|other|more|additional|further)\s+(?:\w+\s+)?{noun}", re.I)
+    return {
+        int(sent_group[i])
+        for i, raw in enumerate(raws)
+        if noun in raw.lower() and parts.search(raw)
+    }
+
+
+def _partitive(scored: ScoredCluster, claim: Quantity) -> bool:
+    """'of the 970 cases', 'half of 1,416 cases': a base others are counted out of."""
+    s = scored.sentences[claim.sentence]
+    text = scored.documents[s.doc_index].document.text
+    return bool(_PARTITIVE.search(text[max(s.start, claim.start - 20) : claim.start]))
 
 
 def _around(
@@ -216,6 +242,9 @@ def _claim_disagreement(
     per_group: dict[int, list[Claim]] = {}
     for c in members:
         per_group.setdefault(int(sent_group[c.sentence]), []).append(c)
+    if isinstance(members[0], Quantity):  # a source counting in parts gives no total
+        for g in groups_counting_in_parts(members[0].noun, raws, sent_group):
+            per_group.pop(g, None)
     members = [
         c
         for cs in per_group.values()

@@ -43,6 +43,9 @@ _NOT_COUNTED = {
 # "another 3,000 jobs", "six other vehicles": a part of a count, not the count.
 _PARTIAL_BEFORE = re.compile(r"\b(?:another|additional|further|extra)\s+$", re.I)
 _PARTIAL_AFTER = re.compile(r"^\s+(?:other|more|additional|further|extra|new)\b", re.I)
+_COMPOUND = re.compile(
+    r"(?<![\w$.,-])(?P<num>\d{1,3}(?:,\d{3})+|\d+)-(?P<noun>[a-z]{3,})\b(?!-)", re.IGNORECASE
+)
 _RANGE_BEFORE = re.compile(r"\d\s*(?:[-–]|to|and)\s*$|\bbetween\s+$", re.I)
 _RANGE_AFTER = re.compile(r"\s*(?:[-–]|to\b|and\b)\s*\d")
 _DETERMINER = re.compile(r"\b(?:the|these|those|both|its|their|his|her|our|all)\s+$", re.I)
@@ -72,6 +75,8 @@ def number_claims(raw: str, offset: int, index: int) -> list[Quantity]:
         num = m.group("num").lower()
         if num in _WORD_NUMBERS and _DETERMINER.search(raw[: m.start()]):
             continue  # "the two nations" names known parties, it does not count them
+        if num == "dozen" and re.search(r"half[- ](?:a[- ])?$", raw[: m.start()], re.I):
+            continue  # "a half-dozen riddles" is six, not a dozen; left out rather than guessed
         if _RANGE_BEFORE.search(raw, 0, m.start()) or _RANGE_AFTER.match(raw, m.end("num")):
             continue  # "70-100 mph", "6 to 10 inches": a range is no single figure
         if _PARTIAL_BEFORE.search(raw[: m.start()]) or _PARTIAL_AFTER.match(
@@ -90,6 +95,8 @@ def number_claims(raw: str, offset: int, index: int) -> list[Quantity]:
             if lw in ("percent", "per"):
                 noun, noun_end = "percent", w.end()
                 break
+            if lw.endswith("ous"):  # "four previous complaints": an adjective, not the noun
+                continue
             if lw.endswith("s") or lw in IRREGULAR:
                 noun, noun_end = lw, w.end()
                 break
@@ -111,6 +118,16 @@ def number_claims(raw: str, offset: int, index: int) -> list[Quantity]:
                 start=offset + m.start(),
                 end=offset + end,
             )
+        )
+    for m in _COMPOUND.finditer(raw):  # "a 211-game suspension" counts games too
+        noun = singular(m.group("noun"))
+        if noun in _NOT_COUNTED or noun in ENGLISH_STOP_WORDS:
+            continue
+        num = m.group("num")
+        value = _WORD_NUMBERS.get(num.lower())
+        value = float(value) if value is not None else float(num.replace(",", ""))
+        out.append(
+            Quantity(noun, value, "", when, num, index, offset + m.start(), offset + m.end())
         )
     return out
 
