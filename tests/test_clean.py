@@ -334,3 +334,13 @@ def test_an_off_topic_document_is_no_source() -> None:
     assert all(s.document_id != "orchestra.txt" for s in summary.sentences)
     # with only two documents, neither defines the story: nothing is off-topic
     assert all(c.dropped is None for c in clean_cluster([docs[0], docs[3]]))
+
+
+def test_a_crawl_description_saved_as_the_article_is_dropped() -> None:
+    # written for the test, in the shape of a web crawl's own description page
+    notice = "Focused crawls gather frequently updated pages from a narrow web crawl of one domain."
+    seed = "The seed for this run was: front pages of every domain, a ranking of urls by links."
+    for text in (notice, seed):
+        assert clean(make_document(text)).body == ()
+    story = "The crawl space under the house flooded, the owner of the domain name said."
+    assert clean(make_document(story)).body_text == story

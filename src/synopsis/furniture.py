@@ -214,6 +214,10 @@ AGENCIES: frozenset[str] = frozenset(
 # A notice needs one word of each list (say "crawl" and "archive") in one short line.
 ARCHIVE_CRAWL_TERMS: tuple[str, ...] = ("crawl", "wayback", "heritrix", "web capture")
 ARCHIVE_STORE_TERMS: tuple[str, ...] = ("archiv", "wayback machine")
+# ... or a crawl's own description (its seed list, the domains and URLs it covered): a
+# crawl named as such (not "a crawl space") with one of these, or three of them alone.
+ARCHIVE_WEB_CRAWL: tuple[str, ...] = ("web crawl", "webcrawl", "crawls", "crawler", "crawled")
+ARCHIVE_INDEX_TERMS: tuple[str, ...] = ("url", "domain", "seed list", "seed for")
 
 # Headers of change-tracking pages (NewsSniffer style): "Version 2 Version 3".
 VERSION_HEADER = re.compile(r"^(?:Version \d+\s*){2,}$", re.IGNORECASE)
