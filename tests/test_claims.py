@@ -93,3 +93,8 @@ def test_compounds_count_and_adjectives_are_not_the_noun() -> None:
     [d] = number_claims("She had four previous complaints.", 0, 0)
     assert d.noun == "complaint"
     assert number_claims("The tablet holds a half-dozen riddles.", 0, 0) == []
+
+
+def test_the_tail_of_a_longer_number_in_words_is_not_its_value() -> None:
+    assert number_claims("Seventy-three million trees will be planted.", 0, 0) == []
+    assert number_claims("One hundred and three patients joined the study.", 0, 0) == []
