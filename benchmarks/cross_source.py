@@ -30,6 +30,7 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=100)
     parser.add_argument("--split", default="all", help="all, tune or check (seeded halves)")
     parser.add_argument("--limit", type=int, default=0, help="first N clusters of the split")
+    parser.add_argument("--skip", type=int, default=0, help="leave out the first N of the split")
     parser.add_argument(
         "--pool", action="store_true", help="pool every document into one cluster (a scale test)"
     )
@@ -37,7 +38,7 @@ def main() -> None:
     from synopsis.evaluate.data import split
 
     loaded = synopsis.load(args.paths)
-    clusters = split(loaded.clusters, args.split)
+    clusters = split(loaded.clusters, args.split)[args.skip :]
     if args.limit:
         clusters = clusters[: args.limit]
     if args.pool:

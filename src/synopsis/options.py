@@ -144,9 +144,7 @@ class DisagreeOptions:
     # ... and only when the two values are at most this many times apart (set on the tune
     # halves: linked sole figures 2.5 and 3 times apart were counts of different things).
     sole_max_ratio: float = 1.5
-    # Quotes: the shorter's content words in order inside the longer's for this share is a
-    # shortening, not a wording; a wording shares this many words not used by every source.
-    quote_contained: float = 0.8
+    # Quotes: a wording shares this many content words that are uncommon in the cluster.
     quote_own_words: int = 2
     # Figures more than this many times apart count different things, not one disputed fact.
     max_ratio: float = 3.0

@@ -127,9 +127,9 @@ def quote_disagreements(
 
     Two quotations are one statement when they share enough uncommon content words (two
     translations of one remark reorder words, so order is not required). Neither kind of
-    near-miss is reported: a quotation whose content words lie, in order, inside the
-    other's is a *shortening* (one source quoted less), and quotations sharing only a few
-    or only common words are different sentences of one speaker.
+    near-miss is reported: a quotation whose every word lies, in order, inside the other
+    is a *shortening* (one source cut words out), and quotations sharing only a few or
+    only common words are different sentences of one speaker.
     """
     quotes = find_quotes(scored)
     sequences = [_stem_sequence(q.text) for q in quotes]
@@ -154,9 +154,9 @@ def quote_disagreements(
         ga, gb = copies.group_of[qa.document], copies.group_of[qb.document]
         if ga == gb:
             continue
-        short, long_ = sorted((sequences[x], sequences[y]), key=len)
-        if short and _in_order(short, long_) >= options.quote_contained * len(short):
-            continue  # a shortening: one source quoted part of the same words
+        short, long_ = sorted((norms[x].split(), norms[y].split()), key=len)
+        if short and _in_order(short, long_) == len(short):
+            continue  # a shortening: every word of one lies, in order, inside the other
         if _shared_run(norms[x], norms[y]) >= 5:  # one wording, quoted to different extents
             continue
         shared = stems[x] & stems[y]
