@@ -236,11 +236,11 @@ def test_a_source_counting_in_parts_has_no_sole_figure() -> None:
 def test_one_statement_with_a_few_words_changed_is_a_wording() -> None:
     a = (
         "Sheriff Dana Mills spoke to reporters at the Tarn county jail.\n"
-        '"We believe the missing boy is in grave danger tonight," Mills said.\n'
+        '"We believe the boy is in grave danger tonight," Mills said.\n'
     )
     b = (
         "Sheriff Dana Mills appealed for help from the public.\n"
-        '"We believe the missing boy to be in grave danger tonight," Mills said.\n'
+        '"We believe the boy to be in grave danger tonight," Mills said.\n'
     )
     [d] = [d for d in run(a, b).disagreements if d.about == "quote"]
     assert d.kind == "wording" and len(d.variants) == 2
