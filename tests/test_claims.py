@@ -98,3 +98,25 @@ def test_compounds_count_and_adjectives_are_not_the_noun() -> None:
 def test_the_tail_of_a_longer_number_in_words_is_not_its_value() -> None:
     assert number_claims("Seventy-three million trees will be planted.", 0, 0) == []
     assert number_claims("One hundred and three patients joined the study.", 0, 0) == []
+
+
+def test_model_names_retokenized_thousands_and_spaced_times() -> None:
+    assert number_claims("Police seized 3 M-16 rifles and a record of 4, 051 yards.", 0, 0) == []
+    [t] = date_claims("He gave himself up just after 6 : 00 p.m. on the day.", 0, 0)
+    assert (t.unit, t.value) == ("time", (18, 0))
+
+
+def test_a_quotation_closed_by_two_apostrophes_ends_there() -> None:
+    text = (
+        "Constable Lee Moss spoke to the press on Friday.\n\n"
+        "``Police locked down the street and waited for the suspect to come out, '' Moss said. "
+        "What followed was a tense hour in the cold. "
+        "\"We were lucky nobody else was hurt tonight, '' Moss said."
+    )
+    doc = segment(make_clean(text, "a"), 0)
+    quotes = find_quotes(score([doc]))
+    assert all(text[q.start : q.end] == q.text for q in quotes)
+    assert [q.text for q in quotes] == [
+        "Police locked down the street and waited for the suspect to come out,",
+        "We were lucky nobody else was hurt tonight,",
+    ]

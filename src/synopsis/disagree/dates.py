@@ -14,7 +14,8 @@ MONTHS = {
 _DATE = re.compile(
     r"\b(?P<weekday>(?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
     r"|\b(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2})\b"
-    r"|\b(?P<hour>\d{1,2})(?::(?P<minute>\d\d))?\s*(?P<ampm>[ap])\.?m\b\.?",
+    # "4:20 a.m.", and "6 : 00 p.m." in re-tokenized copies; never the minutes alone
+    r"|(?<!:)(?<!: )\b(?P<hour>\d{1,2})(?:\s?:\s?(?P<minute>\d\d))?\s*(?P<ampm>[ap])\.?m\b\.?",
 )
 
 

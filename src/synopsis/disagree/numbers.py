@@ -47,6 +47,7 @@ _COMPOUND = re.compile(
     r"(?<![\w$.,-])(?P<num>\d{1,3}(?:,\d{3})+|\d+)-(?P<noun>[a-z]{3,})\b(?!-)", re.IGNORECASE
 )
 _WORD_TAIL = re.compile(r"[a-z]-$|\b(?:one|hundred|thousand|million)\s+(?:and\s+)?$", re.I)
+_NOT_A_COUNT_BEFORE = re.compile(r"[A-Za-z]-$|\d,\s$")
 _RANGE_BEFORE = re.compile(r"\d\s*(?:[-–]|to|and)\s*$|\bbetween\s+$", re.I)
 _RANGE_AFTER = re.compile(r"\s*(?:[-–]|to\b|and\b)\s*\d")
 _DETERMINER = re.compile(r"\b(?:the|these|those|both|its|their|his|her|our|all)\s+$", re.I)
@@ -80,6 +81,8 @@ def number_claims(raw: str, offset: int, index: int) -> list[Quantity]:
             continue  # "a half-dozen riddles" is six, not a dozen; left out rather than guessed
         if num in _WORD_NUMBERS and _WORD_TAIL.search(raw, 0, m.start()):
             continue  # the tail of "seventy-three" or "one hundred and three": not this value
+        if _NOT_A_COUNT_BEFORE.search(raw, 0, m.start()):
+            continue  # "AK-47 rifles": a model's name; "4, 051 yards": the tail of 4,051
         if _RANGE_BEFORE.search(raw, 0, m.start()) or _RANGE_AFTER.match(raw, m.end("num")):
             continue  # "70-100 mph", "6 to 10 inches": a range is no single figure
         if _PARTIAL_BEFORE.search(raw[: m.start()]) or _PARTIAL_AFTER.match(

@@ -11,7 +11,9 @@ from ..options import DisagreeOptions
 from .claims import STEM_STOP
 from .names import same_name
 
-_QUOTE = re.compile(r"“([^”\n]{20,600})”|\"([^\"\n]{20,600})\"")
+# Curly quotes, straight quotes, and the ``...'' style of some tokenized copies, whose
+# closing '' must end the quotation or the narration up to the next quote is read as one.
+_QUOTE = re.compile(r"“([^”\n]{20,600})”|(?:\"|``)((?:(?!'')[^\"\n]){20,600}?)\s*(?:\"|'')")
 _QUOTE_SENTENCE = re.compile(r"\S.*?(?:[.!?]+(?=\s+[A-Z“\"])|$)", re.S)
 _SPEECH = r"(?:said|says|told|added|wrote|declared|stated|insisted|warned|explained)"
 _NAME = r"(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)*)"
@@ -69,7 +71,7 @@ def find_quotes(scored: ScoredCluster) -> list[Quote]:
                 if speaker and speaker not in ("He", "She", "They", "It", "I", "We"):
                     last = speaker
                     body = m.group(1) or m.group(2)
-                    base = para.start + m.start() + 1
+                    base = para.start + (m.start(1) if m.group(1) else m.start(2))
                     # Each sentence of a quote is compared on its own: one article may quote
                     # two sentences where another quotes one.
                     for piece in _QUOTE_SENTENCE.finditer(body):
