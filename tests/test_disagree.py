@@ -244,3 +244,10 @@ def test_one_statement_with_a_few_words_changed_is_a_wording() -> None:
     )
     [d] = [d for d in run(a, b).disagreements if d.about == "quote"]
     assert d.kind == "wording" and len(d.variants) == 2
+
+
+def test_counts_over_different_periods_are_an_update() -> None:
+    a = "Health officials in Tarn said 19 villagers had died of the fever over two days, doctors said."
+    b = "Health officials in Tarn said 29 villagers had died of the fever since the outbreak began, doctors said."
+    [dis] = run(a, b).disagreements
+    assert dis.kind == "update" and {v.value for v in dis.variants} == {"19", "29"}

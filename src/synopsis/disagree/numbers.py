@@ -56,8 +56,13 @@ _DETERMINER = re.compile(r"\b(?:the|these|those|both|its|their|his|her|our|all)\
 # The time a figure holds for: "as of Monday", "through July", "by Tuesday night", "so far".
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2})?"
 _DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|night))?"
+# ... or the period it covers: "over two days", "in the past 24 hours", "since the strikes
+# began", "over four nights": two counts over different periods are an update, not a clash.
+_SPAN = r"(?:\w+|\d+)\s+(?:hours?|days?|nights?|weeks?|months?)"
 _AS_OF = re.compile(
     rf"\b(?:(?:as of|through|thru|by|until|since|on|in|at)\s+(?:{_MONTH}|{_DAY}|\d{{4}})"
+    rf"|(?:over|in|during|within)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?{_SPAN}"
+    rf"|since\s+(?:the\s+)?\w+(?:\s+\w+)?\s+(?:began|started|erupted)"
     rf"|{_DAY}|(?:last|this) (?:week|month|year)|so far|to date|yesterday|today|tonight)\b",
     re.IGNORECASE,
 )
