@@ -303,6 +303,10 @@ class StoryIndex:
         self._advance(feats.timestamp)
         self._join(story_id, feats)
 
+    def restore_merge(self, old: str, new: str) -> None:
+        """Replay a stored merge of story ``old`` into ``new``."""
+        self._absorb(new, old)
+
     def resolve(self, story_id: str) -> str:
         """The id a story is known by now (merged stories resolve to their survivor)."""
         while story_id in self.merged_into:
@@ -368,15 +372,19 @@ class StoryIndex:
                 continue
             cosine = _dot(other.centroid, story.centroid) / math.sqrt(story.norm2 * other.norm2)
             if cosine >= self.options.merge_threshold:
-                story.absorb(other)
-                self._drop(other)
-                for term in story.centroid:
-                    self.postings.setdefault(term, set()).add(story_id)
-                self.merged_into[other_id] = story_id
+                self._absorb(story_id, other_id)
                 merged.append(other_id)
-        if merged:
-            heapq.heappush(self._expiry, (story.last, story_id))
         return tuple(merged)
+
+    def _absorb(self, story_id: str, other_id: str) -> None:
+        story, other = self.stories[story_id], self.stories.get(other_id)
+        if other is not None:
+            story.absorb(other)
+            self._drop(other)
+        for term in story.centroid:
+            self.postings.setdefault(term, set()).add(story_id)
+        self.merged_into[other_id] = story_id
+        heapq.heappush(self._expiry, (story.last, story_id))
 
 
 def group_articles(articles: Iterable[Article], options: StoryOptions | None = None) -> list[str]:
