@@ -158,6 +158,10 @@ def serve_command(
         float, typer.Option(min=0.1, help="Seconds a request may take (503 after that).")
     ] = 60.0,
     workers: Annotated[int, typer.Option(min=1, help="Summaries computed at once.")] = 2,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="Story database for /v1/articles, /v1/stories, /stories."),
+    ] = None,
     processes: Annotated[
         bool,
         typer.Option(
@@ -177,6 +181,7 @@ def serve_command(
         time_limit=time_limit,
         workers=workers,
         processes=processes,
+        stories_db=db,
     )
     serve(host, port, options)
 

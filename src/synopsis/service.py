@@ -37,6 +37,7 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
     raise MissingExtraError("synopsis serve", "web") from exc
 
 from .service_pages import docs_page, error_page, index_page
+from .stream import routes as stream_routes
 
 FORMATS = ("json", "text", "md", "html")
 
@@ -51,6 +52,7 @@ class ServiceOptions:
     workers: int = 2  # summaries computed at once; more requests wait their turn
     processes: bool = False  # workers as processes (uses every core) instead of threads
     max_words: int = 5000
+    stories_db: str | None = None  # stream mode's story database (None: routes off)
 
 
 class ServiceError(Exception):
@@ -114,6 +116,8 @@ def create_app(options: ServiceOptions | None = None) -> FastAPI:
     app.add_exception_handler(ServiceError, _service_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(Exception, _unexpected_error)
+
+    app.include_router(stream_routes.router(options.stories_db))
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def index() -> HTMLResponse:

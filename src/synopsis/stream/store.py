@@ -121,7 +121,10 @@ class SQLite(Dialect):
         if not folder.is_dir():
             raise StoreError(f"{target}: folder {folder} does not exist")
         try:
-            conn = sqlite3.connect(target, isolation_level=None, timeout=30)
+            # check_same_thread off: the service uses one tracker from its thread pool, under a lock
+            conn = sqlite3.connect(
+                target, isolation_level=None, timeout=30, check_same_thread=False
+            )
             conn.execute("PRAGMA journal_mode=WAL")
             # FULL: a committed article survives power loss too, not only a killed process
             conn.execute("PRAGMA synchronous=FULL")

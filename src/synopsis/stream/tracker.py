@@ -19,6 +19,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING
 
 from ..errors import InputError, SynopsisError
 from ..ingest import Skipped
@@ -26,6 +27,9 @@ from ..options import Options
 from .reader import article_from_record, parse_published
 from .similarity import DAY, Article, Assignment, DocumentFrequencies, StoryIndex, StoryOptions
 from .store import Saved, Store, StoryRow
+
+if TYPE_CHECKING:
+    from ..model import Cluster, Summary
 
 
 @dataclass(frozen=True)
@@ -196,17 +200,32 @@ class Tracker:
         self._since_refresh = 0
         return len(dirty)
 
-    def _summarize(self, story_id: str) -> None:
+    def report(self, story_id: str) -> Summary:
+        """The full :class:`~synopsis.model.Summary` of a story's current articles (computed
+        again by the pipeline, so the HTML report can show every source)."""
+        from ..pipeline import run
+
+        story_id = self.story(story_id).story_id
+        cluster = self._cluster(story_id, self.store.articles_of(story_id))
+        return run(cluster, self.options.summary)
+
+    def _cluster(self, story_id: str, rows: list[tuple]) -> Cluster:
         from ..model import Cluster, Document
+
+        docs = tuple(
+            Document(id=r[0], text=r[5], path=r[2], title=r[1]) for r in rows if r[5].strip()
+        )
+        return Cluster(id=story_id, documents=docs)
+
+    def _summarize(self, story_id: str) -> None:
         from ..pipeline import run
         from ..render.json import to_dict
 
         rows = self.store.articles_of(story_id)
-        docs = tuple(
-            Document(id=r[0], text=r[5], path=r[2], title=r[1]) for r in rows if r[5].strip()
-        )
+        cluster = self._cluster(story_id, rows)
+        docs = cluster.documents
         try:
-            data = to_dict(run(Cluster(id=story_id, documents=docs), self.options.summary))
+            data = to_dict(run(cluster, self.options.summary))
         except SynopsisError as exc:
             data = {"summary": "", "sentences": [], "notes": [str(exc)],
                     "independent_sources": len(docs), "disagreements": []}  # fmt: skip
