@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+import itertools
 import math
 import re
 from collections import Counter, deque
@@ -59,13 +60,13 @@ class StoryOptions:
     (``benchmarks/stream.md``) and are the same for every stream."""
 
     # An article joins the best story scoring at least this, else it starts a story.
-    threshold: float = 0.18
+    threshold: float = 0.22
     # Stories whose last article is older than this (days, before the newest article
     # seen) are no longer compared: the active window.
     window_days: float = 14.0
     # Gaussian time decay: the score is multiplied by exp(-d²/2σ²), d the days between
     # the article and the span of the story (0 inside it).
-    decay_days: float = 3.0
+    decay_days: float = 10.0
     # Text similarity = centroid_mix · cos(article, centroid) + (1 - centroid_mix) ·
     # max cos(article, one of the story's last ``recent`` articles).
     centroid_mix: float = 0.7
@@ -76,6 +77,11 @@ class StoryOptions:
     title_weight: int = 2
     # Candidate stories come from the article's this many highest-weighted terms.
     probe_terms: int = 12
+    # Term weight = (1 + log tf) · idf ** idf_power: above 1, rare shared words count more.
+    idf_power: float = 1.0
+    # Pairs of adjacent content words count as terms too: they name things ("free agent",
+    # "port authority") that single words only hint at.
+    bigrams: bool = False
     # Terms kept per article vector (the highest weighted), bounding memory and time.
     max_terms: int = 200
     # Snowball guard: the threshold rises by this much per natural log of story size.
@@ -173,11 +179,11 @@ class DocumentFrequencies:
 def features(article: Article, df: DocumentFrequencies, options: StoryOptions) -> Features:
     """The article's features weighted by the document frequencies seen so far (``df``
     is not changed: call ``df.add(result.terms)`` once the article is counted)."""
-    counts = Counter(tokens(article.text))
+    counts = Counter(_terms(tokens(article.text), options.bigrams))
     if article.title:
-        for term in tokens(article.title):
+        for term in _terms(tokens(article.title), options.bigrams):
             counts[term] += options.title_weight
-    weights = {t: (1.0 + math.log(c)) * df.idf(t) for t, c in counts.items()}
+    weights = {t: (1.0 + math.log(c)) * df.idf(t) ** options.idf_power for t, c in counts.items()}
     if len(weights) > options.max_terms:
         kept = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[: options.max_terms]
         weights = dict(kept)
@@ -185,6 +191,12 @@ def features(article: Article, df: DocumentFrequencies, options: StoryOptions) -
     vector = {t: w / norm for t, w in sorted(weights.items())}
     ents = names((article.title or "") + ". " + article.text)
     return Features(vector, ents, article.timestamp, frozenset(counts))
+
+
+def _terms(words: list[str], bigrams: bool) -> list[str]:
+    if not bigrams:
+        return words
+    return words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
 
 
 def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:

@@ -323,31 +323,36 @@ class Store:
             (row[2], row[0], row[0], row[1], row[1], new),
         )
 
-    def save_summary(self, story_id: str, size: int, headline: str, summary: str,
-                     new_sentences: str) -> int:  # fmt: skip
-        """Store a story's summary computed from its first ``size`` articles; the version
-        increases only when the summary changed. Returns the version stored."""
+    def save_summaries(self, items: Sequence[tuple[str, int, str, str, str]]) -> None:
+        """Store summaries ``(story_id, size, headline, summary_json, new_sentences_json)``
+        in one transaction; each was computed from the story's first ``size`` articles.
+        A story's version increases only when its summary text changed."""
+        if not items:
+            return
         self._begin()
         try:
-            row = self.one("SELECT version, summary, size FROM stories WHERE id = ?", (story_id,))
-            version, old, current = row
-            changed = old is None or _summary_text(old) != _summary_text(summary)
-            self.execute(
-                "UPDATE stories SET headline = ?, summary = ?, summarized_size = ?, dirty = ?"
-                " WHERE id = ?",
-                (headline, summary, size, int(current != size), story_id),
-            )
-            if changed:  # a new version, and what it added; else the last one's stay
-                version += 1
-                self.execute(
-                    "UPDATE stories SET version = ?, new_since_previous = ? WHERE id = ?",
-                    (version, new_sentences, story_id),
-                )
+            for story_id, size, headline, summary, new_sentences in items:
+                self._save_summary(story_id, size, headline, summary, new_sentences)
             self.execute("COMMIT")
-            return version
         except BaseException:
             self.execute("ROLLBACK")
             raise
+
+    def _save_summary(self, story_id: str, size: int, headline: str, summary: str,
+                      new_sentences: str) -> None:  # fmt: skip
+        row = self.one("SELECT version, summary, size FROM stories WHERE id = ?", (story_id,))
+        version, old, current = row
+        changed = old is None or _summary_text(old) != _summary_text(summary)
+        self.execute(
+            "UPDATE stories SET headline = ?, summary = ?, summarized_size = ?, dirty = ?"
+            " WHERE id = ?",
+            (headline, summary, size, int(current != size), story_id),
+        )
+        if changed:  # a new version, and what it added; else the last one's stay
+            self.execute(
+                "UPDATE stories SET version = ?, new_since_previous = ? WHERE id = ?",
+                (version + 1, new_sentences, story_id),
+            )
 
     # --- reading ----------------------------------------------------------------------
     def document_frequencies(self) -> tuple[dict[str, int], int]:

@@ -195,8 +195,8 @@ class Tracker:
     def refresh(self, progress: Callable[[list[str]], Iterator[str]] | None = None) -> int:
         """Recompute the summaries of stories whose articles changed; returns how many."""
         dirty = self.store.dirty()
-        for story_id in progress(dirty) if progress else dirty:
-            self._summarize(story_id)
+        done = [self._summarize(s) for s in (progress(dirty) if progress else dirty)]
+        self.store.save_summaries(done)  # one commit for the whole batch
         self._since_refresh = 0
         return len(dirty)
 
@@ -217,7 +217,7 @@ class Tracker:
         )
         return Cluster(id=story_id, documents=docs)
 
-    def _summarize(self, story_id: str) -> None:
+    def _summarize(self, story_id: str) -> tuple[str, int, str, str, str]:
         from ..pipeline import run
         from ..render.json import to_dict
 
@@ -235,7 +235,7 @@ class Tracker:
             before = {s["text"] for s in json.loads(previous[0].summary)["sentences"]}
         added = [s for s in data["sentences"] if s["text"] not in before]
         headline = next((r[1] for r in rows if r[1]), None) or _headline(data, docs)
-        self.store.save_summary(story_id, len(rows), headline, json.dumps(data), json.dumps(added))
+        return story_id, len(rows), headline, json.dumps(data), json.dumps(added)
 
     # --- reading ----------------------------------------------------------------------
     def stories(self, since: str | datetime | None = None,
