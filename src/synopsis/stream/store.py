@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -264,8 +265,11 @@ class Store:
             return
         self._begin()
         try:
+            terms: Counter[str] = Counter()
             for item in items:
                 self._save(item)
+                terms.update(item.features.terms)
+            self._count_terms(terms)
             documents = self.one("SELECT value FROM meta WHERE key = 'documents'")
             total = int(documents[0]) + len(items) if documents else len(items)
             self.execute(
@@ -301,14 +305,20 @@ class Store:
             )
         for old in item.merged:
             self._merge(old, item.story_id, item.seq)
-        cur = self.conn.cursor()
-        cur.executemany(
-            self._sql(
-                "INSERT INTO terms (term, df) VALUES (?, 1)"
-                " ON CONFLICT (term) DO UPDATE SET df = terms.df + 1"
-            ),
-            [(t,) for t in sorted(f.terms)],
-        )
+
+    def _count_terms(self, terms: Counter[str]) -> None:
+        """Add a batch's document frequencies: one statement on PostgreSQL (arrays),
+        one prepared statement run per term on SQLite (no round trips there)."""
+        ordered = sorted(terms.items())
+        upsert = " ON CONFLICT (term) DO UPDATE SET df = terms.df + excluded.df"
+        if self.dialect.name == "postgresql":
+            self.execute(
+                "INSERT INTO terms (term, df) SELECT * FROM unnest(?::text[], ?::bigint[])"
+                + upsert,
+                ([t for t, _ in ordered], [n for _, n in ordered]),
+            )
+        else:
+            self.conn.executemany("INSERT INTO terms (term, df) VALUES (?, ?)" + upsert, ordered)
 
     def _merge(self, old: str, new: str, seq: int) -> None:
         row = self.one("SELECT first_seen, last_seen, size FROM stories WHERE id = ?", (old,))
