@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import os
 import shutil
 import socket
@@ -27,7 +28,11 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def postgres() -> Iterator[str]:
     """A throwaway PostgreSQL server on a free loopback port, as the postgres user."""
-    initdb, pg_ctl = shutil.which("initdb"), shutil.which("pg_ctl")
+    # on the PATH, or where Debian's postgresql package puts them
+    path = os.pathsep.join(
+        [os.environ.get("PATH", ""), *sorted(glob.glob("/usr/lib/postgresql/*/bin"))]
+    )
+    initdb, pg_ctl = shutil.which("initdb", path=path), shutil.which("pg_ctl", path=path)
     if not initdb or not pg_ctl:
         pytest.skip("PostgreSQL binaries (initdb, pg_ctl) are not on the PATH")
     try:
