@@ -207,3 +207,22 @@ def test_killed_track_loses_no_acknowledged_article(tmp_path: Path):
     with Tracker(db) as tracker:
         got = {a.id: s.story_id for s in tracker.stories() for a in s.articles}
     assert got == expected
+
+
+def test_follow_picks_up_new_files_once_complete(tmp_path: Path):
+    from synopsis.stream.reader import read_folder
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    records = interleaved(per_story=2, kits=("comet",))
+    write_jsonl(folder / "1.jsonl", records[:1])
+    polls = []
+
+    def stop() -> bool:
+        polls.append(1)
+        if len(polls) == 2:  # a file appears while we watch
+            write_jsonl(folder / "2.jsonl", records[1:])
+        return len(polls) > 5
+
+    got = [i.id for i in read_folder(folder, follow=True, poll=0.01, stop=stop) if i]
+    assert got == [r["id"] for r in records]
