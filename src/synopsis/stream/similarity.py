@@ -16,7 +16,8 @@ article does not grow with the number of stories stored.
 This module imports nothing heavy and nothing else of synopsis: :mod:`synopsis.batch`
 reuses it as is. Its public names are kept stable: :class:`Article`,
 :class:`StoryOptions`, :class:`Features`, :class:`Assignment`, :class:`StoryIndex`,
-:func:`features`, :func:`similarity`, :func:`story_id_for`, :func:`group_articles`.
+:class:`DocumentFrequencies`, :func:`features`, :func:`similarity`, :func:`story_id_for`,
+:func:`group_articles`, :func:`tokens`, :func:`names`.
 """
 
 from __future__ import annotations
