@@ -181,3 +181,22 @@ def test_unreachable_postgresql_is_a_clear_error():
     port = _free_port()
     with pytest.raises(StoreError, match="cannot connect to PostgreSQL"):
         Tracker(f"postgresql://nobody@127.0.0.1:{port}/none")
+
+
+def test_merged_story_resolves_to_its_survivor_across_a_restart(tmp_path: Path):
+    from synopsis.stream.similarity import StoryOptions
+
+    options = TrackOptions(story=StoryOptions(threshold=1.01, merge_threshold=0.2))
+    records = interleaved(per_story=3, kits=("flood",))
+    db = tmp_path / "m.db"
+    with Tracker(db, options) as tracker:
+        first = tracker.add(records[0])
+        second = tracker.add(records[1])
+    assert second.new_story and second.merged == (first.story_id,)
+    with Tracker(db, options) as tracker:
+        third = tracker.add(records[2])
+        assert tracker.story(first.story_id).story_id == third.story_id
+        [story] = tracker.stories()
+        assert len(story.articles) == 3
+    with Tracker(tmp_path / "straight.db", options) as tracker:
+        assert [tracker.add(r).story_id for r in records][-1] == third.story_id
