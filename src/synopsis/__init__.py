@@ -40,6 +40,7 @@ __all__ = [
     "Summary",
     "SummarySentence",
     "SynopsisError",
+    "Tracker",
     "__version__",
     "clean",
     "clean_cluster",
@@ -75,6 +76,23 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted({*globals(), *__all__})
+
+
+# Loaded on first use: stream mode (and its database drivers) costs nothing until used.
+_LAZY = {"Tracker": ("synopsis.stream.tracker", "Tracker")}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        import importlib
+
+        module, attr = _LAZY[name]
+        return getattr(importlib.import_module(module), attr)
+    raise AttributeError(f"module 'synopsis' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
 
 
 def summarize(
