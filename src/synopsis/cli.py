@@ -8,6 +8,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Iterator
 from enum import Enum
+from functools import partial
 from pathlib import Path
 from typing import Annotated, TypeVar
 
@@ -43,6 +44,14 @@ OutputOption = Annotated[
 ]
 
 
+JobsOption = Annotated[
+    int,
+    typer.Option(
+        "--jobs", "-j", min=1, help="Worker processes for many clusters (results in input order)."
+    ),
+]
+
+
 class Format(str, Enum):
     text = "text"
     json = "json"
@@ -55,12 +64,14 @@ def fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_USAGE)
 
 
-def progress(items: Iterable[T], label: str) -> Iterator[T]:
-    items = list(items)
-    if len(items) < PROGRESS_MIN_ITEMS:
+def progress(items: Iterable[T], label: str, total: int | None = None) -> Iterator[T]:
+    if total is None:
+        items = list(items)
+        total = len(items)
+    if total < PROGRESS_MIN_ITEMS:
         yield from items
         return
-    yield from track(items, description=label, console=stderr, transient=True)
+    yield from track(items, description=label, total=total, console=stderr, transient=True)
 
 
 def write(text: str, output: Path | None) -> None:
@@ -129,15 +140,19 @@ def summarize_command(
             "--no-clean", help="Summarize the raw text: keep page furniture, headers and captions."
         ),
     ] = False,
+    jobs: JobsOption = 1,
 ) -> None:
     """Summarize articles about one story, citing the source of every sentence."""
+    from .batch import ordered_map
+
     try:
         loaded = read_inputs(paths)
         options = Options(clean=CleanOptions(enabled=not no_clean))
-        summaries = [
-            summarize(c, words=words, options=options)
-            for c in progress(loaded.clusters, "Summarizing")
-        ]
+        work = partial(summarize, words=words, options=options)
+        clusters = loaded.clusters
+        summaries = list(
+            progress(ordered_map(work, clusters, jobs), "Summarizing", total=len(clusters))
+        )
         rendered = render(summaries, fmt.value)
     except SynopsisError as exc:
         raise fail(str(exc)) from None
@@ -313,6 +328,105 @@ def eval_command(
     if report is not None:
         write(ev.to_markdown(result), report)
     Console().print(ev.report.to_table(result))
+
+
+batch_app = typer.Typer(
+    help="Corpus jobs: every cluster of a corpus summarized, on every local core or on Spark.",
+    no_args_is_help=True,
+)
+app.add_typer(batch_app, name="batch")
+
+
+class Engine(str, Enum):
+    local = "local"
+    spark = "spark"
+
+
+class BatchFormat(str, Enum):
+    jsonl = "jsonl"
+    parquet = "parquet"
+
+
+@batch_app.command("summarize")
+def batch_summarize_command(
+    input: Annotated[
+        str,
+        typer.Argument(
+            help='Clusters: JSON Lines ({"id", "documents": [str, ...], "summary"?} per '
+            "line, .gz too), Multi-News text, or Parquet with those columns.",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        str,
+        typer.Option(
+            "--output",
+            "-o",
+            show_default=False,
+            help="Where the records go; re-run with the same OUTPUT to resume (clusters "
+            "already there are skipped). Spark and Parquet write a folder of part files.",
+        ),
+    ],
+    engine: Annotated[
+        Engine, typer.Option(help="local (a process pool) or spark (pip install synopsis[spark]).")
+    ] = Engine.local,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, help="Processes (local) or local Spark cores [default: all]."
+        ),
+    ] = None,
+    words: Annotated[int, typer.Option("--words", "-w", min=1, help="Word budget.")] = 300,
+    fmt: Annotated[
+        BatchFormat | None,
+        typer.Option("--format", "-f", help="jsonl or parquet [default: from OUTPUT's name]."),
+    ] = None,
+    partitions: Annotated[
+        int | None, typer.Option(min=1, help="Spark partitions [default: twice the cores].")
+    ] = None,
+    no_clean: Annotated[bool, typer.Option("--no-clean", help="Summarize the raw text.")] = False,
+) -> None:
+    """One record per cluster: the fields of 'summarize --format json' plus 'error' (a
+    cluster that fails is recorded with its reason and the job goes on)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    from . import batch
+
+    cores = jobs or batch.default_jobs()
+    try:
+        if engine is Engine.spark:
+            from .batch.spark import session
+
+            spark = session(cores)
+            result = batch.summarize_corpus(
+                input, output, engine="spark", words=words, fmt=fmt and fmt.value,
+                clean=not no_clean, spark=spark, partitions=partitions,
+            )  # fmt: skip
+        else:
+            with Progress(
+                "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+                TimeElapsedColumn(), console=stderr, transient=True,
+            ) as bar:  # fmt: skip
+                task = bar.add_task("Summarizing", total=batch.count_items(input))
+                result = batch.summarize_corpus(
+                    input, output, jobs=cores, words=words, fmt=fmt and fmt.value,
+                    clean=not no_clean, on_record=lambda _: bar.advance(task),
+                )  # fmt: skip
+    except SynopsisError as exc:
+        raise fail(str(exc)) from None
+    stderr.print(
+        f"synopsis: {result.written} records written to {result.output} "
+        f"({result.errors} with an error), {result.resumed} already there",
+        highlight=False,
+    )
+
+
+@batch_app.command("spark-job")
+def batch_spark_job_command() -> None:
+    """Print the path of the file to give spark-submit (see the README's Spark section)."""
+    from .batch import job
+
+    typer.echo(job.__file__)
 
 
 def main() -> None:
