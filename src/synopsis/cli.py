@@ -395,13 +395,16 @@ def batch_summarize_command(
     cores = jobs or batch.default_jobs()
     try:
         if engine is Engine.spark:
-            from .batch.spark import session
+            from .batch.spark import session, stop
 
             spark = session(cores)
-            result = batch.summarize_corpus(
-                input, output, engine="spark", words=words, fmt=fmt and fmt.value,
-                clean=not no_clean, spark=spark, partitions=partitions,
-            )  # fmt: skip
+            try:
+                result = batch.summarize_corpus(
+                    input, output, engine="spark", words=words, fmt=fmt and fmt.value,
+                    clean=not no_clean, spark=spark, partitions=partitions,
+                )  # fmt: skip
+            finally:
+                stop(spark)
         else:
             with Progress(
                 "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),

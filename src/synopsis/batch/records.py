@@ -158,13 +158,14 @@ def item_id(item: Item) -> str:
     try:
         return to_cluster(item).id
     except SynopsisError:
+        record = item.payload
         if item.kind == "jsonl":
             try:
                 record = json.loads(item.payload)  # type: ignore[arg-type]
             except (json.JSONDecodeError, UnicodeDecodeError):
                 record = None
-            if isinstance(record, dict) and record.get("id") is not None:
-                return str(record["id"])
+        if isinstance(record, Mapping) and record.get("id") is not None:
+            return str(record["id"])
         return str(item.number)
 
 

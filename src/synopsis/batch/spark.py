@@ -73,6 +73,30 @@ def session(cores: int = 2, memory: str | None = None):  # -> pyspark.sql.SparkS
     return builder.getOrCreate()
 
 
+def stop(spark) -> None:
+    """Stop the session and, for a local one, its JVM too (nothing is left running).
+
+    ``SparkSession.stop`` keeps the JVM alive for a later session; a finished job or a
+    test wants it gone now rather than when Python exits.
+    """
+    from pyspark import SparkContext
+
+    spark.stop()
+    gateway = SparkContext._gateway
+    proc = getattr(gateway, "proc", None)
+    if gateway is None or proc is None:  # under spark-submit the JVM is not ours
+        return
+    gateway.shutdown()
+    proc.stdin and proc.stdin.close()  # the JVM exits when its stdin closes
+    try:
+        proc.wait(timeout=30)
+    except Exception:
+        proc.kill()
+        proc.wait()
+    SparkContext._gateway = None
+    SparkContext._jvm = None
+
+
 def _exists(spark, path: str) -> bool:
     jvm = spark.sparkContext._jvm
     hpath = jvm.org.apache.hadoop.fs.Path(path)
