@@ -50,3 +50,42 @@ def write_corpus(path: Path, bad: bool = True) -> list[str]:
                 f.write(json.dumps({"id": "empty", "documents": ["   ", ""]}) + "\n")
                 ids.append("empty")
     return ids
+
+
+# A third report of each story, so that a story has articles that do not all share words.
+THIRD = {
+    "bridge": "Repairs to the river bridge begin next week after the council vote. "
+    "Engineers will replace two cracked steel supports under the bridge deck. "
+    "The northern crossing will carry the traffic until the bridge reopens.",
+    "orchestra": "The young musicians of the youth orchestra came home with the first prize. "
+    "Their conductor thanked the festival judges and the parents of the players. "
+    "The orchestra plans a summer tour and a recording at the concert hall.",
+    "harvest": "Apple growers in the valley say the record harvest has pushed prices down. "
+    "The cooperative expects cider makers to buy the surplus apples. "
+    "Smaller farms hope the market for apple juice will hold.",
+}
+ONE_OFF = (
+    "A rare comet will pass close to the planet on Thursday night. "
+    "Astronomers say it can be seen without a telescope far from city lights. "
+    "The comet returns only once every few thousand years."
+)
+
+
+def write_articles(path: Path, gap_days: float = 1.0) -> dict[str, str]:
+    """Interleaved articles of the three stories and one one-off, a day apart (or
+    ``gap_days``); returns each article id's true story."""
+    from datetime import datetime, timedelta, timezone
+
+    start = datetime(2024, 3, 1, tzinfo=timezone.utc)
+    rows = []
+    for k in range(3):  # story articles interleaved: b0 o0 h0 b1 o1 h1 b2 o2 h2
+        for name in STORIES:
+            rows.append((f"{name}-{k}", (STORIES[name] + [THIRD[name]])[k], name))
+    rows.insert(4, ("comet", ONE_OFF, "comet"))
+    gold = {}
+    with path.open("w", encoding="utf-8") as f:
+        for n, (article_id, text, story) in enumerate(rows):
+            when = (start + timedelta(days=n * gap_days / len(rows))).isoformat()
+            f.write(json.dumps({"id": article_id, "text": text, "published": when}) + "\n")
+            gold[article_id] = story
+    return gold

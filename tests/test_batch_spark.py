@@ -87,3 +87,18 @@ def test_no_network_settings_are_in_force(spark):
     assert conf.get("spark.driver.host") == "127.0.0.1"
     assert conf.get("spark.ui.enabled") == "false"
     assert os.environ["SPARK_LOCAL_IP"] == "127.0.0.1"
+
+
+def test_spark_groups_interleaved_stories_as_the_local_engine(spark, tmp_path: Path):
+    from batch_corpus import write_articles
+    from synopsis.batch.stories import group_stories, read_articles
+
+    gold = write_articles(tmp_path / "articles.jsonl")
+    articles, _ = read_articles(str(tmp_path / "articles.jsonl"))
+    found = group_stories(articles, engine="spark", spark=spark)
+    local = group_stories(articles)
+    assert found.labels == local.labels
+    groups = {frozenset(g) for g in found.groups().values()}
+    assert groups == {
+        frozenset(a for a, s in gold.items() if s == story) for story in set(gold.values())
+    }

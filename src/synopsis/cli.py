@@ -424,6 +424,80 @@ def batch_summarize_command(
     )
 
 
+@batch_app.command("stories")
+def batch_stories_command(
+    input: Annotated[
+        str,
+        typer.Argument(
+            help='Articles: JSON Lines or Parquet, one a row: {"id", "text", "published"?, '
+            '"title"?} (published: ISO 8601).',
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        str,
+        typer.Option(
+            "--output",
+            "-o",
+            show_default=False,
+            help="One JSON line per story: story_id, articles, first, last.",
+        ),
+    ],
+    engine: Annotated[Engine, typer.Option(help="local or spark.")] = Engine.local,
+    window_days: Annotated[
+        float, typer.Option(min=0.0, help="Articles further apart (days) are never one story.")
+    ] = 14.0,
+    summaries: Annotated[
+        str | None,
+        typer.Option(help="Also summarize every story of 2+ articles into this output."),
+    ] = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Processes or cores.")
+    ] = None,
+    words: Annotated[int, typer.Option("--words", "-w", min=1, help="Word budget.")] = 300,
+) -> None:
+    """Group a corpus of articles into stories (stream mode's notion of a story), and
+    optionally summarize each story."""
+    import dataclasses
+
+    from . import batch
+    from .batch.stories import GroupOptions, group_corpus
+
+    cores = jobs or batch.default_jobs()
+    options = GroupOptions()
+    options = dataclasses.replace(
+        options, story=dataclasses.replace(options.story, window_days=window_days)
+    )
+    spark = None
+    try:
+        if engine is Engine.spark:
+            from .batch.spark import session
+
+            spark = session(cores)
+        found, summarized = group_corpus(
+            input, output, options=options, engine=engine.value, spark=spark,
+            summaries=summaries, jobs=cores, words=words,
+        )  # fmt: skip
+    except SynopsisError as exc:
+        raise fail(str(exc)) from None
+    finally:
+        if spark is not None:
+            from .batch.spark import stop
+
+            stop(spark)
+    for line, reason in found.skipped:
+        stderr.print(f"synopsis: skipped line {line}: {reason}", highlight=False)
+    stderr.print(
+        f"synopsis: {len(found.labels)} articles in {len(found.groups())} stories "
+        f"({found.candidate_pairs} candidate pairs of {found.all_pairs}, "
+        f"{found.confirmed_pairs} confirmed)"
+        + (
+            f"; {summarized.written} summaries written to {summarized.output}" if summarized else ""
+        ),
+        highlight=False,
+    )
+
+
 @batch_app.command("spark-job")
 def batch_spark_job_command() -> None:
     """Print the path of the file to give spark-submit (see the README's Spark section)."""

@@ -258,3 +258,60 @@ def sizes(stories: Stories) -> dict[int, int]:
     for members in stories.groups().values():
         counts[len(members)] = counts.get(len(members), 0) + 1
     return dict(sorted(counts.items()))
+
+
+def group_corpus(
+    input: str,
+    output: str,
+    *,
+    options: GroupOptions | None = None,
+    engine: str = "local",
+    spark: object | None = None,
+    summaries: str | None = None,
+    jobs: int = 1,
+    words: int = 300,
+) -> tuple[Stories, object | None]:
+    """``synopsis batch stories``: group the articles of ``input`` into stories, write one
+    JSON line per story to ``output`` (``story_id``, ``articles`` in time order, ``first``
+    and ``last`` dates), and with ``summaries`` summarize every story of two articles or
+    more there as :func:`~synopsis.batch.summarize_corpus` does (the documents of a story's
+    cluster are numbered in the order of its ``articles``)."""
+    import json
+    import os
+    import tempfile
+
+    from .corpus import summarize_corpus
+
+    articles, skipped = read_articles(input)
+    if not articles:
+        raise InputError(f"{input}: no readable article")
+    found = group_stories(articles, options, engine=engine, spark=spark)
+    found = Stories(found.article_ids, found.labels, found.candidate_pairs,
+                    found.confirmed_pairs, tuple(skipped))  # fmt: skip
+    members: dict[str, list[Article]] = {}
+    for article, label in zip(articles, found.labels, strict=True):
+        members.setdefault(label, []).append(article)
+    ordered = {k: sorted(v, key=lambda a: (a.timestamp, a.id)) for k, v in members.items()}
+    try:
+        with open(output, "w", encoding="utf-8") as f:
+            for story_id, group in ordered.items():
+                line = {"story_id": story_id, "articles": [a.id for a in group],
+                        "first": group[0].published.isoformat(),
+                        "last": group[-1].published.isoformat()}  # fmt: skip
+                f.write(json.dumps(line, ensure_ascii=False) + "\n")
+    except OSError as exc:
+        raise InputError(f"{output}: cannot write ({exc.strerror})") from None
+    if summaries is None:
+        return found, None
+    fd, clusters = tempfile.mkstemp(suffix=".jsonl", prefix="synopsis-stories-")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            for story_id, group in ordered.items():
+                if len(group) > 1:
+                    line = {"id": story_id, "documents": [a.text for a in group]}
+                    f.write(json.dumps(line, ensure_ascii=False) + "\n")
+        result = summarize_corpus(clusters, summaries, engine=engine, jobs=jobs, words=words,
+                                  spark=spark)  # fmt: skip
+    finally:
+        os.unlink(clusters)
+    return found, result
