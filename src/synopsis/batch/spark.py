@@ -184,9 +184,12 @@ def summarize_spark(
     from .corpus import CorpusResult
 
     spark = spark or session()
-    kind = input_kind(input) if "://" not in input else _kind_from_name(input)
-    if "://" not in input and not os.path.exists(input):
+    # Paths are the local file system's only on a local master; on a cluster a bare
+    # path is on the cluster's default file system (HDFS), which Spark itself checks.
+    local = spark.sparkContext.master.startswith("local") and "://" not in input
+    if local and not os.path.exists(input):
         raise InputError(f"{input}: no such file or folder")
+    kind = input_kind(input) if local else _kind_from_name(input)
     done = _finished(spark, output, fmt)
     lines = _numbered_lines(spark, input, kind)
     if partitions is None:
