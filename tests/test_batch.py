@@ -159,3 +159,24 @@ def test_summarize_jobs_keeps_input_order(corpus: Path):
     assert pooled.stdout == plain.stdout
     ids = [json.loads(line)["cluster_id"] for line in pooled.stdout.splitlines()]
     assert ids == list(STORIES)
+
+
+def test_every_batch_command_has_help_and_the_spark_job_file_exists():
+    runner = CliRunner()
+    for command in ("summarize", "stories", "spark-job"):
+        result = runner.invoke(app, ["batch", command, "--help"])
+        assert result.exit_code == 0 and "Usage" in result.output
+    job = Path(runner.invoke(app, ["batch", "spark-job"]).output.strip())
+    assert job.is_file() and job.name == "job.py"
+
+
+def test_importing_batch_loads_no_engine_library():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, synopsis.batch.stories; "
+        "print(any(m in sys.modules for m in ('pyspark', 'pyarrow.parquet')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
