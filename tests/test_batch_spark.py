@@ -53,6 +53,17 @@ def test_spark_records_equal_the_local_engine_s_in_input_order(spark, corpus, lo
     assert (result.written, result.errors) == (5, 2)
 
 
+def test_lines_are_numbered_across_input_partitions(spark, corpus, local_records):
+    spark.conf.set("spark.sql.files.maxPartitionBytes", "1500")  # the file in splits
+    try:
+        assert spark.read.text(str(corpus)).rdd.getNumPartitions() > 1
+        out = corpus.with_name("spark-splits.jsonl")
+        summarize_corpus(corpus, out, engine="spark", spark=spark, words=60)
+    finally:
+        spark.conf.unset("spark.sql.files.maxPartitionBytes")
+    assert read_records(out) == local_records  # "5", an id from a line number, included
+
+
 def test_spark_records_a_bad_cluster_with_the_local_engine_s_reason(spark, corpus):
     out = corpus.with_name("spark-errors.jsonl")
     summarize_corpus(corpus, out, engine="spark", spark=spark, words=60)
