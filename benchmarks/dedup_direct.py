@@ -17,7 +17,7 @@ import statistics
 import time
 from pathlib import Path
 
-from synopsis.clean import clean_cluster
+from synopsis.cleaning import clean_cluster
 from synopsis.dedup import _long_sentences, dedup, direct_pairs, minhash_pairs
 from synopsis.evaluate import read_clusters
 from synopsis.options import DedupOptions, Options

@@ -154,7 +154,7 @@ def compare(paths: list[Path], split_name: str, a: str, b: str) -> None:
     """Boundaries found by only one of two splitters on real documents, by kind."""
     from collections import Counter
 
-    from synopsis.clean import clean_cluster
+    from synopsis.cleaning import clean_cluster
     from synopsis.evaluate import read_clusters, split
 
     only: dict[str, Counter[str]] = {a: Counter(), b: Counter()}

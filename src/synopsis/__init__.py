@@ -24,6 +24,7 @@ from .options import CleanOptions, Options
 if TYPE_CHECKING:
     from .cleaning import clean, clean_cluster
     from .ingest import Loaded, load
+    from .stream.tracker import Tracker
 
 __all__ = [
     "CleanDocument",
@@ -55,6 +56,7 @@ _LAZY = {
     "Loaded": ".ingest",
     "load": ".ingest",
     "documents_from_objects": ".ingest",
+    "Tracker": ".stream.tracker",  # stream mode and its database drivers cost nothing until used
 }
 
 
@@ -76,23 +78,6 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted({*globals(), *__all__})
-
-
-# Loaded on first use: stream mode (and its database drivers) costs nothing until used.
-_LAZY = {"Tracker": ("synopsis.stream.tracker", "Tracker")}
-
-
-def __getattr__(name: str) -> object:
-    if name in _LAZY:
-        import importlib
-
-        module, attr = _LAZY[name]
-        return getattr(importlib.import_module(module), attr)
-    raise AttributeError(f"module 'synopsis' has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
 
 
 def summarize(
