@@ -191,3 +191,10 @@ def test_glued_single_letter_word_spaced_ellipsis_and_zero_width_space() -> None
     ]
     seg = segment(make_clean("Intro line here.\n\n\u200bThe next paragraph starts."))
     assert seg.sentences[1].text == "The next paragraph starts."
+
+
+def test_a_speaker_tag_after_a_quotation_ending_in_a_stop_stays_with_it() -> None:
+    assert texts("“We will help them as needed....” it said. Talks went on.") == [
+        "“We will help them as needed....” it said.",
+        "Talks went on.",
+    ]

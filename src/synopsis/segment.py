@@ -250,9 +250,8 @@ def _continues(word: str, punct: str, following: str, opens: bool) -> bool:
     if not first:  # a lone mark, spaced off as tokenized copy has it
         return following[0] in "([" or not opens  # a bracket or a closing quote goes on
     quoted = first is not following
-    closed = punct[0] == "." and punct[-1] in '"”'  # `born." he…`: the quote ended at a stop
-    if first[0] in ",;:-–—)%" or (first[0].islower() and not (opens or closed)):
-        return True  # "he said." is lowercase only when the sentence goes on
+    if first[0] in ",;:-–—)%" or (first[0].islower() and not opens):
+        return True  # lowercase only when the sentence goes on (`assistance...." it said`)
     if punct[0] != ".":
         return False  # "?" and "!" before a capital or a quote end the sentence
     bare = word.lstrip(_OPENING + "$£€")
