@@ -4,6 +4,7 @@ Each measurement runs in a fresh subprocess so its peak RSS is its own.
 
     python benchmarks/speed.py                      # sample + 100 + 500 documents
     python benchmarks/speed.py --sizes 500 --sumy-timeout 600
+    python benchmarks/speed.py --startup            # start-up: --help, import, sample
 
 The synthetic clusters are built deterministically (seeded) from the paragraphs of the
 bundled sample cluster, each document drawing paragraphs until it has ~600 words.
@@ -55,10 +56,15 @@ def documents_for(case: str) -> list[str]:
 
 def run_synopsis(docs: list[str]) -> dict[str, float]:
     import synopsis
+    import synopsis.pipeline  # the stages imported outside the timed call
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     summary = synopsis.summarize(docs, words=100)
-    return {"seconds": time.perf_counter() - start, "sentences": len(summary.sentences)}
+    return {
+        "seconds": time.perf_counter() - start,
+        "cpu_seconds": time.process_time() - cpu,
+        "sentences": len(summary.sentences),
+    }
 
 
 def run_sumy(docs: list[str]) -> dict[str, float]:
@@ -80,12 +86,16 @@ def run_sumy(docs: list[str]) -> dict[str, float]:
         def to_words(self, sentence: str) -> list[str]:
             return re.findall(r"\w+(?:'\w+)?", sentence)
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     parser = PlaintextParser.from_string("\n\n".join(docs), Tokenizer())
     summarizer = LexRankSummarizer(Stemmer("english"))
     summarizer.stop_words = get_stop_words("english")
     sentences = summarizer(parser.document, 5)
-    return {"seconds": time.perf_counter() - start, "sentences": len(sentences)}
+    return {
+        "seconds": time.perf_counter() - start,
+        "cpu_seconds": time.process_time() - cpu,
+        "sentences": len(sentences),
+    }
 
 
 def child(system: str, case: str) -> None:
@@ -111,14 +121,47 @@ def measure(system: str, case: str, timeout: float) -> dict[str, object]:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+STARTUP = {
+    "bare python": ["-c", "pass"],
+    "import synopsis": ["-c", "import synopsis"],
+    "synopsis --version": ["-m", "synopsis", "--version"],
+    "synopsis --help": ["-m", "synopsis", "--help"],
+    "synopsis summarize examples/iran-isis-2014/": ["-m", "synopsis", "summarize", str(SAMPLE)],
+}
+
+
+def startup(runs: int) -> None:
+    """Wall and CPU seconds (user + system, from the child's rusage) of fresh processes."""
+    import statistics
+
+    print(f"| command | wall s (median of {runs}) | CPU s (median of {runs}) |")
+    print("|---|---:|---:|")
+    for name, argv in STARTUP.items():
+        walls, cpus = [], []
+        for _ in range(runs):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            subprocess.run([sys.executable, *argv], capture_output=True, check=True)
+            walls.append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+        wall, cpu = statistics.median(walls), statistics.median(cpus)
+        print(f"| `{name}` | {wall:.3f} | {cpu:.3f} |", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="sample,100,500", help="cases: 'sample' or a count")
     parser.add_argument("--sumy-timeout", type=float, default=600.0)
+    parser.add_argument("--startup", action="store_true", help="Only the start-up table.")
+    parser.add_argument("--runs", type=int, default=5, help="Runs per start-up command.")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(*args.child)
+        return
+    if args.startup:
+        startup(args.runs)
         return
     print("| cluster | documents | words | synopsis s | synopsis peak RSS MB "
           "| sumy LexRank s | sumy peak RSS MB | sumy ÷ synopsis time |")  # fmt: skip

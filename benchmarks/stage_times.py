@@ -1,16 +1,16 @@
-"""Where the time goes: seconds per stage of synopsis, and of sumy LexRank, on one split.
+"""Where the time goes: CPU ms per cluster of each synopsis stage, of sumy's LexRank and
+TextRank, and of the floor, in one run on one split.
 
     python benchmarks/stage_times.py DATA.jsonl [--split check]
 
 Runs the pipeline's stages one by one (as ``synopsis.pipeline.run`` does) and times each
-with ``time.perf_counter``; LexRank's time is split into segmentation (the same
-``segment_text`` every baseline uses) and sumy's own ranking. One process, warm-up call
-first, no ROUGE.
+with ``time.process_time`` (CPU, so other work on the machine distorts it less than wall
+time); the peers' time is split into segmentation (the same ``segment_text`` every
+baseline uses) and sumy's own ranking. One process, warm-up call first, no ROUGE.
 
-Two reference rows put the throughput target (synopsis at 20x LexRank's clusters/s) in
-scale: ``floor`` is the least any extractive summarizer must do from raw text (split on
-final punctuation with one regex and list each sentence's words: no cleaning, scoring or
-selection), and ``20x budget`` is LexRank's time divided by 20.
+``floor`` is the least any extractive summarizer must do from raw text (split on final
+punctuation with one regex and list each sentence's words: no cleaning, scoring or
+selection); the last rows give each peer's time and the floor as multiples of synopsis's.
 """
 
 from __future__ import annotations
@@ -30,17 +30,18 @@ from synopsis.segment import segment_text
 _SPLIT = re.compile(r"(?<=[.!?])\s+")
 _WORDS = re.compile(r"\w+")
 
+PEERS = ("lexrank", "textrank")
 STAGES = ("clean_cluster", "segment", "dedup", "score", "select", "attribute", "disagree")
 
 
 def timed(name: str, fn: Callable[..., object], t: dict[str, float]) -> Callable[..., object]:
     @functools.wraps(fn)
     def wrapper(*args: object, **kwargs: object) -> object:
-        start = time.perf_counter()
+        start = time.process_time()
         try:
             return fn(*args, **kwargs)
         finally:
-            t[f"synopsis: {name}"] += time.perf_counter() - start
+            t[f"synopsis: {name}"] += time.process_time() - start
 
     return wrapper
 
@@ -52,34 +53,39 @@ def main() -> None:
     args = parser.parse_args()
     clusters = split(read_clusters(args.data), args.split)
     options = Options.with_words(300)
-    SYSTEMS["lexrank"](clusters[0], 300)  # warm-up (imports)
+    for peer in PEERS:
+        SYSTEMS[peer](clusters[0], 300)  # warm-up (imports)
     pipeline.run(clusters[0], options)
     t: dict[str, float] = defaultdict(float)
     # Wrap the stage functions the pipeline calls, so the pipeline itself runs unchanged.
     for name in STAGES:
         setattr(pipeline, name, timed(name, getattr(pipeline, name), t))
+    clock = time.process_time
     for c in clusters:
-        a = time.perf_counter()
+        a = clock()
         pipeline.run(c, options)
-        b = time.perf_counter()
-        t["synopsis: whole pipeline"] += b - a
+        t["synopsis: whole pipeline"] += clock() - a
+        b = clock()
         for doc in c.documents:
             segment_text(doc.text)
-        h = time.perf_counter()
-        SYSTEMS["lexrank"](c, 300)
-        i = time.perf_counter()
+        t["peers: segment (segment_text)"] += clock() - b
+        for peer in PEERS:
+            h = clock()
+            SYSTEMS[peer](c, 300)
+            t[f"{peer}: whole system"] += clock() - h
+        i = clock()
         for doc in c.documents:
             [_WORDS.findall(s) for s in _SPLIT.split(doc.text.lower())]
-        j = time.perf_counter()
-        t["lexrank: segment"] += h - b
-        t["lexrank: segment + rank (whole system)"] += i - h
-        t["floor: one-regex split + words"] += j - i
+        t["floor: one-regex split + words"] += clock() - i
     n = len(clusters)
-    print(f"{args.data} ({args.split}, {n} clusters): milliseconds per cluster")
-    print("| stage | ms/cluster |\n|---|---|")
-    t["20x budget: LexRank / 20"] = t["lexrank: segment + rank (whole system)"] / 20
+    print(f"{args.data} ({args.split}, {n} clusters): CPU milliseconds per cluster")
+    print("| stage | CPU ms/cluster |\n|---|---|")
     for name, seconds in t.items():
         print(f"| {name} | {1000 * seconds / n:.2f} |")
+    ours = t["synopsis: whole pipeline"]
+    for peer in PEERS:
+        print(f"| {peer} ÷ synopsis | {t[f'{peer}: whole system'] / ours:.2f}× |")
+    print(f"| synopsis ÷ floor | {ours / t['floor: one-regex split + words']:.0f}× |")
 
 
 if __name__ == "__main__":

@@ -1,23 +1,38 @@
-"""The claim extractors behind disagreement detection."""
+"""The claim extractors behind disagreement detection: typed records, raw offsets."""
 
 from __future__ import annotations
 
 from conftest import make_clean
+from synopsis.disagree.claims import Quantity, When, components
 from synopsis.disagree.dates import date_claims
-from synopsis.disagree.numbers import number_claims, numbers_compatible
+from synopsis.disagree.numbers import as_of, number_claims, numbers_compatible
 from synopsis.disagree.quotes import find_quotes
 from synopsis.score import score
 from synopsis.segment import segment
 
 
-def test_counted_nouns_are_normalised_and_offsets_are_raw() -> None:
+def test_counted_nouns_are_typed_quantities_with_raw_offsets() -> None:
     raw = "Delegates of about 30\ncountries and 24 Arab nations met in 2014."
     claims = number_claims(raw, 100, 0)
-    assert [(c.key, c.value) for c in claims] == [
-        ("number:country", "about 30"),
-        ("number:country", "24"),
-    ]  # the year 2014 is not a count
+    assert [(c.noun, c.value, c.modifier, c.shown) for c in claims] == [
+        ("country", 30.0, "about", "about 30"),
+        ("nation", 24.0, "", "24"),
+    ]  # the year 2014 is not a count; nations and countries are two nouns
+    assert all(isinstance(c, Quantity) for c in claims)
     assert raw[claims[0].start - 100 : claims[0].end - 100] == "about 30\ncountries"
+
+
+def test_numbers_in_words_count_and_keep_their_modifier() -> None:
+    [c] = number_claims("Rescuers said at least eight people were still missing.", 0, 0)
+    assert (c.noun, c.value, c.modifier) == ("person", 8.0, "at least")
+
+
+def test_a_quantity_knows_the_time_it_holds_for() -> None:
+    [a] = number_claims("As of Monday, 12 patients were in hospital.", 0, 0)
+    [b] = number_claims("By Wednesday night 19 patients had been treated.", 0, 0)
+    [c] = number_claims("Doctors treated 19 patients at the clinic.", 0, 0)
+    assert (a.as_of, b.as_of, c.as_of) == ("as of monday", "by wednesday night", None)
+    assert as_of("The toll rose to 40 through July, officials said.") == "through july"
 
 
 def test_named_parties_partial_counts_and_units_are_not_counts() -> None:
@@ -28,17 +43,28 @@ def test_named_parties_partial_counts_and_units_are_not_counts() -> None:
 def test_qualified_figures_can_be_compatible() -> None:
     assert numbers_compatible(("more than", 20.0), ("", 24.0), 3.0)
     assert numbers_compatible(("about", 30.0), ("", 29.0), 3.0)
+    assert numbers_compatible(("at least", 8.0), ("", 8.0), 3.0)
     assert not numbers_compatible(("about", 30.0), ("", 24.0), 3.0)
     assert numbers_compatible(("", 17.0), ("more than", 2600.0), 3.0)  # different things
 
 
 def test_dates_weekdays_and_times() -> None:
     raw = "The car fled on Tuesday at 4:20 a.m. and was found Sept. 15 near the coast."
-    assert [(c.key, c.value) for c in date_claims(raw, 0, 0)] == [
-        ("date:weekday", "Tuesday"),
-        ("date:time", "4:20 a.m"),
-        ("date:day", "Sept. 15"),
+    claims = date_claims(raw, 0, 0)
+    assert [(c.unit, c.shown) for c in claims] == [
+        ("weekday", "Tuesday"),
+        ("time", "4:20 a.m"),
+        ("day", "Sept. 15"),
     ]
+    assert all(isinstance(c, When) for c in claims)
+    assert [c.value for c in claims] == ["tuesday", (4, 20), (9, 15)]
+    # the lowercased, re-tokenized copies spell weekdays in lowercase
+    assert [c.value for c in date_claims("the filing came on thursday.", 0, 0)] == ["thursday"]
+
+
+def test_one_union_find_groups_linked_items() -> None:
+    groups = components("abcde", [("a", "b"), ("c", "d"), ("b", "d")])
+    assert sorted(map(sorted, groups)) == [["a", "b", "c", "d"], ["e"]]
 
 
 def test_quotes_get_named_and_resolved_speakers() -> None:
@@ -51,3 +77,46 @@ def test_quotes_get_named_and_resolved_speakers() -> None:
     quotes = find_quotes(score([doc]))
     assert [q.speaker for q in quotes] == ["Kowalski", "Kowalski"]
     assert all(text[q.start : q.end] == q.text for q in quotes)
+
+
+def test_ranges_and_spans_of_time_are_not_counts() -> None:
+    assert (
+        number_claims("Gusts of 70-100 miles-per-hour winds and 6 to 10 inches of rain.", 0, 0)
+        == []
+    )
+    assert number_claims("He led the force for nearly three decades.", 0, 0) == []
+
+
+def test_compounds_count_and_adjectives_are_not_the_noun() -> None:
+    [c] = number_claims("He served a 211-game suspension.", 0, 0)
+    assert (c.noun, c.value) == ("game", 211.0)
+    [d] = number_claims("She had four previous complaints.", 0, 0)
+    assert d.noun == "complaint"
+    assert number_claims("The tablet holds a half-dozen riddles.", 0, 0) == []
+
+
+def test_the_tail_of_a_longer_number_in_words_is_not_its_value() -> None:
+    assert number_claims("Seventy-three million trees will be planted.", 0, 0) == []
+    assert number_claims("One hundred and three patients joined the study.", 0, 0) == []
+
+
+def test_model_names_retokenized_thousands_and_spaced_times() -> None:
+    assert number_claims("Police seized 3 M-16 rifles and a record of 4, 051 yards.", 0, 0) == []
+    [t] = date_claims("He gave himself up just after 6 : 00 p.m. on the day.", 0, 0)
+    assert (t.unit, t.value) == ("time", (18, 0))
+
+
+def test_a_quotation_closed_by_two_apostrophes_ends_there() -> None:
+    text = (
+        "Constable Lee Moss spoke to the press on Friday.\n\n"
+        "``Police locked down the street and waited for the suspect to come out, '' Moss said. "
+        "What followed was a tense hour in the cold. "
+        "\"We were lucky nobody else was hurt tonight, '' Moss said."
+    )
+    doc = segment(make_clean(text, "a"), 0)
+    quotes = find_quotes(score([doc]))
+    assert all(text[q.start : q.end] == q.text for q in quotes)
+    assert [q.text for q in quotes] == [
+        "Police locked down the street and waited for the suspect to come out,",
+        "We were lucky nobody else was hurt tonight,",
+    ]

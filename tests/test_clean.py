@@ -10,6 +10,7 @@ import pytest
 import synopsis
 from conftest import FIXTURES, SAMPLE, make_document
 from synopsis.cleaning import clean, clean_cluster
+from synopsis.cleaning.reasons import NOTHING_LEFT, NOTICE_PAGE
 from synopsis.model import CleanDocument, Document
 from synopsis.options import CleanOptions, Options
 from synopsis.segment import segment
@@ -117,10 +118,21 @@ def test_datelines_of_lowercased_retokenized_copies(
     [
         "Although — or because — it rained, the jury reached a verdict.",
         "Sen. Ann Cole ( d-ore. ) said the jury reached a verdict.",
+        # a hyphenated name or word opening the story is no "Place -" dateline
+        "Radio-Trade.net reported that the station was sold.",
+        "Pro-Union delegates walked out of the hall on Friday.",
     ],
 )
 def test_a_clause_or_party_tag_is_not_a_dateline(text: str) -> None:
     assert clean(make_document(text)).body_text == text
+
+
+def test_a_dash_with_space_after_a_hyphenated_place_is_still_a_dateline() -> None:
+    cleaned = clean(make_document("WINSTON-SALEM, N.C. (AP) - The plant closed on Friday."))
+    assert cleaned.body_text == "The plant closed on Friday."
+    assert cleaned.meta["dateline_place"] == "WINSTON-SALEM, N.C."
+    titled = clean(make_document("Paris - The talks ended without a deal on Monday."))
+    assert titled.body_text == "The talks ended without a deal on Monday."
 
 
 def test_article_without_noise_is_unchanged() -> None:
@@ -252,3 +264,83 @@ def test_cluster_of_furniture_only_gives_an_empty_summary_that_says_why() -> Non
     summary = synopsis.summarize([notice])
     assert summary.sentences == ()
     assert summary.notes == ("document 1 dropped: nothing but page furniture",)
+
+
+# --- whole documents: notice pages and off-topic documents ----------------------------
+
+# Written for these tests, in the shape of widget and error pages saved as articles.
+LOCATION_WIDGET = (
+    "Post with a place\n"
+    "You can attach location information to your posts, such as your town, from the web "
+    "and via third-party applications. You can always delete your post location history. "
+    "Learn more"
+)
+VIDEO_STUB = (
+    "The video transcript could not be loaded. Rating is available when the video has been "
+    "bought. This feature is not available right now. Please try again later."
+)
+ERROR_PAGE = "Sorry, the page you requested was not found. Click here to go to the home page."
+
+
+@pytest.mark.parametrize("text", [LOCATION_WIDGET, VIDEO_STUB, ERROR_PAGE])
+def test_a_notice_page_is_dropped_whole_with_its_reason(text: str) -> None:
+    cleaned = clean(make_document(text))
+    # (a one-line error page is already furniture line by line; the rest are judged whole)
+    assert cleaned.body == () and cleaned.dropped in (NOTICE_PAGE, NOTHING_LEFT)
+    # nothing is lost silently: every character of the page is recorded as removed
+    removed = {i for r in cleaned.removals for i in range(r.start, r.end)}
+    assert all(i in removed for i, ch in enumerate(text) if not ch.isspace())
+
+
+def test_an_article_mentioning_a_video_or_a_sign_up_line_is_kept() -> None:
+    article = (
+        "Flood water reached the first floor of homes along the river on Tuesday.\n"
+        "A video filmed by a resident shows rescue boats in the main street.\n"
+        "Sign up for our newsletter to get the latest updates in your inbox.\n"
+        "Officials said more than 4,000 people had been moved to schools overnight.\n"
+    )
+    cleaned = clean(make_document(article))
+    assert cleaned.dropped is None and "rescue boats" in cleaned.body_text
+
+
+def test_a_notice_page_is_no_source_and_the_notes_say_why() -> None:
+    story = (FIXTURES / "cross" / "wire.txt").read_text()
+    other = (FIXTURES / "cross" / "independent.txt").read_text()
+    summary = synopsis.summarize([story, other, VIDEO_STUB], words=300)
+    assert summary.independent_sources == 2
+    assert any(n.startswith("document 3 dropped: a site notice") for n in summary.notes)
+    assert all(s.document_id != "3" for s in summary.sentences)
+
+
+OFF_TOPIC = (
+    "The city orchestra announced its winter programme at a gala dinner.\n"
+    "Tickets for the opening concert of symphonies go on sale next month.\n"
+    "The conductor said the season would feature two premieres by young composers.\n"
+    "A children's matinee returns after a pause of three years.\n"
+    "Season subscribers will receive a discount of ten percent.\n"
+)
+
+
+def test_an_off_topic_document_is_no_source() -> None:
+    names = ("wire.txt", "independent.txt", "wire-republished.txt")
+    docs = [make_document((FIXTURES / "cross" / n).read_text(), n) for n in names]
+    docs.append(make_document(OFF_TOPIC, "orchestra.txt"))
+    cleaned = clean_cluster(docs)
+    assert [c.dropped is not None for c in cleaned] == [False, False, False, True]
+    assert "off-topic" in (cleaned[3].dropped or "") and cleaned[3].body  # body kept to show
+    summary = synopsis.summarize(docs, words=300)
+    assert summary.independent_sources == 2
+    assert any("orchestra.txt dropped: off-topic" in n for n in summary.notes)
+    assert all(s.document_id != "orchestra.txt" for s in summary.sentences)
+    # with only two documents, neither defines the story: nothing is off-topic
+    assert all(c.dropped is None for c in clean_cluster([docs[0], docs[3]]))
+
+
+def test_a_crawl_description_saved_as_the_article_is_dropped() -> None:
+    # written for the test, in the shape of a web crawl's own description page
+    notice = "Focused crawls gather frequently updated pages from a narrow web crawl of one domain."
+    seed = "The seed for this run was: front pages of every domain, a ranking of urls by links."
+    for text in (notice, seed):
+        assert clean(make_document(text)).body == ()
+    story = "The crawl space under the house flooded, the owner of the domain name said."
+    assert clean(make_document(story)).body_text == story

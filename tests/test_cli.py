@@ -153,7 +153,8 @@ def test_compare_json_and_summarize_json_carry_the_analysis() -> None:
     data = json.loads(result.stdout)
     assert data["independent_sources"] == len(data["copies"]) == 3
     for d in data["disagreements"]:
-        assert d["kind"] in {"number", "name", "quote", "date"}
+        assert d["kind"] in {"conflict", "update", "spelling", "wording"}
+        assert d["about"] in {"number", "name", "quote", "date"}
         for v in d["variants"]:
             assert v["documents"] and v["groups"] and v["mentions"]
     summary = json.loads(run("summarize", str(SAMPLE), "--format", "json").stdout)

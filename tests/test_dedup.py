@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import random
 
+import pytest
+
 from conftest import FIXTURES, make_clean
 from synopsis.dedup import candidate_pairs, dedup, normalize
 from synopsis.model import SegmentedDocument
@@ -73,9 +75,29 @@ def test_candidates_come_from_lsh_not_all_pairs() -> None:
         *[(str(i), t) for i, t in enumerate(texts)], ("w1", wire), ("w2", wire), ("o", other)
     )
     sentences = [[normalize(s.text) for s in d.sentences] for d in docs]
-    pairs = candidate_pairs(sentences, DedupOptions())
-    assert (30, 31) in pairs
-    assert len(pairs) < 10
+    for options in (DedupOptions(), DedupOptions(direct_max_documents=0)):  # direct, LSH
+        pairs = candidate_pairs(sentences, options)
+        assert (30, 31) in pairs
+        assert len(pairs) < 10
+
+
+def test_a_small_cluster_is_compared_directly_with_the_same_groups(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    wire = (CROSS / "wire.txt").read_text()
+    docs = segmented(
+        fixture("independent.txt"), ("a", wire), ("b", wire.replace("Tuesday", "Monday")),
+        fixture("wire-republished.txt"),
+    )  # fmt: skip
+    sketched = dedup(docs, DedupOptions(direct_max_documents=0))
+
+    def no_sketches(*_: object) -> None:
+        raise AssertionError("a small cluster should not build MinHash sketches")
+
+    monkeypatch.setattr("synopsis.dedup.minhash_pairs", no_sketches)
+    direct = dedup(docs)
+    assert direct.groups == sketched.groups and direct.group_of == sketched.group_of
+    assert direct.independent_sources == 2
 
 
 def test_thresholds_are_options() -> None:

@@ -35,7 +35,8 @@ def run(*texts: str) -> Summary:
 
 
 def kinds(summary: Summary) -> dict[str, Disagreement]:
-    return {d.kind: d for d in summary.disagreements}
+    """The disagreements by what was compared: number, date, name or quote."""
+    return {d.about: d for d in summary.disagreements}
 
 
 def test_number_name_and_quote_variants_are_found() -> None:
@@ -43,9 +44,11 @@ def test_number_name_and_quote_variants_are_found() -> None:
     assert summary.independent_sources == 2
     found = kinds(summary)
     assert {v.value for v in found["number"].variants} == {"26", "24"}
-    assert "nations" in found["number"].subject
+    assert "nations" in found["number"].subject and found["number"].kind == "conflict"
     assert {v.value for v in found["name"].variants} == {"Rahimov", "Rakhimov"}
+    assert found["name"].kind == "spelling"  # a transliteration, not a conflict of facts
     quote = found["quote"]
+    assert quote.kind == "wording"
     assert quote.subject == "words of Rahimov" or quote.subject == "words of Rakhimov"
     assert {v.groups for v in quote.variants} == {(1,), (2,)}
 
@@ -56,14 +59,15 @@ def test_mentions_point_at_the_raw_text() -> None:
     for d in summary.disagreements:
         for v in d.variants:
             for m in v.mentions:
-                assert v.value in text[m.document_id][m.start : m.end] or d.kind == "quote"
-                if d.kind == "quote":
+                assert v.value in text[m.document_id][m.start : m.end] or d.about == "quote"
+                if d.about == "quote":
                     assert text[m.document_id][m.start : m.end] == v.value
 
 
 def test_date_variant_is_found() -> None:
     found = kinds(run(VOTE_A, VOTE_B))
     assert {v.value for v in found["date"].variants} == {"Tuesday", "Wednesday"}
+    assert found["date"].kind == "conflict"
 
 
 def test_copies_of_one_story_never_disagree() -> None:
@@ -102,3 +106,148 @@ def test_partial_counts_and_units_are_not_counts() -> None:
     d = "Its old plant in Saxony lies 10 miles north of Dresden, near the Bavaria border road."
     assert run(a, b).disagreements == ()
     assert run(c, d).disagreements == ()
+
+
+def test_json_text_and_html_agree_on_independent_sources_when_a_document_is_dropped() -> None:
+    import json
+
+    from synopsis.render import render
+
+    notice = "Sorry, the page you requested was not found.\nPlease try again later."
+    wire = (FIXTURES / "cross" / "wire.txt").read_text()
+    other = (FIXTURES / "cross" / "independent.txt").read_text()
+    summary = synopsis.summarize([wire, other, notice], words=120)
+    assert summary.excluded == ("3",) and summary.independent_sources == 2
+    data = json.loads(render([summary], "json"))
+    assert data["independent_sources"] == 2
+    assert "; 2 independent sources" in render([summary], "text")
+    assert "<b>2</b> independent sources" in render([summary], "html")
+
+
+# --- claims aligned by what they are about, and the non-conflicts ----------------------
+
+
+def test_a_sole_figure_in_unlike_sentences_is_linked_by_the_event() -> None:
+    # The two sentences are not similar as wholes; each source counts delegations once,
+    # next to the event's own word ("summit").
+    a = (
+        "The Ohrid water summit opened on a cold morning by the lake.\n"
+        "Delegations from 26 nations began dividing the work between committees.\n"
+        "Farmers in the valley have lost a third of their irrigation water.\n"
+    )
+    b = (
+        "Under grey skies, the regional leaders shook hands on the shore.\n"
+        "The summit's 24 participant nations signed a pledge on shared rivers.\n"
+        "Fishermen said the water level had never been so low.\n"
+    )
+    [d] = run(a, b).disagreements
+    assert d.kind == "conflict" and d.about == "number"
+    assert {v.value for v in d.variants} == {"24", "26"}
+
+
+def test_approximate_and_exact_figures_that_fit_are_no_conflict() -> None:
+    a = "About 30 nations sent delegates to the Ohrid water summit, the organisers said."
+    b = "The organisers said 29 nations sent delegates to the Ohrid water summit."
+    c = "At least eight climbers were rescued from the north face of Mount Tarn on Sunday."
+    d = "Eight climbers were rescued from the north face of Mount Tarn on Sunday, police said."
+    assert run(a, b).disagreements == ()
+    assert run(c, d).disagreements == ()
+
+
+def test_a_count_in_words_against_digits_is_compared() -> None:
+    a = "Eight climbers were rescued from the north face of Mount Tarn on Sunday."
+    b = "Police said 11 climbers were rescued from the north face of Mount Tarn on Sunday."
+    [dis] = run(a, b).disagreements
+    assert dis.kind == "conflict" and {v.value for v in dis.variants} == {"Eight", "11"}
+
+
+def test_two_counts_at_different_times_are_an_update() -> None:
+    a = "As of Monday, 12 patients with the fever were in the Tarn valley hospital, doctors said."
+    b = "By Wednesday, 19 patients with the fever were in the Tarn valley hospital, doctors said."
+    [dis] = run(a, b).disagreements
+    assert dis.kind == "update" and {v.value for v in dis.variants} == {"12", "19"}
+
+
+def test_two_dates_of_two_events_are_no_conflict() -> None:
+    a = "The mayor filed the lawsuit against the builder on Monday, her office said."
+    b = "A judge will hear the mayor's lawsuit against the builder on Thursday, lawyers said."
+    assert run(a, b).disagreements == ()
+
+
+def test_a_quotation_contained_in_the_other_is_a_shortening_not_a_wording() -> None:
+    long_quote = (
+        'Chairman Ahmed Rahimov spoke at the summit. "We cannot allow our rivers to run dry '
+        'while we argue about borders and maps, and we will not," Rahimov said.'
+    )
+    short_quote = (
+        'At the Ohrid meeting, Rahimov warned delegates. "We cannot allow our rivers to run '
+        'dry while we argue about borders," Rahimov said.'
+    )
+    assert [d for d in run(long_quote, short_quote).disagreements if d.about == "quote"] == []
+
+
+def test_two_different_sentences_of_one_speaker_are_nothing() -> None:
+    a = (
+        "Chairman Ahmed Rahimov opened the Ohrid summit.\n"
+        '"The reservoirs of this region are falling every single year," Rahimov said.\n'
+    )
+    b = (
+        "Chairman Ahmed Rahimov closed the Ohrid summit.\n"
+        '"Next year the summit will meet in the capital of this region," Rahimov said.\n'
+    )
+    assert [d for d in run(a, b).disagreements if d.about == "quote"] == []
+
+
+def test_reports_lead_with_conflicts() -> None:
+    from synopsis.render import render
+
+    summary = run(SUMMIT_A, SUMMIT_B)
+    assert summary.disagreements[0].kind == "conflict"
+    lines = [
+        x for x in render([summary], "text").splitlines() if "differently" in x or "disagree" in x
+    ]
+    assert lines[0].strip().startswith("Sources disagree on number")
+
+
+def test_the_sample_reports_its_known_disagreements_and_nothing_else() -> None:
+    from conftest import SAMPLE
+
+    summary = synopsis.summarize(synopsis.load([SAMPLE]).clusters[0])
+    found = sorted(
+        (d.kind, tuple(sorted(v.value for v in d.variants))) for d in summary.disagreements
+    )
+    conflicts = [f for f in found if f[0] in ("conflict", "update")]
+    assert conflicts == [("conflict", ("24", "26"))]
+    spellings = {f[1] for f in found if f[0] == "spelling"}
+    assert spellings == {("Masoum", "Massoum"), ("Nouri", "Nuri")}
+    wordings = [d for d in summary.disagreements if d.kind == "wording"]
+    assert len(wordings) == 1 and "Khamenei" in wordings[0].subject
+
+
+def test_a_source_counting_in_parts_has_no_sole_figure() -> None:
+    a = (
+        "Customs officers at the port of Tarn seized four shipments of fake shoes on Tuesday.\n"
+        "Another shipment was seized in July, a spokesman said.\n"
+    )
+    b = "The fake shoes arrived in five shipments by cargo ship from overseas, the spokesman at Tarn said.\n"
+    assert [d for d in run(a, b).disagreements if d.about == "number"] == []
+
+
+def test_one_statement_with_a_few_words_changed_is_a_wording() -> None:
+    a = (
+        "Sheriff Dana Mills spoke to reporters at the Tarn county jail.\n"
+        '"We believe the boy is in grave danger tonight," Mills said.\n'
+    )
+    b = (
+        "Sheriff Dana Mills appealed for help from the public.\n"
+        '"We believe the boy to be in grave danger tonight," Mills said.\n'
+    )
+    [d] = [d for d in run(a, b).disagreements if d.about == "quote"]
+    assert d.kind == "wording" and len(d.variants) == 2
+
+
+def test_counts_over_different_periods_are_an_update() -> None:
+    a = "Health officials in Tarn said 19 villagers had died of the fever over two days, doctors said."
+    b = "Health officials in Tarn said 29 villagers had died of the fever since the outbreak began, doctors said."
+    [dis] = run(a, b).disagreements
+    assert dis.kind == "update" and {v.value for v in dis.variants} == {"19", "29"}

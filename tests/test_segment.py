@@ -3,7 +3,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from conftest import FIXTURES, SAMPLE, make_clean
+from synopsis.errors import InputError
+from synopsis.options import SegmentOptions
 from synopsis.segment import segment
 
 
@@ -97,4 +101,100 @@ def test_real_sentence_ends_stay_split() -> None:
         "He paid $3 at Acme Inc.",
         "The shop closed on Dec.",
         "The end came fast.",
+    ]
+
+
+def test_paragraphs_glued_after_a_quote_split_before_the_opening_mark() -> None:
+    # The first paragraph ends at "said."; the quotation mark opens the next one.
+    out = texts('"We did all we could," the captain said."He got there in time," she said.')
+    assert out == ['"We did all we could," the captain said.', '"He got there in time," she said.']
+    curly = texts("“We did all we could,” the captain said.“He got there in time.”Then he left.")
+    assert curly == [
+        "“We did all we could,” the captain said.",
+        "“He got there in time.”",
+        "Then he left.",
+    ]
+
+
+def test_a_quotation_glued_to_the_sentence_before_is_not_cut() -> None:
+    # Cut after the mark, the quotation would lose its opening and the next unit its close.
+    out = texts('The boy was found on Sunday."I think we did that. It was close," he said.')
+    assert out == ["The boy was found on Sunday.", '"I think we did that. It was close," he said.']
+
+
+def test_times_acronyms_and_initials() -> None:
+    assert texts(
+        "The fire began at 4 a.m. Crews came by 7 a.m. Eastern time. "
+        "Doors open at 8 p.m. Friday at the U.S. Geological Survey office. "
+        "It has 400 staff in the U.S. Most of them are in Ohio. "
+        "J. R. Hammond and Ellen M. Foster of Acme Inc. spoke."
+    ) == [
+        "The fire began at 4 a.m.",
+        "Crews came by 7 a.m. Eastern time.",
+        "Doors open at 8 p.m. Friday at the U.S. Geological Survey office.",
+        "It has 400 staff in the U.S.",
+        "Most of them are in Ohio.",
+        "J. R. Hammond and Ellen M. Foster of Acme Inc. spoke.",
+    ]
+
+
+def test_questions_exclamations_and_quotes_that_go_on() -> None:
+    assert texts(
+        '"Get out now!" the officer shouted. What next? In Baker v. Linn the court '
+        "ruled. Sales fell 3.2 percent to $1.42 billion in Jan. The drop was small."
+    ) == [
+        '"Get out now!" the officer shouted.',
+        "What next?",
+        "In Baker v. Linn the court ruled.",
+        "Sales fell 3.2 percent to $1.42 billion in Jan.",
+        "The drop was small.",
+    ]
+
+
+@pytest.mark.parametrize("splitter", ["rules", "syntok"])
+def test_every_splitter_keeps_offsets_exact(splitter: str, sample_files: list[Path]) -> None:
+    options = SegmentOptions(splitter=splitter)
+    for path in sample_files:
+        raw = path.read_text(encoding="utf-8")
+        for s in segment(make_clean(raw), options=options).sentences:
+            assert raw[s.start : s.end].split() == s.text.split()
+
+
+def test_unknown_splitter_is_a_clear_error() -> None:
+    with pytest.raises(InputError, match="unknown splitter"):
+        segment(make_clean("One. Two."), options=SegmentOptions(splitter="nope"))
+
+
+def test_tokenized_copy_with_spaced_and_lowercase_quotes() -> None:
+    # Lower-cased, re-tokenized copy (quotes spaced off their words) still splits where a
+    # quotation closes at a stop or opens after one.
+    assert texts(
+        '" we are ready, " he said. " it is done. " the crowd cheered. '
+        'the vote was close. "we won, " she said.'
+    ) == [
+        '" we are ready, " he said.',
+        '" it is done. "',
+        "the crowd cheered. the vote was close.",
+        '"we won, " she said.',
+    ]
+
+
+def test_glued_single_letter_word_spaced_ellipsis_and_zero_width_space() -> None:
+    assert texts(
+        "\u200bThe lot was empty, police said.A second car came at N.Y.U. It’s gone. "
+        "He was . . . not ready."
+    ) == [
+        "The lot was empty, police said.",
+        "A second car came at N.Y.U.",
+        "It’s gone.",
+        "He was . . . not ready.",
+    ]
+    seg = segment(make_clean("Intro line here.\n\n\u200bThe next paragraph starts."))
+    assert seg.sentences[1].text == "The next paragraph starts."
+
+
+def test_a_speaker_tag_after_a_quotation_ending_in_a_stop_stays_with_it() -> None:
+    assert texts("“We will help them as needed....” it said. Talks went on.") == [
+        "“We will help them as needed....” it said.",
+        "Talks went on.",
     ]

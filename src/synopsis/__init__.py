@@ -24,6 +24,7 @@ from .options import CleanOptions, Options
 if TYPE_CHECKING:
     from .cleaning import clean, clean_cluster
     from .ingest import Loaded, load
+    from .stream.tracker import Tracker
 
 __all__ = [
     "CleanDocument",
@@ -40,6 +41,7 @@ __all__ = [
     "Summary",
     "SummarySentence",
     "SynopsisError",
+    "Tracker",
     "__version__",
     "clean",
     "clean_cluster",
@@ -54,6 +56,7 @@ _LAZY = {
     "Loaded": ".ingest",
     "load": ".ingest",
     "documents_from_objects": ".ingest",
+    "Tracker": ".stream.tracker",  # stream mode and its database drivers cost nothing until used
 }
 
 

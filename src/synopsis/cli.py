@@ -50,6 +50,14 @@ OutputOption = Annotated[
 ]
 
 
+JobsOption = Annotated[
+    int,
+    typer.Option(
+        "--jobs", "-j", min=1, help="Worker processes for many clusters (results in input order)."
+    ),
+]
+
+
 class Format(str, Enum):
     text = "text"
     json = "json"
@@ -77,14 +85,16 @@ def fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_USAGE)
 
 
-def progress(items: Iterable[T], label: str) -> Iterator[T]:
-    items = list(items)
-    if len(items) < PROGRESS_MIN_ITEMS:
+def progress(items: Iterable[T], label: str, total: int | None = None) -> Iterator[T]:
+    if total is None:
+        items = list(items)
+        total = len(items)
+    if total < PROGRESS_MIN_ITEMS:
         yield from items
         return
     from rich.progress import track
 
-    yield from track(items, description=label, console=stderr, transient=True)
+    yield from track(items, description=label, total=total, console=stderr, transient=True)
 
 
 @contextmanager
@@ -193,6 +203,7 @@ def summarize_command(
             "--no-clean", help="Summarize the raw text: keep page furniture, headers and captions."
         ),
     ] = False,
+    jobs: JobsOption = 1,
 ) -> None:
     """Summarize articles about one story, citing the source of every sentence."""
     from . import summarize
@@ -201,7 +212,7 @@ def summarize_command(
         loaded = read_inputs(paths)
         options = Options(clean=CleanOptions(enabled=not no_clean))
         job = partial(summarize, words=words, options=options)
-        stream_summaries(loaded.clusters, job, fmt.value, output, "Summarizing")
+        stream_summaries(loaded.clusters, job, fmt.value, output, "Summarizing", jobs=jobs)
     except SynopsisError as exc:
         raise fail(str(exc)) from None
 
@@ -217,50 +228,41 @@ def stream_summaries(
     output: Path | None,
     label: str,
     renderers: dict[str, Callable[[Summary], str]] | None = None,
+    jobs: int = 1,
 ) -> None:
-    """Summarize and write one cluster at a time, so output appears as it is made and
-    memory holds one summary. With several clusters a failing one is reported with its id
-    and skipped (exit code 1 at the end); with one, its error is the command's error."""
+    """Summarize and write one cluster at a time, in input order (over ``jobs`` processes),
+    so output appears as it is made and memory holds a few summaries. With several clusters
+    a failing one is reported with its id and skipped (exit code 1 at the end); with one,
+    its error is the command's error."""
+    from .render import RENDERERS, render_jsonl
+
     if len(clusters) > 1 and fmt == "html":
         raise SynopsisError(
             f"the html report shows one cluster, but the input holds {len(clusters)}; "
             "summarize one cluster at a time, or use json or md"
         )
-    from .render import RENDERERS, render_jsonl
-
     several = len(clusters) > 1
     render_one = render_jsonl if several and fmt == "json" else (renderers or RENDERERS)[fmt]
+    if not several:
+        with open_output(output) as out:
+            for cluster in clusters:
+                try:
+                    out.write(render_one(job(cluster)))
+                except MemoryError:
+                    raise SynopsisError(f"cluster {cluster.id}: {out_of_memory(cluster)}") from None
+        return
+    from .batch import ordered_map
+
     failed: list[str] = []
+    outcomes = ordered_map(partial(attempt, job, render_one), clusters, jobs)
     with open_output(output) as out:
         written = 0
-        for cluster in progress(clusters, label):
-            try:
-                text = render_one(job(cluster))
-            except SynopsisError as exc:
-                if not several:
-                    raise
+        for cluster, (text, problem) in zip(
+            clusters, progress(outcomes, label, total=len(clusters)), strict=True
+        ):
+            if problem is not None:
                 failed.append(cluster.id)
-                say(f"synopsis: cluster {cluster.id}: skipped: {exc}")
-                continue
-            except MemoryError:
-                message = (
-                    f"cluster {cluster.id}: ran out of memory "
-                    f"({sum(len(d.text) for d in cluster.documents):,} characters); "
-                    "split it into smaller clusters"
-                )
-                if not several:
-                    raise SynopsisError(message) from None
-                failed.append(cluster.id)
-                say(f"synopsis: {message}; skipped")
-                continue
-            except Exception as exc:  # a bug on one cluster must not cost the others
-                if not several:
-                    raise
-                failed.append(cluster.id)
-                say(
-                    f"synopsis: cluster {cluster.id}: skipped: internal error "
-                    f"({type(exc).__name__}: {exc}); please report it"
-                )
+                say(f"synopsis: cluster {cluster.id}: skipped: {problem}")
                 continue
             out.write((RULES[fmt] if written else "") + text)
             written += 1
@@ -271,6 +273,29 @@ def stream_summaries(
             "the rest were written"
         )
         raise typer.Exit(1)
+
+
+def out_of_memory(cluster: Cluster) -> str:
+    return (
+        f"ran out of memory ({sum(len(d.text) for d in cluster.documents):,} characters); "
+        "split it into smaller clusters"
+    )
+
+
+def attempt(
+    job: Callable[[Cluster], Summary], render_one: Callable[[Summary], str], cluster: Cluster
+) -> tuple[str, None] | tuple[None, str]:
+    """One cluster's rendered summary, or why it failed: a plain message, so that it
+    crosses a process boundary (exceptions do not always pickle) and one bad cluster never
+    costs the others."""
+    try:
+        return render_one(job(cluster)), None
+    except SynopsisError as exc:
+        return None, str(exc)
+    except MemoryError:
+        return None, out_of_memory(cluster)
+    except Exception as exc:  # a bug on one cluster must not cost the others
+        return None, f"internal error ({type(exc).__name__}: {exc}); please report it"
 
 
 @app.command("serve")
@@ -287,6 +312,10 @@ def serve_command(
         float, typer.Option(min=0.1, help="Seconds a request may take (503 after that).")
     ] = 60.0,
     workers: Annotated[int, typer.Option(min=1, help="Summaries computed at once.")] = 2,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="Story database for /v1/articles, /v1/stories, /stories."),
+    ] = None,
     processes: Annotated[
         bool,
         typer.Option(
@@ -316,6 +345,7 @@ def serve_command(
         processes=processes,
         memory_limit_mb=memory_limit_mb,
         upload_timeout=upload_timeout,
+        stories_db=db,
     )
     serve(host, port, options)
 
@@ -519,6 +549,256 @@ def train_command(
         stderr.print(f"  {name:18s} {w:+.4f}", highlight=False)
     for path in written:
         stderr.print(f"wrote {path}", highlight=False)
+
+
+# --- stream mode: track and stories (synopsis.stream) ---------------------------------
+DbOption = Annotated[
+    str,
+    typer.Option("--db", help="Story database: a SQLite file path or a postgresql:// URL."),
+]
+
+
+class StoryFormat(str, Enum):
+    text = "text"
+    json = "json"
+    md = "md"
+    html = "html"
+
+
+@app.command("track")
+def track_command(
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(help="JSONL files (one article a line), folders, or '-' for stdin."),
+    ] = None,
+    db: DbOption = "stories.db",
+    feed: Annotated[
+        list[str] | None, typer.Option("--feed", help="An RSS/Atom feed URL (repeatable).")
+    ] = None,
+    follow_: Annotated[
+        bool, typer.Option("--follow", help="Keep watching folders for new files.")
+    ] = False,
+    window_days: Annotated[
+        float, typer.Option(min=0.01, help="Days a story stays open to new articles.")
+    ] = 14.0,
+    summary_every: Annotated[
+        int, typer.Option(min=1, help="Recompute changed summaries after this many articles.")
+    ] = 500,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Do not print one line per stored article.")
+    ] = False,
+) -> None:
+    """Assign articles, in arrival order, to stories and keep their summaries current.
+
+    Prints {"id", "story_id", "new_story"} per article once it is committed. Bad lines
+    and unreachable feeds are reported on stderr and skipped. Re-adding an id is a no-op.
+    """
+    from .stream import cli as stream_cli
+
+    try:
+        stream_cli.track(inputs or [], feed or [], db, follow_, window_days, summary_every,
+                         quiet, stderr)  # fmt: skip
+    except SynopsisError as exc:
+        raise fail(str(exc)) from None
+
+
+@app.command("stories")
+def stories_command(
+    db: DbOption = "stories.db",
+    fmt: Annotated[StoryFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        StoryFormat.text
+    ),
+    since: Annotated[
+        str | None, typer.Option(help="Only stories active since this ISO 8601 time.")
+    ] = None,
+    story: Annotated[str | None, typer.Option("--story", help="Only this story id.")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many stories.")] = None,
+    output: OutputOption = None,
+) -> None:
+    """List the tracked stories, newest activity first (json: one story a line)."""
+    from .stream import cli as stream_cli
+
+    try:
+        rendered = stream_cli.stories(db, fmt.value, since, story, limit)
+    except SynopsisError as exc:
+        raise fail(str(exc)) from None
+    write(rendered, output)
+
+
+batch_app = typer.Typer(
+    help="Corpus jobs: every cluster of a corpus summarized, on every local core or on Spark.",
+    no_args_is_help=True,
+)
+app.add_typer(batch_app, name="batch")
+
+
+class Engine(str, Enum):
+    local = "local"
+    spark = "spark"
+
+
+class BatchFormat(str, Enum):
+    jsonl = "jsonl"
+    parquet = "parquet"
+
+
+@batch_app.command("summarize")
+def batch_summarize_command(
+    input: Annotated[
+        str,
+        typer.Argument(
+            help='Clusters: JSON Lines ({"id", "documents": [str, ...], "summary"?} per '
+            "line, .gz too), Multi-News text, or Parquet with those columns.",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        str,
+        typer.Option(
+            "--output",
+            "-o",
+            show_default=False,
+            help="Where the records go; re-run with the same OUTPUT to resume (clusters "
+            "already there are skipped). Spark and Parquet write a folder of part files.",
+        ),
+    ],
+    engine: Annotated[
+        Engine, typer.Option(help="local (a process pool) or spark (pip install synopsis[spark]).")
+    ] = Engine.local,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, help="Processes (local) or local Spark cores [default: all]."
+        ),
+    ] = None,
+    words: Annotated[int, typer.Option("--words", "-w", min=1, help="Word budget.")] = 300,
+    fmt: Annotated[
+        BatchFormat | None,
+        typer.Option("--format", "-f", help="jsonl or parquet [default: from OUTPUT's name]."),
+    ] = None,
+    partitions: Annotated[
+        int | None, typer.Option(min=1, help="Spark partitions [default: twice the cores].")
+    ] = None,
+    no_clean: Annotated[bool, typer.Option("--no-clean", help="Summarize the raw text.")] = False,
+) -> None:
+    """One record per cluster: the fields of 'summarize --format json' plus 'error' (a
+    cluster that fails is recorded with its reason and the job goes on)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    from . import batch
+
+    cores = jobs or batch.default_jobs()
+    try:
+        if engine is Engine.spark:
+            from .batch.spark import session, stop
+
+            spark = session(cores)
+            try:
+                result = batch.summarize_corpus(
+                    input, output, engine="spark", words=words, fmt=fmt and fmt.value,
+                    clean=not no_clean, spark=spark, partitions=partitions,
+                )  # fmt: skip
+            finally:
+                stop(spark)
+        else:
+            with Progress(
+                "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+                TimeElapsedColumn(), console=stderr, transient=True,
+            ) as bar:  # fmt: skip
+                task = bar.add_task("Summarizing", total=batch.count_items(input))
+                result = batch.summarize_corpus(
+                    input, output, jobs=cores, words=words, fmt=fmt and fmt.value,
+                    clean=not no_clean, on_record=lambda _: bar.advance(task),
+                )  # fmt: skip
+    except SynopsisError as exc:
+        raise fail(str(exc)) from None
+    stderr.print(
+        f"synopsis: {result.written} records written to {result.output} "
+        f"({result.errors} with an error), {result.resumed} already there",
+        highlight=False,
+    )
+
+
+@batch_app.command("stories")
+def batch_stories_command(
+    input: Annotated[
+        str,
+        typer.Argument(
+            help='Articles: JSON Lines or Parquet, one a row: {"id", "text", "published"?, '
+            '"title"?} (published: ISO 8601).',
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        str,
+        typer.Option(
+            "--output",
+            "-o",
+            show_default=False,
+            help="One JSON line per story: story_id, articles, first, last.",
+        ),
+    ],
+    engine: Annotated[Engine, typer.Option(help="local or spark.")] = Engine.local,
+    window_days: Annotated[
+        float, typer.Option(min=0.0, help="Articles further apart (days) are never one story.")
+    ] = 14.0,
+    summaries: Annotated[
+        str | None,
+        typer.Option(help="Also summarize every story of 2+ articles into this output."),
+    ] = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Processes or cores.")
+    ] = None,
+    words: Annotated[int, typer.Option("--words", "-w", min=1, help="Word budget.")] = 300,
+) -> None:
+    """Group a corpus of articles into stories (stream mode's notion of a story), and
+    optionally summarize each story."""
+    import dataclasses
+
+    from . import batch
+    from .batch.stories import GroupOptions, group_corpus
+
+    cores = jobs or batch.default_jobs()
+    options = GroupOptions()
+    options = dataclasses.replace(
+        options, story=dataclasses.replace(options.story, window_days=window_days)
+    )
+    spark = None
+    try:
+        if engine is Engine.spark:
+            from .batch.spark import session
+
+            spark = session(cores)
+        found, summarized = group_corpus(
+            input, output, options=options, engine=engine.value, spark=spark,
+            summaries=summaries, jobs=cores, words=words,
+        )  # fmt: skip
+    except SynopsisError as exc:
+        raise fail(str(exc)) from None
+    finally:
+        if spark is not None:
+            from .batch.spark import stop
+
+            stop(spark)
+    for line, reason in found.skipped:
+        stderr.print(f"synopsis: skipped line {line}: {reason}", highlight=False)
+    stderr.print(
+        f"synopsis: {len(found.labels)} articles in {len(found.groups())} stories "
+        f"({found.candidate_pairs} candidate pairs of {found.all_pairs}, "
+        f"{found.confirmed_pairs} confirmed)"
+        + (
+            f"; {summarized.written} summaries written to {summarized.output}" if summarized else ""
+        ),
+        highlight=False,
+    )
+
+
+@batch_app.command("spark-job")
+def batch_spark_job_command() -> None:
+    """Print the path of the file to give spark-submit (see the README's Spark section)."""
+    from .batch import job
+
+    typer.echo(job.__file__)
 
 
 def main() -> None:

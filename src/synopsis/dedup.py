@@ -5,7 +5,9 @@ grouped in two steps so that 10,000 documents never cost 50 million comparisons:
 
 1. **candidates**: each document's word shingles go into a MinHash signature, and
    locality-sensitive hashing (datasketch's ``MinHashLSH``) returns only the pairs whose
-   shingle sets are likely to overlap;
+   shingle sets are likely to overlap. A cluster of at most
+   ``options.direct_max_documents`` documents skips the sketches: every pair's exact
+   shingle containment is cheaper to compute than the signatures;
 2. **confirmation**: the sentences of each candidate pair are aligned with rapidfuzz;
    the pair is one story when most of the shorter document's words are in sentences with a
    near-identical sentence in the other (re-wrapped lines, changed quote marks and page
@@ -18,15 +20,19 @@ independent source.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 from rapidfuzz import fuzz, process
 
 from .model import Copies, CopyGroup, SegmentedDocument
 from .options import DedupOptions
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -62,7 +68,39 @@ def dedup(documents: Sequence[SegmentedDocument], options: DedupOptions | None =
 def candidate_pairs(
     sentences: Sequence[Sequence[str]], options: DedupOptions
 ) -> list[tuple[int, int]]:
-    """Document pairs (i < j) likely to share text, found by MinHash LSH, never all pairs."""
+    """Document pairs (i < j) likely to share text: by exact shingle containment in a small
+    cluster, by MinHash LSH otherwise (never all pairs of a large one)."""
+    if len(sentences) <= options.direct_max_documents:
+        return direct_pairs(sentences, options)
+    return minhash_pairs(sentences, options)
+
+
+def direct_pairs(
+    sentences: Sequence[Sequence[str]], options: DedupOptions
+) -> list[tuple[int, int]]:
+    """The pairs LSH is built to find, computed exactly: shingle Jaccard similarity of at
+    least ``options.lsh_threshold`` and containment (share of the smaller set found in the
+    other) of at least ``options.min_containment``; every pair compared."""
+    sets = [set(_shingles(s, options.shingle_words)) for s in sentences]
+    pairs = []
+    for (i, a), (j, b) in itertools.combinations(enumerate(sets), 2):
+        if not a or not b:
+            continue
+        shared = len(a & b)
+        if (
+            shared / (len(a) + len(b) - shared) >= options.lsh_threshold
+            and shared / min(len(a), len(b)) >= options.min_containment
+        ):
+            pairs.append((i, j))
+    return pairs
+
+
+def minhash_pairs(
+    sentences: Sequence[Sequence[str]], options: DedupOptions
+) -> list[tuple[int, int]]:
+    """Pairs found by MinHash LSH whose estimated containment reaches the bar."""
+    from datasketch import MinHash, MinHashLSH
+
     lsh = MinHashLSH(
         num_perm=options.permutations,
         params=lsh_bands(options.lsh_threshold, options.permutations),
@@ -97,6 +135,8 @@ def candidate_pairs(
 def _permutations(permutations: int) -> tuple[str, object]:
     """The seed-1 hash scheme and permutations, drawn once: datasketch draws them on
     every ``MinHash()``, which costs more than hashing a short document's shingles."""
+    from datasketch import MinHash
+
     m = MinHash(num_perm=permutations, seed=1)
     return m.scheme, m.permutations
 
@@ -106,6 +146,8 @@ def lsh_bands(threshold: float, permutations: int) -> tuple[int, int]:
     """Bands and rows for the LSH threshold. datasketch finds them by numerical integration
     on every ``MinHashLSH(threshold=...)``, ~25 ms, more than the rest of dedup on a small
     cluster; the answer depends only on these two numbers, so it is computed once."""
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=threshold, num_perm=permutations)
     return lsh.b, lsh.r
 

@@ -214,6 +214,10 @@ AGENCIES: frozenset[str] = frozenset(
 # A notice needs one word of each list (say "crawl" and "archive") in one short line.
 ARCHIVE_CRAWL_TERMS: tuple[str, ...] = ("crawl", "wayback", "heritrix", "web capture")
 ARCHIVE_STORE_TERMS: tuple[str, ...] = ("archiv", "wayback machine")
+# ... or a crawl's own description (its seed list, the domains and URLs it covered): a
+# crawl named as such (not "a crawl space") with one of these, or three of them alone.
+ARCHIVE_WEB_CRAWL: tuple[str, ...] = ("web crawl", "webcrawl", "crawls", "crawler", "crawled")
+ARCHIVE_INDEX_TERMS: tuple[str, ...] = ("url", "domain", "seed list", "seed for")
 
 # Headers of change-tracking pages (NewsSniffer style): "Version 2 Version 3".
 VERSION_HEADER = re.compile(r"^(?:Version \d+\s*){2,}$", re.IGNORECASE)
@@ -298,3 +302,24 @@ _FOLD = re.compile(r"[^\w]+", re.UNICODE)
 def fold(text: str) -> str:
     """Lowercase, drop punctuation, collapse spaces: the key for whole-line lists."""
     return " ".join(_FOLD.sub(" ", text.lower()).split())
+
+
+# --- site notices (a page about the page, not about the world) -------------------------
+# A sentence is a notice when it names a part of the site or the reader's device or
+# account (NOTICE_TERMS) *and* speaks to the reader or reports the page's own state
+# (NOTICE_CUES). A document whose body is mostly such sentences is a notice page: an
+# error page, a login wall, a widget's help text saved in place of the article.
+NOTICE_TERMS = re.compile(
+    r"\b(?:tweets?|location information|third-party applications?|javascript|browser|cookies?"
+    r"|transcript|video|feature|page|website|web site|e-?mail(?: address)?|newsletters?"
+    r"|subscriptions?|subscriber|account|profile|log ?in|sign ?up|reprints?|non-commercial use"
+    r"|junk mail|rat(?:ing|ed)|rented|legacy site|app|notifications?|headlines)\b",
+    re.IGNORECASE,
+)
+NOTICE_CUES = re.compile(
+    r"\b(?:you|your|you'?re|please|sorry|learn more|thank you|try again"
+    r"|(?:could not|cannot|can't|couldn't) be (?:loaded|displayed|found|played)"
+    r"|(?:is|are) (?:not |currently |no longer )?(?:available|supported)"
+    r"|not found|has been (?:removed|moved)|click)\b",
+    re.IGNORECASE,
+)

@@ -69,6 +69,8 @@ class CleanDocument:
     body: tuple[Span, ...]
     removals: tuple[Removal, ...] = ()
     meta: Mapping[str, str] = field(default_factory=dict)
+    # Why the whole document is no source (a notice page, nothing left, off-topic), or None.
+    dropped: str | None = None
 
     @classmethod
     def whole(cls, document: Document) -> CleanDocument:
@@ -176,11 +178,20 @@ class Variant:
 
 @dataclass(frozen=True)
 class Disagreement:
-    """Independent sources state one thing differently (a number, name, quote or date)."""
+    """Independent sources state one thing differently, and how a reader should weigh it.
 
-    kind: str  # "number" | "name" | "quote" | "date"
+    ``kind`` is ``conflict`` (the facts differ), ``update`` (a figure given for a later
+    time), ``spelling`` (one name spelled differently, transliterations included) or
+    ``wording`` (one quotation worded differently); ``about`` is what was compared.
+    """
+
+    kind: str  # "conflict" | "update" | "spelling" | "wording"
     subject: str  # what the variants are about, in plain words
     variants: tuple[Variant, ...]
+    about: str = ""  # "number" | "date" | "name" | "quote"
+
+
+KINDS = ("conflict", "update", "spelling", "wording")  # the order reports list them in
 
 
 @dataclass(frozen=True)
@@ -208,11 +219,19 @@ class Summary:
     notes: tuple[str, ...] = ()
     copies: tuple[CopyGroup, ...] = ()  # empty until cross-source analysis has run
     disagreements: tuple[Disagreement, ...] = ()
+    # Documents that are no source (dropped by cleaning: furniture, notice page, off-topic).
+    excluded: tuple[str, ...] = ()
 
     @property
     def independent_sources(self) -> int:
-        """Copy groups when known, else every document counts as its own source."""
-        return len(self.copies) if self.copies else len(self.documents)
+        """Copy groups, plus every document in no group that was not excluded.
+
+        The one definition: the JSON, text, Markdown and HTML reports all read this, so a
+        dropped document never counts in one face and not in another.
+        """
+        grouped = {doc for g in self.copies for doc in g.documents}
+        alone = (d for d in self.documents if d.id not in grouped and d.id not in self.excluded)
+        return len(self.copies) + sum(1 for _ in alone)
 
     @property
     def text(self) -> str:

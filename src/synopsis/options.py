@@ -44,6 +44,20 @@ class CleanOptions:
     version_containment: float = 0.85
     # The pipeline leaves out documents whose body is empty after cleaning.
     drop_empty: bool = True
+    # A document whose body words are at least this share in site-notice sentences
+    # (furniture.NOTICE_TERMS with NOTICE_CUES) is a notice page, dropped whole.
+    notice_share: float = 0.5
+    # In a cluster of at least ``topic_min_documents`` documents, a story sentence shares
+    # ``topic_shared_words`` content words with another document; a document of at least
+    # ``topic_min_sentences`` sentences with at most ``topic_max_story`` of them story
+    # sentences is off-topic. Shorter documents (a post, a quoted statement that is itself
+    # the news) are too short to judge and stay. Set on the tune halves: with a share of
+    # 0.2 two of three flagged documents were on the story (opinion columns, loose
+    # clusters), so only a document with no story sentence at all is off-topic.
+    topic_min_documents: int = 3
+    topic_shared_words: int = 2
+    topic_min_sentences: int = 4
+    topic_max_story: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -51,6 +65,9 @@ class SegmentOptions:
     # A line shorter than this fraction of the block's typical line length ends a
     # paragraph even without final punctuation (headlines, subheads, bylines).
     short_line_ratio: float = 0.6
+    # How a paragraph is cut into sentences: "rules" (a regex pass and an abbreviation
+    # list) or "syntok" (benchmarks/README.md compares them on a labelled set).
+    splitter: str = "rules"
 
 
 @dataclass(frozen=True)
@@ -101,6 +118,9 @@ class DedupOptions:
     # smaller document's shingles found in the other reaches this (a copy shares most of
     # them; unrelated pages that reuse a paragraph or two do not).
     min_containment: float = 0.2
+    # Up to this many documents every pair's exact containment is computed instead of
+    # MinHash sketches (cheaper below it; benchmarks/README.md, dedup).
+    direct_max_documents: int = 30
     # Two sentences align when their normalised texts reach this rapidfuzz ratio (0-100).
     sentence_ratio: float = 85.0
     # Sentences shorter than this (in words) are furniture-sized and never align.
@@ -124,6 +144,14 @@ class DisagreeOptions:
     context_words: int = 8
     shared_context: int = 2
     common_fraction: float = 0.1
+    # The one figure each source gives for a (not generic) counted noun is linked across
+    # sources when the sentence and its paragraph neighbours share this many uncommon words.
+    sole_shared_context: int = 1
+    # ... and only when the two values are at most this many times apart (set on the tune
+    # halves: linked sole figures 2.5 and 3 times apart were counts of different things).
+    sole_max_ratio: float = 1.5
+    # Quotes: a wording shares this many content words that are uncommon in the cluster.
+    quote_own_words: int = 2
     # Figures more than this many times apart count different things, not one disputed fact.
     max_ratio: float = 3.0
 

@@ -23,12 +23,14 @@ def run(cluster: Cluster, options: Options | None = None) -> Summary:
         cleaned = list(clean_cluster(cluster.documents, options.clean))
     else:
         cleaned = [CleanDocument.whole(doc) for doc in cluster.documents]
-    dropped = [c.document.id for c in cleaned if not c.body] if options.clean.drop_empty else []
-    cleaned = [c for c in cleaned if c.body or not options.clean.drop_empty]
-    notes = tuple(f"document {d} dropped: nothing but page furniture" for d in dropped)
+    # a document that is no source (nothing left, a notice page, off-topic) is left out
+    dropped = [c for c in cleaned if c.dropped] if options.clean.drop_empty else []
+    cleaned = [c for c in cleaned if not (c.dropped and options.clean.drop_empty)]
+    notes = tuple(f"document {c.document.id} dropped: {c.dropped}" for c in dropped)
     if not cleaned:  # every document was furniture: an empty summary that says why
         return Summary(sentences=(), documents=cluster.documents, cluster_id=cluster.id,
-                       parameters=parameters(options), notes=notes)  # fmt: skip
+                       parameters=parameters(options), notes=notes,
+                       excluded=tuple(c.document.id for c in dropped))  # fmt: skip
     # 2. segment: paragraphs and sentences inside the body, with raw offsets
     segmented = [segment(c, i, options.segment) for i, c in enumerate(cleaned)]
     # 3. dedup: copies of one story form one group, one independent source
@@ -56,6 +58,7 @@ def run(cluster: Cluster, options: Options | None = None) -> Summary:
         notes=notes,
         copies=copies.groups,
         disagreements=disagreements,
+        excluded=tuple(c.document.id for c in dropped),
     )
 
 

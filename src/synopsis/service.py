@@ -37,6 +37,7 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
 
 from .service_pages import docs_page, error_page, index_page
 from .service_workers import JobFailed, ProcessWorkers, Reclaimed, ThreadWorkers
+from .stream import routes as stream_routes
 
 FORMATS = ("json", "text", "md", "html")
 
@@ -53,6 +54,7 @@ class ServiceOptions:
     max_words: int = 5000
     memory_limit_mb: int = 2000  # per request (per worker process); its worker is killed past it
     upload_timeout: float = 15.0  # seconds a request body may stall without sending a byte
+    stories_db: str | None = None  # stream mode's story database (None: routes off)
 
 
 class ServiceError(Exception):
@@ -126,6 +128,8 @@ def create_app(options: ServiceOptions | None = None) -> FastAPI:
     app.add_exception_handler(ServiceError, _service_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(Exception, _unexpected_error)
+
+    app.include_router(stream_routes.router(options.stories_db))
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def index() -> HTMLResponse:

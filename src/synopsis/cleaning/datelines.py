@@ -12,7 +12,9 @@ from .reasons import DATELINE
 if TYPE_CHECKING:
     from .lines import Cut, Line
 
-_DASH = r"(?:\s*[-–—]+)+"
+# A hyphen joining two words ("Radio-Info.com", "Pro-Russian") is part of a name, not the
+# dash after a dateline: a dash touching a letter on both sides is no dash.
+_DASH = r"(?:\s*[-–—]+)+(?<!\w-(?=\w))"
 _AGENCY_TAG = r"\((?P<agency>[A-Z][\w&'/-]*(?: [\w&'/-]+){0,3})\)"
 _REGION = rf"(?:,\s*(?!{fw.MONTHS}\s)[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"
 _DATE = rf"{fw.MONTHS}\s+\d{{1,2}}"

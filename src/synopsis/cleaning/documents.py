@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections import Counter
 from collections.abc import Sequence
 
+from .. import furniture as fw
 from ..model import CleanDocument, Document, Removal
 from ..options import CleanOptions
+from ..stopwords import ENGLISH_STOP_WORDS
 from .datelines import strip_dateline, strip_later_datelines
 from .lines import (
     LETTER,
@@ -22,13 +26,14 @@ from .lines import (
     numbered_lines,
     subtract,
 )
-from .reasons import BANNER, EMBED
+from .reasons import BANNER, EMBED, NOTHING_LEFT, NOTICE_PAGE, OFF_TOPIC
 from .trackers import drop_older_versions, split_joined_duplicate, tracker_header
 
 
 def clean(document: Document, options: CleanOptions | None = None) -> CleanDocument:
     """The body spans of one document, its metadata and every removal with its reason."""
-    return _clean(document, options or CleanOptions(), frozenset())
+    options = options or CleanOptions()
+    return _judge_page(_clean(document, options, frozenset()), options)
 
 
 def clean_cluster(
@@ -48,7 +53,8 @@ def clean_cluster(
             keys = (line_key(doc.text[a:b]) for a, b in line_spans(doc.text))
             counts.update({k for k in keys if k})
         shared = frozenset(k for k, n in counts.items() if n >= options.shared_min_documents)
-    return tuple(_clean(doc, options, shared) for doc in documents)
+    cleaned = [_judge_page(_clean(doc, options, shared), options) for doc in documents]
+    return tuple(_judge_topics(cleaned, options))
 
 
 def _clean(document: Document, options: CleanOptions, shared: frozenset[str]) -> CleanDocument:
@@ -98,3 +104,86 @@ def _clean(document: Document, options: CleanOptions, shared: frozenset[str]) ->
     return CleanDocument(
         document=document, body=body_spans(text, lines), removals=tuple(removals), meta=meta
     )
+
+
+# --- whole documents --------------------------------------------------------------------
+
+# A sentence boundary for document decisions: a full stop, then space and any letter (the
+# lowercased Multi-News copies start sentences in lowercase too).
+_BOUNDARY = re.compile(r"""(?<=[.!?])["'”’)\]]*\s+""")
+_CONTENT = re.compile(r"[^\W\d_]{4,}")
+
+
+def _body_sentences(cleaned: CleanDocument) -> list[tuple[int, int]]:
+    text = cleaned.document.text
+    out = []
+    for span in cleaned.body:
+        start = span.start
+        for m in _BOUNDARY.finditer(text, span.start, span.end):
+            out.append((start, m.start()))
+            start = m.end()
+        out.append((start, span.end))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def is_notice(sentence: str) -> bool:
+    """A sentence about the page, the site or the reader's account, not about the world."""
+    return bool(fw.NOTICE_TERMS.search(sentence) and fw.NOTICE_CUES.search(sentence))
+
+
+def _judge_page(cleaned: CleanDocument, options: CleanOptions) -> CleanDocument:
+    """Drop a page whole when nothing is left or it is mostly site notice.
+
+    The line rules cut a notice's first line ("Tweet with a location") and keep the rest;
+    judged by sentence over the whole body, the page is seen to hold no story at all.
+    """
+    if not cleaned.body:
+        return dataclasses.replace(cleaned, dropped=NOTHING_LEFT)
+    text = cleaned.document.text
+    sentences = _body_sentences(cleaned)
+    words = sum(len(text[a:b].split()) for a, b in sentences)
+    notice = sum(len(text[a:b].split()) for a, b in sentences if is_notice(text[a:b]))
+    if not words or notice < options.notice_share * words:
+        return cleaned
+    removed = [Removal(s.start, s.end, NOTICE_PAGE, _line_of(text, s.start)) for s in cleaned.body]
+    removals = tuple(sorted((*cleaned.removals, *removed), key=lambda r: (r.start, r.end)))
+    return dataclasses.replace(cleaned, body=(), removals=removals, dropped=NOTICE_PAGE)
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in (m.lower() for m in _CONTENT.findall(text)) if w not in ENGLISH_STOP_WORDS}
+
+
+def _judge_topics(cleaned: list[CleanDocument], options: CleanOptions) -> list[CleanDocument]:
+    """Mark documents that tell another story than the rest of the cluster as off-topic.
+
+    A story sentence shares at least ``topic_shared_words`` content words with some other
+    document; a document of ``topic_min_sentences`` or more with at most
+    ``topic_max_story`` of its sentences so (a sidebar saved as the article, another
+    event) is no source. It needs ``topic_min_documents`` live documents: with
+    two, neither defines the story.
+    """
+    live = [i for i, c in enumerate(cleaned) if c.dropped is None]
+    if len(live) < options.topic_min_documents:
+        return cleaned
+    sentences = {
+        i: [_content_words(cleaned[i].document.text[a:b]) for a, b in _body_sentences(cleaned[i])]
+        for i in live
+    }
+    vocab = {i: set().union(*sentences[i]) if sentences[i] else set() for i in live}
+    df: Counter[str] = Counter(w for i in live for w in vocab[i])
+    out = list(cleaned)
+    for i in live:
+        # words some other document also uses: this document's count taken out
+        story = [
+            s for s in sentences[i] if sum(1 for w in s if df[w] >= 2) >= options.topic_shared_words
+        ]
+        n = len(sentences[i])
+        few = len(story) <= options.topic_max_story * n
+        if n >= options.topic_min_sentences and few:
+            out[i] = dataclasses.replace(cleaned[i], dropped=OFF_TOPIC)
+    return out

@@ -190,9 +190,11 @@ def _line_reason(line: str, options: CleanOptions) -> str | None:
         return CAPTION
     if words <= options.archive_max_words:
         lower = line.lower()
-        if any(t in lower for t in fw.ARCHIVE_CRAWL_TERMS) and any(
-            t in lower for t in fw.ARCHIVE_STORE_TERMS
-        ):
+        crawl = any(t in lower for t in fw.ARCHIVE_CRAWL_TERMS)
+        web_crawl = any(t in lower for t in fw.ARCHIVE_WEB_CRAWL)
+        index = sum(t in lower for t in fw.ARCHIVE_INDEX_TERMS)
+        stored = crawl and any(t in lower for t in fw.ARCHIVE_STORE_TERMS)
+        if stored or (web_crawl and index) or index >= 3:
             return ARCHIVE
     if words <= options.furniture_max_words and fw.FURNITURE_RE.search(line):
         return FURNITURE

@@ -24,3 +24,8 @@ MARKUP = "markup residue"
 EMBED = "embedded social-media post"
 BRACKETED = "bracketed note or link"
 TRAILING = "trailing link or tag"
+
+# Whole documents (``CleanDocument.dropped``), as shown in ``Summary.notes``.
+NOTICE_PAGE = "a site notice, not an article (error page, login wall, widget text)"
+NOTHING_LEFT = "nothing but page furniture"
+OFF_TOPIC = "off-topic: too few sentences about the story the other documents tell"

@@ -1,19 +1,20 @@
 """Disagreements: where independent sources state one thing differently.
 
-Only claims *about the same thing* are compared: in pairs of sentences from different
-copy groups whose TF-IDF vectors are at least ``align_threshold`` similar, or, for
-figures, where the words around them share uncommon words. Copies of one wire story are
-one group, so they never disagree with themselves. Four kinds of conflict are looked for:
+Claims are typed records (:mod:`.claims`) and are compared only when they are *about the
+same thing*: figures of one counted noun (:mod:`.numbers`) and days or dates
+(:mod:`.dates`) linked by aligned sentences, shared uncommon context or, for a source's
+one figure of a noun, the event's words around it (:mod:`.facts`); spellings of one name
+(:mod:`.names`); quotations of one speaker (:mod:`.quotes`). Copies of one wire story are
+one group, so they never disagree with themselves. Each item has a kind a reader can weigh:
 
-* **number**: the same counted noun with different values ("26 nations" / "about 30
-  countries"; nations and countries count the same thing). Qualified figures that are
-  compatible ("more than 20" and "24") are not a conflict.
-* **name**: two spellings of one capitalised name (same first and last letter, close
-  letters) found next to a same word in both sources ("President", "Fouad"), where
-  neither source ever uses the other's spelling.
-* **quote**: direct quotes of one speaker that share their content words but are worded
-  differently (two translations, or a paraphrase printed inside quote marks).
-* **date**: a different weekday, calendar day or clock time for the same event.
+* ``conflict``: the facts differ ("24 nations" / "26 nations"; a weekday or date).
+  Compatible figures ("more than 20" and "24", "about 1,500" and "1,520") are none.
+* ``update``: figures given for different times ("as of Monday" / "as of Tuesday").
+* ``spelling``: one name spelled two ways (close letters, a shared neighbouring word, each
+  spelling exclusive to its side), transliterations included.
+* ``wording``: one statement of one speaker worded differently (two translations). A
+  quotation contained in the other is a shortening, and two different sentences of one
+  speaker are neither: both are left out.
 
 Precision matters more than recall: a source that gives two incompatible figures for
 one thing is left out of it, spellings must be exclusive to their side, and units,
@@ -24,7 +25,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..model import Copies, Disagreement, ScoredCluster
+from ..model import KINDS, Copies, Disagreement, ScoredCluster
 from ..options import DisagreeOptions
 from ..score import pairs_at
 from .facts import fact_disagreements
@@ -55,4 +56,5 @@ def disagree(
     found += fact_disagreements(scored, copies, sent_group, aligned, raws, options)
     found += name_disagreements(scored, copies, raws, options)
     found += quote_disagreements(scored, copies, options)
-    return tuple(found)
+    rank = {k: n for n, k in enumerate(KINDS)}  # conflicts first: what a reader must weigh
+    return tuple(sorted(found, key=lambda d: rank[d.kind]))

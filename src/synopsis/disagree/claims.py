@@ -1,46 +1,116 @@
-"""What every kind of claim shares: the claim record and the word helpers.
+"""What every kind of claim shares: typed claim records, word helpers, one union-find.
 
 Each extractor works on a raw slice of a document and returns offsets into the raw text,
-so every claim can be shown where it was made.
+so every claim can be shown where it was made. A claim is a typed record
+(:class:`Quantity`, :class:`When`), never a string key: what it is about and its value
+are separate fields, so alignment compares the right things.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar, Union
 
 from ..stopwords import ENGLISH_STOP_WORDS
 
-# One counted thing, several words: nations and countries are counted the same way.
-SYNONYMS = {
-    "nation": "country", "people": "person", "persons": "person", "children": "child",
-    "men": "man", "women": "woman", "dead": "death", "troop": "soldier", "cent": "percent",
+# Plurals that do not end in -s: grammar, not synonyms ("nations" and "countries" are two
+# counted nouns: a source that writes one and a source that writes the other may count
+# different things, delegations and member states).
+IRREGULAR = {
+    "people": "person", "persons": "person", "children": "child", "men": "man",
+    "women": "woman", "cent": "percent",
 }  # fmt: skip
 
 
 @dataclass(frozen=True)
-class Claim:
-    """One extracted fact in one sentence: what it is about (``key``) and its value."""
+class Quantity:
+    """A counted quantity: "at least 24 nations", "about 1,500 people as of Monday"."""
 
-    key: str  # e.g. "number:country", "date:weekday"
-    value: str  # display form
-    compare: object  # what compatibility is decided on
+    noun: str  # the counted noun, singular ("nation")
+    value: float
+    modifier: str  # "" or "at least", "about", "more than", "up to" ...
+    as_of: str | None  # the time it holds for, as written ("as of august", "on monday")
+    shown: str  # display form of the figure ("at least 24")
     sentence: int  # index into ScoredCluster.sentences
     start: int
     end: int
 
+    @property
+    def about(self) -> tuple[str, str]:
+        return ("number", self.noun)
+
+    @property
+    def compare(self) -> tuple[str, float]:
+        return (self.modifier, self.value)
+
+
+@dataclass(frozen=True)
+class When:
+    """A day, calendar date or clock time in a sentence ("on Monday", "Sept. 15", "4:20 p.m.")."""
+
+    unit: str  # "weekday" | "day" | "time"
+    value: object  # what equality is decided on: "monday", (9, 15), (16, 20)
+    shown: str
+    sentence: int
+    start: int
+    end: int
+
+    @property
+    def about(self) -> tuple[str, str]:
+        return ("date", self.unit)
+
+    @property
+    def compare(self) -> object:
+        return self.value
+
+
+Claim = Union[Quantity, When]  # noqa: UP007 (a runtime alias, Python 3.10 safe)
+
+T = TypeVar("T", bound=Hashable)
+
+
+def components(items: Iterable[T], links: Iterable[tuple[T, T]]) -> list[list[T]]:
+    """Connected components of ``links`` over ``items`` (union-find), in first-seen order.
+
+    The one union-find of the cross-source analysis: figures, dates and name spellings
+    are all grouped by it.
+    """
+    parent: dict[T, T] = {}
+
+    def find(x: T) -> T:
+        root = parent.setdefault(x, x)
+        while root != parent[root]:
+            root = parent[root]
+        while parent[x] != root:  # path compression
+            parent[x], x = root, parent[x]
+        return root
+
+    for x in items:
+        find(x)
+    for a, b in links:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[rb] = ra
+    out: dict[T, list[T]] = {}
+    for x in parent:
+        out.setdefault(find(x), []).append(x)
+    return list(out.values())
+
 
 def singular(word: str) -> str:
+    """A crude singular, enough to match "nations" with "nation" and "people" with "person"."""
     word = word.lower()
-    if word in SYNONYMS:
-        return SYNONYMS[word]
+    if word in IRREGULAR:
+        return IRREGULAR[word]
     if word.endswith("ies") and len(word) > 4:
         word = word[:-3] + "y"
     elif word.endswith(("ches", "shes", "sses", "xes")):
         word = word[:-2]
     elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
         word = word[:-1]
-    return SYNONYMS.get(word, word)
+    return IRREGULAR.get(word, word)
 
 
 def word_tokens(raw: str) -> list[str]:

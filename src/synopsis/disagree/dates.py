@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .claims import Claim
+from .claims import When
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = {
@@ -12,28 +12,35 @@ MONTHS = {
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 _DATE = re.compile(
-    r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"\b(?P<weekday>(?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
     r"|\b(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2})\b"
-    r"|\b(?P<hour>\d{1,2})(?::(?P<minute>\d\d))?\s*(?P<ampm>[ap])\.?m\b\.?",
+    # "4:20 a.m.", and "6 : 00 p.m." in re-tokenized copies; never the minutes alone
+    r"|(?<!:)(?<!: )\b(?P<hour>\d{1,2})(?:\s?:\s?(?P<minute>\d\d))?\s*(?P<ampm>[ap])\.?m\b\.?",
 )
 
 
-def date_claims(raw: str, offset: int, index: int) -> list[Claim]:
+_AS_OF_BEFORE = re.compile(r"\b(?:as of|by|through|thru|until|since)\s+$", re.IGNORECASE)
+
+
+def date_claims(raw: str, offset: int, index: int) -> list[When]:
+    """Weekdays, calendar days and clock times of one sentence (weekdays in any case)."""
     out = []
     for m in _DATE.finditer(raw):
+        if _AS_OF_BEFORE.search(raw, 0, m.start()):
+            continue  # "as of Monday", "by Wednesday": when a figure holds, not an event
         if m.group("weekday"):
-            key, compare = "date:weekday", m.group("weekday").lower()
+            key, compare = "weekday", m.group("weekday").lower()
         elif m.group("month"):
             if m.group("month") == "May" and not raw[m.end("month") : m.end("month") + 1].isspace():
                 continue
-            key = "date:day"
+            key = "day"
             compare = (MONTHS[m.group("month").lower()], int(m.group("day")))
         else:
-            key = "date:time"
+            key = "time"
             hour = int(m.group("hour")) % 12 + (12 if m.group("ampm").lower() == "p" else 0)
             compare = (hour, int(m.group("minute") or 0))
         value = " ".join(m.group(0).rstrip(".").split())
-        out.append(Claim(key, value, compare, index, offset + m.start(), offset + m.end()))
+        out.append(When(key, compare, value, index, offset + m.start(), offset + m.end()))
     return out
 
 

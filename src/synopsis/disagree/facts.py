@@ -1,4 +1,12 @@
-"""Numbers and dates: link claims about one thing across groups, then compare values."""
+"""Figures and dates: link claims about one thing across groups, then compare values.
+
+Claims are linked by what they are about, not by whole-sentence similarity: the same
+counted noun in sentences that are alike, or in contexts sharing uncommon words, or as the
+one figure each source gives for that noun in contexts sharing the event's words (the
+"26 nations" / "the conference's 24 participant nations" of two unlike sentences). A
+linked set whose values are incompatible is a ``conflict``; when the sources give their
+figures for different times ("as of Monday" / "as of Tuesday") it is an ``update``.
+"""
 
 from __future__ import annotations
 
@@ -11,15 +19,41 @@ import numpy as np
 from ..model import Copies, Disagreement, Mention, ScoredCluster, Variant
 from ..options import DisagreeOptions
 from ..stopwords import ENGLISH_STOP_WORDS
-from .claims import Claim, content_words, singular
+from .claims import Claim, Quantity, When, components, content_words, singular
 from .dates import DATE_SUBJECT, date_claims
-from .numbers import number_claims, numbers_compatible
+from .numbers import NUMBER_WORDS, number_claims, numbers_compatible
+
+# Counted nouns that name no one thing: "12 people" in one source and "14 people" in
+# another are often two groups (the dead, the injured). They are linked only by aligned
+# sentences or shared uncommon context, never as a source's sole figure.
+GENERIC_NOUNS = frozenset(
+    {
+        "person",
+        "man",
+        "woman",
+        "child",
+        "thing",
+        "way",
+        "part",
+        "case",
+        "other",
+        "member",
+        "time",
+        "place",
+        "story",
+        "share",
+        "item",
+        "side",
+        "group",
+    }
+)
 
 
-def compatible(key: str, a: object, b: object, max_ratio: float) -> bool:
-    if key.startswith("number:"):
-        return numbers_compatible(a, b, max_ratio)  # type: ignore[arg-type]
-    return a == b
+def compatible(a: Claim, b: Claim, max_ratio: float) -> bool:
+    """Two values of one thing that can both be true ("more than 20" and "24")."""
+    if isinstance(a, Quantity) and isinstance(b, Quantity):
+        return numbers_compatible(a.compare, b.compare, max_ratio)
+    return a.compare == b.compare
 
 
 def fact_disagreements(
@@ -30,83 +64,155 @@ def fact_disagreements(
     raws: Sequence[str],
     options: DisagreeOptions,
 ) -> list[Disagreement]:
-    """Numbers and dates: link equal-keyed claims of aligned sentences, then compare values."""
-    claims: dict[int, list[Claim]] = {}
-
-    def of(i: int) -> list[Claim]:
-        if i not in claims:
-            s = scored.sentences[i]
-            found = number_claims(raws[i], s.start, i) + date_claims(raws[i], s.start, i)
-            # A sentence naming two values of one thing ("3 dead, 5 dead") is ambiguous.
-            keys = [c.key for c in found]
-            claims[i] = [c for c in found if keys.count(c.key) == 1]
-        return claims[i]
-
-    parent: dict[Claim, Claim] = {}
-
-    def find(c: Claim) -> Claim:
-        parent.setdefault(c, c)
-        while parent[c] != c:
-            c = parent[c]
-        return c
-
-    def link(a: Claim, b: Claim) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[rb] = ra
-
+    """Figures and dates that independent groups state differently, each located."""
+    claims: list[list[Claim]] = []
+    for i, s in enumerate(scored.sentences):
+        found: list[Claim] = [*number_claims(raws[i], s.start, i)]
+        found += date_claims(raws[i], s.start, i)
+        # A sentence naming two values of one thing ("3 dead, 5 dead") is ambiguous.
+        abouts = [c.about for c in found]
+        claims.append([c for c in found if abouts.count(c.about) == 1])
+    links: list[tuple[Claim, Claim]] = []
     for i, j in aligned:
-        for a in of(i):
-            for b in of(j):
-                if a.key != b.key:
+        for a in claims[i]:
+            for b in claims[j]:
+                if a.about != b.about:
                     continue
                 # A day or time names one event only when it is attached to the same word
                 # ("fled the scene about 4:20" / "fled the scene about 4:30").
-                if a.key.startswith("date:") and not _anchors(scored, a) & _anchors(scored, b):
-                    continue
-                link(a, b)
-    # A figure is often given in sentences that are otherwise unlike ("26 nations began
-    # ..." / "the conference's 24 participant nations"): numbers of one counted noun in
-    # different groups are linked too when the words around them share two uncommon words.
-    numbers = [
-        c for i in range(len(scored.sentences)) for c in of(i) if c.key.startswith("number:")
-    ]
-    # Words in many sentences of the cluster ("Islamic", "State") tie nothing together.
-    frequency: dict[str, int] = {}
+                if isinstance(a, When) and isinstance(b, When):
+                    if not _anchors(scored, a) & _anchors(scored, b):
+                        continue
+                    if not _same_event_time(raws, a, b, scored):
+                        continue
+                links.append((a, b))
+    quantities = [c for cs in claims for c in cs if isinstance(c, Quantity)]
+    frequency: dict[str, int] = {}  # words in many sentences ("Islamic", "State") tie nothing
     for raw in raws:
         for w in set(content_words(raw)):
             frequency[w] = frequency.get(w, 0) + 1
     rare = max(2, int(options.common_fraction * len(raws)))
-    by_key: dict[str, list[tuple[Claim, set[str]]]] = {}
-    for c in numbers:
-        window = _window(scored, c, options.context_words)
-        window = {w for w in window if frequency.get(w, 0) <= rare}
-        by_key.setdefault(c.key, []).append((c, window))
-    for same_noun in by_key.values():
-        for (a, wa), (b, wb) in itertools.combinations(same_noun, 2):
-            if (
-                sent_group[a.sentence] != sent_group[b.sentence]
-                and len(wa & wb) >= options.shared_context
-            ):
-                link(a, b)
-    components: dict[Claim, list[Claim]] = {}
-    for c in list(parent):
-        components.setdefault(find(c), []).append(c)
+    by_noun: dict[str, list[Quantity]] = {}
+    for c in quantities:
+        by_noun.setdefault(c.noun, []).append(c)
+    for noun, same in by_noun.items():
+        windows = {c: _window(scored, c, options.context_words, rare, frequency) for c in same}
+        for a, b in itertools.combinations(same, 2):
+            if sent_group[a.sentence] == sent_group[b.sentence]:
+                continue
+            if len(windows[a] & windows[b]) >= options.shared_context:
+                links.append((a, b))
+        if noun not in GENERIC_NOUNS:
+            links += _sole_figures(scored, sent_group, same, raws, rare, frequency, options)
     out = []
-    for members in components.values():
+    for members in components((c for cs in claims for c in cs), links):
+        if len(members) < 2:
+            continue
         d = _claim_disagreement(scored, copies, sent_group, members, raws, options)
         if d is not None:
             out.append(d)
     return out
 
 
-def _window(scored: ScoredCluster, claim: Claim, width: int) -> set[str]:
-    """Content words within ``width`` words either side of a claim, the claim excluded."""
-    text = scored.documents[scored.sentences[claim.sentence].doc_index].document.text
+def _sole_figures(
+    scored: ScoredCluster,
+    sent_group: np.ndarray,
+    same: list[Quantity],
+    raws: Sequence[str],
+    rare: int,
+    frequency: dict[str, int],
+    options: DisagreeOptions,
+) -> list[tuple[Quantity, Quantity]]:
+    """Link the one figure each group gives for a counted noun, across groups.
+
+    A source that counts "nations" once, at one value, is counting the story's nations;
+    two such sources are linked when the sentences around the figures (the sentence and
+    its neighbours in the paragraph) share an uncommon word naming the event.
+    """
+    per_group: dict[int, list[Quantity]] = {}
+    for c in same:
+        per_group.setdefault(int(sent_group[c.sentence]), []).append(c)
+    in_parts = groups_counting_in_parts(same[0].noun, raws, sent_group)
+    sole = [
+        cs[0]
+        for g, cs in per_group.items()
+        if len({c.compare for c in cs}) == 1 and g not in in_parts and not _partitive(scored, cs[0])
+    ]
+    context = {c: _around(scored, c.sentence, raws, rare, frequency) - {c.noun} for c in sole}
+    return [
+        (a, b)
+        for a, b in itertools.combinations(sole, 2)
+        if len(context[a] & context[b]) >= options.sole_shared_context
+        # weaker evidence of one thing asks for closer values: a disputed count is near
+        and max(a.value, b.value) <= options.sole_max_ratio * min(a.value, b.value)
+    ]
+
+
+# "will hear the case on Thursday" names a coming event, "filed it on Monday" a past one.
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|is due|are due|(?:is|are) (?:scheduled|set|expected) to|plans? to)\b",
+    re.IGNORECASE,
+)
+
+
+def _same_event_time(raws: Sequence[str], a: When, b: When, scored: ScoredCluster) -> bool:
+    """Two dates can name one event only when both sentences speak of it in one tense."""
+    head_a = raws[a.sentence][: a.start - scored.sentences[a.sentence].start]
+    head_b = raws[b.sentence][: b.start - scored.sentences[b.sentence].start]
+    return bool(_FUTURE.search(head_a)) == bool(_FUTURE.search(head_b))
+
+
+_PARTITIVE = re.compile(r"\b(?:of|among|half of)(?:\s+(?:the|those|these))?\s+$", re.I)
+
+
+def groups_counting_in_parts(noun: str, raws: Sequence[str], sent_group: np.ndarray) -> set[int]:
+    """Groups that count ``noun`` in parts ("four shipments ... and another shipment"):
+    none of their figures is the total another source may give."""
+    parts = re.compile(rf"\b(?:another|other|more|additional|further)\s+(?:\w+\s+)?{noun}", re.I)
+    return {
+        int(sent_group[i])
+        for i, raw in enumerate(raws)
+        if noun in raw.lower() and parts.search(raw)
+    }
+
+
+def _partitive(scored: ScoredCluster, claim: Quantity) -> bool:
+    """'of the 970 cases', 'half of 1,416 cases': a base others are counted out of."""
     s = scored.sentences[claim.sentence]
+    text = scored.documents[s.doc_index].document.text
+    return bool(_PARTITIVE.search(text[max(s.start, claim.start - 20) : claim.start]))
+
+
+def _around(
+    scored: ScoredCluster, i: int, raws: Sequence[str], rare: int, frequency: dict[str, int]
+) -> set[str]:
+    """Uncommon content words of sentence ``i`` and the sentences either side of it.
+
+    Wire copy often gives each sentence its own paragraph, so neighbours are taken across
+    paragraph breaks, inside the document."""
+    s = scored.sentences[i]
+    out = set()
+    for j in (i - 1, i, i + 1):
+        if 0 <= j < len(raws):
+            t = scored.sentences[j]
+            if t.doc_index == s.doc_index:
+                out.update(
+                    singular(w)
+                    for w in content_words(raws[j])
+                    if frequency[w] <= rare and w not in NUMBER_WORDS
+                )
+    return out
+
+
+def _window(
+    scored: ScoredCluster, claim: Quantity, width: int, rare: int, frequency: dict[str, int]
+) -> set[str]:
+    """Uncommon content words within ``width`` words either side of a figure."""
+    s = scored.sentences[claim.sentence]
+    text = scored.documents[s.doc_index].document.text
     before = content_words(text[s.start : claim.start])[-width:]
     after = content_words(text[claim.end : s.end])[:width]
-    return {w for w in before + after if singular(w) != claim.key.split(":")[1]}
+    return {w for w in before + after if singular(w) != claim.noun and frequency.get(w, 0) <= rare}
 
 
 def _anchors(scored: ScoredCluster, claim: Claim) -> set[tuple[str, str]]:
@@ -131,16 +237,18 @@ def _claim_disagreement(
     raws: Sequence[str],
     options: DisagreeOptions,
 ) -> Disagreement | None:
-    key = members[0].key
     # A source giving two incompatible figures for the linked claims is describing two
     # things (or two moments): its claims are left out rather than guessed at.
     per_group: dict[int, list[Claim]] = {}
     for c in members:
         per_group.setdefault(int(sent_group[c.sentence]), []).append(c)
+    if isinstance(members[0], Quantity):  # a source counting in parts gives no total
+        for g in groups_counting_in_parts(members[0].noun, raws, sent_group):
+            per_group.pop(g, None)
     members = [
         c
         for cs in per_group.values()
-        if all(compatible(key, a.compare, b.compare, options.max_ratio) for a in cs for b in cs)
+        if all(compatible(a, b, options.max_ratio) for a in cs for b in cs)
         for c in cs
     ]
     by_value: dict[object, list[Claim]] = {}
@@ -150,31 +258,49 @@ def _claim_disagreement(
         return None
     groups_of = {v: {int(sent_group[c.sentence]) for c in cs} for v, cs in by_value.items()}
     values = list(by_value)
-    conflict = any(
-        not compatible(key, values[x], values[y], options.max_ratio)
+    clashing = [
+        (x, y)
+        for x, y in itertools.combinations(range(len(values)), 2)
+        if not compatible(by_value[values[x]][0], by_value[values[y]][0], options.max_ratio)
         and groups_of[values[x]].isdisjoint(groups_of[values[y]])
-        for x in range(len(values))
-        for y in range(x + 1, len(values))
-    )
-    if not conflict:
+    ]
+    if not clashing:
         return None
     variants = []
     for v, cs in by_value.items():
         variants.append(
             Variant(
-                value=cs[0].value,
+                value=cs[0].shown,
                 mentions=tuple(_mention(scored, c.sentence, c.start, c.end) for c in cs),
                 groups=tuple(sorted(copies.groups[g].id for g in groups_of[v])),
             )
         )
     variants.sort(key=lambda v: (-len(v.documents), v.value))
-    kind, what = key.split(":")
-    if kind == "number":  # the counted noun as the first source wrote it ("nations")
-        first = members[0]
+    first = members[0]
+    if isinstance(first, Quantity):  # the counted noun as the first source wrote it
         text = scored.documents[scored.sentences[first.sentence].doc_index].document.text
         what = text[first.start : first.end].split()[-1].lower()
-    subject = _subject(what if kind == "number" else DATE_SUBJECT[what], raws, members)
-    return Disagreement(kind=kind, subject=subject, variants=tuple(variants))
+        about = "number"
+    else:
+        what, about = DATE_SUBJECT[first.unit], "date"
+    kind = "update" if _at_different_times(by_value, values, clashing) else "conflict"
+    subject = _subject(what, raws, members)
+    return Disagreement(kind=kind, subject=subject, variants=tuple(variants), about=about)
+
+
+def _at_different_times(
+    by_value: dict[object, list[Claim]], values: list[object], clashing: list[tuple[int, int]]
+) -> bool:
+    """Every clashing pair of figures is given for different times: a later count."""
+
+    def times(v: object) -> set[str | None]:
+        return {c.as_of if isinstance(c, Quantity) else None for c in by_value[v]}
+
+    for x, y in clashing:
+        tx, ty = times(values[x]), times(values[y])
+        if None in tx or None in ty or not tx.isdisjoint(ty):
+            return False
+    return True
 
 
 def _mention(scored: ScoredCluster, sentence: int, start: int, end: int) -> Mention:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from ..model import Copies, Disagreement, Mention, ScoredCluster, Variant
 from ..options import DisagreeOptions
 from ..stopwords import ENGLISH_STOP_WORDS
-from .claims import word_tokens
+from .claims import components, word_tokens
 from .dates import MONTHS, WEEKDAYS
 
 CAPITALISED = re.compile(r"\b[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z]+)?\b")
@@ -46,15 +46,9 @@ def name_disagreements(
             seen.setdefault(t, {}).setdefault(g, set()).update(
                 w for w in words if len(w) > 2 and w not in ENGLISH_STOP_WORDS
             )
-    parent: dict[str, str] = {}
+    links: list[tuple[str, str]] = []
     context_of: dict[str, str] = {}
     linked_by: dict[str, set[str]] = {}  # spelling -> its neighbouring words, own side
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            x = parent[x]
-        return x
 
     # Only spellings with the same first and last letter can be one name: compare inside
     # those blocks, never all spellings with all.
@@ -76,14 +70,10 @@ def name_disagreements(
             # side; another man with the same first name elsewhere is left out.
             linked_by.setdefault(a, set()).update(*(seen[a][g] for g in a_only))
             linked_by.setdefault(b, set()).update(*(seen[b][g] for g in b_only))
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[rb] = ra
-    components: dict[str, list[str]] = {}
-    for spelling in list(parent):
-        components.setdefault(find(spelling), []).append(spelling)
+            links.append((a, b))
     out = []
-    for root, spellings in components.items():
+    for spellings in components((x for pair in links for x in pair), links):
+        root = spellings[0]
         variants = []
         for spelling in spellings:
             mentions = _name_mentions(scored, spelling, linked_by.get(spelling, set()))
@@ -101,7 +91,9 @@ def name_disagreements(
             (context_of[s] for s in spellings if s in context_of), ""
         )
         subject = f"spelling of a name (next to “{context}”)" if context else "spelling of a name"
-        out.append(Disagreement(kind="name", subject=subject, variants=tuple(variants)))
+        out.append(
+            Disagreement(kind="spelling", subject=subject, variants=tuple(variants), about="name")
+        )
     return out
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..stopwords import ENGLISH_STOP_WORDS
-from .claims import SYNONYMS, Claim, singular
+from .claims import IRREGULAR, Quantity, singular
 
 _WORD_NUMBERS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -18,6 +18,7 @@ _MULTIPLIERS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9,
 _APPROX = {"about", "around", "approximately", "roughly", "nearly", "almost", "some", "close to"}
 _LOWER_BOUND = {"more than", "over", "at least", "upwards of"}
 _UPPER_BOUND = {"less than", "fewer than", "under", "up to", "as many as", "at most"}
+NUMBER_WORDS = frozenset(_WORD_NUMBERS) | frozenset(_MULTIPLIERS)  # no context of their own
 _QUALIFIERS = sorted(_APPROX | _LOWER_BOUND | _UPPER_BOUND, key=len, reverse=True)
 _NUMBER = re.compile(
     r"(?<![\w$.,])(?:(?P<qual>" + "|".join(q.replace(" ", r"\s+") for q in _QUALIFIERS) + r")\s+)?"
@@ -32,7 +33,8 @@ _NOT_COUNTED = {
     "percent", "mile", "kilometer", "kilometre", "km", "foot", "feet", "meter", "metre",
     "inch", "pound", "kilogram", "kg", "ton", "tonne", "degree", "acre", "gallon", "liter",
     "litre", "dollar", "euro",
-    "year", "month", "week", "day", "hour", "minute", "second", "time", "of", "and", "or",
+    "year", "month", "week", "day", "hour", "minute", "second", "time", "decade", "century",
+    "of", "and", "or",
     "to", "in", "on", "at", "for", "from", "by", "with", "the", "a", "an", "p.m", "a.m",
     "pm", "am", "is", "are", "was", "were", "percentage", "point", "per",
 }  # fmt: skip
@@ -41,15 +43,53 @@ _NOT_COUNTED = {
 # "another 3,000 jobs", "six other vehicles": a part of a count, not the count.
 _PARTIAL_BEFORE = re.compile(r"\b(?:another|additional|further|extra)\s+$", re.I)
 _PARTIAL_AFTER = re.compile(r"^\s+(?:other|more|additional|further|extra|new)\b", re.I)
+_COMPOUND = re.compile(
+    r"(?<![\w$.,-])(?P<num>\d{1,3}(?:,\d{3})+|\d+)-(?P<noun>[a-z]{3,})\b(?!-)", re.IGNORECASE
+)
+_WORD_TAIL = re.compile(r"[a-z]-$|\b(?:one|hundred|thousand|million)\s+(?:and\s+)?$", re.I)
+_NOT_A_COUNT_BEFORE = re.compile(r"[A-Za-z]-$|\d,\s$")
+_RANGE_BEFORE = re.compile(r"\d\s*(?:[-–]|to|and)\s*$|\bbetween\s+$", re.I)
+_RANGE_AFTER = re.compile(r"\s*(?:[-–]|to\b|and\b)\s*\d")
 _DETERMINER = re.compile(r"\b(?:the|these|those|both|its|their|his|her|our|all)\s+$", re.I)
 
 
-def number_claims(raw: str, offset: int, index: int) -> list[Claim]:
+# The time a figure holds for: "as of Monday", "through July", "by Tuesday night", "so far".
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2})?"
+_DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|night))?"
+# ... or the period it covers: "over two days", "in the past 24 hours", "since the strikes
+# began", "over four nights": two counts over different periods are an update, not a clash.
+_SPAN = r"(?:\w+|\d+)\s+(?:hours?|days?|nights?|weeks?|months?)"
+_AS_OF = re.compile(
+    rf"\b(?:(?:as of|through|thru|by|until|since|on|in|at)\s+(?:{_MONTH}|{_DAY}|\d{{4}})"
+    rf"|(?:over|in|during|within)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?{_SPAN}"
+    rf"|since\s+(?:the\s+)?\w+(?:\s+\w+)?\s+(?:began|started|erupted)"
+    rf"|{_DAY}|(?:last|this) (?:week|month|year)|so far|to date|yesterday|today|tonight)\b",
+    re.IGNORECASE,
+)
+
+
+def as_of(raw: str) -> str | None:
+    """The time a sentence's figures hold for, lowercased, or None when it names none."""
+    m = _AS_OF.search(raw)
+    return " ".join(m.group(0).lower().split()) if m else None
+
+
+def number_claims(raw: str, offset: int, index: int) -> list[Quantity]:
+    """Counted quantities of one sentence; numbers in words count ("eight people")."""
     out = []
+    when = as_of(raw)
     for m in _NUMBER.finditer(raw):
         num = m.group("num").lower()
         if num in _WORD_NUMBERS and _DETERMINER.search(raw[: m.start()]):
             continue  # "the two nations" names known parties, it does not count them
+        if num == "dozen" and re.search(r"half[- ](?:a[- ])?$", raw[: m.start()], re.I):
+            continue  # "a half-dozen riddles" is six, not a dozen; left out rather than guessed
+        if num in _WORD_NUMBERS and _WORD_TAIL.search(raw, 0, m.start()):
+            continue  # the tail of "seventy-three" or "one hundred and three": not this value
+        if _NOT_A_COUNT_BEFORE.search(raw, 0, m.start()):
+            continue  # "AK-47 rifles": a model's name; "4, 051 yards": the tail of 4,051
+        if _RANGE_BEFORE.search(raw, 0, m.start()) or _RANGE_AFTER.match(raw, m.end("num")):
+            continue  # "70-100 mph", "6 to 10 inches": a range is no single figure
         if _PARTIAL_BEFORE.search(raw[: m.start()]) or _PARTIAL_AFTER.match(
             raw[m.end("mult") if m.group("mult") else m.end("num") :]
         ):
@@ -66,7 +106,9 @@ def number_claims(raw: str, offset: int, index: int) -> list[Claim]:
             if lw in ("percent", "per"):
                 noun, noun_end = "percent", w.end()
                 break
-            if lw.endswith("s") or lw in SYNONYMS:
+            if lw.endswith("ous"):  # "four previous complaints": an adjective, not the noun
+                continue
+            if lw.endswith("s") or lw in IRREGULAR:
                 noun, noun_end = lw, w.end()
                 break
         if noun is None or (value >= 1900 and value <= 2100 and "." not in num):
@@ -77,14 +119,26 @@ def number_claims(raw: str, offset: int, index: int) -> list[Claim]:
         end = m.start("rest") + noun_end
         shown = " ".join(x for x in (qual, m.group("num"), m.group("mult") or "") if x)
         out.append(
-            Claim(
-                key="number:" + singular(noun),
-                value=shown,
-                compare=(qual, value),
+            Quantity(
+                noun=singular(noun),
+                value=float(value),
+                modifier=qual,
+                as_of=when,
+                shown=shown,
                 sentence=index,
                 start=offset + m.start(),
                 end=offset + end,
             )
+        )
+    for m in _COMPOUND.finditer(raw):  # "a 211-game suspension" counts games too
+        noun = singular(m.group("noun"))
+        if noun in _NOT_COUNTED or noun in ENGLISH_STOP_WORDS:
+            continue
+        num = m.group("num")
+        value = _WORD_NUMBERS.get(num.lower())
+        value = float(value) if value is not None else float(num.replace(",", ""))
+        out.append(
+            Quantity(noun, value, "", when, num, index, offset + m.start(), offset + m.end())
         )
     return out
 

@@ -11,7 +11,9 @@ from ..options import DisagreeOptions
 from .claims import STEM_STOP
 from .names import same_name
 
-_QUOTE = re.compile(r"“([^”\n]{20,600})”|\"([^\"\n]{20,600})\"")
+# Curly quotes, straight quotes, and the ``...'' style of some tokenized copies, whose
+# closing '' must end the quotation or the narration up to the next quote is read as one.
+_QUOTE = re.compile(r"“([^”\n]{20,600})”|(?:\"|``)((?:(?!'')[^\"\n]){20,600}?)\s*(?:\"|'')")
 _QUOTE_SENTENCE = re.compile(r"\S.*?(?:[.!?]+(?=\s+[A-Z“\"])|$)", re.S)
 _SPEECH = r"(?:said|says|told|added|wrote|declared|stated|insisted|warned|explained)"
 _NAME = r"(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)*)"
@@ -69,7 +71,7 @@ def find_quotes(scored: ScoredCluster) -> list[Quote]:
                 if speaker and speaker not in ("He", "She", "They", "It", "I", "We"):
                     last = speaker
                     body = m.group(1) or m.group(2)
-                    base = para.start + m.start() + 1
+                    base = para.start + (m.start(1) if m.group(1) else m.start(2))
                     # Each sentence of a quote is compared on its own: one article may quote
                     # two sentences where another quotes one.
                     for piece in _QUOTE_SENTENCE.finditer(body):
@@ -104,13 +106,46 @@ def _shared_run(a: str, b: str) -> int:
     return best
 
 
+def _in_order(a: Sequence[str], b: Sequence[str]) -> int:
+    """How many words of ``a`` appear in ``b`` in the same order (longest common subsequence)."""
+    previous = [0] * (len(b) + 1)
+    for x in a:
+        current = [0]
+        for y, w in enumerate(b):
+            current.append(previous[y] + 1 if x == w else max(previous[y + 1], current[y]))
+        previous = current
+    return previous[-1]
+
+
+def _stem_sequence(text: str) -> list[str]:
+    words = re.findall(r"\b[a-z]+\b", text.lower().replace("-", ""))
+    return [w[:5] for w in words if len(w) > 2 and w not in STEM_STOP]
+
+
 def quote_disagreements(
     scored: ScoredCluster, copies: Copies, options: DisagreeOptions
 ) -> list[Disagreement]:
-    """Quotes of one speaker in different groups that share content words, worded otherwise."""
+    """One statement of one speaker worded differently by independent groups.
+
+    Two quotations are one statement when they share enough uncommon content words (two
+    translations of one remark reorder words, so order is not required). Neither kind of
+    near-miss is reported: a quotation whose every word lies, in order, inside the other
+    is a *shortening* (one source cut words out), and quotations sharing only a few or
+    only common words are different sentences of one speaker.
+    """
     quotes = find_quotes(scored)
-    stems = [quote_stems(q.text) for q in quotes]
+    sequences = [_stem_sequence(q.text) for q in quotes]
+    stems = [set(seq) for seq in sequences]
     norms = [" ".join(re.findall(r"\w+", q.text.lower())) for q in quotes]
+    # how many sentences of the cluster use each stem: a speaker's topic words ("Iran",
+    # "coalition") are everywhere and tie no two wordings together (the rarity the figures
+    # use too: at most ``common_fraction`` of the sentences)
+    frequency: dict[str, int] = {}
+    for sentence in scored.sentences:
+        raw = scored.documents[sentence.doc_index].document.text[sentence.start : sentence.end]
+        for w in set(_stem_sequence(raw)):
+            frequency[w] = frequency.get(w, 0) + 1
+    rare = max(2, int(options.common_fraction * len(scored.sentences)))
     out = []
     used: set[int] = set()
     for x, y in _speaker_pairs(quotes):
@@ -121,11 +156,18 @@ def quote_disagreements(
         ga, gb = copies.group_of[qa.document], copies.group_of[qb.document]
         if ga == gb:
             continue
+        short, long_ = sorted((norms[x].split(), norms[y].split()), key=len)
+        if short and _in_order(short, long_) == len(short):
+            continue  # a shortening: every word of one lies, in order, inside the other
+        if _shared_run(norms[x], norms[y]) >= 5:  # one wording, quoted to different extents
+            continue
         shared = stems[x] & stems[y]
         small, large = sorted((len(stems[x]), len(stems[y])))
         if len(shared) < 3 or len(shared) < 0.3 * small or len(shared) < 0.2 * large:
             continue
-        if _shared_run(norms[x], norms[y]) >= 5:  # one wording, quoted to different extents
+        # at least two shared words that are uncommon in the cluster: the statement's own
+        own = [w for w in shared if frequency.get(w, 0) <= rare]
+        if len(own) < options.quote_own_words:
             continue
         used.update((x, y))
         variants = tuple(
@@ -136,7 +178,11 @@ def quote_disagreements(
             )
             for q, g in ((qa, ga), (qb, gb))
         )
-        out.append(Disagreement(kind="quote", subject=f"words of {qa.speaker}", variants=variants))
+        out.append(
+            Disagreement(
+                kind="wording", subject=f"words of {qa.speaker}", variants=variants, about="quote"
+            )
+        )
     return out
 
 

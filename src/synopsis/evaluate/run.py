@@ -18,9 +18,10 @@ from __future__ import annotations
 import time
 import tracemalloc
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
+from functools import partial
 
+from ..batch.pool import ordered_map
 from ..errors import InputError
 from ..model import Cluster
 from .rouge import (
@@ -174,15 +175,13 @@ def evaluate(
             per_cluster[i] = _evaluate_cluster(cluster, names, words)
             if on_cluster:
                 on_cluster(cluster.id)
-    else:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker) as pool:
-            futures = {
-                pool.submit(_evaluate_cluster, c, names, words): i for i, c in enumerate(clusters)
-            }
-            for future in as_completed(futures):
-                per_cluster[futures[future]] = future.result()
-                if on_cluster:
-                    on_cluster(clusters[futures[future]].id)
+    else:  # the pool every multi-cluster command shares (results in input order)
+        work = partial(_evaluate_cluster, systems=names, words=words)
+        pool = ordered_map(work, clusters, jobs, initializer=_init_worker)
+        for i, results in enumerate(pool):
+            per_cluster[i] = results
+            if on_cluster:
+                on_cluster(clusters[i].id)
     results = tuple(r for i in range(len(clusters)) for r in per_cluster[i])
     largest = max(clusters, key=_size)
     memory = {name: peak_memory(name, largest, words) for name in names}

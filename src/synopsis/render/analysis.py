@@ -5,7 +5,7 @@ Shared by the text and Markdown renderers and by ``synopsis compare``.
 
 from __future__ import annotations
 
-from ..model import Disagreement, Summary, Variant
+from ..model import KINDS, Disagreement, Summary, Variant
 
 MAX_VALUE = 120  # long quotes are shortened in prose; JSON keeps them whole
 
@@ -39,23 +39,40 @@ def _value(text: str) -> str:
     return text if len(text) <= MAX_VALUE else text[: MAX_VALUE - 1].rstrip() + "…"
 
 
+_LEADS = {
+    "conflict": "Sources disagree",
+    "update": "A later figure",
+    "spelling": "Spelled differently",
+    "wording": "Worded differently",
+}
+
+
 def disagreement_line(d: Disagreement, numbers: dict[str, int] | None = None) -> str:
-    """'Sources disagree: nations (…): 26 (1 article), 24 (1)'; quotes are shown quoted."""
+    """'Sources disagree on number: nations (…): 26 (1 article), 24 (1)'; quotes quoted."""
     shown = []
     for k, v in enumerate(d.variants):
-        value = f"“{_value(v.value)}”" if d.kind == "quote" else v.value
+        value = f"“{_value(v.value)}”" if d.kind == "wording" else v.value
         where = _count(v, k == 0)
         if numbers:
             where += " [" + ",".join(str(numbers[x]) for x in v.documents if x in numbers) + "]"
         shown.append(f"{value} ({where})")
-    return f"Sources disagree on {d.kind}: {d.subject}: " + ", ".join(shown)
+    lead = _LEADS.get(d.kind, "Sources disagree")
+    on = f" on {d.about}" if d.about and d.kind in ("conflict", "update") else ""
+    return f"{lead}{on}: {d.subject}: " + ", ".join(shown)
 
 
 def analysis_lines(summary: Summary, numbers: dict[str, int] | None = None) -> list[str]:
-    """The copies line, then one line per disagreement (or a line saying there are none)."""
+    """The copies line, then one line per disagreement, conflicts first (or a line saying
+    there are none)."""
     lines = [copies_line(summary)]
     if summary.disagreements:
-        lines += [disagreement_line(d, numbers) for d in summary.disagreements]
+        lines += [disagreement_line(d, numbers) for d in by_weight(summary.disagreements)]
     elif summary.independent_sources > 1:
         lines.append("No disagreement found between independent sources.")
     return lines
+
+
+def by_weight(disagreements: tuple[Disagreement, ...]) -> list[Disagreement]:
+    """Conflicts first, then updates, spellings and wordings (stable inside a kind)."""
+    rank = {k: n for n, k in enumerate(KINDS)}
+    return sorted(disagreements, key=lambda d: rank.get(d.kind, len(KINDS)))

@@ -23,7 +23,10 @@ def render_clean_text(cleaned: Sequence[CleanDocument], explain: bool = False) -
     for c in cleaned:
         if several or explain:
             out.append(f"== {c.document.id} ==")
-        out.append(c.body_text if c.body else "(dropped: nothing but page furniture)")
+        if c.dropped:
+            out.append(f"(dropped: {c.dropped})")
+        if c.body and (not c.dropped or explain):
+            out.append(c.body_text)
         if explain:
             out.append("")
             out.append(f"-- removed from {c.document.id}: {len(c.removals)} span(s)")
@@ -41,7 +44,8 @@ def clean_to_dict(c: CleanDocument) -> dict[str, object]:
     return {
         "id": c.document.id,
         "path": c.document.path,
-        "dropped": not c.body,
+        "dropped": bool(c.dropped) or not c.body,
+        "dropped_reason": c.dropped,
         "body": c.body_text,
         "spans": [{"start": s.start, "end": s.end} for s in c.body],
         "meta": dict(c.meta),

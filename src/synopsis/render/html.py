@@ -276,7 +276,7 @@ def _stats(summary: Summary) -> str:
     n_docs = len(summary.documents)
     items = [
         (n_docs, "article" if n_docs == 1 else "articles"),
-        (_independent(summary), "independent source" + _s(_independent(summary))),
+        (summary.independent_sources, "independent source" + _s(summary.independent_sources)),
         (len(summary.sentences), "sentence" + _s(len(summary.sentences))),
         (summary.words, "word" + _s(summary.words)),
     ]
@@ -284,14 +284,6 @@ def _stats(summary: Summary) -> str:
         items.append((len(summary.disagreements), "disagreement" + _s(len(summary.disagreements))))
     lis = "".join(f"<li><b>{n}</b> {label}</li>" for n, label in items)
     return f'<ul class="stats">{lis}</ul>'
-
-
-def _independent(summary: Summary) -> int:
-    """Copy groups, plus any document the groups left out (it stands on its own)."""
-    if not summary.copies:
-        return summary.independent_sources
-    grouped = {doc for g in summary.copies for doc in g.documents}
-    return len(summary.copies) + sum(1 for d in summary.documents if d.id not in grouped)
 
 
 def _s(n: int) -> str:
@@ -343,7 +335,7 @@ def _group_of(summary: Summary) -> dict[str, int]:
 
 def _sources_section(summary: Summary, numbers: Mapping[str, int]) -> str:
     by_id = {d.id: d for d in summary.documents}
-    n_ind = _independent(summary)
+    n_ind = summary.independent_sources  # defined once, on the model
     lead = (
         f'<p class="hint"><b>{n_ind}</b> independent source{_s(n_ind)} among '
         f"{len(summary.documents)} articles: copies of one story count once.</p>"

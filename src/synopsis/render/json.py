@@ -57,6 +57,7 @@ def analysis_dict(summary: Summary) -> dict[str, object]:
         "disagreements": [
             {
                 "kind": d.kind,
+                "about": d.about,
                 "subject": d.subject,
                 "variants": [
                     {

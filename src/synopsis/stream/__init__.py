@@ -1,0 +1,1 @@
+"""Stream mode: articles arrive one by one and are grouped into stories."""

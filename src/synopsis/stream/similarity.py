@@ -1,0 +1,408 @@
+"""Story similarity: which story an incoming article belongs to.
+
+An article is a bag of words weighted by TF-IDF (the document frequencies grow as articles
+arrive, so no corpus is needed in advance) plus a set of names (capitalised words inside
+sentences). A story keeps the sum of its articles' vectors (its centroid), the vectors of
+its last few articles, the names it mentions and the times it covers. An article scores a
+story by text similarity (a mix of centroid and closest-article cosine, so that a story
+that drifted does not keep absorbing near-topic articles), name overlap, and a Gaussian
+decay on the time between the article and the story; it joins the best story at or above
+``StoryOptions.threshold``, else it starts a story.
+
+Only stories active in a time window are compared, found through an inverted index from
+an article's most distinctive terms to the stories that contain them, so the cost of one
+article does not grow with the number of stories stored.
+
+This module imports nothing heavy and nothing else of synopsis: :mod:`synopsis.batch`
+reuses it as is. Its public names are kept stable: :class:`Article`,
+:class:`StoryOptions`, :class:`Features`, :class:`Assignment`, :class:`StoryIndex`,
+:class:`DocumentFrequencies`, :func:`features`, :func:`similarity`, :func:`story_id_for`,
+:func:`group_articles`, :func:`tokens`, :func:`names`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import itertools
+import math
+import re
+from collections import Counter, deque
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+DAY = 86400.0
+
+
+@dataclass(frozen=True)
+class Article:
+    """One incoming article. ``published`` is a timezone-aware datetime (UTC if naive)."""
+
+    id: str
+    text: str
+    published: datetime
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+
+    @property
+    def timestamp(self) -> float:
+        """Seconds since the epoch, naive datetimes read as UTC."""
+        when = self.published
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=timezone.utc)
+        return when.timestamp()
+
+
+@dataclass(frozen=True)
+class StoryOptions:
+    """How articles are grouped; the defaults were chosen on the tune streams only
+    (``benchmarks/stream.md``) and are the same for every stream."""
+
+    # An article joins the best story scoring at least this, else it starts a story.
+    threshold: float = 0.22
+    # Stories whose last article is older than this (days, before the newest article
+    # seen) are no longer compared: the active window.
+    window_days: float = 14.0
+    # Gaussian time decay: the score is multiplied by exp(-d²/2σ²), d the days between
+    # the article and the span of the story (0 inside it).
+    decay_days: float = 10.0
+    # Text similarity = centroid_mix · cos(article, centroid) + (1 - centroid_mix) ·
+    # max cos(article, one of the story's last ``recent`` articles).
+    centroid_mix: float = 0.7
+    recent: int = 8
+    # Weight of name overlap against text similarity (they sum to 1).
+    entity_weight: float = 0.25
+    # The title counts this many times in an article's term counts.
+    title_weight: int = 2
+    # Candidate stories come from the article's this many highest-weighted terms.
+    probe_terms: int = 12
+    # Term weight = (1 + log tf) · idf ** idf_power: above 1, rare shared words count more.
+    idf_power: float = 1.0
+    # Pairs of adjacent content words count as terms too: they name things ("free agent",
+    # "port authority") that single words only hint at.
+    bigrams: bool = False
+    # Terms kept per article vector (the highest weighted), bounding memory and time.
+    max_terms: int = 200
+    # Snowball guard: the threshold rises by this much per natural log of story size.
+    size_penalty: float = 0.0
+    # Two stories whose centroids reach this cosine (and overlap in time) are merged;
+    # above 1 never.
+    merge_threshold: float = 1.1
+
+
+@dataclass(frozen=True)
+class Features:
+    """What similarity needs of one article: an L2-normalised sparse TF-IDF vector, the
+    set of names, the time in seconds, and the raw term counts (for the document
+    frequencies)."""
+
+    vector: Mapping[str, float]
+    entities: frozenset[str]
+    timestamp: float
+    terms: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """Where an article went: its story, whether it started that story, and the stories
+    merged into it by this article (their ids now resolve to ``story_id``)."""
+
+    story_id: str
+    new_story: bool
+    merged: tuple[str, ...] = ()
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*[A-Za-z0-9]|[0-9]{2,}")
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are around as at be
+    because been before being below between both but by can could did do does doing down
+    during each few for from further had has have having he her here hers herself him
+    himself his how i if in into is it its itself just me more most my myself no nor not
+    now of off on once only or other our ours ourselves out over own said same say says she
+    should so some such than that the their theirs them themselves then there these they
+    this those through to too under until up very was we were what when where which while
+    who whom why will with would you your yours yourself yourselves one two new year years
+    last first told like get got may might must many much even back well since still
+    week weeks day days time people according made make including percent mr mrs ms
+    monday tuesday wednesday thursday friday saturday sunday yesterday today""".split()  # noqa: SIM905
+)
+_NAME_STOP = frozenset(w.capitalize() for w in STOPWORDS) | {
+    "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December", "The", "But", "And", "In",
+}  # fmt: skip
+
+
+def tokens(text: str) -> list[str]:
+    """Lowercased content words, a plural ``s`` stripped so that ``offer/offers`` meet."""
+    out = []
+    for match in _WORD.finditer(text):
+        word = match.group().lower().replace("’", "'")
+        if word.endswith("'s"):
+            word = word[:-2]
+        if len(word) < 3 or word in STOPWORDS:
+            continue
+        if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
+        out.append(word)
+    return out
+
+
+def names(text: str) -> frozenset[str]:
+    """Capitalised words not at a sentence start: a cheap, language-light stand-in for
+    named entities (people, places, teams), lowercased. Lowercased text gives none."""
+    found = set()
+    for match in _NAME.finditer(text):
+        parts = [p for p in match.group().split() if p not in _NAME_STOP]
+        found.update(p.lower() for p in parts if len(p) > 2)
+    return frozenset(found)
+
+
+class DocumentFrequencies:
+    """Incrementally updated document frequencies: ``idf`` reads the counts as they are
+    when an article arrives, so the same stream gives the same weights."""
+
+    def __init__(self, counts: Mapping[str, int] | None = None, documents: int = 0) -> None:
+        self.counts: dict[str, int] = dict(counts or {})
+        self.documents = documents
+
+    def idf(self, term: str) -> float:
+        return math.log((1 + self.documents) / (1 + self.counts.get(term, 0))) + 1.0
+
+    def add(self, terms: Iterable[str]) -> None:
+        for term in terms:
+            self.counts[term] = self.counts.get(term, 0) + 1
+        self.documents += 1
+
+
+def features(article: Article, df: DocumentFrequencies, options: StoryOptions) -> Features:
+    """The article's features weighted by the document frequencies seen so far (``df``
+    is not changed: call ``df.add(result.terms)`` once the article is counted)."""
+    counts = Counter(_terms(tokens(article.text), options.bigrams))
+    if article.title:
+        for term in _terms(tokens(article.title), options.bigrams):
+            counts[term] += options.title_weight
+    weights = {t: (1.0 + math.log(c)) * df.idf(t) ** options.idf_power for t, c in counts.items()}
+    if len(weights) > options.max_terms:
+        kept = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[: options.max_terms]
+        weights = dict(kept)
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    vector = {t: w / norm for t, w in sorted(weights.items())}
+    ents = names((article.title or "") + ". " + article.text)
+    return Features(vector, ents, article.timestamp, frozenset(counts))
+
+
+def _terms(words: list[str], bigrams: bool) -> list[str]:
+    if not bigrams:
+        return words
+    return words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
+
+
+def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+
+class _Story:
+    """The running state of one story (sums in arrival order, so deterministic)."""
+
+    __slots__ = ("centroid", "entities", "first", "id", "last", "norm2", "recent", "size")
+
+    def __init__(self, story_id: str, recent: int) -> None:
+        self.id = story_id
+        self.centroid: dict[str, float] = {}
+        self.norm2 = 0.0
+        self.entities: Counter[str] = Counter()
+        self.recent: deque[Mapping[str, float]] = deque(maxlen=recent)
+        self.first = math.inf
+        self.last = -math.inf
+        self.size = 0
+
+    def add(self, feats: Features) -> None:
+        for term, w in feats.vector.items():
+            self.centroid[term] = self.centroid.get(term, 0.0) + w
+        self.norm2 = sum(w * w for w in self.centroid.values())
+        self.entities.update(feats.entities)
+        self.recent.append(feats.vector)
+        self.first = min(self.first, feats.timestamp)
+        self.last = max(self.last, feats.timestamp)
+        self.size += 1
+
+    def absorb(self, other: _Story) -> None:
+        for term, w in other.centroid.items():
+            self.centroid[term] = self.centroid.get(term, 0.0) + w
+        self.norm2 = sum(w * w for w in self.centroid.values())
+        self.entities.update(other.entities)
+        for vec in other.recent:
+            self.recent.append(vec)
+        self.first = min(self.first, other.first)
+        self.last = max(self.last, other.last)
+        self.size += other.size
+
+    def centroid_cosine(self, vector: Mapping[str, float]) -> float:
+        if self.norm2 <= 0:
+            return 0.0
+        return _dot(vector, self.centroid) / math.sqrt(self.norm2)
+
+
+def _entity_overlap(entities: frozenset[str], story: _Story) -> float:
+    """Cosine between the article's names and the story's name counts."""
+    if not entities or not story.entities:
+        return 0.0
+    shared = sum(story.entities.get(e, 0) for e in entities)
+    norm = math.sqrt(sum(c * c for c in story.entities.values()))
+    return shared / (math.sqrt(len(entities)) * norm)
+
+
+def similarity(feats: Features, story: _Story, options: StoryOptions) -> float:
+    """How well an article fits a story, in [0, 1]: text and names, decayed by time."""
+    central = story.centroid_cosine(feats.vector)
+    closest = max((_dot(feats.vector, v) for v in story.recent), default=0.0)
+    text = options.centroid_mix * central + (1 - options.centroid_mix) * closest
+    if feats.entities and story.entities:
+        names_ = _entity_overlap(feats.entities, story)
+        score = (1 - options.entity_weight) * text + options.entity_weight * names_
+    else:  # no names to compare (lowercased text): text alone, not a penalty
+        score = text
+    gap = max(0.0, story.first - feats.timestamp, feats.timestamp - story.last) / DAY
+    return score * math.exp(-(gap * gap) / (2 * options.decay_days**2))
+
+
+def story_id_for(first_article_id: str) -> str:
+    """A story's id, derived from its first article's id only: the same stream gives
+    the same ids on every run and every database."""
+    return "s" + hashlib.blake2b(first_article_id.encode(), digest_size=6).hexdigest()
+
+
+class StoryIndex:
+    """The active stories and an inverted index over their terms.
+
+    ``assign(article)`` scores the candidate stories and joins or starts one; the whole
+    state follows from the articles given, in order, so replaying a stored stream
+    (``restore``) rebuilds it exactly.
+    """
+
+    def __init__(self, options: StoryOptions | None = None,
+                 df: DocumentFrequencies | None = None) -> None:  # fmt: skip
+        self.options = options or StoryOptions()
+        self.df = df or DocumentFrequencies()
+        self.stories: dict[str, _Story] = {}
+        self.postings: dict[str, set[str]] = {}
+        self.merged_into: dict[str, str] = {}
+        self.now = -math.inf
+        self._expiry: list[tuple[float, str]] = []
+
+    # --- the two things a caller does -------------------------------------------------
+    def assign(self, article: Article) -> tuple[Assignment, Features]:
+        """Join the best active story above the threshold, or start one."""
+        feats = features(article, self.df, self.options)
+        self.df.add(feats.terms)
+        self._advance(feats.timestamp)
+        ranked = self._ranked(feats)
+        best = ranked[0] if ranked else None
+        if best is not None and best[0] >= self._threshold(self.stories[best[1]]):
+            story_id, new = best[1], False
+        else:
+            story_id, new = self._unique_id(article.id), True
+        self._join(story_id, feats)
+        merged = self._merge_near(story_id, [sid for _, sid in ranked if sid != story_id][:2])
+        return Assignment(story_id, new, merged), feats
+
+    def restore(self, story_id: str, feats: Features) -> None:
+        """Replay a stored assignment (document frequencies restored separately)."""
+        self._advance(feats.timestamp)
+        self._join(story_id, feats)
+
+    def restore_merge(self, old: str, new: str) -> None:
+        """Replay a stored merge of story ``old`` into ``new``."""
+        self._absorb(new, old)
+
+    def resolve(self, story_id: str) -> str:
+        """The id a story is known by now (merged stories resolve to their survivor)."""
+        while story_id in self.merged_into:
+            story_id = self.merged_into[story_id]
+        return story_id
+
+    # --- internals --------------------------------------------------------------------
+    def _threshold(self, story: _Story) -> float:
+        return self.options.threshold + self.options.size_penalty * math.log(story.size)
+
+    def _ranked(self, feats: Features) -> list[tuple[float, str]]:
+        probe = sorted(feats.vector.items(), key=lambda kv: (-kv[1], kv[0]))
+        candidates: set[str] = set()
+        for term, _ in probe[: self.options.probe_terms]:
+            candidates.update(self.postings.get(term, ()))
+        scored = [(similarity(feats, self.stories[s], self.options), s) for s in candidates]
+        scored.sort(key=lambda pair: (-pair[0], pair[1]))
+        return scored
+
+    def _unique_id(self, article_id: str) -> str:
+        story_id, n = story_id_for(article_id), 1
+        while story_id in self.stories or story_id in self.merged_into:
+            n += 1
+            story_id = story_id_for(f"{article_id}#{n}")
+        return story_id
+
+    def _join(self, story_id: str, feats: Features) -> None:
+        story = self.stories.get(story_id)
+        if story is None:
+            story = self.stories[story_id] = _Story(story_id, self.options.recent)
+        story.add(feats)
+        for term in feats.vector:
+            self.postings.setdefault(term, set()).add(story_id)
+        heapq.heappush(self._expiry, (story.last, story_id))
+
+    def _advance(self, timestamp: float) -> None:
+        """Move the clock forward and drop stories that left the active window."""
+        self.now = max(self.now, timestamp)
+        horizon = self.now - self.options.window_days * DAY
+        while self._expiry and self._expiry[0][0] < horizon:
+            last, story_id = heapq.heappop(self._expiry)
+            story = self.stories.get(story_id)
+            if story is not None and story.last == last:
+                self._drop(story)
+
+    def _drop(self, story: _Story) -> None:
+        for term in story.centroid:
+            posting = self.postings.get(term)
+            if posting is not None:
+                posting.discard(story.id)
+                if not posting:
+                    del self.postings[term]
+        del self.stories[story.id]
+
+    def _merge_near(self, story_id: str, others: Sequence[str]) -> tuple[str, ...]:
+        """Merge stories whose centroids converged with ``story_id``'s into it."""
+        if self.options.merge_threshold > 1:
+            return ()
+        story, merged = self.stories[story_id], []
+        for other_id in others:
+            other = self.stories.get(other_id)
+            if other is None or other_id == story_id or other.norm2 <= 0:
+                continue
+            cosine = _dot(other.centroid, story.centroid) / math.sqrt(story.norm2 * other.norm2)
+            if cosine >= self.options.merge_threshold:
+                self._absorb(story_id, other_id)
+                merged.append(other_id)
+        return tuple(merged)
+
+    def _absorb(self, story_id: str, other_id: str) -> None:
+        story, other = self.stories[story_id], self.stories.get(other_id)
+        if other is not None:
+            story.absorb(other)
+            self._drop(other)
+        for term in story.centroid:
+            self.postings.setdefault(term, set()).add(story_id)
+        self.merged_into[other_id] = story_id
+        heapq.heappush(self._expiry, (story.last, story_id))
+
+
+def group_articles(articles: Iterable[Article], options: StoryOptions | None = None) -> list[str]:
+    """Assign articles, in the order given, to stories; one story id per article, with
+    merged stories resolved to the id they ended under."""
+    index = StoryIndex(options)
+    assigned = [index.assign(article)[0].story_id for article in articles]
+    return [index.resolve(s) for s in assigned]

@@ -1,0 +1,119 @@
+"""Story assignment in memory: synopsis.stream.similarity and stream.metrics."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from synopsis.stream.metrics import bcubed, grouping, pairwise
+from synopsis.stream.similarity import (
+    Article,
+    StoryIndex,
+    StoryOptions,
+    group_articles,
+    story_id_for,
+)
+
+T0 = datetime(2024, 3, 1, 9, tzinfo=timezone.utc)
+
+FLOOD = (
+    "Heavy rain flooded the river valley near Marlow on {d}. The Marlow council opened "
+    "shelters in the school gym and rescue boats pulled residents from roofs. Water "
+    "levels at the Thames gauge rose two metres overnight, the council said."
+)
+STRIKE = (
+    "Dock workers at the port of Halden began a strike over wages on {d}. The Halden "
+    "union said cranes stood idle and container ships waited offshore while talks with "
+    "the port authority stalled over the pay offer."
+)
+
+
+def art(i: str, template: str, days: float, day_word: str = "Tuesday") -> Article:
+    return Article(i, template.format(d=day_word), T0 + timedelta(days=days))
+
+
+def test_two_interleaved_stories_are_separated():
+    stream = [
+        art("f1", FLOOD, 0), art("s1", STRIKE, 0.1), art("f2", FLOOD, 0.2, "Wednesday"),
+        art("s2", STRIKE, 0.3, "Wednesday"), art("f3", FLOOD, 0.5, "Thursday"),
+        art("s3", STRIKE, 0.6, "Thursday"),
+    ]  # fmt: skip
+    ids = group_articles(stream)
+    assert ids[0] == ids[2] == ids[4]
+    assert ids[1] == ids[3] == ids[5]
+    assert ids[0] != ids[1]
+    assert ids[0] == story_id_for("f1") and ids[1] == story_id_for("s1")
+
+
+def test_follow_up_days_later_joins_but_not_after_the_window():
+    late = group_articles([art("a", FLOOD, 0), art("b", FLOOD, 3, "Friday")])
+    assert late[0] == late[1]
+    gone = group_articles([art("a", FLOOD, 0), art("b", FLOOD, 30)], StoryOptions(window_days=14))
+    assert gone[0] != gone[1]
+
+
+def test_time_decay_separates_far_apart_copies():
+    options = StoryOptions(window_days=100, decay_days=1.0)
+    ids = group_articles([art("a", FLOOD, 0), art("b", FLOOD, 20)], options)
+    assert ids[0] != ids[1]
+
+
+def test_assignment_reports_new_story_and_is_deterministic():
+    index = StoryIndex()
+    first, _ = index.assign(art("a", FLOOD, 0))
+    second, _ = index.assign(art("b", FLOOD, 0.1))
+    third, _ = index.assign(art("c", STRIKE, 0.2))
+    assert (first.new_story, second.new_story, third.new_story) == (True, False, True)
+    assert first.story_id == second.story_id != third.story_id
+    again = StoryIndex()
+    assert [again.assign(a)[0] for a in (art("a", FLOOD, 0), art("b", FLOOD, 0.1))] == [
+        first,
+        second,
+    ]
+
+
+def test_restore_rebuilds_the_same_state():
+    stream = [art("f1", FLOOD, 0), art("s1", STRIKE, 0.1), art("f2", FLOOD, 0.2)]
+    live = StoryIndex()
+    kept = [live.assign(a) for a in stream]
+    replay = StoryIndex(df=type(live.df)(live.df.counts, live.df.documents))
+    for assignment, feats in kept:
+        replay.restore(assignment.story_id, feats)
+    nxt = art("s2", STRIKE, 0.4, "Friday")
+    assert live.assign(nxt)[0] == replay.assign(nxt)[0]
+
+
+def test_converging_stories_merge_when_asked():
+    options = StoryOptions(threshold=1.01, merge_threshold=0.5)
+    index = StoryIndex(options)
+    a, _ = index.assign(art("a", FLOOD, 0))
+    b, _ = index.assign(art("b", FLOOD, 0.1, "Monday"))
+    assert b.new_story and b.merged == (a.story_id,)
+    assert index.resolve(a.story_id) == b.story_id
+
+
+def test_candidates_come_from_the_index_not_a_scan():
+    index = StoryIndex()
+    index.assign(art("f1", FLOOD, 0))
+    index.assign(Article("z", "Quokka marsupial zoology lecture.", T0))
+    feats = index.assign(art("f2", FLOOD, 0.1))[1]
+    candidates = {s for _, s in index._ranked(feats)}
+    assert story_id_for("f1") in candidates
+    assert story_id_for("z") not in candidates  # no shared term: never scored
+
+
+def test_bcubed_and_pairwise_by_hand():
+    gold = ["a", "a", "a", "b", "b"]
+    perfect = bcubed(["x", "x", "x", "y", "y"], gold)
+    assert perfect.f1 == pytest.approx(1.0)
+    lumped = bcubed(["x"] * 5, gold)
+    assert lumped.recall == pytest.approx(1.0)
+    assert lumped.precision == pytest.approx((3 * 3 / 5 + 2 * 2 / 5) / 5)
+    split = pairwise(["x", "x", "y", "z", "z"], gold)
+    assert split.precision == pytest.approx(1.0)
+    assert split.recall == pytest.approx(2 / 4)
+    g = grouping(["x"] * 5, gold)
+    assert (g.largest_predicted, g.largest_gold, g.predicted_stories) == (5, 3, 1)
+    with pytest.raises(ValueError):
+        bcubed(["x"], gold)
