@@ -230,3 +230,16 @@ def test_messages_and_other_text_outputs_neutralise_control_characters(tmp_path:
         assert code == 0 and "\x1b" not in output and "\x07" not in output, args
     code, output = invoke("summarize", str(folder))
     assert "[red]name.csv" in output  # taken literally, not read as rich markup
+
+
+def test_stream_and_batch_readers_share_the_json_contract() -> None:
+    from synopsis.batch.records import parse_json as batch_parse
+    from synopsis.stream.reader import parse_line
+
+    huge = '{"id": "a", "text": "Text.", "n": ' + "9" * 5000 + "}"
+    deep = '{"id": "a", "text": "Text.", "n": ' + "[" * 3000 + "]" * 3000 + "}"
+    for read in (parse_line, batch_parse):
+        with pytest.raises(InputError, match="line 7: n: integer of 5,000 digits"):
+            read(huge, "line 7")
+        with pytest.raises(InputError, match="line 7: JSON nested more than"):
+            read(deep, "line 7")

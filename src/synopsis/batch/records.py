@@ -101,11 +101,12 @@ def _parquet_rows(path: Path) -> Iterator[dict[str, object]]:
 
 
 def parse_json(text: str, where: str) -> object:
-    """The one place a JSON record of ours is parsed (input lines and written records)."""
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{where}: invalid JSON ({exc.msg})") from None
+    """The one place a JSON record of ours is parsed (input lines and written records),
+    under the input contract of :func:`synopsis.ingest.parse_json` (depth, huge integers,
+    lone surrogates refused naming the field)."""
+    from ..ingest import parse_json as parse_under_contract
+
+    return parse_under_contract(text, where)
 
 
 def to_cluster(item: Item) -> Cluster:

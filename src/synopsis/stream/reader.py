@@ -7,7 +7,6 @@ caller reports them and goes on, so one bad line never stops a stream.
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime, timezone
@@ -62,12 +61,9 @@ def article_from_record(record: object, where: str, arrival: datetime | None = N
 
 def parse_line(line: str, where: str, arrival: datetime | None = None) -> Article:
     """One JSON Lines record to an article (the shared safe JSON reader goes here)."""
-    try:
-        record = json.loads(line)
-    except (json.JSONDecodeError, RecursionError) as exc:
-        reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
-        raise InputError(f"{where}: invalid JSON ({reason})") from None
-    return article_from_record(record, where, arrival)
+    from ..ingest import parse_json
+
+    return article_from_record(parse_json(line, where), where, arrival)
 
 
 def read_lines(lines: Iterable[str], source: str) -> Iterator[Item]:
