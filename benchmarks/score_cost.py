@@ -13,8 +13,9 @@ from __future__ import annotations
 import argparse
 import time
 
-import synopsis
 from synopsis.clean import clean_cluster
+
+import synopsis
 from synopsis.dedup import dedup
 from synopsis.evaluate import read_clusters, split
 from synopsis.options import Options

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..model import ScoredCluster
-from .stop_words import STOP_WORDS
+from ..stopwords import ENGLISH_STOP_WORDS as STOP_WORDS
 
 if TYPE_CHECKING:
     from scipy import sparse
