@@ -7,14 +7,13 @@ caller reports them and goes on, so one bad line never stops a stream.
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime, timezone
 from pathlib import Path
 
 from ..errors import InputError
-from ..ingest import Skipped
+from ..ingest import Skipped, parse_json
 from .similarity import Article
 
 Item = Article | Skipped | None  # None: the source is idle for now
@@ -61,13 +60,8 @@ def article_from_record(record: object, where: str, arrival: datetime | None = N
 
 
 def parse_line(line: str, where: str, arrival: datetime | None = None) -> Article:
-    """One JSON Lines record to an article (the shared safe JSON reader goes here)."""
-    try:
-        record = json.loads(line)
-    except (json.JSONDecodeError, RecursionError) as exc:
-        reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
-        raise InputError(f"{where}: invalid JSON ({reason})") from None
-    return article_from_record(record, where, arrival)
+    """One JSON Lines record to an article, under the input contract of every JSON reader."""
+    return article_from_record(parse_json(line, where), where, arrival)
 
 
 def read_lines(lines: Iterable[str], source: str) -> Iterator[Item]:

@@ -9,7 +9,6 @@ costs one recomputation per story, at the next read), then answer JSON, or HTML 
 
 from __future__ import annotations
 
-import json
 import threading
 from typing import Any
 
@@ -17,6 +16,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from ..errors import InputError, SynopsisError
+from ..ingest import parse_json
 from .render import render_html
 from .tracker import StoryNotFoundError, Tracker
 
@@ -41,9 +41,9 @@ class _Shared:
 
 def _articles(body: bytes) -> list[Any]:
     try:
-        data = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        raise HTTPException(400, "request body is not valid UTF-8 JSON") from None
+        data = parse_json(body, where="request body")
+    except InputError as exc:
+        raise HTTPException(400, str(exc)) from None
     if isinstance(data, dict) and "articles" in data:
         data = data["articles"]
     items = data if isinstance(data, list) else [data]
