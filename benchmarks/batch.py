@@ -4,6 +4,11 @@ command and of every process it starts, and compare the records of several outpu
     python benchmarks/batch.py run OUT.json -- synopsis batch summarize IN -o OUT -j 2
     python benchmarks/batch.py same OUT1 OUT2 [OUT3 ...]
     python benchmarks/batch.py bcubed ARTICLES.jsonl STORIES.jsonl
+    python benchmarks/batch.py sweep ARTICLES.jsonl KEY_JACCARDS THRESHOLDS KEY_TERMS
+
+``sweep`` runs the local ``group_stories`` for every combination of the comma-separated
+values (``0.03,0.05 0.18 30``) and prints BCubed against the ``gold`` field, the pairs
+examined and the CPU time of each run.
 
 ``run`` samples the process tree every 0.1 s from /proc: peak memory is the largest sum
 of resident memory over the tree (the Python workers, the JVM and Spark's Python workers
@@ -83,6 +88,8 @@ def run(out: Path, command: list[str]) -> dict[str, object]:
         "cpu_s": round(max(sum(seen.values()), rusage_cpu), 2),
         "cpu_sampled_s": round(sum(seen.values()), 2),
         "cpu_rusage_s": round(rusage_cpu, 2),
+        # the command's own process (reading, writing, the pool's bookkeeping) apart
+        "cpu_main_s": round(seen.get(proc.pid, 0.0), 2),
         "peak_rss_mb": round(peak / 1e6, 1),
         "load_before": round(load, 2),
         "load_after": round(os.getloadavg()[0], 2),
@@ -106,6 +113,33 @@ def same(outputs: list[str]) -> None:
               f"records that differ: {len(differ) + len(set(theirs) - set(mine))}")  # fmt: skip
 
 
+def _bcubed(predicted: list[str], gold: list[str]) -> tuple[float, float, float]:
+    both = Counter(zip(predicted, gold, strict=True))
+    ps, gs = Counter(predicted), Counter(gold)
+    precision = sum(n * n / ps[p] for (p, _), n in both.items()) / len(gold)
+    recall = sum(n * n / gs[g] for (_, g), n in both.items()) / len(gold)
+    return precision, recall, 2 * precision * recall / (precision + recall)
+
+
+def sweep(articles: str, jaccards: str, thresholds: str, terms: str) -> None:
+    from synopsis.batch.stories import GroupOptions, group_stories, read_articles
+
+    found, _ = read_articles(articles)
+    with open(articles, encoding="utf-8") as f:
+        gold = [json.loads(line)["gold"] for line in f]
+    for kj in map(float, jaccards.split(",")):
+        for th in map(float, thresholds.split(",")):
+            for kt in map(int, terms.split(",")):
+                start = time.process_time()
+                options = GroupOptions(key_jaccard=kj, threshold=th, key_terms=kt)
+                stories = group_stories(found, options)
+                p, r, f1 = _bcubed(list(stories.labels), gold)
+                print(f"key_jaccard={kj} threshold={th} key_terms={kt}: BCubed P {p:.3f} "
+                      f"R {r:.3f} F1 {f1:.3f}; {stories.candidate_pairs} candidates, "
+                      f"{stories.confirmed_pairs} confirmed of {stories.all_pairs} pairs; "
+                      f"CPU {time.process_time() - start:.1f} s", flush=True)  # fmt: skip
+
+
 def bcubed(articles: str, stories: str) -> None:
     gold = {}
     with open(articles, encoding="utf-8") as f:
@@ -120,12 +154,9 @@ def bcubed(articles: str, stories: str) -> None:
                 predicted[a] = row["story_id"]
     ids = list(gold)
     p_labels, g_labels = [predicted[i] for i in ids], [gold[i] for i in ids]
-    both = Counter(zip(p_labels, g_labels, strict=True))
-    ps, gs = Counter(p_labels), Counter(g_labels)
-    precision = sum(n * n / ps[p] for (p, _), n in both.items()) / len(ids)
-    recall = sum(n * n / gs[g] for (_, g), n in both.items()) / len(ids)
-    f1 = 2 * precision * recall / (precision + recall)
-    print(f"{stories}: {len(ids)} articles, {len(ps)} stories ({len(gs)} gold): "
+    precision, recall, f1 = _bcubed(p_labels, g_labels)
+    print(f"{stories}: {len(ids)} articles, {len(set(p_labels))} stories "
+          f"({len(set(g_labels))} gold): "
           f"BCubed P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")  # fmt: skip
 
 
@@ -135,6 +166,8 @@ def main() -> None:
         run(Path(args[1]), args[args.index("--") + 1 :])
     elif args and args[0] == "same":
         same(args[1:])
+    elif args and args[0] == "sweep":
+        sweep(*args[1:5])
     elif args and args[0] == "bcubed":
         bcubed(args[1], args[2])
     else:

@@ -100,3 +100,29 @@ def test_a_scorer_built_with_another_model_scores_with_it() -> None:
     assert flat(f, ScoreOptions()).tolist() == [1.0] * len(sentences)
     shipped = SCORERS["learned"](f, ScoreOptions())
     assert not np.allclose(shipped, 1.0)  # the registered scorer kept the shipped model
+
+
+def test_furniture_hints_cover_every_match_of_the_expression() -> None:
+    from synopsis.score.text import _FURNITURE, _is_furniture
+
+    samples = [
+        "see https://example.org/x",
+        "visit www.example.org today",
+        "follow @newsdesk for updates",
+        "click here",
+        "subscribe now",
+        "copyright 2014",
+        "all rights reserved.",
+        "photo: a. smith",
+        "watch the video",
+        "advertisement",
+        "our newsletter",
+        "sign up for alerts",
+        "read more",
+        "the clicks were loud",  # no word boundary: neither matches
+        "a photograph of the dam",
+        "the council met on monday",
+    ]
+    for text in samples:
+        assert _is_furniture(text) == (_FURNITURE.search(text) is not None), text
+    assert sum(_is_furniture(t) for t in samples) == 13

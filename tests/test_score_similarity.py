@@ -84,3 +84,14 @@ def test_pairs_stay_linear_on_repetitive_text() -> None:
     pairs = similar_pairs(vectorize(texts), 0.5, neighbours=10)
     assert pairs.nnz <= 10 * len(texts)
     assert ((pairs.getnnz(axis=1)) == 10).all()
+
+
+def test_other_document_counts_are_the_lengths_of_other_documents() -> None:
+    from synopsis.score import other_document_counts, other_documents
+
+    matrix = random_rows(200, 25, seed=3)
+    pairs = similar_pairs(matrix, 0.2, neighbours=7)
+    doc_of = np.random.default_rng(4).integers(0, 9, size=200)
+    expected = [len(d) for d in other_documents(pairs, doc_of)]
+    assert other_document_counts(pairs, doc_of).tolist() == expected
+    assert max(expected) > 1  # the case is not trivial

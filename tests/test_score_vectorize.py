@@ -7,7 +7,7 @@ import pytest
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from synopsis.score.similarity import _terms, vectorize
-from synopsis.score.stop_words import STOP_WORDS
+from synopsis.stopwords import ENGLISH_STOP_WORDS as STOP_WORDS
 
 TEXTS = [
     "The storm closed the harbour on Monday and ferries stayed in port.",

@@ -250,8 +250,9 @@ class ScoredCluster:
     ``vectors`` holds one L2-normalised sparse TF-IDF row per sentence (a SciPy CSR
     matrix, aligned with ``sentences``) so later stages can compare sentences without
     re-vectorising; ``support`` counts the other documents that state each sentence.
-    ``similar`` holds every pair of different sentences at least ``similar_floor``
-    similar (sparse CSR, computed once by the score stage), so attribution and
+    ``similar`` holds the pairs of different sentences at least ``similar_floor``
+    similar, at most a fixed number of nearest neighbours per sentence (sparse CSR,
+    computed once by the score stage; see ``score.similarity``), so attribution and
     disagreement filter it instead of multiplying the vectors again.
     """
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError, MissingExtraError, SynopsisError
+from ..ingest import parse_json as ingest_parse_json
 from ..model import Cluster, Document
 from ..options import CleanOptions, Options
 
@@ -102,11 +103,8 @@ def _parquet_rows(path: Path) -> Iterator[dict[str, object]]:
 
 def parse_json(text: str, where: str) -> object:
     """The one place a JSON record of ours is parsed (input lines and written records),
-    under the input contract of :func:`synopsis.ingest.parse_json` (depth, huge integers,
-    lone surrogates refused naming the field)."""
-    from ..ingest import parse_json as parse_under_contract
-
-    return parse_under_contract(text, where)
+    under the input contract of every JSON reader (:func:`synopsis.ingest.parse_json`)."""
+    return ingest_parse_json(text, where)
 
 
 def to_cluster(item: Item) -> Cluster:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..model import Sentence
-from .similarity import at_least, other_documents, similar_pairs
+from .similarity import at_least, other_document_counts, similar_pairs
 from .text import surface, words
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ def features(
     doc_of = np.fromiter((s.doc_index for s in sentences), dtype=np.int64, count=len(sentences))
     if groups is not None:  # copies of one wire story confirm nothing: count groups
         doc_of = np.asarray(groups, dtype=np.int64)[doc_of]
-    support = np.array([len(d) for d in other_documents(neighbours, doc_of)], dtype=np.float64)
+    support = other_document_counts(neighbours, doc_of).astype(np.float64)
     index = np.fromiter((s.index for s in sentences), dtype=np.float64, count=len(sentences))
     position = 1.0 / np.sqrt(1.0 + index)
     counts = np.bincount(doc_of, minlength=int(doc_of.max()) + 1) if len(doc_of) else []

@@ -55,13 +55,15 @@ class Trained:
 
 
 @dataclass(frozen=True)
-class _Prepared:
+class Prepared:
+    """A training cluster as the score stage sees it: segmented documents, copy groups."""
+
     cluster: Cluster
     documents: tuple[SegmentedDocument, ...]
     groups: tuple[int, ...]
 
 
-def prepare(cluster: Cluster, options: Options) -> _Prepared:
+def prepare(cluster: Cluster, options: Options) -> Prepared:
     """The pipeline's steps 1-3 (clean, segment, dedup), as ``pipeline.run`` runs them."""
     from ..cleaning import clean_cluster
     from ..dedup import dedup
@@ -75,7 +77,7 @@ def prepare(cluster: Cluster, options: Options) -> _Prepared:
     cleaned = [c for c in cleaned if c.body or not options.clean.drop_empty]
     segmented = tuple(segment(c, i, options.segment) for i, c in enumerate(cleaned))
     groups = tuple(dedup(list(segmented), options.dedup).group_of) if segmented else ()
-    return _Prepared(cluster, segmented, groups)
+    return Prepared(cluster, segmented, groups)
 
 
 def train(
@@ -127,7 +129,7 @@ def train(
 
 
 def summary_word_table(
-    prepared: Sequence[_Prepared], options: TrainOptions
+    prepared: Sequence[Prepared], options: TrainOptions
 ) -> tuple[dict[str, float], float]:
     """Log-odds, per word, that a human summary uses a word its (cleaned) articles use."""
     in_articles: Counter[str] = Counter()
@@ -151,7 +153,7 @@ def summary_word_table(
 
 
 def rows_and_targets(
-    prepared: Sequence[_Prepared], model: LearnedModel, pipeline: Options
+    prepared: Sequence[Prepared], model: LearnedModel, pipeline: Options
 ) -> tuple[np.ndarray, np.ndarray]:
     """One design row and bigram-precision target per selectable sentence."""
     from ..evaluate import RougeMetric

@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ..errors import InputError
-from ..ingest import Skipped
+from ..ingest import Skipped, parse_json
 from .similarity import Article
 
 Item = Article | Skipped | None  # None: the source is idle for now
@@ -60,9 +60,7 @@ def article_from_record(record: object, where: str, arrival: datetime | None = N
 
 
 def parse_line(line: str, where: str, arrival: datetime | None = None) -> Article:
-    """One JSON Lines record to an article (the shared safe JSON reader goes here)."""
-    from ..ingest import parse_json
-
+    """One JSON Lines record to an article, under the input contract of every JSON reader."""
     return article_from_record(parse_json(line, where), where, arrival)
 
 

@@ -16,6 +16,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from ..errors import InputError, SynopsisError
+from ..ingest import parse_json
 from .render import render_html
 from .tracker import StoryNotFoundError, Tracker
 
@@ -39,11 +40,8 @@ class _Shared:
 
 
 def _articles(body: bytes) -> list[Any]:
-    from ..errors import InputError
-    from ..ingest import parse_json
-
     try:
-        data = parse_json(body, "request body")
+        data = parse_json(body, where="request body")
     except InputError as exc:
         raise HTTPException(400, str(exc)) from None
     if isinstance(data, dict) and "articles" in data:
