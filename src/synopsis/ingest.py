@@ -270,27 +270,32 @@ def parse_jsonl(text: str, source: str) -> list[Cluster]:
         if not line.strip():
             continue
         where = f"{source}, line {number}"
-        record = parse_json(line, where)
-        if not isinstance(record, dict):
-            raise InputError(f"{where}: expected a JSON object with a 'documents' list")
-        documents = record.get("documents")
-        if not isinstance(documents, list) or not all(isinstance(d, str) for d in documents):
-            raise InputError(f"{where}: 'documents' must be a list of strings")
-        summary = record.get("summary")
-        if summary is not None and not isinstance(summary, str):
-            raise InputError(f"{where}: 'summary' must be a string")
-        cluster_id = str(record.get("id", number))
-        docs = tuple(
-            Document(id=str(i), text=d, path=source)
-            for i, d in enumerate(documents, start=1)
-            if d.strip()
-        )
-        if not docs:
-            raise InputError(f"{where}: cluster {cluster_id!r} has no non-empty document")
-        clusters.append(Cluster(id=cluster_id, documents=docs, reference=summary))
+        clusters.append(cluster_from_record(parse_json(line, where), where, number, source))
     if not clusters:
         raise InputError(f"{source}: no clusters in this JSON Lines input")
     return clusters
+
+
+def cluster_from_record(record: object, where: str, number: int, source: str) -> Cluster:
+    """One cluster record (a JSONL line, a Parquet row) checked field by field; a cluster
+    without an ``id`` is named by its line or row ``number``."""
+    if not isinstance(record, Mapping):
+        raise InputError(f"{where}: expected a JSON object with a 'documents' list")
+    documents = record.get("documents")
+    if not isinstance(documents, (list, tuple)) or not all(isinstance(d, str) for d in documents):
+        raise InputError(f"{where}: 'documents' must be a list of strings")
+    summary = record.get("summary")
+    if summary is not None and not isinstance(summary, str):
+        raise InputError(f"{where}: 'summary' must be a string")
+    cluster_id = str(number) if record.get("id") is None else str(record["id"])
+    docs = tuple(
+        Document(id=str(i), text=d, path=source)
+        for i, d in enumerate(documents, start=1)
+        if d.strip()
+    )
+    if not docs:
+        raise InputError(f"{where}: cluster {cluster_id!r} has no non-empty document")
+    return Cluster(id=cluster_id, documents=docs, reference=summary)
 
 
 def is_multinews(text: str) -> bool:
@@ -309,15 +314,22 @@ def parse_multinews(text: str, source: str) -> list[Cluster]:
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
-        for sep in MULTINEWS_SEPARATORS[1:]:
-            line = line.replace(sep, MULTINEWS_SEPARATORS[0])
-        parts = [p.strip() for p in line.split(MULTINEWS_SEPARATORS[0])]
-        docs = tuple(Document(id=str(i), text=p, path=source) for i, p in enumerate(parts, 1) if p)
-        if docs:
-            clusters.append(Cluster(id=str(number), documents=docs))
+        cluster = cluster_from_multinews_line(line, number, source)
+        if cluster is not None:
+            clusters.append(cluster)
     if not clusters:
         raise InputError(f"{source}: no articles found")
     return clusters
+
+
+def cluster_from_multinews_line(line: str, number: int, source: str) -> Cluster | None:
+    """One Multi-News line: articles separated by ``|||||``, named by the line ``number``
+    (None when the line holds no article)."""
+    for sep in MULTINEWS_SEPARATORS[1:]:
+        line = line.replace(sep, MULTINEWS_SEPARATORS[0])
+    parts = [p.strip() for p in line.split(MULTINEWS_SEPARATORS[0])]
+    docs = tuple(Document(id=str(i), text=p, path=source) for i, p in enumerate(parts, 1) if p)
+    return Cluster(id=str(number), documents=docs) if docs else None
 
 
 def _looks_like_html(text: str) -> bool:

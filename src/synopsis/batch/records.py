@@ -22,12 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError, MissingExtraError, SynopsisError
+from ..ingest import cluster_from_multinews_line, cluster_from_record
 from ..ingest import parse_json as ingest_parse_json
-from ..model import Cluster, Document
+from ..model import Cluster
 from ..options import CleanOptions, Options
-
-# How Multi-News joins the articles of a cluster (as synopsis.ingest reads it).
-MULTINEWS_SEPARATORS = ("|||||", "story_separator_special_tag")
 
 INPUT_KINDS = ("jsonl", "multinews", "parquet")
 OUTPUT_FORMATS = ("jsonl", "parquet")
@@ -117,39 +115,16 @@ def to_cluster(item: Item) -> Cluster:
         except UnicodeDecodeError:
             raise InputError(f"{where}: not UTF-8 text") from None
     if item.kind == "multinews":
-        line = str(payload)
-        for sep in MULTINEWS_SEPARATORS[1:]:
-            line = line.replace(sep, MULTINEWS_SEPARATORS[0])
-        parts = [p.strip() for p in line.split(MULTINEWS_SEPARATORS[0])]
-        docs = tuple(
-            Document(id=str(i), text=p, path=item.source) for i, p in enumerate(parts, 1) if p
-        )
-        if not docs:
+        cluster = cluster_from_multinews_line(str(payload), item.number, item.source)
+        if cluster is None:
             raise InputError(f"{where}: no articles on this line")
-        return Cluster(id=str(item.number), documents=docs)
+        return cluster
     if item.kind == "jsonl":
         record = parse_json(str(payload), where)
     else:
         where = f"{item.source}, row {item.number}"
         record = item.payload
-    if not isinstance(record, Mapping):
-        raise InputError(f"{where}: expected a JSON object with a 'documents' list")
-    documents = record.get("documents")
-    if not isinstance(documents, (list, tuple)) or not all(isinstance(d, str) for d in documents):
-        raise InputError(f"{where}: 'documents' must be a list of strings")
-    summary = record.get("summary")
-    if summary is not None and not isinstance(summary, str):
-        raise InputError(f"{where}: 'summary' must be a string")
-    cluster_id = record.get("id")
-    cluster_id = str(item.number) if cluster_id is None else str(cluster_id)
-    docs = tuple(
-        Document(id=str(i), text=d, path=item.source)
-        for i, d in enumerate(documents, start=1)
-        if d.strip()
-    )
-    if not docs:
-        raise InputError(f"{where}: cluster {cluster_id!r} has no non-empty document")
-    return Cluster(id=cluster_id, documents=docs, reference=summary)
+    return cluster_from_record(record, where, item.number, item.source)
 
 
 def item_id(item: Item) -> str:
