@@ -251,3 +251,46 @@ def test_counts_over_different_periods_are_an_update() -> None:
     b = "Health officials in Tarn said 29 villagers had died of the fever since the outbreak began, doctors said."
     [dis] = run(a, b).disagreements
     assert dis.kind == "update" and {v.value for v in dis.variants} == {"19", "29"}
+
+
+def test_figures_of_two_players_in_a_round_up_are_no_conflict() -> None:
+    # Each source counts rebounds of more than one player: figures are compared only
+    # for the same named player.
+    a = (
+        "The Harbor Gulls beat the Mill Town Owls 101-96 on Friday night at the river arena.\n"
+        "Dario Pell grabbed 12 rebounds as the Gulls pulled away late in the fourth quarter.\n"
+        "Teammate Juri Kant added 7 rebounds off the bench for the Gulls.\n"
+    )
+    b = (
+        "The Gulls held off the Owls at the river arena on Friday night, winning 101-96.\n"
+        "Ivo Stanek grabbed 9 rebounds as the Gulls pulled away late in the fourth quarter.\n"
+        "Pell scored 20 points and made the late free throws for the Gulls.\n"
+    )
+    assert [d for d in run(a, b).disagreements if d.about == "number"] == []
+
+
+def test_the_same_players_figures_in_a_round_up_are_compared() -> None:
+    a = (
+        "The Harbor Gulls beat the Mill Town Owls 101-96 on Friday night at the river arena.\n"
+        "Dario Pell grabbed 12 rebounds as the Gulls pulled away late in the fourth quarter.\n"
+        "Teammate Ivo Stanek added 7 rebounds off the bench for the Gulls.\n"
+    )
+    b = (
+        "The Gulls held off the Owls at the river arena on Friday night, winning 101-96.\n"
+        "Dario Pell grabbed 14 rebounds as the Gulls pulled away late in the fourth quarter.\n"
+        "Ivo Stanek added 7 rebounds off the bench in his first start since the injury.\n"
+    )
+    [d] = [d for d in run(a, b).disagreements if d.about == "number"]
+    assert d.kind == "conflict" and {v.value for v in d.variants} == {"12", "14"}
+
+
+def test_two_models_ports_are_no_conflict() -> None:
+    a = "The new Vela Air laptop has two USB ports and a headphone jack, the maker said on Tuesday."
+    b = "The maker said on Tuesday that its larger Vela Pro laptop has four USB ports and a card slot."
+    assert [d for d in run(a, b).disagreements if d.about == "number"] == []
+
+
+def test_two_kinds_of_one_counted_noun_are_no_conflict() -> None:
+    a = "Rook Alvarez ran for 120 rushing yards in the win over the Cranes on Sunday, coaches said."
+    b = "Coaches said Rook Alvarez had 80 receiving yards in the win over the Cranes on Sunday."
+    assert [d for d in run(a, b).disagreements if d.about == "number"] == []

@@ -36,6 +36,9 @@ class Quantity:
     sentence: int  # index into ScoredCluster.sentences
     start: int
     end: int
+    # words between the figure and its noun ("rushing" in "120 rushing yards"): what kind
+    # of the noun is counted; "" when none
+    kind_of: str = ""
 
     @property
     def about(self) -> tuple[str, str]:

@@ -22,6 +22,7 @@ from ..stopwords import ENGLISH_STOP_WORDS
 from .claims import Claim, Quantity, When, components, content_words, singular
 from .dates import DATE_SUBJECT, date_claims
 from .numbers import NUMBER_WORDS, number_claims, numbers_compatible
+from .subjects import claim_subject, subject_allows
 
 # Counted nouns that name no one thing: "12 people" in one source and "14 people" in
 # another are often two groups (the dead, the injured). They are linked only by aligned
@@ -66,12 +67,28 @@ def fact_disagreements(
 ) -> list[Disagreement]:
     """Figures and dates that independent groups state differently, each located."""
     claims: list[list[Claim]] = []
+    values_in_group: dict[tuple[int, tuple[str, str]], set[object]] = {}
     for i, s in enumerate(scored.sentences):
         found: list[Claim] = [*number_claims(raws[i], s.start, i)]
         found += date_claims(raws[i], s.start, i)
+        for c in found:
+            value = c.value if isinstance(c, Quantity) else c.compare
+            values_in_group.setdefault((int(sent_group[i]), c.about), set()).add(value)
         # A sentence naming two values of one thing ("3 dead, 5 dead") is ambiguous.
         abouts = [c.about for c in found]
         claims.append([c for c in found if abouts.count(c.about) == 1])
+    # A source that counts a noun at two values counts several things (two players'
+    # rebounds): that noun's claims are then linked only through one named subject.
+    ambiguous = {about for (_, about), vs in values_in_group.items() if len(vs) > 1}
+    subject = {
+        c: claim_subject(
+            raws[c.sentence],
+            c.start - scored.sentences[c.sentence].start,
+            c.end - scored.sentences[c.sentence].start,
+        )
+        for cs in claims
+        for c in cs
+    }
     links: list[tuple[Claim, Claim]] = []
     for i, j in aligned:
         for a in claims[i]:
@@ -104,14 +121,29 @@ def fact_disagreements(
                 links.append((a, b))
         if noun not in GENERIC_NOUNS:
             links += _sole_figures(scored, sent_group, same, raws, rare, frequency, options)
+    links = [
+        (a, b)
+        for a, b in links
+        if subject_allows(subject[a], subject[b], a.about in ambiguous)
+        and not _different_kinds(a, b)
+    ]
     out = []
     for members in components((c for cs in claims for c in cs), links):
         if len(members) < 2:
             continue
+        if len({subject[c] for c in members} - {None}) > 1:
+            continue  # linked through an unattached figure, yet about two subjects
         d = _claim_disagreement(scored, copies, sent_group, members, raws, options)
         if d is not None:
             out.append(d)
     return out
+
+
+def _different_kinds(a: Claim, b: Claim) -> bool:
+    """ "120 rushing yards" and "80 receiving yards" count two kinds of one noun."""
+    if isinstance(a, Quantity) and isinstance(b, Quantity):
+        return bool(a.kind_of and b.kind_of and a.kind_of != b.kind_of)
+    return False
 
 
 def _sole_figures(

@@ -101,16 +101,19 @@ def number_claims(raw: str, offset: int, index: int) -> list[Quantity]:
             value *= _MULTIPLIERS[m.group("mult").lower()]
         noun = None
         noun_end = 0
+        skipped: list[str] = []
         for w in re.finditer(r"\S+", m.group("rest")):
             lw = w.group(0).lower()
             if lw in ("percent", "per"):
                 noun, noun_end = "percent", w.end()
                 break
             if lw.endswith("ous"):  # "four previous complaints": an adjective, not the noun
+                skipped.append(lw)
                 continue
             if lw.endswith("s") or lw in IRREGULAR:
                 noun, noun_end = lw, w.end()
                 break
+            skipped.append(lw)
         if noun is None or (value >= 1900 and value <= 2100 and "." not in num):
             continue
         if singular(noun) in _NOT_COUNTED or singular(noun) in ENGLISH_STOP_WORDS:
@@ -128,6 +131,7 @@ def number_claims(raw: str, offset: int, index: int) -> list[Quantity]:
                 sentence=index,
                 start=offset + m.start(),
                 end=offset + end,
+                kind_of=" ".join(skipped),
             )
         )
     for m in _COMPOUND.finditer(raw):  # "a 211-game suspension" counts games too
