@@ -294,3 +294,12 @@ def test_two_kinds_of_one_counted_noun_are_no_conflict() -> None:
     a = "Rook Alvarez ran for 120 rushing yards in the win over the Cranes on Sunday, coaches said."
     b = "Coaches said Rook Alvarez had 80 receiving yards in the win over the Cranes on Sunday."
     assert [d for d in run(a, b).disagreements if d.about == "number"] == []
+
+
+def test_a_named_part_of_a_count_and_a_count_of_two_nouns_are_no_conflict() -> None:
+    a = "Navy sailors captured 10 pirates off the coast of Puntland on Tuesday, the navy said."
+    b = "The navy said sailors captured seven Somali pirates off the coast of Puntland on Tuesday."
+    c = "The cruise ship Vela Star carried 2,100 passengers and crew when it ran aground on Friday."
+    d = "The cruise ship Vela Star carried 1,600 passengers when it ran aground near the reef on Friday."
+    assert [x for x in run(a, b).disagreements if x.about == "number"] == []
+    assert [x for x in run(c, d).disagreements if x.about == "number"] == []

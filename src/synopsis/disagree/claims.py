@@ -36,8 +36,8 @@ class Quantity:
     sentence: int  # index into ScoredCluster.sentences
     start: int
     end: int
-    # words between the figure and its noun ("rushing" in "120 rushing yards"): what kind
-    # of the noun is counted; "" when none
+    # words between the figure and its noun, as written ("rushing" in "120 rushing yards",
+    # "Yemeni" in "seven Yemeni pirates"): what kind of the noun is counted; "" when none
     kind_of: str = ""
 
     @property

@@ -140,10 +140,16 @@ def fact_disagreements(
 
 
 def _different_kinds(a: Claim, b: Claim) -> bool:
-    """ "120 rushing yards" and "80 receiving yards" count two kinds of one noun."""
-    if isinstance(a, Quantity) and isinstance(b, Quantity):
-        return bool(a.kind_of and b.kind_of and a.kind_of != b.kind_of)
-    return False
+    """Two kinds of one noun ("120 rushing yards", "80 receiving yards"), or a named part
+    of a count ("seven Somali pirates" of "ten pirates"): a capitalized qualifier names a
+    subset, where "24 participant nations" are all the "26 nations"."""
+    if not (isinstance(a, Quantity) and isinstance(b, Quantity)):
+        return False
+    ka, kb = a.kind_of.lower(), b.kind_of.lower()
+    if ka and kb:
+        return ka != kb
+    named = a.kind_of if ka else b.kind_of
+    return any(w[:1].isupper() for w in named.split())
 
 
 def _sole_figures(

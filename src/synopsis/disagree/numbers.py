@@ -50,6 +50,11 @@ _WORD_TAIL = re.compile(r"[a-z]-$|\b(?:one|hundred|thousand|million)\s+(?:and\s+
 _NOT_A_COUNT_BEFORE = re.compile(r"[A-Za-z]-$|\d,\s$")
 _RANGE_BEFORE = re.compile(r"\d\s*(?:[-–]|to|and)\s*$|\bbetween\s+$", re.I)
 _RANGE_AFTER = re.compile(r"\s*(?:[-–]|to\b|and\b)\s*\d")
+# "passengers and crew", "soldiers and civilians": a count of two nouns together.
+_UNION_AFTER = re.compile(
+    r"\s+(?:and|or|&)\s+(?:crew|staff|personnel|(?!was\b|has\b|is\b|as\b|its\b|this\b)[a-z]{3,}s)\b",
+    re.I,
+)
 _DETERMINER = re.compile(r"\b(?:the|these|those|both|its|their|his|her|our|all)\s+$", re.I)
 
 
@@ -108,16 +113,18 @@ def number_claims(raw: str, offset: int, index: int) -> list[Quantity]:
                 noun, noun_end = "percent", w.end()
                 break
             if lw.endswith("ous"):  # "four previous complaints": an adjective, not the noun
-                skipped.append(lw)
+                skipped.append(w.group(0))
                 continue
             if lw.endswith("s") or lw in IRREGULAR:
                 noun, noun_end = lw, w.end()
                 break
-            skipped.append(lw)
+            skipped.append(w.group(0))
         if noun is None or (value >= 1900 and value <= 2100 and "." not in num):
             continue
         if singular(noun) in _NOT_COUNTED or singular(noun) in ENGLISH_STOP_WORDS:
             continue
+        if _UNION_AFTER.match(raw, m.start("rest") + noun_end):
+            continue  # "2,000 passengers and crew": one figure for two nouns
         qual = " ".join((m.group("qual") or "").lower().split())
         end = m.start("rest") + noun_end
         shown = " ".join(x for x in (qual, m.group("num"), m.group("mult") or "") if x)
