@@ -79,7 +79,13 @@ def fact_disagreements(
         claims.append([c for c in found if abouts.count(c.about) == 1])
     # A source that counts a noun at two values counts several things (two players'
     # rebounds): that noun's claims are then linked only through one named subject.
-    ambiguous = {about for (_, about), vs in values_in_group.items() if len(vs) > 1}
+    # (Days and times are tied to their event by the word they are attached to instead:
+    # a source names many days, of many events.)
+    ambiguous = {
+        about
+        for (_, about), vs in values_in_group.items()
+        if len(vs) > 1 and about[0] == "number"
+    }
     subject = {
         c: claim_subject(
             raws[c.sentence],
