@@ -141,3 +141,10 @@ def test_a_claim_knows_its_subject() -> None:
     # the kind of the noun is kept apart from the noun
     [c] = number_claims("He ran for 120 rushing yards.", 0, 0)
     assert (c.noun, c.kind_of) == ("yard", "rushing")
+
+
+def test_clock_times_with_a_dot_and_bounds() -> None:
+    [t] = date_claims("The plane took off at 11.32am for the capital.", 0, 0)
+    assert (t.unit, t.compare, t.bound) == ("time", (11, 32), "")
+    [u] = date_claims("The boy fell just before 5 p.m. on the second floor.", 0, 0)
+    assert (u.compare, u.bound) == ((17, 0), "before")

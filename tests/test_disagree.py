@@ -303,3 +303,16 @@ def test_a_named_part_of_a_count_and_a_count_of_two_nouns_are_no_conflict() -> N
     d = "The cruise ship Vela Star carried 1,600 passengers when it ran aground near the reef on Friday."
     assert [x for x in run(a, b).disagreements if x.about == "number"] == []
     assert [x for x in run(c, d).disagreements if x.about == "number"] == []
+
+
+def test_a_time_bound_that_fits_and_times_of_two_days_are_no_conflict() -> None:
+    a = "The boy was jumping on his bed in Tarnow around 4:40 p.m. when he fell from the window."
+    b = "The boy was jumping on his bed in Tarnow just before 5 p.m. when he fell from the window."
+    c = "A photo of the Tarnow mural was posted by Johan Ekberg on Jul 20 at 11:57 a.m. with a caption."
+    d = "A photo of the Tarnow mural was posted by Mira Solberg on Jul 19 at 6:51 p.m. with a caption."
+    assert [x for x in run(a, b).disagreements if x.about == "date"] == []
+    assert [x for x in run(c, d).disagreements if x.about == "date"] == []
+    e = "The boy was jumping on his bed in Tarnow around 4:40 p.m. when he fell from the window."
+    f = "The boy was jumping on his bed in Tarnow around 3:10 p.m. when he fell from the window."
+    [dis] = [x for x in run(e, f).disagreements if x.about == "date"]
+    assert dis.kind == "conflict"

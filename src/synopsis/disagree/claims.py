@@ -59,6 +59,7 @@ class When:
     sentence: int
     start: int
     end: int
+    bound: str = ""  # "before" / "after" for "just before 5 p.m.": a bound, not the time
 
     @property
     def about(self) -> tuple[str, str]:

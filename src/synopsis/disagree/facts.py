@@ -20,7 +20,7 @@ from ..model import Copies, Disagreement, Mention, ScoredCluster, Variant
 from ..options import DisagreeOptions
 from ..stopwords import ENGLISH_STOP_WORDS
 from .claims import Claim, Quantity, When, components, content_words, singular
-from .dates import DATE_SUBJECT, date_claims
+from .dates import DATE_SUBJECT, date_claims, times_compatible
 from .numbers import NUMBER_WORDS, number_claims, numbers_compatible
 from .subjects import claim_subject, subject_allows
 
@@ -54,6 +54,8 @@ def compatible(a: Claim, b: Claim, max_ratio: float) -> bool:
     """Two values of one thing that can both be true ("more than 20" and "24")."""
     if isinstance(a, Quantity) and isinstance(b, Quantity):
         return numbers_compatible(a.compare, b.compare, max_ratio)
+    if isinstance(a, When) and isinstance(b, When) and a.unit == b.unit == "time":
+        return times_compatible(a, b)
     return a.compare == b.compare
 
 
@@ -82,9 +84,7 @@ def fact_disagreements(
     # (Days and times are tied to their event by the word they are attached to instead:
     # a source names many days, of many events.)
     ambiguous = {
-        about
-        for (_, about), vs in values_in_group.items()
-        if len(vs) > 1 and about[0] == "number"
+        about for (_, about), vs in values_in_group.items() if len(vs) > 1 and about[0] == "number"
     }
     subject = {
         c: claim_subject(
@@ -200,10 +200,19 @@ _FUTURE = re.compile(
 
 
 def _same_event_time(raws: Sequence[str], a: When, b: When, scored: ScoredCluster) -> bool:
-    """Two dates can name one event only when both sentences speak of it in one tense."""
+    """Two dates can name one event only when both sentences speak of it in one tense,
+    and two times or weekdays only when their sentences name no two different days
+    ("on Jul 20 at 11:57" / "on Jul 19 at 6:51": two posts, not one)."""
     head_a = raws[a.sentence][: a.start - scored.sentences[a.sentence].start]
     head_b = raws[b.sentence][: b.start - scored.sentences[b.sentence].start]
-    return bool(_FUTURE.search(head_a)) == bool(_FUTURE.search(head_b))
+    if bool(_FUTURE.search(head_a)) != bool(_FUTURE.search(head_b)):
+        return False
+    if a.unit != "day":
+        days_a = {c.compare for c in date_claims(raws[a.sentence], 0, 0) if c.unit == "day"}
+        days_b = {c.compare for c in date_claims(raws[b.sentence], 0, 0) if c.unit == "day"}
+        if days_a and days_b and days_a.isdisjoint(days_b):
+            return False
+    return True
 
 
 _PARTITIVE = re.compile(r"\b(?:of|among|half of)(?:\s+(?:the|those|these))?\s+$", re.I)
