@@ -316,3 +316,24 @@ def test_a_time_bound_that_fits_and_times_of_two_days_are_no_conflict() -> None:
     f = "The boy was jumping on his bed in Tarnow around 3:10 p.m. when he fell from the window."
     [dis] = [x for x in run(e, f).disagreements if x.about == "date"]
     assert dis.kind == "conflict"
+
+
+def test_a_count_of_another_year_and_a_part_of_a_base_are_no_conflict() -> None:
+    a = "Rook Alvarez pleaded guilty to three misdemeanor counts of fraud on Monday in Tarn county court."
+    b = "In 2009, Rook Alvarez pleaded guilty to two misdemeanor counts of fraud in Tarn county court."
+    assert [x for x in run(a, b).disagreements if x.about == "number"] == []
+    c = "The Cranes quarterback Rook Alvarez played in only three of the Cranes' four preseason games."
+    d = "Rook Alvarez, the Cranes quarterback, threw two touchdowns in three preseason games before he was cut."
+    assert [x for x in run(c, d).disagreements if x.about == "number"] == []
+
+
+def test_a_weekday_of_another_event_in_the_sentence_is_no_conflict() -> None:
+    a = "The Tarn Front claimed responsibility Thursday for the attack on the museum in Ohrid that killed 21 tourists."
+    b = "Police arrested nine suspects linked to Wednesday's attack on the museum in Ohrid that killed 21 tourists."
+    assert [x for x in run(a, b).disagreements if x.about == "date"] == []
+
+
+def test_over_a_dozen_is_a_bound_on_twelve() -> None:
+    a = "One of the tour company's boats capsized on Tarn lake on Thursday, leaving 17 deaths."
+    b = "One of the tour company's boats capsized on Tarn lake on Thursday, leaving over a dozen deaths."
+    assert [x for x in run(a, b).disagreements if x.about == "number"] == []

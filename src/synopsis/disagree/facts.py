@@ -104,7 +104,14 @@ def fact_disagreements(
                 # A day or time names one event only when it is attached to the same word
                 # ("fled the scene about 4:20" / "fled the scene about 4:30").
                 if isinstance(a, When) and isinstance(b, When):
-                    if not _anchors(scored, a) & _anchors(scored, b):
+                    anchors_a, anchors_b = _anchors(scored, a), _anchors(scored, b)
+                    if not anchors_a & anchors_b:
+                        continue
+                    # the word before names what happened then ("claimed responsibility
+                    # Thursday" / "linked to Wednesday's attack": two events, one "attack")
+                    before_a = {w for side, w in anchors_a if side == "before"}
+                    before_b = {w for side, w in anchors_b if side == "before"}
+                    if before_a and before_b and before_a != before_b:
                         continue
                     if not _same_event_time(raws, a, b, scored):
                         continue
@@ -132,6 +139,7 @@ def fact_disagreements(
         for a, b in links
         if subject_allows(subject[a], subject[b], a.about in ambiguous)
         and not _different_kinds(a, b)
+        and not any(isinstance(c, Quantity) and _partitive(scored, c, _BASE) for c in (a, b))
     ]
     out = []
     for members in components((c for cs in claims for c in cs), links):
@@ -216,6 +224,10 @@ def _same_event_time(raws: Sequence[str], a: When, b: When, scored: ScoredCluste
 
 
 _PARTITIVE = re.compile(r"\b(?:of|among|half of)(?:\s+(?:the|those|these))?\s+$", re.I)
+# "three of New England's four games", "of the Cranes' four": a base for certain
+_BASE = re.compile(
+    r"\b(?:\w+\s+of|among)\s+(?:the\s+)?(?:[\w.-]+\s)?[\w.-]+(?:['’]s|s['’])\s+$", re.I
+)
 
 
 def groups_counting_in_parts(noun: str, raws: Sequence[str], sent_group: np.ndarray) -> set[int]:
@@ -229,11 +241,13 @@ def groups_counting_in_parts(noun: str, raws: Sequence[str], sent_group: np.ndar
     }
 
 
-def _partitive(scored: ScoredCluster, claim: Quantity) -> bool:
+def _partitive(
+    scored: ScoredCluster, claim: Quantity, pattern: re.Pattern[str] = _PARTITIVE
+) -> bool:
     """'of the 970 cases', 'half of 1,416 cases': a base others are counted out of."""
     s = scored.sentences[claim.sentence]
     text = scored.documents[s.doc_index].document.text
-    return bool(_PARTITIVE.search(text[max(s.start, claim.start - 20) : claim.start]))
+    return bool(pattern.search(text[max(s.start, claim.start - 40) : claim.start]))
 
 
 def _around(
@@ -336,6 +350,8 @@ def _claim_disagreement(
         about = "number"
     else:
         what, about = DATE_SUBJECT[first.unit], "date"
+    if _of_another_year(by_value, raws):
+        return None
     kind = "update" if _at_different_times(by_value, values, clashing) else "conflict"
     subject = _subject(what, raws, members)
     return Disagreement(kind=kind, subject=subject, variants=tuple(variants), about=about)
@@ -354,6 +370,17 @@ def _at_different_times(
         if None in tx or None in ty or not tx.isdisjoint(ty):
             return False
     return True
+
+
+_YEAR = re.compile(r"\b(?:in|during)\s+((?:19|20)\d\d)\b", re.I)  # "in 2009", not "the 2003 war"
+
+
+def _of_another_year(by_value: dict[object, list[Claim]], raws: Sequence[str]) -> bool:
+    """A figure told of a year the other sentences do not name ("pleaded guilty to two
+    counts in 2009") is about an earlier event, not an earlier count of this one."""
+    years = [{y for c in cs for y in _YEAR.findall(raws[c.sentence])} for cs in by_value.values()]
+    named = [ys for ys in years if ys]
+    return bool(named) and (len(named) < len(years) or len(set.union(*named)) > 1)
 
 
 def _mention(scored: ScoredCluster, sentence: int, start: int, end: int) -> Mention:

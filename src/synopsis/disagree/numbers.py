@@ -22,6 +22,7 @@ NUMBER_WORDS = frozenset(_WORD_NUMBERS) | frozenset(_MULTIPLIERS)  # no context 
 _QUALIFIERS = sorted(_APPROX | _LOWER_BOUND | _UPPER_BOUND, key=len, reverse=True)
 _NUMBER = re.compile(
     r"(?<![\w$.,])(?:(?P<qual>" + "|".join(q.replace(" ", r"\s+") for q in _QUALIFIERS) + r")\s+)?"
+    r"(?:a\s+(?=dozen))?"  # "over a dozen"
     r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(_WORD_NUMBERS) + r")"
     r"(?:\s+(?P<mult>" + "|".join(_MULTIPLIERS) + r"))?"
     r"(?P<rest>(?:\s+[a-z][a-z-]*){1,2})",
