@@ -337,3 +337,9 @@ def test_over_a_dozen_is_a_bound_on_twelve() -> None:
     a = "One of the tour company's boats capsized on Tarn lake on Thursday, leaving 17 deaths."
     b = "One of the tour company's boats capsized on Tarn lake on Thursday, leaving over a dozen deaths."
     assert [x for x in run(a, b).disagreements if x.about == "number"] == []
+
+
+def test_weekdays_of_two_calendar_days_are_no_conflict_in_lowercased_copy() -> None:
+    a = "children are led from the tarn valley school in ohrid on friday, dec. 14, after the shooting."
+    b = "children are led from the tarn valley school in ohrid on saturday, dec. 15, after the shooting."
+    assert [x for x in run(a, b).disagreements if x.about == "date"] == []

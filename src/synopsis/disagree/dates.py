@@ -66,4 +66,14 @@ def times_compatible(a: When, b: When, slack: int = 30) -> bool:
     return False
 
 
+_ANY_CASE_DAY = re.compile(
+    r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\b", re.I
+)  # "may" left out: in lowercased text it is mostly the verb
+
+
+def calendar_days(raw: str) -> set[tuple[int, int]]:
+    """The calendar days a sentence names, in any case ("dec. 14" in lowercased copy)."""
+    return {(MONTHS[m.lower()], int(d)) for m, d in _ANY_CASE_DAY.findall(raw)}
+
+
 DATE_SUBJECT = {"weekday": "day", "day": "date", "time": "time"}

@@ -20,7 +20,7 @@ from ..model import Copies, Disagreement, Mention, ScoredCluster, Variant
 from ..options import DisagreeOptions
 from ..stopwords import ENGLISH_STOP_WORDS
 from .claims import Claim, Quantity, When, components, content_words, singular
-from .dates import DATE_SUBJECT, date_claims, times_compatible
+from .dates import DATE_SUBJECT, calendar_days, date_claims, times_compatible
 from .numbers import NUMBER_WORDS, number_claims, numbers_compatible
 from .subjects import claim_subject, subject_allows
 
@@ -216,8 +216,7 @@ def _same_event_time(raws: Sequence[str], a: When, b: When, scored: ScoredCluste
     if bool(_FUTURE.search(head_a)) != bool(_FUTURE.search(head_b)):
         return False
     if a.unit != "day":
-        days_a = {c.compare for c in date_claims(raws[a.sentence], 0, 0) if c.unit == "day"}
-        days_b = {c.compare for c in date_claims(raws[b.sentence], 0, 0) if c.unit == "day"}
+        days_a, days_b = calendar_days(raws[a.sentence]), calendar_days(raws[b.sentence])
         if days_a and days_b and days_a.isdisjoint(days_b):
             return False
     return True
