@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import synopsis
 from conftest import FIXTURES
+from synopsis.disagree.numbers import number_claims
 from synopsis.model import Disagreement, Summary
 
 CROSS = FIXTURES / "cross"
@@ -343,3 +344,12 @@ def test_weekdays_of_two_calendar_days_are_no_conflict_in_lowercased_copy() -> N
     a = "children are led from the tarn valley school in ohrid on friday, dec. 14, after the shooting."
     b = "children are led from the tarn valley school in ohrid on saturday, dec. 15, after the shooting."
     assert [x for x in run(a, b).disagreements if x.about == "date"] == []
+
+
+def test_season_records_without_one_named_subject_are_no_conflict() -> None:
+    a = "Before the season few fans thought the Harbor Gulls could get 7 wins in the whole year."
+    b = "The interim coach tied a league record with 9 wins in the whole year for the Harbor Gulls."
+    assert [x for x in run(a, b).disagreements if x.about == "number"] == []
+    c = "Dozen of warships from several navies patrol the Gulf of Tarn against the pirates."
+    [w] = [q for q in number_claims(c, 0, 0) if q.noun == "warship"] or [None]
+    assert w is None

@@ -50,6 +50,20 @@ GENERIC_NOUNS = frozenset(
 )
 
 
+# Statistics of play, records and product specs: every player, team, game, season and
+# model has its own count of these, so two sources' figures are compared only for one
+# named subject (as if each source counted them at two values).
+STAT_NOUNS = frozenset(
+    {
+        "game", "win", "loss", "season", "point", "rebound", "assist", "yard", "touchdown",
+        "goal", "run", "hit", "inning", "round", "knockout", "fight", "title", "match",
+        "start", "pass", "sack", "interception", "turnover", "basket", "shot", "lap",
+        "medal", "steal", "block", "save", "strikeout", "homer", "carry", "reception",
+        "catch", "victory", "defeat", "appearance", "version", "port", "model",
+    }
+)  # fmt: skip
+
+
 def compatible(a: Claim, b: Claim, max_ratio: float) -> bool:
     """Two values of one thing that can both be true ("more than 20" and "24")."""
     if isinstance(a, Quantity) and isinstance(b, Quantity):
@@ -85,7 +99,7 @@ def fact_disagreements(
     # a source names many days, of many events.)
     ambiguous = {
         about for (_, about), vs in values_in_group.items() if len(vs) > 1 and about[0] == "number"
-    }
+    } | {("number", noun) for noun in STAT_NOUNS}
     subject = {
         c: claim_subject(
             raws[c.sentence],

@@ -88,6 +88,8 @@ def number_claims(raw: str, offset: int, index: int) -> list[Quantity]:
         num = m.group("num").lower()
         if num in _WORD_NUMBERS and _DETERMINER.search(raw[: m.start()]):
             continue  # "the two nations" names known parties, it does not count them
+        if num == "dozen" and re.match(r"s\b|\s+of\b", raw[m.end("num") :], re.I):
+            continue  # "dozens of warships", "dozen of warships": no value
         if num == "dozen" and re.search(r"half[- ](?:a[- ])?$", raw[: m.start()], re.I):
             continue  # "a half-dozen riddles" is six, not a dozen; left out rather than guessed
         if num in _WORD_NUMBERS and _WORD_TAIL.search(raw, 0, m.start()):
