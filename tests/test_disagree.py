@@ -353,3 +353,24 @@ def test_season_records_without_one_named_subject_are_no_conflict() -> None:
     c = "Dozen of warships from several navies patrol the Gulf of Tarn against the pirates."
     [w] = [q for q in number_claims(c, 0, 0) if q.noun == "warship"] or [None]
     assert w is None
+
+
+def test_counts_of_one_noun_over_different_scopes_are_no_conflict() -> None:
+    a = "Dario Pell hit 13 homers and drove in 43 runs in 54 games after the trade to the Harbor Gulls."
+    b = "Dario Pell hit 33 homers and drove in 121 runs in 157 games with the Harbor Gulls and the Owls."
+    assert [x for x in run(a, b).disagreements if x.about == "number"] == []
+
+
+def test_the_same_verb_ties_counts_a_source_gives_at_several_values() -> None:
+    # Each source counts people twice (injured, arrested): the counts are compared only
+    # through the verb next to them.
+    a = (
+        "Police said 12 people were injured in the riots in Ohrid on Friday night.\n"
+        "Officers arrested 30 people after the march in the old town.\n"
+    )
+    b = (
+        "Police said 18 people had been injured in the violence in Ohrid on Friday night.\n"
+        "Some 30 people were arrested for carrying weapons in the old town.\n"
+    )
+    [d] = [x for x in run(a, b).disagreements if x.about == "number"]
+    assert {v.value for v in d.variants} == {"12", "18"}

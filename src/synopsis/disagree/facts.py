@@ -22,7 +22,7 @@ from ..stopwords import ENGLISH_STOP_WORDS
 from .claims import Claim, Quantity, When, components, content_words, singular
 from .dates import DATE_SUBJECT, calendar_days, date_claims, times_compatible
 from .numbers import NUMBER_WORDS, number_claims, numbers_compatible
-from .subjects import claim_subject, subject_allows
+from .subjects import claim_subject, predicate_stem, subject_allows
 
 # Counted nouns that name no one thing: "12 people" in one source and "14 people" in
 # another are often two groups (the dead, the injured). They are linked only by aligned
@@ -148,11 +148,20 @@ def fact_disagreements(
                 links.append((a, b))
         if noun not in GENERIC_NOUNS:
             links += _sole_figures(scored, sent_group, same, raws, rare, frequency, options)
+    stat_abouts = {("number", noun) for noun in STAT_NOUNS}
+    predicate = {c: _predicates(scored, c) for cs in claims for c in cs if isinstance(c, Quantity)}
     links = [
         (a, b)
         for a, b in links
-        if subject_allows(subject[a], subject[b], a.about in ambiguous)
+        if subject_allows(
+            subject[a],
+            subject[b],
+            a.about in ambiguous,
+            same_predicate=a.about not in stat_abouts
+            and bool(predicate.get(a, set()) & predicate.get(b, set())),
+        )
         and not _different_kinds(a, b)
+        and not _other_scopes(claims, a, b)
         and not any(isinstance(c, Quantity) and _partitive(scored, c, _BASE) for c in (a, b))
     ]
     out = []
@@ -165,6 +174,34 @@ def fact_disagreements(
         if d is not None:
             out.append(d)
     return out
+
+
+def _other_scopes(claims: Sequence[Sequence[Claim]], a: Claim, b: Claim) -> bool:
+    """Two figures whose sentences give another shared counted noun at different values
+    ("13 homers in 54 games" / "33 homers in 157 games") count over different scopes."""
+    if not (isinstance(a, Quantity) and isinstance(b, Quantity)) or a.sentence == b.sentence:
+        return False
+    other_a = {c.noun: c for c in claims[a.sentence] if isinstance(c, Quantity) and c != a}
+    for c in claims[b.sentence]:
+        if (
+            isinstance(c, Quantity)
+            and c != b
+            and c.noun in other_a
+            and c.noun != a.noun
+            and other_a[c.noun].value != c.value
+        ):
+            return True
+    return False
+
+
+def _predicates(scored: ScoredCluster, claim: Quantity) -> set[str]:
+    """Stems of the content words right before and after a figure (the verb that counts it:
+    "killing four people", "12 people were injured"), number words left out."""
+    return {
+        predicate_stem(w)
+        for _, w in _anchors(scored, claim)
+        if w not in NUMBER_WORDS and singular(w) != claim.noun
+    }
 
 
 def _different_kinds(a: Claim, b: Claim) -> bool:

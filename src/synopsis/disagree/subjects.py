@@ -86,13 +86,27 @@ def claim_subject(sentence: str, start: int, end: int) -> str | None:
     return None
 
 
-def subject_allows(subject_a: str | None, subject_b: str | None, ambiguous: bool) -> bool:
+def subject_allows(
+    subject_a: str | None, subject_b: str | None, ambiguous: bool, same_predicate: bool = False
+) -> bool:
     """May two claims of one counted noun (or one kind of date) be about one thing?
 
     Different subjects never; when the noun is ``ambiguous`` (a source counts it at two
-    values), only the same established subject."""
+    values), only the same established subject, or, when neither names a subject, the same
+    predicate word next to both figures (``same_predicate``: "12 people were injured" /
+    "18 people had been injured"; "five people were killed" / "killing four people")."""
     if subject_a is not None and subject_b is not None and subject_a != subject_b:
         return False
     if ambiguous:
-        return subject_a is not None and subject_a == subject_b
+        if subject_a is not None and subject_a == subject_b:
+            return True
+        return same_predicate and subject_a is None and subject_b is None
     return True
+
+
+def predicate_stem(word: str) -> str:
+    """'killing', 'killed', 'kills' -> 'kill': enough to match a verb across tenses."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
