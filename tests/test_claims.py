@@ -120,3 +120,31 @@ def test_a_quotation_closed_by_two_apostrophes_ends_there() -> None:
         "Police locked down the street and waited for the suspect to come out,",
         "We were lucky nobody else was hurt tonight,",
     ]
+
+
+def test_a_claim_knows_its_subject() -> None:
+    from synopsis.disagree.subjects import claim_subject
+
+    def subject_of(sentence: str, figure: str) -> str | None:
+        start = sentence.index(figure)
+        return claim_subject(sentence, start, start + len(figure))
+
+    # the nearest name before the figure in its clause, by its last word
+    assert subject_of("LeBron James had 12 rebounds and 8 assists.", "12 rebounds") == "james"
+    # a possessor right before the figure wins
+    claim = "Iraq won a vote by the conference’s 24 nations."
+    assert subject_of(claim, "24 nations") == "conference"
+    # a name just after the counted noun
+    assert subject_of("Delegates of 26 nations met at Lake Ohrid.", "26 nations") == "ohrid"
+    # a one-word capital opening the sentence is no name; a name in another clause is not
+    assert subject_of("Diplomats from 26 nations met, Kerry said.", "26 nations") is None
+    # the kind of the noun is kept apart from the noun
+    [c] = number_claims("He ran for 120 rushing yards.", 0, 0)
+    assert (c.noun, c.kind_of) == ("yard", "rushing")
+
+
+def test_clock_times_with_a_dot_and_bounds() -> None:
+    [t] = date_claims("The plane took off at 11.32am for the capital.", 0, 0)
+    assert (t.unit, t.compare, t.bound) == ("time", (11, 32), "")
+    [u] = date_claims("The boy fell just before 5 p.m. on the second floor.", 0, 0)
+    assert (u.compare, u.bound) == ((17, 0), "before")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import synopsis
 from conftest import FIXTURES
+from synopsis.disagree.numbers import number_claims
 from synopsis.model import Disagreement, Summary
 
 CROSS = FIXTURES / "cross"
@@ -251,3 +252,125 @@ def test_counts_over_different_periods_are_an_update() -> None:
     b = "Health officials in Tarn said 29 villagers had died of the fever since the outbreak began, doctors said."
     [dis] = run(a, b).disagreements
     assert dis.kind == "update" and {v.value for v in dis.variants} == {"19", "29"}
+
+
+def test_figures_of_two_players_in_a_round_up_are_no_conflict() -> None:
+    # Each source counts rebounds of more than one player: figures are compared only
+    # for the same named player.
+    a = (
+        "The Harbor Gulls beat the Mill Town Owls 101-96 on Friday night at the river arena.\n"
+        "Dario Pell grabbed 12 rebounds as the Gulls pulled away late in the fourth quarter.\n"
+        "Teammate Juri Kant added 7 rebounds off the bench for the Gulls.\n"
+    )
+    b = (
+        "The Gulls held off the Owls at the river arena on Friday night, winning 101-96.\n"
+        "Ivo Stanek grabbed 9 rebounds as the Gulls pulled away late in the fourth quarter.\n"
+        "Pell scored 20 points and made the late free throws for the Gulls.\n"
+    )
+    assert [d for d in run(a, b).disagreements if d.about == "number"] == []
+
+
+def test_the_same_players_figures_in_a_round_up_are_compared() -> None:
+    a = (
+        "The Harbor Gulls beat the Mill Town Owls 101-96 on Friday night at the river arena.\n"
+        "Dario Pell grabbed 12 rebounds as the Gulls pulled away late in the fourth quarter.\n"
+        "Teammate Ivo Stanek added 7 rebounds off the bench for the Gulls.\n"
+    )
+    b = (
+        "The Gulls held off the Owls at the river arena on Friday night, winning 101-96.\n"
+        "Dario Pell grabbed 14 rebounds as the Gulls pulled away late in the fourth quarter.\n"
+        "Ivo Stanek added 7 rebounds off the bench in his first start since the injury.\n"
+    )
+    [d] = [d for d in run(a, b).disagreements if d.about == "number"]
+    assert d.kind == "conflict" and {v.value for v in d.variants} == {"12", "14"}
+
+
+def test_two_models_ports_are_no_conflict() -> None:
+    a = "The new Vela Air laptop has two USB ports and a headphone jack, the maker said on Tuesday."
+    b = "The maker said on Tuesday that its larger Vela Pro laptop has four USB ports and a card slot."
+    assert [d for d in run(a, b).disagreements if d.about == "number"] == []
+
+
+def test_two_kinds_of_one_counted_noun_are_no_conflict() -> None:
+    a = "Rook Alvarez ran for 120 rushing yards in the win over the Cranes on Sunday, coaches said."
+    b = "Coaches said Rook Alvarez had 80 receiving yards in the win over the Cranes on Sunday."
+    assert [d for d in run(a, b).disagreements if d.about == "number"] == []
+
+
+def test_a_named_part_of_a_count_and_a_count_of_two_nouns_are_no_conflict() -> None:
+    a = "Navy sailors captured 10 pirates off the coast of Puntland on Tuesday, the navy said."
+    b = "The navy said sailors captured seven Somali pirates off the coast of Puntland on Tuesday."
+    c = "The cruise ship Vela Star carried 2,100 passengers and crew when it ran aground on Friday."
+    d = "The cruise ship Vela Star carried 1,600 passengers when it ran aground near the reef on Friday."
+    assert [x for x in run(a, b).disagreements if x.about == "number"] == []
+    assert [x for x in run(c, d).disagreements if x.about == "number"] == []
+
+
+def test_a_time_bound_that_fits_and_times_of_two_days_are_no_conflict() -> None:
+    a = "The boy was jumping on his bed in Tarnow around 4:40 p.m. when he fell from the window."
+    b = "The boy was jumping on his bed in Tarnow just before 5 p.m. when he fell from the window."
+    c = "A photo of the Tarnow mural was posted by Johan Ekberg on Jul 20 at 11:57 a.m. with a caption."
+    d = "A photo of the Tarnow mural was posted by Mira Solberg on Jul 19 at 6:51 p.m. with a caption."
+    assert [x for x in run(a, b).disagreements if x.about == "date"] == []
+    assert [x for x in run(c, d).disagreements if x.about == "date"] == []
+    e = "The boy was jumping on his bed in Tarnow around 4:40 p.m. when he fell from the window."
+    f = "The boy was jumping on his bed in Tarnow around 3:10 p.m. when he fell from the window."
+    [dis] = [x for x in run(e, f).disagreements if x.about == "date"]
+    assert dis.kind == "conflict"
+
+
+def test_a_count_of_another_year_and_a_part_of_a_base_are_no_conflict() -> None:
+    a = "Rook Alvarez pleaded guilty to three misdemeanor counts of fraud on Monday in Tarn county court."
+    b = "In 2009, Rook Alvarez pleaded guilty to two misdemeanor counts of fraud in Tarn county court."
+    assert [x for x in run(a, b).disagreements if x.about == "number"] == []
+    c = "The Cranes quarterback Rook Alvarez played in only three of the Cranes' four preseason games."
+    d = "Rook Alvarez, the Cranes quarterback, threw two touchdowns in three preseason games before he was cut."
+    assert [x for x in run(c, d).disagreements if x.about == "number"] == []
+
+
+def test_a_weekday_of_another_event_in_the_sentence_is_no_conflict() -> None:
+    a = "The Tarn Front claimed responsibility Thursday for the attack on the museum in Ohrid that killed 21 tourists."
+    b = "Police arrested nine suspects linked to Wednesday's attack on the museum in Ohrid that killed 21 tourists."
+    assert [x for x in run(a, b).disagreements if x.about == "date"] == []
+
+
+def test_over_a_dozen_is_a_bound_on_twelve() -> None:
+    a = "One of the tour company's boats capsized on Tarn lake on Thursday, leaving 17 deaths."
+    b = "One of the tour company's boats capsized on Tarn lake on Thursday, leaving over a dozen deaths."
+    assert [x for x in run(a, b).disagreements if x.about == "number"] == []
+
+
+def test_weekdays_of_two_calendar_days_are_no_conflict_in_lowercased_copy() -> None:
+    a = "children are led from the tarn valley school in ohrid on friday, dec. 14, after the shooting."
+    b = "children are led from the tarn valley school in ohrid on saturday, dec. 15, after the shooting."
+    assert [x for x in run(a, b).disagreements if x.about == "date"] == []
+
+
+def test_season_records_without_one_named_subject_are_no_conflict() -> None:
+    a = "Before the season few fans thought the Harbor Gulls could get 7 wins in the whole year."
+    b = "The interim coach tied a league record with 9 wins in the whole year for the Harbor Gulls."
+    assert [x for x in run(a, b).disagreements if x.about == "number"] == []
+    c = "Dozen of warships from several navies patrol the Gulf of Tarn against the pirates."
+    [w] = [q for q in number_claims(c, 0, 0) if q.noun == "warship"] or [None]
+    assert w is None
+
+
+def test_counts_of_one_noun_over_different_scopes_are_no_conflict() -> None:
+    a = "Dario Pell hit 13 homers and drove in 43 runs in 54 games after the trade to the Harbor Gulls."
+    b = "Dario Pell hit 33 homers and drove in 121 runs in 157 games with the Harbor Gulls and the Owls."
+    assert [x for x in run(a, b).disagreements if x.about == "number"] == []
+
+
+def test_the_same_verb_ties_counts_a_source_gives_at_several_values() -> None:
+    # Each source counts people twice (injured, arrested): the counts are compared only
+    # through the verb next to them.
+    a = (
+        "Police said 12 people were injured in the riots in Ohrid on Friday night.\n"
+        "Officers arrested 30 people after the march in the old town.\n"
+    )
+    b = (
+        "Police said 18 people had been injured in the violence in Ohrid on Friday night.\n"
+        "Some 30 people were arrested for carrying weapons in the old town.\n"
+    )
+    [d] = [x for x in run(a, b).disagreements if x.about == "number"]
+    assert {v.value for v in d.variants} == {"12", "18"}

@@ -36,6 +36,9 @@ class Quantity:
     sentence: int  # index into ScoredCluster.sentences
     start: int
     end: int
+    # words between the figure and its noun, as written ("rushing" in "120 rushing yards",
+    # "Yemeni" in "seven Yemeni pirates"): what kind of the noun is counted; "" when none
+    kind_of: str = ""
 
     @property
     def about(self) -> tuple[str, str]:
@@ -56,6 +59,7 @@ class When:
     sentence: int
     start: int
     end: int
+    bound: str = ""  # "before" / "after" for "just before 5 p.m.": a bound, not the time
 
     @property
     def about(self) -> tuple[str, str]:

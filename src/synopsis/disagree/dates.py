@@ -14,12 +14,16 @@ MONTHS = {
 _DATE = re.compile(
     r"\b(?P<weekday>(?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
     r"|\b(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2})\b"
-    # "4:20 a.m.", and "6 : 00 p.m." in re-tokenized copies; never the minutes alone
-    r"|(?<!:)(?<!: )\b(?P<hour>\d{1,2})(?:\s?:\s?(?P<minute>\d\d))?\s*(?P<ampm>[ap])\.?m\b\.?",
+    # "4:20 a.m.", "11.32am", and "6 : 00 p.m." in re-tokenized copies; never the minutes
+    # alone ("32am")
+    r"|(?<![:.\d])(?<![:.] )\b(?P<hour>\d{1,2})(?:\s?[:.]\s?(?P<minute>\d\d))?"
+    r"\s*(?P<ampm>[ap])\.?m\b\.?",
 )
 
 
 _AS_OF_BEFORE = re.compile(r"\b(?:as of|by|through|thru|until|since)\s+$", re.IGNORECASE)
+# "just before 5 p.m." bounds a time rather than stating it: 4:40 p.m. fits
+_BOUND_BEFORE = re.compile(r"\b(?P<side>before|after)\s+$", re.IGNORECASE)
 
 
 def date_claims(raw: str, offset: int, index: int) -> list[When]:
@@ -40,8 +44,36 @@ def date_claims(raw: str, offset: int, index: int) -> list[When]:
             hour = int(m.group("hour")) % 12 + (12 if m.group("ampm").lower() == "p" else 0)
             compare = (hour, int(m.group("minute") or 0))
         value = " ".join(m.group(0).rstrip(".").split())
-        out.append(When(key, compare, value, index, offset + m.start(), offset + m.end()))
+        bound = _BOUND_BEFORE.search(raw, 0, m.start()) if key == "time" else None
+        side = bound.group("side").lower() if bound else ""
+        out.append(When(key, compare, value, index, offset + m.start(), offset + m.end(), side))
     return out
+
+
+def times_compatible(a: When, b: When, slack: int = 30) -> bool:
+    """Equal times, or a bound ("before 5 p.m.") that the other time meets within
+    ``slack`` minutes."""
+    if a.compare == b.compare:
+        return True
+    for x, y in ((a, b), (b, a)):
+        hx, mx = x.compare  # type: ignore[misc]
+        hy, my = y.compare  # type: ignore[misc]
+        gap = (hx * 60 + mx) - (hy * 60 + my)  # how far y lies before x
+        if x.bound == "before" and 0 <= gap <= slack:
+            return True
+        if x.bound == "after" and 0 <= -gap <= slack:
+            return True
+    return False
+
+
+_ANY_CASE_DAY = re.compile(
+    r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\b", re.I
+)  # "may" left out: in lowercased text it is mostly the verb
+
+
+def calendar_days(raw: str) -> set[tuple[int, int]]:
+    """The calendar days a sentence names, in any case ("dec. 14" in lowercased copy)."""
+    return {(MONTHS[m.lower()], int(d)) for m, d in _ANY_CASE_DAY.findall(raw)}
 
 
 DATE_SUBJECT = {"weekday": "day", "day": "date", "time": "time"}

@@ -20,8 +20,9 @@ from ..model import Copies, Disagreement, Mention, ScoredCluster, Variant
 from ..options import DisagreeOptions
 from ..stopwords import ENGLISH_STOP_WORDS
 from .claims import Claim, Quantity, When, components, content_words, singular
-from .dates import DATE_SUBJECT, date_claims
+from .dates import DATE_SUBJECT, calendar_days, date_claims, times_compatible
 from .numbers import NUMBER_WORDS, number_claims, numbers_compatible
+from .subjects import claim_subject, predicate_stem, subject_allows
 
 # Counted nouns that name no one thing: "12 people" in one source and "14 people" in
 # another are often two groups (the dead, the injured). They are linked only by aligned
@@ -49,10 +50,26 @@ GENERIC_NOUNS = frozenset(
 )
 
 
+# Statistics of play, records and product specs: every player, team, game, season and
+# model has its own count of these, so two sources' figures are compared only for one
+# named subject (as if each source counted them at two values).
+STAT_NOUNS = frozenset(
+    {
+        "game", "win", "loss", "season", "point", "rebound", "assist", "yard", "touchdown",
+        "goal", "run", "hit", "inning", "round", "knockout", "fight", "title", "match",
+        "start", "pass", "sack", "interception", "turnover", "basket", "shot", "lap",
+        "medal", "steal", "block", "save", "strikeout", "homer", "carry", "reception",
+        "catch", "victory", "defeat", "appearance", "version", "port", "model",
+    }
+)  # fmt: skip
+
+
 def compatible(a: Claim, b: Claim, max_ratio: float) -> bool:
     """Two values of one thing that can both be true ("more than 20" and "24")."""
     if isinstance(a, Quantity) and isinstance(b, Quantity):
         return numbers_compatible(a.compare, b.compare, max_ratio)
+    if isinstance(a, When) and isinstance(b, When) and a.unit == b.unit == "time":
+        return times_compatible(a, b)
     return a.compare == b.compare
 
 
@@ -66,12 +83,32 @@ def fact_disagreements(
 ) -> list[Disagreement]:
     """Figures and dates that independent groups state differently, each located."""
     claims: list[list[Claim]] = []
+    values_in_group: dict[tuple[int, tuple[str, str]], set[object]] = {}
     for i, s in enumerate(scored.sentences):
         found: list[Claim] = [*number_claims(raws[i], s.start, i)]
         found += date_claims(raws[i], s.start, i)
+        for c in found:
+            value = c.value if isinstance(c, Quantity) else c.compare
+            values_in_group.setdefault((int(sent_group[i]), c.about), set()).add(value)
         # A sentence naming two values of one thing ("3 dead, 5 dead") is ambiguous.
         abouts = [c.about for c in found]
         claims.append([c for c in found if abouts.count(c.about) == 1])
+    # A source that counts a noun at two values counts several things (two players'
+    # rebounds): that noun's claims are then linked only through one named subject.
+    # (Days and times are tied to their event by the word they are attached to instead:
+    # a source names many days, of many events.)
+    ambiguous = {
+        about for (_, about), vs in values_in_group.items() if len(vs) > 1 and about[0] == "number"
+    } | {("number", noun) for noun in STAT_NOUNS}
+    subject = {
+        c: claim_subject(
+            raws[c.sentence],
+            c.start - scored.sentences[c.sentence].start,
+            c.end - scored.sentences[c.sentence].start,
+        )
+        for cs in claims
+        for c in cs
+    }
     links: list[tuple[Claim, Claim]] = []
     for i, j in aligned:
         for a in claims[i]:
@@ -81,7 +118,14 @@ def fact_disagreements(
                 # A day or time names one event only when it is attached to the same word
                 # ("fled the scene about 4:20" / "fled the scene about 4:30").
                 if isinstance(a, When) and isinstance(b, When):
-                    if not _anchors(scored, a) & _anchors(scored, b):
+                    anchors_a, anchors_b = _anchors(scored, a), _anchors(scored, b)
+                    if not anchors_a & anchors_b:
+                        continue
+                    # the word before names what happened then ("claimed responsibility
+                    # Thursday" / "linked to Wednesday's attack": two events, one "attack")
+                    before_a = {w for side, w in anchors_a if side == "before"}
+                    before_b = {w for side, w in anchors_b if side == "before"}
+                    if before_a and before_b and before_a != before_b:
                         continue
                     if not _same_event_time(raws, a, b, scored):
                         continue
@@ -104,14 +148,73 @@ def fact_disagreements(
                 links.append((a, b))
         if noun not in GENERIC_NOUNS:
             links += _sole_figures(scored, sent_group, same, raws, rare, frequency, options)
+    stat_abouts = {("number", noun) for noun in STAT_NOUNS}
+    predicate = {c: _predicates(scored, c) for cs in claims for c in cs if isinstance(c, Quantity)}
+    links = [
+        (a, b)
+        for a, b in links
+        if subject_allows(
+            subject[a],
+            subject[b],
+            a.about in ambiguous,
+            same_predicate=a.about not in stat_abouts
+            and bool(predicate.get(a, set()) & predicate.get(b, set())),
+        )
+        and not _different_kinds(a, b)
+        and not _other_scopes(claims, a, b)
+        and not any(isinstance(c, Quantity) and _partitive(scored, c, _BASE) for c in (a, b))
+    ]
     out = []
     for members in components((c for cs in claims for c in cs), links):
         if len(members) < 2:
             continue
+        if len({subject[c] for c in members} - {None}) > 1:
+            continue  # linked through an unattached figure, yet about two subjects
         d = _claim_disagreement(scored, copies, sent_group, members, raws, options)
         if d is not None:
             out.append(d)
     return out
+
+
+def _other_scopes(claims: Sequence[Sequence[Claim]], a: Claim, b: Claim) -> bool:
+    """Two figures whose sentences give another shared counted noun at different values
+    ("13 homers in 54 games" / "33 homers in 157 games") count over different scopes."""
+    if not (isinstance(a, Quantity) and isinstance(b, Quantity)) or a.sentence == b.sentence:
+        return False
+    other_a = {c.noun: c for c in claims[a.sentence] if isinstance(c, Quantity) and c != a}
+    for c in claims[b.sentence]:
+        if (
+            isinstance(c, Quantity)
+            and c != b
+            and c.noun in other_a
+            and c.noun != a.noun
+            and other_a[c.noun].value != c.value
+        ):
+            return True
+    return False
+
+
+def _predicates(scored: ScoredCluster, claim: Quantity) -> set[str]:
+    """Stems of the content words right before and after a figure (the verb that counts it:
+    "killing four people", "12 people were injured"), number words left out."""
+    return {
+        predicate_stem(w)
+        for _, w in _anchors(scored, claim)
+        if w not in NUMBER_WORDS and singular(w) != claim.noun
+    }
+
+
+def _different_kinds(a: Claim, b: Claim) -> bool:
+    """Two kinds of one noun ("120 rushing yards", "80 receiving yards"), or a named part
+    of a count ("seven Somali pirates" of "ten pirates"): a capitalized qualifier names a
+    subset, where "24 participant nations" are all the "26 nations"."""
+    if not (isinstance(a, Quantity) and isinstance(b, Quantity)):
+        return False
+    ka, kb = a.kind_of.lower(), b.kind_of.lower()
+    if ka and kb:
+        return ka != kb
+    named = a.kind_of if ka else b.kind_of
+    return any(w[:1].isupper() for w in named.split())
 
 
 def _sole_figures(
@@ -156,13 +259,25 @@ _FUTURE = re.compile(
 
 
 def _same_event_time(raws: Sequence[str], a: When, b: When, scored: ScoredCluster) -> bool:
-    """Two dates can name one event only when both sentences speak of it in one tense."""
+    """Two dates can name one event only when both sentences speak of it in one tense,
+    and two times or weekdays only when their sentences name no two different days
+    ("on Jul 20 at 11:57" / "on Jul 19 at 6:51": two posts, not one)."""
     head_a = raws[a.sentence][: a.start - scored.sentences[a.sentence].start]
     head_b = raws[b.sentence][: b.start - scored.sentences[b.sentence].start]
-    return bool(_FUTURE.search(head_a)) == bool(_FUTURE.search(head_b))
+    if bool(_FUTURE.search(head_a)) != bool(_FUTURE.search(head_b)):
+        return False
+    if a.unit != "day":
+        days_a, days_b = calendar_days(raws[a.sentence]), calendar_days(raws[b.sentence])
+        if days_a and days_b and days_a.isdisjoint(days_b):
+            return False
+    return True
 
 
 _PARTITIVE = re.compile(r"\b(?:of|among|half of)(?:\s+(?:the|those|these))?\s+$", re.I)
+# "three of New England's four games", "of the Cranes' four": a base for certain
+_BASE = re.compile(
+    r"\b(?:\w+\s+of|among)\s+(?:the\s+)?(?:[\w.-]+\s)?[\w.-]+(?:['’]s|s['’])\s+$", re.I
+)
 
 
 def groups_counting_in_parts(noun: str, raws: Sequence[str], sent_group: np.ndarray) -> set[int]:
@@ -176,11 +291,13 @@ def groups_counting_in_parts(noun: str, raws: Sequence[str], sent_group: np.ndar
     }
 
 
-def _partitive(scored: ScoredCluster, claim: Quantity) -> bool:
+def _partitive(
+    scored: ScoredCluster, claim: Quantity, pattern: re.Pattern[str] = _PARTITIVE
+) -> bool:
     """'of the 970 cases', 'half of 1,416 cases': a base others are counted out of."""
     s = scored.sentences[claim.sentence]
     text = scored.documents[s.doc_index].document.text
-    return bool(_PARTITIVE.search(text[max(s.start, claim.start - 20) : claim.start]))
+    return bool(pattern.search(text[max(s.start, claim.start - 40) : claim.start]))
 
 
 def _around(
@@ -283,6 +400,8 @@ def _claim_disagreement(
         about = "number"
     else:
         what, about = DATE_SUBJECT[first.unit], "date"
+    if _of_another_year(by_value, raws):
+        return None
     kind = "update" if _at_different_times(by_value, values, clashing) else "conflict"
     subject = _subject(what, raws, members)
     return Disagreement(kind=kind, subject=subject, variants=tuple(variants), about=about)
@@ -301,6 +420,17 @@ def _at_different_times(
         if None in tx or None in ty or not tx.isdisjoint(ty):
             return False
     return True
+
+
+_YEAR = re.compile(r"\b(?:in|during)\s+((?:19|20)\d\d)\b", re.I)  # "in 2009", not "the 2003 war"
+
+
+def _of_another_year(by_value: dict[object, list[Claim]], raws: Sequence[str]) -> bool:
+    """A figure told of a year the other sentences do not name ("pleaded guilty to two
+    counts in 2009") is about an earlier event, not an earlier count of this one."""
+    years = [{y for c in cs for y in _YEAR.findall(raws[c.sentence])} for cs in by_value.values()]
+    named = [ys for ys in years if ys]
+    return bool(named) and (len(named) < len(years) or len(set.union(*named)) > 1)
 
 
 def _mention(scored: ScoredCluster, sentence: int, start: int, end: int) -> Mention:

@@ -22,6 +22,7 @@ NUMBER_WORDS = frozenset(_WORD_NUMBERS) | frozenset(_MULTIPLIERS)  # no context 
 _QUALIFIERS = sorted(_APPROX | _LOWER_BOUND | _UPPER_BOUND, key=len, reverse=True)
 _NUMBER = re.compile(
     r"(?<![\w$.,])(?:(?P<qual>" + "|".join(q.replace(" ", r"\s+") for q in _QUALIFIERS) + r")\s+)?"
+    r"(?:a\s+(?=dozen))?"  # "over a dozen"
     r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(_WORD_NUMBERS) + r")"
     r"(?:\s+(?P<mult>" + "|".join(_MULTIPLIERS) + r"))?"
     r"(?P<rest>(?:\s+[a-z][a-z-]*){1,2})",
@@ -50,6 +51,11 @@ _WORD_TAIL = re.compile(r"[a-z]-$|\b(?:one|hundred|thousand|million)\s+(?:and\s+
 _NOT_A_COUNT_BEFORE = re.compile(r"[A-Za-z]-$|\d,\s$")
 _RANGE_BEFORE = re.compile(r"\d\s*(?:[-–]|to|and)\s*$|\bbetween\s+$", re.I)
 _RANGE_AFTER = re.compile(r"\s*(?:[-–]|to\b|and\b)\s*\d")
+# "passengers and crew", "soldiers and civilians": a count of two nouns together.
+_UNION_AFTER = re.compile(
+    r"\s+(?:and|or|&)\s+(?:crew|staff|personnel|(?!was\b|has\b|is\b|as\b|its\b|this\b)[a-z]{3,}s)\b",
+    re.I,
+)
 _DETERMINER = re.compile(r"\b(?:the|these|those|both|its|their|his|her|our|all)\s+$", re.I)
 
 
@@ -82,6 +88,8 @@ def number_claims(raw: str, offset: int, index: int) -> list[Quantity]:
         num = m.group("num").lower()
         if num in _WORD_NUMBERS and _DETERMINER.search(raw[: m.start()]):
             continue  # "the two nations" names known parties, it does not count them
+        if num == "dozen" and re.match(r"s\b|\s+of\b", raw[m.end("num") :], re.I):
+            continue  # "dozens of warships", "dozen of warships": no value
         if num == "dozen" and re.search(r"half[- ](?:a[- ])?$", raw[: m.start()], re.I):
             continue  # "a half-dozen riddles" is six, not a dozen; left out rather than guessed
         if num in _WORD_NUMBERS and _WORD_TAIL.search(raw, 0, m.start()):
@@ -101,20 +109,25 @@ def number_claims(raw: str, offset: int, index: int) -> list[Quantity]:
             value *= _MULTIPLIERS[m.group("mult").lower()]
         noun = None
         noun_end = 0
+        skipped: list[str] = []
         for w in re.finditer(r"\S+", m.group("rest")):
             lw = w.group(0).lower()
             if lw in ("percent", "per"):
                 noun, noun_end = "percent", w.end()
                 break
             if lw.endswith("ous"):  # "four previous complaints": an adjective, not the noun
+                skipped.append(w.group(0))
                 continue
             if lw.endswith("s") or lw in IRREGULAR:
                 noun, noun_end = lw, w.end()
                 break
+            skipped.append(w.group(0))
         if noun is None or (value >= 1900 and value <= 2100 and "." not in num):
             continue
         if singular(noun) in _NOT_COUNTED or singular(noun) in ENGLISH_STOP_WORDS:
             continue
+        if _UNION_AFTER.match(raw, m.start("rest") + noun_end):
+            continue  # "2,000 passengers and crew": one figure for two nouns
         qual = " ".join((m.group("qual") or "").lower().split())
         end = m.start("rest") + noun_end
         shown = " ".join(x for x in (qual, m.group("num"), m.group("mult") or "") if x)
@@ -128,6 +141,7 @@ def number_claims(raw: str, offset: int, index: int) -> list[Quantity]:
                 sentence=index,
                 start=offset + m.start(),
                 end=offset + end,
+                kind_of=" ".join(skipped),
             )
         )
     for m in _COMPOUND.finditer(raw):  # "a 211-game suspension" counts games too
