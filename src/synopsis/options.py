@@ -81,6 +81,13 @@ class SelectOptions:
     # At most this share of the summary's sentences may be quotations (1.0: no limit): a
     # summary reports; a string of quotes does not read as one.
     max_quote_share: float = 0.5
+    # Take each sentence with what it needs to be understood (synopsis.dependencies): the
+    # sentence before a "But ...", a bracketed name for a "he said"; never a quotation
+    # whose speaker cannot be found. False: sentences are taken on their own, as before.
+    dependencies: bool = True
+    # Never take a sentence about another event, a tip line, a teaser question, page
+    # text, or a fragment (synopsis.topic, synopsis.dependencies.fragment).
+    on_topic: bool = True
 
 
 @dataclass(frozen=True)
