@@ -9,6 +9,8 @@ Kinds of :class:`Need` (one per sentence, the first that applies):
 
 * ``pronoun``: the subject is a pronoun or a demonstrative (he, she, they, it, this,
   these, his ...), or a definite reference back ("The move", "The latter").
+* ``definite``: a short sentence names an event as "the fight", "the attack" with
+  nothing saying which one (``_DEFINITE``).
 * ``connective``: the sentence opens with a connective (But, However, Also, Meanwhile ...).
 * ``continued-quote``: it closes a quotation it did not open (the quotation started in the
   sentence before).
@@ -88,16 +90,37 @@ _ENDS = tuple(".!?\"'”’)]:;…")
 
 def fragment(text: str) -> str | None:
     """Why ``text`` is not a whole sentence (a short reason), or None: two sentences glued
-    together (``said."He``), a start in lower case (the end of a sentence cut in two), no
+    together (``said."He``), a start in lower case (the end of a sentence cut in two, in
+    a text that has capitals), no
     final punctuation (a headline, a caption, a hard-wrapped line)."""
     stripped = text.strip()
     if _GLUED.search(stripped):
         return "glued"
-    if stripped[:2].isalpha() and stripped[:2].islower():
+    # (Some sources are lower-cased throughout: there a lower-case start says nothing.)
+    if stripped[:2].isalpha() and stripped[:2].islower() and not stripped.islower():
         return "lower-case start"
     if len(stripped.split()) > 3 and not stripped.endswith(_ENDS):
         return "no final punctuation"
     return None
+
+
+# "the fight", "the attack" with nothing saying which: a short sentence that names an
+# event this way points back to where the article introduced it ("Iran has already made
+# a move in the fight."). A modifier ("the Paris talks") or a complement ("the fight
+# against ...") says which, and a long sentence usually carries its own context.
+_EVENTS = (
+    "fight|attack|attacks|move|deal|talks|war|campaign|crash|shooting|incident|decision|"
+    "plan|case|trial|vote|meeting|operation|strike|strikes|raid|blast|explosion|storm|"
+    "outbreak|crisis|scandal|investigation|probe|lawsuit|agreement|proposal|effort|"
+    "mission|announcement|killing|killings|accident|conflict|dispute|offer|request|"
+    "violence|protest|protests|election|race|battle|collapse|fire"
+)
+_DEFINITE = re.compile(
+    rf"\bthe\s+(?:{_EVENTS})\b(?!\s*(?:of|against|in|on|over|between|with|to|by|at|for|that|"
+    r"which|who|near|from|involving|across|into|under|led|-))",
+    re.IGNORECASE,
+)
+DEFINITE_MAX_WORDS = 12
 
 
 @dataclass(frozen=True)
@@ -112,7 +135,7 @@ class Need:
     @property
     def before(self) -> bool:
         """Met by the sentence before it in its article (or an insertion)."""
-        return self.kind in {"pronoun", "connective", "continued-quote", "speaker"}
+        return self.kind in {"pronoun", "connective", "continued-quote", "speaker", "definite"}
 
     @property
     def after(self) -> bool:
@@ -187,6 +210,10 @@ def needs(text: str) -> Need | None:
     speaker = speaker_need(text)
     if speaker is not None:
         return speaker
+    if len(text.split()) <= DEFINITE_MAX_WORDS and not opens_quote:
+        definite = _DEFINITE.search(rest)
+        if definite:
+            return Need("definite", definite.start(), definite.end())
     if is_quoted(text) and not _SAY_WORD.search(rest):
         return Need("speakerless", offset, len(text))
     return None
@@ -389,20 +416,51 @@ _NOT_NAME_START = frozenset(
 )
 
 
-def speaker_name(text: str) -> Name | None:
-    """The person ``text`` attributes something to ("..., Kerry said", "said Lt. Todd
-    Joyce", "Kerry told reporters"), else its only named person; None if neither."""
+def attributed_name(text: str) -> Name | None:
+    """The person ``text`` attributes something to by name ("..., Kerry said", "said Lt.
+    Todd Joyce", "Kerry told reporters"), the last one when there are several."""
     rest = outside_quotes(text)
-    persons = _persons(text)
-    for name in reversed(persons):
+    for name in reversed(_persons(text)):
         after = rest[name.end : name.end + 40]
         before = rest[max(0, name.start - 40) : name.start]
         if re.match(rf"\s*(?:,[^,]{{0,30}},)?\s*(?:{_SAY})\b", after) or re.search(
             rf"\b(?:{_SAY})\s*(?:(?:{_TITLE})\.?\s+)?$", before
         ):
             return name
+    found = None
+    for m in _SURNAME_SAYS.finditer(rest):
+        word = m.group("a") or m.group("b")
+        if word.lower() not in _NOT_SURNAME and word.lower() not in _NOT_A_NAME:
+            start = m.start("a") if m.group("a") else m.start("b")
+            found = Name(word, start, start + len(word))
+    return found
+
+
+def speaker_name(text: str) -> Name | None:
+    """The person ``text`` attributes something to by name, else its only named person;
+    None if neither."""
+    name = attributed_name(text)
+    if name is not None:
+        return name
+    persons = _persons(text)
     surnames = {p.text for p in persons}
     return persons[-1] if len(surnames) == 1 else None
+
+
+# A lone capitalised word next to a verb of saying ("Kerry said", "said Psaki").
+_SURNAME_SAYS = re.compile(
+    rf"\b(?P<a>[A-Z][a-z'’-]+)\s+(?:{_SAY})\b|\b(?:{_SAY})\s+(?P<b>[A-Z][a-z'’-]+)\b"
+)
+_NOT_A_NAME = frozenset(
+    [
+        *("he", "she", "they", "it", "we", "i", "you", "this", "that", "who", "which"),
+        *("officials", "authorities", "police", "investigators", "witnesses", "experts"),
+        *("analysts", "critics", "officers", "prosecutors", "doctors", "researchers"),
+        *("spokesman", "spokeswoman", "spokesperson", "sources", "residents", "reports"),
+        *("the", "a", "an", "and", "but", "also", "later", "then", "earlier", "yesterday"),
+        *("today", "tonight", "statement", "report", "study", "data", "documents"),
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -475,7 +533,9 @@ def _unmet(texts: list[str], first: int, last: int, inserted: dict[int, Insertio
         depth = max(0, depth - close) + open_
         if i in inserted:
             continue
-        if kind in {"pronoun", "connective", "continued-quote"} and i == first:
+        if kind == "definite" and i == 0:
+            continue  # an article's first sentence introduces what it names
+        if kind in {"pronoun", "connective", "continued-quote", "definite"} and i == first:
             if _try_insert(texts, i, need, inserted):
                 return "inserted"
             return "before"

@@ -88,6 +88,9 @@ class SelectOptions:
     # Never take a sentence about another event, a tip line, a teaser question, page
     # text, or a fragment (synopsis.topic, synopsis.dependencies.fragment).
     on_topic: bool = True
+    # The opening lead: salience (normalised to the best candidate) plus this times its
+    # word overlap (Dice) with the headline most representative across sources.
+    headline_weight: float = 0.5
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,10 @@ On topic (:mod:`synopsis.topic`): a sentence about another event ("In a separate
 incident"), a tip line, page text or an open question is never taken, nor is one that is
 not a whole sentence (glued to the next, cut, a headline without final punctuation).
 
+Central fact first: the summary opens with the best lead sentence of any article, the
+best by salience (which counts support across independent sources) plus
+``headline_weight`` times its word overlap with the story's headline.
+
 Reading order: sentences adjacent in one article stay adjacent, as one run; runs are
 shown by the relative position of their first sentence in its own article (a lead
 sentence before a closing one), ties broken by salience. News articles put context
@@ -36,7 +40,7 @@ from .dependencies import Unit, fragment, resolve
 from .model import Insertion, Mention, ScoredCluster, Selection, Sentence
 from .options import SelectOptions
 from .score import is_quotation, words
-from .topic import off_topic
+from .topic import content_words, off_topic, overlap
 
 # MMR looks at the best candidates only; beyond a few hundred nothing reaches the top.
 MAX_CANDIDATES = 400
@@ -45,8 +49,14 @@ MAX_CANDIDATES = 400
 REPEAT_MIN_COSINE = 0.2
 
 
-def select(scored: ScoredCluster, options: SelectOptions | None = None) -> Selection:
-    """Indices of the chosen sentences, in reading order, and their insertions."""
+def select(
+    scored: ScoredCluster, options: SelectOptions | None = None, headline: str | None = None
+) -> Selection:
+    """Indices of the chosen sentences, in reading order, and their insertions.
+
+    With the story's ``headline`` (:func:`synopsis.topic.choose_headline`) the opening
+    lead is the one that best joins salience and closeness to it.
+    """
     options = options or SelectOptions()
     sentences = scored.sentences
     scores = np.asarray(scored.scores, dtype=np.float64)
@@ -121,7 +131,13 @@ def select(scored: ScoredCluster, options: SelectOptions | None = None) -> Selec
     if options.lead_first:
         leads = np.flatnonzero([sentences[r].index == 0 for r in ranked])
         leads = leads[fits_budget(np.ones(len(ranked), dtype=bool))[leads]]
-        if leads.size:  # ranked is sorted by score, so the first lead is the best one
+        if leads.size and headline:
+            words_of = content_words(headline)
+            near = np.array(
+                [overlap(words_of, content_words(sentences[r].text)) for r in ranked[leads]]
+            )
+            take(int(leads[np.argmax(salience[leads] + options.headline_weight * near)]))
+        elif leads.size:  # ranked is sorted by score, so the first lead is the best one
             take(int(leads[0]))
     quotes = np.array([is_quotation(sentences[r].text) for r in ranked], dtype=bool)
     while True:

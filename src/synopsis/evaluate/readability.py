@@ -5,9 +5,9 @@ particular or drifts to a sidebar; a reader does. :func:`check` flags each sente
 summary (plain strings, as every system in :data:`SYSTEMS` returns them) with:
 
 * ``unmet``: it needs something before it (a pronoun or demonstrative subject, an
-  opening connective, a "he said") and the summary sentence before it is not the
-  sentence before it in its article. A bracketed insertion (``[Kerry] said``) meets the
-  need it replaces.
+  opening connective, a "he said", "the attack" in a short sentence) and the summary
+  sentence before it is not the sentence before it in its article. A bracketed
+  insertion (``[Kerry] said``) meets the need it replaces.
 * ``speakerless``: a quotation with no attribution, not introduced by the summary
   sentence before it (a quotation attributed by name, or a line ending in a colon).
 * ``off_topic``: :func:`synopsis.topic.off_topic` (another event, a tip line, page text,
@@ -119,6 +119,10 @@ def _follows(before: _Place, after: _Place, docs: list[str]) -> bool:
     return not gap or (after.leading_insertion and len(gap.split()) <= 1)
 
 
+def _opens_article(place: _Place, docs: list[str]) -> bool:
+    return not re.search(r"[.!?][\"”’]?\s", docs[place.doc][: place.start])
+
+
 def check_sentences(sentences: Sequence[str], cluster: Cluster) -> list[SentenceFlags]:
     """Flags for each summary sentence, in order (see the module docstring)."""
     docs = [_fold(d.text) for d in cluster.documents]
@@ -130,7 +134,9 @@ def check_sentences(sentences: Sequence[str], cluster: Cluster) -> list[Sentence
         next_adjacent = i + 1 < len(texts) and _adjacent(places[i], places[i + 1], docs)
         need = needs(text)
         kind = need.kind if need else None
-        unmet = kind in {"pronoun", "connective", "speaker"} and not prev_adjacent
+        unmet = kind in {"pronoun", "connective", "speaker", "definite"} and not prev_adjacent
+        if kind == "definite" and any(_opens_article(p, docs) for p in places[i]):
+            unmet = False  # an article's first sentence introduces what it names
         closes, opens = quote_balance(text)
         half_quote = (closes and not prev_adjacent) or (opens and not next_adjacent)
         speakerless = kind == "speakerless" and not (prev_adjacent and introduces(texts[i - 1]))
