@@ -488,8 +488,9 @@ class Unit:
     insertions: tuple[Insertion, ...] = ()
 
 
-# How far back an insertion looks for a speaker's name, and how many sentences one unit
-# may hold (a longer chain of dependencies is not worth its budget).
+# How far back an insertion looks for a speaker's name (sentences that do not mention the
+# same "he"/"she"), and how many sentences one unit may hold (a longer chain of
+# dependencies is not worth its budget).
 NAME_LOOKBACK = 3
 MAX_UNIT = 3
 
@@ -591,10 +592,16 @@ def _insert(
     """An insertion for a "he"/"she" subject or speaker, when a name is found before."""
     if need is None or need.kind not in {"speaker", "pronoun"}:
         return None
-    if texts[i][need.start : need.end].lower() not in {"he", "she"}:
+    word = texts[i][need.start : need.end].lower()
+    if word not in {"he", "she"}:
         return None
-    for j in range(i - 1, max(-1, i - 1 - lookback), -1):
+    same = re.compile(rf"\b{word}\b", re.IGNORECASE)
+    j = i - 1
+    while j >= 0 and lookback > 0:
         name = speaker_name(texts[j])
         if name is not None:
             return Insertion(i, need.start, need.end, name.text, j, name.start, name.end)
+        # A sentence about the same "she" carries the chain back one sentence further.
+        lookback -= 0 if same.search(outside_quotes(texts[j])) else 1
+        j -= 1
     return None

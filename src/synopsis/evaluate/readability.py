@@ -16,8 +16,9 @@ summary (plain strings, as every system in :data:`SYSTEMS` returns them) with:
   opened, without the neighbour that completes it), two sentences glued together
   (``said."He``), a sentence starting in lower case or ending without punctuation.
 
-Sentences are located in their article by their text (whitespace folded), so adjacency
-is measured the same way for every system. The rules are those of
+Sentences are located in their article by their text (whitespace folded), in the raw
+text and in the body that cleaning keeps, so adjacency is measured the same way for every
+system. The rules are those of
 :mod:`synopsis.dependencies` and :mod:`synopsis.topic`, which the selector uses too: for
 synopsis the checker measures whether the selector kept its own rules, and hand reading
 is the independent measure (benchmarks/readability.md).
@@ -125,7 +126,12 @@ def _opens_article(place: _Place, docs: list[str]) -> bool:
 
 def check_sentences(sentences: Sequence[str], cluster: Cluster) -> list[SentenceFlags]:
     """Flags for each summary sentence, in order (see the module docstring)."""
+    # Each article as read, and as cleaning leaves it (a caption or an older version of a
+    # sentence taken out makes the sentences around it adjacent for a reader).
+    from ..clean import clean_cluster
+
     docs = [_fold(d.text) for d in cluster.documents]
+    docs += [_fold(c.body_text) for c in clean_cluster(cluster.documents)]
     texts = [_fold(s) for s in sentences]
     places = [_locate(t, docs) for t in texts]
     out = []

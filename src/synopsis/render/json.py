@@ -16,6 +16,7 @@ def to_dict(summary: Summary) -> dict[str, object]:
         "schema": SCHEMA_VERSION,
         "version": __version__,
         "cluster_id": summary.cluster_id,
+        "headline": _headline(summary),
         "summary": summary.text,
         "words": summary.words,
         "sentences": [
@@ -28,6 +29,19 @@ def to_dict(summary: Summary) -> dict[str, object]:
                 "score": s.score,
                 "supported_by": list(s.supported_by),
                 "support": _support(s.support),
+                "insertions": [
+                    {
+                        "at": i.at,
+                        "end": i.end,
+                        "text": i.text,
+                        "from": {
+                            "document_id": i.source.document_id,
+                            "start": i.source.start,
+                            "end": i.source.end,
+                        },
+                    }
+                    for i in s.insertions
+                ],
             }
             for s in summary.sentences
         ],
@@ -39,6 +53,12 @@ def to_dict(summary: Summary) -> dict[str, object]:
         "notes": list(summary.notes),
         **analysis_dict(summary),
     }
+
+
+def _headline(summary: Summary) -> dict[str, str] | None:
+    if summary.headline is None:
+        return None
+    return {"text": summary.headline.text, "document_id": summary.headline.document_id}
 
 
 def _support(support: Support | None) -> dict[str, list[object]] | None:
