@@ -167,3 +167,9 @@ def test_headline_is_the_one_independent_sources_share_and_every_face_shows_it()
     for fmt in ("text", "md", "json", "html"):
         assert "four-day storm closure" in render([summary], fmt)
     assert "four-day storm closure" not in summary.text  # a headline is not a sentence
+
+
+def test_every_independent_source_is_heard_at_250_words(sample_files: list[Path]) -> None:
+    summary = synopsis.summarize(sample_files, words=250)
+    group = {d: g.id for g in summary.copies for d in g.documents}
+    assert {group[s.document_id] for s in summary.sentences} == {g.id for g in summary.copies}

@@ -91,6 +91,9 @@ class SelectOptions:
     # The opening lead: salience (normalised to the best candidate) plus this times its
     # word overlap (Dice) with the headline most representative across sources.
     headline_weight: float = 0.5
+    # A source with two sentences in the summary waits while an unheard independent source
+    # has a candidate this salient (share of the best candidate's salience; >1: never).
+    coverage_salience: float = 0.3
 
 
 @dataclass(frozen=True)

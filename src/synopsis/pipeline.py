@@ -42,7 +42,9 @@ def run(cluster: Cluster, options: Options | None = None) -> Summary:
     scored = score(segmented, options.score, groups=copies.group_of, keep_pairs=keep)
     # 5. select: the best sentences under the word budget, no repeats, in reading order
     headline = choose_headline(segmented, copies.group_of)
-    selection = select(scored, options.select, headline.text if headline else None)
+    selection = select(
+        scored, options.select, headline.text if headline else None, groups=copies.group_of
+    )
     # 6. attribute: source document, exact offsets, supporting documents and groups
     group_ids = [copies.groups[g].id for g in copies.group_of]
     sentences = attribute(scored, selection, options.attribute, groups=group_ids)

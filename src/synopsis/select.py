@@ -21,6 +21,11 @@ On topic (:mod:`synopsis.topic`): a sentence about another event ("In a separate
 incident"), a tip line, page text or an open question is never taken, nor is one that is
 not a whole sentence (glued to the next, cut, a headline without final punctuation).
 
+Coverage of sources: when a source (a copy group: copies of one wire story count once)
+already has two sentences in the summary, the next sentence comes from a source not yet
+heard from if one has a candidate that fits, is not redundant, and has at least
+``coverage_salience`` of the best candidate's salience; otherwise the best candidate.
+
 Central fact first: the summary opens with the best lead sentence of any article, the
 best by salience (which counts support across independent sources) plus
 ``headline_weight`` times its word overlap with the story's headline.
@@ -32,6 +37,8 @@ first, so this reads like a story rather than a ranking.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 import numpy as np
 from scipy import sparse
@@ -50,12 +57,17 @@ REPEAT_MIN_COSINE = 0.2
 
 
 def select(
-    scored: ScoredCluster, options: SelectOptions | None = None, headline: str | None = None
+    scored: ScoredCluster,
+    options: SelectOptions | None = None,
+    headline: str | None = None,
+    groups: Sequence[int] | None = None,
 ) -> Selection:
     """Indices of the chosen sentences, in reading order, and their insertions.
 
     With the story's ``headline`` (:func:`synopsis.topic.choose_headline`) the opening
-    lead is the one that best joins salience and closeness to it.
+    lead is the one that best joins salience and closeness to it. With ``groups`` (the
+    copy group of each document) an independent source not yet heard from goes before a
+    third sentence from one source (``SelectOptions.coverage_salience``).
     """
     options = options or SelectOptions()
     sentences = scored.sentences
@@ -140,6 +152,12 @@ def select(
         elif leads.size:  # ranked is sorted by score, so the first lead is the best one
             take(int(leads[0]))
     quotes = np.array([is_quotation(sentences[r].text) for r in ranked], dtype=bool)
+    group_of = None
+    if groups is not None:  # copy group of each candidate, and sentences taken per group
+        group_of = np.array([groups[sentences[r].doc_index] for r in ranked], dtype=np.int64)
+        heard = np.zeros(int(max(groups)) + 1, dtype=np.int64)
+        for c in chosen:
+            heard[group_of[c]] += 1
     while True:
         fits = fits_budget(open_ & (max_sim < options.redundancy_threshold))
         if quotes[chosen].sum() + 1 > options.max_quote_share * (len(chosen) + 1):
@@ -149,7 +167,15 @@ def select(
         if not fits.any():
             break
         value = np.where(fits, lam * salience - (1 - lam) * max_sim, -np.inf)
-        take(int(np.argmax(value)))
+        best = int(np.argmax(value))
+        if group_of is not None and heard[group_of[best]] >= 2:
+            # A source already heard twice: a salient sentence from an unheard one first.
+            unheard = fits & (heard[group_of] == 0) & (salience >= options.coverage_salience)
+            if unheard.any():
+                best = int(np.argmax(np.where(unheard, value, -np.inf)))
+        if group_of is not None:
+            heard[group_of[best]] += 1
+        take(best)
 
     order = _reading_order(scored, sorted(taken))
     kept = {g: insertions[g] for g in order if g in insertions}
