@@ -140,3 +140,9 @@ def test_fragments_are_named(text: str, reason: str) -> None:
 
 def test_lower_cased_sources_are_no_fragments() -> None:
     assert fragment("the port reopened on tuesday after four days.") is None
+
+
+def test_a_country_next_to_said_is_never_inserted_for_he() -> None:
+    texts = ["Israel said the strikes would go on.", '"We have no choice," he said.']
+    unit = resolve(texts, 1)
+    assert unit is None or all(i.text != "Israel" for i in unit.insertions)

@@ -241,6 +241,9 @@ _PERSON = re.compile(
 # person who could be "he" or "she".
 _NOT_SURNAME = frozenset(
     [
+        *("highway", "road", "avenue", "boulevard", "park", "beach", "lake", "bridge"),
+        *("mountain", "square", "hall", "complex", "center", "arena", "stadium", "field"),
+        *("caption", "photos", "images", "getty", "ap", "afp", "cnn", "bbc", "nbc", "abc"),
         "ministry",
         "department",
         "house",
@@ -596,10 +599,13 @@ def _insert(
     if word not in {"he", "she"}:
         return None
     same = re.compile(rf"\b{word}\b", re.IGNORECASE)
+    # Only a person the article introduced by full name ("Lt. Todd Joyce") before: a lone
+    # capitalised word next to "said" may be a country or an agency.
+    known = {p.text for j in range(i) for p in _persons(texts[j])}
     j = i - 1
     while j >= 0 and lookback > 0:
         name = speaker_name(texts[j])
-        if name is not None:
+        if name is not None and name.text in known:
             return Insertion(i, need.start, need.end, name.text, j, name.start, name.end)
         # A sentence about the same "she" carries the chain back one sentence further.
         lookback -= 0 if same.search(outside_quotes(texts[j])) else 1

@@ -42,10 +42,11 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "page text",
         re.compile(
-            r"^\W*(?:click here|read more|related:|watch:|see also|sign up|subscribe|"
+            r"^\W*(?:click here|read more|related:|watch:|see also|sign up|subscribe|hide caption|"
             r"follow (?:us|\w+ \w+) on (?:twitter|facebook)|photo:|video:|editor'?s note)|"
             r"\b(?:click here|sign up for our|this story has been updated|"
-            r"contributed to this report|is available on|download our app)\b",
+            r"contributed to this report|is available on|download our app|"
+            r"(?:photos?|caption) \d+ of \d+)\b",
             re.IGNORECASE,
         ),
     ),
