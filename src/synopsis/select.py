@@ -85,7 +85,7 @@ def select(
         ranked = ranked[[_standalone(sentences[r].text) for r in ranked]]
         if ranked.size == 0:
             return Selection(indices=())
-    units = _Units(scored, options.dependencies)
+    units = _Units(scored, options.dependencies, options.on_topic)
     if options.dependencies:
         ranked = np.array([r for r in ranked if units.of(int(r)) is not None], dtype=np.int64)
         if ranked.size == 0:
@@ -190,8 +190,8 @@ class _Units:
     """The unit of each candidate (:func:`synopsis.dependencies.resolve`), made on demand,
     as sentence indices of the cluster."""
 
-    def __init__(self, scored: ScoredCluster, enabled: bool) -> None:
-        self.scored, self.enabled = scored, enabled
+    def __init__(self, scored: ScoredCluster, enabled: bool, on_topic: bool = True) -> None:
+        self.scored, self.enabled, self.on_topic = scored, enabled, on_topic
         self._texts: dict[int, list[str]] = {}
         self._first: dict[int, int] = {}
         for g, s in enumerate(scored.sentences):
@@ -206,7 +206,12 @@ class _Units:
             if sentence.doc_index not in self._texts:
                 doc = self.scored.documents[sentence.doc_index]
                 self._texts[sentence.doc_index] = [s.text for s in doc.sentences]
-            self._units[g] = resolve(self._texts[sentence.doc_index], sentence.index)
+            texts = self._texts[sentence.doc_index]
+            unit = resolve(texts, sentence.index)
+            if unit is not None and self.on_topic:  # every part of a unit must stand
+                parts = texts[unit.first : unit.last + 1]
+                unit = unit if all(_standalone(t) for t in parts) else None
+            self._units[g] = unit
         return self._units[g]
 
     def members(self, g: int) -> list[int]:

@@ -68,7 +68,7 @@ def off_topic(text: str) -> str | None:
     for reason, pattern in _RULES:
         if pattern.search(text):
             return reason
-    if outside_quotes(text).rstrip(" \"'”’)").endswith("?"):
+    if outside_quotes(text).rstrip(" )").endswith("?"):  # a quoted one ends in a quote mark
         return "question"
     return None
 
