@@ -84,7 +84,7 @@ _PRONOUN_SPEAKER = re.compile(
 _QUOTED = re.compile(r"[\"“„«][^\"“”„«»]*[\"”»]")
 
 
-_GLUED = re.compile(r"[a-z]{2}[.!?,][\"”’]?[A-Z][a-z]|[a-z][.!?,][\"”][A-Z]")
+_GLUED = re.compile(r"(?:[a-z]{2}|[A-Z0-9]{3})[.!?,][\"”’]?[A-Z][a-z]|[a-z][.!?,][\"”][A-Z]")
 _ENDS = tuple(".!?\"'”’)]:;…")
 
 
@@ -548,6 +548,8 @@ def _unmet(texts: list[str], first: int, last: int, inserted: dict[int, Insertio
                 continue
             return "before" if i == first and i > 0 and introduces(texts[i - 1]) else "never"
         speaker = speaker_need(text)
+        if speaker is not None and _named_before(text, speaker.start):
+            speaker = None  # "Johnson also says she mis-spoke when she said ..."
         if speaker is not None and not any(speaker_name(texts[j]) for j in range(first, i)):
             if _try_insert(texts, i, speaker, inserted, lookback=NAME_LOOKBACK + i - first):
                 return "inserted"
@@ -555,6 +557,13 @@ def _unmet(texts: list[str], first: int, last: int, inserted: dict[int, Insertio
     if depth > 0:
         return "after"
     return "done"
+
+
+def _named_before(text: str, position: int) -> bool:
+    """A person is named in ``text`` before ``position`` (outside quotations)."""
+    return any(p.end <= position for p in _persons(text)) or any(
+        m.end() <= position for m in _SURNAME_SAYS.finditer(outside_quotes(text)[:position])
+    )
 
 
 def introduces(text: str) -> bool:
@@ -592,7 +601,8 @@ def speaker_need(text: str) -> Need | None:
 def _insert(
     texts: list[str], i: int, need: Need | None, lookback: int = NAME_LOOKBACK
 ) -> Insertion | None:
-    """An insertion for a "he"/"she" subject or speaker, when a name is found before."""
+    """An insertion for a "he"/"she" subject or speaker, when a sentence before attributes
+    something to a person by name (a mere mention is no evidence of who "she" is)."""
     if need is None or need.kind not in {"speaker", "pronoun"}:
         return None
     word = texts[i][need.start : need.end].lower()
@@ -604,7 +614,7 @@ def _insert(
     known = {p.text for j in range(i) for p in _persons(texts[j])}
     j = i - 1
     while j >= 0 and lookback > 0:
-        name = speaker_name(texts[j])
+        name = attributed_name(texts[j])
         if name is not None and name.text in known:
             return Insertion(i, need.start, need.end, name.text, j, name.start, name.end)
         # A sentence about the same "she" carries the chain back one sentence further.

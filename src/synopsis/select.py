@@ -26,9 +26,10 @@ already has two sentences in the summary, the next sentence comes from a source 
 heard from if one has a candidate that fits, is not redundant, and has at least
 ``coverage_salience`` of the best candidate's salience; otherwise the best candidate.
 
-Central fact first: the summary opens with the best lead sentence of any article, the
-best by salience (which counts support across independent sources) plus
-``headline_weight`` times its word overlap with the story's headline.
+Central fact first: the summary opens with the best lead sentence of any article that
+is not a quotation (when there is one), the best by salience (which counts support
+across independent sources) plus ``headline_weight`` times its word overlap with the
+story's headline.
 
 Reading order: sentences adjacent in one article stay adjacent, as one run; runs are
 shown by the relative position of their first sentence in its own article (a lead
@@ -140,8 +141,11 @@ def select(
                 out[c] = False
         return out
 
+    quotes = np.array([is_quotation(sentences[r].text) for r in ranked], dtype=bool)
     if options.lead_first:
         leads = np.flatnonzero([sentences[r].index == 0 for r in ranked])
+        if (~quotes[leads]).any():  # a quotation is a reaction, not the news
+            leads = leads[~quotes[leads]]
         leads = leads[fits_budget(np.ones(len(ranked), dtype=bool))[leads]]
         if leads.size and headline:
             words_of = content_words(headline)
@@ -151,7 +155,6 @@ def select(
             take(int(leads[np.argmax(salience[leads] + options.headline_weight * near)]))
         elif leads.size:  # ranked is sorted by score, so the first lead is the best one
             take(int(leads[0]))
-    quotes = np.array([is_quotation(sentences[r].text) for r in ranked], dtype=bool)
     group_of = None
     if groups is not None:  # copy group of each candidate, and sentences taken per group
         group_of = np.array([groups[sentences[r].doc_index] for r in ranked], dtype=np.int64)

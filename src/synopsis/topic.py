@@ -43,7 +43,8 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "page text",
         re.compile(
             r"^\W*(?:click here|read more|related:|watch:|see also|sign up|subscribe|hide caption|"
-            r"follow (?:us|\w+ \w+) on (?:twitter|facebook)|photo:|video:|editor'?s note)|"
+            r"follow (?:us|\w+ \w+) on (?:twitter|facebook)|photos?:|videos?:|editor'?s note|"
+            r"update[ds]?\b[^.]{0,40}:|correction:|clarification:)|"
             r"\b(?:click here|sign up for our|this story has been updated|"
             r"contributed to this report|is available on|download our app|"
             r"(?:photos?|caption) \d+ of \d+)\b",
