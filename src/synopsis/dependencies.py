@@ -548,7 +548,7 @@ def _unmet(texts: list[str], first: int, last: int, inserted: dict[int, Insertio
                 continue
             return "before" if i == first and i > 0 and introduces(texts[i - 1]) else "never"
         speaker = speaker_need(text)
-        if speaker is not None and _named_before(text, speaker.start):
+        if speaker is not None and _named_before(text, speaker.start, texts[:i]):
             speaker = None  # "Johnson also says she mis-spoke when she said ..."
         if speaker is not None and not any(speaker_name(texts[j]) for j in range(first, i)):
             if _try_insert(texts, i, speaker, inserted, lookback=NAME_LOOKBACK + i - first):
@@ -559,11 +559,14 @@ def _unmet(texts: list[str], first: int, last: int, inserted: dict[int, Insertio
     return "done"
 
 
-def _named_before(text: str, position: int) -> bool:
-    """A person is named in ``text`` before ``position`` (outside quotations)."""
-    return any(p.end <= position for p in _persons(text)) or any(
-        m.end() <= position for m in _SURNAME_SAYS.finditer(outside_quotes(text)[:position])
-    )
+def _named_before(text: str, position: int, earlier: list[str]) -> bool:
+    """A person is named in ``text`` before ``position`` (outside quotations): by full
+    name, or by a surname the ``earlier`` sentences gave with a full name."""
+    head = outside_quotes(text)[:position]
+    if any(p.end <= position for p in _persons(text)):
+        return True
+    known = {p.text for t in earlier for p in _persons(t)}
+    return any(w in known for w in re.findall(r"[A-Z][a-z'’-]+", head))
 
 
 def introduces(text: str) -> bool:

@@ -180,7 +180,8 @@ def select(
             heard[group_of[best]] += 1
         take(best)
 
-    order = _reading_order(scored, sorted(taken))
+    opening = int(ranked[chosen[0]]) if chosen and options.lead_first else None
+    order = _reading_order(scored, sorted(taken), opening)
     kept = {g: insertions[g] for g in order if g in insertions}
     return Selection(indices=tuple(order), insertions=kept)
 
@@ -270,8 +271,9 @@ def _raw_offset(raw: str, sentence: Sentence, k: int) -> int:
     return pos
 
 
-def _reading_order(scored: ScoredCluster, taken: list[int]) -> list[int]:
-    """Runs of article-adjacent sentences, by the reading key of each run's first one."""
+def _reading_order(scored: ScoredCluster, taken: list[int], opening: int | None) -> list[int]:
+    """Runs of article-adjacent sentences, by the reading key of each run's first one;
+    the run holding the ``opening`` lead first."""
     runs: list[list[int]] = []
     for g in taken:  # sentence indices are in article order within each document
         s = scored.sentences[g]
@@ -281,7 +283,7 @@ def _reading_order(scored: ScoredCluster, taken: list[int]) -> list[int]:
                 runs[-1].append(g)
                 continue
         runs.append([g])
-    runs.sort(key=lambda run: _reading_key(scored, run[0]))
+    runs.sort(key=lambda run: (opening not in run, _reading_key(scored, run[0])))
     return [g for run in runs for g in run]
 
 

@@ -54,6 +54,13 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# "Jane Doe is the Post's science editor.": a note about the writer, not the story.
+_WRITER = re.compile(
+    r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,2} (?:is|was) (?:a|an|the)?\s*[\w.'’ ,-]{0,50}"
+    r"\b(?:editor|correspondent|reporter|writer|columnist|contributor|producer)\b[^.]{0,40}\.$"
+)
+
+
 def off_topic(text: str) -> str | None:
     """Why ``text`` is not about the story (a short reason), or None.
 
@@ -69,6 +76,8 @@ def off_topic(text: str) -> str | None:
     for reason, pattern in _RULES:
         if pattern.search(text):
             return reason
+    if _WRITER.match(text.strip()):
+        return "page text"
     if outside_quotes(text).rstrip(" )").endswith("?"):  # a quoted one ends in a quote mark
         return "question"
     return None
