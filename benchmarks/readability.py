@@ -8,6 +8,9 @@ branch after it) are rated by the same checker:
     # with this checkout: rate them (sentence counts and flag rates)
     python benchmarks/readability.py rate DATA s.jsonl [--show KIND]
 
+    # ROUGE-2 of one selection variant on a tune half (how the rules were decided)
+    python benchmarks/readability.py rouge DATA --select '{"on_topic": false}'
+
 ``dump`` uses only ``synopsis.summarize`` and ``synopsis.evaluate.data``, which main has
 too. ``--show`` prints the flagged sentences of one kind for reading (never commit them:
 the data is research-use).
@@ -63,6 +66,28 @@ def rate(args: argparse.Namespace) -> None:
         print(f"{kind:12} {getattr(total, kind):5d}  {100 * total.rate(kind):5.1f}%")
 
 
+def rouge(args: argparse.Namespace) -> None:
+    from synopsis.evaluate.data import read_clusters, split
+    from synopsis.evaluate.readability import Readability, check
+    from synopsis.evaluate.rouge import RougeMetric
+    from synopsis.evaluate.systems import cut
+    from synopsis.options import Options, SelectOptions
+    from synopsis.pipeline import run
+
+    clusters = split(read_clusters(args.data), args.split)
+    options = Options(select=SelectOptions(words=args.words, **json.loads(args.select)))
+    metric, total, rated = RougeMetric(), 0.0, Readability()
+    for cluster in clusters:
+        sentences = [s.text for s in run(cluster, options).sentences]
+        kept = cut(sentences, args.words)
+        total += metric.score(kept, cluster.reference or "").rouge2.fmeasure
+        rated += check(sentences[: len(kept)], cluster)
+    print(
+        f"{args.select}: ROUGE-2 F1 {100 * total / len(clusters):.2f}, "
+        f"flagged {100 * rated.rate('flagged'):.1f}% of {rated.sentences} sentences"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -75,8 +100,13 @@ def main() -> None:
     r.add_argument("data")
     r.add_argument("summaries")
     r.add_argument("--show", default="", help="print the sentences flagged with this kind")
+    g = sub.add_parser("rouge", help="ROUGE-2 and flagged share of one selection variant")
+    g.add_argument("data")
+    g.add_argument("--split", default="tune")
+    g.add_argument("--words", type=int, default=300)
+    g.add_argument("--select", default="{}", help="SelectOptions fields as JSON")
     args = parser.parse_args()
-    dump(args) if args.command == "dump" else rate(args)
+    {"dump": dump, "rate": rate, "rouge": rouge}[args.command](args)
 
 
 if __name__ == "__main__":
