@@ -76,14 +76,16 @@ def rouge(args: argparse.Namespace) -> None:
 
     clusters = split(read_clusters(args.data), args.split)
     options = Options(select=SelectOptions(words=args.words, **json.loads(args.select)))
-    metric, total, rated = RougeMetric(), 0.0, Readability()
+    metric, total, rated, words = RougeMetric(), 0.0, Readability(), 0
     for cluster in clusters:
         sentences = [s.text for s in run(cluster, options).sentences]
         kept = cut(sentences, args.words)
+        words += sum(len(s.split()) for s in kept)
         total += metric.score(kept, cluster.reference or "").rouge2.fmeasure
         rated += check(sentences[: len(kept)], cluster)
     print(
         f"{args.select}: ROUGE-2 F1 {100 * total / len(clusters):.2f}, "
+        f"{words / len(clusters):.0f} words, "
         f"flagged {100 * rated.rate('flagged'):.1f}% of {rated.sentences} sentences"
     )
 
