@@ -32,7 +32,7 @@ STORY = [
         ('"We will rebuild.', "open-quote"),
         ('It will take years," the mayor said.', "continued-quote"),
         ('"Nobody expected the surge to be this high."', "speakerless"),
-        ("Iran has already made a move in the fight.", "definite"),
+        ("The rebels have already joined the fight.", "definite"),
     ],
 )
 def test_each_kind_of_need_is_found(text: str, kind: str) -> None:

@@ -105,8 +105,8 @@ def fragment(text: str) -> str | None:
 
 
 # "the fight", "the attack" with nothing saying which: a short sentence that names an
-# event this way points back to where the article introduced it ("Iran has already made
-# a move in the fight."). A modifier ("the Paris talks") or a complement ("the fight
+# event this way points back to where the article introduced it ("The rebels have
+# already joined the fight."). A modifier ("the Paris talks") or a complement ("the fight
 # against ...") says which, and a long sentence usually carries its own context.
 _EVENTS = (
     "fight|attack|attacks|move|deal|talks|war|campaign|crash|shooting|incident|decision|"
