@@ -13,9 +13,8 @@ from __future__ import annotations
 import argparse
 import time
 
-from synopsis.clean import clean_cluster
-
 import synopsis
+from synopsis.cleaning import clean_cluster
 from synopsis.dedup import dedup
 from synopsis.evaluate import read_clusters, split
 from synopsis.options import Options

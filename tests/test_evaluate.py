@@ -147,8 +147,9 @@ def test_json_report_schema() -> None:
     assert 0 <= data["systems"][1]["p_synopsis_better_r2"] <= 1
     assert len(data["per_cluster"]) == 4
     row = data["per_cluster"][0]
-    assert set(row) == {"cluster", "system", "seconds", "words", "rouge1", "rouge2", "rougeL",
-                        "rougeLsum"}  # fmt: skip
+    assert set(row) == {"cluster", "system", "seconds", "words", "readability", "rouge1",
+                        "rouge2", "rougeL", "rougeLsum"}  # fmt: skip
+    assert row["readability"]["sentences"] >= row["readability"]["flagged"] >= 0
     assert set(row["rouge2"]) == {"precision", "recall", "fmeasure"}
     assert "| synopsis |" in to_markdown(result)
 

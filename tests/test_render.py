@@ -11,13 +11,14 @@ def test_json_schema(sample_files: list[Path]) -> None:
     summary = synopsis.summarize(sample_files, words=100)
     data = json.loads(render([summary], "json"))
     assert set(data) == {
-        "schema", "version", "cluster_id", "summary", "words", "sentences", "documents",
-        "parameters", "notes", "copies", "independent_sources", "disagreements",
+        "schema", "version", "cluster_id", "headline", "summary", "words", "sentences",
+        "documents", "parameters", "notes", "copies", "independent_sources", "disagreements",
     }  # fmt: skip
     assert data["parameters"]["words"] == 100
     for s in data["sentences"]:
         assert set(s) == {
             "text", "document_id", "start", "end", "raw", "score", "supported_by", "support",
+            "insertions",
         }  # fmt: skip
     assert [d["id"] for d in data["documents"]] == [p.name for p in sample_files]
     assert data == to_dict(summary)

@@ -1,7 +1,8 @@
 """Say where every summary sentence came from, and which other documents state it.
 
 The exact raw slice travels with each sentence (``raw == document.text[start:end]``),
-next to the display text with hard-wrapped lines re-joined.
+next to the display text with hard-wrapped lines re-joined and the selection's bracketed
+insertions applied (each insertion names the document span it was taken from).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .model import ScoredCluster, Selection, SummarySentence, Support
+from .model import ScoredCluster, Selection, SummarySentence, Support, apply_insertions
 from .options import AttributeOptions
 from .score import pairs_at
 
@@ -40,16 +41,21 @@ def attribute(
         supported_by = tuple(
             scored.documents[d].document.id for d in docs if d != sentence.doc_index
         )
+        raw = document.text[sentence.start : sentence.end]
+        insertions = tuple(selection.insertions.get(i, ()))
         out.append(
             SummarySentence(
-                text=sentence.text,
+                text=apply_insertions(raw, sentence.start, insertions)
+                if insertions
+                else sentence.text,
                 document_id=document.id,
                 start=sentence.start,
                 end=sentence.end,
-                raw=document.text[sentence.start : sentence.end],
+                raw=raw,
                 score=round(scored.scores[i], 6),
                 supported_by=supported_by,
                 support=_support(scored, sentence.doc_index, docs, groups),
+                insertions=insertions,
             )
         )
     return tuple(out)

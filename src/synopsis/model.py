@@ -195,8 +195,40 @@ KINDS = ("conflict", "update", "spelling", "wording")  # the order reports list 
 
 
 @dataclass(frozen=True)
+class Insertion:
+    """An editorial insertion in square brackets, the newsroom convention: the raw
+    characters ``[at, end)`` of the sentence's document (a "he", or nothing when
+    ``at == end``) are shown as ``text`` (``"[Kerry]"``), taken from ``source``."""
+
+    at: int
+    end: int
+    text: str
+    source: Mention
+
+
+def apply_insertions(raw: str, start: int, insertions: tuple[Insertion, ...]) -> str:
+    """The display text of a sentence: ``raw`` (which starts at document offset
+    ``start``) with its insertions applied and runs of whitespace folded to one space.
+
+    >>> m = Mention("a", 0, 5)
+    >>> apply_insertions("he said.", 10, (Insertion(10, 12, "[Kerry]", m),))
+    '[Kerry] said.'
+    """
+    out, pos = [], 0
+    for ins in sorted(insertions, key=lambda i: (i.at, i.end)):
+        out += [raw[pos : ins.at - start], ins.text]
+        pos = ins.end - start
+    out.append(raw[pos:])
+    return " ".join("".join(out).split())
+
+
+@dataclass(frozen=True)
 class SummarySentence:
-    """A sentence chosen for the summary, with where it came from and who else says it."""
+    """A sentence chosen for the summary, with where it came from and who else says it.
+
+    ``text`` is what a reader sees: ``raw`` with its ``insertions`` applied
+    (:func:`apply_insertions`), so every bracketed word is traceable to its source.
+    """
 
     text: str
     document_id: str
@@ -206,6 +238,15 @@ class SummarySentence:
     score: float
     supported_by: tuple[str, ...] = ()
     support: Support | None = None
+    insertions: tuple[Insertion, ...] = ()
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The headline most representative across independent sources, and its document."""
+
+    text: str
+    document_id: str
 
 
 @dataclass(frozen=True)
@@ -221,6 +262,7 @@ class Summary:
     disagreements: tuple[Disagreement, ...] = ()
     # Documents that are no source (dropped by cleaning: furniture, notice page, off-topic).
     excluded: tuple[str, ...] = ()
+    headline: Headline | None = None  # None when no article has a headline
 
     @property
     def independent_sources(self) -> int:
@@ -267,6 +309,8 @@ class ScoredCluster:
 
 @dataclass(frozen=True)
 class Selection:
-    """Indices into ``ScoredCluster.sentences``, in the order the summary reads."""
+    """Indices into ``ScoredCluster.sentences``, in the order the summary reads, and the
+    insertions that let a sentence stand where it is (by sentence index)."""
 
     indices: tuple[int, ...]
+    insertions: Mapping[int, tuple[Insertion, ...]] = field(default_factory=dict)

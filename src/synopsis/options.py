@@ -98,6 +98,19 @@ class SelectOptions:
     # At most this share of the summary's sentences may be quotations (1.0: no limit): a
     # summary reports; a string of quotes does not read as one.
     max_quote_share: float = 0.5
+    # Take each sentence with what it needs to be understood (synopsis.dependencies): the
+    # sentence before a "But ...", a bracketed name for a "he said"; never a quotation
+    # whose speaker cannot be found. False: sentences are taken on their own, as before.
+    dependencies: bool = True
+    # Never take a sentence about another event, a tip line, a teaser question, page
+    # text, or a fragment (synopsis.topic, synopsis.dependencies.fragment).
+    on_topic: bool = True
+    # The opening lead: salience (normalised to the best candidate) plus this times its
+    # word overlap (Dice) with the headline most representative across sources.
+    headline_weight: float = 0.5
+    # A source with two sentences in the summary waits while an unheard independent source
+    # has a candidate this salient (share of the best candidate's salience; >1: never).
+    coverage_salience: float = 0.3
 
 
 @dataclass(frozen=True)

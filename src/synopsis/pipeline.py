@@ -13,6 +13,7 @@ from .options import Options
 from .score import score
 from .segment import segment
 from .select import select
+from .topic import choose_headline
 
 
 def run(cluster: Cluster, options: Options | None = None) -> Summary:
@@ -42,7 +43,10 @@ def run(cluster: Cluster, options: Options | None = None) -> Summary:
         keep = min(keep, options.disagree.align_threshold)
     scored = score(segmented, options.score, groups=copies.group_of, keep_pairs=keep)
     # 5. select: the best sentences under the word budget, no repeats, in reading order
-    selection = select(scored, options.select)
+    headline = choose_headline(segmented, copies.group_of)
+    selection = select(
+        scored, options.select, headline.text if headline else None, groups=copies.group_of
+    )
     # 6. attribute: source document, exact offsets, supporting documents and groups
     group_ids = [copies.groups[g].id for g in copies.group_of]
     sentences = attribute(scored, selection, options.attribute, groups=group_ids)
@@ -59,6 +63,7 @@ def run(cluster: Cluster, options: Options | None = None) -> Summary:
         copies=copies.groups,
         disagreements=disagreements,
         excluded=tuple(c.document.id for c in dropped),
+        headline=headline,
     )
 
 

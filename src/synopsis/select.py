@@ -1,4 +1,5 @@
-"""Choose sentences under a word budget without saying anything twice.
+"""Choose sentences under a word budget without saying anything twice, each one
+understandable where it stands.
 
 Greedy maximal marginal relevance (Carbonell & Goldstein 1998): at each step take the
 candidate with the best ``λ·salience − (1−λ)·similarity to what is already chosen`` that
@@ -9,19 +10,45 @@ which the cosine of two differently worded sentences can miss). At most
 ``max_quote_share`` of the sentences are quotations while anything else fits: a summary
 reports. The budget is a hard cap: the summary never has more words than asked for.
 
-Reading order: chosen sentences are shown by their relative position in their own
-article (a lead sentence before a closing one), ties broken by salience. News articles
-put context first, so this reads like a story rather than a ranking.
+Dependencies (:mod:`synopsis.dependencies`): a candidate is taken as a *unit*, with the
+sentences of its article it needs ("But ..." with the sentence before, an open quotation
+with the sentence that closes it and names its speaker), or with a bracketed insertion of
+the name a "he"/"she" stands for. The budget counts every sentence of the unit. A
+candidate whose needs cannot be met (a quotation whose speaker is nowhere near) is never
+taken.
+
+On topic (:mod:`synopsis.topic`): a sentence about another event ("In a separate
+incident"), a tip line, page text or an open question is never taken, nor is one that is
+not a whole sentence (glued to the next, cut, a headline without final punctuation).
+
+Coverage of sources: when a source (a copy group: copies of one wire story count once)
+already has two sentences in the summary, the next sentence comes from a source not yet
+heard from if one has a candidate that fits, is not redundant, and has at least
+``coverage_salience`` of the best candidate's salience; otherwise the best candidate.
+
+Central fact first: the summary opens with the best lead sentence of any article that
+is not a quotation (when there is one), the best by salience (which counts support
+across independent sources) plus ``headline_weight`` times its word overlap with the
+story's headline.
+
+Reading order: sentences adjacent in one article stay adjacent, as one run; runs are
+shown by the relative position of their first sentence in its own article (a lead
+sentence before a closing one), ties broken by salience. News articles put context
+first, so this reads like a story rather than a ranking.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 from scipy import sparse
 
-from .model import ScoredCluster, Selection
+from .dependencies import Unit, fragment, resolve
+from .model import Insertion, Mention, ScoredCluster, Selection, Sentence
 from .options import SelectOptions
 from .score import is_quotation, words
+from .topic import content_words, off_topic, overlap
 
 # MMR looks at the best candidates only; beyond a few hundred nothing reaches the top.
 MAX_CANDIDATES = 400
@@ -30,8 +57,19 @@ MAX_CANDIDATES = 400
 REPEAT_MIN_COSINE = 0.2
 
 
-def select(scored: ScoredCluster, options: SelectOptions | None = None) -> Selection:
-    """Indices of the chosen sentences, in reading order."""
+def select(
+    scored: ScoredCluster,
+    options: SelectOptions | None = None,
+    headline: str | None = None,
+    groups: Sequence[int] | None = None,
+) -> Selection:
+    """Indices of the chosen sentences, in reading order, and their insertions.
+
+    With the story's ``headline`` (:func:`synopsis.topic.choose_headline`) the opening
+    lead is the one that best joins salience and closeness to it. With ``groups`` (the
+    copy group of each document) an independent source not yet heard from goes before a
+    third sentence from one source (``SelectOptions.coverage_salience``).
+    """
     options = options or SelectOptions()
     sentences = scored.sentences
     scores = np.asarray(scored.scores, dtype=np.float64)
@@ -43,7 +81,18 @@ def select(scored: ScoredCluster, options: SelectOptions | None = None) -> Selec
     if eligible.size == 0:
         return Selection(indices=())
     # Stable sort on (-score, index) keeps ties deterministic.
-    ranked = eligible[np.lexsort((eligible, -scores[eligible]))][:MAX_CANDIDATES]
+    ranked = eligible[np.lexsort((eligible, -scores[eligible]))]
+    if options.on_topic:  # another event, a tip line, a teaser, a cut or glued sentence
+        ranked = ranked[[_standalone(sentences[r].text) for r in ranked]]
+        if ranked.size == 0:
+            return Selection(indices=())
+    units = _Units(scored, options.dependencies, options.on_topic)
+    if options.dependencies:
+        ranked = np.array([r for r in ranked if units.of(int(r)) is not None], dtype=np.int64)
+        if ranked.size == 0:
+            return Selection(indices=())
+    ranked = ranked[:MAX_CANDIDATES]
+    position = {int(r): c for c, r in enumerate(ranked)}
 
     vectors: sparse.csr_matrix = scored.vectors[ranked]
     # One product for all candidate pairs: cheaper than a sparse product per step.
@@ -54,29 +103,66 @@ def select(scored: ScoredCluster, options: SelectOptions | None = None) -> Selec
     max_sim = np.zeros(len(ranked))
     open_ = np.ones(len(ranked), dtype=bool)
     runs = _Runs([sentences[r].text for r in ranked], options.repeat_words)
-    chosen: list[int] = []
+    chosen: list[int] = []  # positions in ranked of the candidates taken
+    taken: set[int] = set()  # sentence indices in the summary, units included
+    insertions: dict[int, tuple[Insertion, ...]] = {}
     used = 0
     lam = options.mmr_lambda
+
+    def cost(c: int) -> int:
+        return sum(int(words[g]) for g in units.members(int(ranked[c])) if g not in taken)
 
     def take(c: int) -> None:
         nonlocal used, max_sim
         chosen.append(c)
+        members = [g for g in units.members(int(ranked[c])) if g not in taken]
+        for g in members:
+            taken.add(g)
+            used += int(words[g])
+            if g in position:
+                open_[position[g]] = False
+            if g != int(ranked[c]):  # a unit member outside the candidates: its own row
+                row = (scored.vectors[g] @ vectors.T).toarray().ravel()
+                max_sim = np.maximum(max_sim, row)
+        for g, found in units.insertions(int(ranked[c])).items():
+            insertions.setdefault(g, found)
         open_[c] = False
         if runs.n:  # only sentences with some words in common can share a run of them
             for j in np.flatnonzero(open_ & (similarity[c] >= REPEAT_MIN_COSINE)):
                 if runs.shared(c, int(j)):
                     open_[j] = False
-        used += int(words[ranked[c]])
         max_sim = np.maximum(max_sim, similarity[c])
 
+    def fits_budget(mask: np.ndarray) -> np.ndarray:
+        left = options.words - used
+        out = mask & (words[ranked] <= left)
+        for c in np.flatnonzero(out):
+            if units.size(int(ranked[c])) > 1 and cost(int(c)) > left:
+                out[c] = False
+        return out
+
+    quotes = np.array([is_quotation(sentences[r].text) for r in ranked], dtype=bool)
     if options.lead_first:
         leads = np.flatnonzero([sentences[r].index == 0 for r in ranked])
-        if leads.size:  # ranked is sorted by score, so the first lead is the best one
+        if (~quotes[leads]).any():  # a quotation is a reaction, not the news
+            leads = leads[~quotes[leads]]
+        leads = leads[fits_budget(np.ones(len(ranked), dtype=bool))[leads]]
+        if leads.size and headline:
+            words_of = content_words(headline)
+            near = np.array(
+                [overlap(words_of, content_words(sentences[r].text)) for r in ranked[leads]]
+            )
+            take(int(leads[np.argmax(salience[leads] + options.headline_weight * near)]))
+        elif leads.size:  # ranked is sorted by score, so the first lead is the best one
             take(int(leads[0]))
-    quotes = np.array([is_quotation(sentences[r].text) for r in ranked], dtype=bool)
+    group_of = None
+    if groups is not None:  # copy group of each candidate, and sentences taken per group
+        group_of = np.array([groups[sentences[r].doc_index] for r in ranked], dtype=np.int64)
+        heard = np.zeros(int(max(groups)) + 1, dtype=np.int64)
+        for c in chosen:
+            heard[group_of[c]] += 1
     while True:
-        fits = open_ & (words[ranked] <= options.words - used)
-        fits &= max_sim < options.redundancy_threshold
+        fits = fits_budget(open_ & (max_sim < options.redundancy_threshold))
         if quotes[chosen].sum() + 1 > options.max_quote_share * (len(chosen) + 1):
             # One more quotation would make too many of them, unless nothing else fits.
             reporting = fits & ~quotes
@@ -84,10 +170,121 @@ def select(scored: ScoredCluster, options: SelectOptions | None = None) -> Selec
         if not fits.any():
             break
         value = np.where(fits, lam * salience - (1 - lam) * max_sim, -np.inf)
-        take(int(np.argmax(value)))
+        best = int(np.argmax(value))
+        if group_of is not None and heard[group_of[best]] >= 2:
+            # A source already heard twice: a salient sentence from an unheard one first.
+            unheard = fits & (heard[group_of] == 0) & (salience >= options.coverage_salience)
+            if unheard.any():
+                best = int(np.argmax(np.where(unheard, value, -np.inf)))
+        if group_of is not None:
+            heard[group_of[best]] += 1
+        take(best)
 
-    picked = [int(ranked[c]) for c in chosen]
-    return Selection(indices=tuple(sorted(picked, key=lambda i: _reading_key(scored, i))))
+    opening = int(ranked[chosen[0]]) if chosen and options.lead_first else None
+    order = _reading_order(scored, sorted(taken), opening)
+    kept = {g: insertions[g] for g in order if g in insertions}
+    return Selection(indices=tuple(order), insertions=kept)
+
+
+def _standalone(text: str) -> bool:
+    return off_topic(text) is None and fragment(text) is None
+
+
+class _Units:
+    """The unit of each candidate (:func:`synopsis.dependencies.resolve`), made on demand,
+    as sentence indices of the cluster."""
+
+    def __init__(self, scored: ScoredCluster, enabled: bool, on_topic: bool = True) -> None:
+        self.scored, self.enabled, self.on_topic = scored, enabled, on_topic
+        self._texts: dict[int, list[str]] = {}
+        self._first: dict[int, int] = {}
+        for g, s in enumerate(scored.sentences):
+            self._first.setdefault(s.doc_index, g - s.index)
+        self._units: dict[int, Unit | None] = {}
+
+    def of(self, g: int) -> Unit | None:
+        if not self.enabled:
+            return Unit(self.scored.sentences[g].index, self.scored.sentences[g].index)
+        if g not in self._units:
+            sentence = self.scored.sentences[g]
+            if sentence.doc_index not in self._texts:
+                doc = self.scored.documents[sentence.doc_index]
+                self._texts[sentence.doc_index] = [s.text for s in doc.sentences]
+            texts = self._texts[sentence.doc_index]
+            unit = resolve(texts, sentence.index)
+            if unit is not None and self.on_topic:  # every part of a unit must stand
+                parts = texts[unit.first : unit.last + 1]
+                unit = unit if all(_standalone(t) for t in parts) else None
+            self._units[g] = unit
+        return self._units[g]
+
+    def members(self, g: int) -> list[int]:
+        unit = self.of(g)
+        if unit is None:
+            return [g]
+        base = self._first[self.scored.sentences[g].doc_index]
+        return [base + k for k in range(unit.first, unit.last + 1)]
+
+    def size(self, g: int) -> int:
+        unit = self.of(g)
+        return 1 if unit is None else unit.last - unit.first + 1
+
+    def insertions(self, g: int) -> dict[int, tuple[Insertion, ...]]:
+        """Insertions of the unit, by sentence index, in document offsets."""
+        unit = self.of(g)
+        if unit is None or not unit.insertions:
+            return {}
+        doc_index = self.scored.sentences[g].doc_index
+        base = self._first[doc_index]
+        doc = self.scored.documents[doc_index]
+        out: dict[int, list[Insertion]] = {}
+        for ins in unit.insertions:
+            target, source = doc.sentences[ins.at], doc.sentences[ins.source]
+            raw = doc.document.text
+            out.setdefault(base + ins.at, []).append(
+                Insertion(
+                    at=_raw_offset(raw, target, ins.start),
+                    end=_raw_offset(raw, target, ins.end),
+                    text=f"[{ins.text}]",
+                    source=Mention(
+                        document_id=doc.document.id,
+                        start=_raw_offset(raw, source, ins.source_start),
+                        end=_raw_offset(raw, source, ins.source_end),
+                    ),
+                )
+            )
+        return {g: tuple(v) for g, v in out.items()}
+
+
+def _raw_offset(raw: str, sentence: Sentence, k: int) -> int:
+    """The document offset of position ``k`` of a sentence's display text (display text
+    folds runs of whitespace, so count the non-space characters before ``k``)."""
+    n = sum(1 for ch in sentence.text[:k] if not ch.isspace())
+    pos = sentence.start
+    while n and pos < sentence.end:
+        if not raw[pos].isspace():
+            n -= 1
+        pos += 1
+    if k < len(sentence.text) and not sentence.text[k].isspace():
+        while pos < sentence.end and raw[pos].isspace():
+            pos += 1
+    return pos
+
+
+def _reading_order(scored: ScoredCluster, taken: list[int], opening: int | None) -> list[int]:
+    """Runs of article-adjacent sentences, by the reading key of each run's first one;
+    the run holding the ``opening`` lead first."""
+    runs: list[list[int]] = []
+    for g in taken:  # sentence indices are in article order within each document
+        s = scored.sentences[g]
+        if runs:
+            prev = scored.sentences[runs[-1][-1]]
+            if prev.doc_index == s.doc_index and prev.index + 1 == s.index:
+                runs[-1].append(g)
+                continue
+        runs.append([g])
+    runs.sort(key=lambda run: (opening not in run, _reading_key(scored, run[0])))
+    return [g for run in runs for g in run]
 
 
 class _Runs:

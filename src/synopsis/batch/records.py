@@ -26,16 +26,14 @@ from ..ingest import cluster_from_multinews_line, cluster_from_record
 from ..ingest import parse_json as ingest_parse_json
 from ..model import Cluster
 from ..options import CleanOptions, Options
+from ..render.json import NESTED_FIELDS, SUMMARY_FIELDS
 
 INPUT_KINDS = ("jsonl", "multinews", "parquet")
 OUTPUT_FORMATS = ("jsonl", "parquet")
 
 # Record fields in order: those of `summarize --format json`, then `error`.
-FIELDS = (
-    "schema", "version", "cluster_id", "summary", "words", "sentences", "documents",
-    "parameters", "notes", "copies", "independent_sources", "disagreements", "error",
-)  # fmt: skip
-NESTED = frozenset({"sentences", "documents", "parameters", "notes", "copies", "disagreements"})
+FIELDS = (*SUMMARY_FIELDS, "error")  # the fields of `summarize --format json`, plus error
+NESTED = NESTED_FIELDS
 
 
 @dataclass(frozen=True)

@@ -17,17 +17,22 @@ JSON schema (``"schema": "synopsis.eval/1"``)::
           "mean_words": float,
           "clusters_per_second": float,
           "peak_memory_bytes": int,
-          "p_synopsis_better_r2": float | null
+          "p_synopsis_better_r2": float | null,
+          "readability": {"sentences": int, "unmet": int, "speakerless": int,
+                          "off_topic": int, "garbled": int, "flagged": int}
         }, ...
       ],
       "per_cluster": [             # one row per (cluster, system)
         {"cluster": str, "system": str, "seconds": float, "words": int,
+         "readability": {...as above, for this summary...},
          "rouge1"|"rouge2"|"rougeL"|"rougeLsum":
              {"precision": float, "recall": float, "fmeasure": float}}, ...
       ]
     }
 
 ROUGE values are F1 (``fmeasure``) in [0, 1] in JSON and in points (x100) in the tables.
+Readability counts are summary sentences flagged by :mod:`synopsis.evaluate.readability`;
+the tables show them as percentages of the system's sentences.
 """
 
 from __future__ import annotations
@@ -61,6 +66,7 @@ def to_dict(evaluation: Evaluation) -> dict[str, Any]:
                 "system": r.system,
                 "seconds": r.seconds,
                 "words": r.words,
+                "readability": asdict(r.readability),
                 **{m: asdict(r.scores.get(m)) for m in METRICS},
             }
             for r in evaluation.results
@@ -91,6 +97,20 @@ def _memory(n: int) -> str:
     return f"{n / 2**20:.2f}"
 
 
+def _share(s: SystemResult, kind: str) -> str:
+    return f"{100 * s.readability.rate(kind):.1f}"
+
+
+READABILITY = ("flagged", "unmet", "speakerless", "off_topic", "garbled")
+READABILITY_LABELS = {
+    "flagged": "flagged %",
+    "unmet": "unmet dep. %",
+    "speakerless": "speakerless %",
+    "off_topic": "off-topic %",
+    "garbled": "garbled %",
+}
+
+
 def rows(evaluation: Evaluation) -> list[list[str]]:
     """Table rows shared by the Markdown report and the terminal table."""
     return [
@@ -101,6 +121,7 @@ def rows(evaluation: Evaluation) -> list[list[str]]:
             f"{s.mean_words:.0f}",
             f"{s.clusters_per_second:.2f}",
             _memory(s.peak_memory_bytes),
+            *(_share(s, k) for k in READABILITY),
         ]
         for s in evaluation.systems
     ]
@@ -113,6 +134,7 @@ HEADER = [
     "words",
     "clusters/s",
     "peak MiB",
+    *(READABILITY_LABELS[k] for k in READABILITY),
 ]
 
 
@@ -130,7 +152,8 @@ def to_markdown(evaluation: Evaluation) -> str:
         f"intervals over clusters (seed {SEED}); p: one-sided paired bootstrap that "
         "synopsis's ROUGE-2 beats the system's. clusters/s: summed time of the system's "
         "calls only. peak MiB: tracemalloc peak of one call on the largest cluster "
-        f"(`{evaluation.memory_cluster}`).",
+        f"(`{evaluation.memory_cluster}`). Readability: share of the summary sentences "
+        "flagged by synopsis.evaluate.readability (any flag, then each kind).",
         "",
     ]
     return "\n".join(lines)
@@ -145,7 +168,7 @@ def to_table(evaluation: Evaluation):
         f"{evaluation.words} words)"
     )
     columns = ["system", "R-1", "R-2", "R-2 95% CI", "R-L", "R-Lsum", "p R-2", "words",
-               "clusters/s", "peak MiB"]  # fmt: skip
+               "clusters/s", "peak MiB", "flagged %"]  # fmt: skip
     for i, name in enumerate(columns):
         table.add_column(name, justify="left" if i == 0 else "right")
     for s in evaluation.systems:
@@ -160,6 +183,10 @@ def to_table(evaluation: Evaluation):
             f"{s.mean_words:.0f}",
             f"{s.clusters_per_second:.2f}",
             _memory(s.peak_memory_bytes),
+            _share(s, "flagged"),
         )
-    table.caption = "ROUGE F1 in points; p: paired bootstrap that synopsis beats it on R-2"
+    table.caption = (
+        "ROUGE F1 in points; p: paired bootstrap that synopsis beats it on R-2; flagged: "
+        "share of summary sentences the readability checker flags"
+    )
     return table

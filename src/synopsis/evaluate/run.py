@@ -18,12 +18,13 @@ from __future__ import annotations
 import time
 import tracemalloc
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
 from ..batch.pool import ordered_map
 from ..errors import InputError
 from ..model import Cluster
+from .readability import Readability, check
 from .rouge import (
     METRICS,
     Aggregate,
@@ -49,6 +50,9 @@ class ClusterResult:
     scores: RougeScores
     seconds: float
     words: int
+    # Readability flags of the sentences kept within the budget (the one cut at the
+    # budget is checked whole).
+    readability: Readability = field(default_factory=Readability)
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,8 @@ class SystemResult:
     # One-sided paired bootstrap p-value of synopsis beating this system on ROUGE-2 F1;
     # None for synopsis itself or when synopsis was not run.
     p_synopsis_better_r2: float | None
+    # Summed readability flags over the run (rates: ``readability.rate(kind)``).
+    readability: Readability = field(default_factory=Readability)
 
     def get(self, metric: str) -> Aggregate:
         return metric_field(self, metric)
@@ -129,6 +135,7 @@ def _evaluate_cluster(cluster: Cluster, systems: Sequence[str], words: int) -> l
                 scores=metric.score(summary, cluster.reference or ""),
                 seconds=seconds,
                 words=sum(len(s.split()) for s in summary),
+                readability=check(sentences[: len(summary)], cluster),
             )
         )
     return out
@@ -224,4 +231,5 @@ def _aggregate(name: str, results: Sequence[ClusterResult], memory: int) -> Syst
         clusters_per_second=len(mine) / seconds if seconds > 0 else float("inf"),
         peak_memory_bytes=memory,
         p_synopsis_better_r2=p_value,
+        readability=sum((r.readability for r in mine), Readability()),
     )

@@ -45,6 +45,7 @@ padding:12px 24px 32px;max-width:1500px;margin:0 auto;align-items:start}
 padding:18px 20px;margin-bottom:18px}
 h2{font-size:13px;letter-spacing:.07em;text-transform:uppercase;color:var(--muted);margin:0 0 10px}
 .hint{color:var(--muted);font-size:13px;margin:-4px 0 12px}
+.headline{font-weight:600;margin:0 0 .5em}
 .sentences{list-style:none;margin:0;padding:0;counter-reset:s}
 .sent{font:17px/1.6 Georgia,"Times New Roman",serif;padding:8px 12px 8px 40px;margin:0 -12px;
 border-radius:8px;cursor:pointer;position:relative;outline:none;border-left:3px solid transparent}
@@ -225,7 +226,9 @@ def render_html(summary: Summary) -> str:
         *(_article(doc, numbers[doc.id], marks) for doc in summary.documents),
         "</aside></main>",
         "<footer>Made by synopsis. Every summary sentence is copied exactly from the "
-        "article it cites; highlighted passages are the exact source characters.</footer>",
+        "article it cites, except words in [square brackets]: editorial insertions of a "
+        "name given earlier in that article; highlighted passages are the exact source "
+        "characters.</footer>",
         '<script type="application/json" id="synopsis-data">'
         f"{_json_for_script({'refs': refs})}</script>",
         f"<script>{JS}</script>",
@@ -311,7 +314,15 @@ def _summary_section(summary: Summary, numbers: Mapping[str, int]) -> str:
         if items
         else ""
     )
-    return f'<section class="card" id="summary"><h2>Summary</h2>{hint}{body}{notes}</section>'
+    headline = ""
+    if summary.headline is not None:
+        n = numbers.get(summary.headline.document_id)
+        cite = f'<span class="cite"><a href="#doc-{n}" title="headline of">{n}</a></span>'
+        headline = f'<p class="headline">{escape(summary.headline.text)}{cite if n else ""}</p>'
+    return (
+        f'<section class="card" id="summary"><h2>Summary</h2>{headline}{hint}{body}{notes}'
+        "</section>"
+    )
 
 
 def _support_line(s: SummarySentence, others: list[int], group_of: Mapping[str, int]) -> str:

@@ -6,7 +6,18 @@ import json
 
 from ..model import Summary, Support
 
-SCHEMA_VERSION = 1
+# 2: a headline, sentence insertions, and disagreement kinds conflict/update/spelling/wording
+# (with `about`: number, date, name or quote) instead of number/name/quote/date.
+SCHEMA_VERSION = 2
+# The top-level fields of a summary's JSON, in order (batch records add "error"), and those
+# that hold lists or objects rather than a plain value.
+SUMMARY_FIELDS = (
+    "schema", "version", "cluster_id", "headline", "summary", "words", "sentences",
+    "documents", "parameters", "notes", "copies", "independent_sources", "disagreements",
+)  # fmt: skip
+NESTED_FIELDS = frozenset(
+    {"headline", "sentences", "documents", "parameters", "notes", "copies", "disagreements"}
+)
 
 
 def to_dict(summary: Summary) -> dict[str, object]:
@@ -16,6 +27,7 @@ def to_dict(summary: Summary) -> dict[str, object]:
         "schema": SCHEMA_VERSION,
         "version": __version__,
         "cluster_id": summary.cluster_id,
+        "headline": _headline(summary),
         "summary": summary.text,
         "words": summary.words,
         "sentences": [
@@ -28,6 +40,19 @@ def to_dict(summary: Summary) -> dict[str, object]:
                 "score": s.score,
                 "supported_by": list(s.supported_by),
                 "support": _support(s.support),
+                "insertions": [
+                    {
+                        "at": i.at,
+                        "end": i.end,
+                        "text": i.text,
+                        "from": {
+                            "document_id": i.source.document_id,
+                            "start": i.source.start,
+                            "end": i.source.end,
+                        },
+                    }
+                    for i in s.insertions
+                ],
             }
             for s in summary.sentences
         ],
@@ -39,6 +64,12 @@ def to_dict(summary: Summary) -> dict[str, object]:
         "notes": list(summary.notes),
         **analysis_dict(summary),
     }
+
+
+def _headline(summary: Summary) -> dict[str, str] | None:
+    if summary.headline is None:
+        return None
+    return {"text": summary.headline.text, "document_id": summary.headline.document_id}
 
 
 def _support(support: Support | None) -> dict[str, list[object]] | None:

@@ -16,6 +16,9 @@ def _escape(text: str) -> str:
 def render_markdown(summary: Summary) -> str:
     numbers = source_numbers(summary)
     out = [f"## Summary of {_escape(summary.cluster_id)}", ""]
+    if summary.headline is not None:
+        number = numbers[summary.headline.document_id]
+        out += [f"**{_escape(summary.headline.text)}** \\[{number}\\]", ""]
     for s in summary.sentences:
         out.append(f"- {_escape(s.text)} {_escape(citation(s, numbers))}")
     for note in summary.notes:

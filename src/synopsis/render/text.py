@@ -26,7 +26,10 @@ def neutralise_controls(text: str) -> str:
 def render_text(summary: Summary) -> str:
     """Sentences with source markers, then the numbered source list."""
     numbers = source_numbers(summary)
-    lines = [f"{s.text} {citation(s, numbers)}" for s in summary.sentences]
+    lines = []
+    if summary.headline is not None:
+        lines += [f"{summary.headline.text} [{numbers[summary.headline.document_id]}]", ""]
+    lines += [f"{s.text} {citation(s, numbers)}" for s in summary.sentences]
     lines += [f"({note})" for note in summary.notes]
     lines.append("")
     lines.append("Sources:")

@@ -1,0 +1,115 @@
+"""Readability rates of synopsis summaries (benchmarks/readability.md).
+
+Two steps, so that the summaries of any synopsis checkout (main before a change, a
+branch after it) are rated by the same checker:
+
+    # with the checkout to rate on PYTHONPATH: write its summaries
+    python benchmarks/readability.py dump DATA --split check --words 100 --out s.jsonl
+    # with this checkout: rate them (sentence counts and flag rates)
+    python benchmarks/readability.py rate DATA s.jsonl [--show KIND]
+
+    # ROUGE-2 of one selection variant on a tune half (how the rules were decided)
+    python benchmarks/readability.py rouge DATA --select '{"on_topic": false}'
+
+``dump`` uses only ``synopsis.summarize`` and ``synopsis.evaluate.data``, which main has
+too. ``--show`` prints the flagged sentences of one kind for reading (never commit them:
+the data is research-use).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+
+
+def dump(args: argparse.Namespace) -> None:
+    import synopsis
+    from synopsis.evaluate.data import read_clusters, split
+
+    clusters = split(read_clusters(args.data), args.split)
+    start = time.process_time()
+    with open(args.out, "w", encoding="utf-8") as out:
+        for cluster in clusters:
+            try:
+                summary = synopsis.summarize(cluster, words=args.words)
+                sentences = [s.text for s in summary.sentences]
+            except synopsis.SynopsisError:
+                sentences = []
+            out.write(json.dumps({"id": cluster.id, "sentences": sentences}) + "\n")
+    print(
+        f"{len(clusters)} summaries, {time.process_time() - start:.1f} s CPU, "
+        f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB",
+        file=sys.stderr,
+    )
+
+
+def rate(args: argparse.Namespace) -> None:
+    from synopsis.evaluate.data import read_clusters
+    from synopsis.evaluate.readability import KINDS, Readability, check, check_sentences
+
+    clusters = {c.id: c for c in read_clusters(args.data)}
+    total = Readability()
+    with open(args.summaries, encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f]
+    for row in rows:
+        cluster = clusters[row["id"]]
+        total += check(row["sentences"], cluster)
+        if args.show:
+            for flags in check_sentences(row["sentences"], cluster):
+                if getattr(flags, args.show):
+                    print(f"{row['id']}: {flags.text}")
+    print(f"{len(rows)} summaries, {total.sentences} sentences")
+    for kind in ("flagged", *KINDS):
+        print(f"{kind:12} {getattr(total, kind):5d}  {100 * total.rate(kind):5.1f}%")
+
+
+def rouge(args: argparse.Namespace) -> None:
+    from synopsis.evaluate.data import read_clusters, split
+    from synopsis.evaluate.readability import Readability, check
+    from synopsis.evaluate.rouge import RougeMetric
+    from synopsis.evaluate.systems import cut
+    from synopsis.options import Options, SelectOptions
+    from synopsis.pipeline import run
+
+    clusters = split(read_clusters(args.data), args.split)
+    options = Options(select=SelectOptions(words=args.words, **json.loads(args.select)))
+    metric, total, rated, words = RougeMetric(), 0.0, Readability(), 0
+    for cluster in clusters:
+        sentences = [s.text for s in run(cluster, options).sentences]
+        kept = cut(sentences, args.words)
+        words += sum(len(s.split()) for s in kept)
+        total += metric.score(kept, cluster.reference or "").rouge2.fmeasure
+        rated += check(sentences[: len(kept)], cluster)
+    print(
+        f"{args.select}: ROUGE-2 F1 {100 * total / len(clusters):.2f}, "
+        f"{words / len(clusters):.0f} words, "
+        f"flagged {100 * rated.rate('flagged'):.1f}% of {rated.sentences} sentences"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    d = sub.add_parser("dump", help="write summaries of one split as JSON Lines")
+    d.add_argument("data")
+    d.add_argument("--split", default="check")
+    d.add_argument("--words", type=int, default=100)
+    d.add_argument("--out", required=True)
+    r = sub.add_parser("rate", help="rate dumped summaries with this checkout's checker")
+    r.add_argument("data")
+    r.add_argument("summaries")
+    r.add_argument("--show", default="", help="print the sentences flagged with this kind")
+    g = sub.add_parser("rouge", help="ROUGE-2 and flagged share of one selection variant")
+    g.add_argument("data")
+    g.add_argument("--split", default="tune")
+    g.add_argument("--words", type=int, default=300)
+    g.add_argument("--select", default="{}", help="SelectOptions fields as JSON")
+    args = parser.parse_args()
+    {"dump": dump, "rate": rate, "rouge": rouge}[args.command](args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,626 @@
+"""What a sentence needs from the text before (or after) it to be understood on its own.
+
+A news sentence is written to sit in its article: "He added that ..." needs the "he",
+"But ..." needs what it contradicts, a bare quotation needs its speaker. A summary that
+lifts such a sentence out of its article reads as nonsense, so every candidate is checked
+here and :mod:`synopsis.select` takes it only with what it needs.
+
+Kinds of :class:`Need` (one per sentence, the first that applies):
+
+* ``pronoun``: the subject is a pronoun or a demonstrative (he, she, they, it, this,
+  these, his ...), or a definite reference back ("The move", "The latter").
+* ``definite``: a short sentence names an event as "the fight", "the attack" with
+  nothing saying which one (``_DEFINITE``).
+* ``connective``: the sentence opens with a connective (But, However, Also, Meanwhile ...).
+* ``continued-quote``: it closes a quotation it did not open (the quotation started in the
+  sentence before).
+* ``open-quote``: it opens a quotation it does not close (the rest, and its speaker, are
+  in the sentence after).
+* ``speaker``: a quotation attributed to "he"/"she" (``"...," he said``): the speaker is
+  named earlier in the article.
+* ``speakerless``: a quotation with no attribution at all.
+
+The same rules serve the selector and the readability checker
+(:mod:`synopsis.evaluate.readability`), so the checker measures whether the selector kept
+its own rules; hand reading is the independent measure (benchmarks/readability.md).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Subjects and possessives that point back to something named before.
+_PRONOUNS = (
+    "he|she|they|it|its|his|her|their|them|this|these|those|that|such|both|"
+    "the latter|the former|the same|the two|the pair|the move|the decision|"
+    "the announcement|the comments|the remarks|the statement|the incident|the news|"
+    "the change|the development|the report|the group|the company|the man|the woman|"
+    "the suspect|the victim|the boy|the girl|the couple|the official|the agency|"
+    "the organization|the organisation"
+)
+_PRONOUN_OPENER = re.compile(rf"(?:{_PRONOUNS})\b(?!-)", re.IGNORECASE)
+# "This week", "That night", "It is unclear whether": time phrases and dummy "it" do not
+# point back.
+_NOT_ANAPHORIC = re.compile(
+    r"(?:this|that|these)\s+(?:week|weekend|year|month|morning|afternoon|evening|night|"
+    r"time|summer|winter|spring|fall|autumn|season|past|coming|is\s+(?:the\s+)?(?:first|"
+    r"latest))\b|it\s+(?:is|was|'s|’s|has been|will be|would be|remains|remained)\s+"
+    r"(?:not\s+)?(?:unclear|clear|likely|unlikely|possible|impossible|expected|"
+    r"believed|thought|estimated|understood|feared|hoped|rare|common|hard|difficult|"
+    r"easy|important|too|time|the\s+first|the\s+latest|the\s+second|the\s+third|"
+    r"the\s+largest|the\s+biggest|the\s+worst)\b|that\s+(?:is|was)\s+according\b",
+    re.IGNORECASE,
+)
+_CONNECTIVES = (
+    "but|however|also|still|meanwhile|instead|and|yet|so|moreover|furthermore|"
+    "nevertheless|nonetheless|thus|therefore|hence|besides|otherwise|then|later|"
+    "afterwards|afterward|likewise|similarly|indeed|additionally|regardless|rather|"
+    "even so|in addition|in fact|as a result|in response|at the same time|"
+    "on the other hand|by contrast|in contrast|despite this|after that|as well|"
+    "for his part|for her part|for their part|not only that|that said|"
+    "in turn|to that end|even then|until then|since then|by then"
+)
+_CONNECTIVE_OPENER = re.compile(rf"(?:{_CONNECTIVES})\b(?!-)\s*,?", re.IGNORECASE)
+
+_OPEN = '"“„«'
+_CLOSE = '"”»'
+_LEADING = re.compile(r"""[\s\-–—'‘’(\[]*""")
+# Verbs of saying; an attribution is one of these outside the quotation marks.
+_SAY = (
+    r"said|says|say|told|tells|added|adds|asked|asks|wrote|writes|tweeted|explained|"
+    r"explains|stated|states|noted|notes|insisted|insists|continued|continues|argued|"
+    r"argues|warned|warns|declared|declares|recalled|recalls|acknowledged|acknowledges|"
+    r"admitted|admits|replied|replies|responded|responds|claimed|claims|announced|"
+    r"announces|testified|testifies|posted|posts|according to|confirmed|confirms|"
+    r"suggested|suggests|remarked|observed|shouted|yelled|cried|joked|quipped|"
+    r"conceded|concedes|complained|complains|reported|reports|predicted|predicts"
+)
+_SAY_WORD = re.compile(rf"\b(?:{_SAY})\b", re.IGNORECASE)
+_PRONOUN_SPEAKER = re.compile(
+    rf"\b(?P<p>he|she|they)\s+(?:{_SAY})\b|\b(?:{_SAY})\s+(?P<q>he|she|they)\b(?=\s*(?:[.,;:!?]|$))",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"[\"“„«][^\"“”„«»]*[\"”»]")
+
+
+_GLUED = re.compile(r"(?:[a-z]{2}|[A-Z0-9]{3})[.!?,][\"”’]?[A-Z][a-z]|[a-z][.!?,][\"”][A-Z]")
+_ENDS = tuple(".!?\"'”’)]:;…")
+
+
+def fragment(text: str) -> str | None:
+    """Why ``text`` is not a whole sentence (a short reason), or None: two sentences glued
+    together (``said."He``), a start in lower case (the end of a sentence cut in two, in
+    a text that has capitals), no
+    final punctuation (a headline, a caption, a hard-wrapped line)."""
+    stripped = text.strip()
+    if _GLUED.search(stripped):
+        return "glued"
+    # (Some sources are lower-cased throughout: there a lower-case start says nothing.)
+    if stripped[:2].isalpha() and stripped[:2].islower() and not stripped.islower():
+        return "lower-case start"
+    if len(stripped.split()) > 3 and not stripped.endswith(_ENDS):
+        return "no final punctuation"
+    return None
+
+
+# "the fight", "the attack" with nothing saying which: a short sentence that names an
+# event this way points back to where the article introduced it ("The rebels have
+# already joined the fight."). A modifier ("the Paris talks") or a complement ("the fight
+# against ...") says which, and a long sentence usually carries its own context.
+_EVENTS = (
+    "fight|attack|attacks|move|deal|talks|war|campaign|crash|shooting|incident|decision|"
+    "plan|case|trial|vote|meeting|operation|strike|strikes|raid|blast|explosion|storm|"
+    "outbreak|crisis|scandal|investigation|probe|lawsuit|agreement|proposal|effort|"
+    "mission|announcement|killing|killings|accident|conflict|dispute|offer|request|"
+    "violence|protest|protests|election|race|battle|collapse|fire"
+)
+_DEFINITE = re.compile(
+    rf"\bthe\s+(?:{_EVENTS})\b(?!\s*(?:of|against|in|on|over|between|with|to|by|at|for|that|"
+    r"which|who|near|from|involving|across|into|under|led|-))",
+    re.IGNORECASE,
+)
+DEFINITE_MAX_WORDS = 12
+
+
+@dataclass(frozen=True)
+class Need:
+    """What one sentence needs: ``kind`` (see the module docstring), and the character
+    range ``[start, end)`` of the words that need it, relative to the sentence text."""
+
+    kind: str
+    start: int = 0
+    end: int = 0
+
+    @property
+    def before(self) -> bool:
+        """Met by the sentence before it in its article (or an insertion)."""
+        return self.kind in {"pronoun", "connective", "continued-quote", "speaker", "definite"}
+
+    @property
+    def after(self) -> bool:
+        """Met by the sentence after it in its article."""
+        return self.kind in {"open-quote", "speakerless"}
+
+
+def quote_balance(text: str) -> tuple[int, int]:
+    """Unmatched closing and opening quotation marks of ``text``, in reading order.
+
+    Curly quotes say which they are; a straight one closes when a quotation is open or
+    when it follows a word (``act," he said``), else it opens.
+    """
+    unmatched_close = depth = 0
+    for k, ch in enumerate(text):
+        if ch == '"':
+            # A straight quote after a word and before a space or the end closes.
+            after_word = k > 0 and not text[k - 1].isspace()
+            closes = depth > 0 or (after_word and (k + 1 == len(text) or not text[k + 1].isalnum()))
+            ch = "”" if closes else "“"
+        if ch in "“„«":
+            depth += 1
+        elif ch in "”»":
+            if depth:
+                depth -= 1
+            else:
+                unmatched_close += 1
+    return unmatched_close, depth
+
+
+def outside_quotes(text: str) -> str:
+    """``text`` with every complete quotation blanked out."""
+    return _QUOTED.sub(lambda m: " " * len(m.group()), text)
+
+
+def is_quoted(text: str) -> bool:
+    """A quotation: it opens with a quotation mark or is mostly quoted words."""
+    lead = _LEADING.match(text)
+    head = text[lead.end() :] if lead else text
+    if head[:1] in _OPEN:
+        return True
+    quoted = sum(len(m.group()) for m in _QUOTED.finditer(text))
+    return quoted > 0.5 * len(text)
+
+
+def needs(text: str) -> Need | None:
+    """What ``text`` (one sentence) needs from its neighbours, or None when it stands
+    alone.
+
+    >>> needs("He added that the talks would go on.").kind
+    'pronoun'
+    >>> needs("The talks will resume on Monday, the ministry said.") is None
+    True
+    """
+    lead = _LEADING.match(text)
+    offset = lead.end() if lead else 0
+    head = text[offset:]
+    unmatched_close, unclosed = quote_balance(text)
+    opens_quote = head[:1] in _OPEN
+    if unmatched_close and not opens_quote:
+        return Need("continued-quote", offset, offset)
+    if opens_quote and unclosed:
+        return Need("open-quote", offset, len(text))
+    rest = outside_quotes(text)
+    if not opens_quote:
+        connective = _CONNECTIVE_OPENER.match(head)
+        if connective and _opens_clause(head, connective.end()):
+            return Need("connective", offset, offset + connective.end())
+        pronoun = _PRONOUN_OPENER.match(head)
+        if pronoun and not _NOT_ANAPHORIC.match(head):
+            return Need("pronoun", offset, offset + pronoun.end())
+    speaker = speaker_need(text)
+    if speaker is not None:
+        return speaker
+    if len(text.split()) <= DEFINITE_MAX_WORDS and not opens_quote:
+        definite = _DEFINITE.search(rest)
+        if definite:
+            return Need("definite", definite.start(), definite.end())
+    if is_quoted(text) and not _SAY_WORD.search(rest):
+        return Need("speakerless", offset, len(text))
+    return None
+
+
+def _opens_clause(head: str, end: int) -> bool:
+    """A connective opens a clause only when words follow it ("So far" is no "So")."""
+    rest = head[end:].lstrip()
+    if not rest:
+        return False
+    word = head[:end].strip(" ,").lower()
+    return not (word == "so" and re.match(r"(?:far|much|many|long|called)\b", rest, re.I))
+
+
+_TITLE = (
+    r"Mr|Mrs|Ms|Dr|Gen|Lt|Sgt|Col|Capt|Cmdr|Adm|Sen|Rep|Gov|Prof|Rev|Det|Insp|Supt|Officer|"
+    r"President|Secretary|Minister|Chief|Judge|Justice|Sheriff|Mayor|Prince|King|Queen"
+)
+_PERSON = re.compile(
+    rf"(?:(?:{_TITLE})\.?\s+)?"
+    r"((?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.|de|van|von|al|bin))*"
+    r"\s+[A-Z][a-z'’-]+)"
+)
+# Capitalised runs that end in one of these name an institution, a place or a day, not a
+# person who could be "he" or "she".
+_NOT_SURNAME = frozenset(
+    [
+        *("highway", "road", "avenue", "boulevard", "park", "beach", "lake", "bridge"),
+        *("mountain", "square", "hall", "complex", "center", "arena", "stadium", "field"),
+        *("caption", "photos", "images", "getty", "ap", "afp", "cnn", "bbc", "nbc", "abc"),
+        "ministry",
+        "department",
+        "house",
+        "council",
+        "party",
+        "police",
+        "office",
+        "agency",
+        "committee",
+        "court",
+        "news",
+        "times",
+        "post",
+        "press",
+        "association",
+        "university",
+        "college",
+        "school",
+        "army",
+        "forces",
+        "force",
+        "guard",
+        "service",
+        "services",
+        "administration",
+        "government",
+        "union",
+        "nations",
+        "states",
+        "company",
+        "inc",
+        "corp",
+        "group",
+        "network",
+        "organization",
+        "organisation",
+        "republic",
+        "kingdom",
+        "street",
+        "county",
+        "city",
+        "center",
+        "centre",
+        "institute",
+        "foundation",
+        "commission",
+        "bureau",
+        "authority",
+        "senate",
+        "congress",
+        "parliament",
+        "assembly",
+        "media",
+        "television",
+        "radio",
+        "magazine",
+        "journal",
+        "channel",
+        "board",
+        "bank",
+        "fund",
+        "state",
+        "hospital",
+        "airport",
+        "station",
+        "church",
+        "reuters",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "island",
+        "islands",
+        "sea",
+        "ocean",
+        "river",
+        "valley",
+        "east",
+        "west",
+        "north",
+        "south",
+        "america",
+        "africa",
+        "europe",
+        "asia",
+        "command",
+        "fire",
+        "club",
+        "league",
+        "team",
+        "project",
+        "program",
+        "programme",
+        "initiative",
+        "world",
+        "cup",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Name:
+    """A person named in a sentence: ``text`` (the surname) found at ``[start, end)`` of
+    that sentence's text."""
+
+    text: str
+    start: int
+    end: int
+
+
+def _persons(text: str) -> list[Name]:
+    rest = outside_quotes(text)
+    out = []
+    for m in _PERSON.finditer(rest):
+        surname = m.group(1).split()[-1].rstrip("'’")
+        if surname.endswith(("'s", "’s")) or surname.lower() in _NOT_SURNAME:
+            continue
+        if m.start(1) == 0 and m.group(1).split()[0].lower() in _NOT_NAME_START:
+            continue
+        out.append(Name(surname, m.start(1), m.end(1)))
+    return out
+
+
+# Sentence-initial capitals that are no first name.
+_NOT_NAME_START = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "but",
+        "and",
+        "as",
+        "after",
+        "before",
+        "when",
+        "while",
+        "if",
+        "this",
+        "that",
+        "it",
+        "his",
+        "her",
+        "their",
+        "its",
+        "for",
+        "with",
+        "by",
+        "from",
+        "of",
+        "to",
+        "last",
+        "next",
+        "police",
+        "officials",
+    ]
+)
+
+
+def attributed_name(text: str) -> Name | None:
+    """The person ``text`` attributes something to by name ("..., Kerry said", "said Lt.
+    Todd Joyce", "Kerry told reporters"), the last one when there are several."""
+    rest = outside_quotes(text)
+    for name in reversed(_persons(text)):
+        after = rest[name.end : name.end + 40]
+        before = rest[max(0, name.start - 40) : name.start]
+        if re.match(rf"\s*(?:,[^,]{{0,30}},)?\s*(?:{_SAY})\b", after) or re.search(
+            rf"\b(?:{_SAY})\s*(?:(?:{_TITLE})\.?\s+)?$", before
+        ):
+            return name
+    found = None
+    for m in _SURNAME_SAYS.finditer(rest):
+        word = m.group("a") or m.group("b")
+        if word.lower() not in _NOT_SURNAME and word.lower() not in _NOT_A_NAME:
+            start = m.start("a") if m.group("a") else m.start("b")
+            found = Name(word, start, start + len(word))
+    return found
+
+
+def speaker_name(text: str) -> Name | None:
+    """The person ``text`` attributes something to by name, else its only named person;
+    None if neither."""
+    name = attributed_name(text)
+    if name is not None:
+        return name
+    persons = _persons(text)
+    surnames = {p.text for p in persons}
+    return persons[-1] if len(surnames) == 1 else None
+
+
+# A lone capitalised word next to a verb of saying ("Kerry said", "said Psaki").
+_SURNAME_SAYS = re.compile(
+    rf"\b(?P<a>[A-Z][a-z'’-]+)\s+(?:{_SAY})\b|\b(?:{_SAY})\s+(?P<b>[A-Z][a-z'’-]+)\b"
+)
+_NOT_A_NAME = frozenset(
+    [
+        *("he", "she", "they", "it", "we", "i", "you", "this", "that", "who", "which"),
+        *("officials", "authorities", "police", "investigators", "witnesses", "experts"),
+        *("analysts", "critics", "officers", "prosecutors", "doctors", "researchers"),
+        *("spokesman", "spokeswoman", "spokesperson", "sources", "residents", "reports"),
+        *("the", "a", "an", "and", "but", "also", "later", "then", "earlier", "yesterday"),
+        *("today", "tonight", "statement", "report", "study", "data", "documents"),
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Insertion:
+    """An editorial insertion: replace ``[start, end)`` of sentence ``at`` (positions in
+    its text) with ``[text]``, the name found at ``[source_start, source_end)`` of sentence
+    ``source``. Positions are article sentence indices."""
+
+    at: int
+    start: int
+    end: int
+    text: str
+    source: int
+    source_start: int
+    source_end: int
+
+
+@dataclass(frozen=True)
+class Unit:
+    """Article sentences ``first..last`` (inclusive) read together, with the insertions
+    that make them stand alone."""
+
+    first: int
+    last: int
+    insertions: tuple[Insertion, ...] = ()
+
+
+# How far back an insertion looks for a speaker's name (sentences that do not mention the
+# same "he"/"she"), and how many sentences one unit may hold (a longer chain of
+# dependencies is not worth its budget).
+NAME_LOOKBACK = 3
+MAX_UNIT = 3
+
+
+def resolve(texts: list[str], k: int, max_unit: int = MAX_UNIT) -> Unit | None:
+    """The smallest unit around sentence ``k`` of an article (``texts``: its sentences in
+    order) in which every need is met, or None when there is none within ``max_unit``
+    sentences (a quotation whose speaker cannot be found, a chain too long).
+
+    A "he"/"she" subject or speaker is resolved with an insertion of the name given in
+    the ``NAME_LOOKBACK`` sentences before; a pronoun, connective or continued quotation
+    takes in the sentence before; an open quotation the sentences up to its close; a
+    quotation without attribution the sentence before only when that one introduces it
+    (a quotation with a named speaker, or a line ending in a colon).
+    """
+    first = last = k
+    inserted: dict[int, Insertion] = {}
+    while last - first + 1 <= max_unit:
+        grow = _unmet(texts, first, last, inserted)
+        if grow == "done":
+            return Unit(first, last, tuple(inserted[i] for i in sorted(inserted)))
+        if grow == "before" and first > 0:
+            first -= 1
+        elif grow == "after" and last + 1 < len(texts):
+            last += 1
+        elif grow != "inserted":
+            return None
+    return None
+
+
+def _unmet(texts: list[str], first: int, last: int, inserted: dict[int, Insertion]) -> str:
+    """The first unmet need of the unit ``first..last``: "before" or "after" (the unit
+    must grow that way), "inserted" (an insertion was added), "never" or "done"."""
+    depth = 0  # quotation marks left open by the unit's sentences so far
+    for i in range(first, last + 1):
+        text = texts[i]
+        need = needs(text)
+        kind = need.kind if need else None
+        opened_before = depth > 0
+        close, open_ = quote_balance(text)
+        depth = max(0, depth - close) + open_
+        if i in inserted:
+            continue
+        if kind == "definite" and i == 0:
+            continue  # an article's first sentence introduces what it names
+        if kind in {"pronoun", "connective", "continued-quote", "definite"} and i == first:
+            if _try_insert(texts, i, need, inserted):
+                return "inserted"
+            return "before"
+        if kind == "speakerless" and not opened_before:
+            if i > first and introduces(texts[i - 1]):
+                continue
+            return "before" if i == first and i > 0 and introduces(texts[i - 1]) else "never"
+        speaker = speaker_need(text)
+        if speaker is not None and _named_before(text, speaker.start, texts[:i]):
+            speaker = None  # "Johnson also says she mis-spoke when she said ..."
+        if speaker is not None and not any(speaker_name(texts[j]) for j in range(first, i)):
+            if _try_insert(texts, i, speaker, inserted, lookback=NAME_LOOKBACK + i - first):
+                return "inserted"
+            return "before"
+    if depth > 0:
+        return "after"
+    return "done"
+
+
+def _named_before(text: str, position: int, earlier: list[str]) -> bool:
+    """A person is named in ``text`` before ``position`` (outside quotations): by full
+    name, or by a surname the ``earlier`` sentences gave with a full name."""
+    head = outside_quotes(text)[:position]
+    if any(p.end <= position for p in _persons(text)):
+        return True
+    known = {p.text for t in earlier for p in _persons(t)}
+    return any(w in known for w in re.findall(r"[A-Z][a-z'’-]+", head))
+
+
+def introduces(text: str) -> bool:
+    """A sentence that gives the speaker of the quotation after it: it ends with a colon
+    after a verb of saying, or it is itself a quotation attributed by name."""
+    if text.rstrip().endswith(":"):
+        return True
+    rest = outside_quotes(text)
+    return is_quoted(text) and bool(_SAY_WORD.search(rest)) and speaker_need(text) is None
+
+
+def _try_insert(
+    texts: list[str],
+    i: int,
+    need: Need | None,
+    inserted: dict[int, Insertion],
+    lookback: int = NAME_LOOKBACK,
+) -> bool:
+    insertion = _insert(texts, i, need, lookback)
+    if insertion is None:
+        return False
+    inserted[i] = insertion
+    return True
+
+
+def speaker_need(text: str) -> Need | None:
+    """A quotation or report attributed to a pronoun ("he said", "said she")."""
+    m = _PRONOUN_SPEAKER.search(outside_quotes(text))
+    if m is None:
+        return None
+    start, end = m.span("p") if m.group("p") else m.span("q")
+    return Need("speaker", start, end)
+
+
+def _insert(
+    texts: list[str], i: int, need: Need | None, lookback: int = NAME_LOOKBACK
+) -> Insertion | None:
+    """An insertion for a "he"/"she" subject or speaker, when a sentence before attributes
+    something to a person by name (a mere mention is no evidence of who "she" is)."""
+    if need is None or need.kind not in {"speaker", "pronoun"}:
+        return None
+    word = texts[i][need.start : need.end].lower()
+    if word not in {"he", "she"}:
+        return None
+    same = re.compile(rf"\b{word}\b", re.IGNORECASE)
+    # Only a person the article introduced by full name ("Lt. Todd Joyce") before: a lone
+    # capitalised word next to "said" may be a country or an agency.
+    known = {p.text for j in range(i) for p in _persons(texts[j])}
+    j = i - 1
+    while j >= 0 and lookback > 0:
+        name = attributed_name(texts[j])
+        if name is not None and name.text in known:
+            return Insertion(i, need.start, need.end, name.text, j, name.start, name.end)
+        # A sentence about the same "she" carries the chain back one sentence further.
+        lookback -= 0 if same.search(outside_quotes(texts[j])) else 1
+        j -= 1
+    return None

@@ -1,0 +1,172 @@
+"""Does each summary sentence read where it stands? A checker for any system's output.
+
+ROUGE does not see a summary that opens "He added that ...", quotes nobody in
+particular or drifts to a sidebar; a reader does. :func:`check` flags each sentence of a
+summary (plain strings, as every system in :data:`SYSTEMS` returns them) with:
+
+* ``unmet``: it needs something before it (a pronoun or demonstrative subject, an
+  opening connective, a "he said", "the attack" in a short sentence) and the summary
+  sentence before it is not the sentence before it in its article. A bracketed
+  insertion (``[Kerry] said``) meets the need it replaces.
+* ``speakerless``: a quotation with no attribution, not introduced by the summary
+  sentence before it (a quotation attributed by name, or a line ending in a colon).
+* ``off_topic``: :func:`synopsis.topic.off_topic` (another event, a tip line, page text,
+  an open question).
+* ``garbled``: half a quotation (a quotation opened and not closed, or closed and not
+  opened, without the neighbour that completes it), two sentences glued together
+  (``said."He``), a sentence starting in lower case or ending without punctuation.
+
+Sentences are located in their article by their text (whitespace folded), in the raw
+text and in the body that cleaning keeps, so adjacency is measured the same way for every
+system. The rules are those of
+:mod:`synopsis.dependencies` and :mod:`synopsis.topic`, which the selector uses too: for
+synopsis the checker measures whether the selector kept its own rules, and hand reading
+is the independent measure (benchmarks/readability.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..dependencies import fragment, introduces, needs, quote_balance
+from ..model import Cluster
+from ..topic import off_topic
+
+KINDS = ("unmet", "speakerless", "off_topic", "garbled")
+_INSERTION = re.compile(r"\[[^\[\]]{1,60}\]")
+
+
+@dataclass(frozen=True)
+class SentenceFlags:
+    """The checker's verdict on one summary sentence."""
+
+    text: str
+    unmet: bool = False
+    speakerless: bool = False
+    off_topic: bool = False
+    garbled: bool = False
+
+    @property
+    def flagged(self) -> bool:
+        return self.unmet or self.speakerless or self.off_topic or self.garbled
+
+
+@dataclass(frozen=True)
+class Readability:
+    """Counts over one or more summaries: sentences, and sentences with each flag."""
+
+    sentences: int = 0
+    unmet: int = 0
+    speakerless: int = 0
+    off_topic: int = 0
+    garbled: int = 0
+    flagged: int = 0  # sentences with at least one flag
+
+    def __add__(self, other: Readability) -> Readability:
+        return Readability(
+            *(getattr(self, f) + getattr(other, f) for f in (*("sentences",), *KINDS, "flagged"))
+        )
+
+    def rate(self, kind: str) -> float:
+        """Share of sentences with ``kind`` (or ``"flagged"``), 0 when there are none."""
+        return getattr(self, kind) / self.sentences if self.sentences else 0.0
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class _Place:
+    doc: int
+    start: int
+    end: int
+    leading_insertion: bool
+
+
+def _locate(sentence: str, docs: list[str]) -> list[_Place]:
+    """Where a summary sentence sits in the folded article texts (insertions aside): its
+    first place in each article that has it (copies of one story share sentences)."""
+    pieces = [p.strip() for p in _INSERTION.split(sentence)]
+    longest = max(pieces, key=len)
+    if len(longest) < 8:
+        return []
+    k = pieces.index(longest)
+    lead = bool(_INSERTION.match(sentence.strip()))
+    places = []
+    for d, text in enumerate(docs):
+        pos = text.find(longest)
+        if pos < 0:
+            continue
+        # Approximate around an insertion: it replaces about a word.
+        start = pos - sum(len(p) + 1 for p in pieces[:k])
+        end = pos + len(longest) + sum(len(p) + 1 for p in pieces[k + 1 :])
+        places.append(_Place(d, max(0, start), min(len(text), end), lead))
+    return places
+
+
+def _adjacent(before: list[_Place], after: list[_Place], docs: list[str]) -> bool:
+    """``after`` follows ``before`` directly in one article (whitespace or a replaced
+    pronoun between them)."""
+    return any(_follows(b, a, docs) for b in before for a in after)
+
+
+def _follows(before: _Place, after: _Place, docs: list[str]) -> bool:
+    if before.doc != after.doc or after.start < before.end - 2:
+        return False
+    gap = docs[before.doc][before.end : after.start].strip()
+    return not gap or (after.leading_insertion and len(gap.split()) <= 1)
+
+
+def _opens_article(place: _Place, docs: list[str]) -> bool:
+    return not re.search(r"[.!?][\"”’]?\s", docs[place.doc][: place.start])
+
+
+def check_sentences(sentences: Sequence[str], cluster: Cluster) -> list[SentenceFlags]:
+    """Flags for each summary sentence, in order (see the module docstring)."""
+    # Each article as read, and as cleaning leaves it (a caption or an older version of a
+    # sentence taken out makes the sentences around it adjacent for a reader).
+    from ..cleaning import clean_cluster
+
+    docs = [_fold(d.text) for d in cluster.documents]
+    docs += [_fold(c.body_text) for c in clean_cluster(cluster.documents)]
+    texts = [_fold(s) for s in sentences]
+    places = [_locate(t, docs) for t in texts]
+    out = []
+    for i, text in enumerate(texts):
+        prev_adjacent = i > 0 and _adjacent(places[i - 1], places[i], docs)
+        next_adjacent = i + 1 < len(texts) and _adjacent(places[i], places[i + 1], docs)
+        need = needs(text)
+        kind = need.kind if need else None
+        unmet = kind in {"pronoun", "connective", "speaker", "definite"} and not prev_adjacent
+        if kind == "definite" and any(_opens_article(p, docs) for p in places[i]):
+            unmet = False  # an article's first sentence introduces what it names
+        closes, opens = quote_balance(text)
+        half_quote = (closes and not prev_adjacent) or (opens and not next_adjacent)
+        speakerless = kind == "speakerless" and not (prev_adjacent and introduces(texts[i - 1]))
+        garbled = bool(half_quote or fragment(text))
+        out.append(
+            SentenceFlags(
+                text=text,
+                unmet=unmet,
+                speakerless=speakerless,
+                off_topic=off_topic(text) is not None,
+                garbled=garbled,
+            )
+        )
+    return out
+
+
+def check(sentences: Sequence[str], cluster: Cluster) -> Readability:
+    """Counts of flagged sentences in one summary."""
+    flags = check_sentences(sentences, cluster)
+    return Readability(
+        sentences=len(flags),
+        unmet=sum(f.unmet for f in flags),
+        speakerless=sum(f.speakerless for f in flags),
+        off_topic=sum(f.off_topic for f in flags),
+        garbled=sum(f.garbled for f in flags),
+        flagged=sum(f.flagged for f in flags),
+    )

@@ -1,0 +1,135 @@
+"""Sentences about something other than the story: never summary material.
+
+News pages carry text that is about another event or about the page itself: a sidebar
+opening "In a separate incident", a police tip line ("Anyone with information is asked
+to call ..."), a teaser that asks a question and leaves it open, a "Read more" link.
+:func:`off_topic` names the reason; :mod:`synopsis.select` skips such sentences and the
+readability checker counts them (the same rules, so the checker measures whether the
+selector kept them; hand reading is the independent measure).
+
+:func:`choose_headline` picks the story's headline across independent sources; the
+selector opens with the lead sentence closest to it (the central fact).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .dependencies import outside_quotes
+from .model import Headline, SegmentedDocument
+from .score import words
+
+_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "another event",
+        re.compile(
+            r"^\W*(?:in (?:a|an|another) (?:separate|unrelated|related|similar|different|"
+            r"other) (?:incident|case|attack|development|matter|story|event|move)|"
+            r"in other news|separately,|elsewhere,|in an unrelated|also on \w+day,)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "tip line",
+        re.compile(
+            r"\b(?:anyone with (?:any )?information|crime ?stoppers|tip ?line|"
+            r"(?:is|are) (?:asked|urged|encouraged) to (?:call|contact)|"
+            r"call (?:the )?\w+(?: \w+)? (?:at|on) \(?\d{3})",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "page text",
+        re.compile(
+            r"^\W*(?:click here|read more|related:|watch:|see also|sign up|subscribe|hide caption|"
+            r"follow (?:us|\w+ \w+) on (?:twitter|facebook)|photos?:|videos?:|editor'?s note|"
+            r"update[ds]?\b[^.]{0,40}:|correction:|clarification:)|"
+            r"\b(?:click here|sign up for our|this story has been updated|"
+            r"contributed to this report|is available on|download our app|"
+            r"(?:photos?|caption) \d+ of \d+)\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+
+# "Jane Doe is the Post's science editor.": a note about the writer, not the story.
+_WRITER = re.compile(
+    r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,2} (?:is|was) (?:a|an|the)?\s*[\w.'’ ,-]{0,50}"
+    r"\b(?:editor|correspondent|reporter|writer|columnist|contributor|producer)\b[^.]{0,40}\.$"
+)
+
+
+def off_topic(text: str) -> str | None:
+    """Why ``text`` is not about the story (a short reason), or None.
+
+    A question outside quotation marks is a teaser: a summary states, it does not ask.
+
+    >>> off_topic("In a separate incident, two men were arrested in Ohio.")
+    'another event'
+    >>> off_topic("Is this the end of the road for the project?")
+    'question'
+    >>> off_topic("The ministry said talks would resume.") is None
+    True
+    """
+    for reason, pattern in _RULES:
+        if pattern.search(text):
+            return reason
+    if _WRITER.match(text.strip()):
+        return "page text"
+    if outside_quotes(text).rstrip(" )").endswith("?"):  # a quoted one ends in a quote mark
+        return "question"
+    return None
+
+
+# Words too common to say what a headline is about.
+_STOP = frozenset(
+    [
+        *("a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "by", "from"),
+        *("and", "or", "but", "is", "are", "was", "were", "be", "as", "after", "over"),
+        *("its", "his", "her", "their", "it", "he", "she", "they", "s", "says", "said"),
+        *("new", "up", "out", "into", "about", "not", "no", "will", "than", "more"),
+    ]
+)
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-cased words of ``text`` that carry meaning (stop words out)."""
+    return {w for w in words(text) if w not in _STOP and len(w) > 1}
+
+
+def overlap(a: set[str], b: set[str]) -> float:
+    """Dice coefficient of two word sets (0 when either is empty)."""
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+def choose_headline(
+    documents: Sequence[SegmentedDocument], group_of: Sequence[int]
+) -> Headline | None:
+    """The headline most representative across independent sources: the one whose words
+    the other copy groups' headlines (or, for a group without one, its lead sentence)
+    share most. None when no article kept a headline.
+
+    ``group_of[i]`` is the copy group of document ``i``; copies of one story count once,
+    so a wire headline republished five times does not outvote two other sources.
+    """
+    titles = [d.clean.meta.get("title", "").strip() for d in documents]
+    if not any(titles):
+        return None
+    tags = []
+    for d, title in zip(documents, titles, strict=True):
+        tags.append(title or (d.sentences[0].text if d.sentences else ""))
+    bags = [content_words(t) for t in tags]
+    best, best_score = -1, -1.0
+    for i, title in enumerate(titles):
+        if not title:
+            continue
+        by_group: dict[int, float] = {}
+        for j, bag in enumerate(bags):
+            if group_of[j] != group_of[i]:
+                by_group[group_of[j]] = max(by_group.get(group_of[j], 0.0), overlap(bags[i], bag))
+        score = sum(by_group.values())
+        if score > best_score:
+            best, best_score = i, score
+    return Headline(text=" ".join(titles[best].split()), document_id=documents[best].document.id)

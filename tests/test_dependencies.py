@@ -1,0 +1,148 @@
+"""What a sentence needs from its article: one fixture per kind, in the shape of news."""
+
+from __future__ import annotations
+
+import pytest
+
+from synopsis.dependencies import fragment, needs, resolve, speaker_name
+from synopsis.topic import off_topic
+
+# A short wire story written for these tests.
+STORY = [
+    "Harbour master Ellen Marsh said on Tuesday that the port would reopen by the weekend.",
+    "The storm had closed it for four days, stranding dozens of ships offshore.",
+    '"We expect the first ferries by noon.',
+    'After that, it is a matter of clearing the backlog," she said.',
+    "She added that crews had worked through the night.",
+    "But several berths remain damaged.",
+    '"Nobody expected the surge to be this high."',
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("He added that the talks would resume next week.", "pronoun"),
+        ("This has angered residents of the coastal towns.", "pronoun"),
+        ("Their lawyer declined to comment on the ruling.", "pronoun"),
+        ("However, the council has yet to approve the budget.", "connective"),
+        ("Meanwhile, prices at the pump kept rising.", "connective"),
+        ('"It is a dark day for the town," he said.', "speaker"),
+        ("The repairs will take months, said she.", "speaker"),
+        ('"We will rebuild.', "open-quote"),
+        ('It will take years," the mayor said.', "continued-quote"),
+        ('"Nobody expected the surge to be this high."', "speakerless"),
+        ("The rebels have already joined the fight.", "definite"),
+    ],
+)
+def test_each_kind_of_need_is_found(text: str, kind: str) -> None:
+    need = needs(text)
+    assert need is not None and need.kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The city council approved the budget on Monday after a long debate.",
+        "It is unclear whether the bridge will reopen before winter.",
+        "This week the ministry published its annual report on road safety.",
+        '"We are ready," said Mayor Tom Reyes, standing outside the town hall.',
+        "So far, nobody has been charged in connection with the fire at the depot.",
+        "Police said he had gone voluntarily to the station last week.",
+        "The fight against the fire at the depot lasted nine hours, officials said.",
+    ],
+)
+def test_sentences_that_stand_alone_need_nothing(text: str) -> None:
+    assert needs(text) is None
+
+
+def test_pronoun_subject_is_bracketed_with_the_name_given_before() -> None:
+    unit = resolve(STORY, 4)
+    assert unit is not None and (unit.first, unit.last) == (4, 4)
+    (insertion,) = unit.insertions
+    assert insertion.text == "Marsh" and STORY[4][insertion.start : insertion.end] == "She"
+    assert "Marsh" in STORY[insertion.source][insertion.source_start : insertion.source_end]
+
+
+def test_connective_is_taken_with_the_sentence_before() -> None:
+    unit = resolve(STORY, 5)
+    assert unit is not None and (unit.first, unit.last) == (4, 5)
+
+
+def test_quote_is_taken_with_the_next_sentence_that_closes_it_and_names_the_speaker() -> None:
+    unit = resolve(STORY, 2)
+    assert unit is not None and (unit.first, unit.last) == (2, 3)
+    (insertion,) = unit.insertions  # the "she said" of the closing sentence
+    assert insertion.at == 3 and insertion.text == "Marsh"
+
+
+def test_speakerless_quote_has_no_unit() -> None:
+    assert resolve(STORY, 6) is None
+
+
+def test_speakerless_quote_after_a_named_quote_goes_with_it() -> None:
+    texts = [
+        '"The water came in within minutes," Marsh told reporters on Tuesday.',
+        '"Nobody expected the surge to be this high."',
+    ]
+    unit = resolve(texts, 1)
+    assert unit is not None and (unit.first, unit.last) == (0, 1)
+
+
+def test_it_subject_takes_the_sentence_before() -> None:
+    texts = ["The storm closed the port for four days.", "It also flooded the fish market."]
+    unit = resolve(texts, 1)
+    assert unit is not None and (unit.first, unit.last, unit.insertions) == (0, 1, ())
+    assert resolve(texts[1:], 0) is None  # and with nothing before it, never
+
+
+def test_he_with_no_name_before_is_never_taken() -> None:
+    texts = ["The storm closed the port for four days.", "He said the damage was severe."]
+    assert resolve(texts, 1) is None
+
+
+def test_speaker_names_ignore_institutions_and_days() -> None:
+    assert speaker_name("Iran's Foreign Ministry said on Monday the talks failed.") is None
+    name = speaker_name('"No," said Lt. Todd Joyce of the county police.')
+    assert name is not None and name.text == "Joyce"
+    single = speaker_name("The budget is final, Reyes said.")
+    assert single is not None and single.text == "Reyes"
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("In a separate incident, two men were arrested in the next county.", "another event"),
+        ("Anyone with information is asked to call the sheriff's office.", "tip line"),
+        ("Who will pay for the repairs?", "question"),
+        ("Click here to sign up for our morning newsletter.", "page text"),
+    ],
+)
+def test_off_topic_sentences_are_named(text: str, reason: str) -> None:
+    assert off_topic(text) == reason
+
+
+def test_a_question_inside_a_quotation_is_reporting() -> None:
+    assert off_topic('"Who will pay for this?" asked councillor Ann Webb.') is None
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ('The mayor said."He got the money back', "glued"),
+        ("and the agency has come under fire from Veterans Affairs critics.", "lower-case start"),
+        ("Storm Closes Harbour For Four Days", "no final punctuation"),
+    ],
+)
+def test_fragments_are_named(text: str, reason: str) -> None:
+    assert fragment(text) == reason
+
+
+def test_lower_cased_sources_are_no_fragments() -> None:
+    assert fragment("the port reopened on tuesday after four days.") is None
+
+
+def test_a_country_next_to_said_is_never_inserted_for_he() -> None:
+    texts = ["Israel said the strikes would go on.", '"We have no choice," he said.']
+    unit = resolve(texts, 1)
+    assert unit is None or all(i.text != "Israel" for i in unit.insertions)

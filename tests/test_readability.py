@@ -1,0 +1,65 @@
+"""The readability checker: each flag on a fixture made for it, and the sample clean."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import synopsis
+from synopsis.evaluate.readability import check, check_sentences
+from synopsis.model import Cluster, Document
+
+ARTICLE = (
+    "Harbour master Ellen Marsh said on Tuesday that the port would reopen by the weekend. "
+    "She added that crews had worked through the night to clear the channel. "
+    '"Nobody expected the surge to be this high." '
+    "In a separate incident, two fishermen were rescued off the northern cape. "
+    "Anyone with information is asked to call the coastguard."
+)
+CLUSTER = Cluster(id="port", documents=(Document(id="a", text=ARTICLE),))
+
+
+def flags(*sentences: str) -> list[tuple[bool, bool, bool, bool]]:
+    return [
+        (f.unmet, f.speakerless, f.off_topic, f.garbled)
+        for f in check_sentences(list(sentences), CLUSTER)
+    ]
+
+
+def test_pronoun_alone_is_unmet_with_its_antecedent_or_bracketed_it_is_met() -> None:
+    lead = "Harbour master Ellen Marsh said on Tuesday that the port would reopen by the weekend."
+    added = "She added that crews had worked through the night to clear the channel."
+    assert flags(added)[0][0]
+    assert flags(lead, added) == [(False,) * 4, (False,) * 4]
+    bracketed = "[Marsh] added that crews had worked through the night to clear the channel."
+    assert flags(bracketed) == [(False,) * 4]
+
+
+def test_speakerless_quote_and_off_topic_sentences_are_flagged() -> None:
+    assert flags('"Nobody expected the surge to be this high."') == [(False, True, False, False)]
+    assert flags("In a separate incident, two fishermen were rescued off the northern cape.")[0][2]
+    assert flags("Anyone with information is asked to call the coastguard.")[0][2]
+
+
+def test_half_quotation_and_glued_sentences_are_garbled() -> None:
+    assert flags('"We expect the first ferries by noon.')[0][3]
+    assert flags('The port would reopen, she said."Crews worked all night.')[0][3]
+
+
+def test_counts_add_up() -> None:
+    result = check(["She added that crews had worked through the night."], CLUSTER)
+    assert (result.sentences, result.unmet, result.flagged) == (1, 1, 1)
+    assert (result + result).rate("unmet") == 1.0
+
+
+def test_the_sample_default_summary_has_no_flagged_sentence(sample_files: list[Path]) -> None:
+    summary = synopsis.summarize(sample_files)
+    cluster = Cluster(id="sample", documents=summary.documents)
+    flagged = [f.text for f in check_sentences([s.text for s in summary.sentences], cluster)
+               if f.flagged]  # fmt: skip
+    assert summary.sentences and flagged == []
+
+
+def test_the_sample_at_300_words_has_no_flagged_sentence(sample_files: list[Path]) -> None:
+    summary = synopsis.summarize(sample_files, words=300)
+    cluster = Cluster(id="sample", documents=summary.documents)
+    assert check([s.text for s in summary.sentences], cluster).flagged == 0
