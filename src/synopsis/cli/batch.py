@@ -1,0 +1,194 @@
+"""batch: corpus jobs on every local core or on Spark (synopsis.batch)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ..errors import SynopsisError
+from .common import (
+    app,
+    fail,
+    stderr,
+)
+
+if TYPE_CHECKING:
+    pass
+
+
+batch_app = typer.Typer(
+    help="Corpus jobs: every cluster of a corpus summarized, on every local core or on Spark.",
+    no_args_is_help=True,
+)
+app.add_typer(batch_app, name="batch")
+
+
+class Engine(str, Enum):
+    local = "local"
+    spark = "spark"
+
+
+class BatchFormat(str, Enum):
+    jsonl = "jsonl"
+    parquet = "parquet"
+
+
+@batch_app.command("summarize")
+def batch_summarize_command(
+    input: Annotated[
+        str,
+        typer.Argument(
+            help='Clusters: JSON Lines ({"id", "documents": [str, ...], "summary"?} per '
+            "line, .gz too), Multi-News text, or Parquet with those columns.",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        str,
+        typer.Option(
+            "--output",
+            "-o",
+            show_default=False,
+            help="Where the records go; re-run with the same OUTPUT to resume (clusters "
+            "already there are skipped). Spark and Parquet write a folder of part files.",
+        ),
+    ],
+    engine: Annotated[
+        Engine, typer.Option(help="local (a process pool) or spark (pip install synopsis[spark]).")
+    ] = Engine.local,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, help="Processes (local) or local Spark cores [default: all]."
+        ),
+    ] = None,
+    words: Annotated[int, typer.Option("--words", "-w", min=1, help="Word budget.")] = 300,
+    fmt: Annotated[
+        BatchFormat | None,
+        typer.Option("--format", "-f", help="jsonl or parquet [default: from OUTPUT's name]."),
+    ] = None,
+    partitions: Annotated[
+        int | None, typer.Option(min=1, help="Spark partitions [default: twice the cores].")
+    ] = None,
+    no_clean: Annotated[bool, typer.Option("--no-clean", help="Summarize the raw text.")] = False,
+) -> None:
+    """One record per cluster: the fields of 'summarize --format json' plus 'error' (a
+    cluster that fails is recorded with its reason and the job goes on)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    from .. import batch
+
+    cores = jobs or batch.default_jobs()
+    try:
+        if engine is Engine.spark:
+            from ..batch.spark import session, stop
+
+            spark = session(cores)
+            try:
+                result = batch.summarize_corpus(
+                    input, output, engine="spark", words=words, fmt=fmt and fmt.value,
+                    clean=not no_clean, spark=spark, partitions=partitions,
+                )  # fmt: skip
+            finally:
+                stop(spark)
+        else:
+            with Progress(
+                "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+                TimeElapsedColumn(), console=stderr, transient=True,
+            ) as bar:  # fmt: skip
+                task = bar.add_task("Summarizing", total=batch.count_items(input))
+                result = batch.summarize_corpus(
+                    input, output, jobs=cores, words=words, fmt=fmt and fmt.value,
+                    clean=not no_clean, on_record=lambda _: bar.advance(task),
+                )  # fmt: skip
+    except SynopsisError as exc:
+        raise fail(str(exc)) from None
+    stderr.print(
+        f"synopsis: {result.written} records written to {result.output} "
+        f"({result.errors} with an error), {result.resumed} already there",
+        highlight=False,
+    )
+
+
+@batch_app.command("stories")
+def batch_stories_command(
+    input: Annotated[
+        str,
+        typer.Argument(
+            help='Articles: JSON Lines or Parquet, one a row: {"id", "text", "published"?, '
+            '"title"?} (published: ISO 8601).',
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        str,
+        typer.Option(
+            "--output",
+            "-o",
+            show_default=False,
+            help="One JSON line per story: story_id, articles, first, last.",
+        ),
+    ],
+    engine: Annotated[Engine, typer.Option(help="local or spark.")] = Engine.local,
+    window_days: Annotated[
+        float, typer.Option(min=0.0, help="Articles further apart (days) are never one story.")
+    ] = 14.0,
+    summaries: Annotated[
+        str | None,
+        typer.Option(help="Also summarize every story of 2+ articles into this output."),
+    ] = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Processes or cores.")
+    ] = None,
+    words: Annotated[int, typer.Option("--words", "-w", min=1, help="Word budget.")] = 300,
+) -> None:
+    """Group a corpus of articles into stories (stream mode's notion of a story), and
+    optionally summarize each story."""
+    import dataclasses
+
+    from .. import batch
+    from ..batch.stories import GroupOptions, group_corpus
+
+    cores = jobs or batch.default_jobs()
+    options = GroupOptions()
+    options = dataclasses.replace(
+        options, story=dataclasses.replace(options.story, window_days=window_days)
+    )
+    spark = None
+    try:
+        if engine is Engine.spark:
+            from ..batch.spark import session
+
+            spark = session(cores)
+        found, summarized = group_corpus(
+            input, output, options=options, engine=engine.value, spark=spark,
+            summaries=summaries, jobs=cores, words=words,
+        )  # fmt: skip
+    except SynopsisError as exc:
+        raise fail(str(exc)) from None
+    finally:
+        if spark is not None:
+            from ..batch.spark import stop
+
+            stop(spark)
+    for line, reason in found.skipped:
+        stderr.print(f"synopsis: skipped line {line}: {reason}", highlight=False)
+    stderr.print(
+        f"synopsis: {len(found.labels)} articles in {len(found.groups())} stories "
+        f"({found.candidate_pairs} candidate pairs of {found.all_pairs}, "
+        f"{found.confirmed_pairs} confirmed)"
+        + (
+            f"; {summarized.written} summaries written to {summarized.output}" if summarized else ""
+        ),
+        highlight=False,
+    )
+
+
+@batch_app.command("spark-job")
+def batch_spark_job_command() -> None:
+    """Print the path of the file to give spark-submit (see the README's Spark section)."""
+    from ..batch import job
+
+    typer.echo(job.__file__)

@@ -1,0 +1,164 @@
+"""What every command shares: the typer app, the one-line error, progress bars,
+atomic output and the reading of inputs."""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, TextIO, TypeVar
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+if TYPE_CHECKING:
+    from ..ingest import Loaded
+
+T = TypeVar("T")
+EXIT_USAGE = 2
+
+app = typer.Typer(
+    help="Summarize many news articles about one story into one short, attributed summary.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+stderr = Console(stderr=True, soft_wrap=True)
+
+# Show a progress bar only when a run has enough items to take a while.
+PROGRESS_MIN_ITEMS = 20
+
+
+# One definition of the flag every writing command shares.
+OutputOption = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")
+]
+
+
+JobsOption = Annotated[
+    int,
+    typer.Option(
+        "--jobs", "-j", min=1, help="Worker processes for many clusters (results in input order)."
+    ),
+]
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    md = "md"
+    html = "html"
+
+
+def visible(text: str) -> str:
+    """Terminal control characters in a message (file names, ids, article text) shown as
+    symbols, so a hostile name cannot clear the screen or retitle the window."""
+    from ..render.text import neutralise_controls
+
+    return neutralise_controls(text)
+
+
+def say(message: str) -> None:
+    """One line on stderr, taken literally (no rich markup read from user data)."""
+    stderr.print(visible(message), highlight=False, markup=False)
+
+
+def fail(message: str) -> typer.Exit:
+    stderr.print(
+        f"[bold red]synopsis: error:[/] {escape(visible(message))}", highlight=False, markup=True
+    )
+    return typer.Exit(EXIT_USAGE)
+
+
+def progress(items: Iterable[T], label: str, total: int | None = None) -> Iterator[T]:
+    if total is None:
+        items = list(items)
+        total = len(items)
+    if total < PROGRESS_MIN_ITEMS:
+        yield from items
+        return
+    from rich.progress import track
+
+    yield from track(items, description=label, total=total, console=stderr, transient=True)
+
+
+@contextmanager
+def open_output(output: Path | None) -> Iterator[TextIO]:
+    """Standard output, or ``output`` written atomically: a temporary file beside it is
+    renamed over it only once everything is written, so a failure half-way (a bad cluster,
+    Ctrl-C, a full disk) never leaves an existing file emptied or truncated."""
+    if output is None:
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    if output.is_dir():
+        raise fail(f"{output}: is a folder, not a file")
+    try:
+        fd, tmp = tempfile.mkstemp(
+            dir=output.parent or ".", prefix=f".{output.name}.", suffix=".tmp"
+        )
+    except OSError as exc:
+        raise fail(f"{output}: cannot write ({exc.strerror})") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, _mode_for(output))
+        os.replace(tmp, output)
+    except OSError as exc:
+        raise fail(f"{output}: cannot write ({exc.strerror})") from None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def _mode_for(output: Path) -> int:
+    """Keep an existing file's permissions; a new one gets the usual umask-based mode."""
+    try:
+        return stat.S_IMODE(output.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def write(text: str, output: Path | None) -> None:
+    with open_output(output) as handle:
+        handle.write(text)
+
+
+def read_inputs(paths: list[str]) -> Loaded:
+    """Load the inputs, telling the user about every one that was skipped."""
+    from ..ingest import load
+
+    loaded = load(paths, stdin=sys.stdin.buffer, progress=lambda f: progress(f, "Reading"))
+    for skipped in loaded.skipped:
+        say(f"synopsis: skipped {skipped.source}: {skipped.reason}")
+    return loaded
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        typer.echo(f"synopsis {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=version_callback, is_eager=True, help="Show the version."
+        ),
+    ] = False,
+) -> None:
+    """synopsis reads text, HTML, folders, JSONL and Multi-News files, or '-' for stdin."""

@@ -1,0 +1,148 @@
+"""eval and train: ROUGE against the baselines, and the learned scorer's fit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.console import Console
+
+from ..errors import SynopsisError
+from .common import (
+    app,
+    fail,
+    stderr,
+    write,
+)
+
+if TYPE_CHECKING:
+    pass
+
+
+@app.command("eval")
+def eval_command(
+    data: Annotated[
+        Path,
+        typer.Argument(
+            help="JSON Lines clusters with references: "
+            '{"id", "documents": [str, ...], "summary"} per line (.jsonl or .jsonl.gz).',
+            show_default=False,
+        ),
+    ],
+    systems: Annotated[
+        str | None,
+        typer.Option(
+            "--systems",
+            "-s",
+            help="Comma-separated systems to run (default: all): synopsis, lead, lexrank, "
+            "lexrank-docorder, textrank, textrank-docorder, lsa, lsa-docorder, random, oracle.",
+        ),
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", min=1, help="Only the first N clusters.")
+    ] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Worker processes (parallel over clusters).")
+    ] = 1,
+    words: Annotated[
+        int, typer.Option("--words", "-w", min=1, help="Word budget every summary is cut to.")
+    ] = 300,
+    split: Annotated[
+        str,
+        typer.Option(
+            "--split", help="all, or the seeded half: tune (for tuning) or check (for reporting)."
+        ),
+    ] = "all",
+    json_out: Annotated[
+        Path | None, typer.Option("--json", help="Write the full JSON report here.")
+    ] = None,
+    report: Annotated[
+        Path | None, typer.Option("--report", help="Write a Markdown report here.")
+    ] = None,
+) -> None:
+    """Score synopsis and baselines with ROUGE against reference summaries."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    from .. import evaluate as ev
+
+    try:
+        clusters = ev.split(ev.read_clusters(data), split)[:limit]
+        names = ev.parse_systems(systems)
+        with Progress(
+            "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+            TimeElapsedColumn(), console=stderr, transient=True,
+        ) as bar:  # fmt: skip
+            task = bar.add_task("Evaluating", total=len(clusters))
+            result = ev.evaluate(
+                clusters, names, words=words, jobs=jobs, data=str(data), split=split,
+                on_cluster=lambda _: bar.advance(task),
+            )  # fmt: skip
+    except SynopsisError as exc:
+        raise fail(str(exc)) from None
+    if json_out is not None:
+        write(ev.to_json(result), json_out)
+    if report is not None:
+        write(ev.to_markdown(result), report)
+    Console().print(ev.report.to_table(result))
+
+
+@app.command("train")
+def train_command(
+    data: Annotated[
+        Path,
+        typer.Argument(
+            help="JSON Lines training clusters with references (.jsonl or .jsonl.gz), "
+            "e.g. Multi-News train; never the evaluation files.",
+            show_default=False,
+        ),
+    ],
+    fit_clusters: Annotated[
+        int,
+        typer.Option(
+            "--fit-clusters",
+            min=1,
+            help="The first N clusters fit the weights; the rest count the summary-word table.",
+        ),
+    ] = 3000,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Directory for learned_weights.json and summary_words.tsv "
+            "(default: the package's own data, which the learned scorer loads).",
+        ),
+    ] = None,
+) -> None:
+    """Fit the learned scorer on what the pipeline scores (cleaned, segmented, deduped)."""
+    from importlib import resources
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    from ..evaluate import read_clusters
+    from ..score.learned import LEARNED_INPUTS
+    from ..score.training import TrainOptions, train
+
+    try:
+        clusters = read_clusters(data)
+        with Progress(
+            "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+            TimeElapsedColumn(), console=stderr, transient=True,
+        ) as bar:  # fmt: skip
+            task = bar.add_task("Preparing", total=len(clusters))
+            trained = train(clusters, TrainOptions(fit_clusters=fit_clusters), source=data.name,
+                            on_cluster=lambda: bar.advance(task))  # fmt: skip
+        where = output or Path(str(resources.files("synopsis.score")))
+        written = trained.model.save(where)
+    except SynopsisError as exc:
+        raise fail(str(exc)) from None
+    except OSError as exc:
+        raise fail(f"{output}: cannot write ({exc.strerror})") from None
+    stderr.print(f"{trained.sentences} sentences from {trained.fit_clusters} clusters, "
+                 f"{len(trained.model.words)} words from {trained.table_clusters}; "
+                 f"correlation with the target {trained.correlation:.3f}")  # fmt: skip
+    for name, w in zip(LEARNED_INPUTS, trained.model.weights, strict=True):
+        stderr.print(f"  {name:18s} {w:+.4f}", highlight=False)
+    for path in written:
+        stderr.print(f"wrote {path}", highlight=False)

@@ -1,0 +1,68 @@
+"""serve: the HTTP service (the web extra)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ..errors import SynopsisError
+from .common import (
+    app,
+    fail,
+)
+
+if TYPE_CHECKING:
+    pass
+
+
+@app.command("serve")
+def serve_command(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    max_body_mb: Annotated[
+        float, typer.Option(min=0.001, help="Largest request body accepted, in MB.")
+    ] = 20.0,
+    max_documents: Annotated[
+        int, typer.Option(min=1, help="Most documents accepted in one request.")
+    ] = 1000,
+    time_limit: Annotated[
+        float, typer.Option(min=0.1, help="Seconds a request may take (503 after that).")
+    ] = 60.0,
+    workers: Annotated[int, typer.Option(min=1, help="Summaries computed at once.")] = 2,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="Story database for /v1/articles, /v1/stories, /stories."),
+    ] = None,
+    processes: Annotated[
+        bool,
+        typer.Option(
+            "--processes/--threads",
+            help="Compute summaries in worker processes, killed and replaced when a request "
+            "passes its time or memory limit, or in threads (lighter, but a request over its "
+            "limit keeps its thread busy until it finishes).",
+        ),
+    ] = True,
+    memory_limit_mb: Annotated[
+        int, typer.Option(min=50, help="Memory one request may use, in MB (processes only).")
+    ] = 2000,
+    upload_timeout: Annotated[
+        float, typer.Option(min=0.1, help="Seconds a request body may stall before 408.")
+    ] = 15.0,
+) -> None:
+    """Run the HTTP service: POST /v1/summarize, a web page at /, API docs at /docs."""
+    try:
+        from ..service import ServiceOptions, serve
+    except SynopsisError as exc:  # the web extra is not installed
+        raise fail(str(exc)) from None
+    options = ServiceOptions(
+        max_body_bytes=int(max_body_mb * 1_000_000),
+        max_documents=max_documents,
+        time_limit=time_limit,
+        workers=workers,
+        processes=processes,
+        memory_limit_mb=memory_limit_mb,
+        upload_timeout=upload_timeout,
+        stories_db=db,
+    )
+    serve(host, port, options)

@@ -1,0 +1,94 @@
+"""track and stories: stream mode (synopsis.stream)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ..errors import SynopsisError
+from .common import (
+    OutputOption,
+    app,
+    fail,
+    stderr,
+    write,
+)
+
+if TYPE_CHECKING:
+    pass
+
+
+# --- stream mode: track and stories (synopsis.stream) ---------------------------------
+DbOption = Annotated[
+    str,
+    typer.Option("--db", help="Story database: a SQLite file path or a postgresql:// URL."),
+]
+
+
+class StoryFormat(str, Enum):
+    text = "text"
+    json = "json"
+    md = "md"
+    html = "html"
+
+
+@app.command("track")
+def track_command(
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(help="JSONL files (one article a line), folders, or '-' for stdin."),
+    ] = None,
+    db: DbOption = "stories.db",
+    feed: Annotated[
+        list[str] | None, typer.Option("--feed", help="An RSS/Atom feed URL (repeatable).")
+    ] = None,
+    follow_: Annotated[
+        bool, typer.Option("--follow", help="Keep watching folders for new files.")
+    ] = False,
+    window_days: Annotated[
+        float, typer.Option(min=0.01, help="Days a story stays open to new articles.")
+    ] = 14.0,
+    summary_every: Annotated[
+        int, typer.Option(min=1, help="Recompute changed summaries after this many articles.")
+    ] = 500,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Do not print one line per stored article.")
+    ] = False,
+) -> None:
+    """Assign articles, in arrival order, to stories and keep their summaries current.
+
+    Prints {"id", "story_id", "new_story"} per article once it is committed. Bad lines
+    and unreachable feeds are reported on stderr and skipped. Re-adding an id is a no-op.
+    """
+    from ..stream import cli as stream_cli
+
+    try:
+        stream_cli.track(inputs or [], feed or [], db, follow_, window_days, summary_every,
+                         quiet, stderr)  # fmt: skip
+    except SynopsisError as exc:
+        raise fail(str(exc)) from None
+
+
+@app.command("stories")
+def stories_command(
+    db: DbOption = "stories.db",
+    fmt: Annotated[StoryFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        StoryFormat.text
+    ),
+    since: Annotated[
+        str | None, typer.Option(help="Only stories active since this ISO 8601 time.")
+    ] = None,
+    story: Annotated[str | None, typer.Option("--story", help="Only this story id.")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many stories.")] = None,
+    output: OutputOption = None,
+) -> None:
+    """List the tracked stories, newest activity first (json: one story a line)."""
+    from ..stream import cli as stream_cli
+
+    try:
+        rendered = stream_cli.stories(db, fmt.value, since, story, limit)
+    except SynopsisError as exc:
+        raise fail(str(exc)) from None
+    write(rendered, output)

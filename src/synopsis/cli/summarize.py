@@ -1,0 +1,227 @@
+"""summarize, clean and compare: one cluster or many, streamed in input order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import Enum
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ..errors import SynopsisError
+from ..options import CleanOptions, Options
+from .common import (
+    Format,
+    JobsOption,
+    OutputOption,
+    app,
+    fail,
+    open_output,
+    progress,
+    read_inputs,
+    say,
+    write,
+)
+
+if TYPE_CHECKING:
+    from ..model import Cluster, Summary
+
+
+@app.command("summarize")
+def summarize_command(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Articles to summarize: files (.txt .md .html), folders, JSONL or "
+            "Multi-News files, or '-' for standard input. Single articles form one cluster; "
+            "JSONL and Multi-News inputs give one summary per cluster.",
+            show_default=False,
+        ),
+    ],
+    words: Annotated[
+        int, typer.Option("--words", "-w", min=1, help="Word budget: the summary never exceeds it.")
+    ] = 100,
+    fmt: Annotated[
+        Format,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text (with \\[n] source markers), json, md, or html (a self-contained page "
+            "showing each summary sentence beside its source passage).",
+        ),
+    ] = Format.text,
+    output: OutputOption = None,
+    no_clean: Annotated[
+        bool,
+        typer.Option(
+            "--no-clean", help="Summarize the raw text: keep page furniture, headers and captions."
+        ),
+    ] = False,
+    jobs: JobsOption = 1,
+) -> None:
+    """Summarize articles about one story, citing the source of every sentence."""
+    from .. import summarize
+
+    try:
+        loaded = read_inputs(paths)
+        options = Options(clean=CleanOptions(enabled=not no_clean))
+        job = partial(summarize, words=words, options=options)
+        stream_summaries(loaded.clusters, job, fmt.value, output, "Summarizing", jobs=jobs)
+    except SynopsisError as exc:
+        raise fail(str(exc)) from None
+
+
+# Between two clusters' summaries in text and Markdown output (JSON becomes JSON Lines).
+RULES = {"text": "\n" + "-" * 72 + "\n\n", "md": "\n---\n\n", "json": ""}
+
+
+def stream_summaries(
+    clusters: tuple[Cluster, ...],
+    job: Callable[[Cluster], Summary],
+    fmt: str,
+    output: Path | None,
+    label: str,
+    renderers: dict[str, Callable[[Summary], str]] | None = None,
+    jobs: int = 1,
+) -> None:
+    """Summarize and write one cluster at a time, in input order (over ``jobs`` processes),
+    so output appears as it is made and memory holds a few summaries. With several clusters
+    a failing one is reported with its id and skipped (exit code 1 at the end); with one,
+    its error is the command's error."""
+    from ..render import RENDERERS, render_jsonl
+
+    if len(clusters) > 1 and fmt == "html":
+        raise SynopsisError(
+            f"the html report shows one cluster, but the input holds {len(clusters)}; "
+            "summarize one cluster at a time, or use json or md"
+        )
+    several = len(clusters) > 1
+    render_one = render_jsonl if several and fmt == "json" else (renderers or RENDERERS)[fmt]
+    if not several:
+        with open_output(output) as out:
+            for cluster in clusters:
+                try:
+                    out.write(render_one(job(cluster)))
+                except MemoryError:
+                    raise SynopsisError(f"cluster {cluster.id}: {out_of_memory(cluster)}") from None
+        return
+    from ..batch import ordered_map
+
+    failed: list[str] = []
+    outcomes = ordered_map(partial(attempt, job, render_one), clusters, jobs)
+    with open_output(output) as out:
+        written = 0
+        for cluster, (text, problem) in zip(
+            clusters, progress(outcomes, label, total=len(clusters)), strict=True
+        ):
+            if problem is not None:
+                failed.append(cluster.id)
+                say(f"synopsis: cluster {cluster.id}: skipped: {problem}")
+                continue
+            out.write((RULES[fmt] if written else "") + text)
+            written += 1
+    if failed:
+        shown = ", ".join(failed[:10]) + (" ..." if len(failed) > 10 else "")
+        say(
+            f"synopsis: {len(failed)} of {len(clusters)} clusters failed ({shown}); "
+            "the rest were written"
+        )
+        raise typer.Exit(1)
+
+
+def out_of_memory(cluster: Cluster) -> str:
+    return (
+        f"ran out of memory ({sum(len(d.text) for d in cluster.documents):,} characters); "
+        "split it into smaller clusters"
+    )
+
+
+def attempt(
+    job: Callable[[Cluster], Summary], render_one: Callable[[Summary], str], cluster: Cluster
+) -> tuple[str, None] | tuple[None, str]:
+    """One cluster's rendered summary, or why it failed: a plain message, so that it
+    crosses a process boundary (exceptions do not always pickle) and one bad cluster never
+    costs the others."""
+    try:
+        return render_one(job(cluster)), None
+    except SynopsisError as exc:
+        return None, str(exc)
+    except MemoryError:
+        return None, out_of_memory(cluster)
+    except Exception as exc:  # a bug on one cluster must not cost the others
+        return None, f"internal error ({type(exc).__name__}: {exc}); please report it"
+
+
+class CleanFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command("clean")
+def clean_command(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Articles to clean: files, folders, JSONL or Multi-News files, or '-' for "
+            "standard input. Articles read together are cleaned as one cluster.",
+            show_default=False,
+        ),
+    ],
+    explain: Annotated[
+        bool,
+        typer.Option("--explain", help="List every removed span with its reason and line."),
+    ] = False,
+    fmt: Annotated[
+        CleanFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text (the cleaned body) or json (body, metadata, removals with raw offsets).",
+        ),
+    ] = CleanFormat.text,
+    output: OutputOption = None,
+) -> None:
+    """Print the article text that cleaning keeps: no page furniture, headers or captions."""
+    from ..cleaning import clean_cluster
+    from ..render.clean import render_clean_json, render_clean_text
+
+    try:
+        loaded = read_inputs(paths)
+        cleaned = [
+            d for c in progress(loaded.clusters, "Cleaning") for d in clean_cluster(c.documents)
+        ]
+    except SynopsisError as exc:
+        raise fail(str(exc)) from None
+    if fmt is CleanFormat.json:
+        write(render_clean_json(cleaned), output)
+    else:
+        write(render_clean_text(cleaned, explain=explain), output)
+
+
+@app.command("compare")
+def compare_command(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Articles to compare: the same inputs as 'summarize'.", show_default=False
+        ),
+    ],
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="text, json, md or html (the report page).")
+    ] = Format.text,
+    output: OutputOption = None,
+) -> None:
+    """Only the cross-source analysis: which articles are copies of one story, how many
+    independent sources there are, and where they disagree (numbers, names, quotes, dates)."""
+    from .. import summarize
+    from ..render import render_analysis
+
+    try:
+        loaded = read_inputs(paths)
+        summaries = [summarize(c) for c in progress(loaded.clusters, "Comparing")]
+        rendered = render_analysis(summaries, fmt.value)
+    except SynopsisError as exc:
+        raise fail(str(exc)) from None
+    write(rendered, output)
