@@ -31,7 +31,16 @@ _SPLIT = re.compile(r"(?<=[.!?])\s+")
 _WORDS = re.compile(r"\w+")
 
 PEERS = ("lexrank", "textrank")
-STAGES = ("clean_cluster", "segment", "dedup", "score", "select", "attribute", "disagree")
+STAGES = (
+    "clean_cluster",
+    "segment",
+    "sentence_words",
+    "dedup",
+    "score",
+    "select",
+    "attribute",
+    "disagree",
+)
 
 
 def timed(name: str, fn: Callable[..., object], t: dict[str, float]) -> Callable[..., object]:

@@ -8,9 +8,10 @@ import random
 import pytest
 
 from conftest import FIXTURES, make_clean
-from synopsis.dedup import candidate_pairs, dedup, normalize
+from synopsis.dedup import candidate_pairs, dedup, normalize, normalize_words
 from synopsis.model import SegmentedDocument
 from synopsis.options import DedupOptions
+from synopsis.score import words
 from synopsis.segment import segment
 
 CROSS = FIXTURES / "cross"
@@ -119,3 +120,22 @@ def test_summary_support_counts_a_wire_story_once() -> None:
         if len(s.support.documents) > 1:  # stated by both copies: still one source
             assert set(s.support.documents) <= set(names[:2])
             assert len(s.support.groups) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Plain words, and 3.5% more.", "snake_case __init__ x_ _y", "Ärzte-Ämter “quoted” café", ""],
+)
+def test_normalized_words_are_the_normalized_text(text: str) -> None:
+    assert normalize_words(words(text)) == normalize(text)
+
+
+def test_shared_tokens_give_the_same_groups() -> None:
+    docs = segmented(
+        fixture("wire.txt"), fixture("independent.txt"), fixture("wire-republished.txt")
+    )
+    tokens = [[words(s.text) for s in d.sentences] for d in docs]
+    shared = dedup(docs, tokens=tokens)
+    assert shared == dedup(docs) and shared.independent_sources == 2
+    with pytest.raises(ValueError):
+        dedup(docs, tokens=tokens[:1])

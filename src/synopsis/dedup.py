@@ -42,14 +42,34 @@ def normalize(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
 
-def dedup(documents: Sequence[SegmentedDocument], options: DedupOptions | None = None) -> Copies:
+def normalize_words(words: Sequence[str]) -> str:
+    """:func:`normalize` from a sentence's words (runs of ``\\w`` of the lowercased text,
+    ``score.words``): the same string, split at underscores, without reading the text."""
+    joined = " ".join(words)
+    if "_" not in joined:
+        return joined
+    return " ".join(p for w in words for p in w.split("_") if p)
+
+
+def dedup(
+    documents: Sequence[SegmentedDocument],
+    options: DedupOptions | None = None,
+    tokens: Sequence[Sequence[list[str]]] | None = None,
+) -> Copies:
     """Group the documents that are copies of one story.
 
     Returns the groups (ids from 1, in order of their first document) and, per document,
     the index of its group. With ``options.enabled`` false every document is its own group.
+    ``tokens`` (per document, each sentence's words as ``score.words`` gives them) shares
+    the pipeline's one tokenization; the sentences are read here when it is not given.
     """
     options = options or DedupOptions()
-    sentences = [_long_sentences(d, options) for d in documents]
+    if tokens is None:
+        sentences = [_long_sentences(d, options) for d in documents]
+    else:
+        if len(tokens) != len(documents):
+            raise ValueError(f"{len(tokens)} token lists for {len(documents)} documents")
+        sentences = [_long_normalized(ws, options) for ws in tokens]
     n = len(documents)
     parent = list(range(n))
     aligned: dict[tuple[int, int], tuple[float, float]] = {}
@@ -180,6 +200,16 @@ def _long_sentences(document: SegmentedDocument, options: DedupOptions) -> list[
     out = []
     for s in document.sentences:
         norm = normalize(s.text)
+        if norm.count(" ") + 1 >= options.min_sentence_words:
+            out.append(norm)
+    return out
+
+
+def _long_normalized(tokens: Sequence[list[str]], options: DedupOptions) -> list[str]:
+    """:func:`_long_sentences` from each sentence's words."""
+    out = []
+    for ws in tokens:
+        norm = normalize_words(ws)
         if norm.count(" ") + 1 >= options.min_sentence_words:
             out.append(norm)
     return out

@@ -47,10 +47,12 @@ def features(
     threshold: float,
     groups: Sequence[int] | None = None,
     pairs: sparse.csr_matrix | None = None,
+    tokens: Sequence[list[str]] | None = None,
 ) -> Features:
     """The scorers' signals; with ``groups`` (copy group per document index), support
     counts other independent groups instead of other documents. ``pairs``, if given,
-    are the sentence pairs at some similarity at or below ``threshold``."""
+    are the sentence pairs at some similarity at or below ``threshold``; ``tokens``, the
+    sentences' words if already computed (:func:`.text.words`)."""
     centroid = np.asarray(matrix.mean(axis=0)).ravel()
     norm = np.linalg.norm(centroid)
     centrality = matrix @ (centroid / norm) if norm > 0 else np.zeros(matrix.shape[0])
@@ -68,7 +70,7 @@ def features(
         position=position,
         neighbours=neighbours,
         surface=surface(sentences, counts),
-        tokens=tuple(words(s.text) for s in sentences),
+        tokens=tuple(tokens) if tokens is not None else tuple(words(s.text) for s in sentences),
     )
 
 

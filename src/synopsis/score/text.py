@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ..model import Sentence
+from ..model import SegmentedDocument, Sentence
 
 # Text cues of a sentence, in the column order of ``surface()``'s rows. (The learned
 # scorer adds one more, ``summary_words``, from its word table: see .learned.)
@@ -54,6 +54,12 @@ def _is_furniture(lower: str) -> bool:
 def words(text: str) -> list[str]:
     """Lowercased runs of word characters: the words the summary-word table counts."""
     return _TOKEN.findall(text.lower())
+
+
+def sentence_words(documents: Sequence[SegmentedDocument]) -> list[list[list[str]]]:
+    """Per document, each sentence's :func:`words`: the cluster's one tokenization, shared
+    by dedup and scoring (the pipeline computes it once, between segmenting and dedup)."""
+    return [[words(s.text) for s in d.sentences] for d in documents]
 
 
 def surface(sentences: Sequence[Sentence], counts: Sequence[int]) -> np.ndarray:
