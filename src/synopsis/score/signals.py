@@ -64,13 +64,15 @@ def features(
     index = np.fromiter((s.index for s in sentences), dtype=np.float64, count=len(sentences))
     position = 1.0 / np.sqrt(1.0 + index)
     counts = np.bincount(doc_of, minlength=int(doc_of.max()) + 1) if len(doc_of) else []
+    if tokens is None:
+        tokens = [words(s.text) for s in sentences]
     return Features(
         centrality=np.asarray(centrality, dtype=np.float64).ravel(),
         support=support,
         position=position,
         neighbours=neighbours,
-        surface=surface(sentences, counts),
-        tokens=tuple(tokens) if tokens is not None else tuple(words(s.text) for s in sentences),
+        surface=surface(sentences, counts, tokens),
+        tokens=tuple(tokens),
     )
 
 
