@@ -5,10 +5,11 @@ from __future__ import annotations
 import dataclasses
 import random
 
+import numpy as np
 import pytest
 
 from conftest import FIXTURES, make_clean
-from synopsis.dedup import candidate_pairs, dedup, normalize, normalize_words
+from synopsis.dedup import _hits, candidate_pairs, dedup, normalize, normalize_words
 from synopsis.model import SegmentedDocument
 from synopsis.options import DedupOptions
 from synopsis.score import words
@@ -139,3 +140,31 @@ def test_shared_tokens_give_the_same_groups() -> None:
     assert shared == dedup(docs) and shared.independent_sources == 2
     with pytest.raises(ValueError):
         dedup(docs, tokens=tokens[:1])
+
+
+def test_hits_skipping_verbatim_sentences_equal_all_pairs_matching() -> None:
+    from rapidfuzz import fuzz, process
+
+    rng = random.Random(5)
+    base = [
+        " ".join(rng.choice("abcdefgh") * rng.randint(2, 6) for _ in range(8)) for _ in range(30)
+    ]
+
+    def variant(s: str) -> str:  # verbatim, lightly edited or unrelated
+        roll = rng.random()
+        if roll < 0.4:
+            return s
+        if roll < 0.7:
+            return s[:-3] + "xyz"
+        return " ".join(rng.sample(s.split(), len(s.split())))
+
+    for _ in range(40):
+        a = [variant(rng.choice(base)) for _ in range(rng.randint(0, 12))]
+        b = [variant(rng.choice(base)) for _ in range(rng.randint(0, 12))]
+        hits_a, hits_b = _hits(a, b, 85)
+        if a and b:
+            full = process.cdist(a, b, scorer=fuzz.ratio, score_cutoff=85, dtype=np.uint8) >= 85
+            assert hits_a.tolist() == full.any(axis=1).tolist()
+            assert hits_b.tolist() == full.any(axis=0).tolist()
+        else:
+            assert not hits_a.any() and not hits_b.any()
