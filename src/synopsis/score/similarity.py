@@ -68,16 +68,17 @@ def vectorize(
     flat = [t for r in rows for t in r]
     if not flat:  # every text was stop words or punctuation
         return sparse.csr_matrix((n, 1), dtype=np.float32)
-    # Alphabetical term ids (numpy sorts the strings), and each term's rank by first
-    # appearance, the order scikit-learn gives a row's entries.
-    vocab, first, alpha = np.unique(np.array(flat), return_index=True, return_inverse=True)
-    size = len(vocab)
-    by_first = np.argsort(first, kind="stable")  # appearance rank -> alphabetical id
-    rank = np.empty(size, dtype=np.int64)
-    rank[by_first] = np.arange(size)
+    # Term ids by first appearance (the order scikit-learn gives a row's entries), and
+    # each id's column: the terms' alphabetical rank.
+    ids: dict[str, int] = {}
+    first = np.fromiter((ids.setdefault(t, len(ids)) for t in flat), np.int64, len(flat))
+    size = len(ids)
+    vocab = list(ids)
+    column = np.empty(size, dtype=np.int64)
+    column[sorted(range(size), key=vocab.__getitem__)] = np.arange(size)
     row_of = np.repeat(np.arange(n, dtype=np.int64), lengths_in)
-    keys, counts = np.unique(row_of * size + rank[alpha.ravel()], return_counts=True)
-    indices = by_first[keys % size]
+    keys, counts = np.unique(row_of * size + first, return_counts=True)
+    indices = column[keys % size]
     bounds = np.searchsorted(keys // size, np.arange(n + 1), side="left")
     one = np.float32(1.0)
     data = counts.astype(np.float32)
@@ -101,7 +102,7 @@ def vectorize(
 
 
 # Rows x longest row the padded sum may hold (8 bytes each); past it, column by column.
-_PADDED_ENTRIES = 4_000_000
+_PADDED_ENTRIES = 1_000_000
 
 
 def _row_sums_in_order(values: np.ndarray, bounds: np.ndarray, lengths: np.ndarray) -> np.ndarray:
