@@ -5,12 +5,14 @@ from __future__ import annotations
 import dataclasses
 import random
 
+import numpy as np
 import pytest
 
 from conftest import FIXTURES, make_clean
-from synopsis.dedup import candidate_pairs, dedup, normalize
+from synopsis.dedup import _hits, candidate_pairs, dedup, normalize, normalize_words
 from synopsis.model import SegmentedDocument
 from synopsis.options import DedupOptions
+from synopsis.score import words
 from synopsis.segment import segment
 
 CROSS = FIXTURES / "cross"
@@ -119,3 +121,50 @@ def test_summary_support_counts_a_wire_story_once() -> None:
         if len(s.support.documents) > 1:  # stated by both copies: still one source
             assert set(s.support.documents) <= set(names[:2])
             assert len(s.support.groups) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Plain words, and 3.5% more.", "snake_case __init__ x_ _y", "Ärzte-Ämter “quoted” café", ""],
+)
+def test_normalized_words_are_the_normalized_text(text: str) -> None:
+    assert normalize_words(words(text)) == normalize(text)
+
+
+def test_shared_tokens_give_the_same_groups() -> None:
+    docs = segmented(
+        fixture("wire.txt"), fixture("independent.txt"), fixture("wire-republished.txt")
+    )
+    tokens = [[words(s.text) for s in d.sentences] for d in docs]
+    shared = dedup(docs, tokens=tokens)
+    assert shared == dedup(docs) and shared.independent_sources == 2
+    with pytest.raises(ValueError):
+        dedup(docs, tokens=tokens[:1])
+
+
+def test_hits_skipping_verbatim_sentences_equal_all_pairs_matching() -> None:
+    from rapidfuzz import fuzz, process
+
+    rng = random.Random(5)
+    base = [
+        " ".join(rng.choice("abcdefgh") * rng.randint(2, 6) for _ in range(8)) for _ in range(30)
+    ]
+
+    def variant(s: str) -> str:  # verbatim, lightly edited or unrelated
+        roll = rng.random()
+        if roll < 0.4:
+            return s
+        if roll < 0.7:
+            return s[:-3] + "xyz"
+        return " ".join(rng.sample(s.split(), len(s.split())))
+
+    for _ in range(40):
+        a = [variant(rng.choice(base)) for _ in range(rng.randint(0, 12))]
+        b = [variant(rng.choice(base)) for _ in range(rng.randint(0, 12))]
+        hits_a, hits_b = _hits(a, b, 85)
+        if a and b:
+            full = process.cdist(a, b, scorer=fuzz.ratio, score_cutoff=85, dtype=np.uint8) >= 85
+            assert hits_a.tolist() == full.any(axis=1).tolist()
+            assert hits_b.tolist() == full.any(axis=0).tolist()
+        else:
+            assert not hits_a.any() and not hits_b.any()

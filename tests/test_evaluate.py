@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from conftest import run_cli
 from synopsis.errors import InputError, MissingExtraError
 from synopsis.evaluate import (
     SYSTEMS,
@@ -193,12 +193,6 @@ def test_missing_extra_is_a_clean_error(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setitem(sys.modules, "rouge_score", None)
     with pytest.raises(MissingExtraError, match=r"synopsis\[eval\]"):
         RougeMetric()
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "synopsis", *args], capture_output=True, text=True, timeout=300
-    )
 
 
 def test_eval_reports_the_line_of_a_malformed_record(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from synopsis.score import (
     vectorize,
     words,
 )
+from synopsis.score.text import _PERSONAL, _containing
 from synopsis.segment import segment
 
 
@@ -126,3 +127,29 @@ def test_furniture_hints_cover_every_match_of_the_expression() -> None:
     for text in samples:
         assert _is_furniture(text) == (_FURNITURE.search(text) is not None), text
     assert sum(_is_furniture(t) for t in samples) == 13
+
+
+def test_first_person_cue_from_words_matches_the_pattern() -> None:
+    # Without quotation marks the cue is a set lookup on the sentence's words; it must
+    # agree with the regex it replaces on contractions, case, underscores and near-misses.
+    texts = [
+        "I'm here.", "We've won and you'll see.", "It is mine, not ours.", "Ours is blue.",
+        "Iowa and Weston wait.", "YOUR call.", "me_too was trending.", "They said i.e. no.",
+        "My 2 cents.", "Nothing personal here.", "Hi, me!",
+    ]  # fmt: skip
+    seg = segment(make_clean(" ".join(texts)))
+    sentences = seg.sentences
+    rows = surface(sentences, [len(sentences)], [words(s.text) for s in sentences])
+    expected = [1.0 if _PERSONAL.search(s.text.lower()) else 0.0 for s in sentences]
+    assert rows[:, TEXT_CUES.index("personal")].tolist() == expected
+    assert 0.0 in expected and 1.0 in expected
+    np.testing.assert_array_equal(rows, surface(sentences, [len(sentences)]))
+
+
+def test_cluster_wide_search_finds_what_a_search_per_sentence_finds() -> None:
+    rng = np.random.default_rng(3)
+    alphabet = list("ab c1@.x")
+    texts = ["".join(rng.choice(alphabet, size=int(rng.integers(0, 12)))) for _ in range(300)]
+    needles = ("1", "@", "ab", "c.x", "bb")
+    assert _containing(texts, needles) == [any(n in t for n in needles) for t in texts]
+    assert _containing([], needles) == []

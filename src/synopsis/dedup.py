@@ -42,23 +42,44 @@ def normalize(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
 
-def dedup(documents: Sequence[SegmentedDocument], options: DedupOptions | None = None) -> Copies:
+def normalize_words(words: Sequence[str]) -> str:
+    """:func:`normalize` from a sentence's words (runs of ``\\w`` of the lowercased text,
+    ``score.words``): the same string, split at underscores, without reading the text."""
+    joined = " ".join(words)
+    if "_" not in joined:
+        return joined
+    return " ".join(p for w in words for p in w.split("_") if p)
+
+
+def dedup(
+    documents: Sequence[SegmentedDocument],
+    options: DedupOptions | None = None,
+    tokens: Sequence[Sequence[list[str]]] | None = None,
+) -> Copies:
     """Group the documents that are copies of one story.
 
     Returns the groups (ids from 1, in order of their first document) and, per document,
     the index of its group. With ``options.enabled`` false every document is its own group.
+    ``tokens`` (per document, each sentence's words as ``score.words`` gives them) shares
+    the pipeline's one tokenization; the sentences are read here when it is not given.
     """
     options = options or DedupOptions()
-    sentences = [_long_sentences(d, options) for d in documents]
+    if tokens is None:
+        sentences = [_long_sentences(d, options) for d in documents]
+    else:
+        if len(tokens) != len(documents):
+            raise ValueError(f"{len(tokens)} token lists for {len(documents)} documents")
+        sentences = [_long_normalized(ws, options) for ws in tokens]
     n = len(documents)
     parent = list(range(n))
     aligned: dict[tuple[int, int], tuple[float, float]] = {}
     if options.enabled and n > 1:
+        lengths = [np.array([s.count(" ") + 1 for s in sents]) for sents in sentences]
         for a, b in candidate_pairs(sentences, options):
             if _find(parent, a) == _find(parent, b):
                 continue  # already one group through other copies: confirming adds nothing
             hits_a, hits_b = _hits(sentences[a], sentences[b], options.sentence_ratio)
-            if _is_copy(sentences[a], hits_a, sentences[b], hits_b, options):
+            if _is_copy(lengths[a], hits_a, lengths[b], hits_b, options):
                 aligned[(a, b)] = (float(hits_a.mean()), float(hits_b.mean()))
                 _union(parent, a, b)
     ids = [d.document.id for d in documents]
@@ -168,18 +189,52 @@ def align(a: Sequence[str], b: Sequence[str], ratio: float) -> tuple[float, floa
 
 
 def _hits(a: Sequence[str], b: Sequence[str], ratio: float) -> tuple[np.ndarray, np.ndarray]:
-    """For each sentence of ``a`` (and of ``b``): has it a near-identical one on the other side?"""
+    """For each sentence of ``a`` (and of ``b``): has it a near-identical one on the other side?
+
+    A sentence found verbatim on the other side is a hit without fuzzy matching (its ratio
+    is 100); only the others are compared: ``a``'s against all of ``b``, then ``b``'s
+    still unmatched ones against ``a``'s verbatim ones, the one comparison not yet made.
+    Copies share most sentences verbatim, so most of the all-pairs matrix is skipped.
+    """
     if not a or not b:
         return np.zeros(len(a), dtype=bool), np.zeros(len(b), dtype=bool)
+    in_a, in_b = set(a), set(b)
+    hits_a = np.fromiter((x in in_b for x in a), dtype=bool, count=len(a))
+    hits_b = np.fromiter((x in in_a for x in b), dtype=bool, count=len(b))
+    exact_a = np.flatnonzero(hits_a)
+    rest_a = np.flatnonzero(~hits_a)
+    rest_b = np.flatnonzero(~hits_b)
+    if rest_a.size:
+        near = _near([a[i] for i in rest_a], b, ratio)
+        hits_a[rest_a] = near.any(axis=1)
+        hits_b |= near.any(axis=0)
+    rest_b = rest_b[~hits_b[rest_b]]
+    if rest_b.size and exact_a.size:
+        near = _near([a[i] for i in exact_a], [b[j] for j in rest_b], ratio)
+        hits_b[rest_b] = near.any(axis=0)
+    return hits_a, hits_b
+
+
+def _near(a: Sequence[str], b: Sequence[str], ratio: float) -> np.ndarray:
+    """Which pairs of ``a`` x ``b`` reach ``ratio`` (rapidfuzz's ``fuzz.ratio``)."""
     scores = process.cdist(a, b, scorer=fuzz.ratio, score_cutoff=ratio, dtype=np.uint8)
-    hits = scores >= ratio
-    return hits.any(axis=1), hits.any(axis=0)
+    return scores >= ratio
 
 
 def _long_sentences(document: SegmentedDocument, options: DedupOptions) -> list[str]:
     out = []
     for s in document.sentences:
         norm = normalize(s.text)
+        if norm.count(" ") + 1 >= options.min_sentence_words:
+            out.append(norm)
+    return out
+
+
+def _long_normalized(tokens: Sequence[list[str]], options: DedupOptions) -> list[str]:
+    """:func:`_long_sentences` from each sentence's words."""
+    out = []
+    for ws in tokens:
+        norm = normalize_words(ws)
         if norm.count(" ") + 1 >= options.min_sentence_words:
             out.append(norm)
     return out
@@ -193,20 +248,19 @@ def _shingles(sentences: Sequence[str], k: int) -> list[bytes]:
 
 
 def _is_copy(
-    a: Sequence[str],
+    words_a: np.ndarray,
     hits_a: np.ndarray,
-    b: Sequence[str],
+    words_b: np.ndarray,
     hits_b: np.ndarray,
     options: DedupOptions,
 ) -> bool:
     """Most of the shorter document's words sit in sentences the other one also has.
 
-    The shorter side decides, so a truncated copy is still a copy; shares are weighted by
-    words, so short lines of page furniture two unrelated pages share ("Sign up for our
-    newsletter") cannot make them one story.
+    ``words_a``/``words_b`` are each sentence's word count. The shorter side decides, so a
+    truncated copy is still a copy; shares are weighted by words, so short lines of page
+    furniture two unrelated pages share ("Sign up for our newsletter") cannot make them
+    one story.
     """
-    words_a = np.array([s.count(" ") + 1 for s in a])
-    words_b = np.array([s.count(" ") + 1 for s in b])
     words, hits = (words_a, hits_a) if words_a.sum() <= words_b.sum() else (words_b, hits_b)
     if not words.size or int(hits.sum()) < options.min_aligned:
         return False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import asdict
 
 from .attribute import attribute
@@ -10,7 +11,7 @@ from .dedup import dedup
 from .disagree import disagree
 from .model import CleanDocument, Cluster, Summary
 from .options import Options
-from .score import score
+from .score import score, sentence_words
 from .segment import segment
 from .select import select
 from .topic import choose_headline
@@ -34,14 +35,17 @@ def run(cluster: Cluster, options: Options | None = None) -> Summary:
                        excluded=tuple(c.document.id for c in dropped))  # fmt: skip
     # 2. segment: paragraphs and sentences inside the body, with raw offsets
     segmented = [segment(c, i, options.segment) for i, c in enumerate(cleaned)]
+    # each sentence's words, tokenized once for dedup and scoring
+    tokens = sentence_words(segmented)
     # 3. dedup: copies of one story form one group, one independent source
-    copies = dedup(segmented, options.dedup)
+    copies = dedup(segmented, options.dedup, tokens=tokens)
     # 4. score: salience of every sentence; support counts independent groups
     # (keeping the similar pairs that attribution and disagreement look at)
     keep = options.attribute.support_threshold
     if options.disagree.enabled:
         keep = min(keep, options.disagree.align_threshold)
-    scored = score(segmented, options.score, groups=copies.group_of, keep_pairs=keep)
+    flat = [ws for doc in tokens for ws in doc]
+    scored = score(segmented, options.score, groups=copies.group_of, keep_pairs=keep, tokens=flat)
     # 5. select: the best sentences under the word budget, no repeats, in reading order
     headline = choose_headline(segmented, copies.group_of)
     selection = select(
@@ -68,7 +72,14 @@ def run(cluster: Cluster, options: Options | None = None) -> Summary:
 
 
 def parameters(options: Options) -> dict[str, object]:
-    """The options that shaped a summary, flattened for reports."""
+    """The options that shaped a summary, flattened for reports (a fresh dict per call;
+    ``asdict``'s deep copies, once per options value, cost as much as attribution)."""
+    cached = _parameters(options)
+    return {k: dict(v) if isinstance(v, dict) else v for k, v in cached.items()}
+
+
+@functools.lru_cache(maxsize=32)
+def _parameters(options: Options) -> dict[str, object]:
     return {
         "words": options.select.words,
         "clean": options.clean.enabled,

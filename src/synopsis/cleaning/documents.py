@@ -128,7 +128,8 @@ def _body_sentences(cleaned: CleanDocument) -> list[tuple[int, int]]:
 
 def is_notice(sentence: str) -> bool:
     """A sentence about the page, the site or the reader's account, not about the world."""
-    return bool(fw.NOTICE_TERMS.search(sentence) and fw.NOTICE_CUES.search(sentence))
+    # The cues first: they match fewer sentences and cost less (both must match).
+    return bool(fw.NOTICE_CUES.search(sentence) and fw.NOTICE_TERMS.search(sentence))
 
 
 def _judge_page(cleaned: CleanDocument, options: CleanOptions) -> CleanDocument:

@@ -35,7 +35,7 @@ from .similarity import (
     similar_pairs,
     vectorize,
 )
-from .text import TEXT_CUES, is_quotation, surface, words
+from .text import TEXT_CUES, is_quotation, sentence_words, surface, words
 
 __all__ = [
     "BLOCK_ENTRIES",
@@ -59,6 +59,7 @@ __all__ = [
     "other_documents",
     "pairs_at",
     "score",
+    "sentence_words",
     "similar_pairs",
     "surface",
     "vectorize",
@@ -71,6 +72,7 @@ def score(
     options: ScoreOptions | None = None,
     groups: Sequence[int] | None = None,
     keep_pairs: float | None = None,
+    tokens: Sequence[list[str]] | None = None,
 ) -> ScoredCluster:
     """Score every sentence of the cluster with the configured scorer.
 
@@ -78,6 +80,8 @@ def score(
     support count independent sources: a sentence repeated by three copies of one wire
     story then counts once. ``keep_pairs`` keeps the sentence pairs at least that
     similar in the result (for the later stages), found in the same pass as support's.
+    ``tokens``, each sentence's words (:func:`words`) in the documents' order, lets the
+    caller share one tokenization with the other stages; computed here when not given.
     """
     options = options or ScoreOptions()
     if options.scorer not in SCORERS:
@@ -87,12 +91,16 @@ def score(
         raise EmptyClusterError(
             "no sentences to summarize: every document was empty after cleaning"
         )
-    matrix = vectorize([s.text for s in sentences])
+    if tokens is None:
+        tokens = [words(s.text) for s in sentences]
+    elif len(tokens) != len(sentences):
+        raise ValueError(f"{len(tokens)} token lists for {len(sentences)} sentences")
+    matrix = vectorize([s.text for s in sentences], tokens=tokens)
     floor = options.support_threshold
     if keep_pairs is not None:
         floor = min(floor, keep_pairs)
     pairs = similar_pairs(matrix, floor)
-    f = features(sentences, matrix, options.support_threshold, groups, pairs)
+    f = features(sentences, matrix, options.support_threshold, groups, pairs, tokens)
     scores = SCORERS[options.scorer](f, options)
     return ScoredCluster(
         documents=tuple(documents),

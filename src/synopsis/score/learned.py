@@ -9,6 +9,7 @@ module-level cache, so a scorer built with another :class:`LearnedModel` scores 
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from collections.abc import Mapping, Sequence
@@ -104,8 +105,9 @@ class LearnedModel:
     def summary_words(self, tokens: Sequence[Sequence[str]]) -> np.ndarray:
         """Per sentence, the mean log-odds of its words (``unknown`` for no words)."""
         get, unknown = self.words.get, self.unknown
+        same = itertools.repeat(unknown)
         return np.fromiter(
-            (sum(get(t, unknown) for t in ts) / len(ts) if ts else unknown for ts in tokens),
+            (sum(map(get, ts, same)) / len(ts) if ts else unknown for ts in tokens),
             dtype=np.float64,
             count=len(tokens),
         )

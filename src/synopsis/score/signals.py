@@ -47,10 +47,12 @@ def features(
     threshold: float,
     groups: Sequence[int] | None = None,
     pairs: sparse.csr_matrix | None = None,
+    tokens: Sequence[list[str]] | None = None,
 ) -> Features:
     """The scorers' signals; with ``groups`` (copy group per document index), support
     counts other independent groups instead of other documents. ``pairs``, if given,
-    are the sentence pairs at some similarity at or below ``threshold``."""
+    are the sentence pairs at some similarity at or below ``threshold``; ``tokens``, the
+    sentences' words if already computed (:func:`.text.words`)."""
     centroid = np.asarray(matrix.mean(axis=0)).ravel()
     norm = np.linalg.norm(centroid)
     centrality = matrix @ (centroid / norm) if norm > 0 else np.zeros(matrix.shape[0])
@@ -62,13 +64,15 @@ def features(
     index = np.fromiter((s.index for s in sentences), dtype=np.float64, count=len(sentences))
     position = 1.0 / np.sqrt(1.0 + index)
     counts = np.bincount(doc_of, minlength=int(doc_of.max()) + 1) if len(doc_of) else []
+    if tokens is None:
+        tokens = [words(s.text) for s in sentences]
     return Features(
         centrality=np.asarray(centrality, dtype=np.float64).ravel(),
         support=support,
         position=position,
         neighbours=neighbours,
-        surface=surface(sentences, counts),
-        tokens=tuple(words(s.text) for s in sentences),
+        surface=surface(sentences, counts, tokens),
+        tokens=tuple(tokens),
     )
 
 

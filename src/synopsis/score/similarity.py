@@ -40,7 +40,16 @@ def _terms(text: str, stop_words: frozenset[str] = STOP_WORDS) -> list[str]:
     return [t for t in _TERM.findall(text.lower()) if t not in stop_words]
 
 
-def vectorize(texts: Sequence[str]) -> sparse.csr_matrix:
+def terms_of(words: Sequence[str], stop_words: frozenset[str] = STOP_WORDS) -> list[str]:
+    """:func:`_terms` from a sentence's words (``text.words``, runs of ``\\w``): a run of
+    two or more word characters is exactly a ``\\b\\w\\w+\\b`` match, so the text
+    need not be read again."""
+    return [t for t in words if len(t) > 1 and t not in stop_words]
+
+
+def vectorize(
+    texts: Sequence[str], tokens: Sequence[Sequence[str]] | None = None
+) -> sparse.csr_matrix:
     """L2-normalised TF-IDF rows, one per text (IDF fitted on these texts).
 
     The same matrix, bit for bit, as scikit-learn's ``TfidfVectorizer(sublinear_tf=True,
@@ -48,53 +57,72 @@ def vectorize(texts: Sequence[str]) -> sparse.csr_matrix:
     entries in order of the terms' first appearance; the same float32 steps and a
     double-precision row norm summed in that order), without its per-call validation,
     which cost more than the counting on a news cluster (benchmarks/similar-pairs.md).
+    ``tokens``, each text's words (``text.words``) if the caller has them, saves reading
+    the texts again; the counting is done by numpy over the whole cluster at once.
     """
     from scipy import sparse
 
-    ids: dict[str, int] = {}  # term -> order of first appearance
-    firsts: list[int] = []
-    counts: list[int] = []
-    indptr = [0]
-    for text in texts:
-        row: dict[int, int] = {}
-        for t in _terms(text):
-            i = ids.setdefault(t, len(ids))
-            row[i] = row.get(i, 0) + 1
-        for i in sorted(row):
-            firsts.append(i)
-            counts.append(row[i])
-        indptr.append(len(firsts))
-    n = len(texts)
-    if not ids:  # every text was stop words or punctuation
+    n = len(texts) if tokens is None else len(tokens)
+    rows = [_terms(t) for t in texts] if tokens is None else [terms_of(ws) for ws in tokens]
+    lengths_in = np.fromiter((len(r) for r in rows), dtype=np.int64, count=n)
+    flat = [t for r in rows for t in r]
+    if not flat:  # every text was stop words or punctuation
         return sparse.csr_matrix((n, 1), dtype=np.float32)
+    # Term ids by first appearance (the order scikit-learn gives a row's entries), and
+    # each id's column: the terms' alphabetical rank.
+    ids: dict[str, int] = {}
+    first = np.fromiter((ids.setdefault(t, len(ids)) for t in flat), np.int64, len(flat))
+    size = len(ids)
     vocab = list(ids)
-    rank = np.empty(len(vocab), dtype=np.int64)
-    rank[sorted(range(len(vocab)), key=vocab.__getitem__)] = np.arange(len(vocab))
-    indices = rank[np.asarray(firsts, dtype=np.int64)]
+    column = np.empty(size, dtype=np.int64)
+    column[sorted(range(size), key=vocab.__getitem__)] = np.arange(size)
+    row_of = np.repeat(np.arange(n, dtype=np.int64), lengths_in)
+    keys, counts = np.unique(row_of * size + first, return_counts=True)
+    indices = column[keys % size]
+    bounds = np.searchsorted(keys // size, np.arange(n + 1), side="left")
     one = np.float32(1.0)
-    data = np.asarray(counts, dtype=np.float32)
+    data = counts.astype(np.float32)
     np.log(data, out=data)  # sublinear tf: 1 + log(count)
     data += one
-    df = np.bincount(indices, minlength=len(vocab)).astype(np.float32) + one
+    df = np.bincount(indices, minlength=size).astype(np.float32) + one
     idf = np.full_like(df, n + 1, dtype=np.float32)  # smoothed: log((1+n)/(1+df)) + 1
     idf /= df
     np.log(idf, out=idf)
     idf += one
     data *= idf[indices]
-    bounds = np.asarray(indptr, dtype=np.int64)
     lengths = np.diff(bounds)
-    squares = data * data
-    sums = np.zeros(n, dtype=np.float64)
-    for j in range(int(lengths.max())):  # column by column: each row summed in order
-        rows = np.flatnonzero(lengths > j)
-        sums[rows] += squares[bounds[rows] + j]
+    sums = _row_sums_in_order((data * data).astype(np.float64), bounds, lengths)
     norms = np.repeat(np.sqrt(sums), lengths)
     scaled = data.astype(np.float64)
     np.divide(scaled, norms, out=scaled, where=norms > 0)
     return sparse.csr_matrix(
         (scaled.astype(np.float32), indices.astype(np.int32), bounds.astype(np.int32)),
-        shape=(n, len(vocab)),
+        shape=(n, size),
     )
+
+
+# Rows x longest row the padded sum may hold (8 bytes each); past it, column by column.
+_PADDED_ENTRIES = 1_000_000
+
+
+def _row_sums_in_order(values: np.ndarray, bounds: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Each CSR row's values summed left to right, as a sequential loop would (numpy's
+    ``sum`` and ``reduceat`` add pairwise, which can differ in the last bit): the rows are
+    laid in a zero-padded block and accumulated along it (adding 0.0 changes nothing)."""
+    n = len(lengths)
+    width = int(lengths.max()) if n else 0
+    sums = np.zeros(n, dtype=np.float64)
+    if width == 0:
+        return sums
+    if n * width <= _PADDED_ENTRIES:
+        block = np.zeros((n, width), dtype=np.float64)
+        rows = np.repeat(np.arange(n), lengths)
+        block[rows, np.arange(len(values)) - bounds[rows]] = values
+        return np.cumsum(block, axis=1)[:, -1]
+    for j in range(width):  # column by column: each row summed in order
+        rows = np.flatnonzero(lengths > j)
+        sums[rows] += values[bounds[rows] + j]
+    return sums
 
 
 def similar_pairs(

@@ -8,12 +8,14 @@ summary-word cue, its training table, and selection's repeat check.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Sequence
 
 import numpy as np
 
-from ..model import Sentence
+from ..model import SegmentedDocument, Sentence
 
 # Text cues of a sentence, in the column order of ``surface()``'s rows. (The learned
 # scorer adds one more, ``summary_words``, from its word table: see .learned.)
@@ -30,6 +32,7 @@ _OPENS_QUOTE = re.compile(r"""\s*(?:["“”„«]|''|``|'(?=\w))""")
 _QUOTED = re.compile(r"""["“][^"“”]*["”]""")
 # Matched against lowercased text (cheaper than IGNORECASE over many alternatives).
 _PERSONAL = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|we|we're|we've|we'll|my|our|ours|me|you|your)\b")
+_PERSONAL_WORDS = frozenset(("i", "we", "my", "our", "ours", "me", "you", "your"))
 _CLOSERS = " \"'”’)]"
 _DIGIT = re.compile(r"\d")
 _TOKEN = re.compile(r"\w+")
@@ -56,27 +59,85 @@ def words(text: str) -> list[str]:
     return _TOKEN.findall(text.lower())
 
 
-def surface(sentences: Sequence[Sentence], counts: Sequence[int]) -> np.ndarray:
+def sentence_words(documents: Sequence[SegmentedDocument]) -> list[list[list[str]]]:
+    """Per document, each sentence's :func:`words`: the cluster's one tokenization, shared
+    by dedup and scoring (the pipeline computes it once, between segmenting and dedup)."""
+    return [[words(s.text) for s in d.sentences] for d in documents]
+
+
+def surface(
+    sentences: Sequence[Sentence],
+    counts: Sequence[int],
+    tokens: Sequence[Sequence[str]] | None = None,
+) -> np.ndarray:
     """One row of TEXT_CUES per sentence.
 
-    ``counts`` holds each document's number of sentences (for the relative position).
+    ``counts`` holds each document's number of sentences (for the relative position);
+    ``tokens``, each sentence's :func:`words` if the caller has them: outside quotations
+    the first-person cue is then a set lookup instead of a regex search.
     """
-    rows = np.zeros((len(sentences), len(TEXT_CUES)), dtype=np.float64)
-    for i, s in enumerate(sentences):
-        text = s.text
-        lower = text.lower()
+    n = len(sentences)
+    if tokens is None:
+        tokens = [words(s.text) for s in sentences]
+    texts = [s.text for s in sentences]
+    lowers = [t.lower() for t in texts]
+    # Digits and furniture hints looked for once in the whole cluster, not per sentence.
+    digits = _containing(texts, "0123456789")
+    hinted = _containing(lowers, _FURNITURE_HINTS)
+    flags = []
+    for k, (text, lower, ws) in enumerate(zip(texts, lowers, tokens, strict=True)):
         quoted = _quoted_chars(text)
-        outside = _QUOTED.sub(" ", lower) if quoted else lower
-        rows[i] = (
-            np.log1p(s.words),
-            1.0 if _is_quotation(text, quoted) else 0.0,
-            1.0 if _PERSONAL.search(outside) else 0.0,
-            1.0 if text.rstrip(_CLOSERS).endswith("?") else 0.0,
-            1.0 if _DIGIT.search(text) else 0.0,
-            s.index / max(counts[s.doc_index], 1) if s.doc_index < len(counts) else 0.0,
-            1.0 if _is_furniture(lower) else 0.0,
+        # _PERSONAL matches exactly the \w runs in _PERSONAL_WORDS (its longer
+        # alternatives start with one of them), and without quotes `outside` is `lower`.
+        if quoted:
+            personal = _PERSONAL.search(_QUOTED.sub(" ", lower)) is not None
+        else:
+            personal = not _PERSONAL_WORDS.isdisjoint(ws)
+        # \d is any Unicode decimal digit: only a non-ASCII sentence can hold one of
+        # those without an ASCII digit.
+        digit = digits[k] or (not text.isascii() and _DIGIT.search(text) is not None)
+        flags.append(
+            (
+                _is_quotation(text, quoted),
+                personal,
+                text.rstrip(_CLOSERS).endswith("?"),
+                digit,
+                hinted[k] and _FURNITURE.search(lower) is not None,
+            )
         )
+    rows = np.zeros((n, len(TEXT_CUES)), dtype=np.float64)
+    if not n:
+        return rows
+    cues = np.array(flags, dtype=np.float64)
+    rows[:, 0] = np.log1p(np.fromiter((s.words for s in sentences), dtype=np.float64, count=n))
+    rows[:, 1:5] = cues[:, :4]
+    index = np.fromiter((s.index for s in sentences), dtype=np.float64, count=n)
+    doc = np.fromiter((s.doc_index for s in sentences), dtype=np.int64, count=n)
+    known = doc < len(counts)
+    total = np.ones(n, dtype=np.float64)
+    total[known] = np.maximum(np.asarray(counts, dtype=np.float64)[doc[known]], 1)
+    rows[:, 5] = np.where(known, index / total, 0.0)
+    rows[:, 6] = cues[:, 4]
     return rows
+
+
+def _containing(texts: Sequence[str], needles: Sequence[str]) -> list[bool]:
+    """Per text, whether it contains any of ``needles`` (none holding a line break):
+    ``str.find`` over the texts joined by line breaks, skipping to the next text at each
+    hit, instead of one search per text and needle."""
+    found = [False] * len(texts)
+    if not texts:
+        return found
+    joined = "\n".join(texts)
+    starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    starts.append(len(joined) + 1)
+    for needle in needles:
+        i = joined.find(needle)
+        while i >= 0:
+            k = bisect.bisect_right(starts, i) - 1
+            found[k] = True
+            i = joined.find(needle, starts[k + 1])
+    return found
 
 
 def _quoted_chars(text: str) -> int:
