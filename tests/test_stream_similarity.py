@@ -12,6 +12,7 @@ from synopsis.stream.similarity import (
     StoryIndex,
     StoryOptions,
     group_articles,
+    salient_names,
     story_id_for,
 )
 
@@ -117,3 +118,63 @@ def test_bcubed_and_pairwise_by_hand():
     assert (g.largest_predicted, g.largest_gold, g.predicted_stories) == (5, 3, 1)
     with pytest.raises(ValueError):
         bcubed(["x"], gold)
+
+
+# Two events of one kind: the same flood wording, different towns, rivers and mayors.
+FLOOD_A = (
+    "Heavy rain flooded the river valley near {town} on {d}. The {town} council opened "
+    "shelters in the school gym while rescue boats pulled residents from roofs, and the "
+    "{river} gauge rose two metres overnight, {who} said."
+)
+FLOOD_B = (
+    "Rescue crews in {town} pulled residents from flooded homes on {d} after heavy rain. "
+    "{who} said the {river} burst its banks and the {town} council opened shelters in a "
+    "school, with water still rising overnight."
+)
+
+
+def twin_stream() -> list[Article]:
+    def one(i, template, town, river, who, days, d):
+        text = template.format(town=town, river=river, who=who, d=d)
+        return Article(i, text, T0 + timedelta(days=days), title=f"Floods hit {town}")
+
+    return [
+        one("a1", FLOOD_A, "Marlow", "Thames", "Mayor Alice Dunn", 0, "Tuesday"),
+        one("b1", FLOOD_B, "Kessing", "Severn", "Mayor Omar Pell", 0.2, "Wednesday"),
+        one("a2", FLOOD_B, "Marlow", "Thames", "Mayor Alice Dunn", 0.4, "Wednesday"),
+        one("b2", FLOOD_A, "Kessing", "Severn", "Mayor Omar Pell", 0.6, "Thursday"),
+    ]
+
+
+def test_salient_names_are_those_in_the_title_or_repeated():
+    text = "Storms hit Marlow on Monday. Later the Marlow council met Alice Dunn."
+    assert salient_names(text, "Storm in Marlow") == {"marlow"}
+    assert salient_names(text, "Alice Dunn speaks") == {"marlow", "alice", "dunn"}
+    assert salient_names(text.lower(), "storm in marlow") == frozenset()
+
+
+def test_twin_events_are_kept_apart_by_their_names():
+    stream = twin_stream()
+    ids = group_articles(stream)
+    assert ids[0] == ids[2] and ids[1] == ids[3] and ids[0] != ids[1]
+    # without the guard the shared wording merges the twins into one story
+    merged = group_articles(stream, StoryOptions(novelty_weight=0.0))
+    assert len(set(merged)) == 1
+
+
+def test_text_without_names_is_not_penalised():
+    lowered = [
+        Article(a.id, a.text.lower(), a.published, title=(a.title or "").lower())
+        for a in twin_stream()
+    ]
+    assert group_articles(lowered) == group_articles(lowered, StoryOptions(novelty_weight=0))
+
+
+def test_margin_rule_joins_a_story_that_stands_out_below_the_threshold():
+    stream = [twin_stream()[0], twin_stream()[2]]  # one event, two wordings (score ≈ 0.8)
+    strict = StoryOptions(threshold=0.95)
+    assert len(set(group_articles(stream, strict))) == 2
+    margin = StoryOptions(threshold=0.95, margin=0.05, margin_floor=0.5)
+    assert len(set(group_articles(stream, margin))) == 1
+    too_high_floor = StoryOptions(threshold=0.95, margin=0.05, margin_floor=0.9)
+    assert len(set(group_articles(stream, too_high_floor))) == 2

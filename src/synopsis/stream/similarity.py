@@ -6,8 +6,10 @@ sentences). A story keeps the sum of its articles' vectors (its centroid), the v
 its last few articles, the names it mentions and the times it covers. An article scores a
 story by text similarity (a mix of centroid and closest-article cosine, so that a story
 that drifted does not keep absorbing near-topic articles), name overlap, and a Gaussian
-decay on the time between the article and the story; it joins the best story at or above
-``StoryOptions.threshold``, else it starts a story.
+decay on the time between the article and the story, lowered when the article stresses
+names the story never mentioned (two events of one kind share a topic's words, not its
+people and places); it joins the best story at or above ``StoryOptions.threshold``, else
+it starts a story.
 
 Only stories active in a time window are compared, found through an inverted index from
 an article's most distinctive terms to the stories that contain them, so the cost of one
@@ -17,7 +19,8 @@ This module imports nothing heavy and nothing else of synopsis: :mod:`synopsis.b
 reuses it as is. Its public names are kept stable: :class:`Article`,
 :class:`StoryOptions`, :class:`Features`, :class:`Assignment`, :class:`StoryIndex`,
 :class:`DocumentFrequencies`, :func:`features`, :func:`similarity`, :func:`story_id_for`,
-:func:`group_articles`, :func:`tokens`, :func:`names`.
+:func:`group_articles`, :func:`tokens`, :func:`names` (added since:
+:func:`name_counts`, :func:`salient_names`, :func:`novelty_factor`).
 """
 
 from __future__ import annotations
@@ -90,6 +93,17 @@ class StoryOptions:
     # Two stories whose centroids reach this cosine (and overlap in time) are merged;
     # above 1 never.
     merge_threshold: float = 1.1
+    # Twin-event guard: the score is multiplied by 1 - novelty_weight · (share of the
+    # article's salient names, those in its title or mentioned twice, that the story never
+    # mentioned). Two events of one kind share the topic's words but not their people and
+    # places; text without capitalised names (lowercased) is not affected.
+    novelty_weight: float = 0.5
+    # Margin rule: below ``threshold`` an article still joins its best story if it scores
+    # at least ``margin_floor`` and leads the runner-up story by ``margin`` (0: off). A
+    # story that stands out of the article's own score distribution is a match even when
+    # outlets share little vocabulary; a near-topic twin rarely stands out alone.
+    margin: float = 0.0
+    margin_floor: float = 0.1
 
 
 @dataclass(frozen=True)
@@ -102,6 +116,9 @@ class Features:
     entities: frozenset[str]
     timestamp: float
     terms: frozenset[str] = field(default_factory=frozenset)
+    # The names the article stresses (in its title or mentioned at least twice); only the
+    # incoming article's are read, so they need not be stored.
+    salient: frozenset[str] = field(default_factory=frozenset)
 
 
 @dataclass(frozen=True)
@@ -153,11 +170,30 @@ def tokens(text: str) -> list[str]:
 def names(text: str) -> frozenset[str]:
     """Capitalised words not at a sentence start: a cheap, language-light stand-in for
     named entities (people, places, teams), lowercased. Lowercased text gives none."""
-    found = set()
+    return frozenset(name_counts(text))
+
+
+def name_counts(text: str) -> Counter[str]:
+    """How often each name of :func:`names` occurs in ``text``."""
+    found: Counter[str] = Counter()
     for match in _NAME.finditer(text):
-        parts = [p for p in match.group().split() if p not in _NAME_STOP]
-        found.update(p.lower() for p in parts if len(p) > 2)
-    return frozenset(found)
+        found.update(p.lower() for p in match.group().split() if p not in _NAME_STOP and len(p) > 2)
+    return found
+
+
+def salient_names(text: str, title: str | None) -> frozenset[str]:
+    """The names an article stresses: those in its title (any position: titles are
+    capitalised throughout, so only known names of the text count) or mentioned twice."""
+    counts = name_counts(text)
+    stressed = {name for name, n in counts.items() if n >= 2}
+    if title:
+        stressed.update(w for w in _words(title) if w in counts)
+    return frozenset(stressed)
+
+
+def _words(text: str) -> list[str]:
+    """Lowercased words, nothing removed (to match names against a title)."""
+    return [m.group().lower() for m in _WORD.finditer(text)]
 
 
 class DocumentFrequencies:
@@ -191,7 +227,8 @@ def features(article: Article, df: DocumentFrequencies, options: StoryOptions) -
     norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
     vector = {t: w / norm for t, w in sorted(weights.items())}
     ents = names((article.title or "") + ". " + article.text)
-    return Features(vector, ents, article.timestamp, frozenset(counts))
+    salient = salient_names(article.text, article.title) if options.novelty_weight else frozenset()
+    return Features(vector, ents, article.timestamp, frozenset(counts), salient)
 
 
 def _terms(words: list[str], bigrams: bool) -> list[str]:
@@ -271,6 +308,17 @@ def similarity(feats: Features, story: _Story, options: StoryOptions) -> float:
     return score * math.exp(-(gap * gap) / (2 * options.decay_days**2))
 
 
+def novelty_factor(feats: Features, story: _Story, options: StoryOptions) -> float:
+    """The twin-event guard of :class:`StoryOptions` (``novelty_weight``): 1 minus the
+    weight times the share of the article's salient names the story never mentioned.
+    Applied by :class:`StoryIndex` on top of :func:`similarity`, which stays symmetric for
+    :mod:`synopsis.batch`."""
+    if not feats.salient or not options.novelty_weight:
+        return 1.0
+    unseen = sum(1 for name in feats.salient if name not in story.entities)
+    return 1 - options.novelty_weight * unseen / len(feats.salient)
+
+
 def story_id_for(first_article_id: str) -> str:
     """A story's id, derived from its first article's id only: the same stream gives
     the same ids on every run and every database."""
@@ -303,7 +351,7 @@ class StoryIndex:
         self._advance(feats.timestamp)
         ranked = self._ranked(feats)
         best = ranked[0] if ranked else None
-        if best is not None and best[0] >= self._threshold(self.stories[best[1]]):
+        if best is not None and self._joins(ranked):
             story_id, new = best[1], False
         else:
             story_id, new = self._unique_id(article.id), True
@@ -330,12 +378,25 @@ class StoryIndex:
     def _threshold(self, story: _Story) -> float:
         return self.options.threshold + self.options.size_penalty * math.log(story.size)
 
+    def _joins(self, ranked: list[tuple[float, str]]) -> bool:
+        """Whether the best of the ranked stories takes the article (see StoryOptions)."""
+        best, story_id = ranked[0]
+        if best >= self._threshold(self.stories[story_id]):
+            return True
+        runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
+        opts = self.options
+        return opts.margin > 0 and best >= opts.margin_floor and best - runner_up >= opts.margin
+
     def _ranked(self, feats: Features) -> list[tuple[float, str]]:
         probe = sorted(feats.vector.items(), key=lambda kv: (-kv[1], kv[0]))
         candidates: set[str] = set()
         for term, _ in probe[: self.options.probe_terms]:
             candidates.update(self.postings.get(term, ()))
-        scored = [(similarity(feats, self.stories[s], self.options), s) for s in candidates]
+        opts, stories = self.options, self.stories
+        scored = [
+            (similarity(feats, stories[s], opts) * novelty_factor(feats, stories[s], opts), s)
+            for s in candidates
+        ]
         scored.sort(key=lambda pair: (-pair[0], pair[1]))
         return scored
 
