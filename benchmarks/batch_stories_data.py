@@ -22,24 +22,17 @@ import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from stream_data import is_usable, schedule  # the stream builder's rules, beside this file
+
 START = datetime(2024, 1, 1, tzinfo=timezone.utc)
-ARCHIVE_WORDS = ("wayback", "crawl", "archive.org", "internet archive")
-
-
-def usable(doc: str) -> bool:
-    lowered = doc.lower()
-    return len(doc.split()) >= 40 and not any(w in lowered for w in ARCHIVE_WORDS)
 
 
 def build(path: Path, which: str, seed: int, oneoff: float, group: int, span: float) -> list:
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.neighbors import NearestNeighbors
-
     from synopsis.evaluate import split
     from synopsis.evaluate.data import read_clusters
 
     rng = random.Random(seed)
-    clusters = [(c.id, [d.text for d in c.documents if usable(d.text)]) for c in
+    clusters = [(c.id, [d.text for d in c.documents if is_usable(d.text)]) for c in
                 split(read_clusters(path), which)]  # fmt: skip
     clusters = [(cid, docs) for cid, docs in clusters if docs]
     rng.shuffle(clusters)
@@ -55,26 +48,7 @@ def build(path: Path, which: str, seed: int, oneoff: float, group: int, span: fl
     chosen = {cid for cid, _ in stories}
     spare = [(cid, docs) for cid, docs in clusters if cid not in chosen]
     oneoffs = round(oneoff / (1 - oneoff) * story_articles)
-    texts = [" ".join(docs) for _, docs in stories]
-    matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
-    near = (
-        NearestNeighbors(n_neighbors=min(group * 3, len(stories)), metric="cosine")
-        .fit(matrix)
-        .kneighbors(matrix)[1]
-    )
-    placed: set[int] = set()
-    out = []
-    for i in range(len(stories)):
-        if i in placed:
-            continue
-        members = [j for j in near[i] if j not in placed][:group]
-        placed.update(members)
-        day = rng.uniform(0, span)
-        for j in members:
-            cid, docs = stories[j]
-            start = day + rng.uniform(-1, 1)
-            for k, doc in enumerate(docs):
-                out.append((start + min(rng.expovariate(1 / 1.5), 7.0), f"{cid}-{k}", doc, cid))
+    out = schedule(stories, rng, group, span)
     for cid, docs in spare[:oneoffs]:
         out.append((rng.uniform(0, span + 3), f"{cid}-x", rng.choice(docs), f"{cid}-x"))
     out.sort(key=lambda item: (item[0], item[1]))

@@ -72,46 +72,57 @@ def _line(day: float, doc_id: str, title: str | None, text: str, gold: str) -> d
     return line
 
 
-def _usable(doc: str) -> bool:
+def is_usable(doc: str) -> bool:
+    """An article of a stream: 40 words or more, and no web-archive notice."""
     lowered = doc.lower()
     return len(doc.split()) >= 40 and not any(w in lowered for w in ARCHIVE_WORDS)
 
 
-def multinews(
-    path: Path, seed: int, which: str, stories: int, group: int, span: float
-) -> list[dict]:
+def schedule(
+    stories: list[tuple[str, list[str]]], rng: random.Random, group: int, span: float
+) -> list[tuple[float, str, str, str]]:
+    """Arrival times for the articles of gold stories: topically similar stories (TF-IDF
+    nearest neighbours, greedily in groups of ``group``) start within a day of their
+    group's day over ``span`` days, each article arriving after its story's start.
+    Returns ``(day, article id, text, gold story)`` in story order."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.neighbors import NearestNeighbors
 
-    from synopsis.evaluate import split
-    from synopsis.evaluate.data import read_clusters
-
-    clusters = split(read_clusters(path), which)
-    rng = random.Random(seed)
-    usable = [(c.id, [d.text for d in c.documents if _usable(d.text)]) for c in clusters]
-    rng.shuffle(usable)
-    chosen = [(cid, docs) for cid, docs in usable if len(docs) >= 2][:stories]
-    chosen_ids = {cid for cid, _ in chosen}
-    spare = [(cid, docs) for cid, docs in usable if cid not in chosen_ids and docs]
-    # groups of topically similar stories: nearest neighbours by TF-IDF, greedily
-    texts = [" ".join(docs) for _, docs in chosen]
+    texts = [" ".join(docs) for _, docs in stories]
     matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
-    k = min(group * 3, len(chosen))
-    neighbours = NearestNeighbors(n_neighbors=k, metric="cosine").fit(matrix)
-    _, near = neighbours.kneighbors(matrix)
+    k = min(group * 3, len(stories))
+    _, near = NearestNeighbors(n_neighbors=k, metric="cosine").fit(matrix).kneighbors(matrix)
     placed: set[int] = set()
     out = []
-    for i in range(len(chosen)):
+    for i in range(len(stories)):
         if i in placed:
             continue
         members = [j for j in near[i] if j not in placed][:group]
         placed.update(members)
         day = rng.uniform(0, span)
         for j in members:
-            cid, docs = chosen[j]
+            cid, docs = stories[j]
             start = day + rng.uniform(-1, 1)
             for n, doc in enumerate(docs):
-                out.append((start + _arrival(rng), f"{cid}-{n}", None, doc, cid))
+                out.append((start + _arrival(rng), f"{cid}-{n}", doc, cid))
+    return out
+
+
+def multinews(
+    path: Path, seed: int, which: str, stories: int, group: int, span: float
+) -> list[dict]:
+    from synopsis.evaluate import split
+    from synopsis.evaluate.data import read_clusters
+
+    clusters = split(read_clusters(path), which)
+    rng = random.Random(seed)
+    usable = [(c.id, [d.text for d in c.documents if is_usable(d.text)]) for c in clusters]
+    rng.shuffle(usable)
+    chosen = [(cid, docs) for cid, docs in usable if len(docs) >= 2][:stories]
+    chosen_ids = {cid for cid, _ in chosen}
+    spare = [(cid, docs) for cid, docs in usable if cid not in chosen_ids and docs]
+    out = [(day, doc_id, None, text, gold) for day, doc_id, text, gold in
+           schedule(chosen, rng, group, span)]  # fmt: skip
     # one-off articles: a quarter of all arrivals
     oneoffs = len(out) // 3
     if oneoffs > len(spare):

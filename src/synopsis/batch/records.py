@@ -103,8 +103,8 @@ def parse_json(text: str, where: str) -> object:
     return ingest_parse_json(text, where)
 
 
-def to_cluster(item: Item) -> Cluster:
-    """Parse one item as :mod:`synopsis.ingest` would, or raise :class:`InputError`."""
+def text_payload(item: Item) -> tuple[object, str]:
+    """The item's payload with bytes decoded as UTF-8, and where it is for messages."""
     where = f"{item.source}, line {item.number}"
     payload = item.payload
     if isinstance(payload, bytes):
@@ -112,6 +112,12 @@ def to_cluster(item: Item) -> Cluster:
             payload = payload.decode("utf-8")
         except UnicodeDecodeError:
             raise InputError(f"{where}: not UTF-8 text") from None
+    return payload, where
+
+
+def to_cluster(item: Item) -> Cluster:
+    """Parse one item as :mod:`synopsis.ingest` would, or raise :class:`InputError`."""
+    payload, where = text_payload(item)
     if item.kind == "multinews":
         cluster = cluster_from_multinews_line(str(payload), item.number, item.source)
         if cluster is None:

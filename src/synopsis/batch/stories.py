@@ -37,7 +37,7 @@ from ..stream.similarity import (
     story_id_for,
     tokens,
 )
-from .records import Item, parse_json, read_items
+from .records import Item, parse_json, read_items, text_payload
 
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
@@ -93,13 +93,7 @@ class Stories:
 
 def to_article(item: Item) -> Article:
     """One input row (``id``, ``text``, ``published``?, ``title``?) as an Article."""
-    where = f"{item.source}, line {item.number}"
-    payload = item.payload
-    if isinstance(payload, bytes):
-        try:
-            payload = payload.decode("utf-8")
-        except UnicodeDecodeError:
-            raise InputError(f"{where}: not UTF-8 text") from None
+    payload, where = text_payload(item)
     record = payload if isinstance(payload, Mapping) else parse_json(str(payload), where)
     if not isinstance(record, Mapping):
         raise InputError(f"{where}: expected a JSON object with 'id' and 'text'")
