@@ -110,7 +110,10 @@ def fact_disagreements(
         for c in cs
     }
     links: list[tuple[Claim, Claim]] = []
-    for i, j in aligned:
+    aligned = np.asarray(aligned, dtype=np.int64).reshape(-1, 2)
+    has_claims = np.array([bool(cs) for cs in claims] or [False], dtype=bool)
+    aligned = aligned[has_claims[aligned[:, 0]] & has_claims[aligned[:, 1]]]
+    for i, j in aligned.tolist():
         for a in claims[i]:
             for b in claims[j]:
                 if a.about != b.about:
@@ -141,10 +144,8 @@ def fact_disagreements(
         by_noun.setdefault(c.noun, []).append(c)
     for noun, same in by_noun.items():
         windows = {c: _window(scored, c, options.context_words, rare, frequency) for c in same}
-        for a, b in itertools.combinations(same, 2):
-            if sent_group[a.sentence] == sent_group[b.sentence]:
-                continue
-            if len(windows[a] & windows[b]) >= options.shared_context:
+        for a, b in sharing_pairs(same, windows, options.shared_context, options.max_postings):
+            if sent_group[a.sentence] != sent_group[b.sentence]:
                 links.append((a, b))
         if noun not in GENERIC_NOUNS:
             links += _sole_figures(scored, sent_group, same, raws, rare, frequency, options)
@@ -174,6 +175,36 @@ def fact_disagreements(
         if d is not None:
             out.append(d)
     return out
+
+
+def sharing_pairs(
+    items: Sequence[Claim], words: dict[Claim, set[str]], at_least: int, max_postings: int
+) -> list[tuple[Claim, Claim]]:
+    """Pairs of ``items`` (in list order, as ``combinations`` gives them) whose word sets
+    share at least ``at_least`` words, found through an index word -> items, so only
+    items sharing a word are ever compared: thousands of "people" figures cost what
+    their shared words cost, not the square of their number.
+
+    A word in more than ``max_postings`` items ties nothing (it is common among these
+    claims, like a word in many sentences) and is left out of the index: pairs sharing
+    only such words are not linked. With ``at_least`` < 1 every pair shares enough, and
+    pairs are then taken from the first ``max_postings`` items only (the stated cap).
+    """
+    if at_least < 1:
+        head = list(items[:max_postings])
+        return [(a, b) for n, a in enumerate(head) for b in head[n + 1 :]]
+    postings: dict[str, list[int]] = {}
+    for n, c in enumerate(items):
+        for w in words[c]:
+            postings.setdefault(w, []).append(n)
+    shared: dict[tuple[int, int], int] = {}
+    for ns in postings.values():
+        if len(ns) < 2 or len(ns) > max_postings:
+            continue
+        for x, a in enumerate(ns):
+            for b in ns[x + 1 :]:
+                shared[a, b] = shared.get((a, b), 0) + 1
+    return [(items[a], items[b]) for a, b in sorted(k for k, v in shared.items() if v >= at_least)]
 
 
 def _other_scopes(claims: Sequence[Sequence[Claim]], a: Claim, b: Claim) -> bool:
@@ -244,10 +275,9 @@ def _sole_figures(
     context = {c: _around(scored, c.sentence, raws, rare, frequency) - {c.noun} for c in sole}
     return [
         (a, b)
-        for a, b in itertools.combinations(sole, 2)
-        if len(context[a] & context[b]) >= options.sole_shared_context
+        for a, b in sharing_pairs(sole, context, options.sole_shared_context, options.max_postings)
         # weaker evidence of one thing asks for closer values: a disputed count is near
-        and max(a.value, b.value) <= options.sole_max_ratio * min(a.value, b.value)
+        if max(a.value, b.value) <= options.sole_max_ratio * min(a.value, b.value)
     ]
 
 
