@@ -93,6 +93,17 @@ def fact_disagreements(
         # A sentence naming two values of one thing ("3 dead, 5 dead") is ambiguous.
         abouts = [c.about for c in found]
         claims.append([c for c in found if abouts.count(c.about) == 1])
+    # A noun counted more than max_figures times in one cluster (1,000 articles giving one
+    # figure each) counts many things, not one disputed fact: it is left out, which also
+    # keeps the pairing of its figures below max_figures² on any text.
+    counts: dict[str, int] = {}
+    for c in (c for cs in claims for c in cs if isinstance(c, Quantity)):
+        counts[c.noun] = counts.get(c.noun, 0) + 1
+    crowded = {noun for noun, n in counts.items() if n > options.max_figures}
+    if crowded:
+        claims = [
+            [c for c in cs if not (isinstance(c, Quantity) and c.noun in crowded)] for cs in claims
+        ]
     # A source that counts a noun at two values counts several things (two players'
     # rebounds): that noun's claims are then linked only through one named subject.
     # (Days and times are tied to their event by the word they are attached to instead:
@@ -144,7 +155,7 @@ def fact_disagreements(
         by_noun.setdefault(c.noun, []).append(c)
     for noun, same in by_noun.items():
         windows = {c: _window(scored, c, options.context_words, rare, frequency) for c in same}
-        for a, b in sharing_pairs(same, windows, options.shared_context, options.max_postings):
+        for a, b in sharing_pairs(same, windows, options.shared_context):
             if sent_group[a.sentence] != sent_group[b.sentence]:
                 links.append((a, b))
         if noun not in GENERIC_NOUNS:
@@ -178,29 +189,19 @@ def fact_disagreements(
 
 
 def sharing_pairs(
-    items: Sequence[Claim], words: dict[Claim, set[str]], at_least: int, max_postings: int
+    items: Sequence[Claim], words: dict[Claim, set[str]], at_least: int
 ) -> list[tuple[Claim, Claim]]:
-    """Pairs of ``items`` (in list order, as ``combinations`` gives them) whose word sets
-    share at least ``at_least`` words, found through an index word -> items, so only
-    items sharing a word are ever compared: thousands of "people" figures cost what
-    their shared words cost, not the square of their number.
-
-    A word in more than ``max_postings`` items ties nothing (it is common among these
-    claims, like a word in many sentences) and is left out of the index: pairs sharing
-    only such words are not linked. With ``at_least`` < 1 every pair shares enough, and
-    pairs are then taken from the first ``max_postings`` items only (the stated cap).
-    """
+    """Pairs of ``items`` (in ``combinations`` order) whose word sets share at least
+    ``at_least`` words, found through an index word -> items: only items sharing a word
+    are ever compared, so figures in unlike contexts cost nothing."""
     if at_least < 1:
-        head = list(items[:max_postings])
-        return [(a, b) for n, a in enumerate(head) for b in head[n + 1 :]]
+        return list(itertools.combinations(items, 2))
     postings: dict[str, list[int]] = {}
     for n, c in enumerate(items):
         for w in words[c]:
             postings.setdefault(w, []).append(n)
     shared: dict[tuple[int, int], int] = {}
     for ns in postings.values():
-        if len(ns) < 2 or len(ns) > max_postings:
-            continue
         for x, a in enumerate(ns):
             for b in ns[x + 1 :]:
                 shared[a, b] = shared.get((a, b), 0) + 1
@@ -275,7 +276,7 @@ def _sole_figures(
     context = {c: _around(scored, c.sentence, raws, rare, frequency) - {c.noun} for c in sole}
     return [
         (a, b)
-        for a, b in sharing_pairs(sole, context, options.sole_shared_context, options.max_postings)
+        for a, b in sharing_pairs(sole, context, options.sole_shared_context)
         # weaker evidence of one thing asks for closer values: a disputed count is near
         if max(a.value, b.value) <= options.sole_max_ratio * min(a.value, b.value)
     ]
