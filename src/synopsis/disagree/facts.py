@@ -150,6 +150,7 @@ def fact_disagreements(
         for w in set(content_words(raw)):
             frequency[w] = frequency.get(w, 0) + 1
     rare = max(2, int(options.common_fraction * len(raws)))
+    part_counts = PartCounts(raws, sent_group)
     by_noun: dict[str, list[Quantity]] = {}
     for c in quantities:
         by_noun.setdefault(c.noun, []).append(c)
@@ -159,7 +160,9 @@ def fact_disagreements(
             if sent_group[a.sentence] != sent_group[b.sentence]:
                 links.append((a, b))
         if noun not in GENERIC_NOUNS:
-            links += _sole_figures(scored, sent_group, same, raws, rare, frequency, options)
+            links += _sole_figures(
+                scored, sent_group, same, raws, rare, frequency, options, part_counts
+            )
     stat_abouts = {("number", noun) for noun in STAT_NOUNS}
     predicate = {c: _predicates(scored, c) for cs in claims for c in cs if isinstance(c, Quantity)}
     links = [
@@ -182,7 +185,7 @@ def fact_disagreements(
             continue
         if len({subject[c] for c in members} - {None}) > 1:
             continue  # linked through an unattached figure, yet about two subjects
-        d = _claim_disagreement(scored, copies, sent_group, members, raws, options)
+        d = _claim_disagreement(scored, copies, sent_group, members, raws, options, part_counts)
         if d is not None:
             out.append(d)
     return out
@@ -257,6 +260,7 @@ def _sole_figures(
     rare: int,
     frequency: dict[str, int],
     options: DisagreeOptions,
+    part_counts: PartCounts,
 ) -> list[tuple[Quantity, Quantity]]:
     """Link the one figure each group gives for a counted noun, across groups.
 
@@ -267,7 +271,7 @@ def _sole_figures(
     per_group: dict[int, list[Quantity]] = {}
     for c in same:
         per_group.setdefault(int(sent_group[c.sentence]), []).append(c)
-    in_parts = groups_counting_in_parts(same[0].noun, raws, sent_group)
+    in_parts = part_counts(same[0].noun)
     sole = [
         cs[0]
         for g, cs in per_group.items()
@@ -311,15 +315,36 @@ _BASE = re.compile(
 )
 
 
+_PARTS_WORD = re.compile(r"\b(?:another|other|more|additional|further)\s", re.I)
+
+
 def groups_counting_in_parts(noun: str, raws: Sequence[str], sent_group: np.ndarray) -> set[int]:
     """Groups that count ``noun`` in parts ("four shipments ... and another shipment"):
     none of their figures is the total another source may give."""
-    parts = re.compile(rf"\b(?:another|other|more|additional|further)\s+(?:\w+\s+)?{noun}", re.I)
-    return {
-        int(sent_group[i])
-        for i, raw in enumerate(raws)
-        if noun in raw.lower() and parts.search(raw)
-    }
+    return PartCounts(raws, sent_group)(noun)
+
+
+class PartCounts:
+    """:func:`groups_counting_in_parts` for many nouns of one cluster: the sentences with
+    a word of parts ("another", "more") are found once, and each noun's answer is kept,
+    so the work is the nouns times those sentences, not the claims times every sentence."""
+
+    def __init__(self, raws: Sequence[str], sent_group: np.ndarray) -> None:
+        self.raws = [(i, raw) for i, raw in enumerate(raws) if _PARTS_WORD.search(raw)]
+        self.sent_group = sent_group
+        self.known: dict[str, set[int]] = {}
+
+    def __call__(self, noun: str) -> set[int]:
+        if noun not in self.known:
+            parts = re.compile(
+                rf"\b(?:another|other|more|additional|further)\s+(?:\w+\s+)?{noun}", re.I
+            )
+            self.known[noun] = {
+                int(self.sent_group[i])
+                for i, raw in self.raws
+                if noun in raw.lower() and parts.search(raw)
+            }
+        return self.known[noun]
 
 
 def _partitive(
@@ -384,6 +409,7 @@ def _claim_disagreement(
     members: list[Claim],
     raws: Sequence[str],
     options: DisagreeOptions,
+    part_counts: PartCounts,
 ) -> Disagreement | None:
     # A source giving two incompatible figures for the linked claims is describing two
     # things (or two moments): its claims are left out rather than guessed at.
@@ -391,7 +417,7 @@ def _claim_disagreement(
     for c in members:
         per_group.setdefault(int(sent_group[c.sentence]), []).append(c)
     if isinstance(members[0], Quantity):  # a source counting in parts gives no total
-        for g in groups_counting_in_parts(members[0].noun, raws, sent_group):
+        for g in part_counts(members[0].noun):
             per_group.pop(g, None)
     members = [
         c
