@@ -99,8 +99,9 @@ def disagree_worst(case: str, size: int, documents: int = 5, seed: int = 0) -> l
     under the cap past which a noun is left out);
     ``names``: thousands of distinct invented capitalised words of one first and last
     letter, each beside shared words (one block of spellings);
-    ``aligned``: each document repeats its own template sentence with varied figures, so
-    every sentence of one document is like every sentence of another.
+    ``aligned``: each document repeats a template sentence (half its words shared by all
+    documents) with varied weekdays and words, so every sentence of one document is like
+    every sentence of another and each aligned pair holds two day claims to compare.
     """
     rng = random.Random(seed)
     letters = "aeioulmnrstk"
@@ -110,6 +111,7 @@ def disagree_worst(case: str, size: int, documents: int = 5, seed: int = 0) -> l
 
     pool = [word(rng.randint(6, 9)) for _ in range(max(50, size // 400))]
     common = [word(7) for _ in range(6)]
+    days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
     # about 900 figures of each noun: just under DisagreeOptions.max_figures
     nouns = [word(8) + "s" for _ in range(max(1, size * documents // 45 // 900))]
     out = []
@@ -129,7 +131,7 @@ def disagree_worst(case: str, size: int, documents: int = 5, seed: int = 0) -> l
                 s = f"The {rng.choice(pool)} {name} {rng.choice(pool[:20])} said {word(6)}."
             elif case == "aligned":
                 s = (
-                    f"{template[0].capitalize()} {template[1]} {rng.randint(2, 999)} people "
+                    f"{template[0].capitalize()} {template[1]} on {rng.choice(days)} "
                     f"{template[2]} {rng.choice(pool)} {' '.join(template[3:])}."
                 )
             else:
