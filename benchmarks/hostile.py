@@ -89,6 +89,59 @@ def low_vocabulary(size: int, seed: int) -> str:
     return "".join(out)[:size]
 
 
+def disagree_worst(case: str, size: int, documents: int = 5, seed: int = 0) -> list[str]:
+    """Documents of ``size`` characters each that push one loop of the disagree stage to
+    its worst (see benchmarks/disagree_bounds.py); generated, never committed.
+
+    ``figures``: every sentence gives a number of "people" amid invented uncommon words,
+    each word beside many figures (thousands of claims of one counted noun);
+    ``nouns``: the same with invented counted nouns, each counted about 900 times (just
+    under the cap past which a noun is left out);
+    ``names``: thousands of distinct invented capitalised words of one first and last
+    letter, each beside shared words (one block of spellings);
+    ``aligned``: each document repeats a template sentence (half its words shared by all
+    documents) with varied weekdays and words, so every sentence of one document is like
+    every sentence of another and each aligned pair holds two day claims to compare.
+    """
+    rng = random.Random(seed)
+    letters = "aeioulmnrstk"
+
+    def word(n: int) -> str:
+        return "".join(rng.choice(letters) for _ in range(n))
+
+    pool = [word(rng.randint(6, 9)) for _ in range(max(50, size // 400))]
+    common = [word(7) for _ in range(6)]
+    days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+    # about 900 figures of each noun: just under DisagreeOptions.max_figures
+    nouns = [word(8) + "s" for _ in range(max(1, size * documents // 45 // 900))]
+    out = []
+    for _ in range(documents):
+        parts: list[str] = []
+        total = 0
+        # shared words and the document's own: sentences align across documents, yet
+        # no two documents are copies of one story
+        template = [common[k] if k % 2 else word(7) for k in range(6)]
+        while total < size:
+            if case in ("figures", "nouns"):
+                a, b, c, e = (rng.choice(pool) for _ in range(4))
+                noun = rng.choice(nouns) if case == "nouns" else "people"
+                s = f"Near {a} {b}, {rng.randint(2, 99_999):,} {noun} {c} {e}."
+            elif case == "names":
+                name = "B" + word(rng.randint(4, 7)) + "n"
+                s = f"The {rng.choice(pool)} {name} {rng.choice(pool[:20])} said {word(6)}."
+            elif case == "aligned":
+                s = (
+                    f"{template[0].capitalize()} {template[1]} on {rng.choice(days)} "
+                    f"{template[2]} {rng.choice(pool)} {' '.join(template[3:])}."
+                )
+            else:
+                raise ValueError(f"unknown case {case!r}")
+            parts.append(s + ("\n\n" if rng.random() < 0.2 else " "))
+            total += len(s) + 1
+        out.append("".join(parts)[:size])
+    return out
+
+
 @dataclass
 class Case:
     name: str

@@ -167,6 +167,13 @@ class DisagreeOptions:
     quote_own_words: int = 2
     # Figures more than this many times apart count different things, not one disputed fact.
     max_ratio: float = 3.0
+    # Bounded work on any text (neither cap is reached on the evaluation clusters): a
+    # counted noun with more than max_figures figures in the cluster (1,000 articles of
+    # one figure each) counts many things, not one fact, and is left out;
+    # a block of more than max_spellings capitalised words of one first letter, last
+    # letter and length is no set of names and is left out of the spelling comparison.
+    max_figures: int = 1000
+    max_spellings: int = 200
 
 
 @dataclass(frozen=True)

@@ -46,11 +46,10 @@ def disagree(
     group_of = np.asarray(copies.group_of, dtype=np.int64)
     sent_group = group_of[[s.doc_index for s in sentences]]
     pairs = pairs_at(scored, options.align_threshold).tocoo()
-    aligned = [
-        (int(i), int(j))
-        for i, j in zip(pairs.row, pairs.col, strict=True)
-        if i < j and sent_group[i] != sent_group[j]
-    ]
+    # One numpy mask, not a Python test per pair: near-identical documents align every
+    # sentence with every other, and only pairs across groups are compared.
+    keep = (pairs.row < pairs.col) & (sent_group[pairs.row] != sent_group[pairs.col])
+    aligned = np.stack([pairs.row[keep], pairs.col[keep]], axis=1).astype(np.int64)
     raws = [scored.documents[s.doc_index].document.text[s.start : s.end] for s in sentences]
     found: list[Disagreement] = []
     found += fact_disagreements(scored, copies, sent_group, aligned, raws, options)

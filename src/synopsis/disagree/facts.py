@@ -93,6 +93,17 @@ def fact_disagreements(
         # A sentence naming two values of one thing ("3 dead, 5 dead") is ambiguous.
         abouts = [c.about for c in found]
         claims.append([c for c in found if abouts.count(c.about) == 1])
+    # A noun counted more than max_figures times in one cluster (1,000 articles giving one
+    # figure each) counts many things, not one disputed fact: it is left out, which also
+    # keeps the pairing of its figures below max_figures² on any text.
+    counts: dict[str, int] = {}
+    for c in (c for cs in claims for c in cs if isinstance(c, Quantity)):
+        counts[c.noun] = counts.get(c.noun, 0) + 1
+    crowded = {noun for noun, n in counts.items() if n > options.max_figures}
+    if crowded:
+        claims = [
+            [c for c in cs if not (isinstance(c, Quantity) and c.noun in crowded)] for cs in claims
+        ]
     # A source that counts a noun at two values counts several things (two players'
     # rebounds): that noun's claims are then linked only through one named subject.
     # (Days and times are tied to their event by the word they are attached to instead:
@@ -110,7 +121,10 @@ def fact_disagreements(
         for c in cs
     }
     links: list[tuple[Claim, Claim]] = []
-    for i, j in aligned:
+    aligned = np.asarray(aligned, dtype=np.int64).reshape(-1, 2)
+    has_claims = np.array([bool(cs) for cs in claims] or [False], dtype=bool)
+    aligned = aligned[has_claims[aligned[:, 0]] & has_claims[aligned[:, 1]]]
+    for i, j in aligned.tolist():
         for a in claims[i]:
             for b in claims[j]:
                 if a.about != b.about:
@@ -136,18 +150,19 @@ def fact_disagreements(
         for w in set(content_words(raw)):
             frequency[w] = frequency.get(w, 0) + 1
     rare = max(2, int(options.common_fraction * len(raws)))
+    part_counts = PartCounts(raws, sent_group)
     by_noun: dict[str, list[Quantity]] = {}
     for c in quantities:
         by_noun.setdefault(c.noun, []).append(c)
     for noun, same in by_noun.items():
         windows = {c: _window(scored, c, options.context_words, rare, frequency) for c in same}
-        for a, b in itertools.combinations(same, 2):
-            if sent_group[a.sentence] == sent_group[b.sentence]:
-                continue
-            if len(windows[a] & windows[b]) >= options.shared_context:
+        for a, b in sharing_pairs(same, windows, options.shared_context):
+            if sent_group[a.sentence] != sent_group[b.sentence]:
                 links.append((a, b))
         if noun not in GENERIC_NOUNS:
-            links += _sole_figures(scored, sent_group, same, raws, rare, frequency, options)
+            links += _sole_figures(
+                scored, sent_group, same, raws, rare, frequency, options, part_counts
+            )
     stat_abouts = {("number", noun) for noun in STAT_NOUNS}
     predicate = {c: _predicates(scored, c) for cs in claims for c in cs if isinstance(c, Quantity)}
     links = [
@@ -170,10 +185,30 @@ def fact_disagreements(
             continue
         if len({subject[c] for c in members} - {None}) > 1:
             continue  # linked through an unattached figure, yet about two subjects
-        d = _claim_disagreement(scored, copies, sent_group, members, raws, options)
+        d = _claim_disagreement(scored, copies, sent_group, members, raws, options, part_counts)
         if d is not None:
             out.append(d)
     return out
+
+
+def sharing_pairs(
+    items: Sequence[Claim], words: dict[Claim, set[str]], at_least: int
+) -> list[tuple[Claim, Claim]]:
+    """Pairs of ``items`` (in ``combinations`` order) whose word sets share at least
+    ``at_least`` words, found through an index word -> items: only items sharing a word
+    are ever compared, so figures in unlike contexts cost nothing."""
+    if at_least < 1:
+        return list(itertools.combinations(items, 2))
+    postings: dict[str, list[int]] = {}
+    for n, c in enumerate(items):
+        for w in words[c]:
+            postings.setdefault(w, []).append(n)
+    shared: dict[tuple[int, int], int] = {}
+    for ns in postings.values():
+        for x, a in enumerate(ns):
+            for b in ns[x + 1 :]:
+                shared[a, b] = shared.get((a, b), 0) + 1
+    return [(items[a], items[b]) for a, b in sorted(k for k, v in shared.items() if v >= at_least)]
 
 
 def _other_scopes(claims: Sequence[Sequence[Claim]], a: Claim, b: Claim) -> bool:
@@ -225,6 +260,7 @@ def _sole_figures(
     rare: int,
     frequency: dict[str, int],
     options: DisagreeOptions,
+    part_counts: PartCounts,
 ) -> list[tuple[Quantity, Quantity]]:
     """Link the one figure each group gives for a counted noun, across groups.
 
@@ -235,7 +271,7 @@ def _sole_figures(
     per_group: dict[int, list[Quantity]] = {}
     for c in same:
         per_group.setdefault(int(sent_group[c.sentence]), []).append(c)
-    in_parts = groups_counting_in_parts(same[0].noun, raws, sent_group)
+    in_parts = part_counts(same[0].noun)
     sole = [
         cs[0]
         for g, cs in per_group.items()
@@ -244,10 +280,9 @@ def _sole_figures(
     context = {c: _around(scored, c.sentence, raws, rare, frequency) - {c.noun} for c in sole}
     return [
         (a, b)
-        for a, b in itertools.combinations(sole, 2)
-        if len(context[a] & context[b]) >= options.sole_shared_context
+        for a, b in sharing_pairs(sole, context, options.sole_shared_context)
         # weaker evidence of one thing asks for closer values: a disputed count is near
-        and max(a.value, b.value) <= options.sole_max_ratio * min(a.value, b.value)
+        if max(a.value, b.value) <= options.sole_max_ratio * min(a.value, b.value)
     ]
 
 
@@ -280,15 +315,36 @@ _BASE = re.compile(
 )
 
 
+_PARTS_WORD = re.compile(r"\b(?:another|other|more|additional|further)\s", re.I)
+
+
 def groups_counting_in_parts(noun: str, raws: Sequence[str], sent_group: np.ndarray) -> set[int]:
     """Groups that count ``noun`` in parts ("four shipments ... and another shipment"):
     none of their figures is the total another source may give."""
-    parts = re.compile(rf"\b(?:another|other|more|additional|further)\s+(?:\w+\s+)?{noun}", re.I)
-    return {
-        int(sent_group[i])
-        for i, raw in enumerate(raws)
-        if noun in raw.lower() and parts.search(raw)
-    }
+    return PartCounts(raws, sent_group)(noun)
+
+
+class PartCounts:
+    """:func:`groups_counting_in_parts` for many nouns of one cluster: the sentences with
+    a word of parts ("another", "more") are found once, and each noun's answer is kept,
+    so the work is the nouns times those sentences, not the claims times every sentence."""
+
+    def __init__(self, raws: Sequence[str], sent_group: np.ndarray) -> None:
+        self.raws = [(i, raw) for i, raw in enumerate(raws) if _PARTS_WORD.search(raw)]
+        self.sent_group = sent_group
+        self.known: dict[str, set[int]] = {}
+
+    def __call__(self, noun: str) -> set[int]:
+        if noun not in self.known:
+            parts = re.compile(
+                rf"\b(?:another|other|more|additional|further)\s+(?:\w+\s+)?{noun}", re.I
+            )
+            self.known[noun] = {
+                int(self.sent_group[i])
+                for i, raw in self.raws
+                if noun in raw.lower() and parts.search(raw)
+            }
+        return self.known[noun]
 
 
 def _partitive(
@@ -353,6 +409,7 @@ def _claim_disagreement(
     members: list[Claim],
     raws: Sequence[str],
     options: DisagreeOptions,
+    part_counts: PartCounts,
 ) -> Disagreement | None:
     # A source giving two incompatible figures for the linked claims is describing two
     # things (or two moments): its claims are left out rather than guessed at.
@@ -360,7 +417,7 @@ def _claim_disagreement(
     for c in members:
         per_group.setdefault(int(sent_group[c.sentence]), []).append(c)
     if isinstance(members[0], Quantity):  # a source counting in parts gives no total
-        for g in groups_counting_in_parts(members[0].noun, raws, sent_group):
+        for g in part_counts(members[0].noun):
             per_group.pop(g, None)
     members = [
         c

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
+
+import numpy as np
 
 from ..model import Copies, Disagreement, Mention, ScoredCluster, Variant
 from ..options import DisagreeOptions
@@ -56,8 +57,8 @@ def name_disagreements(
     for spelling in seen:
         blocks.setdefault((spelling[0].lower(), spelling[-1].lower()), []).append(spelling)
     for block in blocks.values():
-        for a, b in itertools.combinations(sorted(block), 2):
-            if abs(len(a) - len(b)) > 3 or not same_name(a, b, options):
+        for a, b in _close_pairs(sorted(block), options):
+            if not same_name(a, b, options):
                 continue
             # Each spelling must be exclusive to its side, or the two are two names.
             a_only = [g for g in seen[a] if not _has_word(group_text[g], b)]
@@ -95,6 +96,44 @@ def name_disagreements(
             Disagreement(kind="spelling", subject=subject, variants=tuple(variants), about="name")
         )
     return out
+
+
+def _close_pairs(block: list[str], options: DisagreeOptions) -> list[tuple[str, str]]:
+    """Pairs of a sorted block (in ``combinations`` order) at most 3 letters apart in
+    length and close enough in letters to pass :func:`same_name`'s ratio.
+
+    Spellings are bucketed by length and each bucket is compared only with the buckets
+    up to 3 letters longer, in one vectorised ``cdist`` per bucket pair. A bucket of more
+    than ``max_spellings`` spellings of one first letter, last letter and length is no
+    set of names (invented or generated words) and is left out: the work is then at most
+    4 x ``max_spellings`` comparisons per spelling.
+    """
+    from rapidfuzz import fuzz, process
+
+    position = {w: n for n, w in enumerate(block)}
+    by_length: dict[int, list[str]] = {}
+    for w in block:
+        by_length.setdefault(len(w), []).append(w)
+    by_length = {n: ws for n, ws in by_length.items() if len(ws) <= options.max_spellings}
+    found: list[tuple[int, int]] = []
+    for length, words in by_length.items():
+        lower = [w.lower() for w in words]
+        for other in range(length, length + 4):
+            if other not in by_length:
+                continue
+            others = by_length[other]
+            ratio = process.cdist(
+                lower,
+                [w.lower() for w in others],
+                scorer=fuzz.ratio,
+                score_cutoff=options.name_ratio,
+                dtype=np.float32,
+            )
+            for x, y in zip(*np.nonzero(ratio), strict=True):
+                a, b = position[words[x]], position[others[y]]
+                if a != b:
+                    found.append((min(a, b), max(a, b)))
+    return [(block[a], block[b]) for a, b in sorted(set(found))]
 
 
 def _name_mentions(scored: ScoredCluster, spelling: str, context: set[str]) -> tuple[Mention, ...]:
