@@ -199,8 +199,9 @@ class SentenceIndex:
     it (only huge or repetitive input, never the clusters in ``benchmarks/robustness.md``)
     the work is capped: a sentence is compared only with at most
     ``options.max_sentence_candidates`` others that share one of its
-    ``options.rare_words`` rarest words (fewest sentences of the cluster), those sharing
-    most of them first, then the closest in length; a near copy outside those is not found,
+    ``options.rare_shingles`` rarest word trigrams (in fewest sentences of the cluster; a
+    copy with a word changed keeps most of them, and even in low-vocabulary text trigrams
+    are rare), those sharing most of them first, then the closest in length; a near copy outside those is not found,
     so two documents can count as two sources where the exact comparison makes them one.
     """
 
@@ -237,11 +238,11 @@ class SentenceIndex:
     def _capped_pairs(
         self, texts: list[str], options: DedupOptions
     ) -> tuple[np.ndarray, np.ndarray]:
-        """At most ``max_sentence_candidates`` comparisons a sentence, by rare words."""
+        """At most ``max_sentence_candidates`` comparisons a sentence, by rare shingles."""
         import bisect
         from collections import Counter
 
-        words = [set(t.split()) for t in texts]
+        words = [_trigrams(t) for t in texts]
         frequency = Counter(w for ws in words for w in ws)
         lengths = [len(t) for t in texts]
         postings: dict[str, list[int]] = {}
@@ -255,9 +256,9 @@ class SentenceIndex:
         limit = options.max_sentence_candidates
         src, dst = [], []
         for i, ws in enumerate(words):
-            rare = sorted(ws, key=lambda w: (frequency[w], w))[: options.rare_words]
+            rare = sorted(ws, key=lambda w: (frequency[w], w))[: options.rare_shingles]
             shared: Counter[int] = Counter()
-            for w in rare:  # the 4 x limit sentences closest in length holding the word
+            for w in rare:  # the 4 x limit sentences closest in length holding the shingle
                 ids, lens = postings[w], by_length[w]
                 at = bisect.bisect_left(lens, lengths[i])
                 lo = max(0, at - 2 * limit)
@@ -289,6 +290,13 @@ class SentenceIndex:
     def hits(self, a: int, b: int) -> tuple[np.ndarray, np.ndarray]:
         """Per sentence of ``a`` (and of ``b``): has it a near-identical one on the other side?"""
         return self.reach(b)[self.doc_ids[a]], self.reach(a)[self.doc_ids[b]]
+
+
+def _trigrams(sentence: str) -> set[str]:
+    words = sentence.split()
+    if len(words) < 3:
+        return {sentence}
+    return {" ".join(words[i : i + 3]) for i in range(len(words) - 2)}
 
 
 def _mean(hits: np.ndarray) -> float:

@@ -148,10 +148,10 @@ class DedupOptions:
     # sentences is compared up to this many of them (exact; real clusters stay far below).
     direct_max_sentences: int = 4000
     # Above it (huge or repetitive input) a sentence is compared with at most this many
-    # others sharing one of its rare_words rarest words: bounded work, near copies outside
-    # those are missed (dedup.SentenceIndex).
+    # others sharing one of its rare_shingles rarest word trigrams: bounded work, near
+    # copies outside those are missed (dedup.SentenceIndex).
     max_sentence_candidates: int = 60
-    rare_words: int = 3
+    rare_shingles: int = 4
 
 
 @dataclass(frozen=True)
