@@ -7,7 +7,9 @@ Runs the pipeline's first three stages (clean, segment, dedup, as ``pipeline.run
 on every cluster of each file (or folder of one cluster) with the ``synopsis`` on the path,
 and prints the number of clusters and an MD5 digest of every document's removals
 (start, end, reason, line) and every copy group (documents, ``shared``). Equal digests mean
-identical removals and groups. ``--save`` keeps the per-cluster records (offsets, reasons
+identical removals and groups. Where dedup has a ``SentenceIndex``, also prints the most
+distinct sentences one cluster's index held (to compare with ``direct_max_sentences``).
+``--save`` keeps the per-cluster records (offsets, reasons
 and ids only, no text) for finding a difference.
 """
 
@@ -25,6 +27,23 @@ from synopsis.ingest import load
 from synopsis.options import Options
 from synopsis.score import sentence_words
 from synopsis.segment import segment
+
+pools: list[int] = []
+
+
+def _count_pools() -> None:
+    import synopsis.dedup as module
+
+    index = getattr(module, "SentenceIndex", None)
+    if index is None:
+        return
+    init = index.__init__
+
+    def counted(self, documents, options) -> None:
+        init(self, documents, options)
+        pools.append(self.size)
+
+    index.__init__ = counted
 
 
 def record(cluster) -> dict:
@@ -45,6 +64,7 @@ def main() -> None:
     parser.add_argument("data", nargs="+")
     parser.add_argument("--save")
     args = parser.parse_args()
+    _count_pools()
     out: dict[str, dict] = {}
     for path in args.data:
         clusters = list(load(Path(path)).clusters) if Path(path).is_dir() else read_clusters(path)
@@ -54,6 +74,8 @@ def main() -> None:
     if args.save:
         Path(args.save).write_text(text, encoding="utf-8")
     print(len(out), hashlib.md5(text.encode()).hexdigest())
+    if pools:
+        print(f"{len(pools)} sentence indexes, at most {max(pools)} distinct sentences")
 
 
 if __name__ == "__main__":

@@ -201,8 +201,9 @@ class SentenceIndex:
     ``options.max_sentence_candidates`` others that share one of its
     ``options.rare_shingles`` rarest word trigrams (in fewest sentences of the cluster; a
     copy with a word changed keeps most of them, and even in low-vocabulary text trigrams
-    are rare), those sharing most of them first, then the closest in length; a near copy outside those is not found,
-    so two documents can count as two sources where the exact comparison makes them one.
+    are rare), those sharing most of them first, then the closest in length; a near copy
+    outside those is not found, so two documents can count as two sources where the exact
+    comparison makes them one.
     """
 
     def __init__(self, documents: dict[int, Sequence[str]], options: DedupOptions) -> None:
