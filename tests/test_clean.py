@@ -344,3 +344,59 @@ def test_a_crawl_description_saved_as_the_article_is_dropped() -> None:
         assert clean(make_document(text)).body == ()
     story = "The crawl space under the house flooded, the owner of the domain name said."
     assert clean(make_document(story)).body_text == story
+
+
+def _tracker_page(filler: int, seed: int = 3) -> tuple[str, str]:
+    """A generated change-tracker page: a sentence, ``filler`` unrelated sentences, then the
+    sentence's later version (one word changed). Returns the page and the older sentence."""
+    import random
+
+    rng = random.Random(seed)
+
+    def word() -> str:
+        return "".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(3))
+
+    def sentence(words: list[str]) -> str:
+        return " ".join(words).capitalize() + "."
+
+    old = [word() for _ in range(9)]
+    new = [*old[:4], word(), *old[5:]]
+    fillers = [sentence([word() for _ in range(9)]) for _ in range(filler)]
+    paragraphs = [" ".join(fillers[i : i + 4]) for i in range(0, len(fillers), 4)]
+    body = "\n\n".join([sentence(old), *paragraphs, sentence(new)])
+    return f"Version 1 Version 2\n\n{body}\n", sentence(old)
+
+
+def test_change_tracker_compares_a_window_of_later_sentences() -> None:
+    from synopsis.cleaning.reasons import OLDER_VERSION
+
+    text, old = _tracker_page(filler=40)
+    start = text.index(old)
+
+    def older_removed(window: int) -> bool:
+        cleaned = clean(Document(id="t", text=text), CleanOptions(version_window=window))
+        return any(r.reason == OLDER_VERSION and r.start == start for r in cleaned.removals)
+
+    # The later version is 41 sentences on: found within a window of 41, not of 40.
+    assert older_removed(41) and older_removed(500)
+    assert not older_removed(40)
+
+
+def test_change_tracker_comparisons_are_linear_in_page_length(monkeypatch) -> None:
+    from synopsis.cleaning import trackers
+
+    calls = 0
+    same = trackers._same_sentence
+
+    def counting(a, b, options):
+        nonlocal calls
+        calls += 1
+        return same(a, b, options)
+
+    monkeypatch.setattr(trackers, "_same_sentence", counting)
+    for filler in (100, 400):
+        calls = 0
+        text, _ = _tracker_page(filler=filler)
+        clean(Document(id="t", text=text), CleanOptions(version_window=25))
+        # all pairs would be ~filler²/2 (5,000 and 80,000); the window allows 25 each
+        assert 0 < calls <= (filler + 2) * 25

@@ -9,7 +9,14 @@ import numpy as np
 import pytest
 
 from conftest import FIXTURES, make_clean
-from synopsis.dedup import _hits, candidate_pairs, dedup, normalize, normalize_words
+from synopsis.dedup import (
+    SentenceIndex,
+    _hits,
+    candidate_pairs,
+    dedup,
+    normalize,
+    normalize_words,
+)
 from synopsis.model import SegmentedDocument
 from synopsis.options import DedupOptions
 from synopsis.score import words
@@ -168,3 +175,61 @@ def test_hits_skipping_verbatim_sentences_equal_all_pairs_matching() -> None:
             assert hits_b.tolist() == full.any(axis=0).tolist()
         else:
             assert not hits_a.any() and not hits_b.any()
+
+
+def _variants(rng: random.Random, base: list[str], n: int) -> list[str]:
+    """Sentences drawn from ``base``: verbatim, lightly edited or reordered (unrelated)."""
+    out = []
+    for _ in range(n):
+        s = rng.choice(base)
+        roll = rng.random()
+        if roll < 0.4:
+            out.append(s)
+        elif roll < 0.7:
+            out.append(s[:-3] + "xyz")
+        else:
+            out.append(" ".join(rng.sample(s.split(), len(s.split()))))
+    return out
+
+
+def test_cluster_sentence_index_gives_every_pairs_own_hits() -> None:
+    rng = random.Random(7)
+    base = [
+        " ".join(rng.choice("abcdefgh") * rng.randint(2, 6) for _ in range(8)) for _ in range(30)
+    ]
+    docs = {d: _variants(rng, base, rng.randint(0, 15)) for d in range(12)}
+    index = SentenceIndex(docs, DedupOptions())
+    for a in docs:
+        for b in docs:
+            if a < b:
+                got = index.hits(a, b)
+                want = _hits(docs[a], docs[b], 85)
+                assert got[0].tolist() == want[0].tolist()
+                assert got[1].tolist() == want[1].tolist()
+
+
+def test_capped_sentence_index_bounds_comparisons_and_keeps_near_copies(monkeypatch) -> None:
+    import synopsis.dedup as module
+
+    rng = random.Random(11)
+    vocabulary = ["".join(rng.choice("klmnoprst") for _ in range(5)) for _ in range(400)]
+    base = [" ".join(rng.sample(vocabulary, 10)) for _ in range(300)]
+    edited = [s[:-2] + "zz" for s in base]  # every sentence lightly edited: none verbatim
+    cells = 0
+    near = module._near
+
+    def counting(a, b, ratio):
+        nonlocal cells
+        cells += len(a) * len(b)
+        return near(a, b, ratio)
+
+    monkeypatch.setattr(module, "_near", counting)
+    exact = SentenceIndex({0: base, 1: edited}, DedupOptions())
+    assert exact.hits(0, 1)[0].all()
+    assert cells >= 600 * 601 // 2  # every pair of the 600 distinct sentences
+    cells = 0
+    options = DedupOptions(direct_max_sentences=100, max_sentence_candidates=12)
+    capped = SentenceIndex({0: base, 1: edited}, options)
+    assert cells <= 600 * 12
+    # an edited copy shares its rarest words with the original, so it is still found
+    assert capped.hits(0, 1)[0].all() and capped.hits(0, 1)[1].all()

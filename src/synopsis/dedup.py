@@ -8,8 +8,9 @@ grouped in two steps so that 10,000 documents never cost 50 million comparisons:
    shingle sets are likely to overlap. A cluster of at most
    ``options.direct_max_documents`` documents skips the sketches: every pair's exact
    shingle containment is cheaper to compute than the signatures;
-2. **confirmation**: the sentences of each candidate pair are aligned with rapidfuzz;
-   the pair is one story when most of the shorter document's words are in sentences with a
+2. **confirmation**: the near-identical sentence pairs of the cluster are found once with
+   rapidfuzz (:class:`SentenceIndex`, bounded on any text), then each candidate pair is
+   one story when most of the shorter document's words are in sentences with a
    near-identical sentence in the other (re-wrapped lines, changed quote marks and page
    furniture do not matter; a truncated copy still matches because the shorter side decides).
 
@@ -73,17 +74,21 @@ def dedup(
     n = len(documents)
     parent = list(range(n))
     aligned: dict[tuple[int, int], tuple[float, float]] = {}
+    index: SentenceIndex | None = None
     if options.enabled and n > 1:
         lengths = [np.array([s.count(" ") + 1 for s in sents]) for sents in sentences]
-        for a, b in candidate_pairs(sentences, options):
+        pairs = candidate_pairs(sentences, options)
+        involved = sorted({d for pair in pairs for d in pair})
+        index = SentenceIndex({d: sentences[d] for d in involved}, options)
+        for a, b in pairs:
             if _find(parent, a) == _find(parent, b):
                 continue  # already one group through other copies: confirming adds nothing
-            hits_a, hits_b = _hits(sentences[a], sentences[b], options.sentence_ratio)
+            hits_a, hits_b = index.hits(a, b)
             if _is_copy(lengths[a], hits_a, lengths[b], hits_b, options):
                 aligned[(a, b)] = (float(hits_a.mean()), float(hits_b.mean()))
                 _union(parent, a, b)
     ids = [d.document.id for d in documents]
-    return _groups(ids, parent, sentences, aligned, options)
+    return _groups(ids, parent, sentences, aligned, index)
 
 
 def candidate_pairs(
@@ -180,16 +185,137 @@ def _containment(a: MinHash, b: MinHash, size_a: int, size_b: int) -> float:
     return j * (size_a + size_b) / (1 + j) / max(min(size_a, size_b), 1)
 
 
+class SentenceIndex:
+    """Near-identical sentence pairs of a cluster, found once for every document pair.
+
+    Each distinct long sentence of the given documents gets an id; two ids are linked when
+    their texts reach ``options.sentence_ratio`` (rapidfuzz's ``fuzz.ratio``). A document
+    pair's hits are then lookups (is this sentence, or one linked to it, in the other
+    document?) instead of a fresh ``cdist`` of their sentences for each of up to tens of
+    thousands of candidate pairs.
+
+    Up to ``options.direct_max_sentences`` distinct sentences every pair is compared, in
+    row blocks (exact: the same hits as comparing each document pair's sentences). Above
+    it (only huge or repetitive input, never the clusters in ``benchmarks/robustness.md``)
+    the work is capped: a sentence is compared only with at most
+    ``options.max_sentence_candidates`` others that share one of its
+    ``options.rare_shingles`` rarest word trigrams (in fewest sentences of the cluster; a
+    copy with a word changed keeps most of them, and even in low-vocabulary text trigrams
+    are rare), those sharing most of them first, then the closest in length; a near copy
+    outside those is not found, so two documents can count as two sources where the exact
+    comparison makes them one.
+    """
+
+    def __init__(self, documents: dict[int, Sequence[str]], options: DedupOptions) -> None:
+        self.ratio = options.sentence_ratio
+        ids: dict[str, int] = {}
+        self.doc_ids = {
+            d: np.fromiter((ids.setdefault(x, len(ids)) for x in sents), dtype=np.int64)
+            for d, sents in documents.items()
+        }
+        texts = list(ids)
+        if len(texts) <= options.direct_max_sentences:
+            src, dst = self._all_pairs(texts)
+        else:
+            src, dst = self._capped_pairs(texts, options)
+        self.src, self.dst = np.concatenate([src, dst]), np.concatenate([dst, src])
+        self.size = len(texts)
+        self._reach: dict[int, np.ndarray] = {}
+
+    def _all_pairs(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Every pair (i < j) of distinct sentences that reaches the ratio."""
+        src, dst = [], []
+        block = max(1, 4_000_000 // max(len(texts), 1))  # ~4 MB of scores at a time
+        for start in range(0, len(texts), block):
+            near = _near(texts[start : start + block], texts[start:], self.ratio)
+            rows, cols = np.nonzero(near)
+            keep = cols > rows  # each pair once, no sentence with itself
+            src.append(rows[keep] + start)
+            dst.append(cols[keep] + start)
+        if not src:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        return np.concatenate(src).astype(np.int64), np.concatenate(dst).astype(np.int64)
+
+    def _capped_pairs(
+        self, texts: list[str], options: DedupOptions
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """At most ``max_sentence_candidates`` comparisons a sentence, by rare shingles."""
+        import bisect
+        from collections import Counter
+
+        words = [_trigrams(t) for t in texts]
+        frequency = Counter(w for ws in words for w in ws)
+        lengths = [len(t) for t in texts]
+        postings: dict[str, list[int]] = {}
+        for i, ws in enumerate(words):
+            for w in ws:
+                postings.setdefault(w, []).append(i)
+        by_length = {}
+        for w, ids in postings.items():
+            ids.sort(key=lambda i: lengths[i])
+            by_length[w] = [lengths[i] for i in ids]
+        limit = options.max_sentence_candidates
+        src, dst = [], []
+        for i, ws in enumerate(words):
+            rare = sorted(ws, key=lambda w: (frequency[w], w))[: options.rare_shingles]
+            shared: Counter[int] = Counter()
+            for w in rare:  # the 4 x limit sentences closest in length holding the shingle
+                ids, lens = postings[w], by_length[w]
+                at = bisect.bisect_left(lens, lengths[i])
+                lo = max(0, at - 2 * limit)
+                shared.update(ids[lo : lo + 4 * limit])
+            del shared[i]
+            if not shared:
+                continue
+            # most rare words in common first, then closest in length
+            best = sorted(shared, key=lambda j: (-shared[j], abs(lengths[j] - lengths[i]), j))
+            others = sorted(best[:limit])
+            near = _near([texts[i]], [texts[j] for j in others], self.ratio)[0]
+            for j, hit in zip(others, near, strict=True):
+                if hit:
+                    src.append(min(i, j))
+                    dst.append(max(i, j))
+        pairs = np.unique(np.array([src, dst], dtype=np.int64).reshape(2, -1), axis=1)
+        return pairs[0], pairs[1]
+
+    def reach(self, d: int) -> np.ndarray:
+        """Which sentence ids document ``d`` holds or holds a near copy of."""
+        if d not in self._reach:
+            mine = np.zeros(self.size, dtype=bool)
+            mine[self.doc_ids[d]] = True
+            out = mine.copy()
+            out[self.dst[mine[self.src]]] = True
+            self._reach[d] = out
+        return self._reach[d]
+
+    def hits(self, a: int, b: int) -> tuple[np.ndarray, np.ndarray]:
+        """Per sentence of ``a`` (and of ``b``): has it a near-identical one on the other side?"""
+        return self.reach(b)[self.doc_ids[a]], self.reach(a)[self.doc_ids[b]]
+
+
+def _trigrams(sentence: str) -> set[str]:
+    words = sentence.split()
+    if len(words) < 3:
+        return {sentence}
+    return {" ".join(words[i : i + 3]) for i in range(len(words) - 2)}
+
+
+def _mean(hits: np.ndarray) -> float:
+    return float(hits.mean()) if hits.size else 0.0
+
+
 def align(a: Sequence[str], b: Sequence[str], ratio: float) -> tuple[float, float]:
     """Share of ``a``'s sentences with a near-identical sentence in ``b``, and vice versa."""
     if not a or not b:
         return 0.0, 0.0
-    hits_a, hits_b = _hits(a, b, ratio)
+    hits_a, hits_b = SentenceIndex({0: a, 1: b}, DedupOptions(sentence_ratio=ratio)).hits(0, 1)
     return float(hits_a.mean()), float(hits_b.mean())
 
 
 def _hits(a: Sequence[str], b: Sequence[str], ratio: float) -> tuple[np.ndarray, np.ndarray]:
     """For each sentence of ``a`` (and of ``b``): has it a near-identical one on the other side?
+
+    The pairwise reference for :class:`SentenceIndex` (tests compare the two).
 
     A sentence found verbatim on the other side is a hit without fuzzy matching (its ratio
     is 100); only the others are compared: ``a``'s against all of ``b``, then ``b``'s
@@ -285,7 +411,7 @@ def _groups(
     parent: list[int],
     sentences: Sequence[Sequence[str]],
     aligned: dict[tuple[int, int], tuple[float, float]],
-    options: DedupOptions,
+    index: SentenceIndex | None,
 ) -> Copies:
     members: dict[int, list[int]] = {}
     for i in range(len(parent)):
@@ -302,9 +428,9 @@ def _groups(
             for d in others:
                 pair = aligned.get((min(d, rep), max(d, rep)))
                 if pair is None:  # joined through another copy: align with the representative
-                    pair = align(
-                        sentences[min(d, rep)], sentences[max(d, rep)], options.sentence_ratio
-                    )
+                    assert index is not None  # groups of several only come from confirmed pairs
+                    hits_lo, hits_hi = index.hits(min(d, rep), max(d, rep))
+                    pair = (_mean(hits_lo), _mean(hits_hi))
                 fractions.append(pair[0] if d < rep else pair[1])
             shared = round(float(np.mean(fractions)), 3)
         for d in docs:

@@ -42,6 +42,8 @@ class CleanOptions:
     # ... or when the shorter one's words are nearly all in the longer one (an edit that
     # cut or extended the sentence).
     version_containment: float = 0.85
+    # ... among the next this many sentences: bounded work on a huge page (cleaning.trackers).
+    version_window: int = 500
     # The pipeline leaves out documents whose body is empty after cleaning.
     drop_empty: bool = True
     # A document whose body words are at least this share in site-notice sentences
@@ -142,6 +144,14 @@ class DedupOptions:
     # min_sentence_words or more) lie in sentences that align, and min_aligned sentences do.
     min_shared: float = 0.5
     min_aligned: int = 2
+    # Near-identical sentences are found once per cluster: every pair of its distinct long
+    # sentences is compared up to this many of them (exact; real clusters stay far below).
+    direct_max_sentences: int = 4000
+    # Above it (huge or repetitive input) a sentence is compared with at most this many
+    # others sharing one of its rare_shingles rarest word trigrams: bounded work, near
+    # copies outside those are missed (dedup.SentenceIndex).
+    max_sentence_candidates: int = 60
+    rare_shingles: int = 4
 
 
 @dataclass(frozen=True)
