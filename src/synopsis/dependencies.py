@@ -450,6 +450,12 @@ _NOT_NAME_START = frozenset(
 )
 
 
+def full_names(text: str) -> list[Name]:
+    """The people ``text`` names with a first name and a surname (outside quotations):
+    ``Name.text`` is the surname, ``[start, end)`` the whole name."""
+    return _persons(text)
+
+
 def attributed_name(text: str) -> Name | None:
     """The person ``text`` attributes something to by name ("..., Kerry said", "said Lt.
     Todd Joyce", "Kerry told reporters"), the last one when there are several."""
