@@ -179,7 +179,7 @@ def test_every_independent_source_is_heard_at_250_words(sample_files: list[Path]
 # well-supported sentence; only one report introduces her by full name, earlier.
 WALLS = [
     "The storm-damaged port will reopen on Friday, officials said on Tuesday. "
-    "Engineer Ann Webb has inspected the harbour walls for twenty years. "
+    "Harbour Board Engineer Ann Webb has inspected the harbour walls for twenty years. "
     "The harbour walls held through the storm surge, Webb said on Tuesday.",
     "The storm-damaged port will reopen on Friday, officials said. "
     "The harbour walls held through the storm surge, Webb said.",

@@ -40,6 +40,7 @@ first, so this reads like a story rather than a ranking.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -51,6 +52,8 @@ from .options import SelectOptions
 from .score import is_quotation, words
 from .topic import content_words, off_topic, overlap
 
+# A middle initial or a name particle, kept in a bracketed full name.
+_MIDDLE = re.compile(r"[A-Z]\.|de|van|von|al|bin|da|del|di|le|la")
 # MMR looks at the best candidates only; beyond a few hundred nothing reaches the top.
 MAX_CANDIDATES = 400
 # The repeat check looks only at candidates this similar to the chosen sentence: cheap, and
@@ -247,8 +250,12 @@ def _full_name(
                         end=_raw_offset(raw, s, p.end),
                     )
                     parts = s.text[p.start : p.end].split()
-                    if p.start == 0 and len(parts) > 2:  # "Engineer Ann Webb" opening it
-                        parts = parts[1:]
+                    # First name and surname only: a capitalised run can carry titles
+                    # and places ("Modoc County Deputy Ann Webb"); keep a middle
+                    # initial or a particle ("Gerald E. Connolly", "Ludwig van Beek").
+                    keep = 3 if len(parts) > 2 and _MIDDLE.fullmatch(parts[-2]) else 2
+                    if len(parts) > keep:
+                        parts = parts[-keep:]
                         start = p.end - len(" ".join(parts))
                         mention = dataclasses.replace(mention, start=_raw_offset(raw, s, start))
                     found.append((" ".join(parts), mention))
