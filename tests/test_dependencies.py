@@ -183,3 +183,28 @@ def test_a_bare_quote_after_a_named_report_goes_with_it() -> None:
 
 def test_new_verbs_of_saying_attribute_a_quote() -> None:
     assert needs('"Get out now!" one woman screamed at the crowd.') is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "October 2001, as the new bridge opened to traffic.",
+        "That's the harbour master on the left and her deputy on the right.",
+        "A list of the criteria follows:[12][14]",
+        "Warning: Contains spoilers for the final episode.",
+    ],
+)
+def test_captions_footnotes_and_warnings_are_page_text(text: str) -> None:
+    assert off_topic(text) == "page text"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "March 2012 saw record rainfall across the north of the county.",
+        "May 4, 2014, was the day the bridge reopened after four years of repairs.",
+        "Police said the man on the left of the car was armed when he fled the scene on Monday.",
+    ],
+)
+def test_dated_and_directional_news_sentences_are_not_captions(text: str) -> None:
+    assert off_topic(text) is None
