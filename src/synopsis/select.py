@@ -15,7 +15,9 @@ sentences of its article it needs ("But ..." with the sentence before, an open q
 with the sentence that closes it and names its speaker), or with a bracketed insertion of
 the name a "he"/"she" stands for. The budget counts every sentence of the unit. A
 candidate whose needs cannot be met (a quotation whose speaker is nowhere near) is never
-taken.
+taken. A speaker cited by surname before the summary has named them in full is shown
+with the bracketed full name ("[Jack Gallant] said"), taken from their article or the
+one other article that names them (``_introduce``).
 
 On topic (:mod:`synopsis.topic`): a sentence about another event ("In a separate
 incident"), a tip line, page text or an open question is never taken, nor is one that is
