@@ -90,6 +90,57 @@ def rouge(args: argparse.Namespace) -> None:
     )
 
 
+def budget(args: argparse.Namespace) -> None:
+    """Where the budget goes unused: the words of each cluster's best-scored candidates
+    (top ``--top`` by score), by the first rule that keeps each one out."""
+    import collections
+
+    import numpy as np
+
+    import synopsis.pipeline as pipeline
+    from synopsis.dependencies import fragment, needs, resolve
+    from synopsis.evaluate.data import read_clusters, split
+    from synopsis.options import Options, SelectOptions
+    from synopsis.topic import off_topic
+
+    seen = {}
+    select = pipeline.select
+
+    def spy(scored, *rest, **kw):  # the scored cluster the pipeline hands to select
+        seen["scored"] = scored
+        return select(scored, *rest, **kw)
+
+    pipeline.select = spy
+    options = Options(select=SelectOptions(words=args.words))
+    lo, hi = options.select.min_words, options.select.max_words
+    words = collections.Counter()
+    clusters = split(read_clusters(args.data), args.split)
+    for cluster in clusters:
+        pipeline.run(cluster, options)
+        scored = seen["scored"]
+        for r in np.argsort(-np.asarray(scored.scores), kind="stable")[: args.top]:
+            s = scored.sentences[r]
+            texts = [t.text for t in scored.documents[s.doc_index].sentences]
+            if not lo <= s.words <= hi:
+                reason = "length: " + ("short" if s.words < lo else "long")
+            elif off_topic(s.text):
+                reason = "off-topic: " + str(off_topic(s.text))
+            elif fragment(s.text):
+                reason = "fragment: " + str(fragment(s.text))
+            elif (unit := resolve(texts, s.index)) is None:
+                need = needs(s.text)
+                reason = "dependency: " + (need.kind if need else "speaker")
+            elif any(off_topic(t) or fragment(t) for t in texts[unit.first : unit.last + 1]):
+                reason = "unit part not standalone"
+            else:
+                reason = "selectable"
+            words[reason] += s.words
+    total = sum(words.values())
+    print(f"{len(clusters)} clusters, top {args.top} candidates each, {total} words")
+    for reason, n in words.most_common():
+        print(f"{reason:32} {n:7d}  {100 * n / total:5.1f}%")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -107,8 +158,13 @@ def main() -> None:
     g.add_argument("--split", default="tune")
     g.add_argument("--words", type=int, default=300)
     g.add_argument("--select", default="{}", help="SelectOptions fields as JSON")
+    b = sub.add_parser("budget", help="words of the best candidates, by the rule that drops them")
+    b.add_argument("data")
+    b.add_argument("--split", default="tune")
+    b.add_argument("--words", type=int, default=300)
+    b.add_argument("--top", type=int, default=40)
     args = parser.parse_args()
-    {"dump": dump, "rate": rate, "rouge": rouge}[args.command](args)
+    {"dump": dump, "rate": rate, "rouge": rouge, "budget": budget}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -132,6 +132,8 @@ def test_a_question_inside_a_quotation_is_reporting() -> None:
         ('The mayor said."He got the money back', "glued"),
         ("and the agency has come under fire from Veterans Affairs critics.", "lower-case start"),
         ("Storm Closes Harbour For Four Days", "no final punctuation"),
+        ("'Ferry halted' On Monday the harbour board closed the port.", "glued"),
+        ("The ferry sank near the harbour last week On Friday, divers found it.", "glued"),
     ],
 )
 def test_fragments_are_named(text: str, reason: str) -> None:
@@ -146,3 +148,63 @@ def test_a_country_next_to_said_is_never_inserted_for_he() -> None:
     texts = ["Israel said the strikes would go on.", '"We have no choice," he said.']
     unit = resolve(texts, 1)
     assert unit is None or all(i.text != "Israel" for i in unit.insertions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Yes," the mayor said on Monday, waving to the crowd.',
+        "The band played in Boston on Monday and flew home the next day.",
+        "The new film The Hunger Games opened on Friday in 4,000 cinemas.",
+    ],
+)
+def test_quoted_openers_and_titles_are_no_glued_sentences(text: str) -> None:
+    assert fragment(text) is None
+
+
+def test_a_report_quoting_a_phrase_needs_no_speaker() -> None:
+    # The subject is stated in the writer's words; only a phrase is quoted.
+    need = needs('The second sample was mostly fat and " other tissue, bone and skin. "')
+    assert need is None or need.kind != "speakerless"
+    assert needs('" Other tissue, bone and skin, and not much meat. "').kind == "speakerless"
+
+
+def test_a_bare_quote_after_a_named_report_goes_with_it() -> None:
+    texts = [
+        "The ferry sank on Monday.",
+        "Harbour master Ann Webb said the crew had ignored the warning.",
+        '"We told them twice not to sail."',
+    ]
+    unit = resolve(texts, 2)
+    assert unit is not None and (unit.first, unit.last) == (1, 2)
+    # With no named report before it, the same quotation is never taken.
+    assert resolve([texts[0], texts[2]], 1) is None
+
+
+def test_new_verbs_of_saying_attribute_a_quote() -> None:
+    assert needs('"Get out now!" one woman screamed at the crowd.') is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "October 2001, as the new bridge opened to traffic.",
+        "That's the harbour master on the left and her deputy on the right.",
+        "A list of the criteria follows:[12][14]",
+        "Warning: Contains spoilers for the final episode.",
+    ],
+)
+def test_captions_footnotes_and_warnings_are_page_text(text: str) -> None:
+    assert off_topic(text) == "page text"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "March 2012 saw record rainfall across the north of the county.",
+        "May 4, 2014, was the day the bridge reopened after four years of repairs.",
+        "Police said the man on the left of the car was armed when he fled the scene on Monday.",
+    ],
+)
+def test_dated_and_directional_news_sentences_are_not_captions(text: str) -> None:
+    assert off_topic(text) is None

@@ -173,3 +173,35 @@ def test_every_independent_source_is_heard_at_250_words(sample_files: list[Path]
     summary = synopsis.summarize(sample_files, words=250)
     group = {d: g.id for g in summary.copies for d in g.documents}
     assert {group[s.document_id] for s in summary.sentences} == {g.id for g in summary.copies}
+
+
+# Reports of one port story, written for this test: the engineer is cited by surname in a
+# well-supported sentence; only one report introduces her by full name, earlier.
+WALLS = [
+    "The storm-damaged port will reopen on Friday, officials said on Tuesday. "
+    "Harbour Board Engineer Ann Webb has inspected the harbour walls for twenty years. "
+    "The harbour walls held through the storm surge, Webb said on Tuesday.",
+    "The storm-damaged port will reopen on Friday, officials said. "
+    "The harbour walls held through the storm surge, Webb said.",
+    "Officials said the storm-damaged port will reopen on Friday. "
+    "The harbour walls held through the storm surge, Webb said on Tuesday.",
+]
+
+
+def test_a_speaker_cited_by_surname_is_introduced_by_full_name() -> None:
+    summary = synopsis.summarize(WALLS, words=40)
+    seen = ""
+    for s in summary.sentences:
+        if "Webb said" in s.raw and "Ann Webb" not in seen:
+            assert "[Ann Webb] said" in s.text
+            (ins,) = s.insertions
+            source = next(d for d in summary.documents if d.id == ins.source.document_id)
+            assert source.text[ins.source.start : ins.source.end] == "Ann Webb"
+        seen += s.text
+    assert "[Ann Webb]" in summary.text  # the fixture exercises the rule
+
+
+def test_a_surname_two_people_share_is_not_expanded() -> None:
+    docs = [*WALLS[1:], "Port engineer Ann Webb and pilot Tom Webb met on Monday."]
+    summary = synopsis.summarize(docs, words=25)
+    assert "Webb" in summary.text and "[" not in summary.text

@@ -74,7 +74,9 @@ _SAY = (
     r"admitted|admits|replied|replies|responded|responds|claimed|claims|announced|"
     r"announces|testified|testifies|posted|posts|according to|confirmed|confirms|"
     r"suggested|suggests|remarked|observed|shouted|yelled|cried|joked|quipped|"
-    r"conceded|concedes|complained|complains|reported|reports|predicted|predicts"
+    r"conceded|concedes|complained|complains|reported|reports|predicted|predicts|"
+    r"reads|read|screamed|screams|shouts|shout|emailed|emails|texted|texts|"
+    r"whispered|pleaded|begged|urged|urges|vowed|vows|promised|promises"
 )
 _SAY_WORD = re.compile(rf"\b(?:{_SAY})\b", re.IGNORECASE)
 _PRONOUN_SPEAKER = re.compile(
@@ -86,6 +88,15 @@ _QUOTED = re.compile(r"[\"“„«][^\"“”„«»]*[\"”»]")
 
 _GLUED = re.compile(r"(?:[a-z]{2}|[A-Z0-9]{3})[.!?,][\"”’]?[A-Z][a-z]|[a-z][.!?,][\"”][A-Z]")
 _ENDS = tuple(".!?\"'”’)]:;…")
+# A subhead left on the line of the next sentence: a short quoted run with no punctuation
+# of its own ("'Sold-on' In an extraordinary ..."), then a capitalised sentence start.
+_GLUED_SUBHEAD = re.compile(r"""^['"‘“][^'"‘’“”.,!?;:]{1,40}['"’”]\s+[A-Z][a-z]*\s+\w""")
+# A full stop lost between two sentences: a lower-case word, then a capitalised word
+# that only starts a sentence ("... last week On May 4, ...").
+_LOST_STOP = re.compile(
+    r"\b[a-z]{2,}\s+(?:(?:He|She|They|It|But|When|We|His|Her|Their|This)\s+[a-z]|"
+    r"(?:On|In|At|After)\s+(?:[A-Z][a-z]+,|[A-Z][a-z]+\s+\d|\d))"
+)
 
 
 def fragment(text: str) -> str | None:
@@ -94,7 +105,9 @@ def fragment(text: str) -> str | None:
     a text that has capitals), no
     final punctuation (a headline, a caption, a hard-wrapped line)."""
     stripped = text.strip()
-    if _GLUED.search(stripped):
+    if _GLUED.search(stripped) or _GLUED_SUBHEAD.match(stripped):
+        return "glued"
+    if _LOST_STOP.search(outside_quotes(stripped)):
         return "glued"
     # (Some sources are lower-cased throughout: there a lower-case start says nothing.)
     if stripped[:2].isalpha() and stripped[:2].islower() and not stripped.islower():
@@ -181,6 +194,24 @@ def is_quoted(text: str) -> bool:
     return quoted > 0.5 * len(text)
 
 
+# Words before the first quotation mark that make a sentence a report quoting a phrase
+# ("The panel said the plan needs “urgent” work"), not a bare quotation.
+REPORT_LEAD_WORDS = 4
+
+
+def reports_quote(text: str) -> bool:
+    """A sentence that opens in the writer's words and quotes only a phrase later on: its
+    subject is stated, so it needs no speaker from elsewhere ("The second sample was
+    “mostly fat”")."""
+    lead = _LEADING.match(text)
+    head = text[lead.end() :] if lead else text
+    first = min((head.find(q) for q in _OPEN if q in head), default=-1)
+    if first <= 0:
+        return False
+    before = head[:first]
+    return len(before.split()) >= REPORT_LEAD_WORDS and not before.rstrip().endswith(":")
+
+
 def needs(text: str) -> Need | None:
     """What ``text`` (one sentence) needs from its neighbours, or None when it stands
     alone.
@@ -214,7 +245,7 @@ def needs(text: str) -> Need | None:
         definite = _DEFINITE.search(rest)
         if definite:
             return Need("definite", definite.start(), definite.end())
-    if is_quoted(text) and not _SAY_WORD.search(rest):
+    if is_quoted(text) and not _SAY_WORD.search(rest) and not reports_quote(text):
         return Need("speakerless", offset, len(text))
     return None
 
@@ -419,6 +450,12 @@ _NOT_NAME_START = frozenset(
 )
 
 
+def full_names(text: str) -> list[Name]:
+    """The people ``text`` names with a first name and a surname (outside quotations):
+    ``Name.text`` is the surname, ``[start, end)`` the whole name."""
+    return _persons(text)
+
+
 def attributed_name(text: str) -> Name | None:
     """The person ``text`` attributes something to by name ("..., Kerry said", "said Lt.
     Todd Joyce", "Kerry told reporters"), the last one when there are several."""
@@ -571,11 +608,15 @@ def _named_before(text: str, position: int, earlier: list[str]) -> bool:
 
 def introduces(text: str) -> bool:
     """A sentence that gives the speaker of the quotation after it: it ends with a colon
-    after a verb of saying, or it is itself a quotation attributed by name."""
+    after a verb of saying, it is itself a quotation attributed by name, or it reports
+    what a named person said ("Smith said the plan had failed."): by newsroom convention
+    a bare quotation right after it is that person's words."""
     if text.rstrip().endswith(":"):
         return True
     rest = outside_quotes(text)
-    return is_quoted(text) and bool(_SAY_WORD.search(rest)) and speaker_need(text) is None
+    if is_quoted(text) and bool(_SAY_WORD.search(rest)) and speaker_need(text) is None:
+        return True
+    return speaker_need(text) is None and attributed_name(text) is not None
 
 
 def _try_insert(

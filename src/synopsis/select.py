@@ -15,7 +15,9 @@ sentences of its article it needs ("But ..." with the sentence before, an open q
 with the sentence that closes it and names its speaker), or with a bracketed insertion of
 the name a "he"/"she" stands for. The budget counts every sentence of the unit. A
 candidate whose needs cannot be met (a quotation whose speaker is nowhere near) is never
-taken.
+taken. A speaker cited by surname before the summary has named them in full is shown
+with the bracketed full name ("[Jack Gallant] said"), taken from their article or the
+one other article that names them (``_introduce``).
 
 On topic (:mod:`synopsis.topic`): a sentence about another event ("In a separate
 incident"), a tip line, page text or an open question is never taken, nor is one that is
@@ -39,17 +41,21 @@ first, so this reads like a story rather than a ranking.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Sequence
 
 import numpy as np
 from scipy import sparse
 
-from .dependencies import Unit, fragment, resolve
+from .dependencies import Unit, attributed_name, fragment, full_names, resolve
 from .model import Insertion, Mention, ScoredCluster, Selection, Sentence
 from .options import SelectOptions
 from .score import is_quotation, words
 from .topic import content_words, off_topic, overlap
 
+# A middle initial or a name particle, kept in a bracketed full name.
+_MIDDLE = re.compile(r"[A-Z]\.|de|van|von|al|bin|da|del|di|le|la")
 # MMR looks at the best candidates only; beyond a few hundred nothing reaches the top.
 MAX_CANDIDATES = 400
 # The repeat check looks only at candidates this similar to the chosen sentence: cheap, and
@@ -183,7 +189,92 @@ def select(
     opening = int(ranked[chosen[0]]) if chosen and options.lead_first else None
     order = _reading_order(scored, sorted(taken), opening)
     kept = {g: insertions[g] for g in order if g in insertions}
+    if options.dependencies:
+        kept = _introduce(scored, order, kept)
     return Selection(indices=tuple(order), insertions=kept)
+
+
+def _introduce(
+    scored: ScoredCluster, order: list[int], insertions: dict[int, tuple[Insertion, ...]]
+) -> dict[int, tuple[Insertion, ...]]:
+    """Speakers cited by surname alone ("Gallant said", "[Murga] said") before the summary
+    has given their full name: the surname is shown as the bracketed full name the
+    article (or, failing that, another article of the cluster) introduced them with, so
+    a reader is told who they are the first time they appear."""
+    out = dict(insertions)
+    known: set[str] = set()  # surnames whose full name the summary has shown
+    for g in order:
+        sentence = scored.sentences[g]
+        doc = scored.documents[sentence.doc_index]
+        raw = doc.document.text
+        mine = list(out.get(g, ()))
+        for k, ins in enumerate(mine):  # a bracketed surname standing for "he"/"she"
+            surname = ins.text.strip("[]")
+            if " " not in surname and surname not in known:
+                found = _full_name(scored, sentence.doc_index, sentence.index, surname)
+                if found is not None:
+                    text, mention = found
+                    mine[k] = Insertion(ins.at, ins.end, f"[{text}]", mention)
+                    known.add(surname)
+        name = attributed_name(sentence.text)
+        if name is not None and name.end - name.start == len(name.text) and name.text not in known:
+            at = _raw_offset(raw, sentence, name.start)
+            end = _raw_offset(raw, sentence, name.end)
+            free = all(i.end <= at or i.at >= end for i in mine)
+            found = _full_name(scored, sentence.doc_index, sentence.index, name.text)
+            if free and found is not None and found[0] != name.text:
+                text, mention = found
+                mine.append(Insertion(at=at, end=end, text=f"[{text}]", source=mention))
+        for ins in mine:
+            known.add(ins.text.strip("[]").split()[-1])
+        known.update(p.text for p in full_names(sentence.text))
+        if mine:
+            out[g] = tuple(sorted(mine, key=lambda i: (i.at, i.end)))
+    return out
+
+
+def _full_name(
+    scored: ScoredCluster, doc_index: int, index: int, surname: str
+) -> tuple[str, Mention] | None:
+    """The full name a surname stands for, and where it is: the nearest sentence before
+    ``index`` in its own article that names the person in full, else any article of the
+    cluster (one that gives two different full names for the surname is no evidence)."""
+
+    def names_in(d: int, sentences: Sequence[Sentence]) -> list[tuple[str, Mention]]:
+        found = []
+        raw = scored.documents[d].document.text
+        for s in sentences:
+            for p in full_names(s.text):
+                if p.text == surname:
+                    mention = Mention(
+                        document_id=scored.documents[d].document.id,
+                        start=_raw_offset(raw, s, p.start),
+                        end=_raw_offset(raw, s, p.end),
+                    )
+                    parts = s.text[p.start : p.end].split()
+                    # First name and surname only: a capitalised run can carry titles
+                    # and places ("Modoc County Deputy Ann Webb"); keep a middle
+                    # initial or a particle ("Gerald E. Connolly", "Ludwig van Beek").
+                    keep = 3 if len(parts) > 2 and _MIDDLE.fullmatch(parts[-2]) else 2
+                    if len(parts) > keep:
+                        parts = parts[-keep:]
+                        start = p.end - len(" ".join(parts))
+                        mention = dataclasses.replace(mention, start=_raw_offset(raw, s, start))
+                    found.append((" ".join(parts), mention))
+        return found
+
+    own = names_in(doc_index, scored.documents[doc_index].sentences[:index])
+    if own:
+        return own[-1]
+    others = [
+        hit
+        for d in range(len(scored.documents))
+        if d != doc_index
+        for hit in names_in(d, scored.documents[d].sentences)
+    ]
+    if len({text for text, _ in others}) == 1:
+        return others[0]
+    return None
 
 
 def _standalone(text: str) -> bool:

@@ -54,6 +54,34 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+# A photo caption left in the body: a short line that opens with its date ("May 2004, at
+# the funeral.") or points at the picture ("that's the mayor on the left"), a Wikipedia
+# footnote marker ("[20]"), or a reader warning ("Warning: contains spoilers").
+_CAPTION_RULES = (
+    re.compile(
+        rf"^\W*(?:\d{{1,2}}\s+)?(?:{_MONTHS})(?:\s+\d{{1,2}})?,?\s+\d{{4}},\s+"
+        r"(?:as|at|in|on|during|with|when|after|before|days|weeks|months|years|shortly|the|a|an)\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b(?:(?:on|at) the (?:far )?(?:left|right)\b|\((?:left|right|center|centre)\)|"
+        r"pictured (?:here|above|below|left|right)|in happier times|seen (?:here|above))",
+        re.IGNORECASE,
+    ),
+    re.compile(r"\[\d{1,3}\](?:\[\d{1,3}\])*"),
+    re.compile(r"^\W*(?:warning|spoiler alert|spoilers?|trigger warning):", re.IGNORECASE),
+)
+CAPTION_MAX_WORDS = 14
+
+
+def caption(text: str) -> bool:
+    """A caption, footnote marker or reader warning: text about the page, not the story."""
+    short = len(text.split()) <= CAPTION_MAX_WORDS
+    date, picture, footnote, warning = (r.search(text) for r in _CAPTION_RULES)
+    return bool(footnote or warning or (short and (date or picture)))
+
+
 # "Jane Doe is the Post's science editor.": a note about the writer, not the story.
 _WRITER = re.compile(
     r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,2} (?:is|was) (?:a|an|the)?\s*[\w.'’ ,-]{0,50}"
@@ -76,7 +104,7 @@ def off_topic(text: str) -> str | None:
     for reason, pattern in _RULES:
         if pattern.search(text):
             return reason
-    if _WRITER.match(text.strip()):
+    if _WRITER.match(text.strip()) or caption(outside_quotes(text)):
         return "page text"
     if outside_quotes(text).rstrip(" )").endswith("?"):  # a quoted one ends in a quote mark
         return "question"

@@ -74,6 +74,10 @@ class Readability:
         return getattr(self, kind) / self.sentences if self.sentences else 0.0
 
 
+# How far past the replaced words the next piece of a sentence with insertions may start.
+_NEAR = 40
+
+
 def _fold(text: str) -> str:
     return " ".join(text.split())
 
@@ -100,9 +104,16 @@ def _locate(sentence: str, docs: list[str]) -> list[_Place]:
         pos = text.find(longest)
         if pos < 0:
             continue
-        # Approximate around an insertion: it replaces about a word.
-        start = pos - sum(len(p) + 1 for p in pieces[:k])
-        end = pos + len(longest) + sum(len(p) + 1 for p in pieces[k + 1 :])
+        # The other pieces follow in the article with a replaced word or name between
+        # them (an insertion can be longer than what it replaces: "[Ann Webb]" for
+        # "Webb"); where one is not found near, count about a word for the insertion.
+        start, end = pos, pos + len(longest)
+        for piece in pieces[k + 1 :]:
+            at = text.find(piece, end, end + len(piece) + _NEAR) if piece else -1
+            end = at + len(piece) if at >= 0 else end + len(piece) + 1
+        for piece in reversed(pieces[:k]):
+            at = text.rfind(piece, max(0, start - len(piece) - _NEAR), start) if piece else -1
+            start = at if at >= 0 else start - len(piece) - 1
         places.append(_Place(d, max(0, start), min(len(text), end), lead))
     return places
 
