@@ -205,3 +205,14 @@ def test_a_surname_two_people_share_is_not_expanded() -> None:
     docs = [*WALLS[1:], "Port engineer Ann Webb and pilot Tom Webb met on Monday."]
     summary = synopsis.summarize(docs, words=25)
     assert "Webb" in summary.text and "[" not in summary.text
+
+
+def test_the_budget_counts_the_words_a_bracketed_name_adds() -> None:
+    # "[Ann Webb] said" is one word longer than "Webb said": at every budget the summary
+    # a reader sees, insertions included, stays within it.
+    shown = []
+    for words in range(8, 41):
+        summary = synopsis.summarize(WALLS, words=words)
+        assert summary.words <= words
+        shown.append("[Ann Webb]" in summary.text)
+    assert any(shown)  # the fixture exercises the rule

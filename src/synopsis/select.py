@@ -116,15 +116,22 @@ def select(
     lam = options.mmr_lambda
 
     def cost(c: int) -> int:
-        return sum(int(words[g]) for g in units.members(int(ranked[c])) if g not in taken)
+        """Words a candidate adds: its unit's new sentences and what their bracketed
+        insertions add to them (the budget counts what the reader sees)."""
+        r = int(ranked[c])
+        new = [g for g in units.members(r) if g not in taken]
+        found = units.insertions(r)
+        return sum(int(words[g]) for g in new) + sum(
+            _added_words(scored, g, found[g]) for g in new if g in found and g not in insertions
+        )
 
     def take(c: int) -> None:
         nonlocal used, max_sim
         chosen.append(c)
+        used += cost(c)
         members = [g for g in units.members(int(ranked[c])) if g not in taken]
         for g in members:
             taken.add(g)
-            used += int(words[g])
             if g in position:
                 open_[position[g]] = False
             if g != int(ranked[c]):  # a unit member outside the candidates: its own row
@@ -143,7 +150,8 @@ def select(
         left = options.words - used
         out = mask & (words[ranked] <= left)
         for c in np.flatnonzero(out):
-            if units.size(int(ranked[c])) > 1 and cost(int(c)) > left:
+            r = int(ranked[c])
+            if (units.size(r) > 1 or units.insertions(r)) and cost(int(c)) > left:
                 out[c] = False
         return out
 
@@ -190,17 +198,28 @@ def select(
     order = _reading_order(scored, sorted(taken), opening)
     kept = {g: insertions[g] for g in order if g in insertions}
     if options.dependencies:
-        kept = _introduce(scored, order, kept)
+        kept = _introduce(scored, order, kept, spare=options.words - used)
     return Selection(indices=tuple(order), insertions=kept)
 
 
+def _added_words(scored: ScoredCluster, g: int, found: Sequence[Insertion]) -> int:
+    """How many words sentence ``g``'s insertions add to it ("he" -> "[Kerry]" adds none,
+    "he" -> "[Lt. Todd Joyce]" adds two)."""
+    raw = scored.documents[scored.sentences[g].doc_index].document.text
+    return sum(len(i.text.split()) - len(raw[i.at : i.end].split()) for i in found)
+
+
 def _introduce(
-    scored: ScoredCluster, order: list[int], insertions: dict[int, tuple[Insertion, ...]]
+    scored: ScoredCluster,
+    order: list[int],
+    insertions: dict[int, tuple[Insertion, ...]],
+    spare: int,
 ) -> dict[int, tuple[Insertion, ...]]:
     """Speakers cited by surname alone ("Gallant said", "[Murga] said") before the summary
     has given their full name: the surname is shown as the bracketed full name the
     article (or, failing that, another article of the cluster) introduced them with, so
-    a reader is told who they are the first time they appear."""
+    a reader is told who they are the first time they appear. A full name is shown only
+    while the ``spare`` words of the budget allow it: the budget stays a hard cap."""
     out = dict(insertions)
     known: set[str] = set()  # surnames whose full name the summary has shown
     for g in order:
@@ -212,19 +231,23 @@ def _introduce(
             surname = ins.text.strip("[]")
             if " " not in surname and surname not in known:
                 found = _full_name(scored, sentence.doc_index, sentence.index, surname)
-                if found is not None:
+                extra = 0 if found is None else len(found[0].split()) - len(surname.split())
+                if found is not None and extra <= spare:
                     text, mention = found
                     mine[k] = Insertion(ins.at, ins.end, f"[{text}]", mention)
                     known.add(surname)
+                    spare -= extra
         name = attributed_name(sentence.text)
         if name is not None and name.end - name.start == len(name.text) and name.text not in known:
             at = _raw_offset(raw, sentence, name.start)
             end = _raw_offset(raw, sentence, name.end)
             free = all(i.end <= at or i.at >= end for i in mine)
             found = _full_name(scored, sentence.doc_index, sentence.index, name.text)
-            if free and found is not None and found[0] != name.text:
+            extra = 0 if found is None else len(found[0].split()) - len(name.text.split())
+            if free and found is not None and found[0] != name.text and extra <= spare:
                 text, mention = found
                 mine.append(Insertion(at=at, end=end, text=f"[{text}]", source=mention))
+                spare -= extra
         for ins in mine:
             known.add(ins.text.strip("[]").split()[-1])
         known.update(p.text for p in full_names(sentence.text))
