@@ -146,8 +146,9 @@ def fact_disagreements(
                 links.append((a, b))
     quantities = [c for cs in claims for c in cs if isinstance(c, Quantity)]
     frequency: dict[str, int] = {}  # words in many sentences ("Islamic", "State") tie nothing
-    for raw in raws:
-        for w in set(content_words(raw)):
+    words_of = [content_words(raw) for raw in raws]  # once per sentence, used twice
+    for words in words_of:
+        for w in set(words):
             frequency[w] = frequency.get(w, 0) + 1
     rare = max(2, int(options.common_fraction * len(raws)))
     part_counts = PartCounts(raws, sent_group)
@@ -161,7 +162,7 @@ def fact_disagreements(
                 links.append((a, b))
         if noun not in GENERIC_NOUNS:
             links += _sole_figures(
-                scored, sent_group, same, raws, rare, frequency, options, part_counts
+                scored, sent_group, same, words_of, rare, frequency, options, part_counts
             )
     stat_abouts = {("number", noun) for noun in STAT_NOUNS}
     predicate = {c: _predicates(scored, c) for cs in claims for c in cs if isinstance(c, Quantity)}
@@ -256,7 +257,7 @@ def _sole_figures(
     scored: ScoredCluster,
     sent_group: np.ndarray,
     same: list[Quantity],
-    raws: Sequence[str],
+    words_of: Sequence[list[str]],
     rare: int,
     frequency: dict[str, int],
     options: DisagreeOptions,
@@ -277,7 +278,7 @@ def _sole_figures(
         for g, cs in per_group.items()
         if len({c.compare for c in cs}) == 1 and g not in in_parts and not _partitive(scored, cs[0])
     ]
-    context = {c: _around(scored, c.sentence, raws, rare, frequency) - {c.noun} for c in sole}
+    context = {c: _around(scored, c.sentence, words_of, rare, frequency) - {c.noun} for c in sole}
     return [
         (a, b)
         for a, b in sharing_pairs(sole, context, options.sole_shared_context)
@@ -330,20 +331,21 @@ class PartCounts:
     so the work is the nouns times those sentences, not the claims times every sentence."""
 
     def __init__(self, raws: Sequence[str], sent_group: np.ndarray) -> None:
-        self.raws = [(i, raw) for i, raw in enumerate(raws) if _PARTS_WORD.search(raw)]
+        # each kept sentence lowercased once, for the literal test before a noun's pattern
+        self.raws = [(i, raw, raw.lower()) for i, raw in enumerate(raws) if _PARTS_WORD.search(raw)]
         self.sent_group = sent_group
         self.known: dict[str, set[int]] = {}
 
     def __call__(self, noun: str) -> set[int]:
         if noun not in self.known:
-            parts = re.compile(
-                rf"\b(?:another|other|more|additional|further)\s+(?:\w+\s+)?{noun}", re.I
-            )
-            self.known[noun] = {
-                int(self.sent_group[i])
-                for i, raw in self.raws
-                if noun in raw.lower() and parts.search(raw)
-            }
+            having = [(i, raw) for i, raw, lower in self.raws if noun in lower]
+            found: set[int] = set()
+            if having:  # the pattern is compiled only for a noun some such sentence has
+                parts = re.compile(
+                    rf"\b(?:another|other|more|additional|further)\s+(?:\w+\s+)?{noun}", re.I
+                )
+                found = {int(self.sent_group[i]) for i, raw in having if parts.search(raw)}
+            self.known[noun] = found
         return self.known[noun]
 
 
@@ -357,21 +359,26 @@ def _partitive(
 
 
 def _around(
-    scored: ScoredCluster, i: int, raws: Sequence[str], rare: int, frequency: dict[str, int]
+    scored: ScoredCluster,
+    i: int,
+    words_of: Sequence[list[str]],
+    rare: int,
+    frequency: dict[str, int],
 ) -> set[str]:
-    """Uncommon content words of sentence ``i`` and the sentences either side of it.
+    """Uncommon content words of sentence ``i`` and the sentences either side of it
+    (``words_of``: each sentence's :func:`content_words`, computed once per cluster).
 
     Wire copy often gives each sentence its own paragraph, so neighbours are taken across
     paragraph breaks, inside the document."""
     s = scored.sentences[i]
     out = set()
     for j in (i - 1, i, i + 1):
-        if 0 <= j < len(raws):
+        if 0 <= j < len(words_of):
             t = scored.sentences[j]
             if t.doc_index == s.doc_index:
                 out.update(
                     singular(w)
-                    for w in content_words(raws[j])
+                    for w in words_of[j]
                     if frequency[w] <= rare and w not in NUMBER_WORDS
                 )
     return out
