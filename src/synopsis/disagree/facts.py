@@ -124,25 +124,37 @@ def fact_disagreements(
     aligned = np.asarray(aligned, dtype=np.int64).reshape(-1, 2)
     has_claims = np.array([bool(cs) for cs in claims] or [False], dtype=bool)
     aligned = aligned[has_claims[aligned[:, 0]] & has_claims[aligned[:, 1]]]
+    # What the pair test needs of each claim, computed once per claim rather than once
+    # per aligned pair (near-identical documents align every sentence with every other).
+    facts_of = [[_pair_facts(scored, raws, c) for c in cs] for cs in claims]
+    days_of: dict[int, set[tuple[int, int]]] = {}  # calendar days of a sentence, when asked
     for i, j in aligned.tolist():
-        for a in claims[i]:
-            for b in claims[j]:
-                if a.about != b.about:
+        for a, (about_a, when_a) in zip(claims[i], facts_of[i], strict=True):
+            for b, (about_b, when_b) in zip(claims[j], facts_of[j], strict=True):
+                if about_a != about_b:
                     continue
                 # A day or time names one event only when it is attached to the same word
                 # ("fled the scene about 4:20" / "fled the scene about 4:30").
-                if isinstance(a, When) and isinstance(b, When):
-                    anchors_a, anchors_b = _anchors(scored, a), _anchors(scored, b)
+                if when_a is not None and when_b is not None:
+                    anchors_a, before_a, future_a = when_a
+                    anchors_b, before_b, future_b = when_b
                     if not anchors_a & anchors_b:
                         continue
                     # the word before names what happened then ("claimed responsibility
                     # Thursday" / "linked to Wednesday's attack": two events, one "attack")
-                    before_a = {w for side, w in anchors_a if side == "before"}
-                    before_b = {w for side, w in anchors_b if side == "before"}
                     if before_a and before_b and before_a != before_b:
                         continue
-                    if not _same_event_time(raws, a, b, scored):
+                    # Two dates can name one event only when both sentences speak of it
+                    # in one tense, and two times or weekdays only when their sentences
+                    # name no two different days ("on Jul 20 at 11:57" / "on Jul 19 at
+                    # 6:51": two posts, not one).
+                    if future_a != future_b:
                         continue
+                    if a.unit != "day":  # type: ignore[union-attr]
+                        days_a = _days(days_of, raws, a.sentence)
+                        days_b = _days(days_of, raws, b.sentence)
+                        if days_a and days_b and days_a.isdisjoint(days_b):
+                            continue
                 links.append((a, b))
     quantities = [c for cs in claims for c in cs if isinstance(c, Quantity)]
     frequency: dict[str, int] = {}  # words in many sentences ("Islamic", "State") tie nothing
@@ -294,19 +306,27 @@ _FUTURE = re.compile(
 )
 
 
-def _same_event_time(raws: Sequence[str], a: When, b: When, scored: ScoredCluster) -> bool:
-    """Two dates can name one event only when both sentences speak of it in one tense,
-    and two times or weekdays only when their sentences name no two different days
-    ("on Jul 20 at 11:57" / "on Jul 19 at 6:51": two posts, not one)."""
-    head_a = raws[a.sentence][: a.start - scored.sentences[a.sentence].start]
-    head_b = raws[b.sentence][: b.start - scored.sentences[b.sentence].start]
-    if bool(_FUTURE.search(head_a)) != bool(_FUTURE.search(head_b)):
-        return False
-    if a.unit != "day":
-        days_a, days_b = calendar_days(raws[a.sentence]), calendar_days(raws[b.sentence])
-        if days_a and days_b and days_a.isdisjoint(days_b):
-            return False
-    return True
+_WhenFacts = tuple[set[tuple[str, str]], set[str], bool]
+
+
+def _pair_facts(
+    scored: ScoredCluster, raws: Sequence[str], claim: Claim
+) -> tuple[tuple[str, str], _WhenFacts | None]:
+    """A claim's ``about`` and, for a day or time, its anchors, the words before it among
+    them, and whether its sentence speaks of the future before it."""
+    if not isinstance(claim, When):
+        return claim.about, None
+    anchors = _anchors(scored, claim)
+    before = {w for side, w in anchors if side == "before"}
+    head = raws[claim.sentence][: claim.start - scored.sentences[claim.sentence].start]
+    return claim.about, (anchors, before, bool(_FUTURE.search(head)))
+
+
+def _days(cache: dict[int, set[tuple[int, int]]], raws: Sequence[str], i: int) -> set:
+    """:func:`calendar_days` of sentence ``i``, kept in ``cache``."""
+    if i not in cache:
+        cache[i] = calendar_days(raws[i])
+    return cache[i]
 
 
 _PARTITIVE = re.compile(r"\b(?:of|among|half of)(?:\s+(?:the|those|these))?\s+$", re.I)
