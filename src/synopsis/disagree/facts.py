@@ -177,23 +177,40 @@ def fact_disagreements(
                 scored, sent_group, same, words_of, rare, frequency, options, part_counts
             )
     stat_abouts = {("number", noun) for noun in STAT_NOUNS}
-    predicate = {c: _predicates(scored, c) for cs in claims for c in cs if isinstance(c, Quantity)}
-    links = [
-        (a, b)
-        for a, b in links
-        if subject_allows(
-            subject[a],
-            subject[b],
-            a.about in ambiguous,
-            same_predicate=a.about not in stat_abouts
-            and bool(predicate.get(a, set()) & predicate.get(b, set())),
-        )
-        and not _different_kinds(a, b)
-        and not _other_scopes(claims, a, b)
-        and not any(isinstance(c, Quantity) and _partitive(scored, c, _BASE) for c in (a, b))
+    # Claims are numbered (equal claims are one, as they are one key of the union-find)
+    # and what the link filter asks of each is looked up once per claim: a cluster of
+    # aligned copies has millions of links and few claims.
+    items = list(dict.fromkeys(c for cs in claims for c in cs))
+    number = {c: n for n, c in enumerate(items)}
+    subjects = [subject[c] for c in items]
+    quantity = [isinstance(c, Quantity) for c in items]
+    in_ambiguous = [c.about in ambiguous for c in items]
+    counts_by_predicate = [c.about not in stat_abouts for c in items]
+    no_words: frozenset[str] = frozenset()
+    predicates = [
+        _predicates(scored, c) if q else no_words for c, q in zip(items, quantity, strict=True)
     ]
+    based: dict[int, bool] = {}  # a base others are counted out of, asked only of links
+
+    def is_base(n: int) -> bool:
+        if n not in based:
+            based[n] = quantity[n] and _partitive(scored, items[n], _BASE)  # type: ignore[arg-type]
+        return based[n]
+
+    kept: list[tuple[int, int]] = []
+    for a, b in links:
+        x, y = number[a], number[b]
+        same_predicate = counts_by_predicate[x] and bool(predicates[x] & predicates[y])
+        if not subject_allows(subjects[x], subjects[y], in_ambiguous[x], same_predicate):
+            continue
+        if quantity[x] and quantity[y] and (_different_kinds(a, b) or _other_scopes(claims, a, b)):
+            continue
+        if is_base(x) or is_base(y):
+            continue
+        kept.append((x, y))
     out = []
-    for members in components((c for cs in claims for c in cs), links):
+    for ids in components(range(len(items)), kept):
+        members = [items[n] for n in ids]
         if len(members) < 2:
             continue
         if len({subject[c] for c in members} - {None}) > 1:
