@@ -148,3 +148,26 @@ def test_clock_times_with_a_dot_and_bounds() -> None:
     assert (t.unit, t.compare, t.bound) == ("time", (11, 32), "")
     [u] = date_claims("The boy fell just before 5 p.m. on the second floor.", 0, 0)
     assert (u.compare, u.bound) == ((17, 0), "before")
+
+
+def test_figure_precheck_agrees_with_the_pattern() -> None:
+    """The literal test that skips sentences without figures skips exactly the sentences
+    the pattern finds no digit or number word in, in ASCII and in other text."""
+    from synopsis.disagree.numbers import _ANY_FIGURE, _may_have_figure
+
+    cases = [
+        "No figures here at all.",
+        "Forty delegates came.",
+        "They waited TWELVE hours.",
+        "It cost 3 dollars.",
+        "Seventeen ſeven ways",  # a long s: Unicode folding
+        "ſix of them",
+        "Café owners met on Tuesday.",
+        "Twenty-one cafés, ٣ stalls",  # an Arabic-Indic digit is a \\d
+        "The ſtory ends.",
+        "",
+    ]
+    for raw in cases:
+        assert _may_have_figure(raw) == (_ANY_FIGURE.search(raw) is not None), raw
+    assert not _may_have_figure("No figures here at all.")
+    assert _may_have_figure("ſix of them")

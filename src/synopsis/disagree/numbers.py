@@ -82,15 +82,26 @@ def as_of(raw: str) -> str | None:
 
 # Every figure has a digit or a number word: a sentence with neither (most of them) skips
 # the costly patterns. The same words and case folding as ``_NUMBER``'s, so nothing else
-# is skipped.
+# is skipped: ASCII text is tested by substrings of its lowercase (the regex's folding,
+# for ASCII), other text by the pattern itself (Unicode folds "ſ" to "s").
 _ANY_FIGURE = re.compile(r"\d|" + "|".join(_WORD_NUMBERS), re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+_NUMBER_WORDS = tuple(_WORD_NUMBERS)
+
+
+def _may_have_figure(raw: str) -> bool:
+    if not raw.isascii():
+        return _ANY_FIGURE.search(raw) is not None
+    if _DIGIT.search(raw) is not None:
+        return True
+    lower = raw.lower()
+    return any(w in lower for w in _NUMBER_WORDS)
 
 
 def number_claims(raw: str, offset: int, index: int) -> list[Quantity]:
     """Counted quantities of one sentence; numbers in words count ("eight people")."""
     out: list[Quantity] = []
-    if _ANY_FIGURE.search(raw) is None:
+    if not _may_have_figure(raw):
         return out
     when: str | None = None  # the sentence's time, looked up for its first figure only
     looked = False
