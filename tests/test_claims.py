@@ -165,9 +165,32 @@ def test_figure_precheck_agrees_with_the_pattern() -> None:
         "Café owners met on Tuesday.",
         "Twenty-one cafés, ٣ stalls",  # an Arabic-Indic digit is a \\d
         "The ſtory ends.",
+        "fİve ways",  # "İ" lowercases to two characters and folds to "i"
+        "nıne lives",  # a dotless i folds to "i"
         "",
     ]
     for raw in cases:
         assert _may_have_figure(raw) == (_ANY_FIGURE.search(raw) is not None), raw
     assert not _may_have_figure("No figures here at all.")
     assert _may_have_figure("ſix of them")
+
+
+def test_only_two_characters_fold_to_another_ascii_letter() -> None:
+    """The figure pre-check's premise: a character matches an ASCII letter under
+    ``re.IGNORECASE`` exactly when its one-character lowercase is that letter, except
+    "ı" and "ſ" (and "İ", whose lowercase is two characters)."""
+    import re
+    import string
+    import sys
+
+    from synopsis.disagree.numbers import FOLDS_TO_OTHER_LETTER
+
+    letters = set(string.ascii_lowercase)
+    folding = re.compile("[a-z]", re.IGNORECASE)
+    odd = {
+        c
+        for c in map(chr, range(sys.maxunicode + 1))
+        if bool(folding.fullmatch(c)) != (c.lower() in letters)
+    }
+    assert {c for c in odd if len(c.lower()) == 1} == set(FOLDS_TO_OTHER_LETTER)
+    assert re.fullmatch("k", "\u212a", re.IGNORECASE)  # the Kelvin sign lowercases to "k"
