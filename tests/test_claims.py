@@ -194,3 +194,9 @@ def test_only_two_characters_fold_to_another_ascii_letter() -> None:
     }
     assert {c for c in odd if len(c.lower()) == 1} == set(FOLDS_TO_OTHER_LETTER)
     assert re.fullmatch("k", "\u212a", re.IGNORECASE)  # the Kelvin sign lowercases to "k"
+    assert re.fullmatch("i", "ı", re.IGNORECASE) and re.fullmatch("s", "ſ", re.IGNORECASE)
+
+
+def test_date_precheck_keeps_weekdays_in_any_case_and_skips_sentences_without_dates() -> None:
+    assert [c.value for c in date_claims("THE VOTE IS ON FRIDAY.", 0, 0)] == ["friday"]
+    assert date_claims("Nothing happened then.", 0, 0) == []

@@ -60,6 +60,8 @@ def name_disagreements(
     for spelling in seen:
         blocks.setdefault((spelling[0].lower(), spelling[-1].lower()), []).append(spelling)
     for block in blocks.values():
+        if len(block) < 2:
+            continue  # one spelling makes no pair (most blocks: no cdist call for them)
         for a, b in _close_pairs(sorted(block), options):
             if not same_name(a, b, options):
                 continue
