@@ -148,3 +148,55 @@ def test_clock_times_with_a_dot_and_bounds() -> None:
     assert (t.unit, t.compare, t.bound) == ("time", (11, 32), "")
     [u] = date_claims("The boy fell just before 5 p.m. on the second floor.", 0, 0)
     assert (u.compare, u.bound) == ((17, 0), "before")
+
+
+def test_figure_precheck_agrees_with_the_pattern() -> None:
+    """The literal test that skips sentences without figures skips exactly the sentences
+    the pattern finds no digit or number word in, in ASCII and in other text."""
+    from synopsis.disagree.numbers import _ANY_FIGURE, _may_have_figure
+
+    cases = [
+        "No figures here at all.",
+        "Forty delegates came.",
+        "They waited TWELVE hours.",
+        "It cost 3 dollars.",
+        "Seventeen ſeven ways",  # a long s: Unicode folding
+        "ſix of them",
+        "Café owners met on Tuesday.",
+        "Twenty-one cafés, ٣ stalls",  # an Arabic-Indic digit is a \\d
+        "The ſtory ends.",
+        "fİve ways",  # "İ" lowercases to two characters and folds to "i"
+        "nıne lives",  # a dotless i folds to "i"
+        "",
+    ]
+    for raw in cases:
+        assert _may_have_figure(raw) == (_ANY_FIGURE.search(raw) is not None), raw
+    assert not _may_have_figure("No figures here at all.")
+    assert _may_have_figure("ſix of them")
+
+
+def test_only_two_characters_fold_to_another_ascii_letter() -> None:
+    """The figure pre-check's premise: a character matches an ASCII letter under
+    ``re.IGNORECASE`` exactly when its one-character lowercase is that letter, except
+    "ı" and "ſ" (and "İ", whose lowercase is two characters)."""
+    import re
+    import string
+    import sys
+
+    from synopsis.disagree.numbers import FOLDS_TO_OTHER_LETTER
+
+    letters = set(string.ascii_lowercase)
+    folding = re.compile("[a-z]", re.IGNORECASE)
+    odd = {
+        c
+        for c in map(chr, range(sys.maxunicode + 1))
+        if bool(folding.fullmatch(c)) != (c.lower() in letters)
+    }
+    assert {c for c in odd if len(c.lower()) == 1} == set(FOLDS_TO_OTHER_LETTER)
+    assert re.fullmatch("k", "\u212a", re.IGNORECASE)  # the Kelvin sign lowercases to "k"
+    assert re.fullmatch("i", "ı", re.IGNORECASE) and re.fullmatch("s", "ſ", re.IGNORECASE)
+
+
+def test_date_precheck_keeps_weekdays_in_any_case_and_skips_sentences_without_dates() -> None:
+    assert [c.value for c in date_claims("THE VOTE IS ON FRIDAY.", 0, 0)] == ["friday"]
+    assert date_claims("Nothing happened then.", 0, 0) == []

@@ -26,9 +26,18 @@ _AS_OF_BEFORE = re.compile(r"\b(?:as of|by|through|thru|until|since)\s+$", re.IG
 _BOUND_BEFORE = re.compile(r"\b(?P<side>before|after)\s+$", re.IGNORECASE)
 
 
+_DIGIT = re.compile(r"\d")
+# A weekday, in any case, spells "day"; a calendar day and a clock time have digits. A
+# sentence with neither (most of them) skips ``_DATE``. Nothing else is skipped: only
+# characters whose one-character lowercase is "d", "a" or "y" fold to those letters
+# (tests/test_claims.py), so "day" under ``_DATE``'s folding is "day" in the lowercase.
+
+
 def date_claims(raw: str, offset: int, index: int) -> list[When]:
     """Weekdays, calendar days and clock times of one sentence (weekdays in any case)."""
-    out = []
+    out: list[When] = []
+    if _DIGIT.search(raw) is None and "day" not in raw.lower():
+        return out
     for m in _DATE.finditer(raw):
         if _AS_OF_BEFORE.search(raw, 0, m.start()):
             continue  # "as of Monday", "by Wednesday": when a figure holds, not an event

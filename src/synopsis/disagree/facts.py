@@ -124,30 +124,43 @@ def fact_disagreements(
     aligned = np.asarray(aligned, dtype=np.int64).reshape(-1, 2)
     has_claims = np.array([bool(cs) for cs in claims] or [False], dtype=bool)
     aligned = aligned[has_claims[aligned[:, 0]] & has_claims[aligned[:, 1]]]
+    # What the pair test needs of each claim, computed once per claim rather than once
+    # per aligned pair (near-identical documents align every sentence with every other).
+    facts_of = [[_pair_facts(scored, raws, c) for c in cs] for cs in claims]
+    days_of: dict[int, set[tuple[int, int]]] = {}  # calendar days of a sentence, when asked
     for i, j in aligned.tolist():
-        for a in claims[i]:
-            for b in claims[j]:
-                if a.about != b.about:
+        for a, (about_a, when_a) in zip(claims[i], facts_of[i], strict=True):
+            for b, (about_b, when_b) in zip(claims[j], facts_of[j], strict=True):
+                if about_a != about_b:
                     continue
                 # A day or time names one event only when it is attached to the same word
                 # ("fled the scene about 4:20" / "fled the scene about 4:30").
-                if isinstance(a, When) and isinstance(b, When):
-                    anchors_a, anchors_b = _anchors(scored, a), _anchors(scored, b)
+                if when_a is not None and when_b is not None:
+                    anchors_a, before_a, future_a = when_a
+                    anchors_b, before_b, future_b = when_b
                     if not anchors_a & anchors_b:
                         continue
                     # the word before names what happened then ("claimed responsibility
                     # Thursday" / "linked to Wednesday's attack": two events, one "attack")
-                    before_a = {w for side, w in anchors_a if side == "before"}
-                    before_b = {w for side, w in anchors_b if side == "before"}
                     if before_a and before_b and before_a != before_b:
                         continue
-                    if not _same_event_time(raws, a, b, scored):
+                    # Two dates can name one event only when both sentences speak of it
+                    # in one tense, and two times or weekdays only when their sentences
+                    # name no two different days ("on Jul 20 at 11:57" / "on Jul 19 at
+                    # 6:51": two posts, not one).
+                    if future_a != future_b:
                         continue
+                    if a.unit != "day":  # type: ignore[union-attr]
+                        days_a = _days(days_of, raws, a.sentence)
+                        days_b = _days(days_of, raws, b.sentence)
+                        if days_a and days_b and days_a.isdisjoint(days_b):
+                            continue
                 links.append((a, b))
     quantities = [c for cs in claims for c in cs if isinstance(c, Quantity)]
     frequency: dict[str, int] = {}  # words in many sentences ("Islamic", "State") tie nothing
-    for raw in raws:
-        for w in set(content_words(raw)):
+    words_of = [content_words(raw) for raw in raws]  # once per sentence, used twice
+    for words in words_of:
+        for w in set(words):
             frequency[w] = frequency.get(w, 0) + 1
     rare = max(2, int(options.common_fraction * len(raws)))
     part_counts = PartCounts(raws, sent_group)
@@ -161,26 +174,43 @@ def fact_disagreements(
                 links.append((a, b))
         if noun not in GENERIC_NOUNS:
             links += _sole_figures(
-                scored, sent_group, same, raws, rare, frequency, options, part_counts
+                scored, sent_group, same, words_of, rare, frequency, options, part_counts
             )
     stat_abouts = {("number", noun) for noun in STAT_NOUNS}
-    predicate = {c: _predicates(scored, c) for cs in claims for c in cs if isinstance(c, Quantity)}
-    links = [
-        (a, b)
-        for a, b in links
-        if subject_allows(
-            subject[a],
-            subject[b],
-            a.about in ambiguous,
-            same_predicate=a.about not in stat_abouts
-            and bool(predicate.get(a, set()) & predicate.get(b, set())),
-        )
-        and not _different_kinds(a, b)
-        and not _other_scopes(claims, a, b)
-        and not any(isinstance(c, Quantity) and _partitive(scored, c, _BASE) for c in (a, b))
+    # Claims are numbered (equal claims are one, as they are one key of the union-find)
+    # and what the link filter asks of each is looked up once per claim: a cluster of
+    # aligned copies has millions of links and few claims.
+    items = list(dict.fromkeys(c for cs in claims for c in cs))
+    number = {c: n for n, c in enumerate(items)}
+    subjects = [subject[c] for c in items]
+    quantity = [isinstance(c, Quantity) for c in items]
+    in_ambiguous = [c.about in ambiguous for c in items]
+    counts_by_predicate = [c.about not in stat_abouts for c in items]
+    no_words: frozenset[str] = frozenset()
+    predicates = [
+        _predicates(scored, c) if q else no_words for c, q in zip(items, quantity, strict=True)
     ]
+    based: dict[int, bool] = {}  # a base others are counted out of, asked only of links
+
+    def is_base(n: int) -> bool:
+        if n not in based:
+            based[n] = quantity[n] and _partitive(scored, items[n], _BASE)  # type: ignore[arg-type]
+        return based[n]
+
+    kept: list[tuple[int, int]] = []
+    for a, b in links:
+        x, y = number[a], number[b]
+        same_predicate = counts_by_predicate[x] and bool(predicates[x] & predicates[y])
+        if not subject_allows(subjects[x], subjects[y], in_ambiguous[x], same_predicate):
+            continue
+        if quantity[x] and quantity[y] and (_different_kinds(a, b) or _other_scopes(claims, a, b)):
+            continue
+        if is_base(x) or is_base(y):
+            continue
+        kept.append((x, y))
     out = []
-    for members in components((c for cs in claims for c in cs), links):
+    for ids in components(range(len(items)), kept):
+        members = [items[n] for n in ids]
         if len(members) < 2:
             continue
         if len({subject[c] for c in members} - {None}) > 1:
@@ -256,7 +286,7 @@ def _sole_figures(
     scored: ScoredCluster,
     sent_group: np.ndarray,
     same: list[Quantity],
-    raws: Sequence[str],
+    words_of: Sequence[list[str]],
     rare: int,
     frequency: dict[str, int],
     options: DisagreeOptions,
@@ -277,7 +307,7 @@ def _sole_figures(
         for g, cs in per_group.items()
         if len({c.compare for c in cs}) == 1 and g not in in_parts and not _partitive(scored, cs[0])
     ]
-    context = {c: _around(scored, c.sentence, raws, rare, frequency) - {c.noun} for c in sole}
+    context = {c: _around(scored, c.sentence, words_of, rare, frequency) - {c.noun} for c in sole}
     return [
         (a, b)
         for a, b in sharing_pairs(sole, context, options.sole_shared_context)
@@ -293,19 +323,27 @@ _FUTURE = re.compile(
 )
 
 
-def _same_event_time(raws: Sequence[str], a: When, b: When, scored: ScoredCluster) -> bool:
-    """Two dates can name one event only when both sentences speak of it in one tense,
-    and two times or weekdays only when their sentences name no two different days
-    ("on Jul 20 at 11:57" / "on Jul 19 at 6:51": two posts, not one)."""
-    head_a = raws[a.sentence][: a.start - scored.sentences[a.sentence].start]
-    head_b = raws[b.sentence][: b.start - scored.sentences[b.sentence].start]
-    if bool(_FUTURE.search(head_a)) != bool(_FUTURE.search(head_b)):
-        return False
-    if a.unit != "day":
-        days_a, days_b = calendar_days(raws[a.sentence]), calendar_days(raws[b.sentence])
-        if days_a and days_b and days_a.isdisjoint(days_b):
-            return False
-    return True
+_WhenFacts = tuple[set[tuple[str, str]], set[str], bool]
+
+
+def _pair_facts(
+    scored: ScoredCluster, raws: Sequence[str], claim: Claim
+) -> tuple[tuple[str, str], _WhenFacts | None]:
+    """A claim's ``about`` and, for a day or time, its anchors, the words before it among
+    them, and whether its sentence speaks of the future before it."""
+    if not isinstance(claim, When):
+        return claim.about, None
+    anchors = _anchors(scored, claim)
+    before = {w for side, w in anchors if side == "before"}
+    head = raws[claim.sentence][: claim.start - scored.sentences[claim.sentence].start]
+    return claim.about, (anchors, before, bool(_FUTURE.search(head)))
+
+
+def _days(cache: dict[int, set[tuple[int, int]]], raws: Sequence[str], i: int) -> set:
+    """:func:`calendar_days` of sentence ``i``, kept in ``cache``."""
+    if i not in cache:
+        cache[i] = calendar_days(raws[i])
+    return cache[i]
 
 
 _PARTITIVE = re.compile(r"\b(?:of|among|half of)(?:\s+(?:the|those|these))?\s+$", re.I)
@@ -330,20 +368,21 @@ class PartCounts:
     so the work is the nouns times those sentences, not the claims times every sentence."""
 
     def __init__(self, raws: Sequence[str], sent_group: np.ndarray) -> None:
-        self.raws = [(i, raw) for i, raw in enumerate(raws) if _PARTS_WORD.search(raw)]
+        # each kept sentence lowercased once, for the literal test before a noun's pattern
+        self.raws = [(i, raw, raw.lower()) for i, raw in enumerate(raws) if _PARTS_WORD.search(raw)]
         self.sent_group = sent_group
         self.known: dict[str, set[int]] = {}
 
     def __call__(self, noun: str) -> set[int]:
         if noun not in self.known:
-            parts = re.compile(
-                rf"\b(?:another|other|more|additional|further)\s+(?:\w+\s+)?{noun}", re.I
-            )
-            self.known[noun] = {
-                int(self.sent_group[i])
-                for i, raw in self.raws
-                if noun in raw.lower() and parts.search(raw)
-            }
+            having = [(i, raw) for i, raw, lower in self.raws if noun in lower]
+            found: set[int] = set()
+            if having:  # the pattern is compiled only for a noun some such sentence has
+                parts = re.compile(
+                    rf"\b(?:another|other|more|additional|further)\s+(?:\w+\s+)?{noun}", re.I
+                )
+                found = {int(self.sent_group[i]) for i, raw in having if parts.search(raw)}
+            self.known[noun] = found
         return self.known[noun]
 
 
@@ -357,21 +396,26 @@ def _partitive(
 
 
 def _around(
-    scored: ScoredCluster, i: int, raws: Sequence[str], rare: int, frequency: dict[str, int]
+    scored: ScoredCluster,
+    i: int,
+    words_of: Sequence[list[str]],
+    rare: int,
+    frequency: dict[str, int],
 ) -> set[str]:
-    """Uncommon content words of sentence ``i`` and the sentences either side of it.
+    """Uncommon content words of sentence ``i`` and the sentences either side of it
+    (``words_of``: each sentence's :func:`content_words`, computed once per cluster).
 
     Wire copy often gives each sentence its own paragraph, so neighbours are taken across
     paragraph breaks, inside the document."""
     s = scored.sentences[i]
     out = set()
     for j in (i - 1, i, i + 1):
-        if 0 <= j < len(raws):
+        if 0 <= j < len(words_of):
             t = scored.sentences[j]
             if t.doc_index == s.doc_index:
                 out.update(
                     singular(w)
-                    for w in content_words(raws[j])
+                    for w in words_of[j]
                     if frequency[w] <= rare and w not in NUMBER_WORDS
                 )
     return out

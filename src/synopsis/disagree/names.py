@@ -39,7 +39,10 @@ def name_disagreements(
         g = copies.group_of[sentence.doc_index]
         tokens = word_tokens(raws[i])
         for p, t in enumerate(tokens[1:], start=1):
-            if not CAPITALISED.fullmatch(t) or t in NOT_NAMES or t.lower() in lower_words:
+            # an ASCII capital first (what CAPITALISED asks) is tested before the pattern
+            if not ("A" <= t[0] <= "Z") or not CAPITALISED.fullmatch(t):
+                continue
+            if t in NOT_NAMES or t.lower() in lower_words:
                 continue
             around = tokens[max(0, p - 2) : p] + tokens[p + 1 : p + 3]
             words = {w.lower().strip(".,;:’'") for w in around}
@@ -57,6 +60,8 @@ def name_disagreements(
     for spelling in seen:
         blocks.setdefault((spelling[0].lower(), spelling[-1].lower()), []).append(spelling)
     for block in blocks.values():
+        if len(block) < 2:
+            continue  # one spelling makes no pair (most blocks: no cdist call for them)
         for a, b in _close_pairs(sorted(block), options):
             if not same_name(a, b, options):
                 continue

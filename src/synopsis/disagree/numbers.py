@@ -80,10 +80,35 @@ def as_of(raw: str) -> str | None:
     return " ".join(m.group(0).lower().split()) if m else None
 
 
+# Every figure has a digit or a number word: a sentence with neither (most of them) skips
+# the costly patterns. Nothing else is skipped: the text lowercased and searched by a
+# case-sensitive pattern (half the cost) finds exactly what ``_NUMBER``'s case folding
+# finds, when every character lowercases to one character and the text has no "ı" or
+# "ſ" (the two characters Python's folding matches to an ASCII letter other than their
+# lowercase: checked over all of Unicode in tests/test_claims.py); other text is searched
+# by the folding pattern itself.
+_ANY_FIGURE = re.compile(r"\d|" + "|".join(_WORD_NUMBERS), re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_LOWER_NUMBER_WORD = re.compile("|".join(_WORD_NUMBERS))
+FOLDS_TO_OTHER_LETTER = ("ı", "ſ")
+
+
+def _may_have_figure(raw: str) -> bool:
+    if _DIGIT.search(raw) is not None:
+        return True
+    lower = raw.lower()
+    if len(lower) != len(raw) or any(c in raw for c in FOLDS_TO_OTHER_LETTER):
+        return _ANY_FIGURE.search(raw) is not None
+    return _LOWER_NUMBER_WORD.search(lower) is not None
+
+
 def number_claims(raw: str, offset: int, index: int) -> list[Quantity]:
     """Counted quantities of one sentence; numbers in words count ("eight people")."""
-    out = []
-    when = as_of(raw)
+    out: list[Quantity] = []
+    if not _may_have_figure(raw):
+        return out
+    when: str | None = None  # the sentence's time, looked up for its first figure only
+    looked = False
     for m in _NUMBER.finditer(raw):
         num = m.group("num").lower()
         if num in _WORD_NUMBERS and _DETERMINER.search(raw[: m.start()]):
@@ -131,6 +156,8 @@ def number_claims(raw: str, offset: int, index: int) -> list[Quantity]:
         qual = " ".join((m.group("qual") or "").lower().split())
         end = m.start("rest") + noun_end
         shown = " ".join(x for x in (qual, m.group("num"), m.group("mult") or "") if x)
+        if not looked:
+            when, looked = as_of(raw), True
         out.append(
             Quantity(
                 noun=singular(noun),
@@ -144,10 +171,14 @@ def number_claims(raw: str, offset: int, index: int) -> list[Quantity]:
                 kind_of=" ".join(skipped),
             )
         )
+    if _DIGIT.search(raw) is None:
+        return out  # a compound figure ("211-game") is written in digits
     for m in _COMPOUND.finditer(raw):  # "a 211-game suspension" counts games too
         noun = singular(m.group("noun"))
         if noun in _NOT_COUNTED or noun in ENGLISH_STOP_WORDS:
             continue
+        if not looked:
+            when, looked = as_of(raw), True
         num = m.group("num")
         value = _WORD_NUMBERS.get(num.lower())
         value = float(value) if value is not None else float(num.replace(",", ""))

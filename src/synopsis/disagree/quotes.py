@@ -140,11 +140,8 @@ def quote_disagreements(
     # how many sentences of the cluster use each stem: a speaker's topic words ("Iran",
     # "coalition") are everywhere and tie no two wordings together (the rarity the figures
     # use too: at most ``common_fraction`` of the sentences)
-    frequency: dict[str, int] = {}
-    for sentence in scored.sentences:
-        raw = scored.documents[sentence.doc_index].document.text[sentence.start : sentence.end]
-        for w in set(_stem_sequence(raw)):
-            frequency[w] = frequency.get(w, 0) + 1
+    # (counted only when a pair of quotes gets that far: most clusters have none)
+    frequency: dict[str, int] | None = None
     rare = max(2, int(options.common_fraction * len(scored.sentences)))
     out = []
     used: set[int] = set()
@@ -157,7 +154,8 @@ def quote_disagreements(
         if ga == gb:
             continue
         short, long_ = sorted((norms[x].split(), norms[y].split()), key=len)
-        if short and _in_order(short, long_) == len(short):
+        # every word of a shortening is in the other: without that, no LCS is needed
+        if short and set(short) <= set(long_) and _in_order(short, long_) == len(short):
             continue  # a shortening: every word of one lies, in order, inside the other
         if _shared_run(norms[x], norms[y]) >= 5:  # one wording, quoted to different extents
             continue
@@ -166,6 +164,8 @@ def quote_disagreements(
         if len(shared) < 3 or len(shared) < 0.3 * small or len(shared) < 0.2 * large:
             continue
         # at least two shared words that are uncommon in the cluster: the statement's own
+        if frequency is None:
+            frequency = _stem_frequency(scored)
         own = [w for w in shared if frequency.get(w, 0) <= rare]
         if len(own) < options.quote_own_words:
             continue
@@ -184,6 +184,16 @@ def quote_disagreements(
             )
         )
     return out
+
+
+def _stem_frequency(scored: ScoredCluster) -> dict[str, int]:
+    """How many sentences of the cluster use each stem."""
+    frequency: dict[str, int] = {}
+    for sentence in scored.sentences:
+        raw = scored.documents[sentence.doc_index].document.text[sentence.start : sentence.end]
+        for w in set(_stem_sequence(raw)):
+            frequency[w] = frequency.get(w, 0) + 1
+    return frequency
 
 
 def _speaker_pairs(quotes: Sequence[Quote]) -> list[tuple[int, int]]:
