@@ -315,6 +315,7 @@ class _Units:
         for g, s in enumerate(scored.sentences):
             self._first.setdefault(s.doc_index, g - s.index)
         self._units: dict[int, Unit | None] = {}
+        self._insertions: dict[int, dict[int, tuple[Insertion, ...]]] = {}
 
     def of(self, g: int) -> Unit | None:
         if not self.enabled:
@@ -344,7 +345,13 @@ class _Units:
         return 1 if unit is None else unit.last - unit.first + 1
 
     def insertions(self, g: int) -> dict[int, tuple[Insertion, ...]]:
-        """Insertions of the unit, by sentence index, in document offsets."""
+        """Insertions of the unit, by sentence index, in document offsets (made once per
+        candidate: the budget check asks for them at every step)."""
+        if g not in self._insertions:
+            self._insertions[g] = self._make_insertions(g)
+        return self._insertions[g]
+
+    def _make_insertions(self, g: int) -> dict[int, tuple[Insertion, ...]]:
         unit = self.of(g)
         if unit is None or not unit.insertions:
             return {}
