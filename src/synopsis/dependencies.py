@@ -535,7 +535,28 @@ NAME_LOOKBACK = 3
 MAX_UNIT = 3
 
 
-def resolve(texts: list[str], k: int, max_unit: int = MAX_UNIT) -> Unit | None:
+class Article:
+    """An article's sentence texts, with the first sentence that names each surname by
+    full name found once, so that every candidate's unit looks back in constant time
+    (the lookups were a scan of all earlier sentences per candidate)."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self._first_named: dict[str, int] | None = None
+
+    def named_before(self, surname: str, i: int) -> bool:
+        """A sentence before ``i`` names ``surname`` with a full name."""
+        if self._first_named is None:
+            self._first_named = {}
+            for j, text in enumerate(self.texts):
+                for p in _persons(text):
+                    self._first_named.setdefault(p.text, j)
+        return self._first_named.get(surname, len(self.texts)) < i
+
+
+def resolve(
+    texts: list[str], k: int, max_unit: int = MAX_UNIT, article: Article | None = None
+) -> Unit | None:
     """The smallest unit around sentence ``k`` of an article (``texts``: its sentences in
     order) in which every need is met, or None when there is none within ``max_unit``
     sentences (a quotation whose speaker cannot be found, a chain too long).
@@ -544,12 +565,14 @@ def resolve(texts: list[str], k: int, max_unit: int = MAX_UNIT) -> Unit | None:
     the ``NAME_LOOKBACK`` sentences before; a pronoun, connective or continued quotation
     takes in the sentence before; an open quotation the sentences up to its close; a
     quotation without attribution the sentence before only when that one introduces it
-    (a quotation with a named speaker, or a line ending in a colon).
+    (a quotation with a named speaker, or a line ending in a colon). ``article``, made once
+    from the same ``texts``, spares the look-backs when many sentences of it are resolved.
     """
+    article = article or Article(texts)
     first = last = k
     inserted: dict[int, Insertion] = {}
     while last - first + 1 <= max_unit:
-        grow = _unmet(texts, first, last, inserted)
+        grow = _unmet(article, first, last, inserted)
         if grow == "done":
             return Unit(first, last, tuple(inserted[i] for i in sorted(inserted)))
         if grow == "before" and first > 0:
@@ -561,9 +584,10 @@ def resolve(texts: list[str], k: int, max_unit: int = MAX_UNIT) -> Unit | None:
     return None
 
 
-def _unmet(texts: list[str], first: int, last: int, inserted: dict[int, Insertion]) -> str:
+def _unmet(article: Article, first: int, last: int, inserted: dict[int, Insertion]) -> str:
     """The first unmet need of the unit ``first..last``: "before" or "after" (the unit
     must grow that way), "inserted" (an insertion was added), "never" or "done"."""
+    texts = article.texts
     depth = 0  # quotation marks left open by the unit's sentences so far
     for i in range(first, last + 1):
         text = texts[i]
@@ -577,7 +601,7 @@ def _unmet(texts: list[str], first: int, last: int, inserted: dict[int, Insertio
         if kind == "definite" and i == 0:
             continue  # an article's first sentence introduces what it names
         if kind in {"pronoun", "connective", "continued-quote", "definite"} and i == first:
-            if _try_insert(texts, i, need, inserted):
+            if _try_insert(article, i, need, inserted):
                 return "inserted"
             return "before"
         if kind == "speakerless" and not opened_before:
@@ -585,10 +609,10 @@ def _unmet(texts: list[str], first: int, last: int, inserted: dict[int, Insertio
                 continue
             return "before" if i == first and i > 0 and introduces(texts[i - 1]) else "never"
         speaker = speaker_need(text)
-        if speaker is not None and _named_before(text, speaker.start, texts[:i]):
+        if speaker is not None and _named_before(text, speaker.start, article, i):
             speaker = None  # "Johnson also says she mis-spoke when she said ..."
         if speaker is not None and not any(speaker_name(texts[j]) for j in range(first, i)):
-            if _try_insert(texts, i, speaker, inserted, lookback=NAME_LOOKBACK + i - first):
+            if _try_insert(article, i, speaker, inserted, lookback=NAME_LOOKBACK + i - first):
                 return "inserted"
             return "before"
     if depth > 0:
@@ -596,14 +620,13 @@ def _unmet(texts: list[str], first: int, last: int, inserted: dict[int, Insertio
     return "done"
 
 
-def _named_before(text: str, position: int, earlier: list[str]) -> bool:
+def _named_before(text: str, position: int, article: Article, i: int) -> bool:
     """A person is named in ``text`` before ``position`` (outside quotations): by full
-    name, or by a surname the ``earlier`` sentences gave with a full name."""
+    name, or by a surname the article's sentences before ``i`` gave with a full name."""
     head = outside_quotes(text)[:position]
     if any(p.end <= position for p in _persons(text)):
         return True
-    known = {p.text for t in earlier for p in _persons(t)}
-    return any(w in known for w in re.findall(r"[A-Z][a-z'’-]+", head))
+    return any(article.named_before(w, i) for w in re.findall(r"[A-Z][a-z'’-]+", head))
 
 
 def introduces(text: str) -> bool:
@@ -620,13 +643,13 @@ def introduces(text: str) -> bool:
 
 
 def _try_insert(
-    texts: list[str],
+    article: Article,
     i: int,
     need: Need | None,
     inserted: dict[int, Insertion],
     lookback: int = NAME_LOOKBACK,
 ) -> bool:
-    insertion = _insert(texts, i, need, lookback)
+    insertion = _insert(article, i, need, lookback)
     if insertion is None:
         return False
     inserted[i] = insertion
@@ -643,23 +666,23 @@ def speaker_need(text: str) -> Need | None:
 
 
 def _insert(
-    texts: list[str], i: int, need: Need | None, lookback: int = NAME_LOOKBACK
+    article: Article, i: int, need: Need | None, lookback: int = NAME_LOOKBACK
 ) -> Insertion | None:
     """An insertion for a "he"/"she" subject or speaker, when a sentence before attributes
     something to a person by name (a mere mention is no evidence of who "she" is)."""
     if need is None or need.kind not in {"speaker", "pronoun"}:
         return None
+    texts = article.texts
     word = texts[i][need.start : need.end].lower()
     if word not in {"he", "she"}:
         return None
     same = re.compile(rf"\b{word}\b", re.IGNORECASE)
     # Only a person the article introduced by full name ("Lt. Todd Joyce") before: a lone
     # capitalised word next to "said" may be a country or an agency.
-    known = {p.text for j in range(i) for p in _persons(texts[j])}
     j = i - 1
     while j >= 0 and lookback > 0:
         name = attributed_name(texts[j])
-        if name is not None and name.text in known:
+        if name is not None and article.named_before(name.text, i):
             return Insertion(i, need.start, need.end, name.text, j, name.start, name.end)
         # A sentence about the same "she" carries the chain back one sentence further.
         lookback -= 0 if same.search(outside_quotes(texts[j])) else 1

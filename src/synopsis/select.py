@@ -48,7 +48,7 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
-from .dependencies import Unit, attributed_name, fragment, full_names, resolve
+from .dependencies import Article, Unit, attributed_name, fragment, full_names, resolve
 from .model import Insertion, Mention, ScoredCluster, Selection, Sentence
 from .options import SelectOptions
 from .score import is_quotation, words
@@ -316,6 +316,7 @@ class _Units:
             self._first.setdefault(s.doc_index, g - s.index)
         self._units: dict[int, Unit | None] = {}
         self._insertions: dict[int, dict[int, tuple[Insertion, ...]]] = {}
+        self._articles: dict[int, Article] = {}
 
     def of(self, g: int) -> Unit | None:
         if not self.enabled:
@@ -325,8 +326,9 @@ class _Units:
             if sentence.doc_index not in self._texts:
                 doc = self.scored.documents[sentence.doc_index]
                 self._texts[sentence.doc_index] = [s.text for s in doc.sentences]
+                self._articles[sentence.doc_index] = Article(self._texts[sentence.doc_index])
             texts = self._texts[sentence.doc_index]
-            unit = resolve(texts, sentence.index)
+            unit = resolve(texts, sentence.index, article=self._articles[sentence.doc_index])
             if unit is not None and self.on_topic:  # every part of a unit must stand
                 parts = texts[unit.first : unit.last + 1]
                 unit = unit if all(_standalone(t) for t in parts) else None
