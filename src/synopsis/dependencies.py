@@ -543,6 +543,15 @@ class Article:
     def __init__(self, texts: list[str]) -> None:
         self.texts = texts
         self._first_named: dict[str, int] | None = None
+        self._needs: dict[int, tuple[Need | None, tuple[int, int], Need | None]] = {}
+
+    def needs(self, i: int) -> tuple[Need | None, tuple[int, int], Need | None]:
+        """Sentence ``i``'s need, quotation balance and pronoun speaker, found once (every
+        unit that holds the sentence asks for them)."""
+        if i not in self._needs:
+            text = self.texts[i]
+            self._needs[i] = (needs(text), quote_balance(text), speaker_need(text))
+        return self._needs[i]
 
     def named_before(self, surname: str, i: int) -> bool:
         """A sentence before ``i`` names ``surname`` with a full name."""
@@ -591,10 +600,9 @@ def _unmet(article: Article, first: int, last: int, inserted: dict[int, Insertio
     depth = 0  # quotation marks left open by the unit's sentences so far
     for i in range(first, last + 1):
         text = texts[i]
-        need = needs(text)
+        need, (close, open_), speaker = article.needs(i)
         kind = need.kind if need else None
         opened_before = depth > 0
-        close, open_ = quote_balance(text)
         depth = max(0, depth - close) + open_
         if i in inserted:
             continue
@@ -608,7 +616,6 @@ def _unmet(article: Article, first: int, last: int, inserted: dict[int, Insertio
             if i > first and introduces(texts[i - 1]):
                 continue
             return "before" if i == first and i > 0 and introduces(texts[i - 1]) else "never"
-        speaker = speaker_need(text)
         if speaker is not None and _named_before(text, speaker.start, article, i):
             speaker = None  # "Johnson also says she mis-spoke when she said ..."
         if speaker is not None and not any(speaker_name(texts[j]) for j in range(first, i)):

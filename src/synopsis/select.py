@@ -88,11 +88,11 @@ def select(
         return Selection(indices=())
     # Stable sort on (-score, index) keeps ties deterministic.
     ranked = eligible[np.lexsort((eligible, -scores[eligible]))]
+    units = _Units(scored, options.dependencies, options.on_topic)
     if options.on_topic:  # another event, a tip line, a teaser, a cut or glued sentence
-        ranked = ranked[[_standalone(sentences[r].text) for r in ranked]]
+        ranked = ranked[[units.stands(int(r)) for r in ranked]]
         if ranked.size == 0:
             return Selection(indices=())
-    units = _Units(scored, options.dependencies, options.on_topic)
     if options.dependencies:
         ranked = np.array([r for r in ranked if units.of(int(r)) is not None], dtype=np.int64)
         if ranked.size == 0:
@@ -317,6 +317,14 @@ class _Units:
         self._units: dict[int, Unit | None] = {}
         self._insertions: dict[int, dict[int, tuple[Insertion, ...]]] = {}
         self._articles: dict[int, Article] = {}
+        self._stands: dict[int, bool] = {}
+
+    def stands(self, g: int) -> bool:
+        """Sentence ``g`` can stand in a summary: on topic and whole (judged once: it is
+        asked for as a candidate and again as a part of its neighbours' units)."""
+        if g not in self._stands:
+            self._stands[g] = _standalone(self.scored.sentences[g].text)
+        return self._stands[g]
 
     def of(self, g: int) -> Unit | None:
         if not self.enabled:
@@ -330,8 +338,9 @@ class _Units:
             texts = self._texts[sentence.doc_index]
             unit = resolve(texts, sentence.index, article=self._articles[sentence.doc_index])
             if unit is not None and self.on_topic:  # every part of a unit must stand
-                parts = texts[unit.first : unit.last + 1]
-                unit = unit if all(_standalone(t) for t in parts) else None
+                base = self._first[sentence.doc_index]
+                parts = range(base + unit.first, base + unit.last + 1)
+                unit = unit if all(self.stands(p) for p in parts) else None
             self._units[g] = unit
         return self._units[g]
 
