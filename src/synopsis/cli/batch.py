@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from ..errors import SynopsisError
 from .common import (
     app,
+    counter,
     fail,
     stderr,
 )
-
-if TYPE_CHECKING:
-    pass
-
 
 batch_app = typer.Typer(
     help="Corpus jobs: every cluster of a corpus summarized, on every local core or on Spark.",
@@ -76,8 +73,6 @@ def batch_summarize_command(
 ) -> None:
     """One record per cluster: the fields of 'summarize --format json' plus 'error' (a
     cluster that fails is recorded with its reason and the job goes on)."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
-
     from .. import batch
 
     cores = jobs or batch.default_jobs()
@@ -94,14 +89,10 @@ def batch_summarize_command(
             finally:
                 stop(spark)
         else:
-            with Progress(
-                "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
-                TimeElapsedColumn(), console=stderr, transient=True,
-            ) as bar:  # fmt: skip
-                task = bar.add_task("Summarizing", total=batch.count_items(input))
+            with counter("Summarizing", batch.count_items(input)) as tick:
                 result = batch.summarize_corpus(
                     input, output, jobs=cores, words=words, fmt=fmt and fmt.value,
-                    clean=not no_clean, on_record=lambda _: bar.advance(task),
+                    clean=not no_clean, on_record=lambda _: tick(),
                 )  # fmt: skip
     except SynopsisError as exc:
         raise fail(str(exc)) from None

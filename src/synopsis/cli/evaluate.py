@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -11,13 +11,11 @@ from rich.console import Console
 from ..errors import SynopsisError
 from .common import (
     app,
+    counter,
     fail,
     stderr,
     write,
 )
-
-if TYPE_CHECKING:
-    pass
 
 
 @app.command("eval")
@@ -62,21 +60,15 @@ def eval_command(
     ] = None,
 ) -> None:
     """Score synopsis and baselines with ROUGE against reference summaries."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
-
     from .. import evaluate as ev
 
     try:
         clusters = ev.split(ev.read_clusters(data), split)[:limit]
         names = ev.parse_systems(systems)
-        with Progress(
-            "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
-            TimeElapsedColumn(), console=stderr, transient=True,
-        ) as bar:  # fmt: skip
-            task = bar.add_task("Evaluating", total=len(clusters))
+        with counter("Evaluating", len(clusters)) as tick:
             result = ev.evaluate(
                 clusters, names, words=words, jobs=jobs, data=str(data), split=split,
-                on_cluster=lambda _: bar.advance(task),
+                on_cluster=lambda _: tick(),
             )  # fmt: skip
     except SynopsisError as exc:
         raise fail(str(exc)) from None
@@ -118,21 +110,15 @@ def train_command(
     """Fit the learned scorer on what the pipeline scores (cleaned, segmented, deduped)."""
     from importlib import resources
 
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
-
     from ..evaluate import read_clusters
     from ..score.learned import LEARNED_INPUTS
     from ..score.training import TrainOptions, train
 
     try:
         clusters = read_clusters(data)
-        with Progress(
-            "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
-            TimeElapsedColumn(), console=stderr, transient=True,
-        ) as bar:  # fmt: skip
-            task = bar.add_task("Preparing", total=len(clusters))
+        with counter("Preparing", len(clusters)) as tick:
             trained = train(clusters, TrainOptions(fit_clusters=fit_clusters), source=data.name,
-                            on_cluster=lambda: bar.advance(task))  # fmt: skip
+                            on_cluster=tick)  # fmt: skip
         where = output or Path(str(resources.files("synopsis.score")))
         written = trained.model.save(where)
     except SynopsisError as exc:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -15,10 +15,6 @@ from .common import (
     stderr,
     write,
 )
-
-if TYPE_CHECKING:
-    pass
-
 
 # --- stream mode: track and stories (synopsis.stream) ---------------------------------
 DbOption = Annotated[
