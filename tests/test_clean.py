@@ -312,28 +312,7 @@ def test_a_notice_page_is_no_source_and_the_notes_say_why() -> None:
     assert all(s.document_id != "3" for s in summary.sentences)
 
 
-OFF_TOPIC = (
-    "The city orchestra announced its winter programme at a gala dinner.\n"
-    "Tickets for the opening concert of symphonies go on sale next month.\n"
-    "The conductor said the season would feature two premieres by young composers.\n"
-    "A children's matinee returns after a pause of three years.\n"
-    "Season subscribers will receive a discount of ten percent.\n"
-)
-
-
-def test_an_off_topic_document_is_no_source() -> None:
-    names = ("wire.txt", "independent.txt", "wire-republished.txt")
-    docs = [make_document((FIXTURES / "cross" / n).read_text(), n) for n in names]
-    docs.append(make_document(OFF_TOPIC, "orchestra.txt"))
-    cleaned = clean_cluster(docs)
-    assert [c.dropped is not None for c in cleaned] == [False, False, False, True]
-    assert "off-topic" in (cleaned[3].dropped or "") and cleaned[3].body  # body kept to show
-    summary = synopsis.summarize(docs, words=300)
-    assert summary.independent_sources == 2
-    assert any("orchestra.txt dropped: off-topic" in n for n in summary.notes)
-    assert all(s.document_id != "orchestra.txt" for s in summary.sentences)
-    # with only two documents, neither defines the story: nothing is off-topic
-    assert all(c.dropped is None for c in clean_cluster([docs[0], docs[3]]))
+# (off-topic documents: tests/test_documents.py)
 
 
 def test_a_crawl_description_saved_as_the_article_is_dropped() -> None:

@@ -307,19 +307,75 @@ def fold(text: str) -> str:
 # --- site notices (a page about the page, not about the world) -------------------------
 # A sentence is a notice when it names a part of the site or the reader's device or
 # account (NOTICE_TERMS) *and* speaks to the reader or reports the page's own state
-# (NOTICE_CUES). A document whose body is mostly such sentences is a notice page: an
-# error page, a login wall, a widget's help text saved in place of the article.
+# (NOTICE_CUES), or when it is a web archive describing its own collection
+# (COLLECTION_NOTICE) or a weather widget's forecast (FORECAST). A document whose body
+# is mostly such sentences is a notice page: an error page, a login wall, a widget's
+# help text saved in place of the article.
 NOTICE_TERMS = re.compile(
     r"\b(?:tweets?|location information|third-party applications?|javascript|browser|cookies?"
     r"|transcript|video|feature|page|website|web site|e-?mail(?: address)?|newsletters?"
     r"|subscriptions?|subscriber|account|profile|log ?in|sign ?up|reprints?|non-commercial use"
-    r"|junk mail|rat(?:ing|ed)|rented|legacy site|app|notifications?|headlines)\b",
+    r"|junk mail|rat(?:ing|ed)|rented|legacy site|app|notifications?|headlines"
+    r"|(?:the|this|our) site|listings?|item number|server|verification"
+    r"|spam|folder|robot|characters|your (?:location|region)|member|premium content"
+    r"|live event|legal help|content changes|documentation|configuration)\b",
     re.IGNORECASE,
 )
 NOTICE_CUES = re.compile(
     r"\b(?:you|your|you'?re|please|sorry|learn more|thank you|try again"
     r"|(?:could not|cannot|can't|couldn't) be (?:loaded|displayed|found|played)"
-    r"|(?:is|are) (?:not |currently |no longer )?(?:available|supported)"
-    r"|not found|has been (?:removed|moved)|click)\b",
+    r"|(?:is|are) (?:not |currently |no longer )?(?:available|supported|disabled)"
+    r"|not found|has been (?:removed|moved)|click|to connect with"
+    r"|(?:was|is) unable to|go to the|be back shortly|welcome to)\b",
     re.IGNORECASE,
+)
+# A web archive's text about its own crawls and collections (the line rules catch the
+# commonest ones; these are the sentences that survive them).
+COLLECTION_NOTICE = re.compile(
+    r"\b(?:this collection|collections? (?:is|are) (?:comprised|made up)|archive-?it"
+    r"|internet archive|wayback machine|web ?crawls?|crawl(?:ed|s)? (?:of|from)"
+    r"|partner since|seed (?:list|for))\b",
+    re.IGNORECASE,
+)
+# A weather widget: "Low 26F. Winds E at 5 to 10 mph." (a forecast quoted in a story
+# has the number with a unit word, not this widget shorthand).
+FORECAST = re.compile(
+    r"\b(?:highs?|lows?) (?:(?:near|around|of) )?-?\d+ ?°?f\b"
+    r"|\bwinds? (?:light and variable|(?:[nsew]{1,3}|north|south|east|west)\w* at \d+)"
+    r"|\bchance of (?:rain|snow|precip\w*) \d+ ?%",
+    re.IGNORECASE,
+)
+
+
+# --- words too common to tell one story from another -----------------------------------
+# Content words found in at least 20% of the 5,000 clusters of multi-news-train-5000
+# (``python benchmarks/documents.py common-words DATA/multi-news-train-5000.jsonl.gz
+# --share 0.2`` prints them again). Two documents sharing them say nothing about sharing
+# a story, so off-topic judgment (cleaning.documents.topicality) leaves them out. A
+# longer list (5%: 467 words) took out topical words too ("senate", "police", "trump")
+# and made on-story articles look off-topic on the training set.
+COMMON_WORDS: frozenset[str] = frozenset(
+    {
+        "according",
+        "called",
+        "including",
+        "just",
+        "like",
+        "monday",
+        "news",
+        "people",
+        "photo",
+        "president",
+        "press",
+        "said",
+        "says",
+        "state",
+        "time",
+        "told",
+        "tuesday",
+        "week",
+        "world",
+        "year",
+        "years",
+    }
 )

@@ -49,17 +49,22 @@ class CleanOptions:
     # A document whose body words are at least this share in site-notice sentences
     # (furniture.NOTICE_TERMS with NOTICE_CUES) is a notice page, dropped whole.
     notice_share: float = 0.5
-    # In a cluster of at least ``topic_min_documents`` documents, a story sentence shares
-    # ``topic_shared_words`` content words with another document; a document of at least
-    # ``topic_min_sentences`` sentences with at most ``topic_max_story`` of them story
-    # sentences is off-topic. Shorter documents (a post, a quoted statement that is itself
-    # the news) are too short to judge and stay. Set on the tune halves: with a share of
-    # 0.2 two of three flagged documents were on the story (opinion columns, loose
-    # clusters), so only a document with no story sentence at all is off-topic.
-    topic_min_documents: int = 3
+    # Off-topic documents (cleaning.documents.topicality): with at least
+    # ``topic_min_groups`` independent sources (documents whose words overlap by
+    # ``topic_copy_similarity``, Jaccard, count once), the core of a document is the
+    # words two other sources share; a sentence holding ``topic_shared_words`` of them
+    # is a story sentence. When the other sources agree (median share of story sentences
+    # at least ``topic_agreement``) and at most ``topic_max_story`` of a document's
+    # sentences are story sentences, it is no source. Documents shorter than
+    # ``topic_min_sentences`` sentences and pages the cluster holds twice are never
+    # off-topic. Set on the tune halves (benchmarks/cleaning.md).
+    topic_min_groups: int = 3
+    topic_copy_similarity: float = 0.5
     topic_shared_words: int = 2
+    topic_agreement: float = 0.5
+    topic_max_story: float = 0.05
     topic_min_sentences: int = 4
-    topic_max_story: float = 0.0
+    topic_min_words: int = 150
 
 
 @dataclass(frozen=True)

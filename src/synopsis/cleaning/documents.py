@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import statistics
 from collections import Counter
 from collections.abc import Sequence
 
@@ -127,9 +128,12 @@ def _body_sentences(cleaned: CleanDocument) -> list[tuple[int, int]]:
 
 
 def is_notice(sentence: str) -> bool:
-    """A sentence about the page, the site or the reader's account, not about the world."""
+    """A sentence about the page, the site or the reader's account, not about the world:
+    site notices, a web archive's description of its collection, a weather widget."""
     # The cues first: they match fewer sentences and cost less (both must match).
-    return bool(fw.NOTICE_CUES.search(sentence) and fw.NOTICE_TERMS.search(sentence))
+    if fw.NOTICE_CUES.search(sentence) and fw.NOTICE_TERMS.search(sentence):
+        return True
+    return bool(fw.COLLECTION_NOTICE.search(sentence) or fw.FORECAST.search(sentence))
 
 
 def _judge_page(cleaned: CleanDocument, options: CleanOptions) -> CleanDocument:
@@ -142,9 +146,16 @@ def _judge_page(cleaned: CleanDocument, options: CleanOptions) -> CleanDocument:
         return dataclasses.replace(cleaned, dropped=NOTHING_LEFT)
     text = cleaned.document.text
     sentences = _body_sentences(cleaned)
-    words = sum(len(text[a:b].split()) for a, b in sentences)
-    notice = sum(len(text[a:b].split()) for a, b in sentences if is_notice(text[a:b]))
-    if not words or notice < options.notice_share * words:
+    counts = [len(text[a:b].split()) for a, b in sentences]
+    words = sum(counts)
+    # the story words that would keep the page: stop at the first sentence that passes it
+    allowed, story = (1 - options.notice_share) * words, 0
+    for (a, b), n in zip(sentences, counts, strict=True):
+        if not is_notice(text[a:b]):
+            story += n
+            if story > allowed:
+                return cleaned
+    if not words:
         return cleaned
     removed = [Removal(s.start, s.end, NOTICE_PAGE, _line_of(text, s.start)) for s in cleaned.body]
     removals = tuple(sorted((*cleaned.removals, *removed), key=lambda r: (r.start, r.end)))
@@ -159,32 +170,137 @@ def _content_words(text: str) -> set[str]:
     return {w for w in (m.lower() for m in _CONTENT.findall(text)) if w not in ENGLISH_STOP_WORDS}
 
 
-def _judge_topics(cleaned: list[CleanDocument], options: CleanOptions) -> list[CleanDocument]:
-    """Mark documents that tell another story than the rest of the cluster as off-topic.
+@dataclasses.dataclass(frozen=True)
+class Topicality:
+    """How much of one document is the story that the cluster's other sources tell.
 
-    A story sentence shares at least ``topic_shared_words`` content words with some other
-    document; a document of ``topic_min_sentences`` or more with at most
-    ``topic_max_story`` of its sentences so (a sidebar saved as the article, another
-    event) is no source. It needs ``topic_min_documents`` live documents: with
-    two, neither defines the story.
+    A sentence is *matched* in another source when one sentence there shares
+    ``topic_shared_words`` telling words with it (content words less the ones common to
+    all news, :data:`furniture.COMMON_WORDS`). ``story`` counts the document's sentences
+    matched in some other independent source (its own wire copies left out, so reprints
+    alone make no story). ``agreement`` says whether the other sources tell one story
+    without it: the median share of their sentences matched among themselves, the
+    document left out, so a sidebar cannot vote for itself.
     """
-    live = [i for i, c in enumerate(cleaned) if c.dropped is None]
-    if len(live) < options.topic_min_documents:
-        return cleaned
-    sentences = {
-        i: [_content_words(cleaned[i].document.text[a:b]) for a, b in _body_sentences(cleaned[i])]
+
+    sentences: int
+    words: int  # body words
+    story: int
+    groups: int  # independent sources among the live documents (copies counted once)
+    copies: int  # documents in its own copy group, itself included
+    longest: bool  # the longest live document: the main article, if any is
+    agreement: float
+    off_topic: bool
+
+
+def topicality(cleaned: Sequence[CleanDocument], options: CleanOptions) -> dict[int, Topicality]:
+    """Topicality of every live document (by index), judged against the other sources.
+
+    A document is off-topic when the cluster has at least ``topic_min_groups``
+    independent sources, the others agree on a story (``agreement`` at least
+    ``topic_agreement``) and at most ``topic_max_story`` of its own sentences are
+    matched in them. With two sources there is nothing to agree without the document:
+    neither can be told to be the one off the story, so both stay. Documents too short
+    to judge (``topic_min_sentences``, ``topic_min_words``: a post, a statement the
+    others report, a copy cut to its first hundred words) and a page the cluster holds
+    in two copies are never off-topic.
+    """
+    # (a document already marked off-topic is judged again, with the same result)
+    live = [i for i, c in enumerate(cleaned) if c.dropped in (None, OFF_TOPIC)]
+    sentences = {i: _sentence_words(cleaned[i]) for i in live}
+    vocab = {i: set().union(*sentences[i]) for i in live}
+    group = _copy_groups(live, vocab, options.topic_copy_similarity)
+    size = Counter(group.values())
+    # one source per copy group: its longest copy
+    source: dict[int, int] = {}
+    for i in live:
+        g = group[i]
+        if g not in source or len(sentences[i]) > len(sentences[source[g]]):
+            source[g] = i
+    index = {g: _word_index(sentences[j]) for g, j in source.items()}
+    need = options.topic_shared_words
+    # matched[i][g]: the sentences of document i matched in source g
+    matched = {
+        i: {g: _matched(sentences[i], index[g], need) for g in source if g != group[i]}
         for i in live
     }
-    vocab = {i: set().union(*sentences[i]) if sentences[i] else set() for i in live}
-    df: Counter[str] = Counter(w for i in live for w in vocab[i])
-    out = list(cleaned)
+    words = {i: _body_words(cleaned[i]) for i in live}
+    longest = max(live, key=lambda i: words[i], default=None)
+    out = {}
     for i in live:
-        # words some other document also uses: this document's count taken out
-        story = [
-            s for s in sentences[i] if sum(1 for w in s if df[w] >= 2) >= options.topic_shared_words
-        ]
         n = len(sentences[i])
-        few = len(story) <= options.topic_max_story * n
-        if n >= options.topic_min_sentences and few:
+        story = len(set().union(*matched[i].values())) if matched[i] else 0
+        shares = []
+        for g, j in source.items():
+            rest = [m for h, m in matched[j].items() if h not in (g, group[i])]
+            if g != group[i] and rest and sentences[j]:
+                shares.append(len(set().union(*rest)) / len(sentences[j]))
+        agreement = statistics.median(shares) if shares else 0.0
+        off = (
+            i != longest
+            and len(source) >= options.topic_min_groups
+            and agreement >= options.topic_agreement
+            and n >= options.topic_min_sentences
+            and words[i] >= options.topic_min_words
+            and size[group[i]] == 1
+            and story <= options.topic_max_story * n
+        )
+        out[i] = Topicality(
+            n, words[i], story, len(source), size[group[i]], i == longest, agreement, off
+        )
+    return out
+
+
+def _sentence_words(cleaned: CleanDocument) -> list[set[str]]:
+    """The telling words of each body sentence: content words less the common ones."""
+    text = cleaned.document.text
+    return [_content_words(text[a:b]) - fw.COMMON_WORDS for a, b in _body_sentences(cleaned)]
+
+
+def _body_words(cleaned: CleanDocument) -> int:
+    text = cleaned.document.text
+    return sum(len(text[s.start : s.end].split()) for s in cleaned.body)
+
+
+def _word_index(sentences: list[set[str]]) -> dict[str, list[int]]:
+    index: dict[str, list[int]] = {}
+    for n, words in enumerate(sentences):
+        for w in words:
+            index.setdefault(w, []).append(n)
+    return index
+
+
+def _matched(sentences: list[set[str]], index: dict[str, list[int]], need: int) -> set[int]:
+    """Which of these sentences share ``need`` words with one sentence of the index."""
+    out = set()
+    for n, words in enumerate(sentences):
+        hits: Counter[int] = Counter()
+        for w in words:
+            hits.update(index.get(w, ()))
+        if hits and max(hits.values()) >= need:
+            out.add(n)
+    return out
+
+
+def _copy_groups(live: list[int], vocab: dict[int, set[str]], similarity: float) -> dict[int, int]:
+    """Documents whose words overlap this much (Jaccard) are copies of one story: one source."""
+    group = {i: i for i in live}
+    for n, x in enumerate(live):
+        for y in live[n + 1 :]:
+            a, b = vocab[x], vocab[y]
+            if a and b and len(a & b) >= similarity * len(a | b) and group[y] != group[x]:
+                old = group[y]
+                for k, g in group.items():
+                    if g == old:
+                        group[k] = group[x]
+    return group
+
+
+def _judge_topics(cleaned: list[CleanDocument], options: CleanOptions) -> list[CleanDocument]:
+    """Mark documents that tell another story than the rest of the cluster as off-topic
+    (:func:`topicality`); the body is kept, so ``clean --explain`` can show it."""
+    out = list(cleaned)
+    for i, t in topicality(cleaned, options).items():
+        if t.off_topic:
             out[i] = dataclasses.replace(cleaned[i], dropped=OFF_TOPIC)
     return out

@@ -28,4 +28,4 @@ TRAILING = "trailing link or tag"
 # Whole documents (``CleanDocument.dropped``), as shown in ``Summary.notes``.
 NOTICE_PAGE = "a site notice, not an article (error page, login wall, widget text)"
 NOTHING_LEFT = "nothing but page furniture"
-OFF_TOPIC = "off-topic: too few sentences about the story the other documents tell"
+OFF_TOPIC = "off-topic: none of it is the story the other sources tell"
