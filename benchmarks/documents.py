@@ -21,7 +21,8 @@ documents it marks, over a grid of the two thresholds (``topic_agreement``,
 ``topic_max_story``). The cluster's own documents are not all on the story, so that
 count is an upper bound on wrong drops; ``list`` shows which they are.
 
-``common-words`` prints the content words found in at least ``--share`` of the clusters
+``list`` also runs on an older checkout (``PYTHONPATH=<checkout>/src``), for a before
+and after. ``common-words`` prints the content words found in at least ``--share`` of the clusters
 (the list kept as ``synopsis.furniture.COMMON_WORDS``).
 
 Times are CPU seconds (``time.process_time``), which other work on a shared machine
@@ -37,7 +38,6 @@ import time
 from collections import Counter
 
 from synopsis.cleaning import clean_cluster
-from synopsis.cleaning.documents import _content_words, topicality
 from synopsis.evaluate.data import read_clusters, split
 from synopsis.model import Cluster
 from synopsis.options import CleanOptions
@@ -78,7 +78,11 @@ def list_documents(clusters: list[Cluster], args: argparse.Namespace) -> None:
         start = time.process_time()
         cleaned = clean_cluster(cluster.documents, options)
         cpu += time.process_time() - start
-        figures = topicality(cleaned, options) if args.topic else {}
+        figures = {}
+        if args.topic:
+            from synopsis.cleaning.documents import topicality
+
+            figures = topicality(cleaned, options)
         for i, c in enumerate(cleaned):
             documents += 1
             text = c.document.text
@@ -113,6 +117,8 @@ MIN_WORDS = (0, 150, 250, 400)
 
 
 def inject(clusters: list[Cluster]) -> None:
+    from synopsis.cleaning.documents import topicality
+
     rng = random.Random(13)
     never = dataclasses.replace(CleanOptions(), topic_agreement=2.0)  # figures only
     rows = []
@@ -155,6 +161,8 @@ def inject(clusters: list[Cluster]) -> None:
 
 
 def common_words(clusters: list[Cluster], share: float) -> None:
+    from synopsis.cleaning.documents import _content_words
+
     df: Counter[str] = Counter()
     for cluster in clusters:
         df.update(set().union(*(_content_words(d.text) for d in cluster.documents)))

@@ -300,6 +300,8 @@ def _judge_topics(cleaned: list[CleanDocument], options: CleanOptions) -> list[C
     """Mark documents that tell another story than the rest of the cluster as off-topic
     (:func:`topicality`); the body is kept, so ``clean --explain`` can show it."""
     out = list(cleaned)
+    if sum(1 for c in cleaned if c.dropped is None) < options.topic_min_groups:
+        return out  # too few sources for any to be outvoted
     for i, t in topicality(cleaned, options).items():
         if t.off_topic:
             out[i] = dataclasses.replace(cleaned[i], dropped=OFF_TOPIC)
