@@ -82,7 +82,7 @@ def list_documents(clusters: list[Cluster], args: argparse.Namespace) -> None:
         if args.topic:
             from synopsis.cleaning.documents import topicality
 
-            figures = topicality(cleaned, options)
+            figures = topicality(cleaned, options, exact=True)
         for i, c in enumerate(cleaned):
             documents += 1
             text = c.document.text
@@ -130,7 +130,7 @@ def inject(clusters: list[Cluster]) -> None:
             continue
         extra = dataclasses.replace(rng.choice(live), id=f"injected-from-{donor.id}")
         documents = (*cluster.documents, extra)
-        figures = topicality(clean_cluster(documents, never), never)
+        figures = topicality(clean_cluster(documents, never), never, exact=True)
         for i, t in figures.items():
             rows.append((cluster.id, i, i == len(documents) - 1, t))
     injected = sum(1 for r in rows if r[2])
