@@ -49,15 +49,16 @@ class CleanOptions:
     # A document whose body words are at least this share in site-notice sentences
     # (furniture.NOTICE_TERMS with NOTICE_CUES) is a notice page, dropped whole.
     notice_share: float = 0.5
-    # Off-topic documents (cleaning.documents.topicality): with at least
-    # ``topic_min_groups`` independent sources (documents whose words overlap by
-    # ``topic_copy_similarity``, Jaccard, count once), the core of a document is the
-    # words two other sources share; a sentence holding ``topic_shared_words`` of them
-    # is a story sentence. When the other sources agree (median share of story sentences
-    # at least ``topic_agreement``) and at most ``topic_max_story`` of a document's
-    # sentences are story sentences, it is no source. Documents shorter than
-    # ``topic_min_sentences`` sentences and pages the cluster holds twice are never
-    # off-topic. Set on the tune halves (benchmarks/cleaning.md).
+    # Off-topic documents (cleaning.documents.topicality). Documents whose words overlap
+    # by ``topic_copy_similarity`` (Jaccard) are copies, one source. A sentence is matched
+    # in another source when one of its sentences shares ``topic_shared_words`` words
+    # (less furniture.COMMON_WORDS). With at least ``topic_min_groups`` sources, a
+    # document at most ``topic_max_story`` of whose sentences are matched in the others,
+    # while those others match each other (median share, the document left out) at
+    # least ``topic_agreement``, is no source. Never off-topic: documents under
+    # ``topic_min_sentences`` sentences or ``topic_min_words`` body words (a post, a
+    # statement, a copy cut to its first hundred words), a page held in two copies, the
+    # longest document. Decided on the tune halves and train-5000 (benchmarks/cleaning.md).
     topic_min_groups: int = 3
     topic_copy_similarity: float = 0.5
     topic_shared_words: int = 2
