@@ -137,3 +137,13 @@ def test_the_off_topic_rule_can_be_switched_off_by_its_thresholds() -> None:
     off = dataclasses.replace(CleanOptions(), topic_min_groups=99)
     cleaned = clean_cluster(flood_cluster("documents/festival.txt"), off)
     assert all(c.dropped is None for c in cleaned)
+
+
+def test_no_document_is_outvoted_by_sources_that_do_not_agree() -> None:
+    # the wire report and the independent one are told in different words (few of their
+    # sentences match each other), so they are no majority against the third document
+    names = ("cross/wire.txt", "cross/independent.txt", "documents/festival.txt")
+    cleaned = clean_cluster([make_document(read(n)) for n in names])
+    assert all(c.dropped is None for c in cleaned)
+    figures = topicality(cleaned, CleanOptions(), exact=True)
+    assert figures[2].story == 0 and figures[2].agreement < CleanOptions().topic_agreement
