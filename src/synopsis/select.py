@@ -48,11 +48,19 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
-from .dependencies import Article, Unit, attributed_name, fragment, full_names, resolve
+from .dependencies import (
+    Article,
+    Unit,
+    announces,
+    attributed_name,
+    fragment,
+    full_names,
+    resolve,
+)
 from .model import Insertion, Mention, ScoredCluster, Selection, Sentence
 from .options import SelectOptions
 from .score import is_quotation, words
-from .topic import content_words, off_topic, overlap
+from .topic import content_words, not_a_lead, off_topic, overlap
 
 # A middle initial or a name particle, kept in a bracketed full name.
 _MIDDLE = re.compile(r"[A-Z]\.|de|van|von|al|bin|da|del|di|le|la")
@@ -89,8 +97,10 @@ def select(
     # Stable sort on (-score, index) keeps ties deterministic.
     ranked = eligible[np.lexsort((eligible, -scores[eligible]))]
     units = _Units(scored, options.dependencies, options.on_topic)
-    if options.on_topic:  # another event, a tip line, a teaser, a cut or glued sentence
-        ranked = ranked[[units.stands(int(r)) for r in ranked]]
+    if options.on_topic:  # another event, a tip line, a teaser, a cut or glued sentence,
+        # or one that only announces what its article tells next (it may still come in as
+        # part of the unit of the sentence after it)
+        ranked = ranked[[units.stands(int(r)) and not announces(sentences[r].text) for r in ranked]]
         if ranked.size == 0:
             return Selection(indices=())
     if options.dependencies:
@@ -125,6 +135,11 @@ def select(
             _added_words(scored, g, found[g]) for g in new if g in found and g not in insertions
         )
 
+    heard = None  # sentences of the summary from each copy group (independent source)
+    if groups is not None:
+        group_of = np.array([groups[sentences[r].doc_index] for r in ranked], dtype=np.int64)
+        heard = np.zeros(int(max(groups)) + 1, dtype=np.int64)
+
     def take(c: int) -> None:
         nonlocal used, max_sim
         chosen.append(c)
@@ -132,6 +147,8 @@ def select(
         members = [g for g in units.members(int(ranked[c])) if g not in taken]
         for g in members:
             taken.add(g)
+            if heard is not None:
+                heard[groups[sentences[g].doc_index]] += 1
             if g in position:
                 open_[position[g]] = False
             if g != int(ranked[c]):  # a unit member outside the candidates: its own row
@@ -157,24 +174,28 @@ def select(
 
     quotes = np.array([is_quotation(sentences[r].text) for r in ranked], dtype=bool)
     if options.lead_first:
-        leads = np.flatnonzero([sentences[r].index == 0 for r in ranked])
-        if (~quotes[leads]).any():  # a quotation is a reaction, not the news
+        article_leads = _article_leads(scored, units)
+        lead_rows = set(article_leads.values())
+        leads = np.flatnonzero([int(r) in lead_rows for r in ranked])
+        kinds = [not_a_lead(sentences[ranked[c]].text, bool(quotes[c])) for c in leads]
+        if any(k is None for k in kinds):  # the news, not a reaction, a quote or background
+            leads = leads[[k is None for k in kinds]]
+        elif (~quotes[leads]).any():
             leads = leads[~quotes[leads]]
         leads = leads[fits_budget(np.ones(len(ranked), dtype=bool))[leads]]
-        if leads.size and headline:
-            words_of = content_words(headline)
-            near = np.array(
-                [overlap(words_of, content_words(sentences[r].text)) for r in ranked[leads]]
-            )
-            take(int(leads[np.argmax(salience[leads] + options.headline_weight * near)]))
-        elif leads.size:  # ranked is sorted by score, so the first lead is the best one
-            take(int(leads[0]))
-    group_of = None
-    if groups is not None:  # copy group of each candidate, and sentences taken per group
-        group_of = np.array([groups[sentences[r].doc_index] for r in ranked], dtype=np.int64)
-        heard = np.zeros(int(max(groups)) + 1, dtype=np.int64)
-        for c in chosen:
-            heard[group_of[c]] += 1
+        if leads.size:
+            value = salience[leads].copy()
+            if headline:
+                words_of = content_words(headline)
+                value += options.headline_weight * np.array(
+                    [overlap(words_of, content_words(sentences[r].text)) for r in ranked[leads]]
+                )
+            if groups is not None and options.lead_agreement_weight:
+                value += options.lead_agreement_weight * _agreement(
+                    scored, ranked[leads], article_leads, groups
+                )
+            # ties keep the ranked order (by score): argmax takes the first
+            take(int(leads[np.argmax(value)]))
     while True:
         fits = fits_budget(open_ & (max_sim < options.redundancy_threshold))
         if quotes[chosen].sum() + 1 > options.max_quote_share * (len(chosen) + 1):
@@ -185,13 +206,11 @@ def select(
             break
         value = np.where(fits, lam * salience - (1 - lam) * max_sim, -np.inf)
         best = int(np.argmax(value))
-        if group_of is not None and heard[group_of[best]] >= 2:
+        if heard is not None and heard[group_of[best]] >= 2:
             # A source already heard twice: a salient sentence from an unheard one first.
             unheard = fits & (heard[group_of] == 0) & (salience >= options.coverage_salience)
             if unheard.any():
                 best = int(np.argmax(np.where(unheard, value, -np.inf)))
-        if group_of is not None:
-            heard[group_of[best]] += 1
         take(best)
 
     opening = int(ranked[chosen[0]]) if chosen and options.lead_first else None
@@ -200,6 +219,40 @@ def select(
     if options.dependencies:
         kept = _introduce(scored, order, kept, spare=options.words - used)
     return Selection(indices=tuple(order), insertions=kept)
+
+
+# An article's lead is its first sentence that stands (page text and fragments before it
+# skipped), if that is among its first LEAD_SPAN sentences.
+LEAD_SPAN = 3
+
+
+def _article_leads(scored: ScoredCluster, units: _Units) -> dict[int, int]:
+    """The lead of each article that has one: document index -> sentence index."""
+    first: dict[int, int] = {}
+    for g, s in enumerate(scored.sentences):
+        if s.doc_index not in first and s.index < LEAD_SPAN and units.stands(g):
+            first[s.doc_index] = g
+    return first
+
+
+def _agreement(
+    scored: ScoredCluster, leads: np.ndarray, article_leads: dict[int, int], groups: Sequence[int]
+) -> np.ndarray:
+    """How far the other independent sources open with the same news as each lead: the
+    mean, over the copy groups other than the lead's own, of its best cosine with the
+    leads of that group's articles (0 with one source). Articles put the news first, so
+    the event most sources lead with is the story's central fact, not a side event
+    that one of them leads with."""
+    rows = sorted(article_leads.values())
+    row_group = np.array([groups[scored.sentences[g].doc_index] for g in rows])
+    cos = (scored.vectors[leads] @ scored.vectors[rows].T).toarray()
+    out = np.zeros(len(leads))
+    for k, r in enumerate(leads):
+        own = groups[scored.sentences[int(r)].doc_index]
+        others = [h for h in np.unique(row_group) if h != own]
+        if others:
+            out[k] = np.mean([cos[k, row_group == h].max() for h in others])
+    return out
 
 
 def _added_words(scored: ScoredCluster, g: int, found: Sequence[Insertion]) -> int:
