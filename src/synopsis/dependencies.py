@@ -83,6 +83,7 @@ _PRONOUN_SPEAKER = re.compile(
     rf"\b(?P<p>he|she|they)\s+(?:{_SAY})\b|\b(?:{_SAY})\s+(?P<q>he|she|they)\b(?=\s*(?:[.,;:!?]|$))",
     re.IGNORECASE,
 )
+_SPEAKER_PRONOUN = re.compile(r"\b(?:he|she|they)\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“„«][^\"“”„«»]*[\"”»]")
 
 
@@ -236,12 +237,17 @@ class Need:
         return self.kind in {"open-quote", "speakerless"}
 
 
+_ANY_QUOTE = re.compile('["“”„«»]')
+
+
 def quote_balance(text: str) -> tuple[int, int]:
     """Unmatched closing and opening quotation marks of ``text``, in reading order.
 
     Curly quotes say which they are; a straight one closes when a quotation is open or
     when it follows a word (``act," he said``), else it opens.
     """
+    if not _ANY_QUOTE.search(text):  # most sentences: nothing to count
+        return 0, 0
     unmatched_close = depth = 0
     for k, ch in enumerate(text):
         if ch == '"':
@@ -758,6 +764,8 @@ def _try_insert(
 
 def speaker_need(text: str) -> Need | None:
     """A quotation or report attributed to a pronoun ("he said", "said she")."""
+    if not _SPEAKER_PRONOUN.search(text):  # the pattern needs one: a cheap test first
+        return None
     m = _PRONOUN_SPEAKER.search(outside_quotes(text))
     if m is None:
         return None

@@ -99,51 +99,15 @@ _WRITER = re.compile(
 
 # A headline or a list of links left in the body is written In Title Case: small words
 # that a sentence never capitalises after its start ("Trends To Start Wearing Now").
-_TITLE_WORDS = frozenset(
-    [
-        "to",
-        "for",
-        "of",
-        "in",
-        "on",
-        "at",
-        "with",
-        "is",
-        "are",
-        "was",
-        "were",
-        "my",
-        "your",
-        "our",
-        "her",
-        "his",
-        "their",
-        "and",
-        "or",
-        "from",
-        "by",
-        "into",
-        "up",
-        "out",
-        "over",
-        "after",
-        "now",
-        "how",
-        "why",
-        "what",
-        "who",
-        "be",
-        "has",
-        "have",
-        "can",
-        "will",
-        "also",
-        "not",
-        "more",
-        "all",
-        "off",
-        "back",
-    ]
+_TITLE_WORDS = (
+    "to|for|of|in|on|at|with|is|are|was|were|my|your|our|her|his|their|and|or|from|by|"
+    "into|up|out|over|after|now|how|why|what|who|be|has|have|can|will|also|not|more|all|"
+    "off|back"
+)
+# A capitalised small word after the first word (a word of capitals only is an acronym).
+_TITLE_HIT = re.compile(
+    r"(?<=[^\w'’-])(?:" + "|".join(w.capitalize() for w in _TITLE_WORDS.split("|")) + r")\b"
+    r"(?![\w'’-])"
 )
 TITLE_MIN_HITS = 2
 
@@ -152,11 +116,8 @@ def _title_case(text: str) -> bool:
     """Headlines and link lists left in the body ("Picks The Key Trends To Start ..."):
     two or more small words capitalised after the first word, which news prose and its
     names ("Secretary of State") never do."""
-    tokens = re.findall(r"[^\W\d_][\w'’-]*", outside_quotes(text))[1:]
-    hits = sum(
-        1 for w in tokens if w[0].isupper() and not w.isupper() and w.lower() in _TITLE_WORDS
-    )
-    return hits >= TITLE_MIN_HITS
+    rest = outside_quotes(text).lstrip()
+    return len(_TITLE_HIT.findall(rest, 1)) >= TITLE_MIN_HITS
 
 
 def off_topic(text: str) -> str | None:
