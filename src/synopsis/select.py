@@ -12,26 +12,40 @@ reports. The budget is a hard cap: the summary never has more words than asked f
 
 Dependencies (:mod:`synopsis.dependencies`): a candidate is taken as a *unit*, with the
 sentences of its article it needs ("But ..." with the sentence before, an open quotation
-with the sentence that closes it and names its speaker), or with a bracketed insertion of
-the name a "he"/"she" stands for. The budget counts every sentence of the unit. A
-candidate whose needs cannot be met (a quotation whose speaker is nowhere near) is never
-taken. A speaker cited by surname before the summary has named them in full is shown
-with the bracketed full name ("[Jack Gallant] said"), taken from their article or the
-one other article that names them (``_introduce``).
+with the sentence that closes it and names its speaker, a quotation that answers what
+came before it, "That is why ...", with that sentence), or with a bracketed insertion of
+the name a "he"/"she" stands for: the speaker a "he said" follows, or for a "He has been
+charged" the subject of the nearest clause before that names a person (no insertion when
+that sentence names two people and neither is its subject: the sentence then comes with
+it). The budget counts every sentence of the unit. A candidate whose needs cannot be met
+(a quotation whose speaker is nowhere near) is never taken. A speaker cited by surname
+before the summary has named them in full is shown with the bracketed full name ("[Jack
+Gallant] said"), taken from their article or the one other article that names them
+(``_introduce``).
 
 On topic (:mod:`synopsis.topic`): a sentence about another event ("In a separate
-incident"), a tip line, page text or an open question is never taken, nor is one that is
-not a whole sentence (glued to the next, cut, a headline without final punctuation).
+incident"), a tip line, page text (a caption, a headline left in the body, a note to the
+reader) or an open question is never taken, nor is one that is not a whole sentence
+(glued to the next, cut, a headline without final punctuation), nor one that only
+announces what its article tells next ("Here is what we know:", "X has already made a
+move in the fight."); such a sentence may still come in as part of the unit of what it
+announces.
 
-Coverage of sources: when a source (a copy group: copies of one wire story count once)
-already has two sentences in the summary, the next sentence comes from a source not yet
-heard from if one has a candidate that fits, is not redundant, and has at least
-``coverage_salience`` of the best candidate's salience; otherwise the best candidate.
+Coverage of sources: each source is a copy group (copies of one wire story count once),
+and what it has given is counted in sentences, units included. Before a source gives its
+third sentence, the next one comes from a source not yet heard from, if one has a
+candidate that fits the words left, is not redundant, and has at least
+``coverage_salience`` of the best candidate's salience (the best such candidate);
+otherwise the best candidate, whichever its source.
 
-Central fact first: the summary opens with the best lead sentence of any article that
-is not a quotation (when there is one), the best by salience (which counts support
-across independent sources) plus ``headline_weight`` times its word overlap with the
-story's headline.
+Central fact first: the summary opens with an article's lead (its first sentence, if it
+stands) that states an event: leads that are a quotation, a reaction ("Leaders
+condemned ..."), background ("The rise of ...", "For years ...") or an announcement go
+only when no other lead fits. Among those, the best by salience (which counts support
+across independent sources), plus ``headline_weight`` times its word overlap with the
+story's headline, plus ``lead_agreement_weight`` times how closely the other independent
+sources open with the same news (``_agreement``): the event most sources lead with, not a
+side event one of them leads with.
 
 Reading order: sentences adjacent in one article stay adjacent, as one run; runs are
 shown by the relative position of their first sentence in its own article (a lead
@@ -222,8 +236,11 @@ def select(
 
 
 # An article's lead is its first sentence that stands (page text and fragments before it
-# skipped), if that is among its first LEAD_SPAN sentences.
-LEAD_SPAN = 3
+# skipped), if that is among its first LEAD_SPAN sentences. Decided on the tune halves by
+# reading the openings that change: with 3, a second or third sentence (a reaction, a
+# line under a caption) too often stood in for an article's lead (3 openings worse, 1
+# better than with 1).
+LEAD_SPAN = 1
 
 
 def _article_leads(scored: ScoredCluster, units: _Units) -> dict[int, int]:
