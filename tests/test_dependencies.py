@@ -280,13 +280,13 @@ def test_sentences_with_their_own_news_announce_nothing(text: str) -> None:
     assert not announces(text)
 
 
-# A shooting story written for this test: the sentence just before "He has been charged"
+# A shooting story written for this test: the sentence just before "He faces a charge"
 # has the suspect as its subject, though an earlier one attributes the victim's death.
 SHOOTING = [
     "Deputy Ann Cole was shot on Friday while answering a call at a farm near the lake.",
     "Officials said Cole was killed by Mark Dunne as she walked up to the house.",
     "As he ran, Dunne, 52, fired at a second deputy and was wounded, police said.",
-    "He has been charged with murder.",
+    "He faces a murder charge.",
 ]
 
 
@@ -306,8 +306,8 @@ def test_a_pronoun_after_a_sentence_naming_two_people_is_not_guessed() -> None:
 
 
 def test_an_institution_before_a_name_is_not_part_of_it() -> None:
-    names = full_names("Getty Images Pentagon spokesman said the post was deleted.")
+    names = full_names("Getty Images Harbour spokesman said the post was deleted.")
     assert names == []
-    text = "Modoc County Deputy Jack Hopkins was shot."
+    text = "Lake County Deputy Ann Cole was shot."
     (name,) = full_names(text)
-    assert text[name.start : name.end] == "Deputy Jack Hopkins"
+    assert text[name.start : name.end] == "Deputy Ann Cole"

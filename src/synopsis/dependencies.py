@@ -496,7 +496,7 @@ def _persons(text: str) -> list[Name]:
         if m.start(1) == 0 and parts[0].lower() in _NOT_NAME_START:
             continue
         start = m.start(1)
-        # "Getty Images Pentagon", "Modoc County Deputy Jack Hopkins": a person's name
+        # "Getty Images Harbour", "Lake County Deputy Ann Cole": a person's name
         # starts after the last word that names an institution or a place.
         cut = max((k for k, w in enumerate(parts) if w.lower() in _NOT_SURNAME), default=-1)
         if cut >= 0:
@@ -805,7 +805,7 @@ def _insert(
 
 
 AMBIGUOUS = "ambiguous"
-# An opening subordinate clause ("As he fled, ..."): the main clause, and its subject,
+# An opening subordinate clause ("As he ran, ..."): the main clause, and its subject,
 # come after its comma.
 _SUBORDINATE = re.compile(
     r"^\W*(?:as|when|while|after|before|although|though|because|since|if|once|until|despite|"
@@ -819,7 +819,7 @@ _WORD = re.compile(r"[\w'’.-]+")
 
 def _clause_subject(article: Article, j: int, i: int) -> Name | str | None:
     """Who a "he"/"she" opening sentence ``i`` stands for, judged on sentence ``j`` before
-    it: the person who is the subject of ``j``'s main clause ("As he fled, Breiner ..."),
+    it: the person who is the subject of ``j``'s main clause ("As he ran, Dunne ..."),
     else the one person ``j`` names; ``AMBIGUOUS`` when ``j`` names several people and none
     is its subject, None when it names nobody (look further back). Persons are surnames
     the article gave with a full name before ``i``."""

@@ -98,7 +98,7 @@ _WRITER = re.compile(
 
 
 # A headline or a list of links left in the body is written In Title Case: small words
-# that a sentence never capitalises after its start ("Trends To Start Wearing Now").
+# that a sentence never capitalises after its start ("Ten Beaches To Visit Now").
 _TITLE_WORDS = (
     "to|for|of|in|on|at|with|is|are|was|were|my|your|our|her|his|their|and|or|from|by|"
     "into|up|out|over|after|now|how|why|what|who|be|has|have|can|will|also|not|more|all|"
@@ -113,7 +113,7 @@ TITLE_MIN_HITS = 2
 
 
 def _title_case(text: str) -> bool:
-    """Headlines and link lists left in the body ("Picks The Key Trends To Start ..."):
+    """Headlines and link lists left in the body ("Top Ten Beaches To Visit ..."):
     two or more small words capitalised after the first word, which news prose and its
     names ("Secretary of State") never do."""
     rest = outside_quotes(text).lstrip()
