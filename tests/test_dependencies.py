@@ -54,6 +54,7 @@ def test_each_kind_of_need_is_found(text: str, kind: str) -> None:
     [
         "The city council approved the budget on Monday after a long debate.",
         "It is unclear whether the bridge will reopen before winter.",
+        "It's unclear whether the bridge will reopen before winter.",
         "This week the ministry published its annual report on road safety.",
         '"We are ready," said Mayor Tom Reyes, standing outside the town hall.',
         "So far, nobody has been charged in connection with the fire at the depot.",
@@ -238,6 +239,7 @@ def test_a_quotation_that_leans_on_what_came_before_needs_it(text: str) -> None:
     [
         '"We will reopen the school on Monday," Principal Ann Lee said.',
         '"It takes time to rebuild a harbour," Mayor Tom Reyes said.',
+        '"It\'s possible to reopen by spring," Mayor Tom Reyes said.',
         "Mayor Tom Reyes said the harbour would reopen by the weekend.",
     ],
 )

@@ -45,7 +45,7 @@ _PRONOUN_OPENER = re.compile(rf"(?:{_PRONOUNS})\b(?!-)", re.IGNORECASE)
 _NOT_ANAPHORIC = re.compile(
     r"(?:this|that|these)\s+(?:week|weekend|year|month|morning|afternoon|evening|night|"
     r"time|summer|winter|spring|fall|autumn|season|past|coming|is\s+(?:the\s+)?(?:first|"
-    r"latest))\b|it\s+(?:is|was|'s|’s|has been|will be|would be|remains|remained)\s+"
+    r"latest))\b|it(?:'s|’s|\s+(?:is|was|has been|will be|would be|remains|remained))\s+"
     r"(?:not\s+)?(?:unclear|clear|likely|unlikely|possible|impossible|expected|"
     r"believed|thought|estimated|understood|feared|hoped|rare|common|hard|difficult|"
     r"easy|important|too|time|the\s+first|the\s+latest|the\s+second|the\s+third|"
