@@ -313,3 +313,13 @@ def test_an_institution_before_a_name_is_not_part_of_it() -> None:
     text = "Lake County Deputy Ann Cole was shot."
     (name,) = full_names(text)
     assert text[name.start : name.end] == "Deputy Ann Cole"
+
+
+def test_a_definite_reference_comes_with_the_sentence_that_introduces_it() -> None:
+    story = [
+        "Ministers from 20 countries met in Paris on Monday for talks on the river pirates.",
+        "The navy has seized nine boats since May.",
+        "Spain had wanted to join the talks.",
+    ]
+    assert resolve(story, 2) == Unit(0, 2)  # the sentence before does not say which talks
+    assert resolve(["The navy has seized nine boats since May.", story[2]], 1) is None

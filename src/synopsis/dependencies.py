@@ -10,7 +10,8 @@ Kinds of :class:`Need` (one per sentence, the first that applies):
 * ``pronoun``: the subject is a pronoun or a demonstrative (he, she, they, it, this,
   these, his ...), or a definite reference back ("The move", "The latter").
 * ``definite``: a short sentence names an event as "the fight", "the attack" with
-  nothing saying which one (``_DEFINITE``).
+  nothing saying which one (``_DEFINITE``); it is taken with the sentences before it back
+  to one that names it ("talks" for "the talks"), or not at all.
 * ``connective``: the sentence opens with a connective (But, However, Also, Meanwhile ...).
 * ``continued-quote``: it closes a quotation it did not open (the quotation started in the
   sentence before).
@@ -707,6 +708,10 @@ def _unmet(article: Article, first: int, last: int, inserted: dict[int, Insertio
             continue
         if kind == "definite" and i == 0:
             continue  # an article's first sentence introduces what it names
+        if kind == "definite" and i > first:  # "the talks" needs where the talks came in
+            noun = text[need.start : need.end].split()[-1].lower()
+            if not any(noun in texts[j].lower() for j in range(first, i)):
+                return "before"
         if kind in {"pronoun", "connective", "continued-quote", "definite"} and i == first:
             if _try_insert(article, i, need, inserted):
                 return "inserted"
