@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from synopsis.dependencies import fragment, needs, resolve, speaker_name
+from synopsis.dependencies import (
+    Unit,
+    announces,
+    fragment,
+    full_names,
+    needs,
+    quote_context,
+    resolve,
+    speaker_name,
+)
 from synopsis.topic import off_topic
 
 # A short wire story written for these tests.
@@ -45,6 +54,7 @@ def test_each_kind_of_need_is_found(text: str, kind: str) -> None:
     [
         "The city council approved the budget on Monday after a long debate.",
         "It is unclear whether the bridge will reopen before winter.",
+        "It's unclear whether the bridge will reopen before winter.",
         "This week the ministry published its annual report on road safety.",
         '"We are ready," said Mayor Tom Reyes, standing outside the town hall.',
         "So far, nobody has been charged in connection with the fire at the depot.",
@@ -208,3 +218,108 @@ def test_captions_footnotes_and_warnings_are_page_text(text: str) -> None:
 )
 def test_dated_and_directional_news_sentences_are_not_captions(text: str) -> None:
     assert off_topic(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"That is why we closed the school," Principal Ann Lee said.',
+        '"These two countries have to talk to each other," analyst Tom Reyes said.',
+        '"It was not the flood of 1998," Mayor Tom Reyes told reporters.',
+        '"But we will not give up," said Ann Lee.',
+        '"The first three were easy," the coach said.',
+    ],
+)
+def test_a_quotation_that_leans_on_what_came_before_needs_it(text: str) -> None:
+    assert quote_context(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will reopen the school on Monday," Principal Ann Lee said.',
+        '"It takes time to rebuild a harbour," Mayor Tom Reyes said.',
+        '"It\'s possible to reopen by spring," Mayor Tom Reyes said.',
+        "Mayor Tom Reyes said the harbour would reopen by the weekend.",
+    ],
+)
+def test_a_quotation_that_says_its_own_thing_needs_nothing_more(text: str) -> None:
+    assert quote_context(text) is None
+
+
+def test_a_quotation_needing_context_comes_with_the_sentence_before_or_not_at_all() -> None:
+    story = [
+        "Principal Ann Lee said on Friday that the river had flooded the school twice this year.",
+        '"That is why we closed it," Lee said.',
+    ]
+    assert resolve(story, 1) == Unit(0, 1)
+    assert resolve(story[1:], 0) is None  # nothing before it in its article: never taken
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Here is what we know:",
+        "The rebels have already made a move in the fight.",
+        "The regional powers have joined the fray.",
+        "The statement read:",
+    ],
+)
+def test_sentences_that_only_announce_what_follows(text: str) -> None:
+    assert announces(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan took a step toward lifting the sanctions on Monday.",
+        "The rebels made a move on the capital on Sunday, killing 12 soldiers.",
+        '"Here is what we know," the chief said, before listing the dead.',
+        "Police said the gunman had acted alone.",
+    ],
+)
+def test_sentences_with_their_own_news_announce_nothing(text: str) -> None:
+    assert not announces(text)
+
+
+# A shooting story written for this test: the sentence just before "He faces a charge"
+# has the suspect as its subject, though an earlier one attributes the victim's death.
+SHOOTING = [
+    "Deputy Ann Cole was shot on Friday while answering a call at a farm near the lake.",
+    "Officials said Cole was killed by Mark Dunne as she walked up to the house.",
+    "As he ran, Dunne, 52, fired at a second deputy and was wounded, police said.",
+    "He faces a murder charge.",
+]
+
+
+def test_a_pronoun_stands_for_the_subject_of_the_nearest_clause() -> None:
+    unit = resolve(SHOOTING, 3)
+    assert unit is not None and [i.text for i in unit.insertions] == ["Dunne"]
+    (ins,) = unit.insertions
+    assert SHOOTING[ins.source][ins.source_start : ins.source_end] == "Dunne"
+
+
+def test_a_pronoun_after_a_sentence_naming_two_people_is_not_guessed() -> None:
+    # "Officials" is the subject and both the victim and the suspect are named: no name
+    # is inserted; the sentence comes with the one before it, for the reader to judge.
+    story = [*SHOOTING[:2], SHOOTING[3]]
+    unit = resolve(story, 2)
+    assert unit == Unit(1, 2)
+
+
+def test_an_institution_before_a_name_is_not_part_of_it() -> None:
+    names = full_names("Getty Images Harbour spokesman said the post was deleted.")
+    assert names == []
+    text = "Lake County Deputy Ann Cole was shot."
+    (name,) = full_names(text)
+    assert text[name.start : name.end] == "Deputy Ann Cole"
+
+
+def test_a_definite_reference_comes_with_the_sentence_that_introduces_it() -> None:
+    story = [
+        "Ministers from 20 countries met in Paris on Monday for talks on the river pirates.",
+        "The navy has seized nine boats since May.",
+        "Spain had wanted to join the talks.",
+    ]
+    assert resolve(story, 2) == Unit(0, 2)  # the sentence before does not say which talks
+    assert resolve(["The navy has seized nine boats since May.", story[2]], 1) is None

@@ -63,3 +63,30 @@ def test_the_sample_at_300_words_has_no_flagged_sentence(sample_files: list[Path
     summary = synopsis.summarize(sample_files, words=300)
     cluster = Cluster(id="sample", documents=summary.documents)
     assert check([s.text for s in summary.sentences], cluster).flagged == 0
+
+
+def test_a_quotation_without_what_it_answers_is_unmet() -> None:
+    article = (
+        "Principal Ann Lee said on Friday that the river had flooded the school twice. "
+        '"That is why we closed it," Lee said. '
+        "Pupils will study in the town hall until spring."
+    )
+    cluster = Cluster(id="school", documents=(Document(id="a", text=article),))
+    lead = "Principal Ann Lee said on Friday that the river had flooded the school twice."
+    quote = '"That is why we closed it," Lee said.'
+    alone = check_sentences([quote], cluster)
+    together = check_sentences([lead, quote], cluster)
+    assert alone[0].unmet and not together[1].unmet
+
+
+def test_an_announcement_is_unmet_unless_what_it_announces_follows() -> None:
+    article = (
+        "The harbour reopened on Tuesday after the storm, officials said. "
+        "The port authority has already made its first move. "
+        "It hired two dredgers to clear the channel."
+    )
+    cluster = Cluster(id="port", documents=(Document(id="a", text=article),))
+    move = "The port authority has already made its first move."
+    hired = "It hired two dredgers to clear the channel."
+    assert check_sentences([move], cluster)[0].unmet
+    assert not check_sentences([move, hired], cluster)[0].unmet

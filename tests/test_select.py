@@ -216,3 +216,105 @@ def test_the_budget_counts_the_words_a_bracketed_name_adds() -> None:
         assert summary.words <= words
         shown.append("[Ann Webb]" in summary.text)
     assert any(shown)  # the fixture exercises the rule
+
+
+# Three reports of one raid, written for this test: the best-supported sentence of the
+# cluster is a background one that one report opens with.
+BACKGROUND = (
+    "The rise of the river pirates, who steal fuel from boats near the delta port, "
+    "has drawn the navy into the fight."
+)
+RAID = [
+    BACKGROUND + " The navy seized three pirate boats on Monday, the coastguard said.",
+    "Sailors boarded three boats at dawn on Monday and arrested nine men. "
+    + BACKGROUND.replace("The rise", "Since May, the rise"),
+    "Nine men were arrested when sailors boarded three boats on Monday. Pirates steal fuel "
+    "from boats near the delta port, and the navy has been drawn into the fight.",
+]
+
+
+def test_the_opening_is_an_event_not_background(monkeypatch: pytest.MonkeyPatch) -> None:
+    import synopsis.select as select_module
+
+    opening = synopsis.summarize(RAID, words=25).sentences[0].text
+    assert not opening.startswith(("The rise", "Since May"))
+    assert "Monday" in opening
+    # without the rule the background sentence would open: the fixture exercises it
+    monkeypatch.setattr(select_module, "not_a_lead", lambda text, quotation=False: None)
+    assert synopsis.summarize(RAID, words=25).sentences[0].text == BACKGROUND
+
+
+ELECTION = [
+    "The trial of the former mayor on fraud charges opened on Monday in the capital. "
+    "Voters there chose Ana Ruiz as the new mayor on Sunday.",
+    "Voters in the capital elected Ana Ruiz mayor on Sunday in a clear win for her party. "
+    "Turnout was high across the city.",
+    "Ana Ruiz won the race for mayor of the capital on Sunday with a clear win. "
+    "Her party will hold a majority on the city council.",
+]
+
+
+def test_the_opening_is_the_news_other_sources_lead_with(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Scores are set so the one report's side event (a trial) is the best-scored lead:
+    # the two other independent sources open with the election, and so does the summary.
+    import synopsis.pipeline as pipeline
+
+    real = pipeline.select
+
+    def trial_first(scored, options, headline=None, groups=None):  # type: ignore[no-untyped-def]
+        scores = [1.0 if s.text.startswith("The trial") else 0.9 for s in scored.sentences]
+        scored = dataclasses.replace(scored, scores=tuple(scores))
+        return real(scored, options, headline, groups=groups)
+
+    monkeypatch.setattr(pipeline, "select", trial_first)
+    base = Options.with_words(20)
+    opening = synopsis.summarize(ELECTION, options=base).sentences[0].text
+    assert "elected Ana Ruiz" in opening or "won the race" in opening
+    off = dataclasses.replace(base.select, lead_agreement_weight=0.0)
+    alone = synopsis.summarize(ELECTION, options=Options(select=off)).sentences[0].text
+    assert alone.startswith("The trial")  # by score alone the side event would open
+
+
+ANNOUNCED = [
+    "The harbour reopened on Tuesday after a storm closed it for four days, the port "
+    "authority said. The port authority has already made a move in the fight. It hired "
+    "two dredgers to clear the channel of sand.",
+    "The port authority has already made a move in the fight. The harbour reopened on "
+    "Tuesday after four days, officials said.",
+    "Officials said the harbour reopened on Tuesday. The port authority has already made "
+    "a move in the fight.",
+]
+
+
+def test_a_sentence_that_only_announces_is_never_taken_alone() -> None:
+    summary = synopsis.summarize(ANNOUNCED, words=60)
+    texts = [s.text for s in summary.sentences]
+    for k, text in enumerate(texts):
+        if "made a move" in text:  # only as the lead-in of what it announces
+            assert k + 1 < len(texts) and texts[k + 1].startswith("It hired")
+    loose = dataclasses.replace(Options().select, words=60, on_topic=False)
+    plain = synopsis.summarize(ANNOUNCED, options=Options(select=loose))
+    assert any("made a move" in s.text for s in plain.sentences)  # the fixture exercises it
+
+
+CONTEXT = [
+    "Principal Ann Lee said on Friday that the river had flooded the school twice this year. "
+    '"That is why we closed it for the winter," Lee said. '
+    "Pupils will study in the town hall until spring.",
+    "The school by the river closed for the winter after two floods, officials said. "
+    '"That is why we closed it for the winter," said Lee, the principal.',
+]
+
+
+def test_a_quotation_is_shown_with_the_sentence_it_answers() -> None:
+    shown = 0
+    for words in (20, 40, 80):
+        summary = synopsis.summarize(CONTEXT, words=words)
+        texts = {d.id: d.text for d in summary.documents}
+        for k, s in enumerate(summary.sentences):
+            if s.raw.startswith('"That is why'):
+                before = summary.sentences[k - 1] if k else None
+                assert before is not None and before.document_id == s.document_id
+                assert not texts[s.document_id][before.end : s.start].strip()
+                shown += 1
+    assert shown  # the fixture exercises the rule

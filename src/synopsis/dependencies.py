@@ -10,7 +10,8 @@ Kinds of :class:`Need` (one per sentence, the first that applies):
 * ``pronoun``: the subject is a pronoun or a demonstrative (he, she, they, it, this,
   these, his ...), or a definite reference back ("The move", "The latter").
 * ``definite``: a short sentence names an event as "the fight", "the attack" with
-  nothing saying which one (``_DEFINITE``).
+  nothing saying which one (``_DEFINITE``); it is taken with the sentences before it back
+  to one that names it ("talks" for "the talks"), or not at all.
 * ``connective``: the sentence opens with a connective (But, However, Also, Meanwhile ...).
 * ``continued-quote``: it closes a quotation it did not open (the quotation started in the
   sentence before).
@@ -45,7 +46,7 @@ _PRONOUN_OPENER = re.compile(rf"(?:{_PRONOUNS})\b(?!-)", re.IGNORECASE)
 _NOT_ANAPHORIC = re.compile(
     r"(?:this|that|these)\s+(?:week|weekend|year|month|morning|afternoon|evening|night|"
     r"time|summer|winter|spring|fall|autumn|season|past|coming|is\s+(?:the\s+)?(?:first|"
-    r"latest))\b|it\s+(?:is|was|'s|’s|has been|will be|would be|remains|remained)\s+"
+    r"latest))\b|it(?:'s|’s|\s+(?:is|was|has been|will be|would be|remains|remained))\s+"
     r"(?:not\s+)?(?:unclear|clear|likely|unlikely|possible|impossible|expected|"
     r"believed|thought|estimated|understood|feared|hoped|rare|common|hard|difficult|"
     r"easy|important|too|time|the\s+first|the\s+latest|the\s+second|the\s+third|"
@@ -83,6 +84,7 @@ _PRONOUN_SPEAKER = re.compile(
     rf"\b(?P<p>he|she|they)\s+(?:{_SAY})\b|\b(?:{_SAY})\s+(?P<q>he|she|they)\b(?=\s*(?:[.,;:!?]|$))",
     re.IGNORECASE,
 )
+_SPEAKER_PRONOUN = re.compile(r"\b(?:he|she|they)\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“„«][^\"“”„«»]*[\"”»]")
 
 
@@ -135,6 +137,86 @@ _DEFINITE = re.compile(
 )
 DEFINITE_MAX_WORDS = 12
 
+# A sentence that announces what its article tells next and says nothing of its own: it
+# ends in a colon ("Here is what we know:"), opens "Here is what ..." / "This is how
+# ...", or is a short sentence whose predicate is only a gesture towards the news ("X has
+# already made a move in the fight.", "Y has joined the fray.").
+_ANNOUNCES = re.compile(
+    r"^\W*(?:here(?:'s|’s|\s+is|\s+are)\s+(?:what|how|why|where|who|when|the\s+latest|"
+    r"a\s+look|everything|more)|(?:this|that)(?:'s|’s|\s+is)\s+(?:what|how|why|where|when)"
+    r"\s+(?:we|you|it|they|happened)|what\s+we\s+know)\b",
+    re.IGNORECASE,
+)
+_GESTURE = re.compile(
+    r"\b(?:made|make|makes|making|taken|took|take|takes|taking|played|plays|play|playing)\s+"
+    r"(?:a|an|its|his|her|their|the)\s+(?:first\s+|own\s+|big\s+|bold\s+|major\s+)?"
+    r"(?:move|step|stand|role|part|stab)\b(?!\s+(?:to|toward|towards|on|against|by|that|"
+    r"of|for)\b)|\b(?:joined|joins|join|entered|enters|enter)\s+the\s+(?:fight|fray|battle|"
+    r"chorus|race|debate)\b(?!\s+(?:against|over|for|to|with|of)\b)|"
+    r"\b(?:weighed|weighs|weigh|stepped|steps|step)\s+in\s*[.!]?$",
+    re.IGNORECASE,
+)
+ANNOUNCE_MAX_WORDS = 12
+
+
+def announces(text: str) -> bool:
+    """A sentence that only announces what comes after it: as a summary sentence it tells
+    the reader nothing (it may still come in just before what it announces, as the lead-in
+    of a quotation ending in a colon)."""
+    rest = outside_quotes(text).strip()
+    if rest.endswith(":") or _ANNOUNCES.match(rest):
+        return True
+    short = len(text.split()) <= ANNOUNCE_MAX_WORDS and not re.search(r"\d", text)
+    return short and bool(_GESTURE.search(rest))
+
+
+# Inside a quotation, words that lean on what was said before it: "these two countries",
+# "the first three", "both of them" (an opening pronoun or connective is found too).
+_QUOTE_CONTEXT = re.compile(
+    r"\b(?:these|those)\s+(?:two|three|four|five|six|few|several)\b|"
+    r"\bthe\s+(?:first|other|last)\s+(?:two|three|four|five|one)\b|"
+    r"\b(?:both|neither|either)\s+of\s+(?:them|these|those|us)\b",
+    re.IGNORECASE,
+)
+
+
+def quote_context(text: str) -> Need | None:
+    """A quotation that leans on something the sentence does not give: it opens with a
+    pronoun or a connective ("That is why ...", "But we ...", "It was not ..."), or it
+    refers back ("these two countries"). Met only by the sentence before it in its
+    article; a reader given the quotation alone cannot tell what it answers."""
+    for m in _QUOTED.finditer(text):
+        inner = m.group()[1:-1].lstrip(" .…-–—")
+        connective = _CONNECTIVE_OPENER.match(inner)
+        if connective and _opens_clause(inner, connective.end()):
+            return Need("quote-context", m.start(), m.end())
+        pronoun = _PRONOUN_OPENER.match(inner)
+        if pronoun and not _NOT_ANAPHORIC.match(inner) and not _DUMMY_IT.match(inner):
+            return Need("quote-context", m.start(), m.end())
+        if _QUOTE_CONTEXT.search(inner):
+            return Need("quote-context", m.start(), m.end())
+    lead = _LEADING.match(text)
+    head = text[lead.end() :] if lead else text
+    if head[:1] in _OPEN and quote_balance(text)[1]:  # a quotation left open: its first words
+        inner = head[1:].lstrip()
+        connective = _CONNECTIVE_OPENER.match(inner)
+        pronoun = _PRONOUN_OPENER.match(inner)
+        if (connective and _opens_clause(inner, connective.end())) or (
+            pronoun and not _NOT_ANAPHORIC.match(inner) and not _DUMMY_IT.match(inner)
+        ):
+            return Need("quote-context", 0, len(text))
+    return None
+
+
+# "It's time", "It takes", "That's it": an "it"/"that" in a quotation that points at
+# nothing before.
+_DUMMY_IT = re.compile(
+    r"(?:it(?:'s|’s|\s+is|\s+was)\s+(?:time|an?\s+(?:\w+\s+)?(?:day|moment|honou?r|privilege))|"
+    r"it\s+(?:takes|took|feels|felt|seems|seemed|looks|looked|depends)|"
+    r"that(?:'s|’s|\s+is)\s+(?:it|all|right|true|correct|life))\b",
+    re.IGNORECASE,
+)
+
 
 @dataclass(frozen=True)
 class Need:
@@ -156,12 +238,17 @@ class Need:
         return self.kind in {"open-quote", "speakerless"}
 
 
+_ANY_QUOTE = re.compile('["“”„«»]')
+
+
 def quote_balance(text: str) -> tuple[int, int]:
     """Unmatched closing and opening quotation marks of ``text``, in reading order.
 
     Curly quotes say which they are; a straight one closes when a quotation is open or
     when it follows a word (``act," he said``), else it opens.
     """
+    if not _ANY_QUOTE.search(text):  # most sentences: nothing to count
+        return 0, 0
     unmatched_close = depth = 0
     for k, ch in enumerate(text):
         if ch == '"':
@@ -403,12 +490,21 @@ def _persons(text: str) -> list[Name]:
     rest = outside_quotes(text)
     out = []
     for m in _PERSON.finditer(rest):
-        surname = m.group(1).split()[-1].rstrip("'’")
+        parts = m.group(1).split()
+        surname = parts[-1].rstrip("'’")
         if surname.endswith(("'s", "’s")) or surname.lower() in _NOT_SURNAME:
             continue
-        if m.start(1) == 0 and m.group(1).split()[0].lower() in _NOT_NAME_START:
+        if m.start(1) == 0 and parts[0].lower() in _NOT_NAME_START:
             continue
-        out.append(Name(surname, m.start(1), m.end(1)))
+        start = m.start(1)
+        # "Getty Images Harbour", "Lake County Deputy Ann Cole": a person's name
+        # starts after the last word that names an institution or a place.
+        cut = max((k for k, w in enumerate(parts) if w.lower() in _NOT_SURNAME), default=-1)
+        if cut >= 0:
+            if len(parts) - cut - 1 < 2:
+                continue
+            start += list(re.finditer(r"\S+", m.group(1)))[cut + 1].start()
+        out.append(Name(surname, start, m.end(1)))
     return out
 
 
@@ -543,14 +639,16 @@ class Article:
     def __init__(self, texts: list[str]) -> None:
         self.texts = texts
         self._first_named: dict[str, int] | None = None
-        self._needs: dict[int, tuple[Need | None, tuple[int, int], Need | None]] = {}
+        self._needs: dict[int, tuple[Need | None, tuple[int, int], Need | None, bool]] = {}
 
-    def needs(self, i: int) -> tuple[Need | None, tuple[int, int], Need | None]:
-        """Sentence ``i``'s need, quotation balance and pronoun speaker, found once (every
-        unit that holds the sentence asks for them)."""
+    def needs(self, i: int) -> tuple[Need | None, tuple[int, int], Need | None, bool]:
+        """Sentence ``i``'s need, quotation balance, pronoun speaker and whether a
+        quotation of it leans on the sentence before (:func:`quote_context`), found once
+        (every unit that holds the sentence asks for them)."""
         if i not in self._needs:
             text = self.texts[i]
-            self._needs[i] = (needs(text), quote_balance(text), speaker_need(text))
+            context = quote_context(text) is not None
+            self._needs[i] = (needs(text), quote_balance(text), speaker_need(text), context)
         return self._needs[i]
 
     def named_before(self, surname: str, i: int) -> bool:
@@ -600,14 +698,20 @@ def _unmet(article: Article, first: int, last: int, inserted: dict[int, Insertio
     depth = 0  # quotation marks left open by the unit's sentences so far
     for i in range(first, last + 1):
         text = texts[i]
-        need, (close, open_), speaker = article.needs(i)
+        need, (close, open_), speaker, context = article.needs(i)
         kind = need.kind if need else None
         opened_before = depth > 0
         depth = max(0, depth - close) + open_
+        if context and i == first:  # "That is why ...": the sentence it answers comes too
+            return "before"
         if i in inserted:
             continue
         if kind == "definite" and i == 0:
             continue  # an article's first sentence introduces what it names
+        if kind == "definite" and i > first:  # "the talks" needs where the talks came in
+            noun = text[need.start : need.end].split()[-1].lower()
+            if not any(noun in texts[j].lower() for j in range(first, i)):
+                return "before"
         if kind in {"pronoun", "connective", "continued-quote", "definite"} and i == first:
             if _try_insert(article, i, need, inserted):
                 return "inserted"
@@ -665,6 +769,8 @@ def _try_insert(
 
 def speaker_need(text: str) -> Need | None:
     """A quotation or report attributed to a pronoun ("he said", "said she")."""
+    if not _SPEAKER_PRONOUN.search(text):  # the pattern needs one: a cheap test first
+        return None
     m = _PRONOUN_SPEAKER.search(outside_quotes(text))
     if m is None:
         return None
@@ -688,10 +794,65 @@ def _insert(
     # capitalised word next to "said" may be a country or an agency.
     j = i - 1
     while j >= 0 and lookback > 0:
-        name = attributed_name(texts[j])
+        if need.kind == "pronoun":  # "He has been charged": who the story is about
+            found = _clause_subject(article, j, i)
+            if found is AMBIGUOUS:
+                return None  # no guessing: the sentence before will come with it instead
+            name = found if isinstance(found, Name) else None
+        else:  # "..., he said": who was speaking
+            name = attributed_name(texts[j])
         if name is not None and article.named_before(name.text, i):
             return Insertion(i, need.start, need.end, name.text, j, name.start, name.end)
         # A sentence about the same "she" carries the chain back one sentence further.
         lookback -= 0 if same.search(outside_quotes(texts[j])) else 1
         j -= 1
     return None
+
+
+AMBIGUOUS = "ambiguous"
+# An opening subordinate clause ("As he ran, ..."): the main clause, and its subject,
+# come after its comma.
+_SUBORDINATE = re.compile(
+    r"^\W*(?:as|when|while|after|before|although|though|because|since|if|once|until|despite|"
+    r"during|in|on|at|with|without|following|according\s+to)\b[^,]{0,80},\s*",
+    re.IGNORECASE,
+)
+# Lower-case words that may stand before a name in a subject ("the late John Smith").
+_SUBJECT_LEAD = frozenset(["the", "a", "an", "former", "late", "then", "ex", "de", "van", "von"])
+_WORD = re.compile(r"[\w'’.-]+")
+
+
+def _clause_subject(article: Article, j: int, i: int) -> Name | str | None:
+    """Who a "he"/"she" opening sentence ``i`` stands for, judged on sentence ``j`` before
+    it: the person who is the subject of ``j``'s main clause ("As he ran, Dunne ..."),
+    else the one person ``j`` names; ``AMBIGUOUS`` when ``j`` names several people and none
+    is its subject, None when it names nobody (look further back). Persons are surnames
+    the article gave with a full name before ``i``."""
+    text = outside_quotes(article.texts[j])
+    m = _SUBORDINATE.match(text)
+    pos = m.end() if m else 0
+    run: list[re.Match[str]] = []
+    for w in _WORD.finditer(text, pos):
+        word = w.group().strip(".'’")
+        if word[:1].isupper() and not word.endswith(("'s", "’s")):
+            run.append(w)
+            continue
+        if run or word.lower() not in _SUBJECT_LEAD:
+            break
+    if run:
+        last = run[-1]
+        surname = last.group().rstrip(".,'’")
+        if surname.lower() in {"he", "she"}:
+            return None  # the same chain of pronouns: the name is further back
+        if article.named_before(surname, i):
+            return Name(surname, last.start(), last.start() + len(surname))
+    named = {}
+    for w in re.finditer(r"\b[A-Z][a-z'’-]+\b", text):
+        word = w.group()
+        if word in named or word.lower() in _NOT_SURNAME or word.lower() in _NOT_A_NAME:
+            continue
+        if article.named_before(word, i):
+            named[word] = Name(word, w.start(), w.end())
+    if len(named) > 1:
+        return AMBIGUOUS
+    return next(iter(named.values()), None)

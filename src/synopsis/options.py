@@ -116,6 +116,9 @@ class SelectOptions:
     # The opening lead: salience (normalised to the best candidate) plus this times its
     # word overlap (Dice) with the headline most representative across sources.
     headline_weight: float = 0.5
+    # Plus this times how closely the other independent sources open with the same news
+    # (mean best cosine with their first sentences): the central fact, not a side event.
+    lead_agreement_weight: float = 0.5
     # A source with two sentences in the summary waits while an unheard independent source
     # has a candidate this salient (share of the best candidate's salience; >1: never).
     coverage_salience: float = 0.3

@@ -12,26 +12,40 @@ reports. The budget is a hard cap: the summary never has more words than asked f
 
 Dependencies (:mod:`synopsis.dependencies`): a candidate is taken as a *unit*, with the
 sentences of its article it needs ("But ..." with the sentence before, an open quotation
-with the sentence that closes it and names its speaker), or with a bracketed insertion of
-the name a "he"/"she" stands for. The budget counts every sentence of the unit. A
-candidate whose needs cannot be met (a quotation whose speaker is nowhere near) is never
-taken. A speaker cited by surname before the summary has named them in full is shown
-with the bracketed full name ("[Jack Gallant] said"), taken from their article or the
-one other article that names them (``_introduce``).
+with the sentence that closes it and names its speaker, a quotation that answers what
+came before it, "That is why ...", with that sentence), or with a bracketed insertion of
+the name a "he"/"she" stands for: the speaker a "he said" follows, or for a "He has been
+charged" the subject of the nearest clause before that names a person (no insertion when
+that sentence names two people and neither is its subject: the sentence then comes with
+it). The budget counts every sentence of the unit. A candidate whose needs cannot be met
+(a quotation whose speaker is nowhere near) is never taken. A speaker cited by surname
+before the summary has named them in full is shown with the bracketed full name ("[Jack
+Gallant] said"), taken from their article or the one other article that names them
+(``_introduce``).
 
 On topic (:mod:`synopsis.topic`): a sentence about another event ("In a separate
-incident"), a tip line, page text or an open question is never taken, nor is one that is
-not a whole sentence (glued to the next, cut, a headline without final punctuation).
+incident"), a tip line, page text (a caption, a headline left in the body, a note to the
+reader) or an open question is never taken, nor is one that is not a whole sentence
+(glued to the next, cut, a headline without final punctuation), nor one that only
+announces what its article tells next ("Here is what we know:", "X has already made a
+move in the fight."); such a sentence may still come in as part of the unit of what it
+announces.
 
-Coverage of sources: when a source (a copy group: copies of one wire story count once)
-already has two sentences in the summary, the next sentence comes from a source not yet
-heard from if one has a candidate that fits, is not redundant, and has at least
-``coverage_salience`` of the best candidate's salience; otherwise the best candidate.
+Coverage of sources: each source is a copy group (copies of one wire story count once),
+and what it has given is counted in sentences, units included. Before a source gives its
+third sentence, the next one comes from a source not yet heard from, if one has a
+candidate that fits the words left, is not redundant, and has at least
+``coverage_salience`` of the best candidate's salience (the best such candidate);
+otherwise the best candidate, whichever its source.
 
-Central fact first: the summary opens with the best lead sentence of any article that
-is not a quotation (when there is one), the best by salience (which counts support
-across independent sources) plus ``headline_weight`` times its word overlap with the
-story's headline.
+Central fact first: the summary opens with an article's lead (its first sentence, if it
+stands) that states an event: leads that are a quotation, a reaction ("Leaders
+condemned ..."), background ("The rise of ...", "For years ...") or an announcement go
+only when no other lead fits. Among those, the best by salience (which counts support
+across independent sources), plus ``headline_weight`` times its word overlap with the
+story's headline, plus ``lead_agreement_weight`` times how closely the other independent
+sources open with the same news (``_agreement``): the event most sources lead with, not a
+side event one of them leads with.
 
 Reading order: sentences adjacent in one article stay adjacent, as one run; runs are
 shown by the relative position of their first sentence in its own article (a lead
@@ -48,11 +62,19 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
-from .dependencies import Article, Unit, attributed_name, fragment, full_names, resolve
+from .dependencies import (
+    Article,
+    Unit,
+    announces,
+    attributed_name,
+    fragment,
+    full_names,
+    resolve,
+)
 from .model import Insertion, Mention, ScoredCluster, Selection, Sentence
 from .options import SelectOptions
 from .score import is_quotation, words
-from .topic import content_words, off_topic, overlap
+from .topic import content_words, not_a_lead, off_topic, overlap
 
 # A middle initial or a name particle, kept in a bracketed full name.
 _MIDDLE = re.compile(r"[A-Z]\.|de|van|von|al|bin|da|del|di|le|la")
@@ -89,8 +111,10 @@ def select(
     # Stable sort on (-score, index) keeps ties deterministic.
     ranked = eligible[np.lexsort((eligible, -scores[eligible]))]
     units = _Units(scored, options.dependencies, options.on_topic)
-    if options.on_topic:  # another event, a tip line, a teaser, a cut or glued sentence
-        ranked = ranked[[units.stands(int(r)) for r in ranked]]
+    if options.on_topic:  # another event, a tip line, a teaser, a cut or glued sentence,
+        # or one that only announces what its article tells next (it may still come in as
+        # part of the unit of the sentence after it)
+        ranked = ranked[[units.stands(int(r)) and not announces(sentences[r].text) for r in ranked]]
         if ranked.size == 0:
             return Selection(indices=())
     if options.dependencies:
@@ -125,6 +149,11 @@ def select(
             _added_words(scored, g, found[g]) for g in new if g in found and g not in insertions
         )
 
+    heard = None  # sentences of the summary from each copy group (independent source)
+    if groups is not None:
+        group_of = np.array([groups[sentences[r].doc_index] for r in ranked], dtype=np.int64)
+        heard = np.zeros(int(max(groups)) + 1, dtype=np.int64)
+
     def take(c: int) -> None:
         nonlocal used, max_sim
         chosen.append(c)
@@ -132,6 +161,8 @@ def select(
         members = [g for g in units.members(int(ranked[c])) if g not in taken]
         for g in members:
             taken.add(g)
+            if heard is not None:
+                heard[groups[sentences[g].doc_index]] += 1
             if g in position:
                 open_[position[g]] = False
             if g != int(ranked[c]):  # a unit member outside the candidates: its own row
@@ -157,24 +188,28 @@ def select(
 
     quotes = np.array([is_quotation(sentences[r].text) for r in ranked], dtype=bool)
     if options.lead_first:
-        leads = np.flatnonzero([sentences[r].index == 0 for r in ranked])
-        if (~quotes[leads]).any():  # a quotation is a reaction, not the news
+        article_leads = _article_leads(scored, units)
+        lead_rows = set(article_leads.values())
+        leads = np.flatnonzero([int(r) in lead_rows for r in ranked])
+        kinds = [not_a_lead(sentences[ranked[c]].text, bool(quotes[c])) for c in leads]
+        if any(k is None for k in kinds):  # the news, not a reaction, a quote or background
+            leads = leads[[k is None for k in kinds]]
+        elif (~quotes[leads]).any():
             leads = leads[~quotes[leads]]
         leads = leads[fits_budget(np.ones(len(ranked), dtype=bool))[leads]]
-        if leads.size and headline:
-            words_of = content_words(headline)
-            near = np.array(
-                [overlap(words_of, content_words(sentences[r].text)) for r in ranked[leads]]
-            )
-            take(int(leads[np.argmax(salience[leads] + options.headline_weight * near)]))
-        elif leads.size:  # ranked is sorted by score, so the first lead is the best one
-            take(int(leads[0]))
-    group_of = None
-    if groups is not None:  # copy group of each candidate, and sentences taken per group
-        group_of = np.array([groups[sentences[r].doc_index] for r in ranked], dtype=np.int64)
-        heard = np.zeros(int(max(groups)) + 1, dtype=np.int64)
-        for c in chosen:
-            heard[group_of[c]] += 1
+        if leads.size:
+            value = salience[leads].copy()
+            if headline:
+                words_of = content_words(headline)
+                value += options.headline_weight * np.array(
+                    [overlap(words_of, content_words(sentences[r].text)) for r in ranked[leads]]
+                )
+            if groups is not None and options.lead_agreement_weight:
+                value += options.lead_agreement_weight * _agreement(
+                    scored, ranked[leads], article_leads, groups
+                )
+            # ties keep the ranked order (by score): argmax takes the first
+            take(int(leads[np.argmax(value)]))
     while True:
         fits = fits_budget(open_ & (max_sim < options.redundancy_threshold))
         if quotes[chosen].sum() + 1 > options.max_quote_share * (len(chosen) + 1):
@@ -185,13 +220,11 @@ def select(
             break
         value = np.where(fits, lam * salience - (1 - lam) * max_sim, -np.inf)
         best = int(np.argmax(value))
-        if group_of is not None and heard[group_of[best]] >= 2:
+        if heard is not None and heard[group_of[best]] >= 2:
             # A source already heard twice: a salient sentence from an unheard one first.
             unheard = fits & (heard[group_of] == 0) & (salience >= options.coverage_salience)
             if unheard.any():
                 best = int(np.argmax(np.where(unheard, value, -np.inf)))
-        if group_of is not None:
-            heard[group_of[best]] += 1
         take(best)
 
     opening = int(ranked[chosen[0]]) if chosen and options.lead_first else None
@@ -200,6 +233,43 @@ def select(
     if options.dependencies:
         kept = _introduce(scored, order, kept, spare=options.words - used)
     return Selection(indices=tuple(order), insertions=kept)
+
+
+# An article's lead is its first sentence that stands (page text and fragments before it
+# skipped), if that is among its first LEAD_SPAN sentences. Decided on the tune halves by
+# reading the openings that change: with 3, a second or third sentence (a reaction, a
+# line under a caption) too often stood in for an article's lead (3 openings worse, 1
+# better than with 1).
+LEAD_SPAN = 1
+
+
+def _article_leads(scored: ScoredCluster, units: _Units) -> dict[int, int]:
+    """The lead of each article that has one: document index -> sentence index."""
+    first: dict[int, int] = {}
+    for g, s in enumerate(scored.sentences):
+        if s.doc_index not in first and s.index < LEAD_SPAN and units.stands(g):
+            first[s.doc_index] = g
+    return first
+
+
+def _agreement(
+    scored: ScoredCluster, leads: np.ndarray, article_leads: dict[int, int], groups: Sequence[int]
+) -> np.ndarray:
+    """How far the other independent sources open with the same news as each lead: the
+    mean, over the copy groups other than the lead's own, of its best cosine with the
+    leads of that group's articles (0 with one source). Articles put the news first, so
+    the event most sources lead with is the story's central fact, not a side event
+    that one of them leads with."""
+    rows = sorted(article_leads.values())
+    row_group = np.array([groups[scored.sentences[g].doc_index] for g in rows])
+    cos = (scored.vectors[leads] @ scored.vectors[rows].T).toarray()
+    out = np.zeros(len(leads))
+    for k, r in enumerate(leads):
+        own = groups[scored.sentences[int(r)].doc_index]
+        others = [h for h in np.unique(row_group) if h != own]
+        if others:
+            out[k] = np.mean([cos[k, row_group == h].max() for h in others])
+    return out
 
 
 def _added_words(scored: ScoredCluster, g: int, found: Sequence[Insertion]) -> int:

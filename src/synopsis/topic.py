@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .dependencies import outside_quotes
+from .dependencies import announces, outside_quotes
 from .model import Headline, SegmentedDocument
 from .score import words
 
@@ -47,6 +47,8 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"update[ds]?\b[^.]{0,40}:|correction:|clarification:)|"
             r"\b(?:click here|sign up for our|this story has been updated|"
             r"contributed to this report|is available on|download our app|"
+            r"you can (?:unsubscribe|subscribe|buy|download|sign up|follow us|listen)|"
+            r"(?:do not|don't|don’t) forget to (?:rate|subscribe|follow|share|like|sign)|"
             r"(?:photos?|caption) \d+ of \d+)\b",
             re.IGNORECASE,
         ),
@@ -70,6 +72,12 @@ _CAPTION_RULES = (
         re.IGNORECASE,
     ),
     re.compile(r"\[\d{1,3}\](?:\[\d{1,3}\])*"),
+    # a photo credit ("Jane Doe / Reuters file"), or a picture's present-tense "is seen"
+    re.compile(
+        r"\w\s*/\s*(?:reuters|ap|afp|getty(?:\s+images)?|epa|bloomberg|file)\b|"
+        r"\b(?:is|are)\s+seen\s+(?:in|at|on|during|here|with)\b",
+        re.IGNORECASE,
+    ),
     re.compile(r"^\W*(?:warning|spoiler alert|spoilers?|trigger warning):", re.IGNORECASE),
 )
 CAPTION_MAX_WORDS = 14
@@ -78,8 +86,8 @@ CAPTION_MAX_WORDS = 14
 def caption(text: str) -> bool:
     """A caption, footnote marker or reader warning: text about the page, not the story."""
     short = len(text.split()) <= CAPTION_MAX_WORDS
-    date, picture, footnote, warning = (r.search(text) for r in _CAPTION_RULES)
-    return bool(footnote or warning or (short and (date or picture)))
+    date, picture, footnote, credit, warning = (r.search(text) for r in _CAPTION_RULES)
+    return bool(footnote or warning or (short and (date or picture or credit)))
 
 
 # "Jane Doe is the Post's science editor.": a note about the writer, not the story.
@@ -87,6 +95,29 @@ _WRITER = re.compile(
     r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,2} (?:is|was) (?:a|an|the)?\s*[\w.'’ ,-]{0,50}"
     r"\b(?:editor|correspondent|reporter|writer|columnist|contributor|producer)\b[^.]{0,40}\.$"
 )
+
+
+# A headline or a list of links left in the body is written In Title Case: small words
+# that a sentence never capitalises after its start ("Ten Beaches To Visit Now").
+_TITLE_WORDS = (
+    "to|for|of|in|on|at|with|is|are|was|were|my|your|our|her|his|their|and|or|from|by|"
+    "into|up|out|over|after|now|how|why|what|who|be|has|have|can|will|also|not|more|all|"
+    "off|back"
+)
+# A capitalised small word after the first word (a word of capitals only is an acronym).
+_TITLE_HIT = re.compile(
+    r"(?<=[^\w'’-])(?:" + "|".join(w.capitalize() for w in _TITLE_WORDS.split("|")) + r")\b"
+    r"(?![\w'’-])"
+)
+TITLE_MIN_HITS = 2
+
+
+def _title_case(text: str) -> bool:
+    """Headlines and link lists left in the body ("Top Ten Beaches To Visit ..."):
+    two or more small words capitalised after the first word, which news prose and its
+    names ("Secretary of State") never do."""
+    rest = outside_quotes(text).lstrip()
+    return len(_TITLE_HIT.findall(rest, 1)) >= TITLE_MIN_HITS
 
 
 def off_topic(text: str) -> str | None:
@@ -104,10 +135,45 @@ def off_topic(text: str) -> str | None:
     for reason, pattern in _RULES:
         if pattern.search(text):
             return reason
-    if _WRITER.match(text.strip()) or caption(outside_quotes(text)):
+    if _WRITER.match(text.strip()) or caption(outside_quotes(text)) or _title_case(text):
         return "page text"
     if outside_quotes(text).rstrip(" )").endswith("?"):  # a quoted one ends in a quote mark
         return "question"
+    return None
+
+
+# Background: how things came to be, not what happened ("The rise of X has rearranged
+# ...", "For years, ...", "Since 2011, ...").
+_BACKGROUND = re.compile(
+    r"^\W*(?:the\s+(?:\w+\s+)?(?:rise|growth|emergence|spread|decline|history|story|"
+    r"legacy|roots|origins?|idea|question)\s+of\b|for\s+(?:years|decades|months|centuries|"
+    r"generations)\b|in\s+recent\s+(?:years|months|decades|weeks)\b|over\s+the\s+(?:past|"
+    r"last)\s+(?:\w+\s+)?(?:years|decades|months)\b|since\s+(?:at\s+least\s+)?"
+    r"(?:1[89]|20)\d\d\b|ever\s+since\b|historically\b|long\s+before\b)",
+    re.IGNORECASE,
+)
+# A reaction to news the reader has not been told yet ("Leaders condemned ...").
+_REACTION = re.compile(
+    r"^\W*(?:[\w.'’-]+\s+){0,6}?(?:condemned|welcomed|praised|criticized|criticised|"
+    r"slammed|blasted|hailed|mourned|reacted|applauded|denounced|lamented|decried|"
+    r"cheered|lashed\s+out|expressed\s+(?:shock|outrage|sadness|concern))\b",
+    re.IGNORECASE,
+)
+
+
+def not_a_lead(text: str, quotation: bool = False) -> str | None:
+    """Why ``text`` cannot open a summary though it may sit inside one, or None: an
+    opening states the news as an event, so not a quotation (``quotation``: the caller's
+    verdict), a reaction, background, or a sentence that announces what comes next."""
+    if quotation:
+        return "quotation"
+    if announces(text):
+        return "announcement"
+    rest = outside_quotes(text)
+    if _BACKGROUND.match(rest):
+        return "background"
+    if _REACTION.match(rest):
+        return "reaction"
     return None
 
 

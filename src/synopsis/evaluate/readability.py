@@ -5,9 +5,12 @@ particular or drifts to a sidebar; a reader does. :func:`check` flags each sente
 summary (plain strings, as every system in :data:`SYSTEMS` returns them) with:
 
 * ``unmet``: it needs something before it (a pronoun or demonstrative subject, an
-  opening connective, a "he said", "the attack" in a short sentence) and the summary
-  sentence before it is not the sentence before it in its article. A bracketed
-  insertion (``[Kerry] said``) meets the need it replaces.
+  opening connective, a "he said", "the attack" in a short sentence, a quotation that
+  opens "That is why ..." or speaks of "these two countries") and the summary sentence
+  before it is not the sentence before it in its article; or it only announces what
+  comes next ("Here is what we know:") and the summary sentence after it is not what
+  follows it in its article. A bracketed insertion (``[Kerry] said``) meets the need it
+  replaces.
 * ``speakerless``: a quotation with no attribution, not introduced by the summary
   sentence before it (a quotation attributed by name, or a line ending in a colon).
 * ``off_topic``: :func:`synopsis.topic.off_topic` (another event, a tip line, page text,
@@ -30,7 +33,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..dependencies import fragment, introduces, needs, quote_balance
+from ..dependencies import announces, fragment, introduces, needs, quote_balance, quote_context
 from ..model import Cluster
 from ..topic import off_topic
 
@@ -154,6 +157,10 @@ def check_sentences(sentences: Sequence[str], cluster: Cluster) -> list[Sentence
         unmet = kind in {"pronoun", "connective", "speaker", "definite"} and not prev_adjacent
         if kind == "definite" and any(_opens_article(p, docs) for p in places[i]):
             unmet = False  # an article's first sentence introduces what it names
+        # a quotation that answers what the summary does not give ("That is why ..."), or
+        # a sentence that only announces what the summary does not go on to tell
+        unmet = unmet or (quote_context(text) is not None and not prev_adjacent)
+        unmet = unmet or (announces(text) and not next_adjacent)
         closes, opens = quote_balance(text)
         half_quote = (closes and not prev_adjacent) or (opens and not next_adjacent)
         speakerless = kind == "speakerless" and not (prev_adjacent and introduces(texts[i - 1]))

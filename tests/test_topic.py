@@ -1,0 +1,68 @@
+"""Sentences about the page or another event, and sentences that cannot open a summary:
+one fixture, written for the test, per rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from synopsis.topic import not_a_lead, off_topic
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The rise of the river militias has redrawn old alliances along the delta.", "background"),
+        ("For years, the port has been the largest employer in the county.", "background"),
+        ("Since 2009, the ferry line has lost money every winter.", "background"),
+        ("Leaders across the region condemned the attack on the ferry on Tuesday.", "reaction"),
+        ("Here is what we know about the ferry that sank on Tuesday:", "announcement"),
+        ("The harbour authority has already made a move in the fight.", "announcement"),
+        ("The mayor said:", "announcement"),
+    ],
+)
+def test_background_reaction_and_announcements_are_no_lead(text: str, kind: str) -> None:
+    assert not_a_lead(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry sank off the cape on Tuesday, killing four people, the coastguard said.",
+        "The council voted on Monday to close the port for two weeks.",
+        "Japan took a step toward lifting the sanctions on Monday.",
+        "Police made a move to seal the road before the march began.",
+    ],
+)
+def test_events_can_lead(text: str) -> None:
+    assert not_a_lead(text) is None
+
+
+def test_a_quotation_is_no_lead() -> None:
+    assert not_a_lead('"We lost everything," a fisherman said.', quotation=True) == "quotation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Read More Stories About The Storm On Our Coast Page",
+        "Top Ten Beaches To Visit Now That The Sea Is Warm",
+        "Ann Lee / Reuters file The harbour is seen in May.",
+        "You can unsubscribe at any time.",
+        "And don't forget to rate the podcast.",
+    ],
+)
+def test_headlines_credits_and_reader_notes_are_page_text(text: str) -> None:
+    assert off_topic(text) == "page text"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Secretary of State John Kerry met Foreign Minister Ana Ruiz in Paris on Monday.",
+        "Virginia, Maryland, New Jersey, New York and Connecticut declared emergencies.",
+        '"The Sea Is Ours," the banner read, as fishermen blocked the harbour.',
+        "The storm is seen as the worst to hit the coast in a decade, forecasters said.",
+    ],
+)
+def test_news_with_many_names_is_not_page_text(text: str) -> None:
+    assert off_topic(text) is None
