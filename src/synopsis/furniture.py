@@ -147,6 +147,14 @@ CAPTION_PATTERNS: tuple[str, ...] = (
     r"\([A-Z][\w.'’ -]*/[A-Z][\w.'’ /-]*\)\W*$",  # "(Name/The Daily Paper)"
 )
 
+# A caption's label at the start of a line ("Photo:", "Image copyright X Image caption"):
+# on a line that goes on with a paragraph, only the label is cut (cleaning.lines).
+CAPTION_LABEL = re.compile(
+    r"^(?:(?:Photograph|Photo|Picture|Image|Illustration|Video|Gallery|Slideshow)s?\s*:"
+    r"|Image copyright\b(?:[^.!?]{0,60}?\bImage caption\b)?|Buy Photo\b)",
+    re.IGNORECASE,
+)
+
 # The start of a caption that, with a credit in parentheses at the end, marks a caption of
 # any length (two captions glued on one line).
 CAPTION_HEAD = re.compile(r"^(?:FILE\s*[-–—]+\s|In this (?:\w+ )*(?:photo|image|picture)\b)")

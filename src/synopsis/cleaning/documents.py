@@ -86,9 +86,9 @@ def _clean(document: Document, options: CleanOptions, shared: frozenset[str]) ->
     for line in lines:
         if line.keep:
             split_joined_duplicate(text, line, cut)
-    drop_by_vocabulary(text, lines, options, meta, drop)
+    drop_by_vocabulary(text, lines, options, meta, drop, cut)
     drop_repeats(text, lines, options, shared, drop)
-    first_body = header(text, lines, options, tracker, meta, drop)
+    first_body = header(text, lines, options, tracker, meta, drop, cut)
     if first_body is not None:
         strip_dateline(text, first_body, meta, cut)
     strip_later_datelines(text, lines, first_body, cut)
