@@ -316,7 +316,8 @@ def fold(text: str) -> str:
 # A sentence is a notice when it names a part of the site or the reader's device or
 # account (NOTICE_TERMS) *and* speaks to the reader or reports the page's own state
 # (NOTICE_CUES), or when it is a web archive describing its own collection
-# (COLLECTION_NOTICE) or a weather widget's forecast (FORECAST). A document whose body
+# (COLLECTION_NOTICE), a weather widget's forecast (FORECAST), a traffic ticker
+# (TRAFFIC) or a legal footer (LEGAL_NOTICE). A document whose body
 # is mostly such sentences is a notice page: an error page, a login wall, a widget's
 # help text saved in place of the article.
 NOTICE_TERMS = re.compile(
@@ -326,7 +327,9 @@ NOTICE_TERMS = re.compile(
     r"|junk mail|rat(?:ing|ed)|rented|legacy site|app|notifications?|headlines"
     r"|(?:the|this|our) site|listings?|item number|server|verification"
     r"|spam|folder|robot|characters|your (?:location|region)|member|premium content"
-    r"|live event|legal help|content changes|documentation|configuration)\b",
+    r"|live event|legal help|content changes|documentation|configuration"
+    r"|sign ?in|registration (?:information|form|details)|registering|registered users?|url"
+    r"|search(?:ing)? (?:below|the web)|advanced search)\b",
     re.IGNORECASE,
 )
 NOTICE_CUES = re.compile(
@@ -334,7 +337,7 @@ NOTICE_CUES = re.compile(
     r"|(?:could not|cannot|can't|couldn't) be (?:loaded|displayed|found|played)"
     r"|(?:is|are) (?:not |currently |no longer )?(?:available|supported|disabled)"
     r"|not found|has been (?:removed|moved)|click|to connect with"
-    r"|(?:was|is) unable to|go to the|be back shortly|welcome to)\b",
+    r"|(?:was|is) unable to|go to the|be back shortly|welcome to|refresh|check the|agree to)\b",
     re.IGNORECASE,
 )
 # A web archive's text about its own crawls and collections (the line rules catch the
@@ -350,7 +353,21 @@ COLLECTION_NOTICE = re.compile(
 FORECAST = re.compile(
     r"\b(?:highs?|lows?) (?:(?:near|around|of) )?-?\d+ ?°?f\b"
     r"|\bwinds? (?:light and variable|(?:[nsew]{1,3}|north|south|east|west)\w* at \d+)"
-    r"|\bchance of (?:rain|snow|precip\w*) \d+ ?%",
+    r"|\bchance of (?:rain|snow|precip\w*) \d+ ?%"
+    r"|\b(?:today|tonight|tomorrow) (?:a )?"
+    r"(?:mix of clouds|(?:mostly |partly )?(?:cloudy|sunny|clear)\b)",
+    re.IGNORECASE,
+)
+# A traffic ticker's shorthand: "accident cleared on the pkwy eb at exit 18", "7 m ago".
+TRAFFIC = re.compile(
+    r"\b(?:stop and go traffic|accident cleared|\d+ m(?:in)? ago"
+    r"|(?:eb|wb|nb|sb) (?:at|between|near|past))\b",
+    re.IGNORECASE,
+)
+# A site's legal footer and licensing text: the publisher speaking of its rights.
+LEGAL_NOTICE = re.compile(
+    r"\bregistered (?:office|trademarks?)\b|\ball rights reserved\b|\blicen[cs]e to reproduce\b"
+    r"|\b(?:our|these) (?:terms|privacy)\b",
     re.IGNORECASE,
 )
 

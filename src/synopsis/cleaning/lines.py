@@ -343,9 +343,10 @@ def header(
                 a = line.keep[0][0]
                 cut(line, a, a + story, WIRE_HEADER)
             return line
-        alone = sum(1 for other in lines if other.keep) == 1
-        if find_dateline(s) or is_prose(s, options) or wraps or (alone and _sentence(s, options)):
+        if find_dateline(s) or is_prose(s, options) or wraps:
             return line
+        if _sentence(s, options) and sum(1 for other in lines if other.keep) == 1:
+            return line  # the document's only line
         seen += 1
         if seen > options.header_lines:
             return line
