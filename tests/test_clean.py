@@ -427,6 +427,10 @@ def test_a_caption_label_before_a_paragraph_cuts_only_the_label() -> None:
         "Photo: Workers lift a rusted support out of the water under the old ferry pier"
         " beside the fish market on Tuesday morning while the harbour board looks on from"
         " the quay.",
+        # a caption with the story's lede, as agencies write them: it names its photo again
+        "Buy Photo Workers lift a rusted support out of the water under the old ferry pier on"
+        " Tuesday. The board will close the pier for six weeks of repairs. (Photo: Ann Lee /"
+        " The Example)Buy Photo",
     ],
 )
 def test_a_caption_under_a_label_is_still_dropped(caption: str) -> None:

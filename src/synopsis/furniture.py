@@ -155,6 +155,12 @@ CAPTION_LABEL = re.compile(
     re.IGNORECASE,
 )
 
+# ... unless the rest still holds a caption's mark ("(Photo: Name)", "Buy Photo"): then it
+# is a caption that runs on (a caption with the story's lede, as agencies write them).
+CAPTION_MARK = re.compile(
+    r"\b(?:Photo(?:graph)?s?|Image|Picture)\s*(?::|by\b|credit\b)|\bBuy Photo\b", re.IGNORECASE
+)
+
 # The start of a caption that, with a credit in parentheses at the end, marks a caption of
 # any length (two captions glued on one line).
 CAPTION_HEAD = re.compile(r"^(?:FILE\s*[-–—]+\s|In this (?:\w+ )*(?:photo|image|picture)\b)")

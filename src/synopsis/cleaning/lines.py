@@ -259,7 +259,8 @@ def caption_label(line: str, options: CleanOptions) -> int:
 
     A caption is one sentence or a few words; when two sentences and at least
     ``long_line_words`` words follow the label, the line is the story under a label
-    that a flattened copy glued onto it, and only the label is furniture.
+    that a flattened copy glued onto it, and only the label is furniture (unless the
+    rest names its photo again: a caption with the story's lede).
     """
     label = fw.CAPTION_LABEL.match(line)
     if label is None or (any(t in line for t in fw.GALLERY_TRIGGERS) and fw.GALLERY.search(line)):
@@ -267,6 +268,8 @@ def caption_label(line: str, options: CleanOptions) -> int:
     rest = line[label.end() :]
     if word_count(rest) < options.long_line_words or not _NEXT_SENTENCE.search(rest):
         return 0
+    if fw.CAPTION_MARK.search(rest):
+        return 0  # a caption that runs on: it names its photo again
     return label.end()
 
 
