@@ -379,3 +379,79 @@ def test_change_tracker_comparisons_are_linear_in_page_length(monkeypatch) -> No
         clean(Document(id="t", text=text), CleanOptions(version_window=25))
         # all pairs would be ~filler²/2 (5,000 and 80,000); the window allows 25 each
         assert 0 < calls <= (filler + 2) * 25
+
+
+# --- line rules never take a paragraph for page furniture ------------------------------
+
+PARAGRAPH = (
+    "the harbour board voted on tuesday to close the old ferry pier for repairs after an"
+    " inspection found rusted supports under the walkway. The board said the work would take"
+    " about six weeks and that a temporary landing would open next to the fish market."
+)
+
+
+def test_a_paragraph_holding_a_starred_list_is_story() -> None:
+    # a flattened copy: the article's own " * " list glued into its paragraph
+    text = f"{PARAGRAPH} The changes: * ferries stop at the market * the cafe stays open"
+    cleaned = clean(make_document(text))
+    assert cleaned.body_text == text and cleaned.dropped is None
+
+
+def test_wire_bullets_glued_onto_the_first_paragraph_are_cut_not_the_paragraph() -> None:
+    text = f"* Pier closes for six weeks * Ferry times unchanged {PARAGRAPH}"
+    cleaned = clean(make_document(text))
+    assert cleaned.body_text == f"Ferry times unchanged {PARAGRAPH}"
+    assert [r.reason for r in cleaned.removals] == ["wire header"]
+
+
+def test_short_wire_bullets_are_still_a_header() -> None:
+    text = f"* Pier closes for six weeks * Ferry times unchanged\n{PARAGRAPH}"
+    cleaned = clean(make_document(text))
+    assert cleaned.body_text == PARAGRAPH
+    assert cleaned.removals[0].reason == "wire header"
+
+
+def test_a_caption_label_before_a_paragraph_cuts_only_the_label() -> None:
+    cleaned = clean(make_document(f"Photo: {PARAGRAPH}"))
+    assert cleaned.body_text == PARAGRAPH
+    assert [(r.reason, r.end - r.start) for r in cleaned.removals] == [
+        ("photo caption or credit", len("Photo:"))
+    ]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Photo: Harbour Board/Example News",
+        # one sentence, however long, is a caption
+        "Photo: Workers lift a rusted support out of the water under the old ferry pier"
+        " beside the fish market on Tuesday morning while the harbour board looks on from"
+        " the quay.",
+        # a caption with the story's lede, as agencies write them: it names its photo again
+        "Buy Photo Workers lift a rusted support out of the water under the old ferry pier on"
+        " Tuesday. The board will close the pier for six weeks of repairs. (Photo: Ann Lee /"
+        " The Example)Buy Photo",
+    ],
+)
+def test_a_caption_under_a_label_is_still_dropped(caption: str) -> None:
+    cleaned = clean(make_document(f"{caption}\n{PARAGRAPH}"))
+    assert cleaned.body_text == PARAGRAPH
+    assert cleaned.removals[0].reason == "photo caption or credit"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The harbour board says the old ferry pier will close for six weeks of repairs.",
+        # a retokenized copy: a space before the closing quotes
+        "The board says repairs to the pier known as \"the old landing. ''",
+    ],
+)
+def test_a_one_line_news_item_is_its_own_story_not_a_headline(line: str) -> None:
+    cleaned = clean(make_document(line))
+    assert cleaned.body_text == line and cleaned.dropped is None
+
+
+def test_a_lone_line_that_is_no_sentence_is_still_a_headline() -> None:
+    cleaned = clean(make_document("Harbour board closes old ferry pier for repairs"))
+    assert cleaned.dropped == NOTHING_LEFT and cleaned.meta["title"]

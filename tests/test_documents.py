@@ -40,9 +40,34 @@ ROBOT = (
     "robot. For best results, please make sure your browser accepts cookies."
 )
 LEGAL = "Go to the legal help page to request content changes for legal reasons."
+TRAFFIC = (
+    "12 m ago in Hill County accident cleared on the Ridge Pkwy EB at Oak Ave/X4. Stop and "
+    "go traffic from Elm St/X3 to the bridge in Lakeside."
+)
+SKY = (
+    "Lakeside (12345) today a mix of clouds and sun in the morning, turning grey in the "
+    "afternoon. High 51F. Winds W at 10 to 15 mph. Tonight partly cloudy. Low 38F."
+)
+FOOTER = (
+    "Example Papers Limited, registered office: 1 Quay Street, Lakeside. The Daily Example "
+    "is a registered trademark of Example Papers Limited. This service is provided under "
+    "our terms and privacy notice. To ask about a licence to reproduce material, write to "
+    "the syndication desk. For other questions, contact us."
+)
+SIGN_IN = (
+    "Sign in using your station profile. Already have an account? By submitting your "
+    "registration information you agree to the rules. Thank you for registering!"
+)
+MISSING = (
+    "Sorry, the page you asked for was not found. Please check the url for spelling. You "
+    "may find what you are looking for by searching below. Search the web or use advanced "
+    "search if you need more help."
+)
 
 
-@pytest.mark.parametrize("text", [VERIFY, COLLECTION, FORECAST, ROBOT, LEGAL])
+@pytest.mark.parametrize(
+    "text", [VERIFY, COLLECTION, FORECAST, ROBOT, LEGAL, TRAFFIC, SKY, FOOTER, SIGN_IN, MISSING]
+)
 def test_a_notice_page_is_dropped_whole_and_nothing_is_lost_silently(text: str) -> None:
     cleaned = clean(make_document(text))
     assert cleaned.body == () and cleaned.dropped in (NOTICE_PAGE, NOTHING_LEFT)
@@ -58,6 +83,8 @@ def test_a_notice_page_is_dropped_whole_and_nothing_is_lost_silently(text: str) 
         "The company announced a new device that lets you talk to your television.",
         "Residents were told the river would fall by Friday, with lows near 20 degrees.",
         "The museum said its collection of 3,000 maps would go on display in June.",
+        "Faces register almost no feeling when you look at them at rest, the study found.",
+        "Voter registration closed on Friday, so you must vote where you lived before.",
     ],
 )
 def test_a_story_sentence_with_a_notice_word_is_no_notice(sentence: str) -> None:

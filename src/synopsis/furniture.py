@@ -147,6 +147,20 @@ CAPTION_PATTERNS: tuple[str, ...] = (
     r"\([A-Z][\w.'’ -]*/[A-Z][\w.'’ /-]*\)\W*$",  # "(Name/The Daily Paper)"
 )
 
+# A caption's label at the start of a line ("Photo:", "Image copyright X Image caption"):
+# on a line that goes on with a paragraph, only the label is cut (cleaning.lines).
+CAPTION_LABEL = re.compile(
+    r"^(?:(?:Photograph|Photo|Picture|Image|Illustration|Video|Gallery|Slideshow)s?\s*:"
+    r"|Image copyright\b(?:[^.!?]{0,60}?\bImage caption\b)?|Buy Photo\b)",
+    re.IGNORECASE,
+)
+
+# ... unless the rest still holds a caption's mark ("(Photo: Name)", "Buy Photo"): then it
+# is a caption that runs on (a caption with the story's lede, as agencies write them).
+CAPTION_MARK = re.compile(
+    r"\b(?:Photo(?:graph)?s?|Image|Picture)\s*(?::|by\b|credit\b)|\bBuy Photo\b", re.IGNORECASE
+)
+
 # The start of a caption that, with a credit in parentheses at the end, marks a caption of
 # any length (two captions glued on one line).
 CAPTION_HEAD = re.compile(r"^(?:FILE\s*[-–—]+\s|In this (?:\w+ )*(?:photo|image|picture)\b)")
@@ -308,7 +322,8 @@ def fold(text: str) -> str:
 # A sentence is a notice when it names a part of the site or the reader's device or
 # account (NOTICE_TERMS) *and* speaks to the reader or reports the page's own state
 # (NOTICE_CUES), or when it is a web archive describing its own collection
-# (COLLECTION_NOTICE) or a weather widget's forecast (FORECAST). A document whose body
+# (COLLECTION_NOTICE), a weather widget's forecast (FORECAST), a traffic ticker
+# (TRAFFIC) or a legal footer (LEGAL_NOTICE). A document whose body
 # is mostly such sentences is a notice page: an error page, a login wall, a widget's
 # help text saved in place of the article.
 NOTICE_TERMS = re.compile(
@@ -318,7 +333,9 @@ NOTICE_TERMS = re.compile(
     r"|junk mail|rat(?:ing|ed)|rented|legacy site|app|notifications?|headlines"
     r"|(?:the|this|our) site|listings?|item number|server|verification"
     r"|spam|folder|robot|characters|your (?:location|region)|member|premium content"
-    r"|live event|legal help|content changes|documentation|configuration)\b",
+    r"|live event|legal help|content changes|documentation|configuration"
+    r"|sign ?in|registration (?:information|form|details)|registering|registered users?|url"
+    r"|search(?:ing)? (?:below|the web)|advanced search)\b",
     re.IGNORECASE,
 )
 NOTICE_CUES = re.compile(
@@ -326,7 +343,7 @@ NOTICE_CUES = re.compile(
     r"|(?:could not|cannot|can't|couldn't) be (?:loaded|displayed|found|played)"
     r"|(?:is|are) (?:not |currently |no longer )?(?:available|supported|disabled)"
     r"|not found|has been (?:removed|moved)|click|to connect with"
-    r"|(?:was|is) unable to|go to the|be back shortly|welcome to)\b",
+    r"|(?:was|is) unable to|go to the|be back shortly|welcome to|refresh|check the|agree to)\b",
     re.IGNORECASE,
 )
 # A web archive's text about its own crawls and collections (the line rules catch the
@@ -342,7 +359,21 @@ COLLECTION_NOTICE = re.compile(
 FORECAST = re.compile(
     r"\b(?:highs?|lows?) (?:(?:near|around|of) )?-?\d+ ?°?f\b"
     r"|\bwinds? (?:light and variable|(?:[nsew]{1,3}|north|south|east|west)\w* at \d+)"
-    r"|\bchance of (?:rain|snow|precip\w*) \d+ ?%",
+    r"|\bchance of (?:rain|snow|precip\w*) \d+ ?%"
+    r"|\b(?:today|tonight|tomorrow) (?:a )?"
+    r"(?:mix of clouds|(?:mostly |partly )?(?:cloudy|sunny|clear)\b)",
+    re.IGNORECASE,
+)
+# A traffic ticker's shorthand: "accident cleared on the pkwy eb at exit 18", "7 m ago".
+TRAFFIC = re.compile(
+    r"\b(?:stop and go traffic|accident cleared|\d+ m(?:in)? ago"
+    r"|(?:eb|wb|nb|sb) (?:at|between|near|past))\b",
+    re.IGNORECASE,
+)
+# A site's legal footer and licensing text: the publisher speaking of its rights.
+LEGAL_NOTICE = re.compile(
+    r"\bregistered (?:office|trademarks?)\b|\ball rights reserved\b|\blicen[cs]e to reproduce\b"
+    r"|\b(?:our|these) (?:terms|privacy)\b",
     re.IGNORECASE,
 )
 

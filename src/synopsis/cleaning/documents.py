@@ -86,9 +86,9 @@ def _clean(document: Document, options: CleanOptions, shared: frozenset[str]) ->
     for line in lines:
         if line.keep:
             split_joined_duplicate(text, line, cut)
-    drop_by_vocabulary(text, lines, options, meta, drop)
+    drop_by_vocabulary(text, lines, options, meta, drop, cut)
     drop_repeats(text, lines, options, shared, drop)
-    first_body = header(text, lines, options, tracker, meta, drop)
+    first_body = header(text, lines, options, tracker, meta, drop, cut)
     if first_body is not None:
         strip_dateline(text, first_body, meta, cut)
     strip_later_datelines(text, lines, first_body, cut)
@@ -127,13 +127,23 @@ def _body_sentences(cleaned: CleanDocument) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if text[a:b].strip()]
 
 
+# The page's own text that needs no cue: one pass over the sentence for all four kinds.
+_PAGE_TEXT = re.compile(
+    "|".join(
+        f"(?:{p.pattern})" for p in (fw.COLLECTION_NOTICE, fw.FORECAST, fw.TRAFFIC, fw.LEGAL_NOTICE)
+    ),
+    re.IGNORECASE,
+)
+
+
 def is_notice(sentence: str) -> bool:
     """A sentence about the page, the site or the reader's account, not about the world:
-    site notices, a web archive's description of its collection, a weather widget."""
+    site notices, a web archive's description of its collection, a weather widget, a
+    traffic ticker, a legal footer."""
     # The cues first: they match fewer sentences and cost less (both must match).
     if fw.NOTICE_CUES.search(sentence) and fw.NOTICE_TERMS.search(sentence):
         return True
-    return bool(fw.COLLECTION_NOTICE.search(sentence) or fw.FORECAST.search(sentence))
+    return bool(_PAGE_TEXT.search(sentence))
 
 
 def _judge_page(cleaned: CleanDocument, options: CleanOptions) -> CleanDocument:

@@ -46,6 +46,10 @@ LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 ENDS_SENTENCE = re.compile(r"""[.!?]["'”’)\]]*$""")
 ENDS_CLAUSE = re.compile(r"""[.!?:;,]["'”’)\]]*$""")
 _BULLET = re.compile(r"^(?:[*•·▪►]\s|date \d{4}-\d\d-\d\d\b)|\s\*\s")
+# A sentence boundary inside a line; a sentence end that allows a space before the
+# closing quote (a retokenized copy: ``Who. ''``).
+_NEXT_SENTENCE = re.compile(r"""[.!?]["'”’)\]]*\s+\S""")
+_ENDS_SPACED = re.compile(r"""[.!?](?:\s?["'”’)\]])*$""")
 _BYLINE = re.compile(r"^By\s+[A-Z][^.!?]*$")
 _NAME = re.compile(
     r"^(?:[A-Z][\w'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.|de|van|von|al-\w+)){1,3}$"
@@ -219,7 +223,12 @@ def _line_reason(line: str, options: CleanOptions) -> str | None:
 
 
 def drop_by_vocabulary(
-    text: str, lines: list[Line], options: CleanOptions, meta: dict[str, str], drop: Drop
+    text: str,
+    lines: list[Line],
+    options: CleanOptions,
+    meta: dict[str, str],
+    drop: Drop,
+    cut: Cut | None = None,
 ) -> None:
     open_credit = False
     for line in lines:
@@ -231,12 +240,55 @@ def drop_by_vocabulary(
             open_credit = ")" not in s
             continue
         reason = _line_reason(s, options)
+        if reason == CAPTION and cut is not None and len(line.keep) == 1:
+            label = caption_label(s, options)
+            if label:  # a label before a paragraph: only the label goes
+                a = line.keep[0][0]
+                cut(line, a, a + label, CAPTION)
+                continue
         if reason is not None:
             if reason == AGENCY:
                 meta.setdefault("agency", s)
             drop(line, reason)
             if reason == CREDIT and s.startswith("(") and ")" not in s:
                 open_credit = True
+
+
+def caption_label(line: str, options: CleanOptions) -> int:
+    """The end of a caption label ("Photo:") that starts a paragraph, else 0.
+
+    A caption is one sentence or a few words; when two sentences and at least
+    ``long_line_words`` words follow the label, the line is the story under a label
+    that a flattened copy glued onto it, and only the label is furniture (unless the
+    rest names its photo again: a caption with the story's lede).
+    """
+    label = fw.CAPTION_LABEL.match(line)
+    if label is None or (any(t in line for t in fw.GALLERY_TRIGGERS) and fw.GALLERY.search(line)):
+        return 0
+    rest = line[label.end() :]
+    if word_count(rest) < options.long_line_words or not _NEXT_SENTENCE.search(rest):
+        return 0
+    if fw.CAPTION_MARK.search(rest):
+        return 0  # a caption that runs on: it names its photo again
+    return label.end()
+
+
+def story_after_bullets(line: str, options: CleanOptions) -> int | None:
+    """Where the story starts in a line with wire bullets, or None when it is all header.
+
+    A wire header's bullets are short. A piece of ``long_line_words`` words or more
+    (between bullet marks) is story: a paragraph that holds a " * " list (0, the whole
+    line), or a flattened copy that glued the header onto the first paragraph (the
+    offset of that piece: what comes before it is the header).
+    """
+    start = 0
+    for mark in [*_BULLET.finditer(line), None]:
+        end = len(line) if mark is None else mark.start()
+        if word_count(line[start:end]) >= options.long_line_words:
+            return start
+        if mark is not None:
+            start = mark.end()
+    return None
 
 
 def drop_repeats(
@@ -265,11 +317,14 @@ def header(
     tracker: int | None,
     meta: dict[str, str],
     drop: Drop,
+    cut: Cut | None = None,
 ) -> Line | None:
     """Headline, standfirst, byline and wire header above the first body line.
 
     The header ends at the first line shaped like story text (a sentence, a long line, a
     dateline, or a line that wraps into a lowercase continuation). Returns that line.
+    A document's only line is a headline only when it is no sentence: a one-line news
+    item is its own story.
     """
     begin = 0 if tracker is None else tracker + 1
     candidates = [line for line in lines[begin:] if line.keep or line.reason]
@@ -282,11 +337,19 @@ def header(
         nxt = next((c for c in candidates[i + 1 :] if c.keep), None)
         wraps = nxt is not None and text[nxt.keep[0][0]].islower() and not _BULLET.search(s)
         if _BULLET.search(s):
-            in_bullets = True
-            drop(line, WIRE_HEADER)
-            continue
+            story = story_after_bullets(s, options)
+            if story is None:
+                in_bullets = True
+                drop(line, WIRE_HEADER)
+                continue
+            if story and cut is not None and len(line.keep) == 1:
+                a = line.keep[0][0]
+                cut(line, a, a + story, WIRE_HEADER)
+            return line
         if find_dateline(s) or is_prose(s, options) or wraps:
             return line
+        if _sentence(s, options) and sum(1 for other in lines if other.keep) == 1:
+            return line  # the document's only line
         seen += 1
         if seen > options.header_lines:
             return line
@@ -308,6 +371,10 @@ def header(
         else:
             drop(line, HEADER)
     return None
+
+
+def _sentence(line: str, options: CleanOptions) -> bool:
+    return word_count(line) >= options.prose_words and bool(_ENDS_SPACED.search(line))
 
 
 def drop_subheads(text: str, lines: list[Line], options: CleanOptions, drop: Drop) -> None:
