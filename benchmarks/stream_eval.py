@@ -52,12 +52,14 @@ def _value(text: str) -> object:
 
 def embeddings(path: Path, articles: list[Article], cache: Path | None) -> list:
     """The stream's article embeddings, from the cache when the stream is unchanged."""
+    import numpy as np
+
     from synopsis.stream.embed import Embedder
 
     digest = hashlib.md5(path.read_bytes()).hexdigest()[:12]
-    target = cache / f"{path.stem}-{digest}.json" if cache else None
+    target = cache / f"{path.stem}-{digest}.npy" if cache else None
     if target is not None and target.exists():
-        return [tuple(v) for v in json.loads(target.read_text())]
+        return list(np.load(target))
     start = time.process_time()
     vectors = Embedder().encode(articles)
     cpu = time.process_time() - start
@@ -65,7 +67,7 @@ def embeddings(path: Path, articles: list[Article], cache: Path | None) -> list:
           f"({len(articles) / max(cpu, 1e-9):.0f} art/s CPU)")  # fmt: skip
     if target is not None:
         cache.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps([[round(x, 6) for x in v] for v in vectors]))
+        np.save(target, np.stack(vectors))  # exact float32: the same grouping as fresh
     return vectors
 
 

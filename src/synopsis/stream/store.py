@@ -18,7 +18,6 @@ import base64
 import json
 import os
 import sqlite3
-from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -458,14 +457,16 @@ def _features_record(f: Features) -> dict[str, Any]:
     if f.days:
         record["d"] = sorted(f.days)
     if f.embedding is not None:
-        record["m"] = base64.b64encode(array("f", f.embedding).tobytes()).decode("ascii")
+        record["m"] = base64.b64encode(f.embedding.astype("<f4").tobytes()).decode("ascii")
     return record
 
 
 def _features_from(data: dict[str, Any], ts: float) -> Features:
     embedding = None
     if "m" in data:
-        embedding = tuple(array("f", base64.b64decode(data["m"])))
+        import numpy as np  # only in databases grouped with embeddings
+
+        embedding = np.frombuffer(base64.b64decode(data["m"]), dtype="<f4")
     return Features(
         data["v"], frozenset(data["e"]), ts, embedding=embedding,
         numbers=frozenset(data.get("n", ())), days=frozenset(data.get("d", ())),

@@ -175,7 +175,7 @@ class Tracker:
             self.refresh()
         return out
 
-    def _embeddings(self, articles: list[Article]) -> dict[str, tuple[float, ...]]:
+    def _embeddings(self, articles: list[Article]) -> dict[str, object]:
         """The new articles' embeddings, encoded in one batch (none unless ``embed``)."""
         if not self.options.embed or not articles:
             return {}
