@@ -10,7 +10,8 @@ predicted and gold story, articles/s (CPU time, ``time.process_time``). ``--base
 is a single-pass TF-IDF centroid with a 3-day Gaussian time decay (no names, no
 closest-article term, no merging). ``--sweep`` tries values of one option: choose on tune
 streams only. ``--embed`` adds the article embeddings of :mod:`synopsis.stream.embed`
-(``synopsis[embed]``), computed once per stream and kept in ``--embed-cache`` (a folder);
+(``synopsis[embed]``, computed once per stream and kept in ``--embed-cache``, a folder) and
+starts from ``StoryOptions.with_embeddings()``;
 their CPU cost is printed when they are computed, and not counted in the grouping rate.
 """
 
@@ -103,7 +104,8 @@ def main() -> None:
         articles, gold = read_stream(path)
         embs = embeddings(path, articles, args.embed_cache) if args.embed else None
         streams.append((path.name, articles, gold, embs))
-    options = dataclasses.replace(StoryOptions(), **overrides)
+    base = StoryOptions.with_embeddings() if args.embed else StoryOptions()
+    options = dataclasses.replace(base, **overrides)
     if not args.sweep:
         evaluate(streams, options)
         return
