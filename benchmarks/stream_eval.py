@@ -25,6 +25,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+from synopsis.stream.embed import EmbedOptions
 from synopsis.stream.metrics import grouping
 from synopsis.stream.similarity import Article, StoryOptions, group_articles
 
@@ -51,18 +52,21 @@ def _value(text: str) -> object:
     return text
 
 
-def embeddings(path: Path, articles: list[Article], cache: Path | None) -> list:
+def embeddings(path: Path, articles: list[Article], cache: Path | None,
+               options: EmbedOptions | None = None) -> list:  # fmt: skip
     """The stream's article embeddings, from the cache when the stream is unchanged."""
     import numpy as np
 
     from synopsis.stream.embed import Embedder
 
+    options = options or EmbedOptions()
     digest = hashlib.md5(path.read_bytes()).hexdigest()[:12]
-    target = cache / f"{path.stem}-{digest}.npy" if cache else None
+    shape = f"{options.sentences}s{options.words}w"
+    target = cache / f"{path.stem}-{digest}-{shape}.npy" if cache else None
     if target is not None and target.exists():
         return list(np.load(target))
     start = time.process_time()
-    vectors = Embedder().encode(articles)
+    vectors = Embedder(options).encode(articles)
     cpu = time.process_time() - start
     print(f"embedded {path.name}: {len(articles)} articles, {cpu:.1f} s CPU "
           f"({len(articles) / max(cpu, 1e-9):.0f} art/s CPU)")  # fmt: skip
@@ -94,6 +98,8 @@ def main() -> None:
     parser.add_argument("--baseline", action="store_true")
     parser.add_argument("--embed", action="store_true", help="use article embeddings")
     parser.add_argument("--embed-cache", type=Path, help="folder keeping computed embeddings")
+    parser.add_argument("--embed-sentences", type=int, default=EmbedOptions.sentences)
+    parser.add_argument("--embed-words", type=int, default=EmbedOptions.words)
     args = parser.parse_args()
     overrides = dict(BASELINE) if args.baseline else {}
     for item in args.set:
@@ -102,7 +108,8 @@ def main() -> None:
     streams = []
     for path in args.streams:
         articles, gold = read_stream(path)
-        embs = embeddings(path, articles, args.embed_cache) if args.embed else None
+        shape = EmbedOptions(sentences=args.embed_sentences, words=args.embed_words)
+        embs = embeddings(path, articles, args.embed_cache, shape) if args.embed else None
         streams.append((path.name, articles, gold, embs))
     base = StoryOptions.with_embeddings() if args.embed else StoryOptions()
     options = dataclasses.replace(base, **overrides)
