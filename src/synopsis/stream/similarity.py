@@ -20,7 +20,9 @@ reuses it as is. Its public names are kept stable: :class:`Article`,
 :class:`StoryOptions`, :class:`Features`, :class:`Assignment`, :class:`StoryIndex`,
 :class:`DocumentFrequencies`, :func:`features`, :func:`similarity`, :func:`story_id_for`,
 :func:`group_articles`, :func:`tokens`, :func:`names` (added since:
-:func:`name_counts`, :func:`salient_names`, :func:`novelty_factor`).
+:func:`name_counts`, :func:`salient_names`, :func:`novelty_factor`, :func:`figures`,
+:func:`days`, :func:`cue_factor`). Embeddings, when given, come from
+:mod:`synopsis.stream.embed`; numpy is imported only then.
 """
 
 from __future__ import annotations
