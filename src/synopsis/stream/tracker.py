@@ -14,6 +14,7 @@ not once per article of a burst.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -122,6 +123,23 @@ class Tracker:
         self._since_refresh = 0
         self._locked = False
         self._embedder: Embedder | None = None
+
+    @classmethod
+    def following(cls, db: str | os.PathLike[str]) -> Tracker:
+        """A tracker with the default options of the mode ``db`` was started in (text
+        for a new database): what a writer that takes no options (the service) opens."""
+        tracker = cls(db)
+        if tracker.store.grouping() == "embed":
+            from .embed import require
+
+            try:
+                require()
+            except BaseException:
+                tracker.store.close()
+                raise
+            story = StoryOptions.with_embeddings()
+            tracker.options = dataclasses.replace(tracker.options, story=story, embed=True)
+        return tracker
 
     def __enter__(self) -> Tracker:
         return self
