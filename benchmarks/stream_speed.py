@@ -2,12 +2,15 @@
 
     python benchmarks/stream_speed.py rate STREAM.jsonl --db /tmp/s.db
     python benchmarks/stream_speed.py rate STREAM.jsonl --db postgresql://...
+    python benchmarks/stream_speed.py rate STREAM.jsonl --db /tmp/e.db --embed
     python benchmarks/stream_speed.py scale MULTINEWS.jsonl.gz --db /tmp/big.db --total 100000
 
 ``rate`` tracks a stream built by ``stream_data.py`` from an empty database, summaries
 included (recomputed every ``--summary-every`` articles and at the end, as
 ``synopsis track`` does), in batches of 64 like the command: wall time, this process's
-CPU time (``resource.getrusage``; a PostgreSQL server's own CPU is not in it), peak RSS.
+CPU time (``resource.getrusage``, all threads: torch's too; a PostgreSQL server's own CPU
+is not in it), peak RSS. ``--embed`` groups with sentence embeddings (``synopsis[embed]``,
+``StoryOptions.with_embeddings()``); loading the model (once per process) is included.
 
 ``scale`` stores ``--total`` articles (Multi-News documents reused under new ids, each
 pass placed after the previous one in time so that old copies have left the active
@@ -27,7 +30,7 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from synopsis.stream.similarity import Article
+from synopsis.stream.similarity import Article, StoryOptions
 from synopsis.stream.tracker import Tracker, TrackOptions
 
 
@@ -51,7 +54,8 @@ def read_stream(path: Path) -> list[Article]:
 
 def rate(args: argparse.Namespace) -> None:
     articles = read_stream(args.stream)
-    options = TrackOptions(summary_every=args.summary_every)
+    story = StoryOptions.with_embeddings() if args.embed else StoryOptions()
+    options = TrackOptions(story=story, summary_every=args.summary_every, embed=args.embed)
     wall, start = time.perf_counter(), cpu()
     with Tracker(args.db, options) as tracker:
         for i in range(0, len(articles), 64):
@@ -111,6 +115,7 @@ def main() -> None:
     r.add_argument("stream", type=Path)
     r.add_argument("--db", required=True)
     r.add_argument("--summary-every", type=int, default=500)
+    r.add_argument("--embed", action="store_true", help="group with sentence embeddings too")
     s = sub.add_parser("scale")
     s.add_argument("data", type=Path)
     s.add_argument("--db", required=True)

@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from stream_builders import interleaved, write_jsonl
 from synopsis.cli import app
+from synopsis.stream import embed
 from synopsis.stream.store import Store
 from synopsis.stream.tracker import Tracker
 
@@ -226,3 +227,25 @@ def test_follow_picks_up_new_files_once_complete(tmp_path: Path):
 
     got = [i.id for i in read_folder(folder, follow=True, poll=0.01, stop=stop) if i]
     assert got == [r["id"] for r in records]
+
+
+@pytest.mark.skipif(
+    not embed.available(),
+    reason="the embed extra (pip install 'synopsis[embed]') is absent",
+)
+def test_track_with_embeddings_and_a_database_keeps_its_mode(tmp_path: Path):
+    records = interleaved(per_story=3)
+    db = str(tmp_path / "e.db")
+    first = track(str(write_jsonl(tmp_path / "a.jsonl", records[:6])), "--db", db, "--embed")
+    assert first.exit_code == 0, first.stderr
+    rest = write_jsonl(tmp_path / "b.jsonl", records[6:])
+    refused = track(str(rest), "--db", db)  # the same database without --embed
+    assert refused.exit_code == 2
+    assert "built with embeddings" in refused.stderr and "Traceback" not in refused.stderr
+    again = track(str(rest), "--db", db, "--embed", "-q")
+    assert again.exit_code == 0, again.stderr
+    acks = [json.loads(line) for line in first.stdout.splitlines()]
+    with Tracker(db) as reader:
+        stored = {a.id for s in reader.stories() for a in s.articles}
+    assert stored == {r["id"] for r in records}
+    assert len({a["story_id"] for a in acks}) <= 4  # four stories interleaved

@@ -11,6 +11,10 @@ from fastapi.testclient import TestClient
 from conftest import start_server
 from stream_builders import interleaved
 from synopsis.service import ServiceOptions, create_app
+from synopsis.stream import embed
+from synopsis.stream.similarity import StoryOptions
+from synopsis.stream.store import Store
+from synopsis.stream.tracker import Tracker, TrackOptions
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -87,3 +91,20 @@ def test_stories_page_in_chromium(tmp_path: Path):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+@pytest.mark.skipif(not embed.available(), reason="the embed extra is absent")
+def test_the_service_adds_to_a_database_in_the_mode_it_was_started(tmp_path: Path):
+    records = interleaved(per_story=2, kits=("flood", "strike"))
+    db = str(tmp_path / "e.db")
+    options = TrackOptions(story=StoryOptions.with_embeddings(), embed=True)
+    with Tracker(db, options) as tracker:
+        tracker.add_many(records[:2])
+    with TestClient(create_app(ServiceOptions(stories_db=db))) as c:
+        answer = c.post("/v1/articles", json=records[2:])
+    assert answer.status_code == 200, answer.text
+    assert [a["new_story"] for a in answer.json()["assignments"]] == [False, False]
+    store = Store(db)
+    rows = store.all("SELECT features FROM articles ORDER BY seq")
+    store.close()
+    assert len(rows) == 4 and all('"m":' in r[0] for r in rows)  # all embedded

@@ -11,6 +11,10 @@ from synopsis.stream.similarity import (
     Article,
     StoryIndex,
     StoryOptions,
+    cue_factor,
+    days,
+    features,
+    figures,
     group_articles,
     salient_names,
     story_id_for,
@@ -178,3 +182,26 @@ def test_margin_rule_joins_a_story_that_stands_out_below_the_threshold():
     assert len(set(group_articles(stream, margin))) == 1
     too_high_floor = StoryOptions(threshold=0.95, margin=0.05, margin_floor=0.9)
     assert len(set(group_articles(stream, too_high_floor))) == 2
+
+
+def test_figures_and_days_are_the_specific_numbers_and_dates_named():
+    text = "A 6.1 quake hit at 3:15 on Wednesday, Dec. 15, 2009: 1,200 hurt, 5 missing, may 3."
+    assert figures(text) == {"6.1", "3:15", "1200", "15"}  # the year and "5" left out
+    assert days(text) == {"wednesday", "12-15"}  # lowercased "may 3" is read as the verb
+    assert days("sunday night and May 4") == {"sunday", "5-4"}
+
+
+def test_event_cues_raise_a_shared_figure_and_lower_a_story_giving_others():
+    quake = "A strong earthquake of magnitude {m} shook the coast of Velmora, {n} homes fell."
+    first = Article("q1", quake.format(m="6.1", n="240"), T0)
+    same = Article("q2", quake.format(m="6.1", n="250"), T0 + timedelta(hours=5))
+    twin = Article("q3", quake.format(m="4.7", n="30"), T0 + timedelta(hours=5))
+    options = StoryOptions(number_weight=0.3)
+    for follow_up, factor in ((same, 1.3), (twin, 0.7)):
+        index = StoryIndex(options)
+        index.assign(first)
+        feats = features(follow_up, index.df, options)
+        assert cue_factor(feats, next(iter(index.stories.values())), options) == pytest.approx(
+            factor
+        )
+    assert cue_factor(feats, next(iter(index.stories.values())), StoryOptions()) == 1.0

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from stream_builders import interleaved
+from synopsis.stream.similarity import StoryOptions
 from synopsis.stream.store import SCHEMA_VERSION, Store, StoreError
 from synopsis.stream.tracker import StoryNotFoundError, Tracker, TrackOptions
 
@@ -69,8 +70,10 @@ def pg_url(postgres: str) -> Iterator[str]:
         conn.execute(f"DROP DATABASE {name} WITH (FORCE)")
 
 
-def ids_of(db: str, records: list[dict], every: int = 100) -> list[str]:
-    with Tracker(db, TrackOptions(summary_every=every)) as tracker:
+def ids_of(db: str, records: list[dict], every: int = 100,
+           story: StoryOptions | None = None) -> list[str]:  # fmt: skip
+    options = TrackOptions(story=story or StoryOptions(), summary_every=every)
+    with Tracker(db, options) as tracker:
         return [tracker.add(r).story_id for r in records]
 
 
@@ -131,6 +134,19 @@ def test_ids_stable_across_a_restart(tmp_path: Path):
     resumed = ids_of(db, records[:half]) + ids_of(db, records[half:])
     assert resumed == straight
     assert len(set(straight)) == 4
+
+
+def test_event_cues_are_restored_across_a_restart(tmp_path: Path):
+    records = interleaved(per_story=6)
+    cues = StoryOptions(number_weight=0.3, day_weight=0.3)
+    straight = ids_of(str(tmp_path / "a.db"), records, story=cues)
+    db, half = str(tmp_path / "b.db"), len(records) // 2
+    resumed = ids_of(db, records[:half], story=cues) + ids_of(db, records[half:], story=cues)
+    assert resumed == straight
+    store = Store(db)
+    stored = store.all("SELECT features FROM articles")
+    store.close()
+    assert any('"d":' in row[0] for row in stored)  # the days were kept with the article
 
 
 def test_second_writer_gets_a_clear_error(tmp_path: Path):

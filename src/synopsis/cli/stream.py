@@ -52,6 +52,14 @@ def track_command(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Do not print one line per stored article.")
     ] = False,
+    embed: Annotated[
+        bool,
+        typer.Option(
+            "--embed",
+            help="Also compare articles by sentence embeddings (paraphrase-aware, slower;"
+            " needs synopsis[embed]). A database keeps the mode it was started with.",
+        ),
+    ] = False,
 ) -> None:
     """Assign articles, in arrival order, to stories and keep their summaries current.
 
@@ -62,7 +70,7 @@ def track_command(
 
     try:
         stream_cli.track(inputs or [], feed or [], db, follow_, window_days, summary_every,
-                         quiet, stderr)  # fmt: skip
+                         quiet, stderr, embed)  # fmt: skip
     except SynopsisError as exc:
         raise fail(str(exc)) from None
 

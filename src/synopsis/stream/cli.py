@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 import time
@@ -51,9 +52,12 @@ def track(
     summary_every: int,
     quiet: bool,
     stderr: Console,
+    embed: bool = False,
 ) -> None:
     stream, batch = items(inputs, feeds, watch)
-    options = TrackOptions(story=StoryOptions(window_days=window_days), summary_every=summary_every)
+    story = StoryOptions.with_embeddings() if embed else StoryOptions()
+    options = TrackOptions(story=dataclasses.replace(story, window_days=window_days),
+                           summary_every=summary_every, embed=embed)  # fmt: skip
     start = time.monotonic()
     with (
         Progress(

@@ -35,7 +35,7 @@ class _Shared:
 
     def tracker(self) -> Tracker:
         if self._tracker is None:
-            self._tracker = Tracker(self.db)
+            self._tracker = Tracker.following(self.db)  # an --embed database stays one
         return self._tracker
 
 

@@ -20,7 +20,9 @@ reuses it as is. Its public names are kept stable: :class:`Article`,
 :class:`StoryOptions`, :class:`Features`, :class:`Assignment`, :class:`StoryIndex`,
 :class:`DocumentFrequencies`, :func:`features`, :func:`similarity`, :func:`story_id_for`,
 :func:`group_articles`, :func:`tokens`, :func:`names` (added since:
-:func:`name_counts`, :func:`salient_names`, :func:`novelty_factor`).
+:func:`name_counts`, :func:`salient_names`, :func:`novelty_factor`, :func:`figures`,
+:func:`days`, :func:`cue_factor`). Embeddings, when given, come from
+:mod:`synopsis.stream.embed`; numpy is imported only then.
 """
 
 from __future__ import annotations
@@ -32,8 +34,9 @@ import math
 import re
 from collections import Counter, deque
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
+from typing import Any
 
 DAY = 86400.0
 
@@ -104,6 +107,27 @@ class StoryOptions:
     # outlets share little vocabulary; a near-topic twin rarely stands out alone.
     margin: float = 0.0
     margin_floor: float = 0.1
+    # Paraphrase-aware text similarity (``synopsis[embed]``): when articles carry an
+    # embedding, text similarity = (1 - embed_weight) · TF-IDF similarity + embed_weight ·
+    # the embedding cosine with the story's mean embedding, rescaled so that ``embed_floor``
+    # (about what two unrelated news articles reach) counts as 0. Without embeddings the
+    # TF-IDF similarity alone, as if the weight were 0.
+    embed_weight: float = 0.0
+    embed_floor: float = 0.2
+    # Event cues (two events of one kind, same names, same days: ECB+'s twins): the
+    # specific figures an article gives (numbers of two digits or with decimals, years
+    # left out) and the days it names (weekdays, calendar dates). Where both the article and
+    # the story have some, sharing one multiplies the score by 1 + weight and sharing none
+    # by 1 - weight. 0: off.
+    number_weight: float = 0.0
+    day_weight: float = 0.0
+
+    @classmethod
+    def with_embeddings(cls, **changes: float) -> StoryOptions:
+        """The options chosen on the tune streams for grouping with embeddings
+        (``synopsis track --embed``): the mixed score runs on another scale than TF-IDF
+        alone, so it has its own threshold."""
+        return replace(cls(threshold=0.30, embed_weight=0.5, embed_floor=0.2), **changes)
 
 
 @dataclass(frozen=True)
@@ -119,6 +143,13 @@ class Features:
     # The names the article stresses (in its title or mentioned at least twice); only the
     # incoming article's are read, so they need not be stored.
     salient: frozenset[str] = field(default_factory=frozenset)
+    # A unit-length sentence embedding of the article's opening (``synopsis.stream.embed``),
+    # a float32 numpy vector, or None when grouping by TF-IDF and names only.
+    embedding: Any = None
+    # Event cues (see StoryOptions.number_weight): figures ("6.1", "250", "3:15") and days
+    # ("wednesday", "12-15" for Dec. 15) named in the article.
+    numbers: frozenset[str] = field(default_factory=frozenset)
+    days: frozenset[str] = field(default_factory=frozenset)
 
 
 @dataclass(frozen=True)
@@ -146,6 +177,12 @@ STOPWORDS = frozenset(
     week weeks day days time people according made make including percent mr mrs ms
     monday tuesday wednesday thursday friday saturday sunday yesterday today""".split()  # noqa: SIM905
 )
+_FIGURE = re.compile(r"(?<![\w.,:])\d+(?:[.,:]\d+)*(?![\w])")
+_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_MONTH_DAY = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?![\d:])", re.I
+)
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 _NAME_STOP = frozenset(w.capitalize() for w in STOPWORDS) | {
     "January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December", "The", "But", "And", "In",
@@ -191,6 +228,29 @@ def salient_names(text: str, title: str | None) -> frozenset[str]:
     return frozenset(stressed)
 
 
+def figures(text: str) -> frozenset[str]:
+    """The specific figures a text gives: numbers of two or more digits or with a decimal
+    part ("6.1", "250", "3:15"), thousands separators dropped; years (1900-2100) and small
+    counts left out, since every article of a topic may give them."""
+    out = set()
+    for match in _FIGURE.finditer(text):
+        figure = match.group().replace(",", "")
+        if figure.isdigit() and (len(figure) < 2 or 1900 <= int(figure) <= 2100):
+            continue
+        out.add(figure.rstrip(".:"))
+    return frozenset(out)
+
+
+def days(text: str) -> frozenset[str]:
+    """The days a text names: weekdays and calendar dates ("12-15"), in any case."""
+    found = {m.group(1).lower() for m in _WEEKDAY.finditer(text)}
+    for m in _MONTH_DAY.finditer(text):
+        month, day = m.group(1).lower(), int(m.group(2))
+        if 1 <= day <= 31 and not (month == "may" and m.group(0)[:3] == "may"):
+            found.add(f"{_MONTHS.index(month) + 1}-{day}")
+    return frozenset(found)
+
+
 def _words(text: str) -> list[str]:
     """Lowercased words, nothing removed (to match names against a title)."""
     return [m.group().lower() for m in _WORD.finditer(text)]
@@ -213,7 +273,8 @@ class DocumentFrequencies:
         self.documents += 1
 
 
-def features(article: Article, df: DocumentFrequencies, options: StoryOptions) -> Features:
+def features(article: Article, df: DocumentFrequencies, options: StoryOptions,
+             embedding: Sequence[float] | None = None) -> Features:  # fmt: skip
     """The article's features weighted by the document frequencies seen so far (``df``
     is not changed: call ``df.add(result.terms)`` once the article is counted)."""
     counts = Counter(_terms(tokens(article.text), options.bigrams))
@@ -228,7 +289,17 @@ def features(article: Article, df: DocumentFrequencies, options: StoryOptions) -
     vector = {t: w / norm for t, w in sorted(weights.items())}
     ents = names((article.title or "") + ". " + article.text)
     salient = salient_names(article.text, article.title) if options.novelty_weight else frozenset()
-    return Features(vector, ents, article.timestamp, frozenset(counts), salient)
+    emb = None
+    if embedding is not None:
+        import numpy as np  # only when grouping with embeddings
+
+        emb = np.asarray(embedding, dtype=np.float32)
+        emb.flags.writeable = False
+    full = (article.title or "") + ". " + article.text
+    cues = options.number_weight or options.day_weight
+    return Features(vector, ents, article.timestamp, frozenset(counts), salient, emb,
+                    figures(full) if cues else frozenset(),
+                    days(full) if cues else frozenset())  # fmt: skip
 
 
 def _terms(words: list[str], bigrams: bool) -> list[str]:
@@ -246,7 +317,8 @@ def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 class _Story:
     """The running state of one story (sums in arrival order, so deterministic)."""
 
-    __slots__ = ("centroid", "entities", "first", "id", "last", "norm2", "recent", "size")
+    __slots__ = ("centroid", "days", "emb", "emb_norm", "entities", "figures", "first", "id",
+                 "last", "norm2", "recent", "recent_emb", "size")  # fmt: skip
 
     def __init__(self, story_id: str, recent: int) -> None:
         self.id = story_id
@@ -257,6 +329,28 @@ class _Story:
         self.first = math.inf
         self.last = -math.inf
         self.size = 0
+        self.emb: Any = None  # sum of the members' embeddings (float64 numpy vector)
+        self.emb_norm = 0.0
+        self.recent_emb: deque[Any] = deque(maxlen=recent)
+        # the figures and days of the last ``recent`` members that gave any
+        self.figures: deque[frozenset[str]] = deque(maxlen=recent)
+        self.days: deque[frozenset[str]] = deque(maxlen=recent)
+
+    def _add_embedding(self, embedding: Any, member: bool = True) -> None:
+        if embedding is None:
+            return
+        if member:
+            self.recent_emb.append(embedding)
+        self.emb = embedding.astype("float64") if self.emb is None else self.emb + embedding
+        self.emb_norm = float(math.sqrt(self.emb @ self.emb))
+
+    def embedding_cosine(self, embedding: Any) -> float:
+        if self.emb is None or self.emb_norm <= 0:
+            return 0.0
+        return float(embedding @ self.emb) / self.emb_norm
+
+    def embedding_closest(self, embedding: Any) -> float:
+        return max((float(embedding @ e) for e in self.recent_emb), default=0.0)
 
     def add(self, feats: Features) -> None:
         for term, w in feats.vector.items():
@@ -264,6 +358,11 @@ class _Story:
         self.norm2 = sum(w * w for w in self.centroid.values())
         self.entities.update(feats.entities)
         self.recent.append(feats.vector)
+        self._add_embedding(feats.embedding)
+        if feats.numbers:
+            self.figures.append(feats.numbers)
+        if feats.days:
+            self.days.append(feats.days)
         self.first = min(self.first, feats.timestamp)
         self.last = max(self.last, feats.timestamp)
         self.size += 1
@@ -275,6 +374,10 @@ class _Story:
         self.entities.update(other.entities)
         for vec in other.recent:
             self.recent.append(vec)
+        self._add_embedding(other.emb, member=False)
+        self.recent_emb.extend(other.recent_emb)
+        self.figures.extend(other.figures)
+        self.days.extend(other.days)
         self.first = min(self.first, other.first)
         self.last = max(self.last, other.last)
         self.size += other.size
@@ -299,6 +402,14 @@ def similarity(feats: Features, story: _Story, options: StoryOptions) -> float:
     central = story.centroid_cosine(feats.vector)
     closest = max((_dot(feats.vector, v) for v in story.recent), default=0.0)
     text = options.centroid_mix * central + (1 - options.centroid_mix) * closest
+    if options.embed_weight and feats.embedding is not None and story.emb is not None:
+        floor = options.embed_floor
+        mix = options.centroid_mix
+        cosine = mix * story.embedding_cosine(feats.embedding) + (1 - mix) * (
+            story.embedding_closest(feats.embedding)
+        )
+        paraphrase = max(0.0, cosine - floor) / (1 - floor)
+        text = (1 - options.embed_weight) * text + options.embed_weight * paraphrase
     if feats.entities and story.entities:
         names_ = _entity_overlap(feats.entities, story)
         score = (1 - options.entity_weight) * text + options.entity_weight * names_
@@ -317,6 +428,20 @@ def novelty_factor(feats: Features, story: _Story, options: StoryOptions) -> flo
         return 1.0
     unseen = sum(1 for name in feats.salient if name not in story.entities)
     return 1 - options.novelty_weight * unseen / len(feats.salient)
+
+
+def cue_factor(feats: Features, story: _Story, options: StoryOptions) -> float:
+    """The event-cue factor of :class:`StoryOptions` (``number_weight``, ``day_weight``):
+    from 1 - weight (none of the story's recent members that give figures shares one with
+    the article) to 1 + weight (all do); 1 when either gives none. Per member, not over the
+    story's union, so that a large story does not match everything."""
+    factor = 1.0
+    for mine, members, weight in ((feats.numbers, story.figures, options.number_weight),
+                                  (feats.days, story.days, options.day_weight)):  # fmt: skip
+        if weight and mine and members:
+            share = sum(1 for m in members if not m.isdisjoint(mine)) / len(members)
+            factor *= 1 + weight * (2 * share - 1)
+    return factor
 
 
 def story_id_for(first_article_id: str) -> str:
@@ -344,9 +469,12 @@ class StoryIndex:
         self._expiry: list[tuple[float, str]] = []
 
     # --- the two things a caller does -------------------------------------------------
-    def assign(self, article: Article) -> tuple[Assignment, Features]:
-        """Join the best active story above the threshold, or start one."""
-        feats = features(article, self.df, self.options)
+    def assign(
+        self, article: Article, embedding: Sequence[float] | None = None
+    ) -> tuple[Assignment, Features]:
+        """Join the best active story above the threshold, or start one (``embedding``:
+        the article's, from :mod:`synopsis.stream.embed`, if grouping uses them)."""
+        feats = features(article, self.df, self.options, embedding)
         self.df.add(feats.terms)
         self._advance(feats.timestamp)
         ranked = self._ranked(feats)
@@ -394,7 +522,12 @@ class StoryIndex:
             candidates.update(self.postings.get(term, ()))
         opts, stories = self.options, self.stories
         scored = [
-            (similarity(feats, stories[s], opts) * novelty_factor(feats, stories[s], opts), s)
+            (
+                similarity(feats, stories[s], opts)
+                * novelty_factor(feats, stories[s], opts)
+                * cue_factor(feats, stories[s], opts),
+                s,
+            )
             for s in candidates
         ]
         scored.sort(key=lambda pair: (-pair[0], pair[1]))
@@ -461,9 +594,18 @@ class StoryIndex:
         heapq.heappush(self._expiry, (story.last, story_id))
 
 
-def group_articles(articles: Iterable[Article], options: StoryOptions | None = None) -> list[str]:
+def group_articles(
+    articles: Iterable[Article],
+    options: StoryOptions | None = None,
+    embeddings: Iterable[Sequence[float] | None] | None = None,
+) -> list[str]:
     """Assign articles, in the order given, to stories; one story id per article, with
-    merged stories resolved to the id they ended under."""
+    merged stories resolved to the id they ended under. ``embeddings``, if given, holds
+    one embedding per article (in the same order)."""
     index = StoryIndex(options)
-    assigned = [index.assign(article)[0].story_id for article in articles]
+    articles = list(articles)
+    embs = list(embeddings) if embeddings is not None else [None] * len(articles)
+    if len(embs) != len(articles):
+        raise ValueError(f"{len(embs)} embeddings for {len(articles)} articles")
+    assigned = [index.assign(a, e)[0].story_id for a, e in zip(articles, embs, strict=True)]
     return [index.resolve(s) for s in assigned]

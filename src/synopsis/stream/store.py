@@ -14,6 +14,7 @@ A ``schema_version`` table records the schema; :meth:`Store.migrate` creates or 
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import sqlite3
@@ -259,12 +260,17 @@ class Store:
         row = self.one("SELECT MAX(seq) FROM articles")
         return (row[0] or 0) + 1
 
-    def save_articles(self, items: Sequence[Saved]) -> None:
-        """Write articles, their stories, term counts and merges in one transaction."""
+    def save_articles(self, items: Sequence[Saved], grouping: str = "text") -> None:
+        """Write articles, their stories, term counts and merges in one transaction;
+        ``grouping`` ("text" or "embed") is recorded with the first articles."""
         if not items:
             return
         self._begin()
         try:
+            self.execute(
+                "INSERT INTO meta (key, value) VALUES ('grouping', ?) ON CONFLICT (key) DO NOTHING",
+                (grouping,),
+            )
             terms: Counter[str] = Counter()
             for item in items:
                 self._save(item)
@@ -284,7 +290,7 @@ class Store:
 
     def _save(self, item: Saved) -> None:
         a, f = item.article, item.features
-        blob = json.dumps({"v": f.vector, "e": sorted(f.entities)}, separators=(",", ":"))
+        blob = json.dumps(_features_record(f), separators=(",", ":"))
         self.execute(
             "INSERT INTO articles (seq, id, assigned, story, title, url, source, published,"
             " ts, text, features) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -381,14 +387,21 @@ class Store:
         )
         out = []
         for seq, assigned, ts, blob in rows:
-            data = json.loads(blob)
-            out.append((seq, assigned, Features(data["v"], frozenset(data["e"]), ts)))
+            out.append((seq, assigned, _features_from(json.loads(blob), ts)))
         merges = self.all(
             "SELECT m.seq, m.old_id, a.assigned FROM merges m JOIN articles a ON a.seq = m.seq"
             " JOIN stories s ON s.id = m.new_id WHERE s.last_seen >= ? ORDER BY m.seq",
             (horizon,),
         )
         return out, merges
+
+    def grouping(self) -> str | None:
+        """How the stored articles were grouped ("text", "embed"), None if none is stored.
+        Databases written before this was recorded grouped by text."""
+        row = self.one("SELECT value FROM meta WHERE key = 'grouping'")
+        if row:
+            return str(row[0])
+        return "text" if self.one("SELECT 1 FROM articles LIMIT 1") else None
 
     def latest_time(self) -> float | None:
         row = self.one("SELECT MAX(ts) FROM articles")
@@ -432,6 +445,32 @@ class Store:
         if limit:
             sql += f" LIMIT {int(limit)}"
         return [StoryRow(*r[:8], bool(r[8])) for r in self.all(sql, params)]
+
+
+def _features_record(f: Features) -> dict[str, Any]:
+    """What is kept of an article's features to rebuild its story on restart: the vector
+    and names, and when present the event cues and the embedding (float32, base64: about
+    2 KB for 384 dimensions, a quarter of its JSON digits)."""
+    record: dict[str, Any] = {"v": f.vector, "e": sorted(f.entities)}
+    if f.numbers:
+        record["n"] = sorted(f.numbers)
+    if f.days:
+        record["d"] = sorted(f.days)
+    if f.embedding is not None:
+        record["m"] = base64.b64encode(f.embedding.astype("<f4").tobytes()).decode("ascii")
+    return record
+
+
+def _features_from(data: dict[str, Any], ts: float) -> Features:
+    embedding = None
+    if "m" in data:
+        import numpy as np  # only in databases grouped with embeddings
+
+        embedding = np.frombuffer(base64.b64decode(data["m"]), dtype="<f4")
+    return Features(
+        data["v"], frozenset(data["e"]), ts, embedding=embedding,
+        numbers=frozenset(data.get("n", ())), days=frozenset(data.get("d", ())),
+    )  # fmt: skip
 
 
 def _summary_text(summary_json: str) -> str:

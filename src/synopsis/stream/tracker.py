@@ -14,6 +14,7 @@ not once per article of a burst.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -30,6 +31,7 @@ from .store import Saved, Store, StoryRow
 
 if TYPE_CHECKING:
     from ..model import Cluster, Summary
+    from .embed import Embedder
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,10 @@ class TrackOptions:
     summary: Options = field(default_factory=Options)
     # Summaries of changed stories are recomputed after this many new articles.
     summary_every: int = 500
+    # Group with sentence embeddings too (``synopsis[embed]``; see
+    # :mod:`synopsis.stream.embed`); use with ``StoryOptions.with_embeddings()``, whose
+    # threshold and weights were chosen for it. A database keeps the mode it started with.
+    embed: bool = False
 
 
 @dataclass(frozen=True)
@@ -107,11 +113,33 @@ class Tracker:
     def __init__(self, db: str | os.PathLike[str] = "stories.db",
                  options: TrackOptions | None = None) -> None:  # fmt: skip
         self.options = options or TrackOptions()
+        if self.options.embed:
+            from .embed import require
+
+            require()
         self.store = Store(db)
         self._index: StoryIndex | None = None
         self._seq = 0
         self._since_refresh = 0
         self._locked = False
+        self._embedder: Embedder | None = None
+
+    @classmethod
+    def following(cls, db: str | os.PathLike[str]) -> Tracker:
+        """A tracker with the default options of the mode ``db`` was started in (text
+        for a new database): what a writer that takes no options (the service) opens."""
+        tracker = cls(db)
+        if tracker.store.grouping() == "embed":
+            from .embed import require
+
+            try:
+                require()
+            except BaseException:
+                tracker.store.close()
+                raise
+            story = StoryOptions.with_embeddings()
+            tracker.options = dataclasses.replace(tracker.options, story=story, embed=True)
+        return tracker
 
     def __enter__(self) -> Tracker:
         return self
@@ -140,6 +168,7 @@ class Tracker:
         ]
         index = self._writer()
         known = self.store.known(a.id for a in batch)
+        embeddings = self._embeddings([a for a in batch if a.id not in known])
         out: list[Assignment] = []
         saved: list[Saved] = []
         fresh: dict[str, Assignment] = {}
@@ -149,13 +178,13 @@ class Tracker:
                     done = fresh.get(article.id) or self._existing(article.id)
                     out.append(Assignment(done.story_id, False))
                     continue
-                assignment, feats = index.assign(article)
+                assignment, feats = index.assign(article, embeddings.get(article.id))
                 self._seq += 1
                 saved.append(Saved(self._seq, article, assignment.story_id,
                                    assignment.new_story, feats, assignment.merged))  # fmt: skip
                 fresh[article.id] = assignment
                 out.append(assignment)
-            self.store.save_articles(saved)
+            self.store.save_articles(saved, "embed" if self.options.embed else "text")
         except BaseException:
             self._index = None  # memory ran ahead of the database: rebuild from it
             raise
@@ -163,6 +192,16 @@ class Tracker:
         if self._since_refresh >= self.options.summary_every:
             self.refresh()
         return out
+
+    def _embeddings(self, articles: list[Article]) -> dict[str, object]:
+        """The new articles' embeddings, encoded in one batch (none unless ``embed``)."""
+        if not self.options.embed or not articles:
+            return {}
+        if self._embedder is None:
+            from .embed import Embedder
+
+            self._embedder = Embedder()
+        return dict(zip((a.id for a in articles), self._embedder.encode(articles), strict=True))
 
     def _existing(self, article_id: str) -> Assignment:
         row = self.store.one("SELECT story FROM articles WHERE id = ?", (article_id,))
@@ -175,6 +214,15 @@ class Tracker:
         if not self._locked:
             self.store.lock_writer()
             self._locked = True
+        mode, stored = ("embed" if self.options.embed else "text"), self.store.grouping()
+        if stored is not None and stored != mode:
+            # one database, one way of comparing: stories built with embeddings would be
+            # scored against articles without them (or the reverse) on another scale
+            hint = "pass --embed" if stored == "embed" else "drop --embed or start a new database"
+            raise InputError(
+                f"{self.store.target} was built {'with' if stored == 'embed' else 'without'}"
+                f" embeddings (--embed): {hint} to add to it"
+            )
         counts, documents = self.store.document_frequencies()
         index = StoryIndex(self.options.story, DocumentFrequencies(counts, documents))
         latest = self.store.latest_time()
