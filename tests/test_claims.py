@@ -200,3 +200,48 @@ def test_only_two_characters_fold_to_another_ascii_letter() -> None:
 def test_date_precheck_keeps_weekdays_in_any_case_and_skips_sentences_without_dates() -> None:
     assert [c.value for c in date_claims("THE VOTE IS ON FRIDAY.", 0, 0)] == ["friday"]
     assert date_claims("Nothing happened then.", 0, 0) == []
+
+
+def _longest_shared_run(a: list[str], b: list[str]) -> int:
+    """The longest run of words two texts share, by the n x m table the quote test used."""
+    best, previous = 0, [0] * (len(b) + 1)
+    for x in a:
+        current = [0] * (len(b) + 1)
+        for y, w in enumerate(b, start=1):
+            if x == w:
+                current[y] = previous[y - 1] + 1
+                best = max(best, current[y])
+        previous = current
+    return best
+
+
+def test_shared_runs_of_five_words_meet_exactly_when_the_longest_run_is_five() -> None:
+    import random
+
+    from synopsis.disagree.quotes import _runs
+
+    rng = random.Random(7)
+    vocabulary = [
+        "the",
+        "a",
+        "of",
+        "vote",
+        "was",
+        "held",
+        "on",
+        "friday",
+        "by",
+        "council",
+        "members",
+    ]
+    checked = {True: 0, False: 0}
+    for _ in range(2000):
+        a = [rng.choice(vocabulary) for _ in range(rng.randint(0, 14))]
+        b = a[rng.randint(0, 3) :]  # a shortened copy with a few words changed or added
+        for _ in range(rng.randint(0, 4)):
+            at = rng.randint(0, len(b))
+            b[at : at + rng.randint(0, 1)] = [rng.choice(vocabulary)]
+        meets = not _runs(a, 5).isdisjoint(_runs(b, 5))
+        assert meets == (_longest_shared_run(a, b) >= 5), (a, b)
+        checked[meets] += 1
+    assert min(checked.values()) > 300, checked  # both answers were exercised
