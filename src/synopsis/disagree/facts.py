@@ -463,12 +463,7 @@ def _claim_disagreement(
     if isinstance(members[0], Quantity):  # a source counting in parts gives no total
         for g in part_counts(members[0].noun):
             per_group.pop(g, None)
-    members = [
-        c
-        for cs in per_group.values()
-        if all(compatible(a, b, options.max_ratio) for a in cs for b in cs)
-        for c in cs
-    ]
+    members = [c for cs in per_group.values() if _consistent(cs, options.max_ratio) for c in cs]
     by_value: dict[object, list[Claim]] = {}
     for c in members:
         by_value.setdefault(c.compare, []).append(c)
@@ -506,6 +501,14 @@ def _claim_disagreement(
     kind = "update" if _at_different_times(by_value, values, clashing) else "conflict"
     subject = _subject(what, raws, members)
     return Disagreement(kind=kind, subject=subject, variants=tuple(variants), about=about)
+
+
+def _consistent(claims: list[Claim], max_ratio: float) -> bool:
+    """Every two of one group's claims are :func:`compatible`. Claims with one value (and
+    bound) are compatible and compare alike, so each distinct one is tested once: copies
+    of one story repeat a figure many times."""
+    distinct = list({(c.about, c.compare, getattr(c, "bound", "")): c for c in claims}.values())
+    return all(compatible(a, b, max_ratio) for a in distinct for b in distinct)
 
 
 def _at_different_times(

@@ -151,7 +151,7 @@ def quote_disagreements(
         # The tests below only reject, so the cheapest go first: the shared stems, then
         # the speaker, the shortening and the shared run.
         shared = stems[x] & stems[y]
-        small, large = sorted((len(stems[x]), len(stems[y])))
+        small, large = min(len(stems[x]), len(stems[y])), max(len(stems[x]), len(stems[y]))
         if len(shared) < 3 or len(shared) < 0.3 * small or len(shared) < 0.2 * large:
             continue
         names = (qa.speaker, qb.speaker)
