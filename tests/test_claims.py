@@ -193,6 +193,12 @@ def test_only_two_characters_fold_to_another_ascii_letter() -> None:
         if bool(folding.fullmatch(c)) != (c.lower() in letters)
     }
     assert {c for c in odd if len(c.lower()) == 1} == set(FOLDS_TO_OTHER_LETTER)
+    # ... and lowercasing keeps every character's class for the patterns' other tests
+    for c in map(chr, range(sys.maxunicode + 1)):
+        lower = c.lower()
+        if len(lower) == 1 and lower != c:
+            for cls in (r"\w", r"\d", r"\s", r"[$.,-]"):
+                assert bool(re.match(cls, c)) == bool(re.match(cls, lower)), (hex(ord(c)), cls)
     assert re.fullmatch("k", "\u212a", re.IGNORECASE)  # the Kelvin sign lowercases to "k"
     assert re.fullmatch("i", "ı", re.IGNORECASE) and re.fullmatch("s", "ſ", re.IGNORECASE)
 
@@ -332,3 +338,64 @@ def test_start_lookaheads_change_no_match_of_the_claim_patterns() -> None:
             assert got == [(m.span(), m.groupdict()) for m in bare.finditer(text)], text[:80]
             found += len(got)
     assert found > 3000
+
+
+def test_lowercased_search_finds_what_case_folding_finds() -> None:
+    """number_claims and as_of search the lowercased text without folding when that is
+    exact: the same spans and group texts as the folding pattern on the raw text."""
+    import random
+
+    from synopsis.disagree import numbers
+
+    words = [
+        "About",
+        "ABOUT",
+        "about",
+        "More Than",
+        "more than",
+        "AT LEAST",
+        "Twenty",
+        "TWENTY",
+        "twenty",
+        "Dozen",
+        "dozen",
+        "a",
+        "A",
+        "Three Hundred",
+        "3,000",
+        "4.5",
+        "Million",
+        "people",
+        "PEOPLE",
+        "Nations",
+        "nations",
+        "As Of",
+        "Monday",
+        "MONDAY",
+        "Over Two Days",
+        "So Far",
+        "Σ",
+        "ΟΔΟΣ",
+        "Kelvin",
+        "Kelvin",
+        "the",
+        "-",
+        ",",
+        ".",
+        "$",
+    ]
+    rng = random.Random(5)
+    compared = 0
+    for _ in range(3000):
+        raw = " ".join(rng.choice(words) for _ in range(rng.randint(1, 10)))
+        matches, lower = numbers.number_matches(raw)
+        assert lower is not None  # none of these words keeps the fast path from applying
+        folded = list(numbers._NUMBER.finditer(raw))
+        assert [m.span() for m in matches] == [m.span() for m in folded], raw
+        for m, f in zip(matches, folded, strict=True):
+            for g in ("num", "mult", "rest", "qual"):
+                assert raw[m.start(g) : m.end(g)] == (f.group(g) or ""), raw
+        assert numbers.as_of(raw, lower) == numbers.as_of(raw), raw
+        compared += len(matches)
+    assert compared > 1000
+    assert numbers.number_matches("ſix nations")[1] is None  # folding needed: searched as is

@@ -79,32 +79,54 @@ AS_OF_STARTS = r"(?=[abdfilmostuwy])"  # the first letters of the phrases' first
 _AS_OF = re.compile(AS_OF_STARTS + AS_OF_BODY, re.IGNORECASE)
 
 
-def as_of(raw: str) -> str | None:
-    """The time a sentence's figures hold for, lowercased, or None when it names none."""
-    m = _AS_OF.search(raw)
-    return " ".join(m.group(0).lower().split()) if m else None
+def as_of(raw: str, lower: str | None = None) -> str | None:
+    """The time a sentence's figures hold for, lowercased, or None when it names none.
+    ``lower``: the sentence lowercased, when :func:`folds_alike` holds (a faster search)."""
+    m = _AS_OF.search(raw) if lower is None else _LOWER_AS_OF.search(lower)
+    return " ".join(raw[m.start() : m.end()].lower().split()) if m else None
 
 
 # Every figure has a digit or a number word: a sentence with neither (most of them) skips
-# the costly patterns. Nothing else is skipped: the text lowercased and searched by a
-# case-sensitive pattern (half the cost) finds exactly what ``_NUMBER``'s case folding
-# finds, when every character lowercases to one character and the text has no "ı" or
-# "ſ" (the two characters Python's folding matches to an ASCII letter other than their
-# lowercase: checked over all of Unicode in tests/test_claims.py); other text is searched
-# by the folding pattern itself.
+# the costly patterns. Nothing else is skipped.
+#
+# Case folding costs: ``_NUMBER`` and ``_AS_OF`` fold case (re.IGNORECASE). The text
+# lowercased and searched by the same pattern without folding (about half the cost)
+# finds exactly the same matches at the same offsets when every character lowercases to
+# one character and the text has no "ı" or "ſ": those are the only two characters that
+# Python's folding matches to an ASCII letter other than their lowercase, and lowercasing
+# changes no character's ``\w``, ``\d`` or ``\s`` class (both checked over all of Unicode
+# in tests/test_claims.py). Other text is searched by the folding pattern itself, and
+# every value is read from the raw text by the match's offsets.
 _ANY_FIGURE = re.compile(r"\d|" + "|".join(_WORD_NUMBERS), re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _LOWER_NUMBER_WORD = re.compile("|".join(_WORD_NUMBERS))
+_LOWER_NUMBER = re.compile(NUMBER_STARTS + NUMBER_BODY)
+_LOWER_AS_OF = re.compile(AS_OF_STARTS + AS_OF_BODY)
 FOLDS_TO_OTHER_LETTER = ("ı", "ſ")
+_GROUPS = ("num", "mult", "rest", "qual")
+
+
+def folds_alike(raw: str, lower: str) -> bool:
+    """Searching ``lower`` without case folding finds what folding finds in ``raw``."""
+    return len(lower) == len(raw) and not any(c in raw for c in FOLDS_TO_OTHER_LETTER)
 
 
 def _may_have_figure(raw: str) -> bool:
     if _DIGIT.search(raw) is not None:
         return True
     lower = raw.lower()
-    if len(lower) != len(raw) or any(c in raw for c in FOLDS_TO_OTHER_LETTER):
+    if not folds_alike(raw, lower):
         return _ANY_FIGURE.search(raw) is not None
     return _LOWER_NUMBER_WORD.search(lower) is not None
+
+
+def number_matches(raw: str) -> tuple[list[re.Match[str]], str | None]:
+    """``_NUMBER``'s matches in ``raw`` (read their text from ``raw`` by offsets: they may
+    be matches in the lowercased text) and the lowercased text when it was searched."""
+    lower = raw.lower()
+    if folds_alike(raw, lower):
+        return list(_LOWER_NUMBER.finditer(lower)), lower
+    return list(_NUMBER.finditer(raw)), None
 
 
 def number_claims(raw: str, offset: int, index: int) -> list[Quantity]:
@@ -114,8 +136,11 @@ def number_claims(raw: str, offset: int, index: int) -> list[Quantity]:
         return out
     when: str | None = None  # the sentence's time, looked up for its first figure only
     looked = False
-    for m in _NUMBER.finditer(raw):
-        num = m.group("num").lower()
+    matches, lower = number_matches(raw)
+    for m in matches:
+        # the groups' text from the raw text ("" for a group that took no part)
+        written, mult, rest, qual = (raw[m.start(g) : m.end(g)] for g in _GROUPS)
+        num = written.lower()
         if num in _WORD_NUMBERS and _DETERMINER.search(raw[: m.start()]):
             continue  # "the two nations" names known parties, it does not count them
         if num == "dozen" and re.match(r"s\b|\s+of\b", raw[m.end("num") :], re.I):
@@ -129,18 +154,18 @@ def number_claims(raw: str, offset: int, index: int) -> list[Quantity]:
         if _RANGE_BEFORE.search(raw, 0, m.start()) or _RANGE_AFTER.match(raw, m.end("num")):
             continue  # "70-100 mph", "6 to 10 inches": a range is no single figure
         if _PARTIAL_BEFORE.search(raw[: m.start()]) or _PARTIAL_AFTER.match(
-            raw[m.end("mult") if m.group("mult") else m.end("num") :]
+            raw[m.end("mult") if mult else m.end("num") :]
         ):
             continue
         value = _WORD_NUMBERS.get(num)
         if value is None:
             value = float(num.replace(",", ""))
-        if m.group("mult"):
-            value *= _MULTIPLIERS[m.group("mult").lower()]
+        if mult:
+            value *= _MULTIPLIERS[mult.lower()]
         noun = None
         noun_end = 0
         skipped: list[str] = []
-        for w in re.finditer(r"\S+", m.group("rest")):
+        for w in re.finditer(r"\S+", rest):
             lw = w.group(0).lower()
             if lw in ("percent", "per"):
                 noun, noun_end = "percent", w.end()
@@ -158,11 +183,11 @@ def number_claims(raw: str, offset: int, index: int) -> list[Quantity]:
             continue
         if _UNION_AFTER.match(raw, m.start("rest") + noun_end):
             continue  # "2,000 passengers and crew": one figure for two nouns
-        qual = " ".join((m.group("qual") or "").lower().split())
+        qual = " ".join(qual.lower().split())
         end = m.start("rest") + noun_end
-        shown = " ".join(x for x in (qual, m.group("num"), m.group("mult") or "") if x)
+        shown = " ".join(x for x in (qual, written, mult) if x)
         if not looked:
-            when, looked = as_of(raw), True
+            when, looked = as_of(raw, lower), True
         out.append(
             Quantity(
                 noun=singular(noun),
@@ -183,7 +208,7 @@ def number_claims(raw: str, offset: int, index: int) -> list[Quantity]:
         if noun in _NOT_COUNTED or noun in ENGLISH_STOP_WORDS:
             continue
         if not looked:
-            when, looked = as_of(raw), True
+            when, looked = as_of(raw, lower), True
         num = m.group("num")
         value = _WORD_NUMBERS.get(num.lower())
         value = float(value) if value is not None else float(num.replace(",", ""))
