@@ -399,3 +399,55 @@ def test_lowercased_search_finds_what_case_folding_finds() -> None:
         compared += len(matches)
     assert compared > 1000
     assert numbers.number_matches("ſix nations")[1] is None  # folding needed: searched as is
+
+
+def test_part_counts_find_what_the_pattern_per_noun_finds() -> None:
+    """PartCounts compares nouns where a word of parts reaches them instead of compiling
+    a pattern per noun: the same groups as the pattern on generated sentences."""
+    import random
+
+    import numpy as np
+
+    from synopsis.disagree.facts import PartCounts, _parts_pattern
+
+    words = [
+        "another",
+        "Another",
+        "OTHER",
+        "other",
+        "more",
+        "More",
+        "additional",
+        "further",
+        "furthers",
+        "smother",
+        "aid",
+        "Aid",
+        "shipment",
+        "shipments",
+        "SHIPMENTS",
+        "nation",
+        "nations",
+        "ſhipment",
+        "troop-ship",
+        "\t",
+        "  ",
+        ",",
+        ".",
+        "-",
+    ]
+    nouns = ["shipment", "nation", "aid", "troop-ship", "ſhipment", "ship"]
+    rng = random.Random(11)
+    raws = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 9))) for _ in range(400)]
+    groups = np.arange(len(raws)) % 37
+    counts = PartCounts(raws, groups)
+    for noun in nouns:
+        pattern = _parts_pattern(noun)
+        # (as before: the pattern only where the lowercased sentence holds the noun)
+        expected = {
+            int(groups[i])
+            for i, raw in enumerate(raws)
+            if noun in raw.lower() and pattern.search(raw)
+        }
+        assert counts(noun) == expected, noun
+        assert expected or noun == "ship"

@@ -21,7 +21,7 @@ from ..options import DisagreeOptions
 from ..stopwords import ENGLISH_STOP_WORDS
 from .claims import Claim, Quantity, When, components, content_words, singular
 from .dates import DATE_SUBJECT, calendar_days, date_claims, times_compatible
-from .numbers import NUMBER_WORDS, number_claims, numbers_compatible
+from .numbers import NUMBER_WORDS, folds_alike, number_claims, numbers_compatible
 from .subjects import claim_subject, predicate_stem, subject_allows
 
 # Counted nouns that name no one thing: "12 people" in one source and "14 people" in
@@ -354,6 +354,14 @@ _BASE = re.compile(
 
 
 _PARTS_WORD = re.compile(r"\b(?:another|other|more|additional|further)\s", re.I)
+_PARTS_PREFIX = re.compile(r"\b(?:another|other|more|additional|further)\s+", re.I)
+_WORD_AND_SPACE = re.compile(r"\w+\s+")
+
+
+def _parts_pattern(noun: str) -> re.Pattern[str]:
+    """A word of parts before ``noun``, one word between at most: "another shipment",
+    "more aid shipments" (``noun`` is a prefix: its plural matches)."""
+    return re.compile(rf"\b(?:another|other|more|additional|further)\s+(?:\w+\s+)?{noun}", re.I)
 
 
 def groups_counting_in_parts(noun: str, raws: Sequence[str], sent_group: np.ndarray) -> set[int]:
@@ -365,23 +373,47 @@ def groups_counting_in_parts(noun: str, raws: Sequence[str], sent_group: np.ndar
 class PartCounts:
     """:func:`groups_counting_in_parts` for many nouns of one cluster: the sentences with
     a word of parts ("another", "more") are found once, and each noun's answer is kept,
-    so the work is the nouns times those sentences, not the claims times every sentence."""
+    so the work is the nouns times those sentences, not the claims times every sentence.
+
+    No pattern is compiled per noun (compiling cost more than the searches): where a
+    noun could follow a word of parts is found once per sentence, as :func:`_parts_pattern`
+    would reach it (the word of parts and its spaces, then the noun or one word, spaces
+    and the noun), and the noun is compared there in the lowercased sentence, which is
+    exact where :func:`folds_alike` holds; other sentences and nouns use the pattern."""
 
     def __init__(self, raws: Sequence[str], sent_group: np.ndarray) -> None:
-        # each kept sentence lowercased once, for the literal test before a noun's pattern
-        self.raws = [(i, raw, raw.lower()) for i, raw in enumerate(raws) if _PARTS_WORD.search(raw)]
+        self.raws: list[tuple[int, str, str, list[int] | None]] = []
+        for i, raw in enumerate(raws):
+            if not _PARTS_WORD.search(raw):
+                continue
+            lower = raw.lower()  # for the literal test before a noun's pattern
+            starts = None
+            if folds_alike(raw, lower):
+                starts = []
+                for m in _PARTS_PREFIX.finditer(raw):
+                    starts.append(m.end())
+                    word = _WORD_AND_SPACE.match(raw, m.end())
+                    if word:
+                        starts.append(word.end())
+            self.raws.append((i, raw, lower, starts))
         self.sent_group = sent_group
         self.known: dict[str, set[int]] = {}
 
     def __call__(self, noun: str) -> set[int]:
         if noun not in self.known:
-            having = [(i, raw) for i, raw, lower in self.raws if noun in lower]
+            plain = noun.isascii() and noun == noun.lower()
             found: set[int] = set()
-            if having:  # the pattern is compiled only for a noun some such sentence has
-                parts = re.compile(
-                    rf"\b(?:another|other|more|additional|further)\s+(?:\w+\s+)?{noun}", re.I
-                )
-                found = {int(self.sent_group[i]) for i, raw in having if parts.search(raw)}
+            pattern: re.Pattern[str] | None = None
+            for i, raw, lower, starts in self.raws:
+                if noun not in lower:
+                    continue
+                if starts is not None and plain:
+                    hit = any(lower.startswith(noun, p) for p in starts)
+                else:  # the pattern, compiled only for a noun such a sentence has
+                    pattern = pattern or _parts_pattern(noun)
+                    hit = pattern.search(raw) is not None
+                if hit:
+                    found.add(int(self.sent_group[i]))
             self.known[noun] = found
         return self.known[noun]
 
