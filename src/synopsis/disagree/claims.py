@@ -137,13 +137,17 @@ def singular(word: str) -> str:
     return IRREGULAR.get(word, word)
 
 
+_TOKEN = re.compile(r"[\w'’.-]+")
+_LETTERS = re.compile(r"[a-z]+")
+
+
 def word_tokens(raw: str) -> list[str]:
-    return re.findall(r"[\w'’.-]+", raw)
+    return _TOKEN.findall(raw)
 
 
 STEM_STOP = ENGLISH_STOP_WORDS | {"said", "says", "just", "going", "like", "know", "think"}
 
 
 def content_words(text: str) -> list[str]:
-    words = re.findall(r"[a-z]+", text.lower().replace("’s", "").replace("'s", ""))
+    words = _LETTERS.findall(text.lower().replace("’s", "").replace("'s", ""))
     return [w for w in words if len(w) > 2 and w not in STEM_STOP]

@@ -18,6 +18,7 @@ CAPITALISED = re.compile(r"\b[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z]+)?\b")
 _MONTH_NAMES = ("january", "february", "march", "april", "june", "july", "august", "september",
                 "october", "november", "december")  # fmt: skip
 NOT_NAMES = {w.capitalize() for w in (*WEEKDAYS, *MONTHS, *_MONTH_NAMES)}
+_LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
 
 
 def group_texts(scored: ScoredCluster, copies: Copies) -> list[str]:
@@ -32,24 +33,36 @@ def name_disagreements(
 ) -> list[Disagreement]:
     """Spellings of one name: close letters, a shared neighbour, each exclusive to its side."""
     group_text = group_texts(scored, copies)
-    lower_words = {w for text in group_text for w in re.findall(r"\b[a-z][a-z]+\b", text)}
+    lower_words = {w for text in group_text for w in _LOWER_WORD.findall(text)}
     # spelling -> group -> words around it, for every capitalised, never-lowercase token
     seen: dict[str, dict[int, set[str]]] = {}
+    # what a token is, decided once per distinct token of the cluster (they repeat):
+    # whether it may be a name, and the context word it gives its neighbours (or None)
+    is_name: dict[str, bool] = {}
+    context: dict[str, str | None] = {}
     for i, sentence in enumerate(scored.sentences):
         g = copies.group_of[sentence.doc_index]
         tokens = word_tokens(raws[i])
         for p, t in enumerate(tokens[1:], start=1):
-            # an ASCII capital first (what CAPITALISED asks) is tested before the pattern
-            if not ("A" <= t[0] <= "Z") or not CAPITALISED.fullmatch(t):
+            name = is_name.get(t)
+            if name is None:
+                # an ASCII capital first (what CAPITALISED asks) is tested before the pattern
+                name = is_name[t] = (
+                    "A" <= t[0] <= "Z"
+                    and CAPITALISED.fullmatch(t) is not None
+                    and t not in NOT_NAMES
+                    and t.lower() not in lower_words
+                )
+            if not name:
                 continue
-            if t in NOT_NAMES or t.lower() in lower_words:
-                continue
-            around = tokens[max(0, p - 2) : p] + tokens[p + 1 : p + 3]
-            words = {w.lower().strip(".,;:’'") for w in around}
-            words = {w.replace("’s", "").replace("'s", "") for w in words}
-            seen.setdefault(t, {}).setdefault(g, set()).update(
-                w for w in words if len(w) > 2 and w not in ENGLISH_STOP_WORDS
-            )
+            words = set()
+            for w in (*tokens[max(0, p - 2) : p], *tokens[p + 1 : p + 3]):
+                if w not in context:
+                    c = w.lower().strip(".,;:’'").replace("’s", "").replace("'s", "")
+                    context[w] = c if len(c) > 2 and c not in ENGLISH_STOP_WORDS else None
+                if context[w] is not None:
+                    words.add(context[w])
+            seen.setdefault(t, {}).setdefault(g, set()).update(words)
     links: list[tuple[str, str]] = []
     context_of: dict[str, str] = {}
     linked_by: dict[str, set[str]] = {}  # spelling -> its neighbouring words, own side

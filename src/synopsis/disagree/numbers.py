@@ -104,6 +104,7 @@ _LOWER_NUMBER = re.compile(NUMBER_STARTS + NUMBER_BODY)
 _LOWER_AS_OF = re.compile(AS_OF_STARTS + AS_OF_BODY)
 FOLDS_TO_OTHER_LETTER = ("ı", "ſ")
 _GROUPS = ("num", "mult", "rest", "qual")
+_NON_SPACE = re.compile(r"\S+")
 
 
 def folds_alike(raw: str, lower: str) -> bool:
@@ -165,7 +166,7 @@ def number_claims(raw: str, offset: int, index: int) -> list[Quantity]:
         noun = None
         noun_end = 0
         skipped: list[str] = []
-        for w in re.finditer(r"\S+", rest):
+        for w in _NON_SPACE.finditer(rest):
             lw = w.group(0).lower()
             if lw in ("percent", "per"):
                 noun, noun_end = "percent", w.end()

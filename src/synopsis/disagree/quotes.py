@@ -30,11 +30,13 @@ _AFTER = re.compile(
 )
 _BEFORE = re.compile(_NAME + r"\s+" + _SPEECH + r"[^\"“”]{0,40}[:,]\s*$")
 _SAID = re.compile(_NAME + r"\s+" + _SPEECH + r"\b")
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_WORD = re.compile(r"\w+")
 
 
 def quote_stems(text: str) -> set[str]:
     """Crude stems of a quote's common words; names ("North Korea") say nothing of wording."""
-    words = re.findall(r"\b[a-z]+\b", text.replace("-", ""))
+    words = _LOWER_WORD.findall(text.replace("-", ""))
     return {w[:5] for w in words if len(w) > 2 and w not in STEM_STOP}
 
 
@@ -109,7 +111,7 @@ def _in_order(a: Sequence[str], b: Sequence[str]) -> int:
 
 
 def _stem_sequence(text: str) -> list[str]:
-    words = re.findall(r"\b[a-z]+\b", text.lower().replace("-", ""))
+    words = _LOWER_WORD.findall(text.lower().replace("-", ""))
     return [w[:5] for w in words if len(w) > 2 and w not in STEM_STOP]
 
 
@@ -127,7 +129,7 @@ def quote_disagreements(
     quotes = find_quotes(scored)
     sequences = [_stem_sequence(q.text) for q in quotes]
     stems = [set(seq) for seq in sequences]
-    norms = [re.findall(r"\w+", q.text.lower()) for q in quotes]
+    norms = [_WORD.findall(q.text.lower()) for q in quotes]
     # what the pair tests ask of each quote, made once per quote when a pair first needs
     # it (a large cluster pairs each quote with hundreds of others)
     norm_sets: dict[int, set[str]] = {}
