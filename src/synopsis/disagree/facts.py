@@ -158,7 +158,8 @@ def fact_disagreements(
                 links.append((a, b))
     quantities = [c for cs in claims for c in cs if isinstance(c, Quantity)]
     frequency: dict[str, int] = {}  # words in many sentences ("Islamic", "State") tie nothing
-    words_of = [content_words(raw) for raw in raws]  # once per sentence, used twice
+    # each sentence's content words once, used twice, and only by the figures' links
+    words_of = [content_words(raw) for raw in raws] if quantities else []
     for words in words_of:
         for w in set(words):
             frequency[w] = frequency.get(w, 0) + 1
@@ -382,7 +383,22 @@ class PartCounts:
     exact where :func:`folds_alike` holds; other sentences and nouns use the pattern."""
 
     def __init__(self, raws: Sequence[str], sent_group: np.ndarray) -> None:
-        self.raws: list[tuple[int, str, str, list[int] | None]] = []
+        self.sentences = raws
+        self.sent_group = sent_group
+        self.known: dict[str, set[int]] = {}
+        self._raws: list[tuple[int, str, str, list[int] | None]] | None = None
+
+    @property
+    def raws(self) -> list[tuple[int, str, str, list[int] | None]]:
+        """The sentences with a word of parts, found on the first question (a cluster
+        without figures asks none)."""
+        if self._raws is None:
+            self._raws = self._find(self.sentences)
+        return self._raws
+
+    @staticmethod
+    def _find(raws: Sequence[str]) -> list[tuple[int, str, str, list[int] | None]]:
+        out = []
         for i, raw in enumerate(raws):
             if not _PARTS_WORD.search(raw):
                 continue
@@ -395,9 +411,8 @@ class PartCounts:
                     word = _WORD_AND_SPACE.match(raw, m.end())
                     if word:
                         starts.append(word.end())
-            self.raws.append((i, raw, lower, starts))
-        self.sent_group = sent_group
-        self.known: dict[str, set[int]] = {}
+            out.append((i, raw, lower, starts))
+        return out
 
     def __call__(self, noun: str) -> set[int]:
         if noun not in self.known:
