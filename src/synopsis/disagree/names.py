@@ -44,12 +44,13 @@ def name_disagreements(
         g = copies.group_of[sentence.doc_index]
         tokens = word_tokens(raws[i])
         for p, t in enumerate(tokens[1:], start=1):
+            # an ASCII capital first (what CAPITALISED asks) is tested before the rest
+            if not ("A" <= t[0] <= "Z"):
+                continue
             name = is_name.get(t)
             if name is None:
-                # an ASCII capital first (what CAPITALISED asks) is tested before the pattern
                 name = is_name[t] = (
-                    "A" <= t[0] <= "Z"
-                    and CAPITALISED.fullmatch(t) is not None
+                    CAPITALISED.fullmatch(t) is not None
                     and t not in NOT_NAMES
                     and t.lower() not in lower_words
                 )
