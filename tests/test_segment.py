@@ -227,3 +227,25 @@ def test_glued_stops_are_found_where_the_zero_width_pattern_found_them() -> None
         assert got == reference(chunk, a, b), (chunk, a, b)
         cut += len(got) > 1
     assert cut > 200
+
+
+def test_abbreviation_endings_are_found_in_the_last_characters_alone() -> None:
+    """_missplit searches the title and day patterns only at a piece's last _WORD_END
+    characters: the same answers as searching the whole piece."""
+    import random
+
+    from synopsis import segment as module
+
+    longest = max(
+        len(w)
+        for p in (module._ENDS_TITLE, module._ENDS_DAY_ABBREVIATION)
+        for w in re.findall(r"[a-z]+", p.pattern.split("(?:", 1)[1])
+    )
+    assert longest + 1 < module._WORD_END  # the word, its stop and the character before
+    pieces = ["Gen", "gen", "xgen", "Lieut", "Dec", "Nos", "no", "St", ".", " ", "said", "x."]
+    rng = random.Random(6)
+    for _ in range(3000):
+        piece = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        for pattern in (module._ENDS_TITLE, module._ENDS_DAY_ABBREVIATION):
+            tail = max(0, len(piece) - module._WORD_END)
+            assert bool(pattern.search(piece, tail)) == bool(pattern.search(piece)), piece

@@ -42,6 +42,7 @@ _HAS_WORD = re.compile(r"[^\W\d_]", re.UNICODE)
 # not cut there; a stop before a spaced closing quote, `born. "`, does end a sentence).
 _FINAL = re.compile(r"""[.!?…]["'”’)\]]*(?:\s["”’])?$""")
 _TAIL = 24  # longer than any ending the next patterns match, plus the character before
+_WORD_END = 8  # longer than any abbreviation below with its stop, plus the character before
 _ENDS_TITLE = re.compile(
     r"\b(?:mr|mrs|ms|dr|sen|sens|rep|reps|gov|gen|lt|col|sgt|capt|adm|cmdr|maj|prof|rev|st"
     r"|pres|supt|atty|insp|det|cpl|pvt|hon|msgr|fr|sec|secy|amb|treas|lieut)\.$",
@@ -283,10 +284,14 @@ SPLITTERS: dict[str, Callable[[str], list[tuple[int, int]]]] = {
 def _missplit(chunk: str, a: int, b: int, next_start: int) -> bool:
     """Whether syntok's sentence ``chunk[a:b]`` does not really end before ``next_start``."""
     piece = chunk[max(a, b - _TAIL) : b]  # the patterns look at the end only
-    if not _FINAL.search(piece) or _ENDS_TITLE.search(piece):
+    # ... and the abbreviation patterns only at its last _WORD_END characters (a match
+    # is an abbreviation and its stop, ending the piece: none starts earlier)
+    tail = max(0, len(piece) - _WORD_END)
+    if not _FINAL.search(piece) or _ENDS_TITLE.search(piece, tail):
         return True
     return (
-        bool(_ENDS_DAY_ABBREVIATION.search(piece)) and chunk[next_start : next_start + 1].isdigit()
+        bool(_ENDS_DAY_ABBREVIATION.search(piece, tail))
+        and chunk[next_start : next_start + 1].isdigit()
     )
 
 
