@@ -451,3 +451,22 @@ def test_part_counts_find_what_the_pattern_per_noun_finds() -> None:
         }
         assert counts(noun) == expected, noun
         assert expected or noun == "ship"
+
+
+def test_the_possessor_is_searched_in_the_heads_last_word_alone() -> None:
+    """claim_subject looks for "the conference's" only in the head's last word: the same
+    match as the pattern tried over the whole head."""
+    import random
+
+    from synopsis.disagree import subjects
+
+    pieces = ["the", "conference's", "Obama’s", "players'", "(Lakers'", "s'", "'s", " ", "\t"]
+    rng = random.Random(9)
+    found = 0
+    for _ in range(3000):
+        head = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        whole = subjects._POSSESSOR.search(head)
+        got = subjects._possessor(head)
+        assert (got and (got.span(), got.group(1))) == (whole and (whole.span(), whole.group(1)))
+        found += whole is not None
+    assert found > 200
