@@ -61,6 +61,24 @@ _UNION_AFTER = re.compile(
     re.I,
 )
 _DETERMINER = re.compile(r"\b(?:the|these|those|both|its|their|his|her|our|all)\s+$", re.I)
+_HALF = re.compile(r"half[- ](?:a[- ])?$", re.I)
+# The patterns above that end with "$" are searched in the text before a figure: a match
+# of any is at most two words (runs of non-space) and the spaces after them.
+ENDING_BEFORE = (
+    _PARTIAL_BEFORE,
+    _WORD_TAIL,
+    _NOT_A_COUNT_BEFORE,
+    _RANGE_BEFORE,
+    _DETERMINER,
+    _HALF,
+)
+
+
+def words_back(text: str, end: int, words: int = 2) -> int:
+    """A position at or before the start of the last ``words`` words of ``text[:end]``
+    (words: runs of non-space, as ``\\s`` splits them), 0 when it has no more."""
+    parts = text[:end].rstrip().rsplit(None, words)
+    return len(parts[0]) if len(parts) > words else 0
 
 
 # The time a figure holds for: "as of Monday", "through July", "by Tuesday night", "so far".
@@ -144,19 +162,22 @@ def number_claims(raw: str, offset: int, index: int) -> list[Quantity]:
         # the groups' text from the raw text ("" for a group that took no part)
         written, mult, rest, qual = (raw[m.start(g) : m.end(g)] for g in _GROUPS)
         num = written.lower()
-        if num in _WORD_NUMBERS and _DETERMINER.search(raw[: m.start()]):
+        # the patterns that end at the figure span at most the two words before it: they
+        # are searched from there, not tried at every word of the sentence before it
+        back = words_back(raw, m.start())
+        if num in _WORD_NUMBERS and _DETERMINER.search(raw, back, m.start()):
             continue  # "the two nations" names known parties, it does not count them
         if num == "dozen" and re.match(r"s\b|\s+of\b", raw[m.end("num") :], re.I):
             continue  # "dozens of warships", "dozen of warships": no value
-        if num == "dozen" and re.search(r"half[- ](?:a[- ])?$", raw[: m.start()], re.I):
+        if num == "dozen" and _HALF.search(raw, back, m.start()):
             continue  # "a half-dozen riddles" is six, not a dozen; left out rather than guessed
-        if num in _WORD_NUMBERS and _WORD_TAIL.search(raw, 0, m.start()):
+        if num in _WORD_NUMBERS and _WORD_TAIL.search(raw, back, m.start()):
             continue  # the tail of "seventy-three" or "one hundred and three": not this value
-        if _NOT_A_COUNT_BEFORE.search(raw, 0, m.start()):
+        if _NOT_A_COUNT_BEFORE.search(raw, back, m.start()):
             continue  # "AK-47 rifles": a model's name; "4, 051 yards": the tail of 4,051
-        if _RANGE_BEFORE.search(raw, 0, m.start()) or _RANGE_AFTER.match(raw, m.end("num")):
+        if _RANGE_BEFORE.search(raw, back, m.start()) or _RANGE_AFTER.match(raw, m.end("num")):
             continue  # "70-100 mph", "6 to 10 inches": a range is no single figure
-        if _PARTIAL_BEFORE.search(raw[: m.start()]) or _PARTIAL_AFTER.match(
+        if _PARTIAL_BEFORE.search(raw, back, m.start()) or _PARTIAL_AFTER.match(
             raw[m.end("mult") if mult else m.end("num") :]
         ):
             continue
