@@ -472,22 +472,24 @@ def test_the_possessor_is_searched_in_the_heads_last_word_alone() -> None:
     assert found > 200
 
 
-def test_patterns_ending_at_a_figure_are_found_in_its_last_two_words() -> None:
-    """number_claims searches the patterns that end before a figure from words_back: the
-    same match as searching the whole text before the figure."""
+def test_patterns_ending_at_a_claim_are_found_in_its_last_two_words() -> None:
+    """number_claims and date_claims search the patterns that end before a figure or a
+    date from words_back: the same match as searching the whole text before it."""
     import random
 
-    from synopsis.disagree import numbers
+    from synopsis.disagree import dates, numbers
+    from synopsis.disagree.claims import words_back
 
     pieces = ["the", "two", "another", "half", "a", "-", "a-", "AK-", "4,", "5", "to", "and"]
     pieces += ["between", "hundred", "one", "X", " ", "  ", "\t", "\n", "(", "seventy-"]
+    pieces += ["as", "of", "by", "since", "before", "After"]
     rng = random.Random(10)
     found = 0
     for _ in range(4000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
         end = len(text)
-        back = numbers.words_back(text, end)
-        for pattern in numbers.ENDING_BEFORE:
+        back = words_back(text, end)
+        for pattern in (*numbers.ENDING_BEFORE, *dates.ENDING_BEFORE):
             whole = pattern.search(text, 0, end)
             got = pattern.search(text, back, end)
             assert (got and got.span()) == (whole and whole.span()), (pattern.pattern, text)

@@ -151,3 +151,10 @@ STEM_STOP = ENGLISH_STOP_WORDS | {"said", "says", "just", "going", "like", "know
 def content_words(text: str) -> list[str]:
     words = _LETTERS.findall(text.lower().replace("’s", "").replace("'s", ""))
     return [w for w in words if len(w) > 2 and w not in STEM_STOP]
+
+
+def words_back(text: str, end: int, words: int = 2) -> int:
+    """A position at or before the start of the last ``words`` words of ``text[:end]``
+    (words: runs of non-space, as ``\\s`` splits them), 0 when it has no more."""
+    parts = text[:end].rstrip().rsplit(None, words)
+    return len(parts[0]) if len(parts) > words else 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..stopwords import ENGLISH_STOP_WORDS
-from .claims import IRREGULAR, Quantity, singular
+from .claims import IRREGULAR, Quantity, singular, words_back
 
 _WORD_NUMBERS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -72,13 +72,6 @@ ENDING_BEFORE = (
     _DETERMINER,
     _HALF,
 )
-
-
-def words_back(text: str, end: int, words: int = 2) -> int:
-    """A position at or before the start of the last ``words`` words of ``text[:end]``
-    (words: runs of non-space, as ``\\s`` splits them), 0 when it has no more."""
-    parts = text[:end].rstrip().rsplit(None, words)
-    return len(parts[0]) if len(parts) > words else 0
 
 
 # The time a figure holds for: "as of Monday", "through July", "by Tuesday night", "so far".
