@@ -111,26 +111,23 @@ def fact_disagreements(
     ambiguous = {
         about for (_, about), vs in values_in_group.items() if len(vs) > 1 and about[0] == "number"
     } | {("number", noun) for noun in STAT_NOUNS}
-    subject = {
-        c: claim_subject(
-            raws[c.sentence],
-            c.start - scored.sentences[c.sentence].start,
-            c.end - scored.sentences[c.sentence].start,
-        )
-        for cs in claims
-        for c in cs
-    }
     links: list[tuple[Claim, Claim]] = []
     aligned = np.asarray(aligned, dtype=np.int64).reshape(-1, 2)
     has_claims = np.array([bool(cs) for cs in claims] or [False], dtype=bool)
     aligned = aligned[has_claims[aligned[:, 0]] & has_claims[aligned[:, 1]]]
     # What the pair test needs of each claim, computed once per claim rather than once
-    # per aligned pair (near-identical documents align every sentence with every other).
-    facts_of = [[_pair_facts(scored, raws, c) for c in cs] for cs in claims]
+    # per aligned pair (near-identical documents align every sentence with every other),
+    # and only for the sentences some aligned pair holds.
+    facts_of: list[list[tuple[tuple[str, str], _WhenFacts | None]] | None] = [None] * len(claims)
     days_of: dict[int, set[tuple[int, int]]] = {}  # calendar days of a sentence, when asked
     for i, j in aligned.tolist():
-        for a, (about_a, when_a) in zip(claims[i], facts_of[i], strict=True):
-            for b, (about_b, when_b) in zip(claims[j], facts_of[j], strict=True):
+        facts_i, facts_j = facts_of[i], facts_of[j]
+        if facts_i is None:
+            facts_i = facts_of[i] = [_pair_facts(scored, raws, c) for c in claims[i]]
+        if facts_j is None:
+            facts_j = facts_of[j] = [_pair_facts(scored, raws, c) for c in claims[j]]
+        for a, (about_a, when_a) in zip(claims[i], facts_i, strict=True):
+            for b, (about_b, when_b) in zip(claims[j], facts_j, strict=True):
                 if about_a != about_b:
                     continue
                 # A day or time names one event only when it is attached to the same word
@@ -183,14 +180,25 @@ def fact_disagreements(
     # aligned copies has millions of links and few claims.
     items = list(dict.fromkeys(c for cs in claims for c in cs))
     number = {c: n for n, c in enumerate(items)}
-    subjects = [subject[c] for c in items]
     quantity = [isinstance(c, Quantity) for c in items]
     in_ambiguous = [c.about in ambiguous for c in items]
     counts_by_predicate = [c.about not in stat_abouts for c in items]
-    no_words: frozenset[str] = frozenset()
-    predicates = [
-        _predicates(scored, c) if q else no_words for c, q in zip(items, quantity, strict=True)
-    ]
+    # each claim's subject and predicate words, found when a link first asks for them
+    unset = object()
+    subjects: list[object] = [unset] * len(items)
+    predicates: list[object] = [unset] * len(items)
+
+    def subject_of(n: int) -> str | None:
+        if subjects[n] is unset:
+            c, start = items[n], scored.sentences[items[n].sentence].start
+            subjects[n] = claim_subject(raws[c.sentence], c.start - start, c.end - start)
+        return subjects[n]  # type: ignore[return-value]
+
+    def predicates_of(n: int) -> set[str]:
+        if predicates[n] is unset:
+            predicates[n] = _predicates(scored, items[n]) if quantity[n] else set()  # type: ignore[arg-type]
+        return predicates[n]  # type: ignore[return-value]
+
     based: dict[int, bool] = {}  # a base others are counted out of, asked only of links
 
     def is_base(n: int) -> bool:
@@ -201,8 +209,8 @@ def fact_disagreements(
     kept: list[tuple[int, int]] = []
     for a, b in links:
         x, y = number[a], number[b]
-        same_predicate = counts_by_predicate[x] and bool(predicates[x] & predicates[y])
-        if not subject_allows(subjects[x], subjects[y], in_ambiguous[x], same_predicate):
+        same_predicate = counts_by_predicate[x] and bool(predicates_of(x) & predicates_of(y))
+        if not subject_allows(subject_of(x), subject_of(y), in_ambiguous[x], same_predicate):
             continue
         if quantity[x] and quantity[y] and (_different_kinds(a, b) or _other_scopes(claims, a, b)):
             continue
@@ -214,7 +222,7 @@ def fact_disagreements(
         members = [items[n] for n in ids]
         if len(members) < 2:
             continue
-        if len({subject[c] for c in members} - {None}) > 1:
+        if len({subject_of(n) for n in ids} - {None}) > 1:
             continue  # linked through an unattached figure, yet about two subjects
         d = _claim_disagreement(scored, copies, sent_group, members, raws, options, part_counts)
         if d is not None:
