@@ -495,3 +495,19 @@ def test_patterns_ending_at_a_claim_are_found_in_its_last_two_words() -> None:
             assert (got and got.span()) == (whole and whole.span()), (pattern.pattern, text)
             found += whole is not None
     assert found > 1000
+
+
+def test_content_words_are_the_letter_runs_longer_than_two() -> None:
+    """content_words finds runs of three letters or more at once: the same words, in
+    order, as every [a-z]+ run with the short ones left out."""
+    import random
+    import re
+
+    from synopsis.disagree.claims import STEM_STOP, content_words
+
+    pieces = ["a", "ab", "abc", "said", "Nations", "’s", "'s", "-", " ", "2", "é", "the"]
+    rng = random.Random(12)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        runs = re.findall(r"[a-z]+", text.lower().replace("’s", "").replace("'s", ""))
+        assert content_words(text) == [w for w in runs if len(w) > 2 and w not in STEM_STOP]

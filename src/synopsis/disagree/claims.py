@@ -138,7 +138,7 @@ def singular(word: str) -> str:
 
 
 _TOKEN = re.compile(r"[\w'’.-]+")
-_LETTERS = re.compile(r"[a-z]+")
+_LONG_LETTERS = re.compile(r"[a-z]{3,}")  # the runs of [a-z]+ longer than two, as found
 
 
 def word_tokens(raw: str) -> list[str]:
@@ -149,8 +149,8 @@ STEM_STOP = ENGLISH_STOP_WORDS | {"said", "says", "just", "going", "like", "know
 
 
 def content_words(text: str) -> list[str]:
-    words = _LETTERS.findall(text.lower().replace("’s", "").replace("'s", ""))
-    return [w for w in words if len(w) > 2 and w not in STEM_STOP]
+    words = _LONG_LETTERS.findall(text.lower().replace("’s", "").replace("'s", ""))
+    return [w for w in words if w not in STEM_STOP]
 
 
 def words_back(text: str, end: int, words: int = 2) -> int:
