@@ -5,6 +5,7 @@ Each measurement runs in a fresh subprocess so its peak RSS is its own.
     python benchmarks/speed.py                      # sample + 100 + 500 documents
     python benchmarks/speed.py --sizes 500 --sumy-timeout 600
     python benchmarks/speed.py --startup            # start-up: --help, import, sample
+    python benchmarks/speed.py --child synopsis 500 # one fresh process: JSON with CPU by stage
 
 The synthetic clusters are built deterministically (seeded) from the paragraphs of the
 bundled sample cluster, each document drawing paragraphs until it has ~600 words.
@@ -54,16 +55,36 @@ def documents_for(case: str) -> list[str]:
     return sample_documents() if case == "sample" else synthetic_documents(int(case))
 
 
-def run_synopsis(docs: list[str]) -> dict[str, float]:
-    import synopsis
-    import synopsis.pipeline  # the stages imported outside the timed call
+# The stage functions pipeline.run calls, timed one by one in the child (CPU seconds).
+STAGES = (
+    "clean_cluster", "segment", "sentence_words", "dedup", "score", "choose_headline",
+    "select", "attribute", "disagree",
+)  # fmt: skip
 
+
+def run_synopsis(docs: list[str]) -> dict[str, object]:
+    import synopsis
+    import synopsis.pipeline as pipeline  # the stages imported outside the timed call
+
+    stages: dict[str, float] = {}
+    for name in (s for s in STAGES if hasattr(pipeline, s)):  # older trees lack some
+        real = getattr(pipeline, name)
+
+        def timed(*args: object, _real=real, _name=name, **kwargs: object) -> object:  # type: ignore[no-untyped-def]
+            before = time.process_time()
+            try:
+                return _real(*args, **kwargs)
+            finally:
+                stages[_name] = stages.get(_name, 0.0) + time.process_time() - before
+
+        setattr(pipeline, name, timed)
     start, cpu = time.perf_counter(), time.process_time()
     summary = synopsis.summarize(docs, words=100)
     return {
         "seconds": time.perf_counter() - start,
         "cpu_seconds": time.process_time() - cpu,
         "sentences": len(summary.sentences),
+        "stage_cpu_seconds": {k: round(v, 4) for k, v in stages.items()},
     }
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import make_clean
+from conftest import SAMPLE, make_clean
 from synopsis.disagree.claims import Quantity, When, components
 from synopsis.disagree.dates import date_claims
 from synopsis.disagree.numbers import as_of, number_claims, numbers_compatible
@@ -193,6 +193,12 @@ def test_only_two_characters_fold_to_another_ascii_letter() -> None:
         if bool(folding.fullmatch(c)) != (c.lower() in letters)
     }
     assert {c for c in odd if len(c.lower()) == 1} == set(FOLDS_TO_OTHER_LETTER)
+    # ... and lowercasing keeps every character's class for the patterns' other tests
+    for c in map(chr, range(sys.maxunicode + 1)):
+        lower = c.lower()
+        if len(lower) == 1 and lower != c:
+            for cls in (r"\w", r"\d", r"\s", r"[$.,-]"):
+                assert bool(re.match(cls, c)) == bool(re.match(cls, lower)), (hex(ord(c)), cls)
     assert re.fullmatch("k", "\u212a", re.IGNORECASE)  # the Kelvin sign lowercases to "k"
     assert re.fullmatch("i", "ı", re.IGNORECASE) and re.fullmatch("s", "ſ", re.IGNORECASE)
 
@@ -200,3 +206,308 @@ def test_only_two_characters_fold_to_another_ascii_letter() -> None:
 def test_date_precheck_keeps_weekdays_in_any_case_and_skips_sentences_without_dates() -> None:
     assert [c.value for c in date_claims("THE VOTE IS ON FRIDAY.", 0, 0)] == ["friday"]
     assert date_claims("Nothing happened then.", 0, 0) == []
+
+
+def _longest_shared_run(a: list[str], b: list[str]) -> int:
+    """The longest run of words two texts share, by the n x m table the quote test used."""
+    best, previous = 0, [0] * (len(b) + 1)
+    for x in a:
+        current = [0] * (len(b) + 1)
+        for y, w in enumerate(b, start=1):
+            if x == w:
+                current[y] = previous[y - 1] + 1
+                best = max(best, current[y])
+        previous = current
+    return best
+
+
+def test_shared_runs_of_five_words_meet_exactly_when_the_longest_run_is_five() -> None:
+    import random
+
+    from synopsis.disagree.quotes import _runs
+
+    rng = random.Random(7)
+    vocabulary = [
+        "the",
+        "a",
+        "of",
+        "vote",
+        "was",
+        "held",
+        "on",
+        "friday",
+        "by",
+        "council",
+        "members",
+    ]
+    checked = {True: 0, False: 0}
+    for _ in range(2000):
+        a = [rng.choice(vocabulary) for _ in range(rng.randint(0, 14))]
+        b = a[rng.randint(0, 3) :]  # a shortened copy with a few words changed or added
+        for _ in range(rng.randint(0, 4)):
+            at = rng.randint(0, len(b))
+            b[at : at + rng.randint(0, 1)] = [rng.choice(vocabulary)]
+        meets = not _runs(a, 5).isdisjoint(_runs(b, 5))
+        assert meets == (_longest_shared_run(a, b) >= 5), (a, b)
+        checked[meets] += 1
+    assert min(checked.values()) > 300, checked  # both answers were exercised
+
+
+def test_start_lookaheads_change_no_match_of_the_claim_patterns() -> None:
+    """Each claim pattern tests an alternative's first character before the alternatives
+    (for speed); the bare pattern must find exactly the same matches and groups."""
+    import random
+    import re
+
+    from synopsis.disagree import dates, numbers
+
+    pairs = [
+        (dates._DATE, re.compile(dates.DATE_BODY)),
+        (numbers._NUMBER, re.compile(numbers.NUMBER_BODY, re.IGNORECASE)),
+        (numbers._COMPOUND, re.compile(numbers.COMPOUND_BODY, re.IGNORECASE)),
+        (numbers._AS_OF, re.compile(numbers.AS_OF_BODY, re.IGNORECASE)),
+    ]
+    tokens = [
+        "As of MONDAY",
+        "through July",
+        "thru 2014",
+        "by Tuesday night",
+        "until Dec. 5",
+        "since June",
+        "on Friday",
+        "in 2013",
+        "at Sept 9",
+        "over two days",
+        "in the past 24 hours",
+        "during the last 3 weeks",
+        "since the strikes began",
+        "last week",
+        "this year",
+        "so far",
+        "to date",
+        "yesterday",
+        "today",
+        "Tonight",
+        "ſunday",
+        "ſo far",
+        "SUNDAY",
+        "sunday",
+        "May 5",
+        "may",
+        "Jan 12",
+        "4:20 a.m.",
+        "11.32am",
+        "6 : 00 p.m.",
+        "32am",
+        "at least 24 nations",
+        "more than 20 countries",
+        "about 1,500 people",
+        "Twenty-one people",
+        "over a dozen",
+        "dozens of",
+        "a 211-game suspension",
+        "AK-47 rifles",
+        "٣ people",
+        "٣٠-day",
+        "3.5 million barrels",
+        "NEARLY Eight Thousand",
+        "Kelvin",
+        "İstanbul",
+        "ıt",
+        "the two nations",
+        "another 300 soldiers",
+        "15 miles",
+        "said",
+        ",",
+        ".",
+        '"',
+        "(",
+        ")",
+        "-",
+        "$5",
+        "and",
+        "the",
+    ]
+    rng = random.Random(3)
+    texts = [" ".join(rng.choice(tokens) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    texts += [p.read_text(encoding="utf-8") for p in SAMPLE.glob("*.txt")]
+    found = 0
+    for fast, bare in pairs:
+        for text in texts:
+            got = [(m.span(), m.groupdict()) for m in fast.finditer(text)]
+            assert got == [(m.span(), m.groupdict()) for m in bare.finditer(text)], text[:80]
+            found += len(got)
+    assert found > 3000
+
+
+def test_lowercased_search_finds_what_case_folding_finds() -> None:
+    """number_claims and as_of search the lowercased text without folding when that is
+    exact: the same spans and group texts as the folding pattern on the raw text."""
+    import random
+
+    from synopsis.disagree import numbers
+
+    words = [
+        "About",
+        "ABOUT",
+        "about",
+        "More Than",
+        "more than",
+        "AT LEAST",
+        "Twenty",
+        "TWENTY",
+        "twenty",
+        "Dozen",
+        "dozen",
+        "a",
+        "A",
+        "Three Hundred",
+        "3,000",
+        "4.5",
+        "Million",
+        "people",
+        "PEOPLE",
+        "Nations",
+        "nations",
+        "As Of",
+        "Monday",
+        "MONDAY",
+        "Over Two Days",
+        "So Far",
+        "Σ",
+        "ΟΔΟΣ",
+        "Kelvin",
+        "Kelvin",
+        "the",
+        "-",
+        ",",
+        ".",
+        "$",
+    ]
+    rng = random.Random(5)
+    compared = 0
+    for _ in range(3000):
+        raw = " ".join(rng.choice(words) for _ in range(rng.randint(1, 10)))
+        matches, lower = numbers.number_matches(raw)
+        assert lower is not None  # none of these words keeps the fast path from applying
+        folded = list(numbers._NUMBER.finditer(raw))
+        assert [m.span() for m in matches] == [m.span() for m in folded], raw
+        for m, f in zip(matches, folded, strict=True):
+            for g in ("num", "mult", "rest", "qual"):
+                assert raw[m.start(g) : m.end(g)] == (f.group(g) or ""), raw
+        assert numbers.as_of(raw, lower) == numbers.as_of(raw), raw
+        compared += len(matches)
+    assert compared > 1000
+    assert numbers.number_matches("ſix nations")[1] is None  # folding needed: searched as is
+
+
+def test_part_counts_find_what_the_pattern_per_noun_finds() -> None:
+    """PartCounts compares nouns where a word of parts reaches them instead of compiling
+    a pattern per noun: the same groups as the pattern on generated sentences."""
+    import random
+
+    import numpy as np
+
+    from synopsis.disagree.facts import PartCounts, _parts_pattern
+
+    words = [
+        "another",
+        "Another",
+        "OTHER",
+        "other",
+        "more",
+        "More",
+        "additional",
+        "further",
+        "furthers",
+        "smother",
+        "aid",
+        "Aid",
+        "shipment",
+        "shipments",
+        "SHIPMENTS",
+        "nation",
+        "nations",
+        "ſhipment",
+        "troop-ship",
+        "\t",
+        "  ",
+        ",",
+        ".",
+        "-",
+    ]
+    nouns = ["shipment", "nation", "aid", "troop-ship", "ſhipment", "ship"]
+    rng = random.Random(11)
+    raws = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 9))) for _ in range(400)]
+    groups = np.arange(len(raws)) % 37
+    counts = PartCounts(raws, groups)
+    for noun in nouns:
+        pattern = _parts_pattern(noun)
+        # (as before: the pattern only where the lowercased sentence holds the noun)
+        expected = {
+            int(groups[i])
+            for i, raw in enumerate(raws)
+            if noun in raw.lower() and pattern.search(raw)
+        }
+        assert counts(noun) == expected, noun
+        assert expected or noun == "ship"
+
+
+def test_the_possessor_is_searched_in_the_heads_last_word_alone() -> None:
+    """claim_subject looks for "the conference's" only in the head's last word: the same
+    match as the pattern tried over the whole head."""
+    import random
+
+    from synopsis.disagree import subjects
+
+    pieces = ["the", "conference's", "Obama’s", "players'", "(Lakers'", "s'", "'s", " ", "\t"]
+    rng = random.Random(9)
+    found = 0
+    for _ in range(3000):
+        head = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        whole = subjects._POSSESSOR.search(head)
+        got = subjects._possessor(head)
+        assert (got and (got.span(), got.group(1))) == (whole and (whole.span(), whole.group(1)))
+        found += whole is not None
+    assert found > 200
+
+
+def test_patterns_ending_at_a_claim_are_found_in_its_last_two_words() -> None:
+    """number_claims and date_claims search the patterns that end before a figure or a
+    date from words_back: the same match as searching the whole text before it."""
+    import random
+
+    from synopsis.disagree import dates, numbers
+    from synopsis.disagree.claims import words_back
+
+    pieces = ["the", "two", "another", "half", "a", "-", "a-", "AK-", "4,", "5", "to", "and"]
+    pieces += ["between", "hundred", "one", "X", " ", "  ", "\t", "\n", "(", "seventy-"]
+    pieces += ["as", "of", "by", "since", "before", "After"]
+    rng = random.Random(10)
+    found = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        end = len(text)
+        back = words_back(text, end)
+        for pattern in (*numbers.ENDING_BEFORE, *dates.ENDING_BEFORE):
+            whole = pattern.search(text, 0, end)
+            got = pattern.search(text, back, end)
+            assert (got and got.span()) == (whole and whole.span()), (pattern.pattern, text)
+            found += whole is not None
+    assert found > 1000
+
+
+def test_content_words_are_the_letter_runs_longer_than_two() -> None:
+    """content_words finds runs of three letters or more at once: the same words, in
+    order, as every [a-z]+ run with the short ones left out."""
+    import random
+    import re
+
+    from synopsis.disagree.claims import STEM_STOP, content_words
+
+    pieces = ["a", "ab", "abc", "said", "Nations", "’s", "'s", "-", " ", "2", "é", "the"]
+    rng = random.Random(12)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        runs = re.findall(r"[a-z]+", text.lower().replace("’s", "").replace("'s", ""))
+        assert content_words(text) == [w for w in runs if len(w) > 2 and w not in STEM_STOP]

@@ -233,3 +233,40 @@ def test_capped_sentence_index_bounds_comparisons_and_keeps_near_copies(monkeypa
     assert cells <= 600 * 12
     # an edited copy shares its rarest words with the original, so it is still found
     assert capped.hits(0, 1)[0].all() and capped.hits(0, 1)[1].all()
+
+
+def test_minhash_pairs_are_those_of_plain_datasketch_sketches() -> None:
+    """minhash_pairs hashes each distinct shingle once and compares a document with all
+    its candidates at once: the same pairs as one plain MinHash per document and
+    MinHash.jaccard per candidate (the code it replaced)."""
+    from datasketch import MinHash, MinHashLSH
+
+    from synopsis.dedup import _shingles, lsh_bands, minhash_pairs
+
+    rng = random.Random(5)
+    vocabulary = ["".join(rng.choice("abcdefgh") for _ in range(4)) for _ in range(60)]
+    base = [" ".join(rng.choices(vocabulary, k=12)) for _ in range(40)]
+    docs = [_variants(rng, base, rng.randint(0, 10)) for _ in range(60)]
+    options = DedupOptions()
+    lsh = MinHashLSH(
+        num_perm=options.permutations,
+        params=lsh_bands(options.lsh_threshold, options.permutations),
+    )
+    sketches: dict[int, tuple[MinHash, int]] = {}
+    for i, sents in enumerate(docs):
+        shingles = _shingles(sents, options.shingle_words)
+        if shingles:
+            m = MinHash(num_perm=options.permutations, seed=1)
+            m.update_batch(shingles)
+            lsh.insert(i, m)
+            sketches[i] = (m, len(shingles))
+    want = set()
+    for i, (m, size) in sketches.items():
+        for j in lsh.query(m):
+            other, other_size = sketches[j]
+            share = m.jaccard(other)
+            contained = share * (size + other_size) / (1 + share) / max(min(size, other_size), 1)
+            if j != i and contained >= options.min_containment:
+                want.add((min(i, j), max(i, j)))
+    assert minhash_pairs(docs, options) == sorted(want)
+    assert 10 < len(want) < 60 * 59 / 4  # some pairs found, far from all

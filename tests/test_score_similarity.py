@@ -95,3 +95,45 @@ def test_other_document_counts_are_the_lengths_of_other_documents() -> None:
     expected = [len(d) for d in other_documents(pairs, doc_of)]
     assert other_document_counts(pairs, doc_of).tolist() == expected
     assert max(expected) > 1  # the case is not trivial
+
+
+def test_dense_path_gives_the_sparse_products_values_bit_for_bit() -> None:
+    """Small clusters skip scipy's product: the same pairs, values and layout (float32
+    sums in scipy's order), on TF-IDF rows (entries unsorted) and random ones."""
+    import random
+
+    rng = random.Random(4)
+    words = [
+        "river",
+        "flood",
+        "mill",
+        "night",
+        "old",
+        "town",
+        "rain",
+        "bridge",
+        "road",
+        "closed",
+        "police",
+        "said",
+    ]
+    matrices = []
+    for n in (1, 2, 5, 17, 60, 200):
+        texts = [" ".join(rng.choices(words, k=rng.randint(0, 12))) for _ in range(n)]
+        matrices.append(vectorize(texts))
+    matrices += [random_rows(n, 40, seed=n) for n in (3, 30, 150)]
+    from synopsis.score.similarity import _dense_similarities
+
+    assert sum(_dense_similarities(m) is not None for m in matrices) >= 6  # most go dense
+    compared = 0
+    for matrix in matrices:
+        for threshold, neighbours in ((0.3, 50), (0.05, 3), (0.9, 50)):
+            dense = similar_pairs(matrix, threshold, neighbours=neighbours)
+            sparse_path = similar_pairs(matrix, threshold, neighbours=neighbours, dense_rows=0)
+            assert dense.shape == sparse_path.shape
+            for a, b in ((dense.indptr, sparse_path.indptr), (dense.indices, sparse_path.indices)):
+                assert a.dtype == b.dtype and a.tolist() == b.tolist()
+            assert dense.data.dtype == sparse_path.data.dtype == np.float32
+            assert dense.data.tobytes() == sparse_path.data.tobytes()
+            compared += dense.nnz
+    assert compared > 10_000

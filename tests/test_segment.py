@@ -198,3 +198,54 @@ def test_a_speaker_tag_after_a_quotation_ending_in_a_stop_stays_with_it() -> Non
         "“We will help them as needed....” it said.",
         "Talks went on.",
     ]
+
+
+def test_glued_stops_are_found_where_the_zero_width_pattern_found_them() -> None:
+    """_GLUED matches the stop (fast to scan for) where it once matched the point after
+    it: the same cuts, also for a span that starts right after a stop."""
+    import itertools
+    import random
+    import re
+
+    from synopsis.segment import _glue_cut, _split_glued
+
+    old = re.compile(r"""(?<=[a-z]{2}[.!?])(?=["“”’]?(?:[A-Z][a-z]|[AI]\s))""")
+
+    def reference(chunk: str, a: int, b: int) -> list[tuple[int, int]]:
+        cuts = [_glue_cut(chunk, a, m.start()) for m in old.finditer(chunk, a, b)]
+        bounds = [a, *cuts, b]
+        return [(x, y) for x, y in itertools.pairwise(bounds) if y > x] if cuts else [(a, b)]
+
+    pieces = ["now.", "ab!", "cd?", "U.S.", '"', "“", "”", "’", "He", "Ab", "A ", "I ", " ", "x"]
+    rng = random.Random(2)
+    cut = 0
+    for _ in range(3000):
+        chunk = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        a = rng.randint(0, len(chunk))
+        b = rng.randint(a, len(chunk))
+        got = _split_glued(chunk, a, b)
+        assert got == reference(chunk, a, b), (chunk, a, b)
+        cut += len(got) > 1
+    assert cut > 200
+
+
+def test_abbreviation_endings_are_found_in_the_last_characters_alone() -> None:
+    """_missplit searches the title and day patterns only at a piece's last _WORD_END
+    characters: the same answers as searching the whole piece."""
+    import random
+
+    from synopsis import segment as module
+
+    longest = max(
+        len(w)
+        for p in (module._ENDS_TITLE, module._ENDS_DAY_ABBREVIATION)
+        for w in re.findall(r"[a-z]+", p.pattern.split("(?:", 1)[1])
+    )
+    assert longest + 1 < module._WORD_END  # the word, its stop and the character before
+    pieces = ["Gen", "gen", "xgen", "Lieut", "Dec", "Nos", "no", "St", ".", " ", "said", "x."]
+    rng = random.Random(6)
+    for _ in range(3000):
+        piece = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        for pattern in (module._ENDS_TITLE, module._ENDS_DAY_ABBREVIATION):
+            tail = max(0, len(piece) - module._WORD_END)
+            assert bool(pattern.search(piece, tail)) == bool(pattern.search(piece)), piece

@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -131,7 +131,10 @@ def minhash_pairs(
         num_perm=options.permutations,
         params=lsh_bands(options.lsh_threshold, options.permutations),
     )
-    scheme, permutations = _permutations(options.permutations)
+    scheme, permutations, default_hash = _permutations(options.permutations)
+    # datasketch's default hash, computed once per distinct shingle (copies repeat their
+    # shingles, and hashing is most of the sketching) and looked up by the sketches
+    hashed: dict[bytes, int] = {}
     signatures: list[MinHash | None] = []
     sizes: list[int] = []
     for i, sents in enumerate(sentences):
@@ -140,31 +143,49 @@ def minhash_pairs(
         if not shingles:
             signatures.append(None)
             continue
-        m = MinHash(num_perm=options.permutations, seed=1, permutations=permutations, scheme=scheme)
+        for shingle in shingles:
+            if shingle not in hashed:
+                hashed[shingle] = default_hash(shingle)
+        m = MinHash(
+            num_perm=options.permutations,
+            seed=1,
+            permutations=permutations,
+            scheme=scheme,
+            hashfunc=hashed.__getitem__,
+        )
         m.update_batch(shingles)
         lsh.insert(i, m)
         signatures.append(m)
+    # MinHash.jaccard of each document with its candidates at once, as datasketch computes
+    # it (equal hash values over the permutations, a float division)
+    present = [m.hashvalues for m in signatures if m is not None]
+    stacked = np.stack(present) if present else None
+    row = np.cumsum([m is not None for m in signatures]) - 1
     pairs: set[tuple[int, int]] = set()
     for i, m in enumerate(signatures):
         if m is None:
             continue
-        for j in lsh.query(m):
-            if j != i and (min(i, j), max(i, j)) not in pairs:
-                other = signatures[j]
-                assert other is not None  # only documents with shingles are in the index
-                if _containment(m, other, sizes[i], sizes[j]) >= options.min_containment:
-                    pairs.add((min(i, j), max(i, j)))
+        others = [j for j in lsh.query(m) if j != i and ((j, i) if j < i else (i, j)) not in pairs]
+        if not others:
+            continue
+        assert stacked is not None  # only documents with shingles are in the index
+        equal = np.count_nonzero(stacked[row[others]] == m.hashvalues, axis=1)
+        for j, same in zip(others, equal.tolist(), strict=True):
+            jaccard = float(same) / float(len(m.hashvalues))
+            if _containment(jaccard, sizes[i], sizes[j]) >= options.min_containment:
+                pairs.add((j, i) if j < i else (i, j))
     return sorted(pairs)
 
 
 @functools.lru_cache(maxsize=4)
-def _permutations(permutations: int) -> tuple[str, object]:
-    """The seed-1 hash scheme and permutations, drawn once: datasketch draws them on
-    every ``MinHash()``, which costs more than hashing a short document's shingles."""
+def _permutations(permutations: int) -> tuple[str, object, Callable[[bytes], int]]:
+    """The seed-1 hash scheme, permutations and hash function, drawn once: datasketch
+    draws them on every ``MinHash()``, which costs more than hashing a short document's
+    shingles."""
     from datasketch import MinHash
 
     m = MinHash(num_perm=permutations, seed=1)
-    return m.scheme, m.permutations
+    return m.scheme, m.permutations, m.hashfunc
 
 
 @functools.lru_cache(maxsize=16)
@@ -178,11 +199,10 @@ def lsh_bands(threshold: float, permutations: int) -> tuple[int, int]:
     return lsh.b, lsh.r
 
 
-def _containment(a: MinHash, b: MinHash, size_a: int, size_b: int) -> float:
+def _containment(jaccard: float, size_a: int, size_b: int) -> float:
     """Estimated share of the smaller shingle set found in the other, from the MinHash
     Jaccard estimate J: |A ∩ B| = J (|A| + |B|) / (1 + J)."""
-    j = a.jaccard(b)
-    return j * (size_a + size_b) / (1 + j) / max(min(size_a, size_b), 1)
+    return jaccard * (size_a + size_b) / (1 + jaccard) / max(min(size_a, size_b), 1)
 
 
 class SentenceIndex:
@@ -370,7 +390,9 @@ def _shingles(sentences: Sequence[str], k: int) -> list[bytes]:
     words = " ".join(sentences).split()
     if len(words) < k:
         return [" ".join(words).encode()] if words else []
-    return list({" ".join(words[i : i + k]).encode() for i in range(len(words) - k + 1)})
+    # each run of k words (zip of the word list and its shifts: no slice per shingle)
+    runs = zip(*(words[j:] for j in range(k)), strict=False)  # the shifts differ in length
+    return list({" ".join(run).encode() for run in runs})
 
 
 def _is_copy(

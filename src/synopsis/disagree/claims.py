@@ -137,13 +137,24 @@ def singular(word: str) -> str:
     return IRREGULAR.get(word, word)
 
 
+_TOKEN = re.compile(r"[\w'’.-]+")
+_LONG_LETTERS = re.compile(r"[a-z]{3,}")  # the runs of [a-z]+ longer than two, as found
+
+
 def word_tokens(raw: str) -> list[str]:
-    return re.findall(r"[\w'’.-]+", raw)
+    return _TOKEN.findall(raw)
 
 
 STEM_STOP = ENGLISH_STOP_WORDS | {"said", "says", "just", "going", "like", "know", "think"}
 
 
 def content_words(text: str) -> list[str]:
-    words = re.findall(r"[a-z]+", text.lower().replace("’s", "").replace("'s", ""))
-    return [w for w in words if len(w) > 2 and w not in STEM_STOP]
+    words = _LONG_LETTERS.findall(text.lower().replace("’s", "").replace("'s", ""))
+    return [w for w in words if w not in STEM_STOP]
+
+
+def words_back(text: str, end: int, words: int = 2) -> int:
+    """A position at or before the start of the last ``words`` words of ``text[:end]``
+    (words: runs of non-space, as ``\\s`` splits them), 0 when it has no more."""
+    parts = text[:end].rstrip().rsplit(None, words)
+    return len(parts[0]) if len(parts) > words else 0

@@ -21,7 +21,7 @@ from ..options import DisagreeOptions
 from ..stopwords import ENGLISH_STOP_WORDS
 from .claims import Claim, Quantity, When, components, content_words, singular
 from .dates import DATE_SUBJECT, calendar_days, date_claims, times_compatible
-from .numbers import NUMBER_WORDS, number_claims, numbers_compatible
+from .numbers import NUMBER_WORDS, folds_alike, number_claims, numbers_compatible
 from .subjects import claim_subject, predicate_stem, subject_allows
 
 # Counted nouns that name no one thing: "12 people" in one source and "14 people" in
@@ -111,26 +111,23 @@ def fact_disagreements(
     ambiguous = {
         about for (_, about), vs in values_in_group.items() if len(vs) > 1 and about[0] == "number"
     } | {("number", noun) for noun in STAT_NOUNS}
-    subject = {
-        c: claim_subject(
-            raws[c.sentence],
-            c.start - scored.sentences[c.sentence].start,
-            c.end - scored.sentences[c.sentence].start,
-        )
-        for cs in claims
-        for c in cs
-    }
     links: list[tuple[Claim, Claim]] = []
     aligned = np.asarray(aligned, dtype=np.int64).reshape(-1, 2)
     has_claims = np.array([bool(cs) for cs in claims] or [False], dtype=bool)
     aligned = aligned[has_claims[aligned[:, 0]] & has_claims[aligned[:, 1]]]
     # What the pair test needs of each claim, computed once per claim rather than once
-    # per aligned pair (near-identical documents align every sentence with every other).
-    facts_of = [[_pair_facts(scored, raws, c) for c in cs] for cs in claims]
+    # per aligned pair (near-identical documents align every sentence with every other),
+    # and only for the sentences some aligned pair holds.
+    facts_of: list[list[tuple[tuple[str, str], _WhenFacts | None]] | None] = [None] * len(claims)
     days_of: dict[int, set[tuple[int, int]]] = {}  # calendar days of a sentence, when asked
     for i, j in aligned.tolist():
-        for a, (about_a, when_a) in zip(claims[i], facts_of[i], strict=True):
-            for b, (about_b, when_b) in zip(claims[j], facts_of[j], strict=True):
+        facts_i, facts_j = facts_of[i], facts_of[j]
+        if facts_i is None:
+            facts_i = facts_of[i] = [_pair_facts(scored, raws, c) for c in claims[i]]
+        if facts_j is None:
+            facts_j = facts_of[j] = [_pair_facts(scored, raws, c) for c in claims[j]]
+        for a, (about_a, when_a) in zip(claims[i], facts_i, strict=True):
+            for b, (about_b, when_b) in zip(claims[j], facts_j, strict=True):
                 if about_a != about_b:
                     continue
                 # A day or time names one event only when it is attached to the same word
@@ -158,7 +155,8 @@ def fact_disagreements(
                 links.append((a, b))
     quantities = [c for cs in claims for c in cs if isinstance(c, Quantity)]
     frequency: dict[str, int] = {}  # words in many sentences ("Islamic", "State") tie nothing
-    words_of = [content_words(raw) for raw in raws]  # once per sentence, used twice
+    # each sentence's content words once, used twice, and only by the figures' links
+    words_of = [content_words(raw) for raw in raws] if quantities else []
     for words in words_of:
         for w in set(words):
             frequency[w] = frequency.get(w, 0) + 1
@@ -182,14 +180,25 @@ def fact_disagreements(
     # aligned copies has millions of links and few claims.
     items = list(dict.fromkeys(c for cs in claims for c in cs))
     number = {c: n for n, c in enumerate(items)}
-    subjects = [subject[c] for c in items]
     quantity = [isinstance(c, Quantity) for c in items]
     in_ambiguous = [c.about in ambiguous for c in items]
     counts_by_predicate = [c.about not in stat_abouts for c in items]
-    no_words: frozenset[str] = frozenset()
-    predicates = [
-        _predicates(scored, c) if q else no_words for c, q in zip(items, quantity, strict=True)
-    ]
+    # each claim's subject and predicate words, found when a link first asks for them
+    unset = object()
+    subjects: list[object] = [unset] * len(items)
+    predicates: list[object] = [unset] * len(items)
+
+    def subject_of(n: int) -> str | None:
+        if subjects[n] is unset:
+            c, start = items[n], scored.sentences[items[n].sentence].start
+            subjects[n] = claim_subject(raws[c.sentence], c.start - start, c.end - start)
+        return subjects[n]  # type: ignore[return-value]
+
+    def predicates_of(n: int) -> set[str]:
+        if predicates[n] is unset:
+            predicates[n] = _predicates(scored, items[n]) if quantity[n] else set()  # type: ignore[arg-type]
+        return predicates[n]  # type: ignore[return-value]
+
     based: dict[int, bool] = {}  # a base others are counted out of, asked only of links
 
     def is_base(n: int) -> bool:
@@ -200,8 +209,8 @@ def fact_disagreements(
     kept: list[tuple[int, int]] = []
     for a, b in links:
         x, y = number[a], number[b]
-        same_predicate = counts_by_predicate[x] and bool(predicates[x] & predicates[y])
-        if not subject_allows(subjects[x], subjects[y], in_ambiguous[x], same_predicate):
+        same_predicate = counts_by_predicate[x] and bool(predicates_of(x) & predicates_of(y))
+        if not subject_allows(subject_of(x), subject_of(y), in_ambiguous[x], same_predicate):
             continue
         if quantity[x] and quantity[y] and (_different_kinds(a, b) or _other_scopes(claims, a, b)):
             continue
@@ -213,7 +222,7 @@ def fact_disagreements(
         members = [items[n] for n in ids]
         if len(members) < 2:
             continue
-        if len({subject[c] for c in members} - {None}) > 1:
+        if len({subject_of(n) for n in ids} - {None}) > 1:
             continue  # linked through an unattached figure, yet about two subjects
         d = _claim_disagreement(scored, copies, sent_group, members, raws, options, part_counts)
         if d is not None:
@@ -354,6 +363,14 @@ _BASE = re.compile(
 
 
 _PARTS_WORD = re.compile(r"\b(?:another|other|more|additional|further)\s", re.I)
+_PARTS_PREFIX = re.compile(r"\b(?:another|other|more|additional|further)\s+", re.I)
+_WORD_AND_SPACE = re.compile(r"\w+\s+")
+
+
+def _parts_pattern(noun: str) -> re.Pattern[str]:
+    """A word of parts before ``noun``, one word between at most: "another shipment",
+    "more aid shipments" (``noun`` is a prefix: its plural matches)."""
+    return re.compile(rf"\b(?:another|other|more|additional|further)\s+(?:\w+\s+)?{noun}", re.I)
 
 
 def groups_counting_in_parts(noun: str, raws: Sequence[str], sent_group: np.ndarray) -> set[int]:
@@ -365,23 +382,61 @@ def groups_counting_in_parts(noun: str, raws: Sequence[str], sent_group: np.ndar
 class PartCounts:
     """:func:`groups_counting_in_parts` for many nouns of one cluster: the sentences with
     a word of parts ("another", "more") are found once, and each noun's answer is kept,
-    so the work is the nouns times those sentences, not the claims times every sentence."""
+    so the work is the nouns times those sentences, not the claims times every sentence.
+
+    No pattern is compiled per noun (compiling cost more than the searches): where a
+    noun could follow a word of parts is found once per sentence, as :func:`_parts_pattern`
+    would reach it (the word of parts and its spaces, then the noun or one word, spaces
+    and the noun), and the noun is compared there in the lowercased sentence, which is
+    exact where :func:`folds_alike` holds; other sentences and nouns use the pattern."""
 
     def __init__(self, raws: Sequence[str], sent_group: np.ndarray) -> None:
-        # each kept sentence lowercased once, for the literal test before a noun's pattern
-        self.raws = [(i, raw, raw.lower()) for i, raw in enumerate(raws) if _PARTS_WORD.search(raw)]
+        self.sentences = raws
         self.sent_group = sent_group
         self.known: dict[str, set[int]] = {}
+        self._raws: list[tuple[int, str, str, list[int] | None]] | None = None
+
+    @property
+    def raws(self) -> list[tuple[int, str, str, list[int] | None]]:
+        """The sentences with a word of parts, found on the first question (a cluster
+        without figures asks none)."""
+        if self._raws is None:
+            self._raws = self._find(self.sentences)
+        return self._raws
+
+    @staticmethod
+    def _find(raws: Sequence[str]) -> list[tuple[int, str, str, list[int] | None]]:
+        out = []
+        for i, raw in enumerate(raws):
+            if not _PARTS_WORD.search(raw):
+                continue
+            lower = raw.lower()  # for the literal test before a noun's pattern
+            starts = None
+            if folds_alike(raw, lower):
+                starts = []
+                for m in _PARTS_PREFIX.finditer(raw):
+                    starts.append(m.end())
+                    word = _WORD_AND_SPACE.match(raw, m.end())
+                    if word:
+                        starts.append(word.end())
+            out.append((i, raw, lower, starts))
+        return out
 
     def __call__(self, noun: str) -> set[int]:
         if noun not in self.known:
-            having = [(i, raw) for i, raw, lower in self.raws if noun in lower]
+            plain = noun.isascii() and noun == noun.lower()
             found: set[int] = set()
-            if having:  # the pattern is compiled only for a noun some such sentence has
-                parts = re.compile(
-                    rf"\b(?:another|other|more|additional|further)\s+(?:\w+\s+)?{noun}", re.I
-                )
-                found = {int(self.sent_group[i]) for i, raw in having if parts.search(raw)}
+            pattern: re.Pattern[str] | None = None
+            for i, raw, lower, starts in self.raws:
+                if noun not in lower:
+                    continue
+                if starts is not None and plain:
+                    hit = any(lower.startswith(noun, p) for p in starts)
+                else:  # the pattern, compiled only for a noun such a sentence has
+                    pattern = pattern or _parts_pattern(noun)
+                    hit = pattern.search(raw) is not None
+                if hit:
+                    found.add(int(self.sent_group[i]))
             self.known[noun] = found
         return self.known[noun]
 
@@ -463,12 +518,7 @@ def _claim_disagreement(
     if isinstance(members[0], Quantity):  # a source counting in parts gives no total
         for g in part_counts(members[0].noun):
             per_group.pop(g, None)
-    members = [
-        c
-        for cs in per_group.values()
-        if all(compatible(a, b, options.max_ratio) for a in cs for b in cs)
-        for c in cs
-    ]
+    members = [c for cs in per_group.values() if _consistent(cs, options.max_ratio) for c in cs]
     by_value: dict[object, list[Claim]] = {}
     for c in members:
         by_value.setdefault(c.compare, []).append(c)
@@ -506,6 +556,14 @@ def _claim_disagreement(
     kind = "update" if _at_different_times(by_value, values, clashing) else "conflict"
     subject = _subject(what, raws, members)
     return Disagreement(kind=kind, subject=subject, variants=tuple(variants), about=about)
+
+
+def _consistent(claims: list[Claim], max_ratio: float) -> bool:
+    """Every two of one group's claims are :func:`compatible`. Claims with one value (and
+    bound) are compatible and compare alike, so each distinct one is tested once: copies
+    of one story repeat a figure many times."""
+    distinct = list({(c.about, c.compare, getattr(c, "bound", "")): c for c in claims}.values())
+    return all(compatible(a, b, max_ratio) for a in distinct for b in distinct)
 
 
 def _at_different_times(

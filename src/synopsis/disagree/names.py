@@ -18,6 +18,7 @@ CAPITALISED = re.compile(r"\b[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z]+)?\b")
 _MONTH_NAMES = ("january", "february", "march", "april", "june", "july", "august", "september",
                 "october", "november", "december")  # fmt: skip
 NOT_NAMES = {w.capitalize() for w in (*WEEKDAYS, *MONTHS, *_MONTH_NAMES)}
+_LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
 
 
 def group_texts(scored: ScoredCluster, copies: Copies) -> list[str]:
@@ -32,24 +33,48 @@ def name_disagreements(
 ) -> list[Disagreement]:
     """Spellings of one name: close letters, a shared neighbour, each exclusive to its side."""
     group_text = group_texts(scored, copies)
-    lower_words = {w for text in group_text for w in re.findall(r"\b[a-z][a-z]+\b", text)}
-    # spelling -> group -> words around it, for every capitalised, never-lowercase token
-    seen: dict[str, dict[int, set[str]]] = {}
+    lower_words = {w for text in group_text for w in _LOWER_WORD.findall(text)}
+    # spelling -> group -> where it stands (sentence, token), for every capitalised,
+    # never-lowercase token; the words around it are read (by ``around``) only for the
+    # spellings that reach a comparison: most blocks below hold one spelling
+    where: dict[str, dict[int, list[tuple[int, int]]]] = {}
+    tokens_of: dict[int, list[str]] = {}
+    is_name: dict[str, bool] = {}  # decided once per distinct token (they repeat)
     for i, sentence in enumerate(scored.sentences):
         g = copies.group_of[sentence.doc_index]
         tokens = word_tokens(raws[i])
         for p, t in enumerate(tokens[1:], start=1):
-            # an ASCII capital first (what CAPITALISED asks) is tested before the pattern
-            if not ("A" <= t[0] <= "Z") or not CAPITALISED.fullmatch(t):
+            # an ASCII capital first (what CAPITALISED asks) is tested before the rest
+            if not ("A" <= t[0] <= "Z"):
                 continue
-            if t in NOT_NAMES or t.lower() in lower_words:
-                continue
-            around = tokens[max(0, p - 2) : p] + tokens[p + 1 : p + 3]
-            words = {w.lower().strip(".,;:’'") for w in around}
-            words = {w.replace("’s", "").replace("'s", "") for w in words}
-            seen.setdefault(t, {}).setdefault(g, set()).update(
-                w for w in words if len(w) > 2 and w not in ENGLISH_STOP_WORDS
-            )
+            name = is_name.get(t)
+            if name is None:
+                name = is_name[t] = (
+                    CAPITALISED.fullmatch(t) is not None
+                    and t not in NOT_NAMES
+                    and t.lower() not in lower_words
+                )
+            if name:
+                where.setdefault(t, {}).setdefault(g, []).append((i, p))
+                tokens_of[i] = tokens
+    context: dict[str, str | None] = {}  # the context word a token gives (or None)
+    seen: dict[tuple[str, int], set[str]] = {}
+
+    def around(spelling: str, g: int) -> set[str]:
+        """The words around a spelling in group ``g``: two tokens either side."""
+        if (spelling, g) not in seen:
+            words = set()
+            for i, p in where[spelling][g]:
+                tokens = tokens_of[i]
+                for w in (*tokens[max(0, p - 2) : p], *tokens[p + 1 : p + 3]):
+                    if w not in context:
+                        c = w.lower().strip(".,;:’'").replace("’s", "").replace("'s", "")
+                        context[w] = c if len(c) > 2 and c not in ENGLISH_STOP_WORDS else None
+                    if context[w] is not None:
+                        words.add(context[w])
+            seen[spelling, g] = words
+        return seen[spelling, g]
+
     links: list[tuple[str, str]] = []
     context_of: dict[str, str] = {}
     linked_by: dict[str, set[str]] = {}  # spelling -> its neighbouring words, own side
@@ -57,7 +82,7 @@ def name_disagreements(
     # Only spellings with the same first and last letter can be one name: compare inside
     # those blocks, never all spellings with all.
     blocks: dict[tuple[str, str], list[str]] = {}
-    for spelling in seen:
+    for spelling in where:
         blocks.setdefault((spelling[0].lower(), spelling[-1].lower()), []).append(spelling)
     for block in blocks.values():
         if len(block) < 2:
@@ -66,16 +91,16 @@ def name_disagreements(
             if not same_name(a, b, options):
                 continue
             # Each spelling must be exclusive to its side, or the two are two names.
-            a_only = [g for g in seen[a] if not _has_word(group_text[g], b)]
-            b_only = [g for g in seen[b] if not _has_word(group_text[g], a)]
-            shared = set().union(*(seen[a][ga] & seen[b][gb] for ga in a_only for gb in b_only))
+            a_only = [g for g in where[a] if not _has_word(group_text[g], b)]
+            b_only = [g for g in where[b] if not _has_word(group_text[g], a)]
+            shared = set().union(*(around(a, ga) & around(b, gb) for ga in a_only for gb in b_only))
             if not shared:
                 continue
             context_of.setdefault(a, sorted(shared)[0])
             # Mentions are kept where a spelling stands in the company it keeps on its own
             # side; another man with the same first name elsewhere is left out.
-            linked_by.setdefault(a, set()).update(*(seen[a][g] for g in a_only))
-            linked_by.setdefault(b, set()).update(*(seen[b][g] for g in b_only))
+            linked_by.setdefault(a, set()).update(*(around(a, g) for g in a_only))
+            linked_by.setdefault(b, set()).update(*(around(b, g) for g in b_only))
             links.append((a, b))
     out = []
     for spellings in components((x for pair in links for x in pair), links):

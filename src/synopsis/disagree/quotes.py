@@ -30,11 +30,13 @@ _AFTER = re.compile(
 )
 _BEFORE = re.compile(_NAME + r"\s+" + _SPEECH + r"[^\"“”]{0,40}[:,]\s*$")
 _SAID = re.compile(_NAME + r"\s+" + _SPEECH + r"\b")
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_WORD = re.compile(r"\w+")
 
 
 def quote_stems(text: str) -> set[str]:
     """Crude stems of a quote's common words; names ("North Korea") say nothing of wording."""
-    words = re.findall(r"\b[a-z]+\b", text.replace("-", ""))
+    words = _LOWER_WORD.findall(text.replace("-", ""))
     return {w[:5] for w in words if len(w) > 2 and w not in STEM_STOP}
 
 
@@ -91,19 +93,10 @@ def find_quotes(scored: ScoredCluster) -> list[Quote]:
     return out
 
 
-def _shared_run(a: str, b: str) -> int:
-    """Length in words of the longest run of words two texts have in common."""
-    wa, wb = a.split(), b.split()
-    best = 0
-    previous = [0] * (len(wb) + 1)
-    for x in range(1, len(wa) + 1):
-        current = [0] * (len(wb) + 1)
-        for y in range(1, len(wb) + 1):
-            if wa[x - 1] == wb[y - 1]:
-                current[y] = previous[y - 1] + 1
-                best = max(best, current[y])
-        previous = current
-    return best
+def _runs(words: Sequence[str], n: int) -> set[tuple[str, ...]]:
+    """Every run of ``n`` consecutive words: two texts share a run of ``n`` words exactly
+    when these sets meet (what ``_shared_run(a, b) >= n`` asks, without its n x m table)."""
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
 
 
 def _in_order(a: Sequence[str], b: Sequence[str]) -> int:
@@ -118,7 +111,7 @@ def _in_order(a: Sequence[str], b: Sequence[str]) -> int:
 
 
 def _stem_sequence(text: str) -> list[str]:
-    words = re.findall(r"\b[a-z]+\b", text.lower().replace("-", ""))
+    words = _LOWER_WORD.findall(text.lower().replace("-", ""))
     return [w[:5] for w in words if len(w) > 2 and w not in STEM_STOP]
 
 
@@ -136,7 +129,12 @@ def quote_disagreements(
     quotes = find_quotes(scored)
     sequences = [_stem_sequence(q.text) for q in quotes]
     stems = [set(seq) for seq in sequences]
-    norms = [" ".join(re.findall(r"\w+", q.text.lower())) for q in quotes]
+    norms = [_WORD.findall(q.text.lower()) for q in quotes]
+    # what the pair tests ask of each quote, made once per quote when a pair first needs
+    # it (a large cluster pairs each quote with hundreds of others)
+    norm_sets: dict[int, set[str]] = {}
+    runs: dict[int, set[tuple[str, ...]]] = {}
+    speakers: dict[tuple[str, str], bool] = {}
     # how many sentences of the cluster use each stem: a speaker's topic words ("Iran",
     # "coalition") are everywhere and tie no two wordings together (the rarity the figures
     # use too: at most ``common_fraction`` of the sentences)
@@ -146,22 +144,40 @@ def quote_disagreements(
     out = []
     used: set[int] = set()
     for x, y in _speaker_pairs(quotes):
-        qa, qb = quotes[x], quotes[y]
-        same = qa.speaker == qb.speaker or same_name(qa.speaker, qb.speaker, options)
-        if not same or x in used or y in used:
+        if x in used or y in used:
             continue
+        qa, qb = quotes[x], quotes[y]
         ga, gb = copies.group_of[qa.document], copies.group_of[qb.document]
         if ga == gb:
             continue
-        short, long_ = sorted((norms[x].split(), norms[y].split()), key=len)
-        # every word of a shortening is in the other: without that, no LCS is needed
-        if short and set(short) <= set(long_) and _in_order(short, long_) == len(short):
-            continue  # a shortening: every word of one lies, in order, inside the other
-        if _shared_run(norms[x], norms[y]) >= 5:  # one wording, quoted to different extents
-            continue
+        # The tests below only reject, so the cheapest go first: the shared stems, then
+        # the speaker, the shortening and the shared run.
         shared = stems[x] & stems[y]
-        small, large = sorted((len(stems[x]), len(stems[y])))
+        small, large = min(len(stems[x]), len(stems[y])), max(len(stems[x]), len(stems[y]))
         if len(shared) < 3 or len(shared) < 0.3 * small or len(shared) < 0.2 * large:
+            continue
+        names = (qa.speaker, qb.speaker)
+        if names not in speakers:
+            speakers[names] = names[0] == names[1] or same_name(*names, options)
+        if not speakers[names]:
+            continue
+        for i in (x, y):
+            if i not in norm_sets:
+                norm_sets[i] = set(norms[i])
+        (_, short, short_set), (_, long_, long_set) = sorted(
+            ((len(norms[i]), norms[i], norm_sets[i]) for i in (x, y)), key=lambda t: t[0]
+        )
+        # every word of a shortening is in the other: without that, no LCS is needed
+        if (
+            short
+            and short_set <= long_set
+            and (short == long_ or _in_order(short, long_) == len(short))
+        ):
+            continue  # a shortening: every word of one lies, in order, inside the other
+        for i in (x, y):
+            if i not in runs:
+                runs[i] = _runs(norms[i], 5)
+        if not runs[x].isdisjoint(runs[y]):  # one wording, quoted to different extents
             continue
         # at least two shared words that are uncommon in the cluster: the statement's own
         if frequency is None:

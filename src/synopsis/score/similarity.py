@@ -30,6 +30,8 @@ BLOCK_ROWS = 2048  # rows per block of the product, at most
 BLOCK_ENTRIES = 4_000_000  # entries a block's product may hold (about 50 MB), at most
 MAX_NEIGHBOURS = 50  # similar sentences kept per sentence
 COMMON_TERM = 2000  # a term in more sentences than this proposes no similar pair
+DENSE_ROWS = 256  # up to this many rows, the product may be computed densely (same values)
+DENSE_ENTRIES = 60_000  # ... when rows x longest row x rows is within this (cheaper than scipy)
 
 _TERM = re.compile(r"(?u)\b\w\w+\b")
 
@@ -131,6 +133,7 @@ def similar_pairs(
     neighbours: int = MAX_NEIGHBOURS,
     common: int = COMMON_TERM,
     block_entries: int = BLOCK_ENTRIES,
+    dense_rows: int = DENSE_ROWS,
 ) -> sparse.csr_matrix:
     """Cosine similarities ``>= threshold`` between rows, excluding each row with itself.
 
@@ -141,6 +144,11 @@ def similar_pairs(
     large); and the product is computed in blocks of rows whose output holds at most
     ``block_entries`` entries. On a cluster of ``common`` sentences or fewer whose
     sentences have at most ``neighbours`` similar ones each, the result is exact.
+
+    Up to ``dense_rows`` rows (a news cluster) the product is computed densely by
+    :func:`_dense_similarities`, the same float32 values as scipy's: its per-call
+    overhead (building, slicing and converting sparse matrices) cost more than the
+    product on such small input.
     """
     from scipy import sparse
 
@@ -151,6 +159,16 @@ def similar_pairs(
         matrix = matrix @ sparse.diags((~too_common).astype(matrix.dtype))
         matrix.eliminate_zeros()
         df = np.where(too_common, 0, df)
+    if n <= dense_rows and threshold > 0:
+        similarities = _dense_similarities(matrix)
+        if similarities is not None:
+            np.fill_diagonal(similarities, 0)  # a sentence is not its own pair
+            r, c = np.nonzero(similarities >= threshold)  # row by row, columns in order
+            r, c, v = _top(r, c, similarities[r, c], neighbours)
+            order = np.lexsort((c, r))  # _top may reorder a row: columns in order again
+            r, c, v = r[order], c[order], v[order]
+            indptr = np.concatenate(([0], np.cumsum(np.bincount(r, minlength=n))))
+            return sparse.csr_matrix((v, c.astype(np.int32), indptr.astype(np.int32)), shape=(n, n))
     transposed = matrix.T.tocsr()
     # An upper bound on each row's entries in the product: the rows sharing any of its terms.
     summed = np.concatenate(([0], np.cumsum(df[matrix.indices], dtype=np.int64)))
@@ -172,6 +190,38 @@ def similar_pairs(
     return sparse.coo_matrix(
         (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))), shape=(n, n)
     ).tocsr()
+
+
+def _dense_similarities(matrix: sparse.csr_matrix) -> np.ndarray | None:
+    """Every row's dot product with every row, as float32 sums in the order scipy's
+    sparse product forms them, so the values are the same bit for bit: for each row,
+    its entries in stored order, each adding its product with the other rows' values of
+    that term (a row without the term adds +0.0, which changes no non-negative sum); the
+    products laid in one block, rows x entries x rows, summed along the entries by one
+    ``cumsum`` (sequential, where ``sum`` adds pairwise). None for a matrix this cannot
+    take: too large a block, duplicate or negative entries, not float32."""
+    n, size = matrix.shape
+    data, indices, indptr = matrix.data, matrix.indices, matrix.indptr
+    lengths = np.diff(indptr)
+    width = int(lengths.max()) if n else 0
+    if n * n * width > DENSE_ENTRIES or data.dtype != np.float32:
+        return None
+    if width == 0:
+        return np.zeros((n, n), dtype=np.float32)
+    if data.min() < 0:
+        return None
+    rows = np.repeat(np.arange(n), lengths)
+    place = np.arange(len(data)) - indptr[rows]  # each entry's position in its row
+    dense = np.zeros((size, n), dtype=np.float32)  # term x row
+    dense[indices, rows] = data
+    if np.count_nonzero(dense) != np.count_nonzero(data):
+        return None  # a duplicate entry (summed by scipy, overwritten here)
+    values = np.zeros((n, width), dtype=np.float32)
+    terms = np.zeros((n, width), dtype=np.int64)  # padding: term 0 times a value of 0
+    values[rows, place] = data
+    terms[rows, place] = indices
+    products = values[:, :, None] * dense[terms]  # row i, its p-th entry, row k
+    return np.cumsum(products, axis=1)[:, -1, :]
 
 
 def _block_end(bound: np.ndarray, lo: int, entries: int) -> int:
