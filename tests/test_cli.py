@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -211,3 +212,29 @@ def test_summarize_no_clean_flag() -> None:
     result = run("summarize", str(SAMPLE / "reuters.txt"), "--no-clean", "--format", "json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["parameters"]["clean"] is False
+
+
+def test_help_shows_every_bracketed_text() -> None:
+    """Rich reads '[spark]' or '[default: all]' as markup and drops it, so '--help' once
+    told users to 'pip install synopsis' for Spark: every bracket in a help text is shown."""
+    import re
+
+    import typer.main
+    from typer.testing import CliRunner
+
+    from synopsis.cli import app
+
+    def commands(cmd: object, path: list[str]) -> Iterator[tuple[list[str], object]]:
+        yield path, cmd
+        for name, sub in getattr(cmd, "commands", {}).items():
+            yield from commands(sub, [*path, name])
+
+    lost = []
+    for path, cmd in commands(typer.main.get_command(app), []):
+        shown = CliRunner().invoke(app, [*path, "--help"], env={"COLUMNS": "200"}).stdout
+        flat = " ".join(shown.replace("│", " ").split())
+        texts = [cmd.help or "", *(getattr(p, "help", None) or "" for p in cmd.params)]
+        for part in (b for t in texts for b in re.findall(r"\[[^\]]*\]", t)):
+            if " ".join(part.split()) not in flat:
+                lost.append((" ".join(path), part))
+    assert not lost
