@@ -78,3 +78,34 @@ def test_analysis_in_plain_words() -> None:
     assert "nations (Paris, conference): 26 (2 articles, one source [1,2]), 24 (1 [4])" in text
     assert "Sources disagree" in render_analysis([summary], "md")
     assert '"independent_sources": 3' in render_analysis([summary], "json")
+
+
+def _with_a_dropped_document() -> synopsis.Summary:
+    """Three articles read, the second left out by cleaning, the others independent."""
+    from synopsis.model import CopyGroup, Document, Summary
+
+    docs = tuple(Document(id=f"{n}.txt", text="x") for n in "abc")
+    return Summary(
+        sentences=(),
+        documents=docs,
+        copies=(CopyGroup(1, ("a.txt",)), CopyGroup(2, ("c.txt",))),
+        excluded=("b.txt",),
+        notes=("document b.txt dropped: nothing but page furniture",),
+    )
+
+
+def test_a_dropped_document_is_marked_in_every_format() -> None:
+    from synopsis.render import render_analysis, render_html
+
+    summary = _with_a_dropped_document()
+    assert summary.independent_sources == 2
+    text = render_text(summary)
+    assert "[2] b.txt (left out by cleaning" in text and "[1] a.txt\n" in text
+    assert "3 articles (1 left out by cleaning), no copies among them; 2 independent" in text
+    assert r"2. b.txt (left out by cleaning" in render_markdown(summary)
+    assert "[2] b.txt (left out by cleaning" in render_analysis([summary], "text")
+    documents = json.loads(render([summary], "json"))["documents"]
+    assert [d["dropped"] for d in documents] == [False, True, False]
+    page = render_html(summary)
+    assert page.count("left out by cleaning: no source") == 1
+    assert "1 left out by cleaning count not at all" in page

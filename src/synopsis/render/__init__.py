@@ -14,7 +14,7 @@ from .analysis import analysis_lines
 from .html import render_html
 from .json import analysis_dict, render_analysis_json, render_json, render_jsonl, to_dict
 from .markdown import render_markdown
-from .sources import source_label, source_numbers
+from .sources import document_label, source_numbers
 from .text import neutralise_controls, render_text
 
 Renderer = Callable[[Summary], str]
@@ -54,10 +54,10 @@ def render_analysis(summaries: list[Summary], fmt: str) -> str:
     out = []
     for s in summaries:
         numbers = source_numbers(s)
-        sources = [f"  [{numbers[d.id]}] {source_label(d.id, d.title)}" for d in s.documents]
+        sources = [f"  [{numbers[d.id]}] {document_label(s, d)}" for d in s.documents]
         if fmt == "md":
             body = [f"- {line}" for line in analysis_lines(s, numbers)]
-            listed = [f"{numbers[d.id]}. {source_label(d.id, d.title)}" for d in s.documents]
+            listed = [f"{numbers[d.id]}. {document_label(s, d)}" for d in s.documents]
             out.append("\n".join([f"## Sources of {s.cluster_id}", "", *body, "", *listed]) + "\n")
         else:
             body = analysis_lines(s, numbers)

@@ -71,6 +71,7 @@ font:600 12px/1 system-ui,sans-serif}
 .members{list-style:none;margin:0;padding:0;display:grid;gap:6px}
 .members li{display:flex;gap:8px;align-items:baseline;overflow-wrap:anywhere}
 .members .copy{font-size:12px;color:var(--muted)}
+.members .dropped{font-size:12px;color:#a04a00}
 table{border-collapse:collapse;width:100%;font-size:14px}
 th,td{text-align:left;vertical-align:top;padding:8px 6px;border-top:1px solid var(--line);
 overflow-wrap:anywhere}
@@ -347,9 +348,11 @@ def _group_of(summary: Summary) -> dict[str, int]:
 def _sources_section(summary: Summary, numbers: Mapping[str, int]) -> str:
     by_id = {d.id: d for d in summary.documents}
     n_ind = summary.independent_sources  # defined once, on the model
+    dropped = sum(1 for d in summary.documents if d.id in summary.excluded)
+    left_out = f", and {dropped} left out by cleaning count not at all" if dropped else ""
     lead = (
         f'<p class="hint"><b>{n_ind}</b> independent source{_s(n_ind)} among '
-        f"{len(summary.documents)} articles: copies of one story count once.</p>"
+        f"{len(summary.documents)} articles: copies of one story count once{left_out}.</p>"
     )
     if not summary.copies:
         lead = (
@@ -377,6 +380,8 @@ def _sources_section(summary: Summary, numbers: Mapping[str, int]) -> str:
             n = numbers.get(doc_id)
             label = _doc_label(doc) if doc else escape(doc_id)
             tag = '<span class="copy">copy</span>' if k and len(members) > 1 else ""
+            if doc_id in summary.excluded:
+                tag += '<span class="dropped">left out by cleaning: no source</span>'
             num = f'<a class="num" href="#doc-{n}">{n}</a>' if n else ""
             lis.append(f"<li>{num}<span>{label}</span>{tag}</li>")
         kind = "group" if len(members) > 1 else "group single"

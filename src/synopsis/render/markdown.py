@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from ..model import Summary
 from .analysis import analysis_lines
-from .sources import citation, source_label, source_numbers
+from .sources import citation, document_label, source_numbers
 from .text import neutralise_controls
 
 
@@ -25,7 +25,7 @@ def render_markdown(summary: Summary) -> str:
         out.append(f"- _{_escape(note)}_")
     out += ["", "### Sources", ""]
     for doc in summary.documents:
-        out.append(f"{numbers[doc.id]}. {_escape(source_label(doc.id, doc.title))}")
+        out.append(f"{numbers[doc.id]}. {_escape(document_label(summary, doc))}")
     if summary.copies:
         out += ["", "### Across sources", ""]
         out += [f"- {_escape(line)}" for line in analysis_lines(summary, numbers)]

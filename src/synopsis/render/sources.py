@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from ..model import Summary, SummarySentence
+from ..model import Document, Summary, SummarySentence
+
+# After a source that cleaning left out: listed, so that every document read is accounted
+# for, but marked, so that no reader counts it among the sources (the notes say why).
+DROPPED = "(left out by cleaning: no source; see the notes)"
 
 
 def source_numbers(summary: Summary) -> dict[str, int]:
@@ -17,3 +21,9 @@ def citation(sentence: SummarySentence, numbers: dict[str, int]) -> str:
 
 def source_label(doc_id: str, title: str | None) -> str:
     return f"{doc_id} — {title}" if title else doc_id
+
+
+def document_label(summary: Summary, doc: Document) -> str:
+    """A source list entry: id and title, marked when cleaning left the document out."""
+    label = source_label(doc.id, doc.title)
+    return f"{label} {DROPPED}" if doc.id in summary.excluded else label
