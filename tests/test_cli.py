@@ -238,3 +238,23 @@ def test_help_shows_every_bracketed_text() -> None:
             if " ".join(part.split()) not in flat:
                 lost.append((" ".join(path), part))
     assert not lost
+
+
+def test_many_clusters_in_text_each_name_their_cluster(tmp_path: Path) -> None:
+    """Text has no heading of its own: without one, which summary is which cluster?"""
+    rain = "Heavy rain flooded the town on Monday. Roads were closed by the police."
+    vote = "The council approved the budget on Tuesday. The mayor welcomed the vote."
+    data = tmp_path / "two.jsonl"
+    data.write_text(
+        "".join(
+            json.dumps({"id": i, "documents": [t]}) + "\n"
+            for i, t in [("rain", rain), ("vote", vote)]
+        ),
+        encoding="utf-8",
+    )
+    out = run_cli("summarize", str(data)).stdout
+    first, second = out.split("-" * 72)
+    assert first.startswith("== rain ==\n") and "flooded" in first
+    assert second.lstrip().startswith("== vote ==\n") and "budget" in second
+    md = run_cli("summarize", str(data), "--format", "md").stdout
+    assert "## Summary of rain" in md and "== rain ==" not in md

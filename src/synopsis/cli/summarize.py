@@ -90,7 +90,7 @@ def stream_summaries(
     so output appears as it is made and memory holds a few summaries. With several clusters
     a failing one is reported with its id and skipped (exit code 1 at the end); with one,
     its error is the command's error."""
-    from ..render import RENDERERS, render_jsonl
+    from ..render import RENDERERS, RENDERERS_MANY
 
     if len(clusters) > 1 and fmt == "html":
         raise SynopsisError(
@@ -98,7 +98,7 @@ def stream_summaries(
             "summarize one cluster at a time, or use json or md"
         )
     several = len(clusters) > 1
-    render_one = render_jsonl if several and fmt == "json" else (renderers or RENDERERS)[fmt]
+    render_one = (renderers or (RENDERERS_MANY if several else RENDERERS))[fmt]
     if not several:
         with open_output(output) as out:
             for cluster in clusters:

@@ -26,6 +26,21 @@ RENDERERS: dict[str, Renderer] = {
 }
 
 
+def render_text_titled(summary: Summary) -> str:
+    """The text form of one of several summaries: headed by its cluster id, since the text
+    form alone (unlike Markdown's heading and JSON's ``cluster_id``) does not say which
+    cluster it summarizes."""
+    return neutralise_controls(f"== {summary.cluster_id} ==\n\n") + render_text(summary)
+
+
+# How each format writes one of several clusters' summaries.
+RENDERERS_MANY: dict[str, Renderer] = {
+    **RENDERERS,
+    "text": render_text_titled,
+    "json": render_jsonl,
+}
+
+
 def render(summaries: list[Summary], fmt: str) -> str:
     """One or many summaries in one format; many clusters in JSON become JSON Lines."""
     if fmt not in RENDERERS:
@@ -40,7 +55,7 @@ def render(summaries: list[Summary], fmt: str) -> str:
     if fmt == "json":
         return "".join(render_jsonl(s) for s in summaries)
     rule = "\n" + "-" * 72 + "\n\n" if fmt == "text" else "\n---\n\n"
-    return rule.join(RENDERERS[fmt](s) for s in summaries)
+    return rule.join(RENDERERS_MANY[fmt](s) for s in summaries)
 
 
 def render_analysis(summaries: list[Summary], fmt: str) -> str:
@@ -67,6 +82,7 @@ def render_analysis(summaries: list[Summary], fmt: str) -> str:
 
 __all__ = [
     "RENDERERS",
+    "RENDERERS_MANY",
     "analysis_dict",
     "analysis_lines",
     "render",
@@ -76,5 +92,6 @@ __all__ = [
     "render_jsonl",
     "render_markdown",
     "render_text",
+    "render_text_titled",
     "to_dict",
 ]
