@@ -22,6 +22,7 @@ from html import escape
 from itertools import pairwise
 
 from ..model import Document, Summary, SummarySentence
+from .analysis import by_weight
 from .sources import source_numbers
 
 CSS = """
@@ -251,7 +252,7 @@ def _collect(
             marks.append(_Mark(own, s.start, s.end, ref))
         also = sorted({numbers[d] for d in _supporters(s) if d in numbers} - {own})
         refs[ref] = {"docs": [own] if own is not None else [], "also": also}
-    for i, dis in enumerate(summary.disagreements):
+    for i, dis in enumerate(by_weight(summary.disagreements)):
         for j, variant in enumerate(dis.variants):
             ref = f"v{i}-{j}"
             docs: list[int] = []
@@ -405,7 +406,7 @@ def _disagreements_section(summary: Summary, numbers: Mapping[str, int]) -> str:
         body = '<p class="empty">No disagreements between independent sources were found.</p>'
     else:
         rows = []
-        for i, dis in enumerate(summary.disagreements):
+        for i, dis in enumerate(by_weight(summary.disagreements)):  # conflicts first
             variants = []
             for j, v in enumerate(dis.variants):
                 srcs = ", ".join(str(numbers[d]) for d in v.documents if d in numbers)
