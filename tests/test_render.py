@@ -109,3 +109,29 @@ def test_a_dropped_document_is_marked_in_every_format() -> None:
     page = render_html(summary)
     assert page.count("left out by cleaning: no source") == 1
     assert "1 left out by cleaning count not at all" in page
+
+
+def test_compare_markdown_escapes_article_text_as_summarize_does() -> None:
+    from synopsis.model import CopyGroup, Disagreement, Document, Mention, Summary, Variant
+    from synopsis.render import render_analysis
+
+    docs = (Document(id="a_1.txt", text="x"), Document(id="b.txt", text="y"))
+    said = Disagreement(
+        "wording",
+        "words of the *mayor*",
+        (
+            Variant("<b>never</b> again", (Mention("a_1.txt", 0, 1),), (1,)),
+            Variant("not again", (Mention("b.txt", 0, 1),), (2,)),
+        ),
+    )
+    summary = Summary(
+        sentences=(),
+        documents=docs,
+        copies=(CopyGroup(1, ("a_1.txt",)), CopyGroup(2, ("b.txt",))),
+        disagreements=(said,),
+    )
+    md = render_analysis([summary], "md")
+    assert r"\<b\>never\</b\>" in md and r"\*mayor\*" in md and r"1. a\_1.txt" in md
+    assert "### Sources" in md
+    across = render_markdown(summary).split("### Across sources")[1]
+    assert all(line in md for line in across.strip().splitlines())

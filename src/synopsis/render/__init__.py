@@ -13,7 +13,7 @@ from ..model import Summary
 from .analysis import analysis_lines
 from .html import render_html
 from .json import analysis_dict, render_analysis_json, render_json, render_jsonl, to_dict
-from .markdown import render_markdown
+from .markdown import md_escape, render_markdown
 from .sources import document_label, source_numbers
 from .text import neutralise_controls, render_text
 
@@ -70,13 +70,14 @@ def render_analysis(summaries: list[Summary], fmt: str) -> str:
     for s in summaries:
         numbers = source_numbers(s)
         sources = [f"  [{numbers[d.id]}] {document_label(s, d)}" for d in s.documents]
-        if fmt == "md":
-            body = [f"- {line}" for line in analysis_lines(s, numbers)]
-            listed = [f"{numbers[d.id]}. {document_label(s, d)}" for d in s.documents]
-            out.append("\n".join([f"## Sources of {s.cluster_id}", "", *body, "", *listed]) + "\n")
+        if fmt == "md":  # laid out and escaped as render_markdown's "Across sources"
+            body = [f"- {md_escape(line)}" for line in analysis_lines(s, numbers)]
+            listed = [f"{numbers[d.id]}. {md_escape(document_label(s, d))}" for d in s.documents]
+            head = f"## Sources of {md_escape(s.cluster_id)}"
+            out.append("\n".join([head, "", *body, "", "### Sources", "", *listed]) + "\n")
         else:
             body = analysis_lines(s, numbers)
-            out.append("\n".join([f"{s.cluster_id}:", *body, "Sources:", *sources]) + "\n")
+            out.append("\n".join([f"{s.cluster_id}:", *body, "", "Sources:", *sources]) + "\n")
     return neutralise_controls("\n".join(out))  # as render_text: no terminal escapes
 
 
