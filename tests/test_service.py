@@ -406,3 +406,15 @@ def test_healthz_reports_starvation_while_every_worker_is_taken() -> None:
 
     during, after = asyncio.run(scenario())
     assert during >= 0.5 and after == 0.0
+
+
+def test_docs_page_lists_every_error_status_and_shows_names_as_code() -> None:
+    """The page once left out 404 and 408 and showed `files` with its backquotes."""
+    pytest.importorskip("fastapi")
+    from synopsis.service import create_app
+    from synopsis.service_pages import docs_page
+
+    page = docs_page(create_app().openapi())
+    for status in (400, 404, 408, 413, 415, 422, 503):
+        assert f"{status} (" in page
+    assert "<code>files</code>" in page and "`files`" not in page
