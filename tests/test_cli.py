@@ -258,3 +258,18 @@ def test_many_clusters_in_text_each_name_their_cluster(tmp_path: Path) -> None:
     assert second.lstrip().startswith("== vote ==\n") and "budget" in second
     md = run_cli("summarize", str(data), "--format", "md").stdout
     assert "## Summary of rain" in md and "== rain ==" not in md
+
+
+def test_clean_of_several_clusters_names_each_documents_cluster(tmp_path: Path) -> None:
+    """Document ids repeat across clusters (a JSONL's articles are 1, 2, ...)."""
+    rain = "Heavy rain flooded the town on Monday. Roads were closed by the police."
+    vote = "The council approved the budget on Tuesday. The mayor welcomed the vote."
+    data = tmp_path / "two.jsonl"
+    lines = [json.dumps({"id": i, "documents": [t]}) for i, t in [("rain", rain), ("vote", vote)]]
+    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    text = run_cli("clean", str(data)).stdout
+    assert text.index("== rain: 1 ==") < text.index("flooded") < text.index("== vote: 1 ==")
+    docs = json.loads(run_cli("clean", str(data), "--format", "json").stdout)["documents"]
+    assert [(d["cluster_id"], d["id"]) for d in docs] == [("rain", "1"), ("vote", "1")]
+    one = json.loads(run_cli("clean", str(SAMPLE / "reuters.txt"), "-f", "json").stdout)
+    assert "cluster_id" not in one["documents"][0]

@@ -189,15 +189,17 @@ def clean_command(
 
     try:
         loaded = read_inputs(paths)
-        cleaned = [
-            d for c in progress(loaded.clusters, "Cleaning") for d in clean_cluster(c.documents)
-        ]
+        clusters_read = progress(loaded.clusters, "Cleaning")
+        per_cluster = [(c.id, clean_cluster(c.documents)) for c in clusters_read]
     except SynopsisError as exc:
         raise fail(str(exc)) from None
+    cleaned = [d for _, docs in per_cluster for d in docs]
+    # Several clusters: name each document's cluster, since their ids repeat (1, 2, ...).
+    clusters = [cid for cid, docs in per_cluster for _ in docs] if len(per_cluster) > 1 else None
     if fmt is CleanFormat.json:
-        write(render_clean_json(cleaned), output)
+        write(render_clean_json(cleaned, clusters), output)
     else:
-        write(render_clean_text(cleaned, explain=explain), output)
+        write(render_clean_text(cleaned, explain=explain, clusters=clusters), output)
 
 
 @app.command("compare")
