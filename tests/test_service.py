@@ -418,3 +418,21 @@ def test_docs_page_lists_every_error_status_and_shows_names_as_code() -> None:
     for status in (400, 404, 408, 413, 415, 422, 503):
         assert f"{status} (" in page
     assert "<code>files</code>" in page and "`files`" not in page
+
+
+def test_serve_on_a_taken_port_or_unknown_host_fails_in_one_line() -> None:
+    """Before: uvicorn started, logged the bind error among its INFO lines, exit code 3."""
+    import socket
+
+    from conftest import run_cli
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run_cli("serve", "--host", "127.0.0.1", "--port", str(port))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    elsewhere = run_cli("serve", "--host", "192.0.2.1", "--port", str(port))  # TEST-NET-1
+    assert elsewhere.returncode == 2 and "cannot listen on 192.0.2.1" in elsewhere.stderr
