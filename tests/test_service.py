@@ -436,3 +436,5 @@ def test_serve_on_a_taken_port_or_unknown_host_fails_in_one_line() -> None:
     assert len(result.stderr.strip().splitlines()) == 1
     elsewhere = run_cli("serve", "--host", "192.0.2.1", "--port", str(port))  # TEST-NET-1
     assert elsewhere.returncode == 2 and "cannot listen on 192.0.2.1" in elsewhere.stderr
+    malformed = run_cli("serve", "--host", "bad..host", "--port", str(port))  # no lookup made
+    assert malformed.returncode == 2 and "not a valid host name" in malformed.stderr

@@ -78,6 +78,8 @@ def check_address(host: str, port: int) -> None:
             probe.bind(address)
     except socket.gaierror as exc:
         raise fail(f"--host {host}: not an address of this machine ({exc.strerror})") from None
+    except UnicodeError:  # the name cannot even be encoded for a lookup ("a..b", 64+ chars)
+        raise fail(f"--host {host}: not a valid host name") from None
     except OSError as exc:
         raise fail(
             f"cannot listen on {host}:{port}: {exc.strerror} (is another server running? "
