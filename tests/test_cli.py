@@ -273,3 +273,30 @@ def test_clean_of_several_clusters_names_each_documents_cluster(tmp_path: Path) 
     assert [(d["cluster_id"], d["id"]) for d in docs] == [("rain", "1"), ("vote", "1")]
     one = json.loads(run_cli("clean", str(SAMPLE / "reuters.txt"), "-f", "json").stdout)
     assert "cluster_id" not in one["documents"][0]
+
+
+def test_output_through_a_symlink_or_into_a_pipe_keeps_it(tmp_path: Path) -> None:
+    """The atomic rename once replaced what --output named: a symlink became a plain file
+    (its target untouched) and, as root, '-o /dev/full' replaced the device itself."""
+    import os
+    import stat
+    import threading
+
+    target = tmp_path / "real.txt"
+    target.write_text("old\n")
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    result = run_cli("summarize", str(SAMPLE / "reuters.txt"), "-o", str(link))
+    assert result.returncode == 0, result.stderr
+    assert link.is_symlink() and "Sources:" in target.read_text()
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[str] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text()), daemon=True)
+    reader.start()
+    result = run_cli("summarize", str(SAMPLE / "reuters.txt"), "-o", str(fifo))
+    reader.join(timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert stat.S_ISFIFO(fifo.stat().st_mode) and "Sources:" in got[0]
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []
