@@ -135,3 +135,21 @@ def test_compare_markdown_escapes_article_text_as_summarize_does() -> None:
     assert "### Sources" in md
     across = render_markdown(summary).split("### Across sources")[1]
     assert all(line in md for line in across.strip().splitlines())
+
+
+def test_text_and_markdown_say_what_the_numbers_after_a_sentence_mean() -> None:
+    """'[4,1,3]' reads as three equal sources unless the report says the first is the one
+    the sentence is taken from; said only when some sentence has such other numbers."""
+    from synopsis.render.sources import LEGEND
+
+    backed = synopsis.summarize(
+        [
+            "The council approved the new bridge on Tuesday after a long debate.",
+            "The council approved the new bridge on Tuesday after a long debate in the hall.",
+        ]
+    )
+    assert any(s.supported_by for s in backed.sentences)
+    assert f"Sources:\n  ({LEGEND})\n  [1]" in render_text(backed)
+    assert "_the first number after a sentence" in render_markdown(backed)
+    alone = synopsis.summarize(["The council approved the new bridge on Tuesday."])
+    assert LEGEND not in render_text(alone) and "first number" not in render_markdown(alone)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from ..model import Summary
 from .analysis import analysis_lines
-from .sources import citation, document_label, source_numbers
+from .sources import LEGEND, citation, document_label, source_numbers
 from .text import neutralise_controls
 
 
@@ -24,6 +24,8 @@ def render_markdown(summary: Summary) -> str:
     for note in summary.notes:
         out.append(f"- _{md_escape(note)}_")
     out += ["", "### Sources", ""]
+    if any(s.supported_by for s in summary.sentences):
+        out += [f"_{md_escape(LEGEND)}_", ""]
     for doc in summary.documents:
         out.append(f"{numbers[doc.id]}. {md_escape(document_label(summary, doc))}")
     if summary.copies:

@@ -9,6 +9,13 @@ from ..model import Document, Summary, SummarySentence
 DROPPED = "(left out by cleaning: no source; see the notes)"
 
 
+# What "[4,1,3]" after a sentence means, said once under the source list.
+LEGEND = (
+    "the first number after a sentence is the article it is taken from; "
+    "any others, articles that state it too"
+)
+
+
 def source_numbers(summary: Summary) -> dict[str, int]:
     return {doc.id: n for n, doc in enumerate(summary.documents, start=1)}
 
