@@ -438,3 +438,11 @@ def test_serve_on_a_taken_port_or_unknown_host_fails_in_one_line() -> None:
     assert elsewhere.returncode == 2 and "cannot listen on 192.0.2.1" in elsewhere.stderr
     malformed = run_cli("serve", "--host", "bad..host", "--port", str(port))  # no lookup made
     assert malformed.returncode == 2 and "not a valid host name" in malformed.stderr
+
+
+def test_form_caps_the_word_budget_at_what_the_service_accepts(server: str) -> None:
+    """The form let one ask for 6,000 words, only to get an error page back."""
+    page = httpx.get(f"{server}/").text
+    assert 'id="words" value="100" min="1" max="5000"' in page
+    refused = httpx.post(f"{server}/v1/summarize", json={"documents": ["a b."], "words": 5001})
+    assert refused.status_code == 422 and "at most 5000" in refused.json()["error"]

@@ -68,7 +68,7 @@ def _shell(title: str, body: str, script: str = "") -> str:
     )
 
 
-def index_page(max_documents: int, max_body_bytes: int) -> str:
+def index_page(max_documents: int, max_body_bytes: int, max_words: int = 5000) -> str:
     """Paste articles or upload files; the form posts to the API and shows the report."""
     areas = "".join(
         f'<label for="article-{n}">Article {n}</label>'
@@ -88,7 +88,7 @@ Up to {max_documents:,} articles and {max_body_bytes / 1e6:g} MB per request.</p
 <label for="files">Or upload files (.txt, .md, .html)</label>
 <input type="file" name="files" id="files" multiple accept=".txt,.md,.text,.markdown,.html,.htm">
 <div class="row"><label for="words" class="inline">Summary length (words)</label>
-<input type="number" name="words" id="words" value="100" min="1">
+<input type="number" name="words" id="words" value="100" min="1" max="{max_words}">
 <button type="submit" class="btn" id="submit">Summarize</button></div>
 </form></div>
 <p class="hint">Programs: <code>POST /v1/summarize</code> (see <a href="/docs">API docs</a>).</p>
