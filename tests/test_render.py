@@ -107,7 +107,9 @@ def test_a_dropped_document_is_marked_in_every_format() -> None:
     documents = json.loads(render([summary], "json"))["documents"]
     assert [d["dropped"] for d in documents] == [False, True, False]
     page = render_html(summary)
-    assert page.count("left out by cleaning: no source") == 1
+    assert page.count("left out by cleaning: no source") == 2  # source list, article header
+    article = page.split('id="doc-2"')[1].split("</header>")[0]
+    assert "left out by cleaning" in article
     assert "1 left out by cleaning count not at all" in page
 
 

@@ -72,7 +72,7 @@ font:600 12px/1 system-ui,sans-serif}
 .members{list-style:none;margin:0;padding:0;display:grid;gap:6px}
 .members li{display:flex;gap:8px;align-items:baseline;overflow-wrap:anywhere}
 .members .copy{font-size:12px;color:var(--muted)}
-.members .dropped{font-size:12px;color:#a04a00}
+.members .dropped,.doc .dropped{font-size:12px;color:#a04a00;margin:0}
 table{border-collapse:collapse;width:100%;font-size:14px}
 th,td{text-align:left;vertical-align:top;padding:8px 6px;border-top:1px solid var(--line);
 overflow-wrap:anywhere}
@@ -225,7 +225,10 @@ def render_html(summary: Summary) -> str:
         _disagreements_section(summary, numbers),
         _parameters_section(summary),
         '</div><aside class="articles" id="articles" aria-label="Articles">',
-        *(_article(doc, numbers[doc.id], marks) for doc in summary.documents),
+        *(
+            _article(doc, numbers[doc.id], marks, doc.id in summary.excluded)
+            for doc in summary.documents
+        ),
         "</aside></main>",
         "<footer>Made by synopsis. Every summary sentence is copied exactly from the "
         "article it cites, except words in [square brackets]: editorial insertions of a "
@@ -451,8 +454,10 @@ def _flatten(values: Mapping[str, object], prefix: str = "") -> Iterable[tuple[s
             yield name, str(value)
 
 
-def _article(doc: Document, number: int, marks: list[_Mark]) -> str:
+def _article(doc: Document, number: int, marks: list[_Mark], dropped: bool = False) -> str:
     title = f'<p class="dtitle">{escape(doc.title)}</p>' if doc.title else ""
+    if dropped:  # shown as read, so the reader can judge what cleaning left out
+        title += '<p class="dropped">left out by cleaning: no source</p>'
     head = (
         f'<header><span class="num">{number}</span><div><h3>{escape(doc.id)}</h3>{title}</div>'
         '<span class="role r-src">source</span><span class="role r-also">also states it</span>'
