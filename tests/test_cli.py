@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -211,3 +212,91 @@ def test_summarize_no_clean_flag() -> None:
     result = run("summarize", str(SAMPLE / "reuters.txt"), "--no-clean", "--format", "json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["parameters"]["clean"] is False
+
+
+def test_help_shows_every_bracketed_text() -> None:
+    """Rich reads '[spark]' or '[default: all]' as markup and drops it, so '--help' once
+    told users to 'pip install synopsis' for Spark: every bracket in a help text is shown."""
+    import re
+
+    import typer.main
+    from typer.testing import CliRunner
+
+    from synopsis.cli import app
+
+    def commands(cmd: object, path: list[str]) -> Iterator[tuple[list[str], object]]:
+        yield path, cmd
+        for name, sub in getattr(cmd, "commands", {}).items():
+            yield from commands(sub, [*path, name])
+
+    lost = []
+    for path, cmd in commands(typer.main.get_command(app), []):
+        shown = CliRunner().invoke(app, [*path, "--help"], env={"COLUMNS": "200"}).stdout
+        flat = " ".join(shown.replace("│", " ").split())
+        texts = [cmd.help or "", *(getattr(p, "help", None) or "" for p in cmd.params)]
+        for part in (b for t in texts for b in re.findall(r"\[[^\]]*\]", t)):
+            if " ".join(part.split()) not in flat:
+                lost.append((" ".join(path), part))
+    assert not lost
+
+
+def test_many_clusters_in_text_each_name_their_cluster(tmp_path: Path) -> None:
+    """Text has no heading of its own: without one, which summary is which cluster?"""
+    rain = "Heavy rain flooded the town on Monday. Roads were closed by the police."
+    vote = "The council approved the budget on Tuesday. The mayor welcomed the vote."
+    data = tmp_path / "two.jsonl"
+    data.write_text(
+        "".join(
+            json.dumps({"id": i, "documents": [t]}) + "\n"
+            for i, t in [("rain", rain), ("vote", vote)]
+        ),
+        encoding="utf-8",
+    )
+    out = run_cli("summarize", str(data)).stdout
+    first, second = out.split("-" * 72)
+    assert first.startswith("== rain ==\n") and "flooded" in first
+    assert second.lstrip().startswith("== vote ==\n") and "budget" in second
+    md = run_cli("summarize", str(data), "--format", "md").stdout
+    assert "## Summary of rain" in md and "== rain ==" not in md
+
+
+def test_clean_of_several_clusters_names_each_documents_cluster(tmp_path: Path) -> None:
+    """Document ids repeat across clusters (a JSONL's articles are 1, 2, ...)."""
+    rain = "Heavy rain flooded the town on Monday. Roads were closed by the police."
+    vote = "The council approved the budget on Tuesday. The mayor welcomed the vote."
+    data = tmp_path / "two.jsonl"
+    lines = [json.dumps({"id": i, "documents": [t]}) for i, t in [("rain", rain), ("vote", vote)]]
+    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    text = run_cli("clean", str(data)).stdout
+    assert text.index("== rain: 1 ==") < text.index("flooded") < text.index("== vote: 1 ==")
+    docs = json.loads(run_cli("clean", str(data), "--format", "json").stdout)["documents"]
+    assert [(d["cluster_id"], d["id"]) for d in docs] == [("rain", "1"), ("vote", "1")]
+    one = json.loads(run_cli("clean", str(SAMPLE / "reuters.txt"), "-f", "json").stdout)
+    assert "cluster_id" not in one["documents"][0]
+
+
+def test_output_through_a_symlink_or_into_a_pipe_keeps_it(tmp_path: Path) -> None:
+    """The atomic rename once replaced what --output named: a symlink became a plain file
+    (its target untouched) and, as root, '-o /dev/full' replaced the device itself."""
+    import os
+    import stat
+    import threading
+
+    target = tmp_path / "real.txt"
+    target.write_text("old\n")
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    result = run_cli("summarize", str(SAMPLE / "reuters.txt"), "-o", str(link))
+    assert result.returncode == 0, result.stderr
+    assert link.is_symlink() and "Sources:" in target.read_text()
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[str] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text()), daemon=True)
+    reader.start()
+    result = run_cli("summarize", str(SAMPLE / "reuters.txt"), "-o", str(fifo))
+    reader.join(timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert stat.S_ISFIFO(fifo.stat().st_mode) and "Sources:" in got[0]
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []

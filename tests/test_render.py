@@ -78,3 +78,80 @@ def test_analysis_in_plain_words() -> None:
     assert "nations (Paris, conference): 26 (2 articles, one source [1,2]), 24 (1 [4])" in text
     assert "Sources disagree" in render_analysis([summary], "md")
     assert '"independent_sources": 3' in render_analysis([summary], "json")
+
+
+def _with_a_dropped_document() -> synopsis.Summary:
+    """Three articles read, the second left out by cleaning, the others independent."""
+    from synopsis.model import CopyGroup, Document, Summary
+
+    docs = tuple(Document(id=f"{n}.txt", text="x") for n in "abc")
+    return Summary(
+        sentences=(),
+        documents=docs,
+        copies=(CopyGroup(1, ("a.txt",)), CopyGroup(2, ("c.txt",))),
+        excluded=("b.txt",),
+        notes=("document b.txt dropped: nothing but page furniture",),
+    )
+
+
+def test_a_dropped_document_is_marked_in_every_format() -> None:
+    from synopsis.render import render_analysis, render_html
+
+    summary = _with_a_dropped_document()
+    assert summary.independent_sources == 2
+    text = render_text(summary)
+    assert "[2] b.txt (left out by cleaning" in text and "[1] a.txt\n" in text
+    assert "3 articles (1 left out by cleaning), no copies among them; 2 independent" in text
+    assert r"2. b.txt (left out by cleaning" in render_markdown(summary)
+    assert "[2] b.txt (left out by cleaning" in render_analysis([summary], "text")
+    documents = json.loads(render([summary], "json"))["documents"]
+    assert [d["dropped"] for d in documents] == [False, True, False]
+    page = render_html(summary)
+    assert page.count("left out by cleaning: no source") == 2  # source list, article header
+    article = page.split('id="doc-2"')[1].split("</header>")[0]
+    assert "left out by cleaning" in article
+    assert "1 left out by cleaning count not at all" in page
+
+
+def test_compare_markdown_escapes_article_text_as_summarize_does() -> None:
+    from synopsis.model import CopyGroup, Disagreement, Document, Mention, Summary, Variant
+    from synopsis.render import render_analysis
+
+    docs = (Document(id="a_1.txt", text="x"), Document(id="b.txt", text="y"))
+    said = Disagreement(
+        "wording",
+        "words of the *mayor*",
+        (
+            Variant("<b>never</b> again", (Mention("a_1.txt", 0, 1),), (1,)),
+            Variant("not again", (Mention("b.txt", 0, 1),), (2,)),
+        ),
+    )
+    summary = Summary(
+        sentences=(),
+        documents=docs,
+        copies=(CopyGroup(1, ("a_1.txt",)), CopyGroup(2, ("b.txt",))),
+        disagreements=(said,),
+    )
+    md = render_analysis([summary], "md")
+    assert r"\<b\>never\</b\>" in md and r"\*mayor\*" in md and r"1. a\_1.txt" in md
+    assert "### Sources" in md
+    across = render_markdown(summary).split("### Across sources")[1]
+    assert all(line in md for line in across.strip().splitlines())
+
+
+def test_text_and_markdown_say_what_the_numbers_after_a_sentence_mean() -> None:
+    """'[4,1,3]' reads as three equal sources unless the report says the first is the one
+    the sentence is taken from; said only when some sentence has such other numbers."""
+    from synopsis.render.sources import LEGEND
+
+    backed = synopsis.summarize(
+        [
+            "The council approved the new bridge on Tuesday after a long debate.",
+            "The council approved the new bridge on Tuesday after a long debate in the hall.",
+        ]
+    )
+    assert any(s.supported_by for s in backed.sentences)
+    assert f"Sources:\n  ({LEGEND})\n  [1]" in render_text(backed)
+    assert "_the first number after a sentence" in render_markdown(backed)
+    alone = synopsis.summarize(["The council approved the new bridge on Tuesday."])
+    assert LEGEND not in render_text(alone) and "first number" not in render_markdown(alone)

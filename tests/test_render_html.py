@@ -165,3 +165,37 @@ def test_cli_writes_the_report(tmp_path: Path, sample_dir: Path) -> None:
     assert result.exit_code == 0, result.output
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!doctype html>") and "Summary of iran-isis-2014" in page
+
+
+def test_disagreements_table_leads_with_conflicts() -> None:
+    """As the text report does, whatever order the summary holds them in."""
+    docs = (
+        Document(id="a.txt", text="Masoum said 24."),
+        Document(id="b.txt", text="Massoum said 26."),
+    )
+    spelling = Disagreement(
+        "spelling",
+        "spelling of a name",
+        (
+            Variant("Masoum", (Mention("a.txt", 0, 6),), (1,)),
+            Variant("Massoum", (Mention("b.txt", 0, 7),), (2,)),
+        ),
+    )
+    conflict = Disagreement(
+        "conflict",
+        "nations",
+        (
+            Variant("24", (Mention("a.txt", 12, 14),), (1,)),
+            Variant("26", (Mention("b.txt", 13, 15),), (2,)),
+        ),
+    )
+    summary = Summary(
+        sentences=(),
+        documents=docs,
+        copies=(CopyGroup(1, ("a.txt",)), CopyGroup(2, ("b.txt",))),
+        disagreements=(spelling, conflict),
+    )
+    page = render_html(summary)
+    assert page.index('class="kind">conflict') < page.index('class="kind">spelling')
+    # each mark still opens its own variant: the conflict's "24" is now v0-0
+    assert 'data-refs="v0-0">24</mark>' in page and 'data-ref="v0-0">24<' in page

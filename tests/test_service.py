@@ -406,3 +406,43 @@ def test_healthz_reports_starvation_while_every_worker_is_taken() -> None:
 
     during, after = asyncio.run(scenario())
     assert during >= 0.5 and after == 0.0
+
+
+def test_docs_page_lists_every_error_status_and_shows_names_as_code() -> None:
+    """The page once left out 404 and 408 and showed `files` with its backquotes."""
+    pytest.importorskip("fastapi")
+    from synopsis.service import create_app
+    from synopsis.service_pages import docs_page
+
+    page = docs_page(create_app().openapi())
+    for status in (400, 404, 408, 413, 415, 422, 503):
+        assert f"{status} (" in page
+    assert "<code>files</code>" in page and "`files`" not in page
+
+
+def test_serve_on_a_taken_port_or_unknown_host_fails_in_one_line() -> None:
+    """Before: uvicorn started, logged the bind error among its INFO lines, exit code 3."""
+    import socket
+
+    from conftest import run_cli
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run_cli("serve", "--host", "127.0.0.1", "--port", str(port))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    elsewhere = run_cli("serve", "--host", "192.0.2.1", "--port", str(port))  # TEST-NET-1
+    assert elsewhere.returncode == 2 and "cannot listen on 192.0.2.1" in elsewhere.stderr
+    malformed = run_cli("serve", "--host", "bad..host", "--port", str(port))  # no lookup made
+    assert malformed.returncode == 2 and "not a valid host name" in malformed.stderr
+
+
+def test_form_caps_the_word_budget_at_what_the_service_accepts(server: str) -> None:
+    """The form let one ask for 6,000 words, only to get an error page back."""
+    page = httpx.get(f"{server}/").text
+    assert 'id="words" value="100" min="1" max="5000"' in page
+    refused = httpx.post(f"{server}/v1/summarize", json={"documents": ["a b."], "words": 5001})
+    assert refused.status_code == 422 and "at most 5000" in refused.json()["error"]

@@ -133,7 +133,7 @@ def create_app(options: ServiceOptions | None = None) -> FastAPI:
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def index() -> HTMLResponse:
-        return _page(index_page(options.max_documents, options.max_body_bytes))
+        return _page(index_page(options.max_documents, options.max_body_bytes, options.max_words))
 
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
     async def docs() -> HTMLResponse:

@@ -68,7 +68,7 @@ def _shell(title: str, body: str, script: str = "") -> str:
     )
 
 
-def index_page(max_documents: int, max_body_bytes: int) -> str:
+def index_page(max_documents: int, max_body_bytes: int, max_words: int = 5000) -> str:
     """Paste articles or upload files; the form posts to the API and shows the report."""
     areas = "".join(
         f'<label for="article-{n}">Article {n}</label>'
@@ -88,7 +88,7 @@ Up to {max_documents:,} articles and {max_body_bytes / 1e6:g} MB per request.</p
 <label for="files">Or upload files (.txt, .md, .html)</label>
 <input type="file" name="files" id="files" multiple accept=".txt,.md,.text,.markdown,.html,.htm">
 <div class="row"><label for="words" class="inline">Summary length (words)</label>
-<input type="number" name="words" id="words" value="100" min="1">
+<input type="number" name="words" id="words" value="100" min="1" max="{max_words}">
 <button type="submit" class="btn" id="submit">Summarize</button></div>
 </form></div>
 <p class="hint">Programs: <code>POST /v1/summarize</code> (see <a href="/docs">API docs</a>).</p>
@@ -110,7 +110,7 @@ def docs_page(openapi: Mapping[str, Any]) -> str:
             sections.append(
                 f'<section class="card"><h2>{escape(method.upper())} {escape(path)}</h2>'
                 f"<p>{escape(op.get('summary', ''))}</p>"
-                f'<p class="hint">{escape(op.get("description", ""))}</p>{schemas}</section>'
+                f'<p class="hint">{_code_spans(op.get("description", ""))}</p>{schemas}</section>'
             )
     example = (
         "curl -s localhost:8000/v1/summarize -H 'content-type: application/json' \\\n"
@@ -121,11 +121,20 @@ def docs_page(openapi: Mapping[str, Any]) -> str:
     intro = (
         '<section class="card"><p>Machine-readable schema: <a href="/openapi.json">'
         '/openapi.json</a>. Errors are JSON: <code>{"error": message, "status": code}</code> '
-        "with status 400 (unreadable input), 413 (too large), 415 (not text), "
-        "422 (wrong fields) or 503 (over the time limit).</p>"
+        "with status 400 (unreadable input), 404 (no such route or story, or stream mode "
+        "off), 408 (the request body stalled), 413 (too large), 415 (not text), "
+        "422 (wrong or missing fields) or 503 (over the time limit).</p>"
         f"<pre>{escape(example)}</pre></section>"
     )
     return _shell("synopsis API", f'<main class="form">{intro}{"".join(sections)}</main>')
+
+
+def _code_spans(text: str) -> str:
+    """A route description escaped, its `backquoted` names shown as code, not as quotes."""
+    parts = escape(text).split("`")
+    if len(parts) % 2 == 0:  # an unpaired backquote: show the text as written
+        return escape(text)
+    return "".join(f"<code>{p}</code>" if k % 2 else p for k, p in enumerate(parts))
 
 
 def error_page(status: int, message: str) -> str:

@@ -37,7 +37,7 @@ def batch_summarize_command(
     input: Annotated[
         str,
         typer.Argument(
-            help='Clusters: JSON Lines ({"id", "documents": [str, ...], "summary"?} per '
+            help='Clusters: JSON Lines ({"id", "documents": \\[str, ...], "summary"?} per '
             "line, .gz too), Multi-News text, or Parquet with those columns.",
             show_default=False,
         ),
@@ -53,21 +53,22 @@ def batch_summarize_command(
         ),
     ],
     engine: Annotated[
-        Engine, typer.Option(help="local (a process pool) or spark (pip install synopsis[spark]).")
+        Engine,
+        typer.Option(help="local (a process pool) or spark (pip install synopsis\\[spark])."),
     ] = Engine.local,
     jobs: Annotated[
         int | None,
         typer.Option(
-            "--jobs", "-j", min=1, help="Processes (local) or local Spark cores [default: all]."
+            "--jobs", "-j", min=1, help="Processes (local) or local Spark cores \\[default: all]."
         ),
     ] = None,
     words: Annotated[int, typer.Option("--words", "-w", min=1, help="Word budget.")] = 300,
     fmt: Annotated[
         BatchFormat | None,
-        typer.Option("--format", "-f", help="jsonl or parquet [default: from OUTPUT's name]."),
+        typer.Option("--format", "-f", help="jsonl or parquet \\[default: from OUTPUT's name]."),
     ] = None,
     partitions: Annotated[
-        int | None, typer.Option(min=1, help="Spark partitions [default: twice the cores].")
+        int | None, typer.Option(min=1, help="Spark partitions \\[default: twice the cores].")
     ] = None,
     no_clean: Annotated[bool, typer.Option("--no-clean", help="Summarize the raw text.")] = False,
 ) -> None:

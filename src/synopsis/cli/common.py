@@ -113,12 +113,23 @@ def open_output(output: Path | None) -> Iterator[TextIO]:
         return
     if output.is_dir():
         raise fail(f"{output}: is a folder, not a file")
+    shown = output
+    if _is_special(output):
+        # A device, pipe or socket (/dev/stdout, a FIFO): renaming over it would replace it
+        # with a plain file, so it is written in place.
+        try:
+            with open(output, "w", encoding="utf-8", newline="") as handle:
+                yield handle
+        except OSError as exc:
+            raise fail(f"{shown}: cannot write ({exc.strerror})") from None
+        return
+    output = Path(os.path.realpath(output))  # a symlink is written through, not replaced
     try:
         fd, tmp = tempfile.mkstemp(
             dir=output.parent or ".", prefix=f".{output.name}.", suffix=".tmp"
         )
     except OSError as exc:
-        raise fail(f"{output}: cannot write ({exc.strerror})") from None
+        raise fail(f"{shown}: cannot write ({exc.strerror})") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             yield handle
@@ -127,10 +138,18 @@ def open_output(output: Path | None) -> Iterator[TextIO]:
         os.chmod(tmp, _mode_for(output))
         os.replace(tmp, output)
     except OSError as exc:
-        raise fail(f"{output}: cannot write ({exc.strerror})") from None
+        raise fail(f"{shown}: cannot write ({exc.strerror})") from None
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def _is_special(path: Path) -> bool:
+    """Whether ``path`` (its link followed) exists and is no regular file."""
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:  # missing, or a broken link: a new file
+        return False
 
 
 def _mode_for(output: Path) -> int:

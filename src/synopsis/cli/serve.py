@@ -52,6 +52,7 @@ def serve_command(
         from ..service import ServiceOptions, serve
     except SynopsisError as exc:  # the web extra is not installed
         raise fail(str(exc)) from None
+    check_address(host, port)
     options = ServiceOptions(
         max_body_bytes=int(max_body_mb * 1_000_000),
         max_documents=max_documents,
@@ -63,3 +64,24 @@ def serve_command(
         stories_db=db,
     )
     serve(host, port, options)
+
+
+def check_address(host: str, port: int) -> None:
+    """Fail in one line before start-up when the address cannot be listened on (a port in
+    use, a host that does not resolve), instead of uvicorn's log lines and exit code 3."""
+    import socket
+
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+            probe.bind(address)
+    except socket.gaierror as exc:
+        raise fail(f"--host {host}: not an address of this machine ({exc.strerror})") from None
+    except UnicodeError:  # the name cannot even be encoded for a lookup ("a..b", 64+ chars)
+        raise fail(f"--host {host}: not a valid host name") from None
+    except OSError as exc:
+        raise fail(
+            f"cannot listen on {host}:{port}: {exc.strerror} (is another server running? "
+            "choose another --port)"
+        ) from None

@@ -90,7 +90,7 @@ def stream_summaries(
     so output appears as it is made and memory holds a few summaries. With several clusters
     a failing one is reported with its id and skipped (exit code 1 at the end); with one,
     its error is the command's error."""
-    from ..render import RENDERERS, render_jsonl
+    from ..render import RENDERERS, RENDERERS_MANY
 
     if len(clusters) > 1 and fmt == "html":
         raise SynopsisError(
@@ -98,7 +98,7 @@ def stream_summaries(
             "summarize one cluster at a time, or use json or md"
         )
     several = len(clusters) > 1
-    render_one = render_jsonl if several and fmt == "json" else (renderers or RENDERERS)[fmt]
+    render_one = (renderers or (RENDERERS_MANY if several else RENDERERS))[fmt]
     if not several:
         with open_output(output) as out:
             for cluster in clusters:
@@ -189,15 +189,17 @@ def clean_command(
 
     try:
         loaded = read_inputs(paths)
-        cleaned = [
-            d for c in progress(loaded.clusters, "Cleaning") for d in clean_cluster(c.documents)
-        ]
+        clusters_read = progress(loaded.clusters, "Cleaning")
+        per_cluster = [(c.id, clean_cluster(c.documents)) for c in clusters_read]
     except SynopsisError as exc:
         raise fail(str(exc)) from None
+    cleaned = [d for _, docs in per_cluster for d in docs]
+    # Several clusters: name each document's cluster, since their ids repeat (1, 2, ...).
+    clusters = [cid for cid, docs in per_cluster for _ in docs] if len(per_cluster) > 1 else None
     if fmt is CleanFormat.json:
-        write(render_clean_json(cleaned), output)
+        write(render_clean_json(cleaned, clusters), output)
     else:
-        write(render_clean_text(cleaned, explain=explain), output)
+        write(render_clean_text(cleaned, explain=explain, clusters=clusters), output)
 
 
 @app.command("compare")

@@ -13,8 +13,8 @@ from ..model import Summary
 from .analysis import analysis_lines
 from .html import render_html
 from .json import analysis_dict, render_analysis_json, render_json, render_jsonl, to_dict
-from .markdown import render_markdown
-from .sources import source_label, source_numbers
+from .markdown import md_escape, render_markdown
+from .sources import document_label, source_numbers
 from .text import neutralise_controls, render_text
 
 Renderer = Callable[[Summary], str]
@@ -23,6 +23,21 @@ RENDERERS: dict[str, Renderer] = {
     "md": render_markdown,
     "json": render_json,
     "html": render_html,
+}
+
+
+def render_text_titled(summary: Summary) -> str:
+    """The text form of one of several summaries: headed by its cluster id, since the text
+    form alone (unlike Markdown's heading and JSON's ``cluster_id``) does not say which
+    cluster it summarizes."""
+    return neutralise_controls(f"== {summary.cluster_id} ==\n\n") + render_text(summary)
+
+
+# How each format writes one of several clusters' summaries.
+RENDERERS_MANY: dict[str, Renderer] = {
+    **RENDERERS,
+    "text": render_text_titled,
+    "json": render_jsonl,
 }
 
 
@@ -40,7 +55,7 @@ def render(summaries: list[Summary], fmt: str) -> str:
     if fmt == "json":
         return "".join(render_jsonl(s) for s in summaries)
     rule = "\n" + "-" * 72 + "\n\n" if fmt == "text" else "\n---\n\n"
-    return rule.join(RENDERERS[fmt](s) for s in summaries)
+    return rule.join(RENDERERS_MANY[fmt](s) for s in summaries)
 
 
 def render_analysis(summaries: list[Summary], fmt: str) -> str:
@@ -54,19 +69,21 @@ def render_analysis(summaries: list[Summary], fmt: str) -> str:
     out = []
     for s in summaries:
         numbers = source_numbers(s)
-        sources = [f"  [{numbers[d.id]}] {source_label(d.id, d.title)}" for d in s.documents]
-        if fmt == "md":
-            body = [f"- {line}" for line in analysis_lines(s, numbers)]
-            listed = [f"{numbers[d.id]}. {source_label(d.id, d.title)}" for d in s.documents]
-            out.append("\n".join([f"## Sources of {s.cluster_id}", "", *body, "", *listed]) + "\n")
+        sources = [f"  [{numbers[d.id]}] {document_label(s, d)}" for d in s.documents]
+        if fmt == "md":  # laid out and escaped as render_markdown's "Across sources"
+            body = [f"- {md_escape(line)}" for line in analysis_lines(s, numbers)]
+            listed = [f"{numbers[d.id]}. {md_escape(document_label(s, d))}" for d in s.documents]
+            head = f"## Sources of {md_escape(s.cluster_id)}"
+            out.append("\n".join([head, "", *body, "", "### Sources", "", *listed]) + "\n")
         else:
             body = analysis_lines(s, numbers)
-            out.append("\n".join([f"{s.cluster_id}:", *body, "Sources:", *sources]) + "\n")
+            out.append("\n".join([f"{s.cluster_id}:", *body, "", "Sources:", *sources]) + "\n")
     return neutralise_controls("\n".join(out))  # as render_text: no terminal escapes
 
 
 __all__ = [
     "RENDERERS",
+    "RENDERERS_MANY",
     "analysis_dict",
     "analysis_lines",
     "render",
@@ -76,5 +93,6 @@ __all__ = [
     "render_jsonl",
     "render_markdown",
     "render_text",
+    "render_text_titled",
     "to_dict",
 ]

@@ -20,10 +20,14 @@ def copies_line(summary: Summary) -> str:
         if len(g.documents) > 1
     ]
     noun = "independent source" if sources == 1 else "independent sources"
+    # A dropped document is no source: say so, or "3 articles, no copies; 2 sources" reads
+    # as an arithmetic mistake.
+    dropped = sum(1 for d in summary.documents if d.id in summary.excluded)
+    left_out = f" ({dropped} left out by cleaning)" if dropped else ""
     if not parts:
         article = "article" if n == 1 else "articles"
-        return f"{n} {article}, no copies among them; {sources} {noun}"
-    return "; ".join([*parts, f"{sources} {noun}"])
+        return f"{n} {article}{left_out}, no copies among them; {sources} {noun}"
+    return "; ".join([*parts, f"{sources} {noun}{left_out}"])
 
 
 def _count(variant: Variant, first: bool) -> str:

@@ -16,13 +16,20 @@ def _excerpt(text: str, limit: int = 70) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def render_clean_text(cleaned: Sequence[CleanDocument], explain: bool = False) -> str:
-    """Cleaned body of each document; with ``explain``, every removal after it."""
+def render_clean_text(
+    cleaned: Sequence[CleanDocument],
+    explain: bool = False,
+    clusters: Sequence[str] | None = None,
+) -> str:
+    """Cleaned body of each document; with ``explain``, every removal after it. ``clusters``
+    (each document's cluster id, for input of several clusters) goes into the headings, as
+    document ids repeat from one cluster to the next (Multi-News numbers them 1, 2, ...)."""
     out: list[str] = []
     several = len(cleaned) > 1
-    for c in cleaned:
+    for k, c in enumerate(cleaned):
         if several or explain:
-            out.append(f"== {c.document.id} ==")
+            where = f"{clusters[k]}: " if clusters else ""
+            out.append(f"== {where}{c.document.id} ==")
         if c.dropped:
             out.append(f"(dropped: {c.dropped})")
         if c.body and (not c.dropped or explain):
@@ -62,7 +69,13 @@ def clean_to_dict(c: CleanDocument) -> dict[str, object]:
     }
 
 
-def render_clean_json(cleaned: Sequence[CleanDocument]) -> str:
-    """One JSON object with every document's body, metadata and removals."""
-    data = {"schema": SCHEMA_VERSION, "documents": [clean_to_dict(c) for c in cleaned]}
+def render_clean_json(
+    cleaned: Sequence[CleanDocument], clusters: Sequence[str] | None = None
+) -> str:
+    """One JSON object with every document's body, metadata and removals; with
+    ``clusters``, each document also names its ``cluster_id``."""
+    documents = [clean_to_dict(c) for c in cleaned]
+    if clusters:
+        documents = [{"cluster_id": cid, **d} for cid, d in zip(clusters, documents, strict=True)]
+    data = {"schema": SCHEMA_VERSION, "documents": documents}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

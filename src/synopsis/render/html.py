@@ -22,6 +22,7 @@ from html import escape
 from itertools import pairwise
 
 from ..model import Document, Summary, SummarySentence
+from .analysis import by_weight
 from .sources import source_numbers
 
 CSS = """
@@ -71,6 +72,7 @@ font:600 12px/1 system-ui,sans-serif}
 .members{list-style:none;margin:0;padding:0;display:grid;gap:6px}
 .members li{display:flex;gap:8px;align-items:baseline;overflow-wrap:anywhere}
 .members .copy{font-size:12px;color:var(--muted)}
+.members .dropped,.doc .dropped{font-size:12px;color:#a04a00;margin:0}
 table{border-collapse:collapse;width:100%;font-size:14px}
 th,td{text-align:left;vertical-align:top;padding:8px 6px;border-top:1px solid var(--line);
 overflow-wrap:anywhere}
@@ -223,7 +225,10 @@ def render_html(summary: Summary) -> str:
         _disagreements_section(summary, numbers),
         _parameters_section(summary),
         '</div><aside class="articles" id="articles" aria-label="Articles">',
-        *(_article(doc, numbers[doc.id], marks) for doc in summary.documents),
+        *(
+            _article(doc, numbers[doc.id], marks, doc.id in summary.excluded)
+            for doc in summary.documents
+        ),
         "</aside></main>",
         "<footer>Made by synopsis. Every summary sentence is copied exactly from the "
         "article it cites, except words in [square brackets]: editorial insertions of a "
@@ -250,7 +255,7 @@ def _collect(
             marks.append(_Mark(own, s.start, s.end, ref))
         also = sorted({numbers[d] for d in _supporters(s) if d in numbers} - {own})
         refs[ref] = {"docs": [own] if own is not None else [], "also": also}
-    for i, dis in enumerate(summary.disagreements):
+    for i, dis in enumerate(by_weight(summary.disagreements)):
         for j, variant in enumerate(dis.variants):
             ref = f"v{i}-{j}"
             docs: list[int] = []
@@ -347,9 +352,11 @@ def _group_of(summary: Summary) -> dict[str, int]:
 def _sources_section(summary: Summary, numbers: Mapping[str, int]) -> str:
     by_id = {d.id: d for d in summary.documents}
     n_ind = summary.independent_sources  # defined once, on the model
+    dropped = sum(1 for d in summary.documents if d.id in summary.excluded)
+    left_out = f", and {dropped} left out by cleaning count not at all" if dropped else ""
     lead = (
         f'<p class="hint"><b>{n_ind}</b> independent source{_s(n_ind)} among '
-        f"{len(summary.documents)} articles: copies of one story count once.</p>"
+        f"{len(summary.documents)} articles: copies of one story count once{left_out}.</p>"
     )
     if not summary.copies:
         lead = (
@@ -377,6 +384,8 @@ def _sources_section(summary: Summary, numbers: Mapping[str, int]) -> str:
             n = numbers.get(doc_id)
             label = _doc_label(doc) if doc else escape(doc_id)
             tag = '<span class="copy">copy</span>' if k and len(members) > 1 else ""
+            if doc_id in summary.excluded:
+                tag += '<span class="dropped">left out by cleaning: no source</span>'
             num = f'<a class="num" href="#doc-{n}">{n}</a>' if n else ""
             lis.append(f"<li>{num}<span>{label}</span>{tag}</li>")
         kind = "group" if len(members) > 1 else "group single"
@@ -400,7 +409,7 @@ def _disagreements_section(summary: Summary, numbers: Mapping[str, int]) -> str:
         body = '<p class="empty">No disagreements between independent sources were found.</p>'
     else:
         rows = []
-        for i, dis in enumerate(summary.disagreements):
+        for i, dis in enumerate(by_weight(summary.disagreements)):  # conflicts first
             variants = []
             for j, v in enumerate(dis.variants):
                 srcs = ", ".join(str(numbers[d]) for d in v.documents if d in numbers)
@@ -445,8 +454,10 @@ def _flatten(values: Mapping[str, object], prefix: str = "") -> Iterable[tuple[s
             yield name, str(value)
 
 
-def _article(doc: Document, number: int, marks: list[_Mark]) -> str:
+def _article(doc: Document, number: int, marks: list[_Mark], dropped: bool = False) -> str:
     title = f'<p class="dtitle">{escape(doc.title)}</p>' if doc.title else ""
+    if dropped:  # shown as read, so the reader can judge what cleaning left out
+        title += '<p class="dropped">left out by cleaning: no source</p>'
     head = (
         f'<header><span class="num">{number}</span><div><h3>{escape(doc.id)}</h3>{title}</div>'
         '<span class="role r-src">source</span><span class="role r-also">also states it</span>'

@@ -57,7 +57,13 @@ def to_dict(summary: Summary) -> dict[str, object]:
             for s in summary.sentences
         ],
         "documents": [
-            {"id": d.id, "title": d.title, "path": d.path, "characters": len(d.text)}
+            {
+                "id": d.id,
+                "title": d.title,
+                "path": d.path,
+                "characters": len(d.text),
+                "dropped": d.id in summary.excluded,
+            }
             for d in summary.documents
         ],
         "parameters": dict(summary.parameters),

@@ -4,7 +4,7 @@ import re
 
 from ..model import Summary
 from .analysis import analysis_lines
-from .sources import citation, source_label, source_numbers
+from .sources import LEGEND, citation, document_label, source_numbers
 
 # C0 controls but tab and newline, DEL and the C1 block: a terminal obeys them (clear the
 # screen, set the window title, move the cursor), so article text must not carry them out.
@@ -33,8 +33,10 @@ def render_text(summary: Summary) -> str:
     lines += [f"({note})" for note in summary.notes]
     lines.append("")
     lines.append("Sources:")
+    if any(s.supported_by for s in summary.sentences):
+        lines.append(f"  ({LEGEND})")
     for doc in summary.documents:
-        lines.append(f"  [{numbers[doc.id]}] {source_label(doc.id, doc.title)}")
+        lines.append(f"  [{numbers[doc.id]}] {document_label(summary, doc)}")
     if summary.copies:
         lines += ["", "Across sources:"]
         lines += [f"  {line}" for line in analysis_lines(summary, numbers)]
