@@ -31,6 +31,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .textfacts import Text, outside_quotes, text_of
+
 # Subjects and possessives that point back to something named before.
 _PRONOUNS = (
     "he|she|they|it|its|his|her|their|them|this|these|those|that|such|both|"
@@ -80,6 +82,10 @@ _SAY = (
     r"whispered|pleaded|begged|urged|urges|vowed|vows|promised|promises"
 )
 _SAY_WORD = re.compile(rf"\b(?:{_SAY})\b", re.IGNORECASE)
+# The first word of each verb of saying: a pattern that needs one of them cannot match a
+# text without it (textfacts.Text.has_word).
+_SAY_FIRST = frozenset(w.split()[0] for w in _SAY.split("|"))
+_HE_SHE_THEY = frozenset(["he", "she", "they"])
 _PRONOUN_SPEAKER = re.compile(
     rf"\b(?P<p>he|she|they)\s+(?:{_SAY})\b|\b(?:{_SAY})\s+(?P<q>he|she|they)\b(?=\s*(?:[.,;:!?]|$))",
     re.IGNORECASE,
@@ -89,6 +95,9 @@ _QUOTED = re.compile(r"[\"“„«][^\"“”„«»]*[\"”»]")
 
 
 _GLUED = re.compile(r"(?:[a-z]{2}|[A-Z0-9]{3})[.!?,][\"”’]?[A-Z][a-z]|[a-z][.!?,][\"”][A-Z]")
+# What _GLUED and _LOST_STOP cannot match without, found by patterns that start with a
+# character class (which the matcher scans for quickly): a cheap test first.
+_GLUED_HINT = re.compile(r"[.!?,][\"”’]?[A-Z]")
 _ENDS = tuple(".!?\"'”’)]:;…")
 # A subhead left on the line of the next sentence: a short quoted run with no punctuation
 # of its own ("'Sold-on' In an extraordinary ..."), then a capitalised sentence start.
@@ -99,6 +108,11 @@ _LOST_STOP = re.compile(
     r"\b[a-z]{2,}\s+(?:(?:He|She|They|It|But|When|We|His|Her|Their|This)\s+[a-z]|"
     r"(?:On|In|At|After)\s+(?:[A-Z][a-z]+,|[A-Z][a-z]+\s+\d|\d))"
 )
+# (_LOST_STOP reads the text outside quotations, where a blanked quotation next to the
+# word was a closing quotation mark before it or an opening one after it.)
+_LOST_STOP_HINT = re.compile(
+    r"[\s\"”»](?:He|She|They|It|But|When|We|His|Her|Their|This|On|In|At|After)[\s\"“„«]"
+)
 
 
 def fragment(text: str) -> str | None:
@@ -107,9 +121,9 @@ def fragment(text: str) -> str | None:
     a text that has capitals), no
     final punctuation (a headline, a caption, a hard-wrapped line)."""
     stripped = text.strip()
-    if _GLUED.search(stripped) or _GLUED_SUBHEAD.match(stripped):
+    if (_GLUED_HINT.search(stripped) and _GLUED.search(stripped)) or _GLUED_SUBHEAD.match(stripped):
         return "glued"
-    if _LOST_STOP.search(outside_quotes(stripped)):
+    if _LOST_STOP_HINT.search(stripped) and _LOST_STOP.search(outside_quotes(stripped)):
         return "glued"
     # (Some sources are lower-cased throughout: there a lower-case start says nothing.)
     if stripped[:2].isalpha() and stripped[:2].islower() and not stripped.islower():
@@ -247,6 +261,13 @@ def quote_balance(text: str) -> tuple[int, int]:
     Curly quotes say which they are; a straight one closes when a quotation is open or
     when it follows a word (``act," he said``), else it opens.
     """
+    text = text_of(text)
+    if "quote_balance" not in text.found:
+        text.found["quote_balance"] = _quote_balance(text)
+    return text.found["quote_balance"]
+
+
+def _quote_balance(text: str) -> tuple[int, int]:
     if not _ANY_QUOTE.search(text):  # most sentences: nothing to count
         return 0, 0
     unmatched_close = depth = 0
@@ -264,11 +285,6 @@ def quote_balance(text: str) -> tuple[int, int]:
             else:
                 unmatched_close += 1
     return unmatched_close, depth
-
-
-def outside_quotes(text: str) -> str:
-    """``text`` with every complete quotation blanked out."""
-    return _QUOTED.sub(lambda m: " " * len(m.group()), text)
 
 
 def is_quoted(text: str) -> bool:
@@ -308,6 +324,7 @@ def needs(text: str) -> Need | None:
     >>> needs("The talks will resume on Monday, the ministry said.") is None
     True
     """
+    text = text_of(text)
     lead = _LEADING.match(text)
     offset = lead.end() if lead else 0
     head = text[offset:]
@@ -317,7 +334,7 @@ def needs(text: str) -> Need | None:
         return Need("continued-quote", offset, offset)
     if opens_quote and unclosed:
         return Need("open-quote", offset, len(text))
-    rest = outside_quotes(text)
+    rest = text.rest
     if not opens_quote:
         connective = _CONNECTIVE_OPENER.match(head)
         if connective and _opens_clause(head, connective.end()):
@@ -332,7 +349,7 @@ def needs(text: str) -> Need | None:
         definite = _DEFINITE.search(rest)
         if definite:
             return Need("definite", definite.start(), definite.end())
-    if is_quoted(text) and not _SAY_WORD.search(rest) and not reports_quote(text):
+    if is_quoted(text) and not _says(text) and not reports_quote(text):
         return Need("speakerless", offset, len(text))
     return None
 
@@ -350,8 +367,10 @@ _TITLE = (
     r"Mr|Mrs|Ms|Dr|Gen|Lt|Sgt|Col|Capt|Cmdr|Adm|Sen|Rep|Gov|Prof|Rev|Det|Insp|Supt|Officer|"
     r"President|Secretary|Minister|Chief|Judge|Justice|Sheriff|Mayor|Prince|King|Queen"
 )
+# (Every name, and every title, starts with a capital: the lookahead lets the matcher
+# skip to the next one instead of trying the titles at every position.)
 _PERSON = re.compile(
-    rf"(?:(?:{_TITLE})\.?\s+)?"
+    rf"(?=[A-Z])(?:(?:{_TITLE})\.?\s+)?"
     r"((?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.|de|van|von|al|bin))*"
     r"\s+[A-Z][a-z'’-]+)"
 )
@@ -487,7 +506,14 @@ class Name:
 
 
 def _persons(text: str) -> list[Name]:
-    rest = outside_quotes(text)
+    text = text_of(text)
+    if "persons" not in text.found:
+        text.found["persons"] = tuple(_find_persons(text))
+    return list(text.found["persons"])
+
+
+def _find_persons(text: Text) -> list[Name]:
+    rest = text.rest
     out = []
     for m in _PERSON.finditer(rest):
         parts = m.group(1).split()
@@ -555,13 +581,20 @@ def full_names(text: str) -> list[Name]:
 def attributed_name(text: str) -> Name | None:
     """The person ``text`` attributes something to by name ("..., Kerry said", "said Lt.
     Todd Joyce", "Kerry told reporters"), the last one when there are several."""
-    rest = outside_quotes(text)
+    text = text_of(text)
+    if "attributed_name" not in text.found:
+        # every way of attributing needs a verb of saying: a cheap test first
+        found = _attributed_name(text) if text.has_word(_SAY_FIRST) else None
+        text.found["attributed_name"] = found
+    return text.found["attributed_name"]
+
+
+def _attributed_name(text: Text) -> Name | None:
+    rest = text.rest
     for name in reversed(_persons(text)):
         after = rest[name.end : name.end + 40]
         before = rest[max(0, name.start - 40) : name.start]
-        if re.match(rf"\s*(?:,[^,]{{0,30}},)?\s*(?:{_SAY})\b", after) or re.search(
-            rf"\b(?:{_SAY})\s*(?:(?:{_TITLE})\.?\s+)?$", before
-        ):
+        if _SAYS_AFTER.match(after) or _SAYS_BEFORE.search(before):
             return name
     found = None
     for m in _SURNAME_SAYS.finditer(rest):
@@ -583,6 +616,9 @@ def speaker_name(text: str) -> Name | None:
     return persons[-1] if len(surnames) == 1 else None
 
 
+# A verb of saying just after a name ("Kerry, 71, said") or just before it ("said Lt.").
+_SAYS_AFTER = re.compile(rf"\s*(?:,[^,]{{0,30}},)?\s*(?:{_SAY})\b")
+_SAYS_BEFORE = re.compile(rf"\b(?:{_SAY})\s*(?:(?:{_TITLE})\.?\s+)?$")
 # A lone capitalised word next to a verb of saying ("Kerry said", "said Psaki").
 _SURNAME_SAYS = re.compile(
     rf"\b(?P<a>[A-Z][a-z'’-]+)\s+(?:{_SAY})\b|\b(?:{_SAY})\s+(?P<b>[A-Z][a-z'’-]+)\b"
@@ -637,7 +673,9 @@ class Article:
     (the lookups were a scan of all earlier sentences per candidate)."""
 
     def __init__(self, texts: list[str]) -> None:
-        self.texts = texts
+        # each a textfacts.Text, so that every rule asking about a sentence shares what
+        # the others found in it
+        self.texts = [text_of(t) for t in texts]
         self._first_named: dict[str, int] | None = None
         self._needs: dict[int, tuple[Need | None, tuple[int, int], Need | None, bool]] = {}
 
@@ -747,8 +785,8 @@ def introduces(text: str) -> bool:
     a bare quotation right after it is that person's words."""
     if text.rstrip().endswith(":"):
         return True
-    rest = outside_quotes(text)
-    if is_quoted(text) and bool(_SAY_WORD.search(rest)) and speaker_need(text) is None:
+    text = text_of(text)
+    if is_quoted(text) and _says(text) and speaker_need(text) is None:
         return True
     return speaker_need(text) is None and attributed_name(text) is not None
 
@@ -769,13 +807,26 @@ def _try_insert(
 
 def speaker_need(text: str) -> Need | None:
     """A quotation or report attributed to a pronoun ("he said", "said she")."""
-    if not _SPEAKER_PRONOUN.search(text):  # the pattern needs one: a cheap test first
+    text = text_of(text)
+    if "speaker_need" not in text.found:
+        text.found["speaker_need"] = _speaker_need(text)
+    return text.found["speaker_need"]
+
+
+def _speaker_need(text: Text) -> Need | None:
+    # the pattern needs a "he"/"she"/"they" and a verb of saying: a cheap test first
+    if not (text.has_word(_HE_SHE_THEY) and text.has_word(_SAY_FIRST)):
         return None
-    m = _PRONOUN_SPEAKER.search(outside_quotes(text))
+    m = _PRONOUN_SPEAKER.search(text.rest)
     if m is None:
         return None
     start, end = m.span("p") if m.group("p") else m.span("q")
     return Need("speaker", start, end)
+
+
+def _says(text: Text) -> bool:
+    """A verb of saying outside the quotations of ``text``."""
+    return text.has_word(_SAY_FIRST) and bool(_SAY_WORD.search(text.rest))
 
 
 def _insert(

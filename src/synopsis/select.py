@@ -380,7 +380,6 @@ class _Units:
 
     def __init__(self, scored: ScoredCluster, enabled: bool, on_topic: bool = True) -> None:
         self.scored, self.enabled, self.on_topic = scored, enabled, on_topic
-        self._texts: dict[int, list[str]] = {}
         self._first: dict[int, int] = {}
         for g, s in enumerate(scored.sentences):
             self._first.setdefault(s.doc_index, g - s.index)
@@ -393,20 +392,24 @@ class _Units:
         """Sentence ``g`` can stand in a summary: on topic and whole (judged once: it is
         asked for as a candidate and again as a part of its neighbours' units)."""
         if g not in self._stands:
-            self._stands[g] = _standalone(self.scored.sentences[g].text)
+            sentence = self.scored.sentences[g]
+            self._stands[g] = _standalone(self.article(sentence.doc_index).texts[sentence.index])
         return self._stands[g]
+
+    def article(self, d: int) -> Article:
+        """Document ``d``'s sentences as a :class:`~synopsis.dependencies.Article` (made
+        once: its sentence texts carry what every rule found in them)."""
+        if d not in self._articles:
+            self._articles[d] = Article([s.text for s in self.scored.documents[d].sentences])
+        return self._articles[d]
 
     def of(self, g: int) -> Unit | None:
         if not self.enabled:
             return Unit(self.scored.sentences[g].index, self.scored.sentences[g].index)
         if g not in self._units:
             sentence = self.scored.sentences[g]
-            if sentence.doc_index not in self._texts:
-                doc = self.scored.documents[sentence.doc_index]
-                self._texts[sentence.doc_index] = [s.text for s in doc.sentences]
-                self._articles[sentence.doc_index] = Article(self._texts[sentence.doc_index])
-            texts = self._texts[sentence.doc_index]
-            unit = resolve(texts, sentence.index, article=self._articles[sentence.doc_index])
+            article = self.article(sentence.doc_index)
+            unit = resolve(article.texts, sentence.index, article=article)
             if unit is not None and self.on_topic:  # every part of a unit must stand
                 base = self._first[sentence.doc_index]
                 parts = range(base + unit.first, base + unit.last + 1)

@@ -16,11 +16,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .dependencies import announces, outside_quotes
+from .dependencies import announces
 from .model import Headline, SegmentedDocument
 from .score import words
+from .textfacts import text_of
 
-_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+# Each rule with the strings its pattern cannot match without (lower case; None: no
+# pre-check), so that it runs only on the sentences that hold one (textfacts.Text.may).
+_RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = (
     (
         "another event",
         re.compile(
@@ -29,6 +32,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"in other news|separately,|elsewhere,|in an unrelated|also on \w+day,)",
             re.IGNORECASE,
         ),
+        None,
     ),
     (
         "tip line",
@@ -38,6 +42,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"call (?:the )?\w+(?: \w+)? (?:at|on) \(?\d{3})",
             re.IGNORECASE,
         ),
+        ("anyone with", "crime", "tip", " to c", "call "),
     ),
     (
         "page text",
@@ -51,6 +56,12 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:do not|don't|don’t) forget to (?:rate|subscribe|follow|share|like|sign)|"
             r"(?:photos?|caption) \d+ of \d+)\b",
             re.IGNORECASE,
+        ),
+        (
+            *("click here", "read more", "related:", "watch:", "see also", "sign up"),
+            *("subscribe", "caption", "follow ", "photo", "video", "editor", "update"),
+            *("correction:", "clarification:", "contributed to this report"),
+            *("is available on", "download our app", "you can ", "forget to "),
         ),
     ),
 )
@@ -85,9 +96,13 @@ CAPTION_MAX_WORDS = 14
 
 def caption(text: str) -> bool:
     """A caption, footnote marker or reader warning: text about the page, not the story."""
-    short = len(text.split()) <= CAPTION_MAX_WORDS
-    date, picture, footnote, credit, warning = (r.search(text) for r in _CAPTION_RULES)
-    return bool(footnote or warning or (short and (date or picture or credit)))
+    date, picture, footnote, credit, warning = _CAPTION_RULES
+    if footnote.search(text) or warning.search(text):
+        return True
+    # the other rules hold only for a short line: no search in a long one
+    if len(text.split()) > CAPTION_MAX_WORDS:
+        return False
+    return any(r.search(text) for r in (date, picture, credit))
 
 
 # "Jane Doe is the Post's science editor.": a note about the writer, not the story.
@@ -116,7 +131,7 @@ def _title_case(text: str) -> bool:
     """Headlines and link lists left in the body ("Top Ten Beaches To Visit ..."):
     two or more small words capitalised after the first word, which news prose and its
     names ("Secretary of State") never do."""
-    rest = outside_quotes(text).lstrip()
+    rest = text_of(text).rest.lstrip()
     return len(_TITLE_HIT.findall(rest, 1)) >= TITLE_MIN_HITS
 
 
@@ -132,12 +147,13 @@ def off_topic(text: str) -> str | None:
     >>> off_topic("The ministry said talks would resume.") is None
     True
     """
-    for reason, pattern in _RULES:
-        if pattern.search(text):
+    text = text_of(text)
+    for reason, pattern, needles in _RULES:
+        if (needles is None or text.may(needles)) and pattern.search(text):
             return reason
-    if _WRITER.match(text.strip()) or caption(outside_quotes(text)) or _title_case(text):
+    if _WRITER.match(text.strip()) or caption(text.rest) or _title_case(text):
         return "page text"
-    if outside_quotes(text).rstrip(" )").endswith("?"):  # a quoted one ends in a quote mark
+    if text.rest.rstrip(" )").endswith("?"):  # a quoted one ends in a quote mark
         return "question"
     return None
 
@@ -169,7 +185,7 @@ def not_a_lead(text: str, quotation: bool = False) -> str | None:
         return "quotation"
     if announces(text):
         return "announcement"
-    rest = outside_quotes(text)
+    rest = text_of(text).rest
     if _BACKGROUND.match(rest):
         return "background"
     if _REACTION.match(rest):

@@ -1,0 +1,48 @@
+"""textfacts: the pre-checks that spare the rules' patterns never change a verdict."""
+
+from synopsis.dependencies import attributed_name, fragment, needs, speaker_need
+from synopsis.textfacts import Text, outside_quotes, text_of
+from synopsis.topic import off_topic
+
+
+def test_text_is_the_same_string():
+    text = Text('"We will go," she said.')
+    assert text == '"We will go," she said.' and isinstance(text, str)
+    assert text.rest == outside_quotes(text) == "              she said."
+    assert text_of(text) is text
+
+
+def test_may_and_has_word_say_no_only_when_absent():
+    text = Text("The Minister SAID the talks would resume.")
+    assert text.may(("said",)) and not text.may(("tip line", "crime"))
+    assert text.has_word(frozenset(["said"])) and not text.has_word(frozenset(["sa", "talk"]))
+
+
+def test_letters_that_ignorecase_folds_turn_the_pre_checks_off():
+    # "ſ" (long s) matches "s" under re.IGNORECASE, but "ſaid".lower() holds no "said":
+    # a pre-check on the lower case would wrongly rule the pattern out
+    text = Text('"We will win," he ſaid.')
+    assert text.lower_ is None and text.may(("said",)) and text.has_word(frozenset(["said"]))
+    assert speaker_need(text) is not None
+    assert needs('"We will win," he ſaid.').kind == "speaker"
+
+
+def test_verdicts_found_once_are_shared():
+    text = Text("Officials said Maria Lopez told reporters the plan was over.")
+    first = attributed_name(text)
+    assert first is not None and first.text == "Lopez"
+    assert text.found["attributed_name"] is first
+    assert attributed_name(text) is first
+
+
+def test_a_full_stop_lost_next_to_a_quotation_is_still_found():
+    # the lost-stop rule reads the text outside quotations, where the quotation before
+    # "He" is blanked: its pre-check must allow a quotation mark next to the word
+    assert fragment('They met the minister "today"He left early on the train.') == "glued"
+    assert fragment("They met the minister today. He left early on the train.") is None
+
+
+def test_rules_without_a_needle_in_the_text_say_nothing():
+    assert off_topic("The council approved the budget on Tuesday.") is None
+    assert off_topic("Anyone with information is asked to call police.") == "tip line"
+    assert off_topic("Click here to read the full report on the budget.") == "page text"
