@@ -85,12 +85,12 @@ _SAY_WORD = re.compile(rf"\b(?:{_SAY})\b", re.IGNORECASE)
 # The first word of each verb of saying: a pattern that needs one of them cannot match a
 # text without it (textfacts.Text.has_word).
 _SAY_FIRST = frozenset(w.split()[0] for w in _SAY.split("|"))
-_HE_SHE_THEY = frozenset(["he", "she", "they"])
 _PRONOUN_SPEAKER = re.compile(
     rf"\b(?P<p>he|she|they)\s+(?:{_SAY})\b|\b(?:{_SAY})\s+(?P<q>he|she|they)\b(?=\s*(?:[.,;:!?]|$))",
     re.IGNORECASE,
 )
-_SPEAKER_PRONOUN = re.compile(r"\b(?:he|she|they)\b", re.IGNORECASE)
+# (The lookahead lets the matcher skip to the next h, s or t.)
+_SPEAKER_PRONOUN = re.compile(r"(?=[hst])\b(?:he|she|they)\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“„«][^\"“”„«»]*[\"”»]")
 
 
@@ -268,10 +268,9 @@ def quote_balance(text: str) -> tuple[int, int]:
 
 
 def _quote_balance(text: str) -> tuple[int, int]:
-    if not _ANY_QUOTE.search(text):  # most sentences: nothing to count
-        return 0, 0
     unmatched_close = depth = 0
-    for k, ch in enumerate(text):
+    for m in _ANY_QUOTE.finditer(text):  # the quotation marks only (most have none)
+        k, ch = m.start(), m.group()
         if ch == '"':
             # A straight quote after a word and before a space or the end closes.
             after_word = k > 0 and not text[k - 1].isspace()
@@ -814,8 +813,8 @@ def speaker_need(text: str) -> Need | None:
 
 
 def _speaker_need(text: Text) -> Need | None:
-    # the pattern needs a "he"/"she"/"they" and a verb of saying: a cheap test first
-    if not (text.has_word(_HE_SHE_THEY) and text.has_word(_SAY_FIRST)):
+    # the pattern needs a "he"/"she"/"they" and a verb of saying: cheap tests first
+    if not (_SPEAKER_PRONOUN.search(text) and text.has_word(_SAY_FIRST)):
         return None
     m = _PRONOUN_SPEAKER.search(text.rest)
     if m is None:

@@ -114,7 +114,8 @@ def select(
     if options.on_topic:  # another event, a tip line, a teaser, a cut or glued sentence,
         # or one that only announces what its article tells next (it may still come in as
         # part of the unit of the sentence after it)
-        ranked = ranked[[units.stands(int(r)) and not announces(sentences[r].text) for r in ranked]]
+        keep = [units.stands(int(r)) and not announces(units.text(int(r))) for r in ranked]
+        ranked = ranked[keep]
         if ranked.size == 0:
             return Selection(indices=())
     if options.dependencies:
@@ -138,16 +139,30 @@ def select(
     insertions: dict[int, tuple[Insertion, ...]] = {}
     used = 0
     lam = options.mmr_lambda
+    # Each candidate's unit and insertions, found once (the budget check asks at every
+    # step), and whether its cost can differ from its own words.
+    unit_members = [units.members(int(r)) for r in ranked]
+    unit_found = [units.insertions(int(r)) for r in ranked]
+    compound = np.array(
+        [len(m) > 1 or bool(f) for m, f in zip(unit_members, unit_found, strict=True)]
+    )
+    length = [int(w) for w in words]
+    added: dict[tuple[int, int], int] = {}  # (candidate, sentence): words its insertions add
 
     def cost(c: int) -> int:
         """Words a candidate adds: its unit's new sentences and what their bracketed
         insertions add to them (the budget counts what the reader sees)."""
-        r = int(ranked[c])
-        new = [g for g in units.members(r) if g not in taken]
-        found = units.insertions(r)
-        return sum(int(words[g]) for g in new) + sum(
-            _added_words(scored, g, found[g]) for g in new if g in found and g not in insertions
-        )
+        found = unit_found[c]
+        total = 0
+        for g in unit_members[c]:
+            if g in taken:
+                continue
+            total += length[g]
+            if g in found and g not in insertions:
+                if (c, g) not in added:
+                    added[c, g] = _added_words(scored, g, found[g])
+                total += added[c, g]
+        return total
 
     heard = None  # sentences of the summary from each copy group (independent source)
     if groups is not None:
@@ -158,7 +173,7 @@ def select(
         nonlocal used, max_sim
         chosen.append(c)
         used += cost(c)
-        members = [g for g in units.members(int(ranked[c])) if g not in taken]
+        members = [g for g in unit_members[c] if g not in taken]
         for g in members:
             taken.add(g)
             if heard is not None:
@@ -168,7 +183,7 @@ def select(
             if g != int(ranked[c]):  # a unit member outside the candidates: its own row
                 row = (scored.vectors[g] @ vectors.T).toarray().ravel()
                 max_sim = np.maximum(max_sim, row)
-        for g, found in units.insertions(int(ranked[c])).items():
+        for g, found in unit_found[c].items():
             insertions.setdefault(g, found)
         open_[c] = False
         if runs.n:  # only sentences with some words in common can share a run of them
@@ -177,12 +192,13 @@ def select(
                     open_[j] = False
         max_sim = np.maximum(max_sim, similarity[c])
 
+    ranked_words = words[ranked]
+
     def fits_budget(mask: np.ndarray) -> np.ndarray:
         left = options.words - used
-        out = mask & (words[ranked] <= left)
-        for c in np.flatnonzero(out):
-            r = int(ranked[c])
-            if (units.size(r) > 1 or units.insertions(r)) and cost(int(c)) > left:
+        out = mask & (ranked_words <= left)
+        for c in np.flatnonzero(out & compound):
+            if cost(int(c)) > left:
                 out[c] = False
         return out
 
@@ -191,7 +207,7 @@ def select(
         article_leads = _article_leads(scored, units)
         lead_rows = set(article_leads.values())
         leads = np.flatnonzero([int(r) in lead_rows for r in ranked])
-        kinds = [not_a_lead(sentences[ranked[c]].text, bool(quotes[c])) for c in leads]
+        kinds = [not_a_lead(units.text(int(ranked[c])), bool(quotes[c])) for c in leads]
         if any(k is None for k in kinds):  # the news, not a reaction, a quote or background
             leads = leads[[k is None for k in kinds]]
         elif (~quotes[leads]).any():
@@ -231,7 +247,7 @@ def select(
     order = _reading_order(scored, sorted(taken), opening)
     kept = {g: insertions[g] for g in order if g in insertions}
     if options.dependencies:
-        kept = _introduce(scored, order, kept, spare=options.words - used)
+        kept = _introduce(scored, units, order, kept, spare=options.words - used)
     return Selection(indices=tuple(order), insertions=kept)
 
 
@@ -281,6 +297,7 @@ def _added_words(scored: ScoredCluster, g: int, found: Sequence[Insertion]) -> i
 
 def _introduce(
     scored: ScoredCluster,
+    units: _Units,
     order: list[int],
     insertions: dict[int, tuple[Insertion, ...]],
     spare: int,
@@ -296,23 +313,24 @@ def _introduce(
         sentence = scored.sentences[g]
         doc = scored.documents[sentence.doc_index]
         raw = doc.document.text
+        sentence_text = units.text(g)
         mine = list(out.get(g, ()))
         for k, ins in enumerate(mine):  # a bracketed surname standing for "he"/"she"
             surname = ins.text.strip("[]")
             if " " not in surname and surname not in known:
-                found = _full_name(scored, sentence.doc_index, sentence.index, surname)
+                found = _full_name(scored, units, sentence.doc_index, sentence.index, surname)
                 extra = 0 if found is None else len(found[0].split()) - len(surname.split())
                 if found is not None and extra <= spare:
                     text, mention = found
                     mine[k] = Insertion(ins.at, ins.end, f"[{text}]", mention)
                     known.add(surname)
                     spare -= extra
-        name = attributed_name(sentence.text)
+        name = attributed_name(sentence_text)
         if name is not None and name.end - name.start == len(name.text) and name.text not in known:
             at = _raw_offset(raw, sentence, name.start)
             end = _raw_offset(raw, sentence, name.end)
             free = all(i.end <= at or i.at >= end for i in mine)
-            found = _full_name(scored, sentence.doc_index, sentence.index, name.text)
+            found = _full_name(scored, units, sentence.doc_index, sentence.index, name.text)
             extra = 0 if found is None else len(found[0].split()) - len(name.text.split())
             if free and found is not None and found[0] != name.text and extra <= spare:
                 text, mention = found
@@ -320,14 +338,14 @@ def _introduce(
                 spare -= extra
         for ins in mine:
             known.add(ins.text.strip("[]").split()[-1])
-        known.update(p.text for p in full_names(sentence.text))
+        known.update(p.text for p in full_names(sentence_text))
         if mine:
             out[g] = tuple(sorted(mine, key=lambda i: (i.at, i.end)))
     return out
 
 
 def _full_name(
-    scored: ScoredCluster, doc_index: int, index: int, surname: str
+    scored: ScoredCluster, units: _Units, doc_index: int, index: int, surname: str
 ) -> tuple[str, Mention] | None:
     """The full name a surname stands for, and where it is: the nearest sentence before
     ``index`` in its own article that names the person in full, else any article of the
@@ -336,8 +354,9 @@ def _full_name(
     def names_in(d: int, sentences: Sequence[Sentence]) -> list[tuple[str, Mention]]:
         found = []
         raw = scored.documents[d].document.text
+        texts = units.article(d).texts
         for s in sentences:
-            for p in full_names(s.text):
+            for p in full_names(texts[s.index]):
                 if p.text == surname:
                     mention = Mention(
                         document_id=scored.documents[d].document.id,
@@ -392,8 +411,7 @@ class _Units:
         """Sentence ``g`` can stand in a summary: on topic and whole (judged once: it is
         asked for as a candidate and again as a part of its neighbours' units)."""
         if g not in self._stands:
-            sentence = self.scored.sentences[g]
-            self._stands[g] = _standalone(self.article(sentence.doc_index).texts[sentence.index])
+            self._stands[g] = _standalone(self.text(g))
         return self._stands[g]
 
     def article(self, d: int) -> Article:
@@ -402,6 +420,11 @@ class _Units:
         if d not in self._articles:
             self._articles[d] = Article([s.text for s in self.scored.documents[d].sentences])
         return self._articles[d]
+
+    def text(self, g: int) -> str:
+        """Sentence ``g``'s text, as its article's :class:`~synopsis.textfacts.Text`."""
+        sentence = self.scored.sentences[g]
+        return self.article(sentence.doc_index).texts[sentence.index]
 
     def of(self, g: int) -> Unit | None:
         if not self.enabled:

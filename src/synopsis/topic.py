@@ -120,9 +120,11 @@ _TITLE_WORDS = (
     "off|back"
 )
 # A capitalised small word after the first word (a word of capitals only is an acronym).
+# (Every hit starts with a capital: the lookahead lets the matcher skip to the next one.)
 _TITLE_HIT = re.compile(
-    r"(?<=[^\w'’-])(?:" + "|".join(w.capitalize() for w in _TITLE_WORDS.split("|")) + r")\b"
-    r"(?![\w'’-])"
+    r"(?=[A-Z])(?<=[^\w'’-])(?:"
+    + "|".join(w.capitalize() for w in _TITLE_WORDS.split("|"))
+    + r")\b(?![\w'’-])"
 )
 TITLE_MIN_HITS = 2
 
