@@ -46,3 +46,34 @@ def test_rules_without_a_needle_in_the_text_say_nothing():
     assert off_topic("The council approved the budget on Tuesday.") is None
     assert off_topic("Anyone with information is asked to call police.") == "tip line"
     assert off_topic("Click here to read the full report on the budget.") == "page text"
+
+
+def test_pronoun_speaker_finds_what_the_single_pattern_found():
+    # the one pattern the split search replaced: the same first match, pronoun for pronoun
+    import re
+
+    from synopsis.dependencies import _SAY, _pronoun_speaker
+
+    reference = re.compile(
+        rf"\b(?P<p>he|she|they)\s+(?:{_SAY})\b|\b(?:{_SAY})\s+(?P<q>he|she|they)\b"
+        r"(?=\s*(?:[.,;:!?]|$))",
+        re.IGNORECASE,
+    )
+    cases = [
+        "He said it would rain.",
+        "It will rain, said he.",
+        "They said so, said she.",
+        "It was late, asked he, and she told them.",
+        "According to he, she said nothing.",
+        "The plan failed, according to they.",
+        "It failed, she SAID, said he!",
+        "The  report said  they",
+        "Her friends said they were leaving.",
+        "Sheila said the heat was bad; theyre late.",
+        "x said\the.",
+        "",
+    ]
+    for text in cases:
+        m = reference.search(text)
+        expected = None if m is None else (m.span("p") if m.group("p") else m.span("q"))
+        assert _pronoun_speaker(text) == expected, text

@@ -85,9 +85,15 @@ _SAY_WORD = re.compile(rf"\b(?:{_SAY})\b", re.IGNORECASE)
 # The first word of each verb of saying: a pattern that needs one of them cannot match a
 # text without it (textfacts.Text.has_word).
 _SAY_FIRST = frozenset(w.split()[0] for w in _SAY.split("|"))
-_PRONOUN_SPEAKER = re.compile(
-    rf"\b(?P<p>he|she|they)\s+(?:{_SAY})\b|\b(?:{_SAY})\s+(?P<q>he|she|they)\b(?=\s*(?:[.,;:!?]|$))",
-    re.IGNORECASE,
+# A pronoun speaker is "he said" or "said he." (the pronoun ends a clause). One pattern for
+# both tried every verb of saying at every position; so "he said" is found from its
+# pronoun, and "said he." from a pronoun that ends a clause, checked for a verb of saying
+# just before it by matching the reversed text before it (the lookaheads let the matcher
+# skip to the next h, s or t).
+_PRONOUN_SAYS = re.compile(rf"(?=[hst])\b(?P<p>he|she|they)\s+(?:{_SAY})\b", re.IGNORECASE)
+_PRONOUN_ENDS = re.compile(r"(?=[hst])\b(?:he|she|they)\b(?=\s*(?:[.,;:!?]|$))", re.IGNORECASE)
+_SAYS_REVERSED = re.compile(
+    r"\s+(?:" + "|".join(w[::-1] for w in _SAY.split("|")) + r")\b", re.IGNORECASE
 )
 # (The lookahead lets the matcher skip to the next h, s or t.)
 _SPEAKER_PRONOUN = re.compile(r"(?=[hst])\b(?:he|she|they)\b", re.IGNORECASE)
@@ -813,14 +819,23 @@ def speaker_need(text: str) -> Need | None:
 
 
 def _speaker_need(text: Text) -> Need | None:
-    # the pattern needs a "he"/"she"/"they" and a verb of saying: cheap tests first
-    if not (_SPEAKER_PRONOUN.search(text) and text.has_word(_SAY_FIRST)):
+    if not _SPEAKER_PRONOUN.search(text):  # a cheap test first
         return None
-    m = _PRONOUN_SPEAKER.search(text.rest)
-    if m is None:
-        return None
-    start, end = m.span("p") if m.group("p") else m.span("q")
-    return Need("speaker", start, end)
+    span = _pronoun_speaker(text.rest)
+    return None if span is None else Need("speaker", *span)
+
+
+def _pronoun_speaker(rest: str) -> tuple[int, int] | None:
+    """The pronoun of the first "he said" or "said he." in ``rest``, by where the
+    attribution starts (the verb of "said he." comes first)."""
+    said = _PRONOUN_SAYS.search(rest)
+    for m in _PRONOUN_ENDS.finditer(rest):
+        verb = _SAYS_REVERSED.match(rest[: m.start()][::-1])
+        if verb is not None:  # the first "said he.": it starts before "he said" or not
+            if said is None or m.start() - verb.end() < said.start():
+                return m.span()
+            break
+    return None if said is None else said.span("p")
 
 
 def _says(text: Text) -> bool:

@@ -30,6 +30,17 @@ def outside_quotes(text: str) -> str:
     return _QUOTED.sub(lambda m: " " * len(m.group()), text)
 
 
+def folded(text: str) -> str | None:
+    """``text`` lower-cased for pre-checks, or None when they cannot be trusted on it."""
+    return None if _FOLDS.search(text) else text.lower()
+
+
+def may(lower: str | None, needles: Iterable[str]) -> bool:
+    """Whether ``lower`` (from :func:`folded`) holds one of ``needles``; always True for
+    None. False means a pattern that needs one of them cannot match the text."""
+    return lower is None or any(n in lower for n in needles)
+
+
 class Text(str):
     """A sentence's text with its lower case (``lower_``: None when pre-checks cannot be
     trusted), its set of lower-cased words and its text outside quotations, each found
@@ -38,7 +49,7 @@ class Text(str):
 
     def __new__(cls, text: str) -> Text:
         self = super().__new__(cls, text)
-        self.lower_ = None if _FOLDS.search(text) else text.lower()
+        self.lower_ = folded(text)
         self._words: frozenset[str] | None = None
         self._rest: str | None = None
         self.found: dict[str, object] = {}
@@ -55,8 +66,7 @@ class Text(str):
         """Whether the lower-cased text holds one of ``needles`` (always True when the
         lower case cannot be trusted): False means a pattern that needs one cannot
         match."""
-        low = self.lower_
-        return low is None or any(n in low for n in needles)
+        return may(self.lower_, needles)
 
     def has_word(self, vocabulary: frozenset[str]) -> bool:
         """Whether one of the text's words (maximal runs of word characters, lower-cased)

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from .dependencies import announces
 from .model import Headline, SegmentedDocument
 from .score import words
-from .textfacts import text_of
+from .textfacts import folded, may, text_of
 
 # Each rule with the strings its pattern cannot match without (lower case; None: no
 # pre-check), so that it runs only on the sentences that hold one (textfacts.Text.may).
@@ -92,17 +92,26 @@ _CAPTION_RULES = (
     re.compile(r"^\W*(?:warning|spoiler alert|spoilers?|trigger warning):", re.IGNORECASE),
 )
 CAPTION_MAX_WORDS = 14
+# What the picture rule and the date rule cannot match without (textfacts.may).
+_YEAR = re.compile(r"\d{4}")
+_PICTURE_NEEDLES = ("left", "right", "(cent", "pictured ", "happier", "seen ")
 
 
 def caption(text: str) -> bool:
     """A caption, footnote marker or reader warning: text about the page, not the story."""
     date, picture, footnote, credit, warning = _CAPTION_RULES
-    if footnote.search(text) or warning.search(text):
+    # (date and warning are anchored at the start: match, not a search at every position)
+    low = folded(text)
+    if footnote.search(text) or (may(low, ("warning", "spoiler")) and warning.match(text)):
         return True
     # the other rules hold only for a short line: no search in a long one
     if len(text.split()) > CAPTION_MAX_WORDS:
         return False
-    return any(r.search(text) for r in (date, picture, credit))
+    return bool(
+        (_YEAR.search(text) and date.match(text))
+        or (may(low, _PICTURE_NEEDLES) and picture.search(text))
+        or (may(low, ("/", "seen")) and credit.search(text))
+    )
 
 
 # "Jane Doe is the Post's science editor.": a note about the writer, not the story.
