@@ -180,8 +180,11 @@ def select(
                 heard[groups[sentences[g].doc_index]] += 1
             if g in position:
                 open_[position[g]] = False
-            if g != int(ranked[c]):  # a unit member outside the candidates: its own row
-                row = (scored.vectors[g] @ vectors.T).toarray().ravel()
+            if g != int(ranked[c]):  # another member of the unit: its similarities too
+                if g in position:  # a candidate: its row of the product (the same values)
+                    row = similarity[position[g]]
+                else:
+                    row = (scored.vectors[g] @ vectors.T).toarray().ravel()
                 max_sim = np.maximum(max_sim, row)
         for g, found in unit_found[c].items():
             insertions.setdefault(g, found)
