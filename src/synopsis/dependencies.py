@@ -32,17 +32,18 @@ import re
 from dataclasses import dataclass
 
 from .textfacts import Text, outside_quotes, text_of
-
-# Subjects and possessives that point back to something named before.
-_PRONOUNS = (
-    "he|she|they|it|its|his|her|their|them|this|these|those|that|such|both|"
-    "the latter|the former|the same|the two|the pair|the move|the decision|"
-    "the announcement|the comments|the remarks|the statement|the incident|the news|"
-    "the change|the development|the report|the group|the company|the man|the woman|"
-    "the suspect|the victim|the boy|the girl|the couple|the official|the agency|"
-    "the organization|the organisation"
+from .wordlists import (
+    CONNECTIVES,
+    EVENTS,
+    NOT_A_NAME,
+    NOT_NAME_START,
+    NOT_SURNAME,
+    PRONOUNS,
+    SAY,
+    TITLES,
 )
-_PRONOUN_OPENER = re.compile(rf"(?:{_PRONOUNS})\b(?!-)", re.IGNORECASE)
+
+_PRONOUN_OPENER = re.compile(rf"(?:{PRONOUNS})\b(?!-)", re.IGNORECASE)
 # "This week", "That night", "It is unclear whether": time phrases and dummy "it" do not
 # point back.
 _NOT_ANAPHORIC = re.compile(
@@ -55,45 +56,24 @@ _NOT_ANAPHORIC = re.compile(
     r"the\s+largest|the\s+biggest|the\s+worst)\b|that\s+(?:is|was)\s+according\b",
     re.IGNORECASE,
 )
-_CONNECTIVES = (
-    "but|however|also|still|meanwhile|instead|and|yet|so|moreover|furthermore|"
-    "nevertheless|nonetheless|thus|therefore|hence|besides|otherwise|then|later|"
-    "afterwards|afterward|likewise|similarly|indeed|additionally|regardless|rather|"
-    "even so|in addition|in fact|as a result|in response|at the same time|"
-    "on the other hand|by contrast|in contrast|despite this|after that|as well|"
-    "for his part|for her part|for their part|not only that|that said|"
-    "in turn|to that end|even then|until then|since then|by then"
-)
-_CONNECTIVE_OPENER = re.compile(rf"(?:{_CONNECTIVES})\b(?!-)\s*,?", re.IGNORECASE)
+_CONNECTIVE_OPENER = re.compile(rf"(?:{CONNECTIVES})\b(?!-)\s*,?", re.IGNORECASE)
 
 _OPEN = '"“„«'
 _CLOSE = '"”»'
 _LEADING = re.compile(r"""[\s\-–—'‘’(\[]*""")
-# Verbs of saying; an attribution is one of these outside the quotation marks.
-_SAY = (
-    r"said|says|say|told|tells|added|adds|asked|asks|wrote|writes|tweeted|explained|"
-    r"explains|stated|states|noted|notes|insisted|insists|continued|continues|argued|"
-    r"argues|warned|warns|declared|declares|recalled|recalls|acknowledged|acknowledges|"
-    r"admitted|admits|replied|replies|responded|responds|claimed|claims|announced|"
-    r"announces|testified|testifies|posted|posts|according to|confirmed|confirms|"
-    r"suggested|suggests|remarked|observed|shouted|yelled|cried|joked|quipped|"
-    r"conceded|concedes|complained|complains|reported|reports|predicted|predicts|"
-    r"reads|read|screamed|screams|shouts|shout|emailed|emails|texted|texts|"
-    r"whispered|pleaded|begged|urged|urges|vowed|vows|promised|promises"
-)
-_SAY_WORD = re.compile(rf"\b(?:{_SAY})\b", re.IGNORECASE)
+_SAY_WORD = re.compile(rf"\b(?:{SAY})\b", re.IGNORECASE)
 # The first word of each verb of saying: a pattern that needs one of them cannot match a
 # text without it (textfacts.Text.has_word).
-_SAY_FIRST = frozenset(w.split()[0] for w in _SAY.split("|"))
+_SAY_FIRST = frozenset(w.split()[0] for w in SAY.split("|"))
 # A pronoun speaker is "he said" or "said he." (the pronoun ends a clause). One pattern for
 # both tried every verb of saying at every position; so "he said" is found from its
 # pronoun, and "said he." from a pronoun that ends a clause, checked for a verb of saying
 # just before it by matching the reversed text before it (the lookaheads let the matcher
 # skip to the next h, s or t).
-_PRONOUN_SAYS = re.compile(rf"(?=[hst])\b(?P<p>he|she|they)\s+(?:{_SAY})\b", re.IGNORECASE)
+_PRONOUN_SAYS = re.compile(rf"(?=[hst])\b(?P<p>he|she|they)\s+(?:{SAY})\b", re.IGNORECASE)
 _PRONOUN_ENDS = re.compile(r"(?=[hst])\b(?:he|she|they)\b(?=\s*(?:[.,;:!?]|$))", re.IGNORECASE)
 _SAYS_REVERSED = re.compile(
-    r"\s+(?:" + "|".join(w[::-1] for w in _SAY.split("|")) + r")\b", re.IGNORECASE
+    r"\s+(?:" + "|".join(w[::-1] for w in SAY.split("|")) + r")\b", re.IGNORECASE
 )
 # (The lookahead lets the matcher skip to the next h, s or t.)
 _SPEAKER_PRONOUN = re.compile(r"(?=[hst])\b(?:he|she|they)\b", re.IGNORECASE)
@@ -143,15 +123,8 @@ def fragment(text: str) -> str | None:
 # event this way points back to where the article introduced it ("The rebels have
 # already joined the fight."). A modifier ("the Paris talks") or a complement ("the fight
 # against ...") says which, and a long sentence usually carries its own context.
-_EVENTS = (
-    "fight|attack|attacks|move|deal|talks|war|campaign|crash|shooting|incident|decision|"
-    "plan|case|trial|vote|meeting|operation|strike|strikes|raid|blast|explosion|storm|"
-    "outbreak|crisis|scandal|investigation|probe|lawsuit|agreement|proposal|effort|"
-    "mission|announcement|killing|killings|accident|conflict|dispute|offer|request|"
-    "violence|protest|protests|election|race|battle|collapse|fire"
-)
 _DEFINITE = re.compile(
-    rf"\bthe\s+(?:{_EVENTS})\b(?!\s*(?:of|against|in|on|over|between|with|to|by|at|for|that|"
+    rf"\bthe\s+(?:{EVENTS})\b(?!\s*(?:of|against|in|on|over|between|with|to|by|at|for|that|"
     r"which|who|near|from|involving|across|into|under|led|-))",
     re.IGNORECASE,
 )
@@ -368,135 +341,12 @@ def _opens_clause(head: str, end: int) -> bool:
     return not (word == "so" and re.match(r"(?:far|much|many|long|called)\b", rest, re.I))
 
 
-_TITLE = (
-    r"Mr|Mrs|Ms|Dr|Gen|Lt|Sgt|Col|Capt|Cmdr|Adm|Sen|Rep|Gov|Prof|Rev|Det|Insp|Supt|Officer|"
-    r"President|Secretary|Minister|Chief|Judge|Justice|Sheriff|Mayor|Prince|King|Queen"
-)
 # (Every name, and every title, starts with a capital: the lookahead lets the matcher
 # skip to the next one instead of trying the titles at every position.)
 _PERSON = re.compile(
-    rf"(?=[A-Z])(?:(?:{_TITLE})\.?\s+)?"
+    rf"(?=[A-Z])(?:(?:{TITLES})\.?\s+)?"
     r"((?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.|de|van|von|al|bin))*"
     r"\s+[A-Z][a-z'’-]+)"
-)
-# Capitalised runs that end in one of these name an institution, a place or a day, not a
-# person who could be "he" or "she".
-_NOT_SURNAME = frozenset(
-    [
-        *("highway", "road", "avenue", "boulevard", "park", "beach", "lake", "bridge"),
-        *("mountain", "square", "hall", "complex", "center", "arena", "stadium", "field"),
-        *("caption", "photos", "images", "getty", "ap", "afp", "cnn", "bbc", "nbc", "abc"),
-        "ministry",
-        "department",
-        "house",
-        "council",
-        "party",
-        "police",
-        "office",
-        "agency",
-        "committee",
-        "court",
-        "news",
-        "times",
-        "post",
-        "press",
-        "association",
-        "university",
-        "college",
-        "school",
-        "army",
-        "forces",
-        "force",
-        "guard",
-        "service",
-        "services",
-        "administration",
-        "government",
-        "union",
-        "nations",
-        "states",
-        "company",
-        "inc",
-        "corp",
-        "group",
-        "network",
-        "organization",
-        "organisation",
-        "republic",
-        "kingdom",
-        "street",
-        "county",
-        "city",
-        "center",
-        "centre",
-        "institute",
-        "foundation",
-        "commission",
-        "bureau",
-        "authority",
-        "senate",
-        "congress",
-        "parliament",
-        "assembly",
-        "media",
-        "television",
-        "radio",
-        "magazine",
-        "journal",
-        "channel",
-        "board",
-        "bank",
-        "fund",
-        "state",
-        "hospital",
-        "airport",
-        "station",
-        "church",
-        "reuters",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "island",
-        "islands",
-        "sea",
-        "ocean",
-        "river",
-        "valley",
-        "east",
-        "west",
-        "north",
-        "south",
-        "america",
-        "africa",
-        "europe",
-        "asia",
-        "command",
-        "fire",
-        "club",
-        "league",
-        "team",
-        "project",
-        "program",
-        "programme",
-        "initiative",
-        "world",
-        "cup",
-    ]
 )
 
 
@@ -523,58 +373,20 @@ def _find_persons(text: Text) -> list[Name]:
     for m in _PERSON.finditer(rest):
         parts = m.group(1).split()
         surname = parts[-1].rstrip("'’")
-        if surname.endswith(("'s", "’s")) or surname.lower() in _NOT_SURNAME:
+        if surname.endswith(("'s", "’s")) or surname.lower() in NOT_SURNAME:
             continue
-        if m.start(1) == 0 and parts[0].lower() in _NOT_NAME_START:
+        if m.start(1) == 0 and parts[0].lower() in NOT_NAME_START:
             continue
         start = m.start(1)
         # "Getty Images Harbour", "Lake County Deputy Ann Cole": a person's name
         # starts after the last word that names an institution or a place.
-        cut = max((k for k, w in enumerate(parts) if w.lower() in _NOT_SURNAME), default=-1)
+        cut = max((k for k, w in enumerate(parts) if w.lower() in NOT_SURNAME), default=-1)
         if cut >= 0:
             if len(parts) - cut - 1 < 2:
                 continue
             start += list(re.finditer(r"\S+", m.group(1)))[cut + 1].start()
         out.append(Name(surname, start, m.end(1)))
     return out
-
-
-# Sentence-initial capitals that are no first name.
-_NOT_NAME_START = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "in",
-        "on",
-        "at",
-        "but",
-        "and",
-        "as",
-        "after",
-        "before",
-        "when",
-        "while",
-        "if",
-        "this",
-        "that",
-        "it",
-        "his",
-        "her",
-        "their",
-        "its",
-        "for",
-        "with",
-        "by",
-        "from",
-        "of",
-        "to",
-        "last",
-        "next",
-        "police",
-        "officials",
-    ]
-)
 
 
 def full_names(text: str) -> list[Name]:
@@ -604,7 +416,7 @@ def _attributed_name(text: Text) -> Name | None:
     found = None
     for m in _SURNAME_SAYS.finditer(rest):
         word = m.group("a") or m.group("b")
-        if word.lower() not in _NOT_SURNAME and word.lower() not in _NOT_A_NAME:
+        if word.lower() not in NOT_SURNAME and word.lower() not in NOT_A_NAME:
             start = m.start("a") if m.group("a") else m.start("b")
             found = Name(word, start, start + len(word))
     return found
@@ -622,21 +434,11 @@ def speaker_name(text: str) -> Name | None:
 
 
 # A verb of saying just after a name ("Kerry, 71, said") or just before it ("said Lt.").
-_SAYS_AFTER = re.compile(rf"\s*(?:,[^,]{{0,30}},)?\s*(?:{_SAY})\b")
-_SAYS_BEFORE = re.compile(rf"\b(?:{_SAY})\s*(?:(?:{_TITLE})\.?\s+)?$")
+_SAYS_AFTER = re.compile(rf"\s*(?:,[^,]{{0,30}},)?\s*(?:{SAY})\b")
+_SAYS_BEFORE = re.compile(rf"\b(?:{SAY})\s*(?:(?:{TITLES})\.?\s+)?$")
 # A lone capitalised word next to a verb of saying ("Kerry said", "said Psaki").
 _SURNAME_SAYS = re.compile(
-    rf"\b(?P<a>[A-Z][a-z'’-]+)\s+(?:{_SAY})\b|\b(?:{_SAY})\s+(?P<b>[A-Z][a-z'’-]+)\b"
-)
-_NOT_A_NAME = frozenset(
-    [
-        *("he", "she", "they", "it", "we", "i", "you", "this", "that", "who", "which"),
-        *("officials", "authorities", "police", "investigators", "witnesses", "experts"),
-        *("analysts", "critics", "officers", "prosecutors", "doctors", "researchers"),
-        *("spokesman", "spokeswoman", "spokesperson", "sources", "residents", "reports"),
-        *("the", "a", "an", "and", "but", "also", "later", "then", "earlier", "yesterday"),
-        *("today", "tonight", "statement", "report", "study", "data", "documents"),
-    ]
+    rf"\b(?P<a>[A-Z][a-z'’-]+)\s+(?:{SAY})\b|\b(?:{SAY})\s+(?P<b>[A-Z][a-z'’-]+)\b"
 )
 
 
@@ -914,7 +716,7 @@ def _clause_subject(article: Article, j: int, i: int) -> Name | str | None:
     named = {}
     for w in re.finditer(r"\b[A-Z][a-z'’-]+\b", text):
         word = w.group()
-        if word in named or word.lower() in _NOT_SURNAME or word.lower() in _NOT_A_NAME:
+        if word in named or word.lower() in NOT_SURNAME or word.lower() in NOT_A_NAME:
             continue
         if article.named_before(word, i):
             named[word] = Name(word, w.start(), w.end())
