@@ -78,3 +78,20 @@ def test_pronoun_speaker_finds_what_the_single_pattern_found():
         m = reference.search(text)
         expected = None if m is None else (m.span("p") if m.group("p") else m.span("q"))
         assert _pronoun_speaker(text) == expected, text
+
+
+def test_found_once_keeps_a_verdict_on_the_text_only():
+    from synopsis.textfacts import found_once
+
+    calls = []
+
+    @found_once
+    def rule(text: str) -> int:
+        calls.append(text)
+        return len(text)
+
+    shared = Text("A sentence in two copies of one story.")
+    assert rule(shared) == rule(shared) == len(shared) and len(calls) == 1
+    assert rule("plain text") == rule("plain text") == 10 and len(calls) == 3
+    # the dependency and topic rules keep theirs the same way
+    assert needs(shared) is None and any(k.endswith(".needs") for k in shared.found)

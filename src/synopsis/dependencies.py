@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .textfacts import Text, outside_quotes, text_of
+from .textfacts import Text, found_once, outside_quotes, text_of
 from .wordlists import (
     CONNECTIVES,
     EVENTS,
@@ -101,6 +101,7 @@ _LOST_STOP_HINT = re.compile(
 )
 
 
+@found_once
 def fragment(text: str) -> str | None:
     """Why ``text`` is not a whole sentence (a short reason), or None: two sentences glued
     together (``said."He``), a start in lower case (the end of a sentence cut in two, in
@@ -152,6 +153,7 @@ _GESTURE = re.compile(
 ANNOUNCE_MAX_WORDS = 12
 
 
+@found_once
 def announces(text: str) -> bool:
     """A sentence that only announces what comes after it: as a summary sentence it tells
     the reader nothing (it may still come in just before what it announces, as the lead-in
@@ -173,6 +175,7 @@ _QUOTE_CONTEXT = re.compile(
 )
 
 
+@found_once
 def quote_context(text: str) -> Need | None:
     """A quotation that leans on something the sentence does not give: it opens with a
     pronoun or a connective ("That is why ...", "But we ...", "It was not ..."), or it
@@ -293,6 +296,7 @@ def reports_quote(text: str) -> bool:
     return len(before.split()) >= REPORT_LEAD_WORDS and not before.rstrip().endswith(":")
 
 
+@found_once
 def needs(text: str) -> Need | None:
     """What ``text`` (one sentence) needs from its neighbours, or None when it stands
     alone.

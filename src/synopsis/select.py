@@ -74,6 +74,7 @@ from .dependencies import (
 from .model import Insertion, Mention, ScoredCluster, Selection, Sentence
 from .options import SelectOptions
 from .score import is_quotation, words
+from .textfacts import Text
 from .topic import content_words, not_a_lead, off_topic, overlap
 
 # A middle initial or a name particle, kept in a bracketed full name.
@@ -408,6 +409,7 @@ class _Units:
         self._units: dict[int, Unit | None] = {}
         self._insertions: dict[int, dict[int, tuple[Insertion, ...]]] = {}
         self._articles: dict[int, Article] = {}
+        self._texts: dict[str, Text] = {}
         self._stands: dict[int, bool] = {}
 
     def stands(self, g: int) -> bool:
@@ -421,7 +423,13 @@ class _Units:
         """Document ``d``'s sentences as a :class:`~synopsis.dependencies.Article` (made
         once: its sentence texts carry what every rule found in them)."""
         if d not in self._articles:
-            self._articles[d] = Article([s.text for s in self.scored.documents[d].sentences])
+            texts = []
+            for s in self.scored.documents[d].sentences:  # one Text per distinct sentence:
+                # the copies of a wire story share what the rules found in their sentences
+                if s.text not in self._texts:
+                    self._texts[s.text] = Text(s.text)
+                texts.append(self._texts[s.text])
+            self._articles[d] = Article(texts)
         return self._articles[d]
 
     def text(self, g: int) -> str:

@@ -13,8 +13,12 @@ outside its quotations.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+T = TypeVar("T")
 
 _QUOTED = re.compile(r"[\"“„«][^\"“”„«»]*[\"”»]")
 _TOKEN = re.compile(r"\w+")
@@ -82,3 +86,21 @@ class Text(str):
 def text_of(text: str) -> Text:
     """``text`` as a :class:`Text` (itself when it is one already)."""
     return text if isinstance(text, Text) else Text(text)
+
+
+def found_once(rule: Callable[[str], T]) -> Callable[[str], T]:
+    """``rule`` (a function of one sentence's text alone) asked once per :class:`Text`:
+    its verdict is kept in ``Text.found``, so a sentence shared by several units, or
+    the same sentence in several copies of a story, is judged once. Plain strings are
+    judged afresh every time."""
+    key = rule.__module__ + "." + rule.__qualname__
+
+    @functools.wraps(rule)
+    def judged(text: str) -> T:
+        if not isinstance(text, Text):
+            return rule(text)
+        if key not in text.found:
+            text.found[key] = rule(text)
+        return text.found[key]  # type: ignore[return-value]
+
+    return judged

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from .dependencies import announces
 from .model import Headline, SegmentedDocument
 from .score import words
-from .textfacts import folded, may, text_of
+from .textfacts import folded, found_once, may, text_of
 
 # Each rule with the strings its pattern cannot match without (lower case; None: no
 # pre-check), so that it runs only on the sentences that hold one (textfacts.Text.may).
@@ -146,6 +146,7 @@ def _title_case(text: str) -> bool:
     return len(_TITLE_HIT.findall(rest, 1)) >= TITLE_MIN_HITS
 
 
+@found_once
 def off_topic(text: str) -> str | None:
     """Why ``text`` is not about the story (a short reason), or None.
 
