@@ -498,6 +498,15 @@ class _Units:
 def _raw_offset(raw: str, sentence: Sentence, k: int) -> int:
     """The document offset of position ``k`` of a sentence's display text (display text
     folds runs of whitespace, so count the non-space characters before ``k``)."""
+    text, start = sentence.text, sentence.start
+    if sentence.end - start == len(text) and raw.startswith(text, start):
+        # nothing folded: the same position, or (at a space) just after the word before
+        if k < len(text) and not text[k].isspace():
+            return start + k
+        j = min(k, len(text))
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        return start + j
     n = sum(1 for ch in sentence.text[:k] if not ch.isspace())
     pos = sentence.start
     while n and pos < sentence.end:
