@@ -126,9 +126,15 @@ def select(
     ranked = ranked[:MAX_CANDIDATES]
     position = {int(r): c for c, r in enumerate(ranked)}
 
-    vectors: sparse.csr_matrix = scored.vectors[ranked]
-    # One product for all candidate pairs: cheaper than a sparse product per step.
-    similarity = (vectors @ vectors.T).toarray()
+    # Each candidate's unit and insertions, found once (the budget check asks at every
+    # step), and whether its cost can differ from its own words.
+    unit_members = [units.members(int(r)) for r in ranked]
+    unit_found = [units.insertions(int(r)) for r in ranked]
+    article_leads = _article_leads(scored, units) if options.lead_first else {}
+    cosines = _Cosines(
+        scored.vectors, ranked, [g for m in unit_members for g in m] + list(article_leads.values())
+    )
+    similarity = cosines.product[: len(ranked), : len(ranked)]  # candidate pairs
     salience = scores[ranked]
     top = salience.max()
     salience = salience / top if top > 0 else salience
@@ -140,10 +146,6 @@ def select(
     insertions: dict[int, tuple[Insertion, ...]] = {}
     used = 0
     lam = options.mmr_lambda
-    # Each candidate's unit and insertions, found once (the budget check asks at every
-    # step), and whether its cost can differ from its own words.
-    unit_members = [units.members(int(r)) for r in ranked]
-    unit_found = [units.insertions(int(r)) for r in ranked]
     compound = np.array(
         [len(m) > 1 or bool(f) for m, f in zip(unit_members, unit_found, strict=True)]
     )
@@ -182,11 +184,7 @@ def select(
             if g in position:
                 open_[position[g]] = False
             if g != int(ranked[c]):  # another member of the unit: its similarities too
-                if g in position:  # a candidate: its row of the product (the same values)
-                    row = similarity[position[g]]
-                else:
-                    row = (scored.vectors[g] @ vectors.T).toarray().ravel()
-                max_sim = np.maximum(max_sim, row)
+                max_sim = np.maximum(max_sim, cosines.product[cosines.pos[g], : len(ranked)])
         for g, found in unit_found[c].items():
             insertions.setdefault(g, found)
         open_[c] = False
@@ -208,7 +206,6 @@ def select(
 
     quotes = np.array([is_quotation(sentences[r].text) for r in ranked], dtype=bool)
     if options.lead_first:
-        article_leads = _article_leads(scored, units)
         lead_rows = set(article_leads.values())
         leads = np.flatnonzero([int(r) in lead_rows for r in ranked])
         kinds = [not_a_lead(units.text(int(ranked[c])), bool(quotes[c])) for c in leads]
@@ -226,7 +223,7 @@ def select(
                 )
             if groups is not None and options.lead_agreement_weight:
                 value += options.lead_agreement_weight * _agreement(
-                    scored, ranked[leads], article_leads, groups
+                    scored, cosines, ranked[leads], article_leads, groups
                 )
             # ties keep the ranked order (by score): argmax takes the first
             take(int(leads[np.argmax(value)]))
@@ -273,7 +270,11 @@ def _article_leads(scored: ScoredCluster, units: _Units) -> dict[int, int]:
 
 
 def _agreement(
-    scored: ScoredCluster, leads: np.ndarray, article_leads: dict[int, int], groups: Sequence[int]
+    scored: ScoredCluster,
+    cosines: _Cosines,
+    leads: np.ndarray,
+    article_leads: dict[int, int],
+    groups: Sequence[int],
 ) -> np.ndarray:
     """How far the other independent sources open with the same news as each lead: the
     mean, over the copy groups other than the lead's own, of its best cosine with the
@@ -282,7 +283,7 @@ def _agreement(
     that one of them leads with."""
     rows = sorted(article_leads.values())
     row_group = np.array([groups[scored.sentences[g].doc_index] for g in rows])
-    cos = (scored.vectors[leads] @ scored.vectors[rows].T).toarray()
+    cos = cosines.between(leads, rows)
     out = np.zeros(len(leads))
     for k, r in enumerate(leads):
         own = groups[scored.sentences[int(r)].doc_index]
@@ -290,6 +291,27 @@ def _agreement(
         if others:
             out[k] = np.mean([cos[k, row_group == h].max() for h in others])
     return out
+
+
+class _Cosines:
+    """Cosines between the sentences selection compares, from one sparse product: the
+    candidates (first, in ranked order) and the other sentences it may ask about (unit
+    members that are no candidate, article leads). Each sparse operation has a fixed cost
+    larger than a small cluster's arithmetic, so one product replaces one per question;
+    an entry is the value the product of those two rows alone gives (same terms, same
+    order)."""
+
+    def __init__(self, vectors: sparse.csr_matrix, ranked: np.ndarray, others: list[int]) -> None:
+        rows = [int(r) for r in ranked]
+        seen = set(rows)
+        rows += sorted(g for g in set(others) if g not in seen)
+        self.pos = {g: i for i, g in enumerate(rows)}
+        block = vectors[rows]
+        self.product: np.ndarray = (block @ block.T).toarray()
+
+    def between(self, a: Sequence[int], b: Sequence[int]) -> np.ndarray:
+        """The cosines of sentences ``a`` (rows) with sentences ``b`` (columns)."""
+        return self.product[np.ix_([self.pos[int(g)] for g in a], [self.pos[int(g)] for g in b])]
 
 
 def _added_words(scored: ScoredCluster, g: int, found: Sequence[Insertion]) -> int:
