@@ -95,3 +95,58 @@ def test_found_once_keeps_a_verdict_on_the_text_only():
     assert rule("plain text") == rule("plain text") == 10 and len(calls) == 3
     # the dependency and topic rules keep theirs the same way
     assert needs(shared) is None and any(k.endswith(".needs") for k in shared.found)
+
+
+def test_every_alternative_of_the_tip_line_and_page_text_rules_passes_its_pre_check():
+    # one invented sentence per alternative: a needle list that missed one would drop it
+    tips = [
+        "Anyone with information should talk to the sheriff.",
+        "Anyone with any information should talk to the sheriff.",
+        "Contact Crime Stoppers about the theft.",
+        "Contact CrimeStoppers about the theft.",
+        "The tip line is open all night.",
+        "The tipline is open all night.",
+        "Residents are asked to call the county office.",
+        "Residents are urged to contact the county office.",
+        "Residents are encouraged to contact the county office.",
+        "Call the county office at (555) 123-4567 today.",
+        "Call Metro at 555 123 4567 today.",
+    ]
+    for text in tips:
+        assert off_topic(text) == "tip line", text
+    pages = [
+        "Click here for the full list of winners.",
+        "Read more: the full list of winners.",
+        "Related: the full list of winners.",
+        "Watch: the full list of winners.",
+        "See also the full list of winners.",
+        "Sign up to get the full list of winners.",
+        "Subscribe to get the full list of winners.",
+        "Hide caption The full list of winners.",
+        "Follow us on Twitter for the full list of winners.",
+        "Follow Jane Doe on Facebook for the full list of winners.",
+        "Photo: the full list of winners.",
+        "Photos: the full list of winners.",
+        "Video: the full list of winners.",
+        "Videos: the full list of winners.",
+        "Editor's note: the full list of winners.",
+        "Editors note: the full list of winners.",
+        "Updated at noon: the full list of winners.",
+        "Correction: the full list of winners.",
+        "Clarification: the full list of winners.",
+        "The list was long, so click here for all of it.",
+        "The list was long, so sign up for our letter.",
+        "This story has been updated with the full list of winners.",
+        "Reporters in Ohio contributed to this report on the winners.",
+        "The full list of winners is available on the site.",
+        "To see the full list of winners, download our app now.",
+        "You can subscribe to get the full list of winners.",
+        "Don't forget to share the full list of winners.",
+        "Don’t forget to follow the full list of winners.",
+        "Do not forget to like the full list of winners.",
+        "The winners, photo 3 of 12, stand on stage together.",
+        "The winners, photos 3 of 12, stand on stage together.",
+        "The winners, caption 3 of 12, stand on stage together.",
+    ]
+    for text in pages:
+        assert off_topic(text) == "page text", text

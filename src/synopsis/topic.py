@@ -42,14 +42,24 @@ _RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = (
             r"call (?:the )?\w+(?: \w+)? (?:at|on) \(?\d{3})",
             re.IGNORECASE,
         ),
-        ("anyone with", "crime", "tip", " to c", "call "),
+        (
+            *("anyone with", "crime", "tip line", "tipline", "asked to c", "urged to c"),
+            *("encouraged to c", "call "),
+        ),
     ),
-    (
+    (  # (two patterns for one rule: the first is tried at the start only)
         "page text",
         re.compile(
             r"^\W*(?:click here|read more|related:|watch:|see also|sign up|subscribe|hide caption|"
             r"follow (?:us|\w+ \w+) on (?:twitter|facebook)|photos?:|videos?:|editor'?s note|"
-            r"update[ds]?\b[^.]{0,40}:|correction:|clarification:)|"
+            r"update[ds]?\b[^.]{0,40}:|correction:|clarification:)",
+            re.IGNORECASE,
+        ),
+        None,
+    ),
+    (
+        "page text",
+        re.compile(
             r"\b(?:click here|sign up for our|this story has been updated|"
             r"contributed to this report|is available on|download our app|"
             r"you can (?:unsubscribe|subscribe|buy|download|sign up|follow us|listen)|"
@@ -58,10 +68,9 @@ _RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = (
             re.IGNORECASE,
         ),
         (
-            *("click here", "read more", "related:", "watch:", "see also", "sign up"),
-            *("subscribe", "caption", "follow ", "photo", "video", "editor", "update"),
-            *("correction:", "clarification:", "contributed to this report"),
-            *("is available on", "download our app", "you can ", "forget to "),
+            *("click here", "sign up for our", "this story has been updated"),
+            *("contributed to this report", "is available on", "download our app"),
+            *("you can ", "forget to ", "photo ", "photos ", "caption "),
         ),
     ),
 )
