@@ -318,3 +318,30 @@ def test_a_quotation_is_shown_with_the_sentence_it_answers() -> None:
                 assert not texts[s.document_id][before.end : s.start].strip()
                 shown += 1
     assert shown  # the fixture exercises the rule
+
+
+def test_raw_offsets_of_folded_and_unfolded_sentences():
+    # the display text folds whitespace; an unfolded sentence takes a shortcut that must
+    # land where the character walk lands, at every position of both kinds
+    from synopsis.model import Sentence
+    from synopsis.select import _raw_offset
+
+    def walk(raw: str, s: Sentence, k: int) -> int:
+        n, pos = sum(1 for ch in s.text[:k] if not ch.isspace()), s.start
+        while n and pos < s.end:
+            n -= not raw[pos].isspace()
+            pos += 1
+        if k < len(s.text) and not s.text[k].isspace():
+            while pos < s.end and raw[pos].isspace():
+                pos += 1
+        return pos
+
+    raw = "Intro. The  mayor\nsaid he would go. He left early."
+    folded = Sentence(0, "d", 0, 0, 7, 35, "The mayor said he would go.")
+    plain = Sentence(0, "d", 1, 0, 36, 50, "He left early.")
+    assert raw[plain.start : plain.end] == plain.text
+    for s in (folded, plain):
+        for k in range(len(s.text) + 2):
+            assert _raw_offset(raw, s, k) == walk(raw, s, k), (s.text, k)
+    assert raw[_raw_offset(raw, folded, 10) :].startswith("said")
+    assert _raw_offset(raw, plain, 3) == 39

@@ -31,16 +31,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Subjects and possessives that point back to something named before.
-_PRONOUNS = (
-    "he|she|they|it|its|his|her|their|them|this|these|those|that|such|both|"
-    "the latter|the former|the same|the two|the pair|the move|the decision|"
-    "the announcement|the comments|the remarks|the statement|the incident|the news|"
-    "the change|the development|the report|the group|the company|the man|the woman|"
-    "the suspect|the victim|the boy|the girl|the couple|the official|the agency|"
-    "the organization|the organisation"
+from .textfacts import Text, found_once, outside_quotes, text_of
+from .wordlists import (
+    CONNECTIVES,
+    EVENTS,
+    NOT_A_NAME,
+    NOT_NAME_START,
+    NOT_SURNAME,
+    PRONOUNS,
+    SAY,
+    TITLES,
 )
-_PRONOUN_OPENER = re.compile(rf"(?:{_PRONOUNS})\b(?!-)", re.IGNORECASE)
+
+_PRONOUN_OPENER = re.compile(rf"(?:{PRONOUNS})\b(?!-)", re.IGNORECASE)
 # "This week", "That night", "It is unclear whether": time phrases and dummy "it" do not
 # point back.
 _NOT_ANAPHORIC = re.compile(
@@ -53,42 +56,34 @@ _NOT_ANAPHORIC = re.compile(
     r"the\s+largest|the\s+biggest|the\s+worst)\b|that\s+(?:is|was)\s+according\b",
     re.IGNORECASE,
 )
-_CONNECTIVES = (
-    "but|however|also|still|meanwhile|instead|and|yet|so|moreover|furthermore|"
-    "nevertheless|nonetheless|thus|therefore|hence|besides|otherwise|then|later|"
-    "afterwards|afterward|likewise|similarly|indeed|additionally|regardless|rather|"
-    "even so|in addition|in fact|as a result|in response|at the same time|"
-    "on the other hand|by contrast|in contrast|despite this|after that|as well|"
-    "for his part|for her part|for their part|not only that|that said|"
-    "in turn|to that end|even then|until then|since then|by then"
-)
-_CONNECTIVE_OPENER = re.compile(rf"(?:{_CONNECTIVES})\b(?!-)\s*,?", re.IGNORECASE)
+_CONNECTIVE_OPENER = re.compile(rf"(?:{CONNECTIVES})\b(?!-)\s*,?", re.IGNORECASE)
 
 _OPEN = '"“„«'
 _CLOSE = '"”»'
 _LEADING = re.compile(r"""[\s\-–—'‘’(\[]*""")
-# Verbs of saying; an attribution is one of these outside the quotation marks.
-_SAY = (
-    r"said|says|say|told|tells|added|adds|asked|asks|wrote|writes|tweeted|explained|"
-    r"explains|stated|states|noted|notes|insisted|insists|continued|continues|argued|"
-    r"argues|warned|warns|declared|declares|recalled|recalls|acknowledged|acknowledges|"
-    r"admitted|admits|replied|replies|responded|responds|claimed|claims|announced|"
-    r"announces|testified|testifies|posted|posts|according to|confirmed|confirms|"
-    r"suggested|suggests|remarked|observed|shouted|yelled|cried|joked|quipped|"
-    r"conceded|concedes|complained|complains|reported|reports|predicted|predicts|"
-    r"reads|read|screamed|screams|shouts|shout|emailed|emails|texted|texts|"
-    r"whispered|pleaded|begged|urged|urges|vowed|vows|promised|promises"
+_SAY_WORD = re.compile(rf"\b(?:{SAY})\b", re.IGNORECASE)
+# The first word of each verb of saying: a pattern that needs one of them cannot match a
+# text without it (textfacts.Text.has_word).
+_SAY_FIRST = frozenset(w.split()[0] for w in SAY.split("|"))
+# A pronoun speaker is "he said" or "said he." (the pronoun ends a clause). One pattern for
+# both tried every verb of saying at every position; so "he said" is found from its
+# pronoun, and "said he." from a pronoun that ends a clause, checked for a verb of saying
+# just before it by matching the reversed text before it (the lookaheads let the matcher
+# skip to the next h, s or t).
+_PRONOUN_SAYS = re.compile(rf"(?=[hst])\b(?P<p>he|she|they)\s+(?:{SAY})\b", re.IGNORECASE)
+_PRONOUN_ENDS = re.compile(r"(?=[hst])\b(?:he|she|they)\b(?=\s*(?:[.,;:!?]|$))", re.IGNORECASE)
+_SAYS_REVERSED = re.compile(
+    r"\s+(?:" + "|".join(w[::-1] for w in SAY.split("|")) + r")\b", re.IGNORECASE
 )
-_SAY_WORD = re.compile(rf"\b(?:{_SAY})\b", re.IGNORECASE)
-_PRONOUN_SPEAKER = re.compile(
-    rf"\b(?P<p>he|she|they)\s+(?:{_SAY})\b|\b(?:{_SAY})\s+(?P<q>he|she|they)\b(?=\s*(?:[.,;:!?]|$))",
-    re.IGNORECASE,
-)
-_SPEAKER_PRONOUN = re.compile(r"\b(?:he|she|they)\b", re.IGNORECASE)
+# (The lookahead lets the matcher skip to the next h, s or t.)
+_SPEAKER_PRONOUN = re.compile(r"(?=[hst])\b(?:he|she|they)\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“„«][^\"“”„«»]*[\"”»]")
 
 
 _GLUED = re.compile(r"(?:[a-z]{2}|[A-Z0-9]{3})[.!?,][\"”’]?[A-Z][a-z]|[a-z][.!?,][\"”][A-Z]")
+# What _GLUED and _LOST_STOP cannot match without, found by patterns that start with a
+# character class (which the matcher scans for quickly): a cheap test first.
+_GLUED_HINT = re.compile(r"[.!?,][\"”’]?[A-Z]")
 _ENDS = tuple(".!?\"'”’)]:;…")
 # A subhead left on the line of the next sentence: a short quoted run with no punctuation
 # of its own ("'Sold-on' In an extraordinary ..."), then a capitalised sentence start.
@@ -99,17 +94,23 @@ _LOST_STOP = re.compile(
     r"\b[a-z]{2,}\s+(?:(?:He|She|They|It|But|When|We|His|Her|Their|This)\s+[a-z]|"
     r"(?:On|In|At|After)\s+(?:[A-Z][a-z]+,|[A-Z][a-z]+\s+\d|\d))"
 )
+# (_LOST_STOP reads the text outside quotations, where a blanked quotation next to the
+# word was a closing quotation mark before it or an opening one after it.)
+_LOST_STOP_HINT = re.compile(
+    r"[\s\"”»](?:He|She|They|It|But|When|We|His|Her|Their|This|On|In|At|After)[\s\"“„«]"
+)
 
 
+@found_once
 def fragment(text: str) -> str | None:
     """Why ``text`` is not a whole sentence (a short reason), or None: two sentences glued
     together (``said."He``), a start in lower case (the end of a sentence cut in two, in
     a text that has capitals), no
     final punctuation (a headline, a caption, a hard-wrapped line)."""
     stripped = text.strip()
-    if _GLUED.search(stripped) or _GLUED_SUBHEAD.match(stripped):
+    if (_GLUED_HINT.search(stripped) and _GLUED.search(stripped)) or _GLUED_SUBHEAD.match(stripped):
         return "glued"
-    if _LOST_STOP.search(outside_quotes(stripped)):
+    if _LOST_STOP_HINT.search(stripped) and _LOST_STOP.search(outside_quotes(stripped)):
         return "glued"
     # (Some sources are lower-cased throughout: there a lower-case start says nothing.)
     if stripped[:2].isalpha() and stripped[:2].islower() and not stripped.islower():
@@ -123,15 +124,8 @@ def fragment(text: str) -> str | None:
 # event this way points back to where the article introduced it ("The rebels have
 # already joined the fight."). A modifier ("the Paris talks") or a complement ("the fight
 # against ...") says which, and a long sentence usually carries its own context.
-_EVENTS = (
-    "fight|attack|attacks|move|deal|talks|war|campaign|crash|shooting|incident|decision|"
-    "plan|case|trial|vote|meeting|operation|strike|strikes|raid|blast|explosion|storm|"
-    "outbreak|crisis|scandal|investigation|probe|lawsuit|agreement|proposal|effort|"
-    "mission|announcement|killing|killings|accident|conflict|dispute|offer|request|"
-    "violence|protest|protests|election|race|battle|collapse|fire"
-)
 _DEFINITE = re.compile(
-    rf"\bthe\s+(?:{_EVENTS})\b(?!\s*(?:of|against|in|on|over|between|with|to|by|at|for|that|"
+    rf"\bthe\s+(?:{EVENTS})\b(?!\s*(?:of|against|in|on|over|between|with|to|by|at|for|that|"
     r"which|who|near|from|involving|across|into|under|led|-))",
     re.IGNORECASE,
 )
@@ -159,6 +153,7 @@ _GESTURE = re.compile(
 ANNOUNCE_MAX_WORDS = 12
 
 
+@found_once
 def announces(text: str) -> bool:
     """A sentence that only announces what comes after it: as a summary sentence it tells
     the reader nothing (it may still come in just before what it announces, as the lead-in
@@ -180,6 +175,7 @@ _QUOTE_CONTEXT = re.compile(
 )
 
 
+@found_once
 def quote_context(text: str) -> Need | None:
     """A quotation that leans on something the sentence does not give: it opens with a
     pronoun or a connective ("That is why ...", "But we ...", "It was not ..."), or it
@@ -247,10 +243,16 @@ def quote_balance(text: str) -> tuple[int, int]:
     Curly quotes say which they are; a straight one closes when a quotation is open or
     when it follows a word (``act," he said``), else it opens.
     """
-    if not _ANY_QUOTE.search(text):  # most sentences: nothing to count
-        return 0, 0
+    text = text_of(text)
+    if "quote_balance" not in text.found:
+        text.found["quote_balance"] = _quote_balance(text)
+    return text.found["quote_balance"]
+
+
+def _quote_balance(text: str) -> tuple[int, int]:
     unmatched_close = depth = 0
-    for k, ch in enumerate(text):
+    for m in _ANY_QUOTE.finditer(text):  # the quotation marks only (most have none)
+        k, ch = m.start(), m.group()
         if ch == '"':
             # A straight quote after a word and before a space or the end closes.
             after_word = k > 0 and not text[k - 1].isspace()
@@ -264,11 +266,6 @@ def quote_balance(text: str) -> tuple[int, int]:
             else:
                 unmatched_close += 1
     return unmatched_close, depth
-
-
-def outside_quotes(text: str) -> str:
-    """``text`` with every complete quotation blanked out."""
-    return _QUOTED.sub(lambda m: " " * len(m.group()), text)
 
 
 def is_quoted(text: str) -> bool:
@@ -299,6 +296,7 @@ def reports_quote(text: str) -> bool:
     return len(before.split()) >= REPORT_LEAD_WORDS and not before.rstrip().endswith(":")
 
 
+@found_once
 def needs(text: str) -> Need | None:
     """What ``text`` (one sentence) needs from its neighbours, or None when it stands
     alone.
@@ -308,6 +306,7 @@ def needs(text: str) -> Need | None:
     >>> needs("The talks will resume on Monday, the ministry said.") is None
     True
     """
+    text = text_of(text)
     lead = _LEADING.match(text)
     offset = lead.end() if lead else 0
     head = text[offset:]
@@ -317,7 +316,7 @@ def needs(text: str) -> Need | None:
         return Need("continued-quote", offset, offset)
     if opens_quote and unclosed:
         return Need("open-quote", offset, len(text))
-    rest = outside_quotes(text)
+    rest = text.rest
     if not opens_quote:
         connective = _CONNECTIVE_OPENER.match(head)
         if connective and _opens_clause(head, connective.end()):
@@ -332,7 +331,7 @@ def needs(text: str) -> Need | None:
         definite = _DEFINITE.search(rest)
         if definite:
             return Need("definite", definite.start(), definite.end())
-    if is_quoted(text) and not _SAY_WORD.search(rest) and not reports_quote(text):
+    if is_quoted(text) and not _says(text) and not reports_quote(text):
         return Need("speakerless", offset, len(text))
     return None
 
@@ -346,133 +345,12 @@ def _opens_clause(head: str, end: int) -> bool:
     return not (word == "so" and re.match(r"(?:far|much|many|long|called)\b", rest, re.I))
 
 
-_TITLE = (
-    r"Mr|Mrs|Ms|Dr|Gen|Lt|Sgt|Col|Capt|Cmdr|Adm|Sen|Rep|Gov|Prof|Rev|Det|Insp|Supt|Officer|"
-    r"President|Secretary|Minister|Chief|Judge|Justice|Sheriff|Mayor|Prince|King|Queen"
-)
+# (Every name, and every title, starts with a capital: the lookahead lets the matcher
+# skip to the next one instead of trying the titles at every position.)
 _PERSON = re.compile(
-    rf"(?:(?:{_TITLE})\.?\s+)?"
+    rf"(?=[A-Z])(?:(?:{TITLES})\.?\s+)?"
     r"((?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.|de|van|von|al|bin))*"
     r"\s+[A-Z][a-z'’-]+)"
-)
-# Capitalised runs that end in one of these name an institution, a place or a day, not a
-# person who could be "he" or "she".
-_NOT_SURNAME = frozenset(
-    [
-        *("highway", "road", "avenue", "boulevard", "park", "beach", "lake", "bridge"),
-        *("mountain", "square", "hall", "complex", "center", "arena", "stadium", "field"),
-        *("caption", "photos", "images", "getty", "ap", "afp", "cnn", "bbc", "nbc", "abc"),
-        "ministry",
-        "department",
-        "house",
-        "council",
-        "party",
-        "police",
-        "office",
-        "agency",
-        "committee",
-        "court",
-        "news",
-        "times",
-        "post",
-        "press",
-        "association",
-        "university",
-        "college",
-        "school",
-        "army",
-        "forces",
-        "force",
-        "guard",
-        "service",
-        "services",
-        "administration",
-        "government",
-        "union",
-        "nations",
-        "states",
-        "company",
-        "inc",
-        "corp",
-        "group",
-        "network",
-        "organization",
-        "organisation",
-        "republic",
-        "kingdom",
-        "street",
-        "county",
-        "city",
-        "center",
-        "centre",
-        "institute",
-        "foundation",
-        "commission",
-        "bureau",
-        "authority",
-        "senate",
-        "congress",
-        "parliament",
-        "assembly",
-        "media",
-        "television",
-        "radio",
-        "magazine",
-        "journal",
-        "channel",
-        "board",
-        "bank",
-        "fund",
-        "state",
-        "hospital",
-        "airport",
-        "station",
-        "church",
-        "reuters",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "island",
-        "islands",
-        "sea",
-        "ocean",
-        "river",
-        "valley",
-        "east",
-        "west",
-        "north",
-        "south",
-        "america",
-        "africa",
-        "europe",
-        "asia",
-        "command",
-        "fire",
-        "club",
-        "league",
-        "team",
-        "project",
-        "program",
-        "programme",
-        "initiative",
-        "world",
-        "cup",
-    ]
 )
 
 
@@ -487,63 +365,32 @@ class Name:
 
 
 def _persons(text: str) -> list[Name]:
-    rest = outside_quotes(text)
+    text = text_of(text)
+    if "persons" not in text.found:
+        text.found["persons"] = tuple(_find_persons(text))
+    return list(text.found["persons"])
+
+
+def _find_persons(text: Text) -> list[Name]:
+    rest = text.rest
     out = []
     for m in _PERSON.finditer(rest):
         parts = m.group(1).split()
         surname = parts[-1].rstrip("'’")
-        if surname.endswith(("'s", "’s")) or surname.lower() in _NOT_SURNAME:
+        if surname.endswith(("'s", "’s")) or surname.lower() in NOT_SURNAME:
             continue
-        if m.start(1) == 0 and parts[0].lower() in _NOT_NAME_START:
+        if m.start(1) == 0 and parts[0].lower() in NOT_NAME_START:
             continue
         start = m.start(1)
         # "Getty Images Harbour", "Lake County Deputy Ann Cole": a person's name
         # starts after the last word that names an institution or a place.
-        cut = max((k for k, w in enumerate(parts) if w.lower() in _NOT_SURNAME), default=-1)
+        cut = max((k for k, w in enumerate(parts) if w.lower() in NOT_SURNAME), default=-1)
         if cut >= 0:
             if len(parts) - cut - 1 < 2:
                 continue
             start += list(re.finditer(r"\S+", m.group(1)))[cut + 1].start()
         out.append(Name(surname, start, m.end(1)))
     return out
-
-
-# Sentence-initial capitals that are no first name.
-_NOT_NAME_START = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "in",
-        "on",
-        "at",
-        "but",
-        "and",
-        "as",
-        "after",
-        "before",
-        "when",
-        "while",
-        "if",
-        "this",
-        "that",
-        "it",
-        "his",
-        "her",
-        "their",
-        "its",
-        "for",
-        "with",
-        "by",
-        "from",
-        "of",
-        "to",
-        "last",
-        "next",
-        "police",
-        "officials",
-    ]
-)
 
 
 def full_names(text: str) -> list[Name]:
@@ -555,18 +402,25 @@ def full_names(text: str) -> list[Name]:
 def attributed_name(text: str) -> Name | None:
     """The person ``text`` attributes something to by name ("..., Kerry said", "said Lt.
     Todd Joyce", "Kerry told reporters"), the last one when there are several."""
-    rest = outside_quotes(text)
+    text = text_of(text)
+    if "attributed_name" not in text.found:
+        # every way of attributing needs a verb of saying: a cheap test first
+        found = _attributed_name(text) if text.has_word(_SAY_FIRST) else None
+        text.found["attributed_name"] = found
+    return text.found["attributed_name"]
+
+
+def _attributed_name(text: Text) -> Name | None:
+    rest = text.rest
     for name in reversed(_persons(text)):
         after = rest[name.end : name.end + 40]
         before = rest[max(0, name.start - 40) : name.start]
-        if re.match(rf"\s*(?:,[^,]{{0,30}},)?\s*(?:{_SAY})\b", after) or re.search(
-            rf"\b(?:{_SAY})\s*(?:(?:{_TITLE})\.?\s+)?$", before
-        ):
+        if _SAYS_AFTER.match(after) or _SAYS_BEFORE.search(before):
             return name
     found = None
     for m in _SURNAME_SAYS.finditer(rest):
         word = m.group("a") or m.group("b")
-        if word.lower() not in _NOT_SURNAME and word.lower() not in _NOT_A_NAME:
+        if word.lower() not in NOT_SURNAME and word.lower() not in NOT_A_NAME:
             start = m.start("a") if m.group("a") else m.start("b")
             found = Name(word, start, start + len(word))
     return found
@@ -583,19 +437,12 @@ def speaker_name(text: str) -> Name | None:
     return persons[-1] if len(surnames) == 1 else None
 
 
+# A verb of saying just after a name ("Kerry, 71, said") or just before it ("said Lt.").
+_SAYS_AFTER = re.compile(rf"\s*(?:,[^,]{{0,30}},)?\s*(?:{SAY})\b")
+_SAYS_BEFORE = re.compile(rf"\b(?:{SAY})\s*(?:(?:{TITLES})\.?\s+)?$")
 # A lone capitalised word next to a verb of saying ("Kerry said", "said Psaki").
 _SURNAME_SAYS = re.compile(
-    rf"\b(?P<a>[A-Z][a-z'’-]+)\s+(?:{_SAY})\b|\b(?:{_SAY})\s+(?P<b>[A-Z][a-z'’-]+)\b"
-)
-_NOT_A_NAME = frozenset(
-    [
-        *("he", "she", "they", "it", "we", "i", "you", "this", "that", "who", "which"),
-        *("officials", "authorities", "police", "investigators", "witnesses", "experts"),
-        *("analysts", "critics", "officers", "prosecutors", "doctors", "researchers"),
-        *("spokesman", "spokeswoman", "spokesperson", "sources", "residents", "reports"),
-        *("the", "a", "an", "and", "but", "also", "later", "then", "earlier", "yesterday"),
-        *("today", "tonight", "statement", "report", "study", "data", "documents"),
-    ]
+    rf"\b(?P<a>[A-Z][a-z'’-]+)\s+(?:{SAY})\b|\b(?:{SAY})\s+(?P<b>[A-Z][a-z'’-]+)\b"
 )
 
 
@@ -637,7 +484,9 @@ class Article:
     (the lookups were a scan of all earlier sentences per candidate)."""
 
     def __init__(self, texts: list[str]) -> None:
-        self.texts = texts
+        # each a textfacts.Text, so that every rule asking about a sentence shares what
+        # the others found in it
+        self.texts = [text_of(t) for t in texts]
         self._first_named: dict[str, int] | None = None
         self._needs: dict[int, tuple[Need | None, tuple[int, int], Need | None, bool]] = {}
 
@@ -747,8 +596,8 @@ def introduces(text: str) -> bool:
     a bare quotation right after it is that person's words."""
     if text.rstrip().endswith(":"):
         return True
-    rest = outside_quotes(text)
-    if is_quoted(text) and bool(_SAY_WORD.search(rest)) and speaker_need(text) is None:
+    text = text_of(text)
+    if is_quoted(text) and _says(text) and speaker_need(text) is None:
         return True
     return speaker_need(text) is None and attributed_name(text) is not None
 
@@ -769,13 +618,35 @@ def _try_insert(
 
 def speaker_need(text: str) -> Need | None:
     """A quotation or report attributed to a pronoun ("he said", "said she")."""
-    if not _SPEAKER_PRONOUN.search(text):  # the pattern needs one: a cheap test first
+    text = text_of(text)
+    if "speaker_need" not in text.found:
+        text.found["speaker_need"] = _speaker_need(text)
+    return text.found["speaker_need"]
+
+
+def _speaker_need(text: Text) -> Need | None:
+    if not _SPEAKER_PRONOUN.search(text):  # a cheap test first
         return None
-    m = _PRONOUN_SPEAKER.search(outside_quotes(text))
-    if m is None:
-        return None
-    start, end = m.span("p") if m.group("p") else m.span("q")
-    return Need("speaker", start, end)
+    span = _pronoun_speaker(text.rest)
+    return None if span is None else Need("speaker", *span)
+
+
+def _pronoun_speaker(rest: str) -> tuple[int, int] | None:
+    """The pronoun of the first "he said" or "said he." in ``rest``, by where the
+    attribution starts (the verb of "said he." comes first)."""
+    said = _PRONOUN_SAYS.search(rest)
+    for m in _PRONOUN_ENDS.finditer(rest):
+        verb = _SAYS_REVERSED.match(rest[: m.start()][::-1])
+        if verb is not None:  # the first "said he.": it starts before "he said" or not
+            if said is None or m.start() - verb.end() < said.start():
+                return m.span()
+            break
+    return None if said is None else said.span("p")
+
+
+def _says(text: Text) -> bool:
+    """A verb of saying outside the quotations of ``text``."""
+    return text.has_word(_SAY_FIRST) and bool(_SAY_WORD.search(text.rest))
 
 
 def _insert(
@@ -849,7 +720,7 @@ def _clause_subject(article: Article, j: int, i: int) -> Name | str | None:
     named = {}
     for w in re.finditer(r"\b[A-Z][a-z'’-]+\b", text):
         word = w.group()
-        if word in named or word.lower() in _NOT_SURNAME or word.lower() in _NOT_A_NAME:
+        if word in named or word.lower() in NOT_SURNAME or word.lower() in NOT_A_NAME:
             continue
         if article.named_before(word, i):
             named[word] = Name(word, w.start(), w.end())

@@ -74,6 +74,7 @@ from .dependencies import (
 from .model import Insertion, Mention, ScoredCluster, Selection, Sentence
 from .options import SelectOptions
 from .score import is_quotation, words
+from .textfacts import Text
 from .topic import content_words, not_a_lead, off_topic, overlap
 
 # A middle initial or a name particle, kept in a bracketed full name.
@@ -114,7 +115,8 @@ def select(
     if options.on_topic:  # another event, a tip line, a teaser, a cut or glued sentence,
         # or one that only announces what its article tells next (it may still come in as
         # part of the unit of the sentence after it)
-        ranked = ranked[[units.stands(int(r)) and not announces(sentences[r].text) for r in ranked]]
+        keep = [units.stands(int(r)) and not announces(units.text(int(r))) for r in ranked]
+        ranked = ranked[keep]
         if ranked.size == 0:
             return Selection(indices=())
     if options.dependencies:
@@ -124,9 +126,15 @@ def select(
     ranked = ranked[:MAX_CANDIDATES]
     position = {int(r): c for c, r in enumerate(ranked)}
 
-    vectors: sparse.csr_matrix = scored.vectors[ranked]
-    # One product for all candidate pairs: cheaper than a sparse product per step.
-    similarity = (vectors @ vectors.T).toarray()
+    # Each candidate's unit and insertions, found once (the budget check asks at every
+    # step), and whether its cost can differ from its own words.
+    unit_members = [units.members(int(r)) for r in ranked]
+    unit_found = [units.insertions(int(r)) for r in ranked]
+    article_leads = _article_leads(scored, units) if options.lead_first else {}
+    cosines = _Cosines(
+        scored.vectors, ranked, [g for m in unit_members for g in m] + list(article_leads.values())
+    )
+    similarity = cosines.product[: len(ranked), : len(ranked)]  # candidate pairs
     salience = scores[ranked]
     top = salience.max()
     salience = salience / top if top > 0 else salience
@@ -138,16 +146,26 @@ def select(
     insertions: dict[int, tuple[Insertion, ...]] = {}
     used = 0
     lam = options.mmr_lambda
+    compound = np.array(
+        [len(m) > 1 or bool(f) for m, f in zip(unit_members, unit_found, strict=True)]
+    )
+    length = [int(w) for w in words]
+    added: dict[tuple[int, int], int] = {}  # (candidate, sentence): words its insertions add
 
     def cost(c: int) -> int:
         """Words a candidate adds: its unit's new sentences and what their bracketed
         insertions add to them (the budget counts what the reader sees)."""
-        r = int(ranked[c])
-        new = [g for g in units.members(r) if g not in taken]
-        found = units.insertions(r)
-        return sum(int(words[g]) for g in new) + sum(
-            _added_words(scored, g, found[g]) for g in new if g in found and g not in insertions
-        )
+        found = unit_found[c]
+        total = 0
+        for g in unit_members[c]:
+            if g in taken:
+                continue
+            total += length[g]
+            if g in found and g not in insertions:
+                if (c, g) not in added:
+                    added[c, g] = _added_words(scored, g, found[g])
+                total += added[c, g]
+        return total
 
     heard = None  # sentences of the summary from each copy group (independent source)
     if groups is not None:
@@ -158,17 +176,16 @@ def select(
         nonlocal used, max_sim
         chosen.append(c)
         used += cost(c)
-        members = [g for g in units.members(int(ranked[c])) if g not in taken]
+        members = [g for g in unit_members[c] if g not in taken]
         for g in members:
             taken.add(g)
             if heard is not None:
                 heard[groups[sentences[g].doc_index]] += 1
             if g in position:
                 open_[position[g]] = False
-            if g != int(ranked[c]):  # a unit member outside the candidates: its own row
-                row = (scored.vectors[g] @ vectors.T).toarray().ravel()
-                max_sim = np.maximum(max_sim, row)
-        for g, found in units.insertions(int(ranked[c])).items():
+            if g != int(ranked[c]):  # another member of the unit: its similarities too
+                max_sim = np.maximum(max_sim, cosines.product[cosines.pos[g], : len(ranked)])
+        for g, found in unit_found[c].items():
             insertions.setdefault(g, found)
         open_[c] = False
         if runs.n:  # only sentences with some words in common can share a run of them
@@ -177,21 +194,21 @@ def select(
                     open_[j] = False
         max_sim = np.maximum(max_sim, similarity[c])
 
+    ranked_words = words[ranked]
+
     def fits_budget(mask: np.ndarray) -> np.ndarray:
         left = options.words - used
-        out = mask & (words[ranked] <= left)
-        for c in np.flatnonzero(out):
-            r = int(ranked[c])
-            if (units.size(r) > 1 or units.insertions(r)) and cost(int(c)) > left:
+        out = mask & (ranked_words <= left)
+        for c in np.flatnonzero(out & compound):
+            if cost(int(c)) > left:
                 out[c] = False
         return out
 
     quotes = np.array([is_quotation(sentences[r].text) for r in ranked], dtype=bool)
     if options.lead_first:
-        article_leads = _article_leads(scored, units)
         lead_rows = set(article_leads.values())
         leads = np.flatnonzero([int(r) in lead_rows for r in ranked])
-        kinds = [not_a_lead(sentences[ranked[c]].text, bool(quotes[c])) for c in leads]
+        kinds = [not_a_lead(units.text(int(ranked[c])), bool(quotes[c])) for c in leads]
         if any(k is None for k in kinds):  # the news, not a reaction, a quote or background
             leads = leads[[k is None for k in kinds]]
         elif (~quotes[leads]).any():
@@ -206,7 +223,7 @@ def select(
                 )
             if groups is not None and options.lead_agreement_weight:
                 value += options.lead_agreement_weight * _agreement(
-                    scored, ranked[leads], article_leads, groups
+                    scored, cosines, ranked[leads], article_leads, groups
                 )
             # ties keep the ranked order (by score): argmax takes the first
             take(int(leads[np.argmax(value)]))
@@ -231,7 +248,7 @@ def select(
     order = _reading_order(scored, sorted(taken), opening)
     kept = {g: insertions[g] for g in order if g in insertions}
     if options.dependencies:
-        kept = _introduce(scored, order, kept, spare=options.words - used)
+        kept = _introduce(scored, units, order, kept, spare=options.words - used)
     return Selection(indices=tuple(order), insertions=kept)
 
 
@@ -253,7 +270,11 @@ def _article_leads(scored: ScoredCluster, units: _Units) -> dict[int, int]:
 
 
 def _agreement(
-    scored: ScoredCluster, leads: np.ndarray, article_leads: dict[int, int], groups: Sequence[int]
+    scored: ScoredCluster,
+    cosines: _Cosines,
+    leads: np.ndarray,
+    article_leads: dict[int, int],
+    groups: Sequence[int],
 ) -> np.ndarray:
     """How far the other independent sources open with the same news as each lead: the
     mean, over the copy groups other than the lead's own, of its best cosine with the
@@ -262,7 +283,7 @@ def _agreement(
     that one of them leads with."""
     rows = sorted(article_leads.values())
     row_group = np.array([groups[scored.sentences[g].doc_index] for g in rows])
-    cos = (scored.vectors[leads] @ scored.vectors[rows].T).toarray()
+    cos = cosines.between(leads, rows)
     out = np.zeros(len(leads))
     for k, r in enumerate(leads):
         own = groups[scored.sentences[int(r)].doc_index]
@@ -270,6 +291,27 @@ def _agreement(
         if others:
             out[k] = np.mean([cos[k, row_group == h].max() for h in others])
     return out
+
+
+class _Cosines:
+    """Cosines between the sentences selection compares, from one sparse product: the
+    candidates (first, in ranked order) and the other sentences it may ask about (unit
+    members that are no candidate, article leads). Each sparse operation has a fixed cost
+    larger than a small cluster's arithmetic, so one product replaces one per question;
+    an entry is the value the product of those two rows alone gives (same terms, same
+    order)."""
+
+    def __init__(self, vectors: sparse.csr_matrix, ranked: np.ndarray, others: list[int]) -> None:
+        rows = [int(r) for r in ranked]
+        seen = set(rows)
+        rows += sorted(g for g in set(others) if g not in seen)
+        self.pos = {g: i for i, g in enumerate(rows)}
+        block = vectors[rows]
+        self.product: np.ndarray = (block @ block.T).toarray()
+
+    def between(self, a: Sequence[int], b: Sequence[int]) -> np.ndarray:
+        """The cosines of sentences ``a`` (rows) with sentences ``b`` (columns)."""
+        return self.product[np.ix_([self.pos[int(g)] for g in a], [self.pos[int(g)] for g in b])]
 
 
 def _added_words(scored: ScoredCluster, g: int, found: Sequence[Insertion]) -> int:
@@ -281,6 +323,7 @@ def _added_words(scored: ScoredCluster, g: int, found: Sequence[Insertion]) -> i
 
 def _introduce(
     scored: ScoredCluster,
+    units: _Units,
     order: list[int],
     insertions: dict[int, tuple[Insertion, ...]],
     spare: int,
@@ -296,23 +339,24 @@ def _introduce(
         sentence = scored.sentences[g]
         doc = scored.documents[sentence.doc_index]
         raw = doc.document.text
+        sentence_text = units.text(g)
         mine = list(out.get(g, ()))
         for k, ins in enumerate(mine):  # a bracketed surname standing for "he"/"she"
             surname = ins.text.strip("[]")
             if " " not in surname and surname not in known:
-                found = _full_name(scored, sentence.doc_index, sentence.index, surname)
+                found = _full_name(scored, units, sentence.doc_index, sentence.index, surname)
                 extra = 0 if found is None else len(found[0].split()) - len(surname.split())
                 if found is not None and extra <= spare:
                     text, mention = found
                     mine[k] = Insertion(ins.at, ins.end, f"[{text}]", mention)
                     known.add(surname)
                     spare -= extra
-        name = attributed_name(sentence.text)
+        name = attributed_name(sentence_text)
         if name is not None and name.end - name.start == len(name.text) and name.text not in known:
             at = _raw_offset(raw, sentence, name.start)
             end = _raw_offset(raw, sentence, name.end)
             free = all(i.end <= at or i.at >= end for i in mine)
-            found = _full_name(scored, sentence.doc_index, sentence.index, name.text)
+            found = _full_name(scored, units, sentence.doc_index, sentence.index, name.text)
             extra = 0 if found is None else len(found[0].split()) - len(name.text.split())
             if free and found is not None and found[0] != name.text and extra <= spare:
                 text, mention = found
@@ -320,14 +364,14 @@ def _introduce(
                 spare -= extra
         for ins in mine:
             known.add(ins.text.strip("[]").split()[-1])
-        known.update(p.text for p in full_names(sentence.text))
+        known.update(p.text for p in full_names(sentence_text))
         if mine:
             out[g] = tuple(sorted(mine, key=lambda i: (i.at, i.end)))
     return out
 
 
 def _full_name(
-    scored: ScoredCluster, doc_index: int, index: int, surname: str
+    scored: ScoredCluster, units: _Units, doc_index: int, index: int, surname: str
 ) -> tuple[str, Mention] | None:
     """The full name a surname stands for, and where it is: the nearest sentence before
     ``index`` in its own article that names the person in full, else any article of the
@@ -336,8 +380,9 @@ def _full_name(
     def names_in(d: int, sentences: Sequence[Sentence]) -> list[tuple[str, Mention]]:
         found = []
         raw = scored.documents[d].document.text
+        texts = units.article(d).texts
         for s in sentences:
-            for p in full_names(s.text):
+            for p in full_names(texts[s.index]):
                 if p.text == surname:
                     mention = Mention(
                         document_id=scored.documents[d].document.id,
@@ -380,33 +425,47 @@ class _Units:
 
     def __init__(self, scored: ScoredCluster, enabled: bool, on_topic: bool = True) -> None:
         self.scored, self.enabled, self.on_topic = scored, enabled, on_topic
-        self._texts: dict[int, list[str]] = {}
         self._first: dict[int, int] = {}
         for g, s in enumerate(scored.sentences):
             self._first.setdefault(s.doc_index, g - s.index)
         self._units: dict[int, Unit | None] = {}
         self._insertions: dict[int, dict[int, tuple[Insertion, ...]]] = {}
         self._articles: dict[int, Article] = {}
+        self._texts: dict[str, Text] = {}
         self._stands: dict[int, bool] = {}
 
     def stands(self, g: int) -> bool:
         """Sentence ``g`` can stand in a summary: on topic and whole (judged once: it is
         asked for as a candidate and again as a part of its neighbours' units)."""
         if g not in self._stands:
-            self._stands[g] = _standalone(self.scored.sentences[g].text)
+            self._stands[g] = _standalone(self.text(g))
         return self._stands[g]
+
+    def article(self, d: int) -> Article:
+        """Document ``d``'s sentences as a :class:`~synopsis.dependencies.Article` (made
+        once: its sentence texts carry what every rule found in them)."""
+        if d not in self._articles:
+            texts = []
+            for s in self.scored.documents[d].sentences:  # one Text per distinct sentence:
+                # the copies of a wire story share what the rules found in their sentences
+                if s.text not in self._texts:
+                    self._texts[s.text] = Text(s.text)
+                texts.append(self._texts[s.text])
+            self._articles[d] = Article(texts)
+        return self._articles[d]
+
+    def text(self, g: int) -> str:
+        """Sentence ``g``'s text, as its article's :class:`~synopsis.textfacts.Text`."""
+        sentence = self.scored.sentences[g]
+        return self.article(sentence.doc_index).texts[sentence.index]
 
     def of(self, g: int) -> Unit | None:
         if not self.enabled:
             return Unit(self.scored.sentences[g].index, self.scored.sentences[g].index)
         if g not in self._units:
             sentence = self.scored.sentences[g]
-            if sentence.doc_index not in self._texts:
-                doc = self.scored.documents[sentence.doc_index]
-                self._texts[sentence.doc_index] = [s.text for s in doc.sentences]
-                self._articles[sentence.doc_index] = Article(self._texts[sentence.doc_index])
-            texts = self._texts[sentence.doc_index]
-            unit = resolve(texts, sentence.index, article=self._articles[sentence.doc_index])
+            article = self.article(sentence.doc_index)
+            unit = resolve(article.texts, sentence.index, article=article)
             if unit is not None and self.on_topic:  # every part of a unit must stand
                 base = self._first[sentence.doc_index]
                 parts = range(base + unit.first, base + unit.last + 1)
@@ -461,6 +520,15 @@ class _Units:
 def _raw_offset(raw: str, sentence: Sentence, k: int) -> int:
     """The document offset of position ``k`` of a sentence's display text (display text
     folds runs of whitespace, so count the non-space characters before ``k``)."""
+    text, start = sentence.text, sentence.start
+    if sentence.end - start == len(text) and raw.startswith(text, start):
+        # nothing folded: the same position, or (at a space) just after the word before
+        if k < len(text) and not text[k].isspace():
+            return start + k
+        j = min(k, len(text))
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        return start + j
     n = sum(1 for ch in sentence.text[:k] if not ch.isspace())
     pos = sentence.start
     while n and pos < sentence.end:

@@ -16,11 +16,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .dependencies import announces, outside_quotes
+from .dependencies import announces
 from .model import Headline, SegmentedDocument
 from .score import words
+from .textfacts import folded, found_once, may, text_of
 
-_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+# Each rule with the strings its pattern cannot match without (lower case; None: no
+# pre-check), so that it runs only on the sentences that hold one (textfacts.Text.may).
+_RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = (
     (
         "another event",
         re.compile(
@@ -29,6 +32,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"in other news|separately,|elsewhere,|in an unrelated|also on \w+day,)",
             re.IGNORECASE,
         ),
+        None,
     ),
     (
         "tip line",
@@ -38,19 +42,35 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"call (?:the )?\w+(?: \w+)? (?:at|on) \(?\d{3})",
             re.IGNORECASE,
         ),
+        (
+            *("anyone with", "crime", "tip line", "tipline", "asked to c", "urged to c"),
+            *("encouraged to c", "call "),
+        ),
     ),
-    (
+    (  # (two patterns for one rule: the first is tried at the start only)
         "page text",
         re.compile(
             r"^\W*(?:click here|read more|related:|watch:|see also|sign up|subscribe|hide caption|"
             r"follow (?:us|\w+ \w+) on (?:twitter|facebook)|photos?:|videos?:|editor'?s note|"
-            r"update[ds]?\b[^.]{0,40}:|correction:|clarification:)|"
+            r"update[ds]?\b[^.]{0,40}:|correction:|clarification:)",
+            re.IGNORECASE,
+        ),
+        None,
+    ),
+    (
+        "page text",
+        re.compile(
             r"\b(?:click here|sign up for our|this story has been updated|"
             r"contributed to this report|is available on|download our app|"
             r"you can (?:unsubscribe|subscribe|buy|download|sign up|follow us|listen)|"
             r"(?:do not|don't|don’t) forget to (?:rate|subscribe|follow|share|like|sign)|"
             r"(?:photos?|caption) \d+ of \d+)\b",
             re.IGNORECASE,
+        ),
+        (
+            *("click here", "sign up for our", "this story has been updated"),
+            *("contributed to this report", "is available on", "download our app"),
+            *("you can ", "forget to ", "photo ", "photos ", "caption "),
         ),
     ),
 )
@@ -81,13 +101,26 @@ _CAPTION_RULES = (
     re.compile(r"^\W*(?:warning|spoiler alert|spoilers?|trigger warning):", re.IGNORECASE),
 )
 CAPTION_MAX_WORDS = 14
+# What the picture rule and the date rule cannot match without (textfacts.may).
+_YEAR = re.compile(r"\d{4}")
+_PICTURE_NEEDLES = ("left", "right", "(cent", "pictured ", "happier", "seen ")
 
 
 def caption(text: str) -> bool:
     """A caption, footnote marker or reader warning: text about the page, not the story."""
-    short = len(text.split()) <= CAPTION_MAX_WORDS
-    date, picture, footnote, credit, warning = (r.search(text) for r in _CAPTION_RULES)
-    return bool(footnote or warning or (short and (date or picture or credit)))
+    date, picture, footnote, credit, warning = _CAPTION_RULES
+    # (date and warning are anchored at the start: match, not a search at every position)
+    low = folded(text)
+    if footnote.search(text) or (may(low, ("warning", "spoiler")) and warning.match(text)):
+        return True
+    # the other rules hold only for a short line: no search in a long one
+    if len(text.split()) > CAPTION_MAX_WORDS:
+        return False
+    return bool(
+        (_YEAR.search(text) and date.match(text))
+        or (may(low, _PICTURE_NEEDLES) and picture.search(text))
+        or (may(low, ("/", "seen")) and credit.search(text))
+    )
 
 
 # "Jane Doe is the Post's science editor.": a note about the writer, not the story.
@@ -105,9 +138,11 @@ _TITLE_WORDS = (
     "off|back"
 )
 # A capitalised small word after the first word (a word of capitals only is an acronym).
+# (Every hit starts with a capital: the lookahead lets the matcher skip to the next one.)
 _TITLE_HIT = re.compile(
-    r"(?<=[^\w'’-])(?:" + "|".join(w.capitalize() for w in _TITLE_WORDS.split("|")) + r")\b"
-    r"(?![\w'’-])"
+    r"(?=[A-Z])(?<=[^\w'’-])(?:"
+    + "|".join(w.capitalize() for w in _TITLE_WORDS.split("|"))
+    + r")\b(?![\w'’-])"
 )
 TITLE_MIN_HITS = 2
 
@@ -116,10 +151,11 @@ def _title_case(text: str) -> bool:
     """Headlines and link lists left in the body ("Top Ten Beaches To Visit ..."):
     two or more small words capitalised after the first word, which news prose and its
     names ("Secretary of State") never do."""
-    rest = outside_quotes(text).lstrip()
+    rest = text_of(text).rest.lstrip()
     return len(_TITLE_HIT.findall(rest, 1)) >= TITLE_MIN_HITS
 
 
+@found_once
 def off_topic(text: str) -> str | None:
     """Why ``text`` is not about the story (a short reason), or None.
 
@@ -132,12 +168,13 @@ def off_topic(text: str) -> str | None:
     >>> off_topic("The ministry said talks would resume.") is None
     True
     """
-    for reason, pattern in _RULES:
-        if pattern.search(text):
+    text = text_of(text)
+    for reason, pattern, needles in _RULES:
+        if (needles is None or text.may(needles)) and pattern.search(text):
             return reason
-    if _WRITER.match(text.strip()) or caption(outside_quotes(text)) or _title_case(text):
+    if _WRITER.match(text.strip()) or caption(text.rest) or _title_case(text):
         return "page text"
-    if outside_quotes(text).rstrip(" )").endswith("?"):  # a quoted one ends in a quote mark
+    if text.rest.rstrip(" )").endswith("?"):  # a quoted one ends in a quote mark
         return "question"
     return None
 
@@ -169,7 +206,7 @@ def not_a_lead(text: str, quotation: bool = False) -> str | None:
         return "quotation"
     if announces(text):
         return "announcement"
-    rest = outside_quotes(text)
+    rest = text_of(text).rest
     if _BACKGROUND.match(rest):
         return "background"
     if _REACTION.match(rest):
