@@ -25,6 +25,11 @@ from .errors import InputError
 from .model import CleanDocument, SegmentedDocument, Sentence, Span
 from .options import SegmentOptions
 
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 _BLANK_LINE = re.compile(r"\n[ \t\f\v]*\n")
 _ENDS_SENTENCE = re.compile(r"""[.!?:;]["'”’)\]]*\s*$""")
 # "…for now.By going public…": a word, final punctuation, then a capitalised word,
@@ -34,7 +39,20 @@ _ENDS_SENTENCE = re.compile(r"""[.!?:;]["'”’)\]]*\s*$""")
 # stop itself (a glue point is its end): a pattern that opens with a character class is
 # scanned for that class at C speed, where one opening with a lookbehind is tried at every
 # position (six times slower).
-_GLUED = re.compile(r"""[.!?](?<=[a-z]{2}[.!?])(?=["“”’]?(?:[A-Z][a-z]|[AI]\s))""")
+#
+# Lower-cased copy that lost the space after a full stop ("…in the cell.the judge said")
+# glues a lower-case word instead: the same pattern's second branch captures it, and
+# _lower_glue keeps the stops of domain names ("radio-info.com"), URLs, e-mail addresses
+# and dotted abbreviations ("ph.d.") whole. "?" is left out: PDF text has "?" for lost
+# ligatures and dashes ("of?cial", "newly?and").
+_GLUED = re.compile(r"""[.!?](?<=[a-z]{2}[.!?])(?=["“”’]?(?:[A-Z][a-z]|[AI]\s)|([a-z]+)(.?))""")
+# Endings of domain names, which follow a stop with no space in every web page's text
+# (not those that are also common sentence openers: "it", "in", "at", "be", "no", "us",
+# "me", "am"; "said.it was" is glue far more often than an Italian site).
+_DOMAIN_ENDINGS = _wordset(
+    "com org net edu gov mil int info biz io ai co uk ca au nz de fr es nl ch se dk fi ie "
+    "jp cn ru br mx za tv ly fm cc ws eu"
+)
 _HAS_WORD = re.compile(r"[^\W\d_]", re.UNICODE)
 # syntok ends sentences where no sentence ends: before "(" or after ";" ("morning ( dec.
 # 19 )"), after a title ("Gov." | "Chris Christie said") and between a month and its day
@@ -161,10 +179,6 @@ def _split_syntok(chunk: str) -> list[tuple[int, int]]:
                 a = sentence[0].offset
                 spans.append((a, sentence[-1].offset + len(sentence[-1].value)))
     return spans
-
-
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
 
 
 # A word that ends in final punctuation (and closing quotes or brackets), then the next word.
@@ -334,11 +348,37 @@ def _join_open_quotes(chunk: str, spans: list[tuple[int, int]]) -> list[tuple[in
 
 def _split_glued(chunk: str, a: int, b: int) -> list[tuple[int, int]]:
     # from the character before ``a``: a stop there glues at ``a`` itself
-    cuts = [_glue_cut(chunk, a, m.end()) for m in _GLUED.finditer(chunk, max(a - 1, 0), b)]
+    cuts = [
+        _glue_cut(chunk, a, m.end())
+        for m in _GLUED.finditer(chunk, max(a - 1, 0), b)
+        if m[1] is None or _lower_glue(chunk, m)
+    ]
     if not cuts:
         return [(a, b)]
     bounds = [a, *cuts, b]
     return [(x, y) for x, y in itertools.pairwise(bounds) if y > x]
+
+
+def _lower_glue(chunk: str, m: re.Match[str]) -> bool:
+    """Whether the lower-case word glued to the stop of ``m`` starts a new sentence.
+
+    Not when the stop is "?" (see _GLUED), the word ends a domain name or is one more part
+    of a dotted name ("news.example.com", "ph.d."), or the text around it is a URL or an
+    e-mail address (a "/", "@" or ":" in it, or "www").
+    """
+    word, after = m[1], m[2]
+    if m[0] == "?" or word in _DOMAIN_ENDINGS or (after and after in "./@:-_"):
+        return False
+    if len(word) == 1 and word not in "ai":
+        return False
+    w = m.start()
+    while w > 0 and not chunk[w - 1].isspace():
+        w -= 1
+    e = m.end() + len(word)
+    while e < len(chunk) and not chunk[e].isspace():
+        e += 1
+    token = chunk[w:e]
+    return not ("/" in token or "@" in token or ":" in token or "www" in token)
 
 
 def _glue_cut(chunk: str, a: int, stop: int) -> int:
