@@ -289,3 +289,14 @@ def test_domains_urls_and_abbreviations_are_not_glue(raw: str) -> None:
     """A stop inside a domain name, URL, e-mail address, dotted abbreviation, decimal or a
     "?" standing for a lost ligature or dash is not a sentence boundary."""
     assert texts(raw) == [raw]
+
+
+def test_a_lost_space_cut_leaves_no_fragment() -> None:
+    """A cut at lost-space glue that would leave under three words after it (a name the
+    splitter ended at its abbreviation) is not made: a two-word "sentence" is worse in a
+    summary than the glue."""
+    raw = "the deal runs for the next seven years.warner bros. And the actor agreed to it."
+    assert texts(raw) == [
+        "the deal runs for the next seven years.warner bros.",
+        "And the actor agreed to it.",
+    ]

@@ -351,7 +351,7 @@ def _split_glued(chunk: str, a: int, b: int) -> list[tuple[int, int]]:
     cuts = [
         _glue_cut(chunk, a, m.end())
         for m in _GLUED.finditer(chunk, max(a - 1, 0), b)
-        if m[1] is None or _lower_glue(chunk, m)
+        if m[1] is None or _lower_glue(chunk, m, a, b)
     ]
     if not cuts:
         return [(a, b)]
@@ -359,15 +359,20 @@ def _split_glued(chunk: str, a: int, b: int) -> list[tuple[int, int]]:
     return [(x, y) for x, y in itertools.pairwise(bounds) if y > x]
 
 
-def _lower_glue(chunk: str, m: re.Match[str]) -> bool:
-    """Whether the lower-case word glued to the stop of ``m`` starts a new sentence.
+def _lower_glue(chunk: str, m: re.Match[str], a: int, b: int) -> bool:
+    """Whether the lower-case word glued to the stop of ``m`` starts a new sentence of
+    the sentence ``chunk[a:b]``.
 
     Not when the stop is "?" (see _GLUED), the word ends a domain name or is one more part
-    of a dotted name ("news.example.com", "ph.d."), or the text around it is a URL or an
-    e-mail address (a "/", "@" or ":" in it, or "www").
+    of a dotted name ("news.example.com", "ph.d."), the text around it is a URL or an
+    e-mail address (a "/", "@" or ":" in it, or "www"), or a cut would leave a fragment:
+    under two words before it or three after it ("...7 years.warner bros." where the
+    splitter ended the sentence after "bros.").
     """
     word, after = m[1], m[2]
     if m[0] == "?" or word in _DOMAIN_ENDINGS or (after and after in "./@:-_"):
+        return False
+    if len(chunk[a : m.start()].split()) < 2 or len(chunk[m.end() : b].split()) < 3:
         return False
     if len(word) == 1 and word not in "ai":
         return False
