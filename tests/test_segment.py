@@ -300,3 +300,36 @@ def test_a_lost_space_cut_leaves_no_fragment() -> None:
         "the deal runs for the next seven years.warner bros.",
         "And the actor agreed to it.",
     ]
+
+
+def test_a_question_or_exclamation_before_a_lower_case_word_ends_in_lower_cased_copy() -> None:
+    """Lower-cased copy capitalises after ". " only: "? " or "! " before a lower-case
+    word ends a teaser question or an exclamation line, with the space left out of both."""
+    raw = (
+        "Was it a wolf that the rancher shot last month? on friday the state lab said it was "
+        "a hybrid. Sign up for the morning newsletter today! the lab plans more tests."
+    )
+    seg = segment(make_clean(raw))
+    assert [s.text for s in seg.sentences] == [
+        "Was it a wolf that the rancher shot last month?",
+        "on friday the state lab said it was a hybrid.",
+        "Sign up for the morning newsletter today!",
+        "the lab plans more tests.",
+    ]
+    assert all(raw[s.start : s.end] == s.text for s in seg.sentences)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        '"Says who?" he asked the anchor on the air.',
+        "Shares of Yahoo! fell 3 percent in early trading on monday.",
+        "Could the team still win the title? not likely.",
+        "the cups went on sale ( photo: yum! brands via the company ) across the country.",
+    ],
+)
+def test_a_question_or_exclamation_that_goes_on_is_not_cut(raw: str) -> None:
+    """A closing quotation mark after the "?" (the speaker follows), a capitalised word
+    before a "!" (a brand), or a cut that would leave a fragment or cross a bracket: one
+    sentence."""
+    assert texts(raw) == [raw]

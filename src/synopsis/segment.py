@@ -11,13 +11,13 @@ The default splitter ("rules") is one regex pass over candidate stops with word 
 the abbreviations that do not end sentences: on the labelled sets of
 ``benchmarks/segmentation/`` it is at least as accurate as syntok at about a third of the
 cost (``benchmarks/README.md``). syntok remains available as ``splitter="syntok"``. Both go
-through the same repairs: glued sentences split, pieces that end no sentence joined,
-a quotation of several sentences kept as one unit.
+through the same repairs: glued sentences split (also lower-cased copy that lost the space
+after a stop, and its "? " or "! " before a lower-case word: ``benchmarks/segmentation.md``),
+pieces that end no sentence joined, a quotation of several sentences kept as one unit.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Callable
 
@@ -45,7 +45,15 @@ _ENDS_SENTENCE = re.compile(r"""[.!?:;]["'”’)\]]*\s*$""")
 # _lower_glue keeps the stops of domain names ("radio-info.com"), URLs, e-mail addresses
 # and dotted abbreviations ("ph.d.") whole. "?" is left out: PDF text has "?" for lost
 # ligatures and dashes ("of?cial", "newly?and").
-_GLUED = re.compile(r"""[.!?](?<=[a-z]{2}[.!?])(?=["“”’]?(?:[A-Z][a-z]|[AI]\s)|([a-z]+)(.?))""")
+#
+# Such copy capitalises the word after ". " but not after "? " or "! ": "...since the ice
+# age? on may 16 a wolf was shot" is two sentences (a teaser question, then the story),
+# where the splitter reads a lower-case word after a stop as the sentence going on. The
+# third branch captures the space of such a stop; _spaced_glue decides.
+_GLUED = re.compile(
+    r"""[.!?](?<=[a-z]{2}[.!?])"""
+    r"""(?=["“”’]?(?:[A-Z][a-z]|[AI]\s)|([a-z]+)(.?)|(?<=[?!])([ \t]+)(?=[a-z]))"""
+)
 # Endings of domain names, which follow a stop with no space in every web page's text
 # (not those that are also common sentence openers: "it", "in", "at", "be", "no", "us",
 # "me", "am"; "said.it was" is glue far more often than an Italian site).
@@ -347,16 +355,48 @@ def _join_open_quotes(chunk: str, spans: list[tuple[int, int]]) -> list[tuple[in
 
 
 def _split_glued(chunk: str, a: int, b: int) -> list[tuple[int, int]]:
+    pieces: list[tuple[int, int]] = []
+    x = a
     # from the character before ``a``: a stop there glues at ``a`` itself
-    cuts = [
-        _glue_cut(chunk, a, m.end())
-        for m in _GLUED.finditer(chunk, max(a - 1, 0), b)
-        if m[1] is None or _lower_glue(chunk, m, a, b)
-    ]
-    if not cuts:
+    for m in _GLUED.finditer(chunk, max(a - 1, 0), b):
+        if m[3] is not None:  # "? " or "! " before a lower-case word
+            if not _spaced_glue(chunk, m, a, b):
+                continue
+            end, start = m.end(), m.end() + len(m[3])
+        elif m[1] is not None:  # a stop glued to a lower-case word
+            if not _lower_glue(chunk, m, a, b):
+                continue
+            end = start = m.end()
+        else:
+            end = start = _glue_cut(chunk, a, m.end())
+        if end > x:
+            pieces.append((x, end))
+        x = max(x, start)
+    if not pieces:
         return [(a, b)]
-    bounds = [a, *cuts, b]
-    return [(x, y) for x, y in itertools.pairwise(bounds) if y > x]
+    if b > x:
+        pieces.append((x, b))
+    return pieces
+
+
+def _spaced_glue(chunk: str, m: re.Match[str], a: int, b: int) -> bool:
+    """Whether "?" or "!" and a space before a lower-case word end a sentence of the
+    sentence ``chunk[a:b]``: when the word before the stop is all lower-case (a brand's
+    "Yahoo! shares" goes on) and the cut leaves no fragment (_whole_pieces)."""
+    w = m.start()
+    while w > a and not chunk[w - 1].isspace():
+        w -= 1
+    return chunk[w : m.start()].islower() and _whole_pieces(chunk, m, a, b)
+
+
+def _whole_pieces(chunk: str, m: re.Match[str], a: int, b: int) -> bool:
+    """Whether a cut after the stop of ``m`` leaves no fragment of ``chunk[a:b]``: two
+    words before it and three after it at least, and no bracket open across it (a
+    caption's "( photo: yum! brands )")."""
+    before = chunk[a : m.start()]
+    if before.count("(") > before.count(")") or before.count("[") > before.count("]"):
+        return False
+    return len(before.split()) >= 2 and len(chunk[m.end() : b].split()) >= 3
 
 
 def _lower_glue(chunk: str, m: re.Match[str], a: int, b: int) -> bool:
@@ -365,14 +405,14 @@ def _lower_glue(chunk: str, m: re.Match[str], a: int, b: int) -> bool:
 
     Not when the stop is "?" (see _GLUED), the word ends a domain name or is one more part
     of a dotted name ("news.example.com", "ph.d."), the text around it is a URL or an
-    e-mail address (a "/", "@" or ":" in it, or "www"), or a cut would leave a fragment:
-    under two words before it or three after it ("...7 years.warner bros." where the
-    splitter ended the sentence after "bros.").
+    e-mail address (a "/", "@" or ":" in it, or "www"), or a cut would leave a fragment
+    (_whole_pieces: "...7 years.warner bros." where the splitter ended the sentence after
+    "bros.").
     """
     word, after = m[1], m[2]
     if m[0] == "?" or word in _DOMAIN_ENDINGS or (after and after in "./@:-_"):
         return False
-    if len(chunk[a : m.start()].split()) < 2 or len(chunk[m.end() : b].split()) < 3:
+    if not _whole_pieces(chunk, m, a, b):
         return False
     if len(word) == 1 and word not in "ai":
         return False
