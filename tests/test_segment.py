@@ -333,3 +333,14 @@ def test_a_question_or_exclamation_that_goes_on_is_not_cut(raw: str) -> None:
     before a "!" (a brand), or a cut that would leave a fragment or cross a bracket: one
     sentence."""
     assert texts(raw) == [raw]
+
+
+def test_a_lost_space_after_a_figure_is_glue_too() -> None:
+    """ "...found dead at age 50.police said..." is two sentences; a decimal is not."""
+    assert texts("the singer was found dead at age 50.police said no foul play was suspected.") == [
+        "the singer was found dead at age 50.",
+        "police said no foul play was suspected.",
+    ]
+    assert texts("prices rose 2.5 percent in may, the office said.") == [
+        "prices rose 2.5 percent in may, the office said."
+    ]

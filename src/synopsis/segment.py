@@ -41,18 +41,18 @@ _ENDS_SENTENCE = re.compile(r"""[.!?:;]["'”’)\]]*\s*$""")
 # position (six times slower).
 #
 # Lower-cased copy that lost the space after a full stop ("…in the cell.the judge said")
-# glues a lower-case word instead: the same pattern's second branch captures it, and
-# _lower_glue keeps the stops of domain names ("radio-info.com"), URLs, e-mail addresses
-# and dotted abbreviations ("ph.d.") whole. "?" is left out: PDF text has "?" for lost
-# ligatures and dashes ("of?cial", "newly?and").
+# glues a lower-case word instead (also after a figure: "at age 50.police said"): the same
+# pattern's second branch captures it, and _lower_glue keeps the stops of domain names
+# ("radio-info.com"), URLs, e-mail addresses and dotted abbreviations ("ph.d.") whole.
+# "?" is left out: PDF text has "?" for lost ligatures and dashes ("of?cial", "newly?and").
 #
 # Such copy capitalises the word after ". " but not after "? " or "! ": "...since the ice
 # age? on may 16 a wolf was shot" is two sentences (a teaser question, then the story),
 # where the splitter reads a lower-case word after a stop as the sentence going on. The
 # third branch captures the space of such a stop; _spaced_glue decides.
 _GLUED = re.compile(
-    r"""[.!?](?<=[a-z]{2}[.!?])"""
-    r"""(?=["“”’]?(?:[A-Z][a-z]|[AI]\s)|([a-z]+)(.?)|(?<=[?!])([ \t]+)(?=[a-z]))"""
+    r"""[.!?](?<=[a-z0-9]{2}[.!?])(?:(?<=[a-z]{2}[.!?])(?=["“”’]?(?:[A-Z][a-z]|[AI]\s))"""
+    r"""|(?=([a-z]+)(.?))|(?<=[a-z]{2}[?!])(?=([ \t]+)[a-z]))"""
 )
 # Endings of domain names, which follow a stop with no space in every web page's text
 # (not those that are also common sentence openers: "it", "in", "at", "be", "no", "us",
