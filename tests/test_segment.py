@@ -325,13 +325,14 @@ def test_a_question_or_exclamation_before_a_lower_case_word_ends_in_lower_cased_
         '"Says who?" he asked the anchor on the air.',
         "Shares of Yahoo! fell 3 percent in early trading on monday.",
         "Could the team still win the title? not likely.",
+        "was the animal shot on the ranch a wolf? or was it a large dog, the lab asked.",
         "the cups went on sale ( photo: yum! brands via the company ) across the country.",
     ],
 )
 def test_a_question_or_exclamation_that_goes_on_is_not_cut(raw: str) -> None:
     """A closing quotation mark after the "?" (the speaker follows), a capitalised word
-    before a "!" (a brand), or a cut that would leave a fragment or cross a bracket: one
-    sentence."""
+    before a "!" (a brand), "or" after a "?" (an alternative question), or a cut that
+    would leave a fragment or cross a bracket: one sentence."""
     assert texts(raw) == [raw]
 
 

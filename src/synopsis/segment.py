@@ -382,7 +382,10 @@ def _split_glued(chunk: str, a: int, b: int) -> list[tuple[int, int]]:
 def _spaced_glue(chunk: str, m: re.Match[str], a: int, b: int) -> bool:
     """Whether "?" or "!" and a space before a lower-case word end a sentence of the
     sentence ``chunk[a:b]``: when the word before the stop is all lower-case (a brand's
-    "Yahoo! shares" goes on) and the cut leaves no fragment (_whole_pieces)."""
+    "Yahoo! shares" goes on), the word after a "?" is not "or", and the cut leaves no
+    fragment (_whole_pieces)."""
+    if m[0] == "?" and chunk.startswith("or ", m.end() + len(m[3])):
+        return False  # the other half of an alternative question ("a dog? or a wolf?")
     w = m.start()
     while w > a and not chunk[w - 1].isspace():
         w -= 1
