@@ -282,7 +282,7 @@ def test_lower_cased_copy_that_lost_the_space_after_a_stop_is_split() -> None:
         "her ph.d. adviser at the institute backed the study.",
         "prices rose 3.5 percent in the quarter, the office said.",
         "the statement was posted on whitehouse.gov and on the blog.",
-        "the pdf says the of?cial was newly?and quietly reassigned.",
+        "the pdf says the of?ce was quickly?and quietly closed.",
     ],
 )
 def test_domains_urls_and_abbreviations_are_not_glue(raw: str) -> None:
@@ -295,10 +295,10 @@ def test_a_lost_space_cut_leaves_no_fragment() -> None:
     """A cut at lost-space glue that would leave under three words after it (a name the
     splitter ended at its abbreviation) is not made: a two-word "sentence" is worse in a
     summary than the glue."""
-    raw = "the deal runs for the next seven years.warner bros. And the actor agreed to it."
+    raw = "the lease runs for the next nine years.acme bros. And the tenant agreed to it."
     assert texts(raw) == [
-        "the deal runs for the next seven years.warner bros.",
-        "And the actor agreed to it.",
+        "the lease runs for the next nine years.acme bros.",
+        "And the tenant agreed to it.",
     ]
 
 
@@ -306,15 +306,15 @@ def test_a_question_or_exclamation_before_a_lower_case_word_ends_in_lower_cased_
     """Lower-cased copy capitalises after ". " only: "? " or "! " before a lower-case
     word ends a teaser question or an exclamation line, with the space left out of both."""
     raw = (
-        "Was it a wolf that the rancher shot last month? on friday the state lab said it was "
-        "a hybrid. Sign up for the morning newsletter today! the lab plans more tests."
+        "Who will coach the club when the season starts? on friday the board said it was "
+        "a former player. Sign up for the morning newsletter today! the board meets again in june."
     )
     seg = segment(make_clean(raw))
     assert [s.text for s in seg.sentences] == [
-        "Was it a wolf that the rancher shot last month?",
-        "on friday the state lab said it was a hybrid.",
+        "Who will coach the club when the season starts?",
+        "on friday the board said it was a former player.",
         "Sign up for the morning newsletter today!",
-        "the lab plans more tests.",
+        "the board meets again in june.",
     ]
     assert all(raw[s.start : s.end] == s.text for s in seg.sentences)
 
@@ -325,8 +325,8 @@ def test_a_question_or_exclamation_before_a_lower_case_word_ends_in_lower_cased_
         '"Says who?" he asked the anchor on the air.',
         "Shares of Yahoo! fell 3 percent in early trading on monday.",
         "Could the team still win the title? not likely.",
-        "was the animal shot on the ranch a wolf? or was it a large dog, the lab asked.",
-        "the cups went on sale ( photo: yum! brands via the company ) across the country.",
+        "will the club hire a coach from abroad? or will it promote one, fans asked.",
+        "the shoes went on sale ( photo: acme! studios for the maker ) across the country.",
     ],
 )
 def test_a_question_or_exclamation_that_goes_on_is_not_cut(raw: str) -> None:
@@ -337,10 +337,10 @@ def test_a_question_or_exclamation_that_goes_on_is_not_cut(raw: str) -> None:
 
 
 def test_a_lost_space_after_a_figure_is_glue_too() -> None:
-    """ "...found dead at age 50.police said..." is two sentences; a decimal is not."""
-    assert texts("the singer was found dead at age 50.police said no foul play was suspected.") == [
-        "the singer was found dead at age 50.",
-        "police said no foul play was suspected.",
+    """ "...rose by 40.the mayor said..." is two sentences; a decimal is not."""
+    assert texts("the number of buses rose by 40.the mayor said more would follow next year.") == [
+        "the number of buses rose by 40.",
+        "the mayor said more would follow next year.",
     ]
     assert texts("prices rose 2.5 percent in may, the office said.") == [
         "prices rose 2.5 percent in may, the office said."

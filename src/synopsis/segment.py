@@ -41,15 +41,16 @@ _ENDS_SENTENCE = re.compile(r"""[.!?:;]["'”’)\]]*\s*$""")
 # position (six times slower).
 #
 # Lower-cased copy that lost the space after a full stop ("…in the cell.the judge said")
-# glues a lower-case word instead (also after a figure: "at age 50.police said"): the same
+# glues a lower-case word instead (also after a figure: "rose by 40.the mayor said"): the same
 # pattern's second branch captures it, and _lower_glue keeps the stops of domain names
 # ("radio-info.com"), URLs, e-mail addresses and dotted abbreviations ("ph.d.") whole.
-# "?" is left out: PDF text has "?" for lost ligatures and dashes ("of?cial", "newly?and").
+# "?" is left out: PDF text has "?" for lost ligatures and dashes ("of?ce", "quickly?and").
 #
-# Such copy capitalises the word after ". " but not after "? " or "! ": "...since the ice
-# age? on may 16 a wolf was shot" is two sentences (a teaser question, then the story),
-# where the splitter reads a lower-case word after a stop as the sentence going on. The
-# third branch captures the space of such a stop; _spaced_glue decides.
+# Such copy capitalises the word after ". " but not after "? " or "! ": "...who will run
+# the club next year? on monday the board named a coach" is two sentences (a teaser
+# question, then the story), where the splitter reads a lower-case word after a stop as the
+# sentence going on. The third branch captures the space of such a stop; _spaced_glue
+# decides.
 _GLUED = re.compile(
     r"""[.!?](?<=[a-z0-9]{2}[.!?])(?:(?<=[a-z]{2}[.!?])(?=["“”’]?(?:[A-Z][a-z]|[AI]\s))"""
     r"""|(?=([a-z]+)(.?))|(?<=[a-z]{2}[?!])(?=([ \t]+)[a-z]))"""
@@ -385,7 +386,7 @@ def _spaced_glue(chunk: str, m: re.Match[str], a: int, b: int) -> bool:
     "Yahoo! shares" goes on), the word after a "?" is not "or", and the cut leaves no
     fragment (_whole_pieces)."""
     if m[0] == "?" and chunk.startswith("or ", m.end() + len(m[3])):
-        return False  # the other half of an alternative question ("a dog? or a wolf?")
+        return False  # the other half of an alternative question ("tea? or coffee?")
     w = m.start()
     while w > a and not chunk[w - 1].isspace():
         w -= 1
@@ -395,7 +396,7 @@ def _spaced_glue(chunk: str, m: re.Match[str], a: int, b: int) -> bool:
 def _whole_pieces(chunk: str, m: re.Match[str], a: int, b: int) -> bool:
     """Whether a cut after the stop of ``m`` leaves no fragment of ``chunk[a:b]``: two
     words before it and three after it at least, and no bracket open across it (a
-    caption's "( photo: yum! brands )")."""
+    credit's "( photo: acme! studios )")."""
     before = chunk[a : m.start()]
     if before.count("(") > before.count(")") or before.count("[") > before.count("]"):
         return False
@@ -409,7 +410,7 @@ def _lower_glue(chunk: str, m: re.Match[str], a: int, b: int) -> bool:
     Not when the stop is "?" (see _GLUED), the word ends a domain name or is one more part
     of a dotted name ("news.example.com", "ph.d."), the text around it is a URL or an
     e-mail address (a "/", "@" or ":" in it, or "www"), or a cut would leave a fragment
-    (_whole_pieces: "...7 years.warner bros." where the splitter ended the sentence after
+    (_whole_pieces: "...next year.acme bros." where the splitter ended the sentence after
     "bros.").
     """
     word, after = m[1], m[2]
