@@ -202,7 +202,9 @@ def test_a_speaker_tag_after_a_quotation_ending_in_a_stop_stays_with_it() -> Non
 
 def test_glued_stops_are_found_where_the_zero_width_pattern_found_them() -> None:
     """_GLUED matches the stop (fast to scan for) where it once matched the point after
-    it: the same cuts, also for a span that starts right after a stop."""
+    it: the same cuts, also for a span that starts right after a stop. (No piece opens
+    with a lower-case letter: glue to a lower-case word is the newer branch, tested
+    below.)"""
     import itertools
     import random
     import re
@@ -216,7 +218,7 @@ def test_glued_stops_are_found_where_the_zero_width_pattern_found_them() -> None
         bounds = [a, *cuts, b]
         return [(x, y) for x, y in itertools.pairwise(bounds) if y > x] if cuts else [(a, b)]
 
-    pieces = ["now.", "ab!", "cd?", "U.S.", '"', "“", "”", "’", "He", "Ab", "A ", "I ", " ", "x"]
+    pieces = ["Now.", "Xab!", "Ycd?", "U.S.", '"', "“", "”", "’", "He", "Ab", "A ", "I ", " ", "X"]
     rng = random.Random(2)
     cut = 0
     for _ in range(3000):
@@ -249,3 +251,97 @@ def test_abbreviation_endings_are_found_in_the_last_characters_alone() -> None:
         for pattern in (module._ENDS_TITLE, module._ENDS_DAY_ABBREVIATION):
             tail = max(0, len(piece) - module._WORD_END)
             assert bool(pattern.search(piece, tail)) == bool(pattern.search(piece)), piece
+
+
+def test_lower_cased_copy_that_lost_the_space_after_a_stop_is_split() -> None:
+    """A lower-cased source that lost the space after "." or "!" glues two sentences
+    ("...the cell.the judge..."): they come apart, with exact offsets. (Such sources
+    capitalise the word after a spaced stop, as this one does.)"""
+    raw = (
+        "the man was held overnight in the cell.the judge said he would rule on friday. "
+        "His lawyer was not surprised!it was, she said, the third delay.a spokesman "
+        "declined to comment."
+    )
+    seg = segment(make_clean(raw))
+    assert [s.text for s in seg.sentences] == [
+        "the man was held overnight in the cell.",
+        "the judge said he would rule on friday.",
+        "His lawyer was not surprised!",
+        "it was, she said, the third delay.",
+        "a spokesman declined to comment.",
+    ]
+    assert all(raw[s.start : s.end] == s.text for s in seg.sentences)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "the figures come from radio-info.com and were confirmed on monday.",
+        "more is at news.example.org/local/story.html for readers.",
+        "write to the desk at tips@example.net with any news.",
+        "her ph.d. adviser at the institute backed the study.",
+        "prices rose 3.5 percent in the quarter, the office said.",
+        "the statement was posted on whitehouse.gov and on the blog.",
+        "the pdf says the of?ce was quickly?and quietly closed.",
+    ],
+)
+def test_domains_urls_and_abbreviations_are_not_glue(raw: str) -> None:
+    """A stop inside a domain name, URL, e-mail address, dotted abbreviation, decimal or a
+    "?" standing for a lost ligature or dash is not a sentence boundary."""
+    assert texts(raw) == [raw]
+
+
+def test_a_lost_space_cut_leaves_no_fragment() -> None:
+    """A cut at lost-space glue that would leave under three words after it (a name the
+    splitter ended at its abbreviation) is not made: a two-word "sentence" is worse in a
+    summary than the glue."""
+    raw = "the lease runs for the next nine years.acme bros. And the tenant agreed to it."
+    assert texts(raw) == [
+        "the lease runs for the next nine years.acme bros.",
+        "And the tenant agreed to it.",
+    ]
+
+
+def test_a_question_or_exclamation_before_a_lower_case_word_ends_in_lower_cased_copy() -> None:
+    """Lower-cased copy capitalises after ". " only: "? " or "! " before a lower-case
+    word ends a teaser question or an exclamation line, with the space left out of both."""
+    raw = (
+        "Who will coach the club when the season starts? on friday the board said it was "
+        "a former player. Sign up for the morning newsletter today! the board meets again in june."
+    )
+    seg = segment(make_clean(raw))
+    assert [s.text for s in seg.sentences] == [
+        "Who will coach the club when the season starts?",
+        "on friday the board said it was a former player.",
+        "Sign up for the morning newsletter today!",
+        "the board meets again in june.",
+    ]
+    assert all(raw[s.start : s.end] == s.text for s in seg.sentences)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        '"Says who?" he asked the anchor on the air.',
+        "Shares of Yahoo! fell 3 percent in early trading on monday.",
+        "Could the team still win the title? not likely.",
+        "will the club hire a coach from abroad? or will it promote one, fans asked.",
+        "the shoes went on sale ( photo: acme! studios for the maker ) across the country.",
+    ],
+)
+def test_a_question_or_exclamation_that_goes_on_is_not_cut(raw: str) -> None:
+    """A closing quotation mark after the "?" (the speaker follows), a capitalised word
+    before a "!" (a brand), "or" after a "?" (an alternative question), or a cut that
+    would leave a fragment or cross a bracket: one sentence."""
+    assert texts(raw) == [raw]
+
+
+def test_a_lost_space_after_a_figure_is_glue_too() -> None:
+    """ "...rose by 40.the mayor said..." is two sentences; a decimal is not."""
+    assert texts("the number of buses rose by 40.the mayor said more would follow next year.") == [
+        "the number of buses rose by 40.",
+        "the mayor said more would follow next year.",
+    ]
+    assert texts("prices rose 2.5 percent in may, the office said.") == [
+        "prices rose 2.5 percent in may, the office said."
+    ]

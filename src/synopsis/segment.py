@@ -11,19 +11,24 @@ The default splitter ("rules") is one regex pass over candidate stops with word 
 the abbreviations that do not end sentences: on the labelled sets of
 ``benchmarks/segmentation/`` it is at least as accurate as syntok at about a third of the
 cost (``benchmarks/README.md``). syntok remains available as ``splitter="syntok"``. Both go
-through the same repairs: glued sentences split, pieces that end no sentence joined,
-a quotation of several sentences kept as one unit.
+through the same repairs: glued sentences split (also lower-cased copy that lost the space
+after a stop, and its "? " or "! " before a lower-case word: ``benchmarks/segmentation.md``),
+pieces that end no sentence joined, a quotation of several sentences kept as one unit.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Callable
 
 from .errors import InputError
 from .model import CleanDocument, SegmentedDocument, Sentence, Span
 from .options import SegmentOptions
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
 
 _BLANK_LINE = re.compile(r"\n[ \t\f\v]*\n")
 _ENDS_SENTENCE = re.compile(r"""[.!?:;]["'”’)\]]*\s*$""")
@@ -34,7 +39,29 @@ _ENDS_SENTENCE = re.compile(r"""[.!?:;]["'”’)\]]*\s*$""")
 # stop itself (a glue point is its end): a pattern that opens with a character class is
 # scanned for that class at C speed, where one opening with a lookbehind is tried at every
 # position (six times slower).
-_GLUED = re.compile(r"""[.!?](?<=[a-z]{2}[.!?])(?=["“”’]?(?:[A-Z][a-z]|[AI]\s))""")
+#
+# Lower-cased copy that lost the space after a full stop ("…in the cell.the judge said")
+# glues a lower-case word instead (also after a figure: "rose by 40.the mayor said"): the same
+# pattern's second branch captures it, and _lower_glue keeps the stops of domain names
+# ("radio-info.com"), URLs, e-mail addresses and dotted abbreviations ("ph.d.") whole.
+# "?" is left out: PDF text has "?" for lost ligatures and dashes ("of?ce", "quickly?and").
+#
+# Such copy capitalises the word after ". " but not after "? " or "! ": "...who will run
+# the club next year? on monday the board named a coach" is two sentences (a teaser
+# question, then the story), where the splitter reads a lower-case word after a stop as the
+# sentence going on. The third branch captures the space of such a stop; _spaced_glue
+# decides.
+_GLUED = re.compile(
+    r"""[.!?](?<=[a-z0-9]{2}[.!?])(?:(?<=[a-z]{2}[.!?])(?=["“”’]?(?:[A-Z][a-z]|[AI]\s))"""
+    r"""|(?=([a-z]+)(.?))|(?<=[a-z]{2}[?!])(?=([ \t]+)[a-z]))"""
+)
+# Endings of domain names, which follow a stop with no space in every web page's text
+# (not those that are also common sentence openers: "it", "in", "at", "be", "no", "us",
+# "me", "am"; "said.it was" is glue far more often than an Italian site).
+_DOMAIN_ENDINGS = _wordset(
+    "com org net edu gov mil int info biz io ai co uk ca au nz de fr es nl ch se dk fi ie "
+    "jp cn ru br mx za tv ly fm cc ws eu"
+)
 _HAS_WORD = re.compile(r"[^\W\d_]", re.UNICODE)
 # syntok ends sentences where no sentence ends: before "(" or after ";" ("morning ( dec.
 # 19 )"), after a title ("Gov." | "Chris Christie said") and between a month and its day
@@ -161,10 +188,6 @@ def _split_syntok(chunk: str) -> list[tuple[int, int]]:
                 a = sentence[0].offset
                 spans.append((a, sentence[-1].offset + len(sentence[-1].value)))
     return spans
-
-
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
 
 
 # A word that ends in final punctuation (and closing quotes or brackets), then the next word.
@@ -333,12 +356,78 @@ def _join_open_quotes(chunk: str, spans: list[tuple[int, int]]) -> list[tuple[in
 
 
 def _split_glued(chunk: str, a: int, b: int) -> list[tuple[int, int]]:
+    pieces: list[tuple[int, int]] = []
+    x = a
     # from the character before ``a``: a stop there glues at ``a`` itself
-    cuts = [_glue_cut(chunk, a, m.end()) for m in _GLUED.finditer(chunk, max(a - 1, 0), b)]
-    if not cuts:
+    for m in _GLUED.finditer(chunk, max(a - 1, 0), b):
+        if m[3] is not None:  # "? " or "! " before a lower-case word
+            if not _spaced_glue(chunk, m, a, b):
+                continue
+            end, start = m.end(), m.end() + len(m[3])
+        elif m[1] is not None:  # a stop glued to a lower-case word
+            if not _lower_glue(chunk, m, a, b):
+                continue
+            end = start = m.end()
+        else:
+            end = start = _glue_cut(chunk, a, m.end())
+        if end > x:
+            pieces.append((x, end))
+        x = max(x, start)
+    if not pieces:
         return [(a, b)]
-    bounds = [a, *cuts, b]
-    return [(x, y) for x, y in itertools.pairwise(bounds) if y > x]
+    if b > x:
+        pieces.append((x, b))
+    return pieces
+
+
+def _spaced_glue(chunk: str, m: re.Match[str], a: int, b: int) -> bool:
+    """Whether "?" or "!" and a space before a lower-case word end a sentence of the
+    sentence ``chunk[a:b]``: when the word before the stop is all lower-case (a brand's
+    "Yahoo! shares" goes on), the word after a "?" is not "or", and the cut leaves no
+    fragment (_whole_pieces)."""
+    if m[0] == "?" and chunk.startswith("or ", m.end() + len(m[3])):
+        return False  # the other half of an alternative question ("tea? or coffee?")
+    w = m.start()
+    while w > a and not chunk[w - 1].isspace():
+        w -= 1
+    return chunk[w : m.start()].islower() and _whole_pieces(chunk, m, a, b)
+
+
+def _whole_pieces(chunk: str, m: re.Match[str], a: int, b: int) -> bool:
+    """Whether a cut after the stop of ``m`` leaves no fragment of ``chunk[a:b]``: two
+    words before it and three after it at least, and no bracket open across it (a
+    credit's "( photo: acme! studios )")."""
+    before = chunk[a : m.start()]
+    if before.count("(") > before.count(")") or before.count("[") > before.count("]"):
+        return False
+    return len(before.split()) >= 2 and len(chunk[m.end() : b].split()) >= 3
+
+
+def _lower_glue(chunk: str, m: re.Match[str], a: int, b: int) -> bool:
+    """Whether the lower-case word glued to the stop of ``m`` starts a new sentence of
+    the sentence ``chunk[a:b]``.
+
+    Not when the stop is "?" (see _GLUED), the word ends a domain name or is one more part
+    of a dotted name ("news.example.com", "ph.d."), the text around it is a URL or an
+    e-mail address (a "/", "@" or ":" in it, or "www"), or a cut would leave a fragment
+    (_whole_pieces: "...next year.acme bros." where the splitter ended the sentence after
+    "bros.").
+    """
+    word, after = m[1], m[2]
+    if m[0] == "?" or word in _DOMAIN_ENDINGS or (after and after in "./@:-_"):
+        return False
+    if not _whole_pieces(chunk, m, a, b):
+        return False
+    if len(word) == 1 and word not in "ai":
+        return False
+    w = m.start()
+    while w > 0 and not chunk[w - 1].isspace():
+        w -= 1
+    e = m.end() + len(word)
+    while e < len(chunk) and not chunk[e].isspace():
+        e += 1
+    token = chunk[w:e]
+    return not ("/" in token or "@" in token or ":" in token or "www" in token)
 
 
 def _glue_cut(chunk: str, a: int, stop: int) -> int:
