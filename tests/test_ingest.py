@@ -163,3 +163,48 @@ def test_lone_surrogate_is_refused_naming_the_field(tmp_path: Path) -> None:
         load([path])
     # a correctly escaped pair is one real character
     assert parse_json('["\\ud83d\\ude00"]', "x") == ["\U0001f600"]
+
+
+def test_gzipped_files_are_read_like_their_inner_type(tmp_path: Path) -> None:
+    import gzip
+
+    record = {"id": "c1", "documents": ["The council met on Monday.", "It voted to close."]}
+    (tmp_path / "c.jsonl.gz").write_bytes(gzip.compress(json.dumps(record).encode()))
+    loaded = load([tmp_path / "c.jsonl.gz"])
+    assert [c.id for c in loaded.clusters] == ["c1"]
+    assert loaded.clusters[0].documents[1].text == "It voted to close."
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt.gz").write_bytes(gzip.compress(b"The mayor spoke on Tuesday."))
+    (folder / "b.txt").write_text("The mayor left on Wednesday.")
+    (cluster,) = load([folder]).clusters
+    assert [d.text for d in cluster.documents] == [
+        "The mayor spoke on Tuesday.",
+        "The mayor left on Wednesday.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [(b"not gzip at all", "not a readable gzip file"), (b"\x1f\x8b\x08\x00", "truncated gzip")],
+)
+def test_a_broken_gzip_file_is_one_clear_error(tmp_path: Path, data: bytes, message: str) -> None:
+    path = tmp_path / "c.jsonl.gz"
+    path.write_bytes(data)
+    with pytest.raises(InputError, match=message):
+        load([path])
+
+
+def test_a_gzip_bomb_is_refused_before_it_fills_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gzip
+
+    import synopsis.ingest as ingest
+    from synopsis.errors import InputTooLargeError
+
+    monkeypatch.setattr(ingest, "MAX_GUNZIPPED_BYTES", 1000)
+    path = tmp_path / "big.txt.gz"
+    path.write_bytes(gzip.compress(b"word " * 1000))
+    with pytest.raises(InputTooLargeError, match="expands to more than 1,000 bytes"):
+        load([path])

@@ -29,6 +29,9 @@ TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+GZIP_SUFFIX = ".gz"  # any supported file may be gzipped: "clusters.jsonl.gz"
+# A gzipped file may expand a thousandfold; past this many bytes it is refused, not read.
+MAX_GUNZIPPED_BYTES = 1 << 30
 
 # How Multi-News joins the articles of a cluster (the second is the raw release's tag).
 MULTINEWS_SEPARATORS = ("|||||", "story_separator_special_tag")
@@ -357,18 +360,51 @@ def _read_text_input(text: str, source: str, doc_id: str, path: str | None) -> l
     return [Cluster(id=doc_id, documents=(Document(id=doc_id, text=text, path=path),))]
 
 
+def file_suffix(path: Path) -> str:
+    """The suffix that says what a file holds, under a ``.gz``: ``a.jsonl.gz`` is ``.jsonl``."""
+    name = path.name.lower()
+    if name.endswith(GZIP_SUFFIX):
+        name = name[: -len(GZIP_SUFFIX)]
+    return Path(name).suffix
+
+
+def read_bytes(path: Path) -> bytes:
+    """A file's bytes, gunzipped when its name ends in ``.gz`` (at most
+    ``MAX_GUNZIPPED_BYTES``: a gzip bomb is refused, not expanded into memory)."""
+    import gzip  # only for .gz files
+    import zlib
+
+    source = str(path)
+    try:
+        if not path.name.lower().endswith(GZIP_SUFFIX):
+            return path.read_bytes()
+        with gzip.open(path, "rb") as stream:
+            data = stream.read(MAX_GUNZIPPED_BYTES + 1)
+    except EOFError:  # click would print a bare "Aborted." for this one
+        raise InputError(f"{source}: truncated gzip file (it ends mid-stream)") from None
+    except (OSError, zlib.error) as exc:  # BadGzipFile is an OSError
+        reason = getattr(exc, "strerror", None) or exc
+        if isinstance(exc, OSError) and exc.errno is not None:
+            raise InputError(f"{source}: cannot read ({reason})") from None
+        raise InputError(f"{source}: not a readable gzip file ({reason})") from None
+    if len(data) > MAX_GUNZIPPED_BYTES:
+        raise InputTooLargeError(
+            f"{source}: expands to more than {MAX_GUNZIPPED_BYTES:,} bytes when gunzipped"
+        )
+    return data
+
+
 def read_file(path: Path) -> list[Cluster]:
     """One file: a list of clusters (one for an article, many for JSONL or Multi-News)."""
     source = str(path)
-    suffix = path.suffix.lower()
+    suffix = file_suffix(path)
     if suffix not in SUPPORTED_SUFFIXES:
         kinds = ", ".join(sorted(SUPPORTED_SUFFIXES))
-        raise InputError(f"{source}: unsupported file type {suffix or '(none)'!r} (use {kinds})")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{source}: cannot read ({exc.strerror})") from None
-    text = decode(data, source)
+        raise InputError(
+            f"{source}: unsupported file type {suffix or '(none)'!r} (use {kinds}, "
+            f"each also gzipped as {GZIP_SUFFIX})"
+        )
+    text = decode(read_bytes(path), source)
     if not text.strip():
         raise InputError(f"{source}: is empty")
     if suffix in JSONL_SUFFIXES:
@@ -483,10 +519,10 @@ def _walk_skip_reason(entry: os.DirEntry[str]) -> str | None:
         return "folder"
     if not stat.S_ISREG(mode):
         return "not a regular file"
-    suffix = Path(entry.name).suffix
+    suffix = file_suffix(Path(entry.name))
     if Path(entry.name).stem.lower() in FOLDER_DOC_STEMS:
         return "folder documentation, not an article"
-    if suffix.lower() not in SUPPORTED_SUFFIXES:
+    if suffix not in SUPPORTED_SUFFIXES:
         return f"unsupported file type {suffix!r}"
     return None
 

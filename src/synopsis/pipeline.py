@@ -57,7 +57,8 @@ def run(cluster: Cluster, options: Options | None = None) -> Summary:
     # 7. disagree: facts that independent groups state differently
     disagreements = disagree(scored, copies, options.disagree)
     if not sentences:
-        notes += (f"no sentence fits a budget of {options.select.words} words",)
+        words = options.select.words
+        notes += (f"no sentence fits a budget of {words} word{'s' if words != 1 else ''}",)
     return Summary(
         sentences=sentences,
         documents=cluster.documents,

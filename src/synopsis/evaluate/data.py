@@ -10,14 +10,12 @@ every run, with ``--limit`` or without, and whatever the order of the file.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
-import zlib
 from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import InputError
-from ..ingest import decode, load, parse_jsonl
+from ..ingest import JSONL_SUFFIXES, file_suffix, load
 from ..model import Cluster
 
 SPLIT_SEED = 6  # fixed once; changing it would leak check clusters into tuning
@@ -27,19 +25,9 @@ SPLITS = ("all", "tune", "check")
 def read_clusters(path: str | Path) -> list[Cluster]:
     """Every cluster of a JSONL (or gzipped JSONL) file; each must have a reference."""
     path = Path(path)
-    if path.name.endswith(".gz"):
-        try:
-            data = gzip.decompress(path.read_bytes())
-        except EOFError:  # click would print a bare "Aborted." for this one
-            raise InputError(f"{path}: truncated gzip file (it ends mid-stream)") from None
-        except (OSError, zlib.error) as exc:  # BadGzipFile is an OSError
-            reason = getattr(exc, "strerror", None) or exc
-            raise InputError(f"{path}: not a readable gzip file ({reason})") from None
-        clusters = parse_jsonl(decode(data, str(path)), str(path))
-    elif path.suffix.lower() not in {".jsonl", ".ndjson"}:
+    if file_suffix(path) not in JSONL_SUFFIXES:
         raise InputError(f"{path}: evaluation data must be JSON Lines (.jsonl, .jsonl.gz)")
-    else:
-        clusters = list(load([path]).clusters)
+    clusters = list(load([path]).clusters)
     missing = [c.id for c in clusters if not (c.reference or "").strip()]
     if missing:
         raise InputError(

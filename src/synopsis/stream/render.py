@@ -11,8 +11,8 @@ from .tracker import Story
 
 
 def _sources(story: Story) -> str:
-    n = story.independent_sources
-    return f"{len(story.articles)} articles, {n} independent source{'s' if n != 1 else ''}"
+    n, a = story.independent_sources, len(story.articles)
+    return f"{a} article{'s' if a != 1 else ''}, {n} independent source{'s' if n != 1 else ''}"
 
 
 def render_text(stories: Sequence[Story]) -> str:
