@@ -170,6 +170,9 @@ def test_gzipped_files_are_read_like_their_inner_type(tmp_path: Path) -> None:
 
     record = {"id": "c1", "documents": ["The council met on Monday.", "It voted to close."]}
     (tmp_path / "c.jsonl.gz").write_bytes(gzip.compress(json.dumps(record).encode()))
+    one = {"id": "solo", "documents": ["The council met on Monday."]}
+    (tmp_path / "one.jsonl.gz").write_bytes(gzip.compress(json.dumps(one).encode()))
+    assert [c.id for c in load([tmp_path / "one.jsonl.gz"]).clusters] == ["solo"]
     loaded = load([tmp_path / "c.jsonl.gz"])
     assert [c.id for c in loaded.clusters] == ["c1"]
     assert loaded.clusters[0].documents[1].text == "It voted to close."

@@ -603,7 +603,7 @@ def _reason(exc: InputError, source: str) -> str:
 
 
 def _is_cluster_file(item: Path | str) -> bool:
-    return isinstance(item, Path) and item.suffix.lower() in JSONL_SUFFIXES
+    return isinstance(item, Path) and file_suffix(item) in JSONL_SUFFIXES
 
 
 def _cluster_name(paths: Sequence[str | Path]) -> str:
