@@ -48,6 +48,8 @@ def test_number_name_and_quote_variants_are_found() -> None:
     assert "nations" in found["number"].subject and found["number"].kind == "conflict"
     assert {v.value for v in found["name"].variants} == {"Rahimov", "Rakhimov"}
     assert found["name"].kind == "spelling"  # a transliteration, not a conflict of facts
+    # the report leads with "Spelled differently", so the subject names only the name
+    assert found["name"].subject.startswith("a name") and "spelling" not in found["name"].subject
     quote = found["quote"]
     assert quote.kind == "wording"
     assert quote.subject == "words of Rahimov" or quote.subject == "words of Rakhimov"

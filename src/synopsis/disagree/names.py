@@ -121,7 +121,7 @@ def name_disagreements(
         context = context_of.get(root) or next(
             (context_of[s] for s in spellings if s in context_of), ""
         )
-        subject = f"spelling of a name (next to “{context}”)" if context else "spelling of a name"
+        subject = f"a name next to “{context}”" if context else "a name"
         out.append(
             Disagreement(kind="spelling", subject=subject, variants=tuple(variants), about="name")
         )
