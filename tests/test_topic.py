@@ -66,3 +66,37 @@ def test_headlines_credits_and_reader_notes_are_page_text(text: str) -> None:
 )
 def test_news_with_many_names_is_not_page_text(text: str) -> None:
     assert off_topic(text) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "usable"),
+    [
+        ("Harbour reopens after four-day storm closure", True),
+        ("Port strike ends", True),
+        ("by", False),
+        ("text size", False),
+        ("Article Excerpt", False),
+        ("HARBOURTOWN |", False),
+        ("Ann Webb (port authority spokeswoman):", False),
+    ],
+)
+def test_only_a_title_that_can_stand_is_a_headline(title: str, usable: bool) -> None:
+    from synopsis.topic import headline_like
+
+    assert headline_like(title) is usable
+
+
+def test_a_page_label_kept_as_a_title_is_never_the_summary_headline() -> None:
+    import synopsis
+
+    stories = [
+        "text size\n\nThe harbour closed for four days after a storm surge flooded the "
+        "quays, the port authority said on Tuesday. Ships waited offshore until the "
+        "channel was cleared.",
+        "Harbour reopens after four-day storm closure\n\nThe harbour reopened on Tuesday "
+        "after a storm surge closed it for four days, the port authority said. Ferries "
+        "resumed their routes by noon.",
+    ]
+    summary = synopsis.summarize(stories, words=60)
+    assert summary.headline is not None
+    assert summary.headline.text == "Harbour reopens after four-day storm closure"

@@ -235,6 +235,28 @@ def overlap(a: set[str], b: set[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
 
 
+# A title line that ends in a separator or a label's colon ("CAIRO |", "Name (role):")
+# is a dateline or a speaker label the page put first, not a headline.
+_OPEN_END = re.compile(r"[|:/\-–—]\s*$")
+
+
+def headline_like(title: str) -> bool:
+    """Whether a title kept by cleaning can stand as the summary's headline: three words
+    or more, two of them content words, not ending open ("by", "text size", "Article
+    Excerpt", a section heading of two words and a dateline ending in "|" are page text).
+
+    >>> headline_like("Iran rejects US offer of talks on militants")
+    True
+    >>> headline_like("text size") or headline_like("CAIRO |") or headline_like("by")
+    False
+    """
+    return (
+        len(title.split()) >= 3
+        and len(content_words(title)) >= 2
+        and _OPEN_END.search(title) is None
+    )
+
+
 def choose_headline(
     documents: Sequence[SegmentedDocument], group_of: Sequence[int]
 ) -> Headline | None:
@@ -246,6 +268,7 @@ def choose_headline(
     so a wire headline republished five times does not outvote two other sources.
     """
     titles = [d.clean.meta.get("title", "").strip() for d in documents]
+    titles = [t if headline_like(t) else "" for t in titles]
     if not any(titles):
         return None
     tags = []
