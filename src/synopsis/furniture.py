@@ -278,15 +278,17 @@ class Patterns:
         )
 
     def search(self, line: str) -> bool:
-        return bool(
-            (self.head and self.head.search(line[: self.reach]))
-            or (self.tail and self.tail.search(line[-self.reach :]))
-            or (
-                self.anywhere
-                and (not self.triggers or any(t in line.lower() for t in self.triggers))
-                and self.anywhere.search(line)
-            )
-        )
+        if self.head and self.head.search(line[: self.reach]):
+            return True
+        if self.tail and self.tail.search(line[-self.reach :]):
+            return True
+        if not self.anywhere:
+            return False
+        if self.triggers:
+            lower = line.lower()  # once, not once per trigger
+            if not any(t in lower for t in self.triggers):
+                return False
+        return bool(self.anywhere.search(line))
 
 
 FURNITURE_TRIGGERS: tuple[str, ...] = (
@@ -375,6 +377,82 @@ LEGAL_NOTICE = re.compile(
     r"\bregistered (?:office|trademarks?)\b|\ball rights reserved\b|\blicen[cs]e to reproduce\b"
     r"|\b(?:our|these) (?:terms|privacy)\b",
     re.IGNORECASE,
+)
+
+
+# --- a cheap test before each notice pattern --------------------------------------------
+# Most sentences hold none of a notice pattern's words, and finding a word with ``in``
+# costs far less than trying a case-insensitive alternation at every position. Every match
+# of a pattern holds one of its words below (lowercase): change them with the pattern.
+NOTICE_CUE_WORDS: tuple[str, ...] = (
+    "you",  # you, your, you're, thank you
+    "please",
+    "sorry",
+    "learn more",
+    "try again",
+    "t be ",  # could not / cannot / can't / couldn't be loaded ...
+    "available",
+    "supported",
+    "disabled",
+    "not found",
+    "has been ",
+    "click",
+    "to connect with",
+    "unable to",
+    "go to the",
+    "be back shortly",
+    "welcome to",
+    "refresh",
+    "check the",
+    "agree to",
+)
+COLLECTION_WORDS = ("collection", "archive", "wayback machine", "crawl", "partner since", "seed ")
+FORECAST_WORDS = ("high", "low", "wind", "chance of ", "mix of clouds", "cloudy", "sunny", "clear")
+TRAFFIC_WORDS = ("stop and go traffic", "accident cleared", " ago", "eb ", "wb ", "nb ", "sb ")
+LEGAL_WORDS = (
+    "registered office",
+    "registered trademark",
+    "all rights reserved",
+    "licen",
+    "our terms",
+    "our privacy",
+    "these terms",
+    "these privacy",
+)
+
+# The characters that case-insensitive matching takes for an ASCII letter but ``str.lower``
+# does not turn into that letter (checked over all of Unicode in the tests): in text that
+# holds one, a pattern may match where the lowercased text lacks its words.
+ODD_CASE = re.compile("[\u0130\u0131\u017f]")
+
+
+class Gated:
+    """A case-insensitive pattern tried only on text whose lowercase holds one of its words.
+
+    Gives what ``pattern.search`` gives (as a bool): a match holds one of ``words`` once
+    lowercased, unless the text has an :data:`ODD_CASE` character, and then the pattern is
+    always tried.
+    """
+
+    def __init__(self, pattern: re.Pattern[str], words: tuple[str, ...]) -> None:
+        self.pattern = pattern
+        self.words = words
+
+    def search(self, text: str, lower: str, odd: bool) -> bool:
+        """``text``'s lowercase and whether it has an odd-case character come precomputed,
+        so that one sentence tried against several patterns is lowercased once."""
+        if not odd and not any(w in lower for w in self.words):
+            return False
+        return self.pattern.search(text) is not None
+
+
+NOTICE_CUES_GATED = Gated(NOTICE_CUES, NOTICE_CUE_WORDS)
+# The page's own text that needs no cue.
+PAGE_TEXT: tuple[Gated, ...] = (
+    Gated(COLLECTION_NOTICE, COLLECTION_WORDS),
+    Gated(FORECAST, FORECAST_WORDS),
+    Gated(TRAFFIC, TRAFFIC_WORDS),
+    Gated(LEGAL_NOTICE, LEGAL_WORDS),
 )
 
 

@@ -127,23 +127,17 @@ def _body_sentences(cleaned: CleanDocument) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if text[a:b].strip()]
 
 
-# The page's own text that needs no cue: one pass over the sentence for all four kinds.
-_PAGE_TEXT = re.compile(
-    "|".join(
-        f"(?:{p.pattern})" for p in (fw.COLLECTION_NOTICE, fw.FORECAST, fw.TRAFFIC, fw.LEGAL_NOTICE)
-    ),
-    re.IGNORECASE,
-)
-
-
 def is_notice(sentence: str) -> bool:
     """A sentence about the page, the site or the reader's account, not about the world:
     site notices, a web archive's description of its collection, a weather widget, a
     traffic ticker, a legal footer."""
-    # The cues first: they match fewer sentences and cost less (both must match).
-    if fw.NOTICE_CUES.search(sentence) and fw.NOTICE_TERMS.search(sentence):
+    # Each pattern is tried only when the sentence holds one of its words (furniture.Gated);
+    # the cues first: they match fewer sentences and cost less (both must match).
+    lower = sentence.lower()
+    odd = fw.ODD_CASE.search(sentence) is not None
+    if fw.NOTICE_CUES_GATED.search(sentence, lower, odd) and fw.NOTICE_TERMS.search(sentence):
         return True
-    return bool(_PAGE_TEXT.search(sentence))
+    return any(g.search(sentence, lower, odd) for g in fw.PAGE_TEXT)
 
 
 def _judge_page(cleaned: CleanDocument, options: CleanOptions) -> CleanDocument:
@@ -318,18 +312,77 @@ def _matched(sentences: list[set[str]], index: dict[str, list[int]], need: int) 
     return out
 
 
+# From this many live documents, the word overlaps of all pairs come from one sparse
+# product (scipy, already loaded by scoring) rather than one set intersection per pair.
+_PRODUCT_FROM = 40
+
+
 def _copy_groups(live: list[int], vocab: dict[int, set[str]], similarity: float) -> dict[int, int]:
-    """Documents whose words overlap this much (Jaccard) are copies of one story: one source."""
+    """Documents whose words overlap this much (Jaccard) are copies of one story: one source.
+
+    Every pair whose overlap passes is merged in the order of a plain loop over pairs, so
+    the groups (and their labels) are that loop's; what is saved is the test of each pair:
+    pairs already in one group are skipped, and so are pairs whose sizes rule the overlap
+    out (the intersection is at most the smaller set, the union at least the larger); the
+    union's size is counted, not built; on a large cluster the intersections of all pairs
+    are counted at once (:func:`_overlapping_pairs`).
+    """
     group = {i: i for i in live}
+
+    def merge(x: int, y: int) -> None:
+        old = group[y]
+        for k, g in group.items():
+            if g == old:
+                group[k] = group[x]
+
+    if len(live) >= _PRODUCT_FROM:
+        for x, y in _overlapping_pairs(live, vocab, similarity):
+            if group[y] != group[x]:
+                merge(x, y)
+        return group
+    sizes = {i: len(vocab[i]) for i in live}
     for n, x in enumerate(live):
+        a, la = vocab[x], sizes[x]
+        if not la:
+            continue
         for y in live[n + 1 :]:
-            a, b = vocab[x], vocab[y]
-            if a and b and len(a & b) >= similarity * len(a | b) and group[y] != group[x]:
-                old = group[y]
-                for k, g in group.items():
-                    if g == old:
-                        group[k] = group[x]
+            lb = sizes[y]
+            if not lb or group[y] == group[x]:
+                continue
+            if (la if la < lb else lb) < similarity * (lb if la < lb else la):
+                continue
+            shared = len(a & vocab[y])
+            if shared >= similarity * (la + lb - shared):
+                merge(x, y)
     return group
+
+
+def _overlapping_pairs(
+    live: list[int], vocab: dict[int, set[str]], similarity: float
+) -> list[tuple[int, int]]:
+    """The pairs (x before y in ``live``) of non-empty vocabularies with Jaccard at least
+    ``similarity``, in the order of a loop over x then y: intersections counted exactly
+    by one integer sparse product, the test in float64 as Python makes it."""
+    import numpy as np
+    from scipy import sparse
+
+    ids: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    for r, i in enumerate(live):
+        for w in vocab[i]:
+            cols.append(ids.setdefault(w, len(ids)))
+            rows.append(r)
+    if not ids:
+        return []
+    shape = (len(live), len(ids))
+    m = sparse.csr_matrix((np.ones(len(rows), dtype=np.int64), (rows, cols)), shape=shape)
+    shared = (m @ m.T).toarray()
+    sizes = np.diff(m.indptr)
+    union = sizes[:, None] + sizes[None, :] - shared
+    passes = (shared >= similarity * union) & (sizes[:, None] > 0) & (sizes[None, :] > 0)
+    xs, ys = np.nonzero(np.triu(passes, k=1))
+    return [(live[x], live[y]) for x, y in zip(xs.tolist(), ys.tolist(), strict=True)]
 
 
 def _judge_topics(cleaned: list[CleanDocument], options: CleanOptions) -> list[CleanDocument]:
