@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import random
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -455,3 +457,60 @@ def test_a_one_line_news_item_is_its_own_story_not_a_headline(line: str) -> None
 def test_a_lone_line_that_is_no_sentence_is_still_a_headline() -> None:
     cleaned = clean(make_document("Harbour board closes old ferry pier for repairs"))
     assert cleaned.dropped == NOTHING_LEFT and cleaned.meta["title"]
+
+
+# --- faster paths give what the plain ones gave -----------------------------------------
+
+
+def test_the_stripped_characters_are_the_blank_ones_over_all_of_unicode() -> None:
+    from synopsis.cleaning.lines import _STRIPPED, _blank
+
+    blank = {chr(c) for c in range(sys.maxunicode + 1) if _blank(chr(c))}
+    assert blank == set(_STRIPPED)
+
+
+def _strip_span_plain(text: str, a: int, b: int) -> tuple[int, int]:
+    """strip_span before str.strip: a character loop."""
+    from synopsis.cleaning.lines import _blank
+
+    while a < b and _blank(text[a]):
+        a += 1
+    while b > a and _blank(text[b - 1]):
+        b -= 1
+    return a, b
+
+
+def _numbered_lines_plain(text: str) -> list[tuple[int, int, int]]:
+    """numbered_lines before str.split and str.strip: a character loop."""
+    out = []
+    pos = 0
+    number = 0
+    while pos <= len(text):
+        number += 1
+        nl = text.find("\n", pos)
+        stop = len(text) if nl == -1 else nl
+        a, b = _strip_span_plain(text, pos, stop)
+        if a < b:
+            out.append((number, a, b))
+        if nl == -1:
+            break
+        pos = nl + 1
+    return out
+
+
+def test_numbered_lines_and_strip_span_give_what_the_character_loop_gave() -> None:
+    from synopsis.cleaning.lines import numbered_lines, strip_span
+
+    rng = random.Random(7)
+    pieces = ["word", "Two words", " ", "\t", "\n", "\n\n", "\r\n", "\xa0", "\u200b", "\u3000",
+              "\ufeff", "\u2028", "x", ".", "\x0c"]  # fmt: skip
+    blank_only = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        assert numbered_lines(text) == _numbered_lines_plain(text), repr(text)
+        a = rng.randint(0, len(text))
+        b = rng.randint(a, len(text))
+        want = _strip_span_plain(text, a, b)
+        assert strip_span(text, a, b) == want, (repr(text), a, b)
+        blank_only += a < b and want[0] == want[1]
+    assert blank_only  # all-blank spans met too

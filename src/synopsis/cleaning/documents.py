@@ -23,7 +23,6 @@ from .lines import (
     drop_trailing,
     header,
     line_key,
-    line_spans,
     numbered_lines,
     subtract,
 )
@@ -47,20 +46,31 @@ def clean_cluster(
     whole body sentences, and those must survive.
     """
     options = options or CleanOptions()
+    lines = [numbered_lines(doc.text) for doc in documents]  # found once, used twice
     shared: frozenset[str] = frozenset()
     if options.cross_document and len(documents) > 1:
         counts: Counter[str] = Counter()
-        for doc in documents:
-            keys = (line_key(doc.text[a:b]) for a, b in line_spans(doc.text))
+        for doc, numbered in zip(documents, lines, strict=True):
+            keys = (line_key(doc.text[a:b]) for _, a, b in numbered)
             counts.update({k for k in keys if k})
         shared = frozenset(k for k, n in counts.items() if n >= options.shared_min_documents)
-    cleaned = [_judge_page(_clean(doc, options, shared), options) for doc in documents]
+    cleaned = [
+        _judge_page(_clean(doc, options, shared, numbered), options)
+        for doc, numbered in zip(documents, lines, strict=True)
+    ]
     return tuple(_judge_topics(cleaned, options))
 
 
-def _clean(document: Document, options: CleanOptions, shared: frozenset[str]) -> CleanDocument:
+def _clean(
+    document: Document,
+    options: CleanOptions,
+    shared: frozenset[str],
+    numbered: list[tuple[int, int, int]] | None = None,
+) -> CleanDocument:
     text = document.text
-    lines = [Line(n, a, b, [(a, b)]) for n, a, b in numbered_lines(text)]
+    if numbered is None:
+        numbered = numbered_lines(text)
+    lines = [Line(n, a, b, [(a, b)]) for n, a, b in numbered]
     removals: list[Removal] = []
     meta: dict[str, str] = {}
 

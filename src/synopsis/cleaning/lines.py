@@ -73,6 +73,12 @@ Cut = Callable[[Line, int, int, str], None]
 
 
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+# What strip_span strips, for str.strip to do in C: every character ``str.isspace`` holds
+# for (the tests check the list over all of Unicode) and the invisible ones.
+_STRIPPED = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000" + _INVISIBLE
+)
 
 
 def _blank(ch: str) -> bool:
@@ -83,17 +89,12 @@ def numbered_lines(text: str) -> list[tuple[int, int, int]]:
     """(line number, start, end) of every non-blank line, stripped of outer spaces."""
     out = []
     pos = 0
-    number = 0
-    while pos <= len(text):
-        number += 1
-        nl = text.find("\n", pos)
-        stop = len(text) if nl == -1 else nl
-        a, b = strip_span(text, pos, stop)
-        if a < b:
-            out.append((number, a, b))
-        if nl == -1:
-            break
-        pos = nl + 1
+    for number, raw in enumerate(text.split("\n"), 1):
+        left = raw.lstrip(_STRIPPED)
+        if left:
+            a = pos + len(raw) - len(left)
+            out.append((number, a, a + len(left.rstrip(_STRIPPED))))
+        pos += len(raw) + 1
     return out
 
 
@@ -166,11 +167,10 @@ def _removed_parts(line: Line) -> list[tuple[int, int]]:
 
 
 def strip_span(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and _blank(text[a]):
-        a += 1
-    while b > a and _blank(text[b - 1]):
-        b -= 1
-    return a, b
+    """``(a, b)`` without the blank characters (:func:`_blank`) at either end."""
+    left = text[a:b].lstrip(_STRIPPED)
+    a = b - len(left)
+    return a, a + len(left.rstrip(_STRIPPED))
 
 
 def _line_reason(line: str, options: CleanOptions) -> str | None:
