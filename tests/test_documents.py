@@ -271,6 +271,63 @@ def test_gated_is_notice_gives_what_every_pattern_tried_gives() -> None:
     assert seen == {(True, True), (True, False), (False, True), (False, False)}
 
 
+# Lines written for this test that end in each end-anchored caption pattern and each
+# embed alternative.
+CAPTION_ENDS = [
+    "The river at dawn. Photograph: Jane Doe/Daily Paper",
+    "The mayor speaks. (AP Photo/John Roe)",
+    "A crowd gathers (Photo by Ann Lee) (File)",
+    "Fans wait outside. Getty Images",
+    "The ship in port. AFP/Getty",
+    "Snow on the hills. Shutterstock",
+    "Leaders meet. AP Images",
+    "Rescue crews at work via Reuters",
+    "The old bridge. Courtesy of City Museum",
+    "Protesters march. REUTERS/Kim Park",
+    "A team photo (Sam Ray/The Town Herald)",
+]
+EMBED_ENDS = [
+    "Big news tonight — Jane Doe (@janedoe) May 5, 2016",
+    "Look at this pic.twitter.com/abc123 more",
+    "A post shared by Town Zoo",
+    "A video shared by someone on the road",
+]
+
+
+def test_every_end_anchored_caption_and_embed_holds_a_trigger() -> None:
+    tails = [p for p in fw.CAPTION_PATTERNS if p.endswith("$") and not p.startswith("^")]
+    for pattern in tails:  # each pattern has an example here
+        assert any(re.search(pattern, line) for line in CAPTION_ENDS), pattern
+    for line in CAPTION_ENDS:
+        assert fw.CAPTION_RE.tail.search(line[-120:]), line
+        assert fw.holds(line[-120:], fw.CAPTION_TAIL_TRIGGERS) and fw.CAPTION_RE.search(line)
+    for line in EMBED_ENDS:
+        assert fw.EMBED.search(line[-120:]), line
+        assert fw.holds(line[-120:], fw.EMBED_TRIGGERS), line
+
+
+def test_triggered_caption_and_embed_tests_give_what_the_plain_patterns_give() -> None:
+    rng = random.Random(9)
+    pool = [*CAPTION_ENDS, *EMBED_ENDS, "the", "mayor", "said", ":", "/", "Photo", "(AP",
+            "Photo/Jo", "Bo)", "via", "Reuters", "Courtesy", "of", "Getty", "Images", "A",
+            "post", "shared", "by", "(@x)", "May", "5,", "2016", "pic.twitter.com",
+            "."]  # fmt: skip
+    answers = set()
+    for _ in range(3000):
+        line = " ".join(rng.choice(pool) for _ in range(rng.randint(1, 25)))
+        end = line[-120:]
+        caption = bool(
+            fw.CAPTION_RE.head.search(line[:120])
+            or fw.CAPTION_RE.tail.search(end)
+            or ("photo" in line.lower() and fw.CAPTION_RE.anywhere.search(line))
+        )
+        assert fw.CAPTION_RE.search(line) == caption, line
+        embed = bool(fw.EMBED.search(end))
+        assert (fw.holds(end, fw.EMBED_TRIGGERS) and bool(fw.EMBED.search(end))) == embed
+        answers.add((caption, embed))
+    assert answers == {(True, True), (True, False), (False, True), (False, False)}
+
+
 def test_furniture_patterns_lowercase_the_line_once_with_the_same_answers() -> None:
     rng = random.Random(3)
     pool = ["Watch", "video", "Follow", "us", "on", "Twitter", "cookie", "policy", "site",

@@ -172,6 +172,9 @@ EMBED = re.compile(
     r"|\bpic\.twitter\.com/\w+|\bA (?:post|photo|video) shared by\b"
 )
 
+# Every match of EMBED holds one of these (by case).
+EMBED_TRIGGERS: tuple[str, ...] = ("(@", "pic.twitter.com/", " shared by")
+
 # A photo gallery widget: its own captions, counters and buttons, at any length.
 GALLERY = re.compile(r"\bShow Caption\b|\b1 of \d+ [•·]|\bFull Screen Autoplay\b")
 GALLERY_TRIGGERS = ("Show Caption", "•", "·", "Full Screen")
@@ -263,7 +266,11 @@ class Patterns:
         flags: int = 0,
         reach: int = 120,
         triggers: tuple[str, ...] = (),
+        tail_triggers: tuple[str, ...] = (),
     ) -> None:
+        if tail_triggers and flags & re.IGNORECASE:
+            raise ValueError("tail_triggers are matched by case: not for IGNORECASE patterns")
+
         def joined(ps: list[str]) -> re.Pattern[str] | None:
             return re.compile("|".join(f"(?:{p})" for p in ps), flags) if ps else None
 
@@ -271,6 +278,9 @@ class Patterns:
         # Unanchored patterns are slow on long lines; run them only when the lowercased
         # line holds one of these words (every unanchored pattern needs one of them).
         self.triggers = triggers
+        # End-anchored patterns are tried at every position of the line's end; run them only
+        # when that end holds one of these strings (every end-anchored pattern needs one).
+        self.tail_triggers = tail_triggers
         self.head = joined([p for p in patterns if p.startswith("^")])
         self.tail = joined([p for p in patterns if p.endswith("$") and not p.startswith("^")])
         self.anywhere = joined(
@@ -280,15 +290,24 @@ class Patterns:
     def search(self, line: str) -> bool:
         if self.head and self.head.search(line[: self.reach]):
             return True
-        if self.tail and self.tail.search(line[-self.reach :]):
-            return True
+        if self.tail:
+            end = line[-self.reach :]
+            if (not self.tail_triggers or holds(end, self.tail_triggers)) and self.tail.search(end):
+                return True
         if not self.anywhere:
             return False
-        if self.triggers:
-            lower = line.lower()  # once, not once per trigger
-            if not any(t in lower for t in self.triggers):
-                return False
+        if self.triggers and not holds(line.lower(), self.triggers):
+            return False
         return bool(self.anywhere.search(line))
+
+
+def holds(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of ``words``: a plain loop, cheaper than any() over a
+    generator for the few short lists here."""
+    for w in words:  # noqa: SIM110 (the loop is the point: no generator)
+        if w in text:
+            return True
+    return False
 
 
 FURNITURE_TRIGGERS: tuple[str, ...] = (
@@ -309,7 +328,12 @@ FURNITURE_TRIGGERS: tuple[str, ...] = (
     "rights reserved",
 )
 FURNITURE_RE = Patterns(FURNITURE_PATTERNS, re.IGNORECASE, triggers=FURNITURE_TRIGGERS)
-CAPTION_RE = Patterns(CAPTION_PATTERNS, triggers=("photo",))
+# Every end-anchored caption pattern holds one of these (by case): a label's colon, a
+# credit's slash, "Photo", an agency's name, " via ", "Courtesy ".
+CAPTION_TAIL_TRIGGERS: tuple[str, ...] = (
+    ":", "/", "Photo", "Getty Images", "Shutterstock", "AP Images", " via ", "Courtesy "
+)  # fmt: skip
+CAPTION_RE = Patterns(CAPTION_PATTERNS, triggers=("photo",), tail_triggers=CAPTION_TAIL_TRIGGERS)
 CREDIT_RE = Patterns(CREDIT_PATTERNS, re.IGNORECASE)
 
 _FOLD = re.compile(r"[^\w]+", re.UNICODE)
@@ -441,12 +465,8 @@ class Gated:
     def search(self, text: str, lower: str, odd: bool) -> bool:
         """``text``'s lowercase and whether it has an odd-case character come precomputed,
         so that one sentence tried against several patterns is lowercased once."""
-        if not odd:
-            for w in self.words:  # a plain loop: cheaper than any() over a generator
-                if w in lower:
-                    break
-            else:
-                return False
+        if not odd and not holds(lower, self.words):
+            return False
         return self.pattern.search(text) is not None
 
 

@@ -192,18 +192,14 @@ def _line_reason(line: str, options: CleanOptions) -> str | None:
         return DATE
     if any(t in line for t in fw.GALLERY_TRIGGERS) and fw.GALLERY.search(line):
         return CAPTION
-    if words <= options.archive_max_words:
-        lower = line.lower()
-        crawl = any(t in lower for t in fw.ARCHIVE_CRAWL_TERMS)
-        web_crawl = any(t in lower for t in fw.ARCHIVE_WEB_CRAWL)
-        index = sum(t in lower for t in fw.ARCHIVE_INDEX_TERMS)
-        stored = crawl and any(t in lower for t in fw.ARCHIVE_STORE_TERMS)
-        if stored or (web_crawl and index) or index >= 3:
-            return ARCHIVE
+    if words <= options.archive_max_words and _is_archive_notice(line.lower()):
+        return ARCHIVE
     if words <= options.furniture_max_words and fw.FURNITURE_RE.search(line):
         return FURNITURE
-    if words <= options.caption_max_words and fw.EMBED.search(line[-120:]):
-        return EMBED
+    if words <= options.caption_max_words:
+        end = line[-120:]
+        if fw.holds(end, fw.EMBED_TRIGGERS) and fw.EMBED.search(end):
+            return EMBED
     if words <= options.caption_max_words and fw.CAPTION_RE.search(line):
         return CAPTION
     credit = fw.CREDIT_TAIL.search(line[-80:])
@@ -220,6 +216,19 @@ def _line_reason(line: str, options: CleanOptions) -> str | None:
     if words <= options.furniture_max_words and _BRACKETED.match(line):
         return BRACKETED
     return None
+
+
+def _is_archive_notice(lower: str) -> bool:
+    """A web archive's notice: a crawl named with storage, a crawl with an index word, or
+    three index words. Every case needs a crawl term or an index word: the rest is looked
+    for only then."""
+    crawl = fw.holds(lower, fw.ARCHIVE_CRAWL_TERMS)
+    index = sum(t in lower for t in fw.ARCHIVE_INDEX_TERMS)
+    if not crawl and not index:
+        return False
+    web_crawl = fw.holds(lower, fw.ARCHIVE_WEB_CRAWL)
+    stored = crawl and fw.holds(lower, fw.ARCHIVE_STORE_TERMS)
+    return stored or (web_crawl and index > 0) or index >= 3
 
 
 def drop_by_vocabulary(
