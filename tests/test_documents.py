@@ -9,6 +9,7 @@ sidebar about another event inside a cluster.
 from __future__ import annotations
 
 import dataclasses
+import math
 import random
 import re
 import string
@@ -393,3 +394,32 @@ def test_copy_groups_are_those_of_comparing_every_pair(documents: int) -> None:
         assert _copy_groups(live, vocab, similarity) == want
         merged = max(merged, len(live) - len(set(want.values())))
     assert merged > 0
+
+
+@pytest.mark.parametrize(
+    "extra", [(), ("documents/festival.txt",), ("cross/wire.txt", "cross/independent.txt")]
+)
+def test_topicality_with_sentences_found_once_and_indexes_built_on_demand(extra) -> None:
+    """clean_cluster hands each document's body sentences to the page and topic judges
+    and builds a source's index only when a comparison needs it: the same figures as
+    finding the sentences again and building every index (``exact``)."""
+    from synopsis.cleaning.documents import _body_sentences
+
+    docs = flood_cluster(*extra)
+    cleaned = clean_cluster(docs)
+    spans = [_body_sentences(c) for c in cleaned]
+    options = CleanOptions()
+    for exact in (False, True):
+        with_spans = topicality(cleaned, options, exact=exact, sentences=spans)
+        assert _same(with_spans, topicality(cleaned, options, exact=exact))
+    full, lazy = topicality(cleaned, options, exact=True), topicality(cleaned, options)
+    assert [t.off_topic for t in full.values()] == [t.off_topic for t in lazy.values()]
+
+
+def _same(a: dict, b: dict) -> bool:
+    """Equal figures, two NaN agreements (not computed) counted equal."""
+
+    def key(t):  # NaN is not equal to itself: compare it as None
+        return dataclasses.replace(t, agreement=None if math.isnan(t.agreement) else t.agreement)
+
+    return {k: key(t) for k, t in a.items()} == {k: key(t) for k, t in b.items()}

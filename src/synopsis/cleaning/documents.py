@@ -54,11 +54,13 @@ def clean_cluster(
             keys = (line_key(doc.text[a:b]) for _, a, b in numbered)
             counts.update({k for k in keys if k})
         shared = frozenset(k for k, n in counts.items() if n >= options.shared_min_documents)
-    cleaned = [
-        _judge_page(_clean(doc, options, shared, numbered), options)
-        for doc, numbered in zip(documents, lines, strict=True)
-    ]
-    return tuple(_judge_topics(cleaned, options))
+    cleaned, sentences = [], []
+    for doc, numbered in zip(documents, lines, strict=True):
+        first = _clean(doc, options, shared, numbered)
+        spans = _body_sentences(first)  # found once, for the page and the topic
+        cleaned.append(_judge_page(first, options, spans))
+        sentences.append(spans)
+    return tuple(_judge_topics(cleaned, options, sentences))
 
 
 def _clean(
@@ -150,16 +152,22 @@ def is_notice(sentence: str) -> bool:
     return any(g.search(sentence, lower, odd) for g in fw.PAGE_TEXT)
 
 
-def _judge_page(cleaned: CleanDocument, options: CleanOptions) -> CleanDocument:
+def _judge_page(
+    cleaned: CleanDocument,
+    options: CleanOptions,
+    sentences: list[tuple[int, int]] | None = None,
+) -> CleanDocument:
     """Drop a page whole when nothing is left or it is mostly site notice.
 
     The line rules cut a notice's first line ("Tweet with a location") and keep the rest;
     judged by sentence over the whole body, the page is seen to hold no story at all.
+    ``sentences`` are its body sentences when already found (:func:`_body_sentences`).
     """
     if not cleaned.body:
         return dataclasses.replace(cleaned, dropped=NOTHING_LEFT)
     text = cleaned.document.text
-    sentences = _body_sentences(cleaned)
+    if sentences is None:
+        sentences = _body_sentences(cleaned)
     counts = [len(text[a:b].split()) for a, b in sentences]
     words = sum(counts)
     # the story words that would keep the page: stop at the sentence that passes it,
@@ -209,7 +217,11 @@ class Topicality:
 
 
 def topicality(
-    cleaned: Sequence[CleanDocument], options: CleanOptions, *, exact: bool = False
+    cleaned: Sequence[CleanDocument],
+    options: CleanOptions,
+    *,
+    exact: bool = False,
+    sentences: Sequence[list[tuple[int, int]]] | None = None,
 ) -> dict[int, Topicality]:
     """Topicality of every live document (by index), judged against the other sources.
 
@@ -225,11 +237,14 @@ def topicality(
 
     Only what the decision needs is computed unless ``exact`` (the benchmarks ask for
     every figure): ``story`` stops counting once it is too high for the document to be
-    off-topic and is 0 for a document that cannot be, and ``agreement`` is then NaN.
+    off-topic and is 0 for a document that cannot be, and ``agreement`` is then NaN; a
+    source's word index is built when a comparison first needs it. ``sentences`` are the
+    documents' body sentences (:func:`_body_sentences`) when already found.
     """
     # (a document already marked off-topic is judged again, with the same result)
     live = [i for i, c in enumerate(cleaned) if c.dropped in (None, OFF_TOPIC)]
-    sentences = {i: _sentence_words(cleaned[i]) for i in live}
+    spans = sentences
+    sentences = {i: _sentence_words(cleaned[i], spans[i] if spans else None) for i in live}
     vocab = {i: set().union(*sentences[i]) for i in live}
     group = _copy_groups(live, vocab, options.topic_copy_similarity)
     size = Counter(group.values())
@@ -239,13 +254,19 @@ def topicality(
         g = group[i]
         if g not in source or len(sentences[i]) > len(sentences[source[g]]):
             source[g] = i
-    index = {g: _word_index(sentences[j]) for g, j in source.items()}
+    index: dict[int, dict[str, list[int]]] = {}
+
+    def index_of(g: int) -> dict[str, list[int]]:
+        if g not in index:
+            index[g] = _word_index(sentences[source[g]])
+        return index[g]
+
     need = options.topic_shared_words
     matched: dict[tuple[int, int], set[int]] = {}  # (document, source): its matched sentences
 
     def matched_in(i: int, g: int) -> set[int]:
         if (i, g) not in matched:
-            matched[i, g] = _matched(sentences[i], index[g], need)
+            matched[i, g] = _matched(sentences[i], index_of(g), need)
         return matched[i, g]
 
     words = {i: _body_words(cleaned[i]) for i in live}
@@ -267,7 +288,7 @@ def topicality(
         elif can_be_off:  # count until the document is seen to be on the story
             story = 0
             for words_of in sentences[i]:
-                if any(_matched([words_of], index[g], need) for g in others):
+                if any(_matched([words_of], index_of(g), need) for g in others):
                     story += 1
                     if story > limit:
                         break
@@ -291,10 +312,14 @@ def topicality(
 _NOT_TELLING = ENGLISH_STOP_WORDS | fw.COMMON_WORDS
 
 
-def _sentence_words(cleaned: CleanDocument) -> list[set[str]]:
+def _sentence_words(
+    cleaned: CleanDocument, spans: list[tuple[int, int]] | None = None
+) -> list[set[str]]:
     """The telling words of each body sentence: content words less the common ones."""
     low = cleaned.document.text.lower()
-    return [set(_CONTENT.findall(low, a, b)) - _NOT_TELLING for a, b in _body_sentences(cleaned)]
+    if spans is None:
+        spans = _body_sentences(cleaned)
+    return [set(_CONTENT.findall(low, a, b)) - _NOT_TELLING for a, b in spans]
 
 
 def _body_words(cleaned: CleanDocument) -> int:
@@ -395,7 +420,11 @@ def _overlapping_pairs(
     return [(live[x], live[y]) for x, y in zip(xs.tolist(), ys.tolist(), strict=True)]
 
 
-def _judge_topics(cleaned: list[CleanDocument], options: CleanOptions) -> list[CleanDocument]:
+def _judge_topics(
+    cleaned: list[CleanDocument],
+    options: CleanOptions,
+    sentences: Sequence[list[tuple[int, int]]] | None = None,
+) -> list[CleanDocument]:
     """Mark documents that tell another story than the rest of the cluster as off-topic
     (:func:`topicality`); the body is kept, so ``clean --explain`` can show it."""
     out = list(cleaned)
@@ -404,7 +433,7 @@ def _judge_topics(cleaned: list[CleanDocument], options: CleanOptions) -> list[C
         return out  # too few sources for any to be outvoted
     if sorted(live)[-2] < options.topic_min_words:
         return out  # no document but the longest is long enough to be judged
-    for i, t in topicality(cleaned, options).items():
+    for i, t in topicality(cleaned, options, sentences=sentences).items():
         if t.off_topic:
             out[i] = dataclasses.replace(cleaned[i], dropped=OFF_TOPIC)
     return out
