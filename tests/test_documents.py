@@ -307,6 +307,30 @@ def test_every_end_anchored_caption_and_embed_holds_a_trigger() -> None:
         assert fw.holds(line[-120:], fw.EMBED_TRIGGERS), line
 
 
+FURNITURE_ENDS = [
+    "The council's full statement. Read more »",
+    "Scenes from the parade: watch the video",
+    "Storm damage across the county. See our photos.",
+    "Before and after: see gallery",
+    "Election night live (All times local):",
+]
+
+
+def test_every_end_anchored_furniture_pattern_holds_a_trigger() -> None:
+    tails = [p for p in fw.FURNITURE_PATTERNS if p.endswith("$") and not p.startswith("^")]
+    for pattern in tails:
+        assert any(re.search(pattern, line, re.IGNORECASE) for line in FURNITURE_ENDS), pattern
+    rng = random.Random(2)
+    for line in FURNITURE_ENDS:
+        for text in (line, line.upper(), _recase(rng, line)):
+            end = text[-120:]
+            assert fw.FURNITURE_RE.tail.search(end), text
+            assert fw.holds(end.lower(), fw.FURNITURE_TAIL_TRIGGERS), text
+            assert fw.FURNITURE_RE.search(text), text
+    # "ſ" is an "s" to the pattern but not to lowercase: such an end is always searched
+    assert fw.FURNITURE_RE.search("Storm damage. See our photoſ.")
+
+
 def test_triggered_caption_and_embed_tests_give_what_the_plain_patterns_give() -> None:
     rng = random.Random(9)
     pool = [*CAPTION_ENDS, *EMBED_ENDS, "the", "mayor", "said", ":", "/", "Photo", "(AP",
@@ -334,7 +358,8 @@ def test_furniture_patterns_lowercase_the_line_once_with_the_same_answers() -> N
     pool = ["Watch", "video", "Follow", "us", "on", "Twitter", "cookie", "policy", "site",
             "the", "mayor", "said", "Posted:", "Monday", "newsletter", "click", "here",
             "Photo", "by", "AP", "(AP Photo/Jane Doe)", "Read", "more", "…", "Reporting",
-            "contributed", "Courtesy", "of"]  # fmt: skip
+            "contributed", "Courtesy", "of", "See", "the", "photos", "gallery", "pHotoſ",
+            "(All times local)", "vıdeo", "Read more"]  # fmt: skip
     for patterns in (fw.FURNITURE_RE, fw.CAPTION_RE, fw.CREDIT_RE):
         answers = set()
         for _ in range(1500):

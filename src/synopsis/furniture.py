@@ -268,9 +268,6 @@ class Patterns:
         triggers: tuple[str, ...] = (),
         tail_triggers: tuple[str, ...] = (),
     ) -> None:
-        if tail_triggers and flags & re.IGNORECASE:
-            raise ValueError("tail_triggers are matched by case: not for IGNORECASE patterns")
-
         def joined(ps: list[str]) -> re.Pattern[str] | None:
             return re.compile("|".join(f"(?:{p})" for p in ps), flags) if ps else None
 
@@ -279,8 +276,11 @@ class Patterns:
         # line holds one of these words (every unanchored pattern needs one of them).
         self.triggers = triggers
         # End-anchored patterns are tried at every position of the line's end; run them only
-        # when that end holds one of these strings (every end-anchored pattern needs one).
+        # when that end holds one of these strings (every end-anchored pattern needs one):
+        # by case, or for IGNORECASE patterns in lowercase (and always when the end has an
+        # ODD_CASE character, which lowercase does not fold to the letter it matches).
         self.tail_triggers = tail_triggers
+        self.folded = bool(flags & re.IGNORECASE)
         self.head = joined([p for p in patterns if p.startswith("^")])
         self.tail = joined([p for p in patterns if p.endswith("$") and not p.startswith("^")])
         self.anywhere = joined(
@@ -292,13 +292,20 @@ class Patterns:
             return True
         if self.tail:
             end = line[-self.reach :]
-            if (not self.tail_triggers or holds(end, self.tail_triggers)) and self.tail.search(end):
+            if self._tail_may_match(end) and self.tail.search(end):
                 return True
         if not self.anywhere:
             return False
         if self.triggers and not holds(line.lower(), self.triggers):
             return False
         return bool(self.anywhere.search(line))
+
+    def _tail_may_match(self, end: str) -> bool:
+        if not self.tail_triggers:
+            return True
+        if not self.folded:
+            return holds(end, self.tail_triggers)
+        return holds(end.lower(), self.tail_triggers) or ODD_CASE.search(end) is not None
 
 
 def holds(text: str, words: tuple[str, ...]) -> bool:
@@ -327,7 +334,16 @@ FURNITURE_TRIGGERS: tuple[str, ...] = (
     "cookie",
     "rights reserved",
 )
-FURNITURE_RE = Patterns(FURNITURE_PATTERNS, re.IGNORECASE, triggers=FURNITURE_TRIGGERS)
+# Every end-anchored furniture pattern holds one of these (in lowercase).
+FURNITURE_TAIL_TRIGGERS: tuple[str, ...] = (
+    "read more", "video", "photos", "gallery", "all times local"
+)  # fmt: skip
+FURNITURE_RE = Patterns(
+    FURNITURE_PATTERNS,
+    re.IGNORECASE,
+    triggers=FURNITURE_TRIGGERS,
+    tail_triggers=FURNITURE_TAIL_TRIGGERS,
+)
 # Every end-anchored caption pattern holds one of these (by case): a label's colon, a
 # credit's slash, "Photo", an agency's name, " via ", "Courtesy ".
 CAPTION_TAIL_TRIGGERS: tuple[str, ...] = (
