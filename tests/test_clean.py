@@ -12,7 +12,7 @@ import pytest
 import synopsis
 from conftest import FIXTURES, SAMPLE, make_document
 from synopsis.cleaning import clean, clean_cluster
-from synopsis.cleaning.reasons import NOTHING_LEFT, NOTICE_PAGE
+from synopsis.cleaning.reasons import NOTHING_LEFT, NOTICE_PAGE, REPEATED, SHARED
 from synopsis.model import CleanDocument, Document
 from synopsis.options import CleanOptions, Options
 from synopsis.segment import segment
@@ -514,3 +514,50 @@ def test_numbered_lines_and_strip_span_give_what_the_character_loop_gave() -> No
         assert strip_span(text, a, b) == want, (repr(text), a, b)
         blank_only += a < b and want[0] == want[1]
     assert blank_only  # all-blank spans met too
+
+
+def _clean_cluster_plain(documents: list[Document], options: CleanOptions) -> tuple:
+    """clean_cluster before lines, keys and sentences were shared between its steps."""
+    from collections import Counter
+
+    from synopsis.cleaning.documents import _clean, _judge_page, _judge_topics
+    from synopsis.cleaning.lines import line_key, numbered_lines
+
+    counts: Counter[str] = Counter()
+    for doc in documents:
+        keys = (line_key(doc.text[a:b]) for _, a, b in numbered_lines(doc.text))
+        counts.update({k for k in keys if k})
+    shared = frozenset(k for k, n in counts.items() if n >= options.shared_min_documents)
+    cleaned = [_judge_page(_clean(doc, options, shared), options) for doc in documents]
+    return tuple(_judge_topics(cleaned, options))
+
+
+def test_clean_cluster_gives_what_cleaning_each_document_afresh_gives() -> None:
+    """Lines found once, line keys computed once per distinct line, body sentences found
+    once: the same documents as finding each again, on generated clusters."""
+    rng = random.Random(4)
+    story = [
+        "The council voted on Monday to approve the new budget for the county.",
+        "Officials said the plan would add twelve bus routes by next spring.",
+        "Residents crowded the hall, and several spoke against the fare increase.",
+        "The mayor called the vote a step forward for the region's transit system.",
+        "Critics argued that the plan leaves rural towns with fewer services.",
+        "A final vote on the fares is expected at the next meeting in March.",
+    ]
+    furniture = ["Share this story", "Comments", "Advertisement", "Photo: Jane Doe/Agency",
+                 "Related: Budget talks stall", "Follow us on Twitter", "By Ann Lee",
+                 "Please enable JavaScript in your browser to view this page.",
+                 "Sign up for our newsletter", "County Budget Vote", "  ", ""]  # fmt: skip
+    options = CleanOptions()
+    dropped, reasons = set(), set()
+    for _ in range(60):
+        docs = []
+        for d in range(rng.randint(2, 6)):
+            lines = [rng.choice(story + furniture) for _ in range(rng.randint(0, 25))]
+            docs.append(Document(id=f"d{d}", text="\n".join(lines)))
+        got = clean_cluster(docs, options)
+        assert got == _clean_cluster_plain(docs, options)
+        dropped |= {c.dropped for c in got}
+        reasons |= {r.reason for c in got for r in c.removals}
+    assert {None, NOTHING_LEFT} <= dropped
+    assert {REPEATED, SHARED} <= reasons  # the keyed lines: repeats in a document and across

@@ -48,15 +48,23 @@ def clean_cluster(
     options = options or CleanOptions()
     lines = [numbered_lines(doc.text) for doc in documents]  # found once, used twice
     shared: frozenset[str] = frozenset()
+    keys: dict[str, str] = {}  # each distinct line keyed once (for drop_repeats too)
     if options.cross_document and len(documents) > 1:
         counts: Counter[str] = Counter()
         for doc, numbered in zip(documents, lines, strict=True):
-            keys = (line_key(doc.text[a:b]) for _, a, b in numbered)
-            counts.update({k for k in keys if k})
+            found = set()
+            for _, a, b in numbered:
+                s = doc.text[a:b]
+                key = keys.get(s)
+                if key is None:
+                    key = keys[s] = line_key(s)
+                if key:
+                    found.add(key)
+            counts.update(found)
         shared = frozenset(k for k, n in counts.items() if n >= options.shared_min_documents)
     cleaned, sentences = [], []
     for doc, numbered in zip(documents, lines, strict=True):
-        first = _clean(doc, options, shared, numbered)
+        first = _clean(doc, options, shared, numbered, keys)
         spans = _body_sentences(first)  # found once, for the page and the topic
         cleaned.append(_judge_page(first, options, spans))
         sentences.append(spans)
@@ -68,6 +76,7 @@ def _clean(
     options: CleanOptions,
     shared: frozenset[str],
     numbered: list[tuple[int, int, int]] | None = None,
+    keys: dict[str, str] | None = None,
 ) -> CleanDocument:
     text = document.text
     if numbered is None:
@@ -99,7 +108,7 @@ def _clean(
         if line.keep:
             split_joined_duplicate(text, line, cut)
     drop_by_vocabulary(text, lines, options, meta, drop, cut)
-    drop_repeats(text, lines, options, shared, drop)
+    drop_repeats(text, lines, options, shared, drop, keys)
     first_body = header(text, lines, options, tracker, meta, drop, cut)
     if first_body is not None:
         strip_dateline(text, first_body, meta, cut)

@@ -301,21 +301,30 @@ def story_after_bullets(line: str, options: CleanOptions) -> int | None:
 
 
 def drop_repeats(
-    text: str, lines: list[Line], options: CleanOptions, shared: frozenset[str], drop: Drop
+    text: str,
+    lines: list[Line],
+    options: CleanOptions,
+    shared: frozenset[str],
+    drop: Drop,
+    keys: dict[str, str] | None = None,
 ) -> None:
-    """A line seen before in this document, or a non-sentence line shared across documents."""
+    """A line seen before in this document, or a non-sentence line shared across documents.
+
+    ``keys`` holds the :func:`line_key` of lines already keyed (the cluster's count of
+    shared lines keys every raw line): a line found there is not keyed again.
+    """
     seen: set[str] = set()
     for line in lines:
         if not line.keep:
             continue
         s = kept_text(text, line)
-        key = line_key(s)
-        if key in seen and word_count(s) >= options.repeat_min_words:
+        key = keys[s] if keys is not None and s in keys else line_key(s)
+        words = word_count(s)
+        if key in seen and words >= options.repeat_min_words:
             drop(line, REPEATED)
             continue
         seen.add(key)
-        short = word_count(s) <= options.shared_max_words
-        if key in shared and not ENDS_CLAUSE.search(s) and short:
+        if key in shared and not ENDS_CLAUSE.search(s) and words <= options.shared_max_words:
             drop(line, SHARED)
 
 
