@@ -11,6 +11,7 @@ import pytest
 
 import synopsis
 from conftest import FIXTURES, SAMPLE, make_document
+from synopsis import furniture as fw
 from synopsis.cleaning import clean, clean_cluster
 from synopsis.cleaning.reasons import NOTHING_LEFT, NOTICE_PAGE, REPEATED, SHARED
 from synopsis.model import CleanDocument, Document
@@ -561,3 +562,18 @@ def test_clean_cluster_gives_what_cleaning_each_document_afresh_gives() -> None:
         reasons |= {r.reason for c in got for r in c.removals}
     assert {None, NOTHING_LEFT} <= dropped
     assert {REPEATED, SHARED} <= reasons  # the keyed lines: repeats in a document and across
+
+
+def test_line_key_cuts_a_leading_date_as_the_substitution_did() -> None:
+    from synopsis.cleaning.lines import _LEADING_DATE, line_key
+
+    rng = random.Random(8)
+    pieces = ["Tuesday,", "Oct.", "October", "16,", "2018", "16", "Budget", "vote", "  ", "x"]
+    cut = 0
+    for _ in range(2000):
+        line = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 9)))
+        rest = _LEADING_DATE.sub("", line)
+        cut += rest != line
+        plain = fw.fold(rest) if len(rest) <= 80 else " ".join(rest.lower().split())
+        assert line_key(line) == plain, line
+    assert cut

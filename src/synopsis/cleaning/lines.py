@@ -104,7 +104,9 @@ def line_spans(text: str) -> list[tuple[int, int]]:
 
 def line_key(line: str) -> str:
     """Identity of a line for repetition: short lines fold punctuation, long ones only case."""
-    line = _LEADING_DATE.sub("", line)
+    date = _LEADING_DATE.match(line)  # what .sub("") removed: the pattern opens with "^"
+    if date:
+        line = line[date.end() :]
     if len(line) <= 80:
         return fw.fold(line)
     return " ".join(line.lower().split())
