@@ -411,16 +411,12 @@ def _overlapping_pairs(
     from scipy import sparse
 
     ids: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    for r, i in enumerate(live):
-        for w in vocab[i]:
-            cols.append(ids.setdefault(w, len(ids)))
-            rows.append(r)
+    cols = [ids.setdefault(w, len(ids)) for i in live for w in vocab[i]]
     if not ids:
         return []
+    rows = np.repeat(np.arange(len(live)), [len(vocab[i]) for i in live])
     shape = (len(live), len(ids))
-    m = sparse.csr_matrix((np.ones(len(rows), dtype=np.int64), (rows, cols)), shape=shape)
+    m = sparse.csr_matrix((np.ones(len(cols), dtype=np.int64), (rows, cols)), shape=shape)
     shared = (m @ m.T).toarray()
     sizes = np.diff(m.indptr)
     union = sizes[:, None] + sizes[None, :] - shared
