@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import random
 import re
+import sys
 from pathlib import Path
 
 import pytest
 
 import synopsis
 from conftest import FIXTURES, SAMPLE, make_document
+from synopsis import furniture as fw
 from synopsis.cleaning import clean, clean_cluster
-from synopsis.cleaning.reasons import NOTHING_LEFT, NOTICE_PAGE
+from synopsis.cleaning.reasons import NOTHING_LEFT, NOTICE_PAGE, REPEATED, SHARED
 from synopsis.model import CleanDocument, Document
 from synopsis.options import CleanOptions, Options
 from synopsis.segment import segment
@@ -455,3 +458,122 @@ def test_a_one_line_news_item_is_its_own_story_not_a_headline(line: str) -> None
 def test_a_lone_line_that_is_no_sentence_is_still_a_headline() -> None:
     cleaned = clean(make_document("Harbour board closes old ferry pier for repairs"))
     assert cleaned.dropped == NOTHING_LEFT and cleaned.meta["title"]
+
+
+# --- faster paths give what the plain ones gave -----------------------------------------
+
+
+def test_the_stripped_characters_are_the_blank_ones_over_all_of_unicode() -> None:
+    from synopsis.cleaning.lines import _STRIPPED, _blank
+
+    blank = {chr(c) for c in range(sys.maxunicode + 1) if _blank(chr(c))}
+    assert blank == set(_STRIPPED)
+
+
+def _strip_span_plain(text: str, a: int, b: int) -> tuple[int, int]:
+    """strip_span before str.strip: a character loop."""
+    from synopsis.cleaning.lines import _blank
+
+    while a < b and _blank(text[a]):
+        a += 1
+    while b > a and _blank(text[b - 1]):
+        b -= 1
+    return a, b
+
+
+def _numbered_lines_plain(text: str) -> list[tuple[int, int, int]]:
+    """numbered_lines before str.split and str.strip: a character loop."""
+    out = []
+    pos = 0
+    number = 0
+    while pos <= len(text):
+        number += 1
+        nl = text.find("\n", pos)
+        stop = len(text) if nl == -1 else nl
+        a, b = _strip_span_plain(text, pos, stop)
+        if a < b:
+            out.append((number, a, b))
+        if nl == -1:
+            break
+        pos = nl + 1
+    return out
+
+
+def test_numbered_lines_and_strip_span_give_what_the_character_loop_gave() -> None:
+    from synopsis.cleaning.lines import numbered_lines, strip_span
+
+    rng = random.Random(7)
+    pieces = ["word", "Two words", " ", "\t", "\n", "\n\n", "\r\n", "\xa0", "\u200b", "\u3000",
+              "\ufeff", "\u2028", "x", ".", "\x0c"]  # fmt: skip
+    blank_only = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        assert numbered_lines(text) == _numbered_lines_plain(text), repr(text)
+        a = rng.randint(0, len(text))
+        b = rng.randint(a, len(text))
+        want = _strip_span_plain(text, a, b)
+        assert strip_span(text, a, b) == want, (repr(text), a, b)
+        blank_only += a < b and want[0] == want[1]
+    assert blank_only  # all-blank spans met too
+
+
+def _clean_cluster_plain(documents: list[Document], options: CleanOptions) -> tuple:
+    """clean_cluster before lines, keys and sentences were shared between its steps."""
+    from collections import Counter
+
+    from synopsis.cleaning.documents import _clean, _judge_page, _judge_topics
+    from synopsis.cleaning.lines import line_key, numbered_lines
+
+    counts: Counter[str] = Counter()
+    for doc in documents:
+        keys = (line_key(doc.text[a:b]) for _, a, b in numbered_lines(doc.text))
+        counts.update({k for k in keys if k})
+    shared = frozenset(k for k, n in counts.items() if n >= options.shared_min_documents)
+    cleaned = [_judge_page(_clean(doc, options, shared), options) for doc in documents]
+    return tuple(_judge_topics(cleaned, options))
+
+
+def test_clean_cluster_gives_what_cleaning_each_document_afresh_gives() -> None:
+    """Lines found once, line keys computed once per distinct line, body sentences found
+    once: the same documents as finding each again, on generated clusters."""
+    rng = random.Random(4)
+    story = [
+        "The council voted on Monday to approve the new budget for the county.",
+        "Officials said the plan would add twelve bus routes by next spring.",
+        "Residents crowded the hall, and several spoke against the fare increase.",
+        "The mayor called the vote a step forward for the region's transit system.",
+        "Critics argued that the plan leaves rural towns with fewer services.",
+        "A final vote on the fares is expected at the next meeting in March.",
+    ]
+    furniture = ["Share this story", "Comments", "Advertisement", "Photo: Jane Doe/Agency",
+                 "Related: Budget talks stall", "Follow us on Twitter", "By Ann Lee",
+                 "Please enable JavaScript in your browser to view this page.",
+                 "Sign up for our newsletter", "County Budget Vote", "  ", ""]  # fmt: skip
+    options = CleanOptions()
+    dropped, reasons = set(), set()
+    for _ in range(60):
+        docs = []
+        for d in range(rng.randint(2, 6)):
+            lines = [rng.choice(story + furniture) for _ in range(rng.randint(0, 25))]
+            docs.append(Document(id=f"d{d}", text="\n".join(lines)))
+        got = clean_cluster(docs, options)
+        assert got == _clean_cluster_plain(docs, options)
+        dropped |= {c.dropped for c in got}
+        reasons |= {r.reason for c in got for r in c.removals}
+    assert {None, NOTHING_LEFT} <= dropped
+    assert {REPEATED, SHARED} <= reasons  # the keyed lines: repeats in a document and across
+
+
+def test_line_key_cuts_a_leading_date_as_the_substitution_did() -> None:
+    from synopsis.cleaning.lines import _LEADING_DATE, line_key
+
+    rng = random.Random(8)
+    pieces = ["Tuesday,", "Oct.", "October", "16,", "2018", "16", "Budget", "vote", "  ", "x"]
+    cut = 0
+    for _ in range(2000):
+        line = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 9)))
+        rest = _LEADING_DATE.sub("", line)
+        cut += rest != line
+        plain = fw.fold(rest) if len(rest) <= 80 else " ".join(rest.lower().split())
+        assert line_key(line) == plain, line
+    assert cut

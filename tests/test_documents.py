@@ -9,13 +9,19 @@ sidebar about another event inside a cluster.
 from __future__ import annotations
 
 import dataclasses
+import math
+import random
+import re
+import string
+import sys
 
 import pytest
 
 import synopsis
 from conftest import FIXTURES, make_document
+from synopsis import furniture as fw
 from synopsis.cleaning import clean, clean_cluster
-from synopsis.cleaning.documents import is_notice, topicality
+from synopsis.cleaning.documents import _copy_groups, is_notice, topicality
 from synopsis.cleaning.reasons import NOTHING_LEFT, NOTICE_PAGE, OFF_TOPIC
 from synopsis.options import CleanOptions
 
@@ -174,3 +180,271 @@ def test_no_document_is_outvoted_by_sources_that_do_not_agree() -> None:
     assert all(c.dropped is None for c in cleaned)
     figures = topicality(cleaned, CleanOptions(), exact=True)
     assert figures[2].story == 0 and figures[2].agreement < CleanOptions().topic_agreement
+
+
+# --- faster paths give what the plain ones gave -----------------------------------------
+
+
+def _is_notice_plain(sentence: str) -> bool:
+    """is_notice before the word tests: every pattern tried on every sentence."""
+    page_text = (fw.COLLECTION_NOTICE, fw.FORECAST, fw.TRAFFIC, fw.LEGAL_NOTICE)
+    if fw.NOTICE_CUES.search(sentence) and fw.NOTICE_TERMS.search(sentence):
+        return True
+    return any(p.search(sentence) for p in page_text)
+
+
+# One phrase for each alternative of the gated patterns (written for this test).
+ALTERNATIVES = {
+    fw.NOTICE_CUES: [
+        "you", "your", "youre", "you're", "please", "sorry", "learn more", "thank you",
+        "try again", "could not be loaded", "cannot be displayed", "can't be found",
+        "couldn't be played", "is available", "are not supported", "is currently disabled",
+        "is no longer available", "not found", "has been removed", "has been moved", "click",
+        "to connect with", "was unable to", "is unable to", "go to the", "be back shortly",
+        "welcome to", "refresh", "check the", "agree to",
+    ],
+    fw.COLLECTION_NOTICE: [
+        "this collection", "collections are comprised", "collection is made up", "archiveit",
+        "archive-it", "internet archive", "wayback machine", "webcrawl", "web crawls",
+        "crawl of", "crawled from", "crawls of", "partner since", "seed list", "seed for",
+    ],
+    fw.FORECAST: [
+        "highs near 70f", "low -5 °f", "high of 31f", "winds light and variable",
+        "wind nw at 10", "winds southeasterly at 5", "chance of rain 40%",
+        "chance of precipitation 20 %", "today a mix of clouds", "tonight cloudy",
+        "tomorrow mostly sunny", "today partly clear",
+    ],
+    fw.TRAFFIC: [
+        "stop and go traffic", "accident cleared", "7 m ago", "12 min ago", "eb at",
+        "wb between", "nb near", "sb past",
+    ],
+    fw.LEGAL_NOTICE: [
+        "registered office", "registered trademarks", "all rights reserved",
+        "licence to reproduce", "license to reproduce", "our terms", "these privacy",
+    ],
+}  # fmt: skip
+GATES = {fw.NOTICE_CUES: fw.NOTICE_CUES_GATED, **{g.pattern: g for g in fw.PAGE_TEXT}}
+
+
+def _recase(rng: random.Random, text: str) -> str:
+    return "".join(c.upper() if rng.random() < 0.4 else c for c in text)
+
+
+def test_every_alternative_of_a_gated_pattern_holds_one_of_its_words() -> None:
+    rng = random.Random(5)
+    assert set(GATES) == set(ALTERNATIVES)
+    for pattern, phrases in ALTERNATIVES.items():
+        for phrase in phrases:
+            for text in (phrase, _recase(rng, phrase), phrase.upper(), f"So {phrase} now."):
+                assert pattern.search(text), (pattern.pattern[:30], text)
+                assert GATES[pattern].search(text, text.lower(), False), text
+
+
+def test_odd_case_lists_every_character_lower_does_not_fold_to_its_letter() -> None:
+    letters = re.compile("[a-z]", re.IGNORECASE)
+    odd = set()
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        if letters.fullmatch(c) and not (
+            c.lower() in string.ascii_lowercase and re.fullmatch(c.lower(), c, re.IGNORECASE)
+        ):
+            odd.add(c)
+    assert {c for c in odd if fw.ODD_CASE.search(c)} == odd
+    assert odd  # "ſ" matches "s" but stays "ſ" in lowercase
+
+
+def test_gated_is_notice_gives_what_every_pattern_tried_gives() -> None:
+    rng = random.Random(11)
+    pool = [p for phrases in ALTERNATIVES.values() for p in phrases] + [
+        "page", "browser", "account", "video", "the", "mayor", "said", "on", "Monday",
+        "council", "voted", "budget", "river", "rose", "3", "feet", "follow", "below",
+        "collection", "archive", "crawl", "seed", "high", "wind", "clear", "ago", "web",
+        "thıs collectıon", "pleaſe", "accıdent cleared", "İnternet archive", "ſeed list",
+        "you:", "page.", "—", "’", "stop", "go",
+    ]  # fmt: skip
+    seen = set()
+    for _ in range(4000):
+        words = [rng.choice(pool) for _ in range(rng.randint(1, 12))]
+        sentence = _recase(rng, " ".join(words)) if rng.random() < 0.5 else " ".join(words)
+        got = is_notice(sentence)
+        assert got == _is_notice_plain(sentence), sentence
+        seen.add((got, fw.ODD_CASE.search(sentence) is not None))
+    assert seen == {(True, True), (True, False), (False, True), (False, False)}
+
+
+# Lines written for this test that end in each end-anchored caption pattern and each
+# embed alternative.
+CAPTION_ENDS = [
+    "The river at dawn. Photograph: Jane Doe/Daily Paper",
+    "The mayor speaks. (AP Photo/John Roe)",
+    "A crowd gathers (Photo by Ann Lee) (File)",
+    "Fans wait outside. Getty Images",
+    "The ship in port. AFP/Getty",
+    "Snow on the hills. Shutterstock",
+    "Leaders meet. AP Images",
+    "Rescue crews at work via Reuters",
+    "The old bridge. Courtesy of City Museum",
+    "Protesters march. REUTERS/Kim Park",
+    "A team photo (Sam Ray/The Town Herald)",
+]
+EMBED_ENDS = [
+    "Big news tonight — Jane Doe (@janedoe) May 5, 2016",
+    "Look at this pic.twitter.com/abc123 more",
+    "A post shared by Town Zoo",
+    "A video shared by someone on the road",
+]
+
+
+def test_every_end_anchored_caption_and_embed_holds_a_trigger() -> None:
+    tails = [p for p in fw.CAPTION_PATTERNS if p.endswith("$") and not p.startswith("^")]
+    for pattern in tails:  # each pattern has an example here
+        assert any(re.search(pattern, line) for line in CAPTION_ENDS), pattern
+    for line in CAPTION_ENDS:
+        assert fw.CAPTION_RE.tail.search(line[-120:]), line
+        assert fw.holds(line[-120:], fw.CAPTION_TAIL_TRIGGERS) and fw.CAPTION_RE.search(line)
+    for line in EMBED_ENDS:
+        assert fw.EMBED.search(line[-120:]), line
+        assert fw.holds(line[-120:], fw.EMBED_TRIGGERS), line
+
+
+FURNITURE_ENDS = [
+    "The council's full statement. Read more »",
+    "Scenes from the parade: watch the video",
+    "Storm damage across the county. See our photos.",
+    "Before and after: see gallery",
+    "Election night live (All times local):",
+]
+
+
+def test_every_end_anchored_furniture_pattern_holds_a_trigger() -> None:
+    tails = [p for p in fw.FURNITURE_PATTERNS if p.endswith("$") and not p.startswith("^")]
+    for pattern in tails:
+        assert any(re.search(pattern, line, re.IGNORECASE) for line in FURNITURE_ENDS), pattern
+    rng = random.Random(2)
+    for line in FURNITURE_ENDS:
+        for text in (line, line.upper(), _recase(rng, line)):
+            end = text[-120:]
+            assert fw.FURNITURE_RE.tail.search(end), text
+            assert fw.holds(end.lower(), fw.FURNITURE_TAIL_TRIGGERS), text
+            assert fw.FURNITURE_RE.search(text), text
+    # "ſ" is an "s" to the pattern but not to lowercase: such an end is always searched
+    assert fw.FURNITURE_RE.search("Storm damage. See our photoſ.")
+
+
+def test_triggered_caption_and_embed_tests_give_what_the_plain_patterns_give() -> None:
+    rng = random.Random(9)
+    pool = [*CAPTION_ENDS, *EMBED_ENDS, "the", "mayor", "said", ":", "/", "Photo", "(AP",
+            "Photo/Jo", "Bo)", "via", "Reuters", "Courtesy", "of", "Getty", "Images", "A",
+            "post", "shared", "by", "(@x)", "May", "5,", "2016", "pic.twitter.com",
+            "."]  # fmt: skip
+    answers = set()
+    for _ in range(3000):
+        line = " ".join(rng.choice(pool) for _ in range(rng.randint(1, 25)))
+        end = line[-120:]
+        caption = bool(
+            fw.CAPTION_RE.head.search(line[:120])
+            or fw.CAPTION_RE.tail.search(end)
+            or ("photo" in line.lower() and fw.CAPTION_RE.anywhere.search(line))
+        )
+        assert fw.CAPTION_RE.search(line) == caption, line
+        embed = bool(fw.EMBED.search(end))
+        assert (fw.holds(end, fw.EMBED_TRIGGERS) and bool(fw.EMBED.search(end))) == embed
+        answers.add((caption, embed))
+    assert answers == {(True, True), (True, False), (False, True), (False, False)}
+
+
+def test_furniture_patterns_lowercase_the_line_once_with_the_same_answers() -> None:
+    rng = random.Random(3)
+    pool = ["Watch", "video", "Follow", "us", "on", "Twitter", "cookie", "policy", "site",
+            "the", "mayor", "said", "Posted:", "Monday", "newsletter", "click", "here",
+            "Photo", "by", "AP", "(AP Photo/Jane Doe)", "Read", "more", "…", "Reporting",
+            "contributed", "Courtesy", "of", "See", "the", "photos", "gallery", "pHotoſ",
+            "(All times local)", "vıdeo", "Read more"]  # fmt: skip
+    for patterns in (fw.FURNITURE_RE, fw.CAPTION_RE, fw.CREDIT_RE):
+        answers = set()
+        for _ in range(1500):
+            line = " ".join(rng.choice(pool) for _ in range(rng.randint(1, 30)))
+            plain = bool(
+                (patterns.head and patterns.head.search(line[: patterns.reach]))
+                or (patterns.tail and patterns.tail.search(line[-patterns.reach :]))
+                or (
+                    patterns.anywhere
+                    and (not patterns.triggers or any(t in line.lower() for t in patterns.triggers))
+                    and patterns.anywhere.search(line)
+                )
+            )
+            assert patterns.search(line) == plain, line
+            answers.add(plain)
+        assert answers == {True, False}
+
+
+def _copy_groups_plain(
+    live: list[int], vocab: dict[int, set[str]], similarity: float
+) -> dict[int, int]:
+    """_copy_groups before the skips and the product: every pair's sets built and compared."""
+    group = {i: i for i in live}
+    for n, x in enumerate(live):
+        for y in live[n + 1 :]:
+            a, b = vocab[x], vocab[y]
+            if a and b and len(a & b) >= similarity * len(a | b) and group[y] != group[x]:
+                old = group[y]
+                for k, g in group.items():
+                    if g == old:
+                        group[k] = group[x]
+    return group
+
+
+@pytest.mark.parametrize("documents", [2, 7, 39, 40, 90])
+def test_copy_groups_are_those_of_comparing_every_pair(documents: int) -> None:
+    """Both paths (pairwise below _PRODUCT_FROM documents, the product from it), on
+    generated vocabularies: copies with a few words changed, unrelated ones, empty ones."""
+    rng = random.Random(documents)
+    words = [f"w{n}" for n in range(300)]
+    stories = [set(rng.sample(words, rng.randint(5, 60))) for _ in range(5)]
+    vocab: dict[int, set[str]] = {}
+    for i in range(documents):
+        kind = rng.random()
+        if kind < 0.1:
+            vocab[i] = set()
+        elif kind < 0.8:
+            base = rng.choice(stories)
+            vocab[i] = set(rng.sample(sorted(base), max(1, len(base) - rng.randint(0, 20))))
+            vocab[i] |= set(rng.sample(words, rng.randint(0, 15)))
+        else:
+            vocab[i] = set(rng.sample(words, rng.randint(1, 80)))
+    live = sorted(vocab, key=lambda _: rng.random())
+    merged = 0
+    for similarity in (0.0, 0.3, 0.5, 0.8, 1.0):
+        want = _copy_groups_plain(live, vocab, similarity)
+        assert _copy_groups(live, vocab, similarity) == want
+        merged = max(merged, len(live) - len(set(want.values())))
+    assert merged > 0
+
+
+@pytest.mark.parametrize(
+    "extra", [(), ("documents/festival.txt",), ("cross/wire.txt", "cross/independent.txt")]
+)
+def test_topicality_with_sentences_found_once_and_indexes_built_on_demand(extra) -> None:
+    """clean_cluster hands each document's body sentences to the page and topic judges
+    and builds a source's index only when a comparison needs it: the same figures as
+    finding the sentences again and building every index (``exact``)."""
+    from synopsis.cleaning.documents import _body_sentences
+
+    docs = flood_cluster(*extra)
+    cleaned = clean_cluster(docs)
+    spans = [_body_sentences(c) for c in cleaned]
+    options = CleanOptions()
+    for exact in (False, True):
+        with_spans = topicality(cleaned, options, exact=exact, sentences=spans)
+        assert _same(with_spans, topicality(cleaned, options, exact=exact))
+    full, lazy = topicality(cleaned, options, exact=True), topicality(cleaned, options)
+    assert [t.off_topic for t in full.values()] == [t.off_topic for t in lazy.values()]
+
+
+def _same(a: dict, b: dict) -> bool:
+    """Equal figures, two NaN agreements (not computed) counted equal."""
+
+    def key(t):  # NaN is not equal to itself: compare it as None
+        return dataclasses.replace(t, agreement=None if math.isnan(t.agreement) else t.agreement)
+
+    return {k: key(t) for k, t in a.items()} == {k: key(t) for k, t in b.items()}

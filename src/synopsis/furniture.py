@@ -172,6 +172,9 @@ EMBED = re.compile(
     r"|\bpic\.twitter\.com/\w+|\bA (?:post|photo|video) shared by\b"
 )
 
+# Every match of EMBED holds one of these (by case).
+EMBED_TRIGGERS: tuple[str, ...] = ("(@", "pic.twitter.com/", " shared by")
+
 # A photo gallery widget: its own captions, counters and buttons, at any length.
 GALLERY = re.compile(r"\bShow Caption\b|\b1 of \d+ [•·]|\bFull Screen Autoplay\b")
 GALLERY_TRIGGERS = ("Show Caption", "•", "·", "Full Screen")
@@ -263,6 +266,7 @@ class Patterns:
         flags: int = 0,
         reach: int = 120,
         triggers: tuple[str, ...] = (),
+        tail_triggers: tuple[str, ...] = (),
     ) -> None:
         def joined(ps: list[str]) -> re.Pattern[str] | None:
             return re.compile("|".join(f"(?:{p})" for p in ps), flags) if ps else None
@@ -271,6 +275,12 @@ class Patterns:
         # Unanchored patterns are slow on long lines; run them only when the lowercased
         # line holds one of these words (every unanchored pattern needs one of them).
         self.triggers = triggers
+        # End-anchored patterns are tried at every position of the line's end; run them only
+        # when that end holds one of these strings (every end-anchored pattern needs one):
+        # by case, or for IGNORECASE patterns in lowercase (and always when the end has an
+        # ODD_CASE character, which lowercase does not fold to the letter it matches).
+        self.tail_triggers = tail_triggers
+        self.folded = bool(flags & re.IGNORECASE)
         self.head = joined([p for p in patterns if p.startswith("^")])
         self.tail = joined([p for p in patterns if p.endswith("$") and not p.startswith("^")])
         self.anywhere = joined(
@@ -278,15 +288,33 @@ class Patterns:
         )
 
     def search(self, line: str) -> bool:
-        return bool(
-            (self.head and self.head.search(line[: self.reach]))
-            or (self.tail and self.tail.search(line[-self.reach :]))
-            or (
-                self.anywhere
-                and (not self.triggers or any(t in line.lower() for t in self.triggers))
-                and self.anywhere.search(line)
-            )
-        )
+        if self.head and self.head.search(line[: self.reach]):
+            return True
+        if self.tail:
+            end = line[-self.reach :]
+            if self._tail_may_match(end) and self.tail.search(end):
+                return True
+        if not self.anywhere:
+            return False
+        if self.triggers and not holds(line.lower(), self.triggers):
+            return False
+        return bool(self.anywhere.search(line))
+
+    def _tail_may_match(self, end: str) -> bool:
+        if not self.tail_triggers:
+            return True
+        if not self.folded:
+            return holds(end, self.tail_triggers)
+        return holds(end.lower(), self.tail_triggers) or ODD_CASE.search(end) is not None
+
+
+def holds(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of ``words``: a plain loop, cheaper than any() over a
+    generator for the few short lists here."""
+    for w in words:  # noqa: SIM110 (the loop is the point: no generator)
+        if w in text:
+            return True
+    return False
 
 
 FURNITURE_TRIGGERS: tuple[str, ...] = (
@@ -306,8 +334,22 @@ FURNITURE_TRIGGERS: tuple[str, ...] = (
     "cookie",
     "rights reserved",
 )
-FURNITURE_RE = Patterns(FURNITURE_PATTERNS, re.IGNORECASE, triggers=FURNITURE_TRIGGERS)
-CAPTION_RE = Patterns(CAPTION_PATTERNS, triggers=("photo",))
+# Every end-anchored furniture pattern holds one of these (in lowercase).
+FURNITURE_TAIL_TRIGGERS: tuple[str, ...] = (
+    "read more", "video", "photos", "gallery", "all times local"
+)  # fmt: skip
+FURNITURE_RE = Patterns(
+    FURNITURE_PATTERNS,
+    re.IGNORECASE,
+    triggers=FURNITURE_TRIGGERS,
+    tail_triggers=FURNITURE_TAIL_TRIGGERS,
+)
+# Every end-anchored caption pattern holds one of these (by case): a label's colon, a
+# credit's slash, "Photo", an agency's name, " via ", "Courtesy ".
+CAPTION_TAIL_TRIGGERS: tuple[str, ...] = (
+    ":", "/", "Photo", "Getty Images", "Shutterstock", "AP Images", " via ", "Courtesy "
+)  # fmt: skip
+CAPTION_RE = Patterns(CAPTION_PATTERNS, triggers=("photo",), tail_triggers=CAPTION_TAIL_TRIGGERS)
 CREDIT_RE = Patterns(CREDIT_PATTERNS, re.IGNORECASE)
 
 _FOLD = re.compile(r"[^\w]+", re.UNICODE)
@@ -375,6 +417,82 @@ LEGAL_NOTICE = re.compile(
     r"\bregistered (?:office|trademarks?)\b|\ball rights reserved\b|\blicen[cs]e to reproduce\b"
     r"|\b(?:our|these) (?:terms|privacy)\b",
     re.IGNORECASE,
+)
+
+
+# --- a cheap test before each notice pattern --------------------------------------------
+# Most sentences hold none of a notice pattern's words, and finding a word with ``in``
+# costs far less than trying a case-insensitive alternation at every position. Every match
+# of a pattern holds one of its words below (lowercase): change them with the pattern.
+NOTICE_CUE_WORDS: tuple[str, ...] = (
+    "you",  # you, your, you're, thank you
+    "please",
+    "sorry",
+    "learn more",
+    "try again",
+    "t be ",  # could not / cannot / can't / couldn't be loaded ...
+    "available",
+    "supported",
+    "disabled",
+    "not found",
+    "has been ",
+    "click",
+    "to connect with",
+    "unable to",
+    "go to the",
+    "be back shortly",
+    "welcome to",
+    "refresh",
+    "check the",
+    "agree to",
+)
+COLLECTION_WORDS = ("collection", "archive", "wayback machine", "crawl", "partner since", "seed ")
+FORECAST_WORDS = ("high", "low", "wind", "chance of ", "mix of clouds", "cloudy", "sunny", "clear")
+TRAFFIC_WORDS = ("stop and go traffic", "accident cleared", " ago", "eb ", "wb ", "nb ", "sb ")
+LEGAL_WORDS = (
+    "registered office",
+    "registered trademark",
+    "all rights reserved",
+    "licen",
+    "our terms",
+    "our privacy",
+    "these terms",
+    "these privacy",
+)
+
+# The characters that case-insensitive matching takes for an ASCII letter but ``str.lower``
+# does not turn into that letter (checked over all of Unicode in the tests): in text that
+# holds one, a pattern may match where the lowercased text lacks its words.
+ODD_CASE = re.compile("[\u0130\u0131\u017f]")
+
+
+class Gated:
+    """A case-insensitive pattern tried only on text whose lowercase holds one of its words.
+
+    Gives what ``pattern.search`` gives (as a bool): a match holds one of ``words`` once
+    lowercased, unless the text has an :data:`ODD_CASE` character, and then the pattern is
+    always tried.
+    """
+
+    def __init__(self, pattern: re.Pattern[str], words: tuple[str, ...]) -> None:
+        self.pattern = pattern
+        self.words = words
+
+    def search(self, text: str, lower: str, odd: bool) -> bool:
+        """``text``'s lowercase and whether it has an odd-case character come precomputed,
+        so that one sentence tried against several patterns is lowercased once."""
+        if not odd and not holds(lower, self.words):
+            return False
+        return self.pattern.search(text) is not None
+
+
+NOTICE_CUES_GATED = Gated(NOTICE_CUES, NOTICE_CUE_WORDS)
+# The page's own text that needs no cue.
+PAGE_TEXT: tuple[Gated, ...] = (
+    Gated(COLLECTION_NOTICE, COLLECTION_WORDS),
+    Gated(FORECAST, FORECAST_WORDS),
+    Gated(TRAFFIC, TRAFFIC_WORDS),
+    Gated(LEGAL_NOTICE, LEGAL_WORDS),
 )
 
 

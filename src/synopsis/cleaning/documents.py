@@ -23,7 +23,6 @@ from .lines import (
     drop_trailing,
     header,
     line_key,
-    line_spans,
     numbered_lines,
     subtract,
 )
@@ -47,20 +46,42 @@ def clean_cluster(
     whole body sentences, and those must survive.
     """
     options = options or CleanOptions()
+    lines = [numbered_lines(doc.text) for doc in documents]  # found once, used twice
     shared: frozenset[str] = frozenset()
+    keys: dict[str, str] = {}  # each distinct line keyed once (for drop_repeats too)
     if options.cross_document and len(documents) > 1:
         counts: Counter[str] = Counter()
-        for doc in documents:
-            keys = (line_key(doc.text[a:b]) for a, b in line_spans(doc.text))
-            counts.update({k for k in keys if k})
+        for doc, numbered in zip(documents, lines, strict=True):
+            found = set()
+            for _, a, b in numbered:
+                s = doc.text[a:b]
+                key = keys.get(s)
+                if key is None:
+                    key = keys[s] = line_key(s)
+                if key:
+                    found.add(key)
+            counts.update(found)
         shared = frozenset(k for k, n in counts.items() if n >= options.shared_min_documents)
-    cleaned = [_judge_page(_clean(doc, options, shared), options) for doc in documents]
-    return tuple(_judge_topics(cleaned, options))
+    cleaned, sentences = [], []
+    for doc, numbered in zip(documents, lines, strict=True):
+        first = _clean(doc, options, shared, numbered, keys)
+        spans = _body_sentences(first)  # found once, for the page and the topic
+        cleaned.append(_judge_page(first, options, spans))
+        sentences.append(spans)
+    return tuple(_judge_topics(cleaned, options, sentences))
 
 
-def _clean(document: Document, options: CleanOptions, shared: frozenset[str]) -> CleanDocument:
+def _clean(
+    document: Document,
+    options: CleanOptions,
+    shared: frozenset[str],
+    numbered: list[tuple[int, int, int]] | None = None,
+    keys: dict[str, str] | None = None,
+) -> CleanDocument:
     text = document.text
-    lines = [Line(n, a, b, [(a, b)]) for n, a, b in numbered_lines(text)]
+    if numbered is None:
+        numbered = numbered_lines(text)
+    lines = [Line(n, a, b, [(a, b)]) for n, a, b in numbered]
     removals: list[Removal] = []
     meta: dict[str, str] = {}
 
@@ -87,7 +108,7 @@ def _clean(document: Document, options: CleanOptions, shared: frozenset[str]) ->
         if line.keep:
             split_joined_duplicate(text, line, cut)
     drop_by_vocabulary(text, lines, options, meta, drop, cut)
-    drop_repeats(text, lines, options, shared, drop)
+    drop_repeats(text, lines, options, shared, drop, keys)
     first_body = header(text, lines, options, tracker, meta, drop, cut)
     if first_body is not None:
         strip_dateline(text, first_body, meta, cut)
@@ -127,35 +148,35 @@ def _body_sentences(cleaned: CleanDocument) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if text[a:b].strip()]
 
 
-# The page's own text that needs no cue: one pass over the sentence for all four kinds.
-_PAGE_TEXT = re.compile(
-    "|".join(
-        f"(?:{p.pattern})" for p in (fw.COLLECTION_NOTICE, fw.FORECAST, fw.TRAFFIC, fw.LEGAL_NOTICE)
-    ),
-    re.IGNORECASE,
-)
-
-
 def is_notice(sentence: str) -> bool:
     """A sentence about the page, the site or the reader's account, not about the world:
     site notices, a web archive's description of its collection, a weather widget, a
     traffic ticker, a legal footer."""
-    # The cues first: they match fewer sentences and cost less (both must match).
-    if fw.NOTICE_CUES.search(sentence) and fw.NOTICE_TERMS.search(sentence):
+    # Each pattern is tried only when the sentence holds one of its words (furniture.Gated);
+    # the cues first: they match fewer sentences and cost less (both must match).
+    lower = sentence.lower()
+    odd = fw.ODD_CASE.search(sentence) is not None
+    if fw.NOTICE_CUES_GATED.search(sentence, lower, odd) and fw.NOTICE_TERMS.search(sentence):
         return True
-    return bool(_PAGE_TEXT.search(sentence))
+    return any(g.search(sentence, lower, odd) for g in fw.PAGE_TEXT)
 
 
-def _judge_page(cleaned: CleanDocument, options: CleanOptions) -> CleanDocument:
+def _judge_page(
+    cleaned: CleanDocument,
+    options: CleanOptions,
+    sentences: list[tuple[int, int]] | None = None,
+) -> CleanDocument:
     """Drop a page whole when nothing is left or it is mostly site notice.
 
     The line rules cut a notice's first line ("Tweet with a location") and keep the rest;
     judged by sentence over the whole body, the page is seen to hold no story at all.
+    ``sentences`` are its body sentences when already found (:func:`_body_sentences`).
     """
     if not cleaned.body:
         return dataclasses.replace(cleaned, dropped=NOTHING_LEFT)
     text = cleaned.document.text
-    sentences = _body_sentences(cleaned)
+    if sentences is None:
+        sentences = _body_sentences(cleaned)
     counts = [len(text[a:b].split()) for a, b in sentences]
     words = sum(counts)
     # the story words that would keep the page: stop at the sentence that passes it,
@@ -205,7 +226,11 @@ class Topicality:
 
 
 def topicality(
-    cleaned: Sequence[CleanDocument], options: CleanOptions, *, exact: bool = False
+    cleaned: Sequence[CleanDocument],
+    options: CleanOptions,
+    *,
+    exact: bool = False,
+    sentences: Sequence[list[tuple[int, int]]] | None = None,
 ) -> dict[int, Topicality]:
     """Topicality of every live document (by index), judged against the other sources.
 
@@ -221,11 +246,14 @@ def topicality(
 
     Only what the decision needs is computed unless ``exact`` (the benchmarks ask for
     every figure): ``story`` stops counting once it is too high for the document to be
-    off-topic and is 0 for a document that cannot be, and ``agreement`` is then NaN.
+    off-topic and is 0 for a document that cannot be, and ``agreement`` is then NaN; a
+    source's word index is built when a comparison first needs it. ``sentences`` are the
+    documents' body sentences (:func:`_body_sentences`) when already found.
     """
     # (a document already marked off-topic is judged again, with the same result)
     live = [i for i, c in enumerate(cleaned) if c.dropped in (None, OFF_TOPIC)]
-    sentences = {i: _sentence_words(cleaned[i]) for i in live}
+    spans = sentences
+    sentences = {i: _sentence_words(cleaned[i], spans[i] if spans else None) for i in live}
     vocab = {i: set().union(*sentences[i]) for i in live}
     group = _copy_groups(live, vocab, options.topic_copy_similarity)
     size = Counter(group.values())
@@ -235,13 +263,19 @@ def topicality(
         g = group[i]
         if g not in source or len(sentences[i]) > len(sentences[source[g]]):
             source[g] = i
-    index = {g: _word_index(sentences[j]) for g, j in source.items()}
+    index: dict[int, dict[str, list[int]]] = {}
+
+    def index_of(g: int) -> dict[str, list[int]]:
+        if g not in index:
+            index[g] = _word_index(sentences[source[g]])
+        return index[g]
+
     need = options.topic_shared_words
     matched: dict[tuple[int, int], set[int]] = {}  # (document, source): its matched sentences
 
     def matched_in(i: int, g: int) -> set[int]:
         if (i, g) not in matched:
-            matched[i, g] = _matched(sentences[i], index[g], need)
+            matched[i, g] = _matched(sentences[i], index_of(g), need)
         return matched[i, g]
 
     words = {i: _body_words(cleaned[i]) for i in live}
@@ -263,7 +297,7 @@ def topicality(
         elif can_be_off:  # count until the document is seen to be on the story
             story = 0
             for words_of in sentences[i]:
-                if any(_matched([words_of], index[g], need) for g in others):
+                if any(_matched([words_of], index_of(g), need) for g in others):
                     story += 1
                     if story > limit:
                         break
@@ -287,10 +321,14 @@ def topicality(
 _NOT_TELLING = ENGLISH_STOP_WORDS | fw.COMMON_WORDS
 
 
-def _sentence_words(cleaned: CleanDocument) -> list[set[str]]:
+def _sentence_words(
+    cleaned: CleanDocument, spans: list[tuple[int, int]] | None = None
+) -> list[set[str]]:
     """The telling words of each body sentence: content words less the common ones."""
     low = cleaned.document.text.lower()
-    return [set(_CONTENT.findall(low, a, b)) - _NOT_TELLING for a, b in _body_sentences(cleaned)]
+    if spans is None:
+        spans = _body_sentences(cleaned)
+    return [set(_CONTENT.findall(low, a, b)) - _NOT_TELLING for a, b in spans]
 
 
 def _body_words(cleaned: CleanDocument) -> int:
@@ -318,21 +356,80 @@ def _matched(sentences: list[set[str]], index: dict[str, list[int]], need: int) 
     return out
 
 
+# From this many live documents, the word overlaps of all pairs come from one sparse
+# product (scipy, already loaded by scoring) rather than one set intersection per pair.
+_PRODUCT_FROM = 40
+
+
 def _copy_groups(live: list[int], vocab: dict[int, set[str]], similarity: float) -> dict[int, int]:
-    """Documents whose words overlap this much (Jaccard) are copies of one story: one source."""
+    """Documents whose words overlap this much (Jaccard) are copies of one story: one source.
+
+    Every pair whose overlap passes is merged in the order of a plain loop over pairs, so
+    the groups (and their labels) are that loop's; what is saved is the test of each pair:
+    pairs already in one group are skipped, and so are pairs whose sizes rule the overlap
+    out (the intersection is at most the smaller set, the union at least the larger); the
+    union's size is counted, not built; on a large cluster the intersections of all pairs
+    are counted at once (:func:`_overlapping_pairs`).
+    """
     group = {i: i for i in live}
+
+    def merge(x: int, y: int) -> None:
+        old = group[y]
+        for k, g in group.items():
+            if g == old:
+                group[k] = group[x]
+
+    if len(live) >= _PRODUCT_FROM:
+        for x, y in _overlapping_pairs(live, vocab, similarity):
+            if group[y] != group[x]:
+                merge(x, y)
+        return group
+    sizes = {i: len(vocab[i]) for i in live}
     for n, x in enumerate(live):
+        a, la = vocab[x], sizes[x]
+        if not la:
+            continue
         for y in live[n + 1 :]:
-            a, b = vocab[x], vocab[y]
-            if a and b and len(a & b) >= similarity * len(a | b) and group[y] != group[x]:
-                old = group[y]
-                for k, g in group.items():
-                    if g == old:
-                        group[k] = group[x]
+            lb = sizes[y]
+            if not lb or group[y] == group[x]:
+                continue
+            if (la if la < lb else lb) < similarity * (lb if la < lb else la):
+                continue
+            shared = len(a & vocab[y])
+            if shared >= similarity * (la + lb - shared):
+                merge(x, y)
     return group
 
 
-def _judge_topics(cleaned: list[CleanDocument], options: CleanOptions) -> list[CleanDocument]:
+def _overlapping_pairs(
+    live: list[int], vocab: dict[int, set[str]], similarity: float
+) -> list[tuple[int, int]]:
+    """The pairs (x before y in ``live``) of non-empty vocabularies with Jaccard at least
+    ``similarity``, in the order of a loop over x then y: intersections counted exactly
+    by one integer sparse product, the test in float64 as Python makes it."""
+    import numpy as np
+    from scipy import sparse
+
+    ids: dict[str, int] = {}
+    cols = [ids.setdefault(w, len(ids)) for i in live for w in vocab[i]]
+    if not ids:
+        return []
+    rows = np.repeat(np.arange(len(live)), [len(vocab[i]) for i in live])
+    shape = (len(live), len(ids))
+    m = sparse.csr_matrix((np.ones(len(cols), dtype=np.int64), (rows, cols)), shape=shape)
+    shared = (m @ m.T).toarray()
+    sizes = np.diff(m.indptr)
+    union = sizes[:, None] + sizes[None, :] - shared
+    passes = (shared >= similarity * union) & (sizes[:, None] > 0) & (sizes[None, :] > 0)
+    xs, ys = np.nonzero(np.triu(passes, k=1))
+    return [(live[x], live[y]) for x, y in zip(xs.tolist(), ys.tolist(), strict=True)]
+
+
+def _judge_topics(
+    cleaned: list[CleanDocument],
+    options: CleanOptions,
+    sentences: Sequence[list[tuple[int, int]]] | None = None,
+) -> list[CleanDocument]:
     """Mark documents that tell another story than the rest of the cluster as off-topic
     (:func:`topicality`); the body is kept, so ``clean --explain`` can show it."""
     out = list(cleaned)
@@ -341,7 +438,7 @@ def _judge_topics(cleaned: list[CleanDocument], options: CleanOptions) -> list[C
         return out  # too few sources for any to be outvoted
     if sorted(live)[-2] < options.topic_min_words:
         return out  # no document but the longest is long enough to be judged
-    for i, t in topicality(cleaned, options).items():
+    for i, t in topicality(cleaned, options, sentences=sentences).items():
         if t.off_topic:
             out[i] = dataclasses.replace(cleaned[i], dropped=OFF_TOPIC)
     return out

@@ -73,6 +73,12 @@ Cut = Callable[[Line, int, int, str], None]
 
 
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+# What strip_span strips, for str.strip to do in C: every character ``str.isspace`` holds
+# for (the tests check the list over all of Unicode) and the invisible ones.
+_STRIPPED = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000" + _INVISIBLE
+)
 
 
 def _blank(ch: str) -> bool:
@@ -83,17 +89,12 @@ def numbered_lines(text: str) -> list[tuple[int, int, int]]:
     """(line number, start, end) of every non-blank line, stripped of outer spaces."""
     out = []
     pos = 0
-    number = 0
-    while pos <= len(text):
-        number += 1
-        nl = text.find("\n", pos)
-        stop = len(text) if nl == -1 else nl
-        a, b = strip_span(text, pos, stop)
-        if a < b:
-            out.append((number, a, b))
-        if nl == -1:
-            break
-        pos = nl + 1
+    for number, raw in enumerate(text.split("\n"), 1):
+        left = raw.lstrip(_STRIPPED)
+        if left:
+            a = pos + len(raw) - len(left)
+            out.append((number, a, a + len(left.rstrip(_STRIPPED))))
+        pos += len(raw) + 1
     return out
 
 
@@ -103,7 +104,9 @@ def line_spans(text: str) -> list[tuple[int, int]]:
 
 def line_key(line: str) -> str:
     """Identity of a line for repetition: short lines fold punctuation, long ones only case."""
-    line = _LEADING_DATE.sub("", line)
+    date = _LEADING_DATE.match(line)  # what .sub("") removed: the pattern opens with "^"
+    if date:
+        line = line[date.end() :]
     if len(line) <= 80:
         return fw.fold(line)
     return " ".join(line.lower().split())
@@ -166,11 +169,10 @@ def _removed_parts(line: Line) -> list[tuple[int, int]]:
 
 
 def strip_span(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and _blank(text[a]):
-        a += 1
-    while b > a and _blank(text[b - 1]):
-        b -= 1
-    return a, b
+    """``(a, b)`` without the blank characters (:func:`_blank`) at either end."""
+    left = text[a:b].lstrip(_STRIPPED)
+    a = b - len(left)
+    return a, a + len(left.rstrip(_STRIPPED))
 
 
 def _line_reason(line: str, options: CleanOptions) -> str | None:
@@ -192,18 +194,14 @@ def _line_reason(line: str, options: CleanOptions) -> str | None:
         return DATE
     if any(t in line for t in fw.GALLERY_TRIGGERS) and fw.GALLERY.search(line):
         return CAPTION
-    if words <= options.archive_max_words:
-        lower = line.lower()
-        crawl = any(t in lower for t in fw.ARCHIVE_CRAWL_TERMS)
-        web_crawl = any(t in lower for t in fw.ARCHIVE_WEB_CRAWL)
-        index = sum(t in lower for t in fw.ARCHIVE_INDEX_TERMS)
-        stored = crawl and any(t in lower for t in fw.ARCHIVE_STORE_TERMS)
-        if stored or (web_crawl and index) or index >= 3:
-            return ARCHIVE
+    if words <= options.archive_max_words and _is_archive_notice(line.lower()):
+        return ARCHIVE
     if words <= options.furniture_max_words and fw.FURNITURE_RE.search(line):
         return FURNITURE
-    if words <= options.caption_max_words and fw.EMBED.search(line[-120:]):
-        return EMBED
+    if words <= options.caption_max_words:
+        end = line[-120:]
+        if fw.holds(end, fw.EMBED_TRIGGERS) and fw.EMBED.search(end):
+            return EMBED
     if words <= options.caption_max_words and fw.CAPTION_RE.search(line):
         return CAPTION
     credit = fw.CREDIT_TAIL.search(line[-80:])
@@ -220,6 +218,19 @@ def _line_reason(line: str, options: CleanOptions) -> str | None:
     if words <= options.furniture_max_words and _BRACKETED.match(line):
         return BRACKETED
     return None
+
+
+def _is_archive_notice(lower: str) -> bool:
+    """A web archive's notice: a crawl named with storage, a crawl with an index word, or
+    three index words. Every case needs a crawl term or an index word: the rest is looked
+    for only then."""
+    crawl = fw.holds(lower, fw.ARCHIVE_CRAWL_TERMS)
+    index = sum(t in lower for t in fw.ARCHIVE_INDEX_TERMS)
+    if not crawl and not index:
+        return False
+    web_crawl = fw.holds(lower, fw.ARCHIVE_WEB_CRAWL)
+    stored = crawl and fw.holds(lower, fw.ARCHIVE_STORE_TERMS)
+    return stored or (web_crawl and index > 0) or index >= 3
 
 
 def drop_by_vocabulary(
@@ -292,21 +303,30 @@ def story_after_bullets(line: str, options: CleanOptions) -> int | None:
 
 
 def drop_repeats(
-    text: str, lines: list[Line], options: CleanOptions, shared: frozenset[str], drop: Drop
+    text: str,
+    lines: list[Line],
+    options: CleanOptions,
+    shared: frozenset[str],
+    drop: Drop,
+    keys: dict[str, str] | None = None,
 ) -> None:
-    """A line seen before in this document, or a non-sentence line shared across documents."""
+    """A line seen before in this document, or a non-sentence line shared across documents.
+
+    ``keys`` holds the :func:`line_key` of lines already keyed (the cluster's count of
+    shared lines keys every raw line): a line found there is not keyed again.
+    """
     seen: set[str] = set()
     for line in lines:
         if not line.keep:
             continue
         s = kept_text(text, line)
-        key = line_key(s)
-        if key in seen and word_count(s) >= options.repeat_min_words:
+        key = keys[s] if keys is not None and s in keys else line_key(s)
+        words = word_count(s)
+        if key in seen and words >= options.repeat_min_words:
             drop(line, REPEATED)
             continue
         seen.add(key)
-        short = word_count(s) <= options.shared_max_words
-        if key in shared and not ENDS_CLAUSE.search(s) and short:
+        if key in shared and not ENDS_CLAUSE.search(s) and words <= options.shared_max_words:
             drop(line, SHARED)
 
 
