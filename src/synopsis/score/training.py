@@ -43,12 +43,12 @@ class TrainOptions:
     ridge: float = 1.0  # L2 penalty on every weight but the bias
     # Fit only on the sentences selection can take as candidates (on topic, whole, not
     # an announcement, with a unit that meets its needs: see :func:`selectable`), so the
-    # weights rank what selection chooses among. Off by default: on the tune halves it
-    # cost 0.21 ROUGE-2 on full-100 for +0.02 on validation-500 (benchmarks/quality.md
-    # section 9).
+    # weights rank what selection chooses among. Off by default: against the default fit
+    # it cost 0.22 ROUGE-2 on the full-100 tune half for +0.02 on validation-500's
+    # (benchmarks/quality.md, section 9).
     selectable_only: bool = False
     # With selectable_only, a candidate's target is the bigram precision of its whole
-    # unit (the sentences selection adds with it); off: -0.25 / -0.01 on the tune halves.
+    # unit (the sentences selection adds with it); off: -0.25 / -0.01 on those halves.
     unit_target: bool = False
 
 
