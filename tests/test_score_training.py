@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 from importlib import resources
@@ -148,3 +149,30 @@ def test_a_candidates_unit_spans_the_sentences_it_is_taken_with() -> None:
         ),
     ]
     assert candidate_units(docs, SelectOptions()) == [(0, 0), (1, 1), (2, 2), (2, 3)]
+
+
+def test_fitting_on_candidates_only_drops_the_rows_selection_never_ranks() -> None:
+    # Each story's first article gains a speakerless quotation and a sidebar line: rows
+    # of the default fit, never candidates of selection.
+    extra = (
+        ' "We have never seen anything like it in all our years here."'
+        " In a separate incident, a man was injured in a house fire across town that night."
+    )
+    clusters = [
+        dataclasses.replace(
+            c,
+            documents=(
+                dataclasses.replace(c.documents[0], text=c.documents[0].text + extra),
+                *c.documents[1:],
+            ),
+        )
+        for c in read_clusters(TINY)
+    ]
+    base = TrainOptions(fit_clusters=3, min_clusters=1)
+    every = train(clusters, base)
+    candidates = train(clusters, dataclasses.replace(base, selectable_only=True))
+    units = train(clusters, dataclasses.replace(base, selectable_only=True, unit_target=True))
+    assert every.model.about["rows"] == "all within word limits"
+    assert candidates.model.about["rows"] == "selectable candidates"
+    assert units.sentences == candidates.sentences == every.sentences - 2 * 3
+    assert all(math.isfinite(w) for w in units.model.weights)
