@@ -30,6 +30,8 @@ def with_select(**changes: object) -> Options:
 VARIANTS: dict[str, Options] = {
     "base": Options(),
     "red0.4": with_select(redundancy_threshold=0.4),
+    "red0.6": with_select(redundancy_threshold=0.6),
+    "min4": with_select(min_words=4),
     "lam0.85": with_select(mmr_lambda=0.85),
     "max80": with_select(max_words=80),
     "nolead": with_select(lead_first=False),

@@ -28,3 +28,24 @@ def test_copies_count_once_and_independent_sources_count_each() -> None:
     # ... by groups the copies confirm nothing, the two independent reports confirm each other.
     assert by_groups.support[wire[0]] == 0 and by_groups.support[shared[0]] == 1
     assert by_groups.scores[shared[0]] > by_groups.scores[wire[0]]
+
+
+def test_relative_position_reads_each_documents_own_length_with_groups() -> None:
+    # Copy groups change what support counts, never a sentence's place in its article:
+    # the relative-position cue is index / sentences *of its own document*.
+    from synopsis.score import TEXT_CUES, features, vectorize
+
+    texts = [
+        "The dam opened its gates at dawn. Farmers downstream moved their cattle uphill.",
+        "The dam opened its gates at dawn on Monday. Water reached the valley by noon. "
+        "Schools in two villages closed for the day. Officials said the level would fall.",
+        "A regional paper said the gates opened early. It quoted a farmer who lost a barn.",
+    ]
+    docs = [segment(make_clean(t, f"d{i}"), i) for i, t in enumerate(texts)]
+    sentences = [s for d in docs for s in d.sentences]
+    matrix = vectorize([s.text for s in sentences])
+    column = TEXT_CUES.index("relative_position")
+    expected = [s.index / len(docs[s.doc_index].sentences) for s in sentences]
+    for groups in (None, [0, 0, 1], [1, 0, 0], [0, 1, 2]):
+        f = features(sentences, matrix, 0.5, groups)
+        assert f.surface[:, column].tolist() == expected, groups

@@ -58,12 +58,15 @@ def features(
     centrality = matrix @ (centroid / norm) if norm > 0 else np.zeros(matrix.shape[0])
     neighbours = similar_pairs(matrix, threshold) if pairs is None else at_least(pairs, threshold)
     doc_of = np.fromiter((s.doc_index for s in sentences), dtype=np.int64, count=len(sentences))
+    # Sentences per *document* (for the relative position), counted before support maps
+    # documents to copy groups: surface() looks the count up by document index.
+    counts = np.bincount(doc_of, minlength=int(doc_of.max()) + 1) if len(doc_of) else []
+    source_of = doc_of
     if groups is not None:  # copies of one wire story confirm nothing: count groups
-        doc_of = np.asarray(groups, dtype=np.int64)[doc_of]
-    support = other_document_counts(neighbours, doc_of).astype(np.float64)
+        source_of = np.asarray(groups, dtype=np.int64)[doc_of]
+    support = other_document_counts(neighbours, source_of).astype(np.float64)
     index = np.fromiter((s.index for s in sentences), dtype=np.float64, count=len(sentences))
     position = 1.0 / np.sqrt(1.0 + index)
-    counts = np.bincount(doc_of, minlength=int(doc_of.max()) + 1) if len(doc_of) else []
     if tokens is None:
         tokens = [words(s.text) for s in sentences]
     return Features(

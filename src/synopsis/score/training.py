@@ -28,7 +28,7 @@ import numpy as np
 
 from ..errors import InputError
 from ..model import Cluster, SegmentedDocument
-from ..options import Options
+from ..options import Options, SelectOptions
 from .learned import LEARNED_INPUTS, LearnedModel
 from .signals import features
 from .similarity import vectorize
@@ -41,6 +41,15 @@ class TrainOptions:
     min_clusters: int = 20  # a word must be in this many clusters to get a table row
     smoothing: float = 10.0  # pseudo-clusters at all words' rate added to each word
     ridge: float = 1.0  # L2 penalty on every weight but the bias
+    # Fit only on the sentences selection can take as candidates (on topic, whole, not
+    # an announcement, with a unit that meets its needs: see :func:`selectable`), so the
+    # weights rank what selection chooses among. Off by default: against the default fit
+    # it cost 0.22 ROUGE-2 on the full-100 tune half for +0.02 on validation-500's
+    # (benchmarks/quality.md, section 9).
+    selectable_only: bool = False
+    # With selectable_only, a candidate's target is the bigram precision of its whole
+    # unit (the sentences selection adds with it); off: -0.25 / -0.01 on those halves.
+    unit_target: bool = False
 
 
 @dataclass(frozen=True)
@@ -110,7 +119,7 @@ def train(
     fit_part, table_part = prepared[: options.fit_clusters], prepared[options.fit_clusters :]
     table, unknown = summary_word_table(table_part, options)
     draft = LearnedModel((0.0,) * len(LEARNED_INPUTS), table, unknown)
-    x, y = rows_and_targets(fit_part, draft, pipeline)
+    x, y = rows_and_targets(fit_part, draft, pipeline, options.selectable_only, options.unit_target)
     if len(y) < len(LEARNED_INPUTS):
         raise InputError(f"only {len(y)} selectable sentences: too few to fit the scorer")
     weights = ridge(x, y, options.ridge)
@@ -122,6 +131,7 @@ def train(
         "table_clusters": len(table_part),
         "sentences": len(y),
         "correlation": round(corr, 4),
+        "rows": "selectable candidates" if options.selectable_only else "all within word limits",
         "fitted_by": "synopsis train",
     }
     model = LearnedModel(tuple(float(w) for w in weights), table, unknown, about)
@@ -152,10 +162,58 @@ def summary_word_table(
     return table, log_odds(rate)
 
 
+def selectable(documents: Sequence[SegmentedDocument], options: SelectOptions) -> list[bool]:
+    """Per sentence of the cluster, whether selection would rank it as a candidate
+    (:func:`candidate_units` gives one)."""
+    return [u is not None for u in candidate_units(documents, options)]
+
+
+def candidate_units(
+    documents: Sequence[SegmentedDocument], options: SelectOptions
+) -> list[tuple[int, int] | None]:
+    """Per sentence of the cluster (documents in order), whether selection would rank it
+    as a candidate: within the word limits and, with ``options.on_topic``, on topic and
+    whole and not an announcement, and, with ``options.dependencies``, with a unit that
+    meets its needs and whose every part stands. The same rule as
+    :func:`synopsis.select.select` applies before its greedy choice (made of the same
+    public functions). A candidate's entry is its unit, the cluster's sentence indices
+    ``(first, last)`` selection takes with it; None for a sentence that is no candidate."""
+    from ..dependencies import Article, announces, fragment, resolve
+    from ..topic import off_topic
+
+    out: list[tuple[int, int] | None] = []
+    for d in documents:
+        base = len(out)
+        texts = [s.text for s in d.sentences]
+        article = Article(texts)
+        stands = [off_topic(t) is None and fragment(t) is None for t in texts]
+        for i, s in enumerate(d.sentences):
+            span: tuple[int, int] | None = (base + i, base + i)
+            if not options.min_words <= s.words <= options.max_words:
+                span = None
+            if span and options.on_topic and not (stands[i] and not announces(texts[i])):
+                span = None
+            if span and options.dependencies:
+                unit = resolve(texts, i, article=article)
+                if unit is None or (
+                    options.on_topic and not all(stands[unit.first : unit.last + 1])
+                ):
+                    span = None
+                else:
+                    span = (base + unit.first, base + unit.last)
+            out.append(span)
+    return out
+
+
 def rows_and_targets(
-    prepared: Sequence[Prepared], model: LearnedModel, pipeline: Options
+    prepared: Sequence[Prepared],
+    model: LearnedModel,
+    pipeline: Options,
+    selectable_only: bool = False,
+    unit_target: bool = False,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """One design row and bigram-precision target per selectable sentence."""
+    """One design row and bigram-precision target per sentence selection may pick: within
+    its word limits, and with ``selectable_only`` a candidate (:func:`selectable`)."""
     from ..evaluate import RougeMetric
 
     metric = RougeMetric()
@@ -168,10 +226,23 @@ def rows_and_targets(
         ref2 = set(itertools.pairwise(metric.tokens(p.cluster.reference or "")))
         matrix = vectorize([s.text for s in sentences])
         x = model.design(features(sentences, matrix, threshold, p.groups))
-        for i, s in enumerate(sentences):
-            if not select.min_words <= s.words <= select.max_words:
+        if selectable_only:
+            keep = candidate_units(p.documents, select)
+        else:
+            keep = [
+                (i, i) if select.min_words <= s.words <= select.max_words else None
+                for i, s in enumerate(sentences)
+            ]
+        for i, span in enumerate(keep):
+            if span is None:
                 continue
-            grams = list(itertools.pairwise(metric.tokens(s.text)))
+            if not unit_target:
+                span = (i, i)
+            grams = [
+                g
+                for j in range(span[0], span[1] + 1)
+                for g in itertools.pairwise(metric.tokens(sentences[j].text))
+            ]
             if grams:
                 xs.append(x[i])
                 ys.append(sum(g in ref2 for g in grams) / len(grams))
