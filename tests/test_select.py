@@ -345,3 +345,52 @@ def test_raw_offsets_of_folded_and_unfolded_sentences():
             assert _raw_offset(raw, s, k) == walk(raw, s, k), (s.text, k)
     assert raw[_raw_offset(raw, folded, 10) :].startswith("said")
     assert _raw_offset(raw, plain, 3) == 39
+
+
+@pytest.mark.parametrize(
+    ("source", "budget"), [("sample", 60), ("sample", 120), ("sample", 250), ("port", 300)]
+)
+def test_greedy_stops_only_when_no_candidate_left_out_fits(
+    sample_files: list[Path], source: str, budget: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Budget use (budget12): a fill step after the greedy pass found nothing to add
+    # because the pass itself runs until nothing fits. Every single-sentence candidate
+    # left out is redundant with the summary (cosine or a shared run of words) or
+    # longer than the words left; a pass that stopped early would leave one that fits.
+    import synopsis.pipeline as pipeline
+    from synopsis.dependencies import announces
+    from synopsis.select import _Runs, _Units
+
+    seen = {}
+    real = pipeline.select
+
+    def spy(scored, *rest, **kw):
+        seen["scored"] = scored
+        seen["selection"] = real(scored, *rest, **kw)
+        return seen["selection"]
+
+    monkeypatch.setattr(pipeline, "select", spy)
+    options = Options.with_words(budget)
+    summary = synopsis.summarize(sample_files if source == "sample" else PORT, options=options)
+    scored, taken = seen["scored"], set(seen["selection"].indices)
+    opts = options.select
+    left = budget - summary.words
+    units = _Units(scored, opts.dependencies, opts.on_topic)
+    vectors = scored.vectors
+    chosen = sorted(taken)
+    texts = [scored.sentences[g].text for g in chosen]
+    checked = 0
+    for g, s in enumerate(scored.sentences):
+        if g in taken or not opts.min_words <= s.words <= opts.max_words:
+            continue
+        if not units.stands(g) or announces(units.text(g)) or units.of(g) is None:
+            continue
+        if units.members(g) != [g] or units.insertions(g) or s.words > left:
+            continue
+        checked += 1
+        cosine = (vectors[[g]] @ vectors[chosen].T).toarray().max()
+        runs = _Runs([s.text, *texts], opts.repeat_words)
+        repeat = any(runs.shared(0, k + 1) for k in range(len(texts)))
+        assert cosine >= opts.redundancy_threshold or repeat, (budget, left, s.text)
+    # the sample leaves out short candidates at these budgets: the check is exercised
+    assert checked or left < opts.min_words
