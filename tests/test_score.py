@@ -153,3 +153,34 @@ def test_cluster_wide_search_finds_what_a_search_per_sentence_finds() -> None:
     needles = ("1", "@", "ab", "c.x", "bb")
     assert _containing(texts, needles) == [any(n in t for n in needles) for t in texts]
     assert _containing([], needles) == []
+
+
+def test_column_means_are_scipys_mean_bit_for_bit() -> None:
+    """features' centroid: column_means gives scipy's ``mean(axis=0)`` (the code it
+    replaced) bit for bit, on TF-IDF rows and on random float32 and float64 matrices
+    with many rows per column (where the order of the additions shows)."""
+    from scipy import sparse
+
+    from synopsis.score.signals import column_means
+    from synopsis.score.similarity import vectorize
+
+    rng = np.random.default_rng(3)
+    texts = [
+        " ".join(rng.choice(["storm", "port", "ferry", "harbour", "closed"], 6)) for _ in range(40)
+    ]
+    matrices = [vectorize(texts), vectorize(["The and of."])]
+    for dtype in (np.float32, np.float64):
+        for rows, cols in ((1, 5), (7, 3), (300, 40), (2000, 11)):
+            m = sparse.random(rows, cols, density=0.4, format="csr", dtype=dtype, random_state=rng)
+            matrices.append(m)
+    for m in matrices:
+        want = np.asarray(m.mean(axis=0)).ravel()
+        got = column_means(m)
+        assert got.dtype == want.dtype and got.shape == want.shape
+        assert got.tobytes() == want.tobytes()
+    # the order matters: the same additions in reverse order differ in the last bit
+    big = matrices[-5]  # float32, 2000 rows
+    assert big.dtype == np.float32 and big.shape[0] == 2000
+    backwards = np.zeros(big.shape[1], dtype=np.float32)
+    np.add.at(backwards, big.indices[::-1], big.data[::-1] * (1.0 / big.shape[0]))
+    assert backwards.tobytes() != column_means(big).tobytes()
