@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from conftest import make_clean
@@ -184,3 +186,58 @@ def test_column_means_are_scipys_mean_bit_for_bit() -> None:
     backwards = np.zeros(big.shape[1], dtype=np.float32)
     np.add.at(backwards, big.indices[::-1], big.data[::-1] * (1.0 / big.shape[0]))
     assert backwards.tobytes() != column_means(big).tobytes()
+
+
+def test_surface_rows_are_each_cue_computed_per_sentence() -> None:
+    """surface builds its rows from one list of plain values: the same rows as each cue
+    computed on its own per sentence (the columns it replaced), with documents whose
+    sentence count is unknown (relative position 0) and one sentence count of 0."""
+    from synopsis.model import Sentence
+    from synopsis.score.text import _FURNITURE, is_quotation
+
+    rng = np.random.default_rng(9)
+    pieces = ['"We won,"', "I", "you", "said", "the", "storm", "2014", "٣", "?", "photo", "www.x"]
+    sentences = [
+        Sentence(int(rng.integers(0, 4)), "d", k, 0, 0, 0, " ".join(rng.choice(pieces, 5)))
+        for k in range(60)
+    ]
+    counts = [20, 0, 7]  # document 3's count unknown
+    rows = surface(sentences, counts)
+    for s, row in zip(sentences, rows, strict=True):
+        lower = s.text.lower()
+        outside = _PERSONAL.search(re.sub(r'["“][^"“”]*["”]', " ", lower))
+        total = max(counts[s.doc_index], 1) if s.doc_index < len(counts) else None
+        want = [
+            np.log1p(float(s.words)),
+            float(is_quotation(s.text)),
+            float(outside is not None),
+            float(s.text.rstrip(" \"'”’)]").endswith("?")),
+            float(re.search(r"\d", s.text) is not None),
+            s.index / total if total else 0.0,
+            float(_FURNITURE.search(lower) is not None),
+        ]
+        assert row.tolist() == want
+    assert {tuple(c) for c in rows[:, 1:5].tolist()} != {(0.0, 0.0, 0.0, 0.0)}
+
+
+def test_scores_and_support_are_the_scorers_values_as_python_numbers() -> None:
+    """score's tuples come from ``tolist``: the same Python floats and ints as
+    ``float(x)`` and ``int(x)`` of each value (the code it replaced), for every scorer."""
+    texts = [
+        "The storm closed the harbour on Monday and ferries stayed in port.",
+        "Ferries stayed in port on Monday after the storm closed the harbour.",
+        "The harbour master said the storm was the worst in ten years.",
+        "Schools in the town will reopen on Wednesday, officials said.",
+    ]
+    docs = [segment(make_clean(t), i) for i, t in enumerate(texts)]
+    for name in SCORERS:
+        options = ScoreOptions(scorer=name)
+        scored = score(docs, options)
+        sentences = tuple(s for d in docs for s in d.sentences)
+        tokens = [words(s.text) for s in sentences]
+        f = features(sentences, scored.vectors, options.support_threshold, tokens=tokens)
+        raw = SCORERS[name](f, options)
+        assert scored.scores == tuple(float(x) for x in raw)
+        assert scored.support == tuple(int(x) for x in f.support)
+        assert all(type(x) is float for x in scored.scores)
+        assert all(type(x) is int for x in scored.support) and max(scored.support) > 0
