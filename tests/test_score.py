@@ -241,3 +241,26 @@ def test_scores_and_support_are_the_scorers_values_as_python_numbers() -> None:
         assert scored.support == tuple(int(x) for x in f.support)
         assert all(type(x) is float for x in scored.scores)
         assert all(type(x) is int for x in scored.support) and max(scored.support) > 0
+
+
+def test_pair_arrays_are_the_entries_of_pairs_at() -> None:
+    """attribute and disagree read pair_arrays: the indptr and indices of pairs_at's
+    matrix (the code it replaced), above the kept floor (filtered) and below it
+    (computed afresh), with the row of each entry as ``tocoo`` gives it."""
+    from synopsis.score import pair_arrays
+
+    rng = np.random.default_rng(4)
+    pool = ["storm", "harbour", "ferries", "port", "monday", "schools", "reopen", "town"]
+    texts = [" ".join(rng.choice(pool, 6)) + "." for _ in range(30)]
+    docs = [segment(make_clean(t), i) for i, t in enumerate(texts)]
+    scored = score(docs, keep_pairs=0.2)
+    sizes = set()
+    for threshold in (0.05, 0.2, 0.35, 0.5, 0.7, 0.95):
+        want = pairs_at(scored, threshold)
+        indptr, indices = pair_arrays(scored, threshold)
+        np.testing.assert_array_equal(indptr, want.indptr)
+        np.testing.assert_array_equal(indices, want.indices)
+        rows = np.repeat(np.arange(len(indptr) - 1), np.diff(indptr))
+        np.testing.assert_array_equal(rows, want.tocoo().row)
+        sizes.add(len(indices))
+    assert len(sizes) >= 4 and 0 not in sizes - {min(sizes)}  # thresholds that filter

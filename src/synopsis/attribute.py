@@ -13,7 +13,7 @@ import numpy as np
 
 from .model import ScoredCluster, Selection, SummarySentence, Support, apply_insertions
 from .options import AttributeOptions
-from .score import pairs_at
+from .score import pair_arrays
 
 
 def attribute(
@@ -31,12 +31,12 @@ def attribute(
     doc_of = np.fromiter(
         (s.doc_index for s in scored.sentences), dtype=np.int64, count=len(scored.sentences)
     )
-    similar = pairs_at(scored, options.support_threshold)
+    indptr, indices = pair_arrays(scored, options.support_threshold)
     out = []
     for i in selection.indices:
         sentence = scored.sentences[i]
         document = scored.documents[sentence.doc_index].document
-        others = similar.indices[similar.indptr[i] : similar.indptr[i + 1]]
+        others = indices[indptr[i] : indptr[i + 1]]
         docs = np.unique(doc_of[others])
         supported_by = tuple(
             scored.documents[d].document.id for d in docs if d != sentence.doc_index
