@@ -52,3 +52,44 @@ def test_supported_by_finds_copies_not_strangers() -> None:
     (first,) = [s for s in summary.sentences if "harbour bridge" in s.text]
     assert len(first.supported_by) == 1
     assert "3" not in first.supported_by and first.document_id not in first.supported_by
+
+
+def test_supporting_documents_are_those_of_np_unique_over_pairs_at(
+    sample_files: list[Path], monkeypatch
+) -> None:
+    """attribute lists each sentence's other documents by a sorted set of Python ints
+    over pair_arrays: the same documents, in the same order, as ``np.unique`` over
+    ``pairs_at``'s row (the code it replaced), with and without copy groups."""
+    import numpy as np
+
+    from synopsis import pipeline
+    from synopsis.options import AttributeOptions
+    from synopsis.score import pairs_at
+
+    calls = []
+    real = pipeline.attribute
+
+    def spy(scored, selection, options=None, groups=None):  # type: ignore[no-untyped-def]
+        calls.append((scored, selection, groups))
+        return real(scored, selection, options, groups)
+
+    monkeypatch.setattr(pipeline, "attribute", spy)
+    synopsis.summarize(sample_files, words=300)
+    checked = 0
+    for scored, selection, groups in calls:
+        similar = pairs_at(scored, AttributeOptions().support_threshold)
+        doc_of = np.array([s.doc_index for s in scored.sentences])
+        for g in (groups, None):
+            got = real(scored, selection, groups=g)
+            for i, s in zip(selection.indices, got, strict=True):
+                own = scored.sentences[i].doc_index
+                docs = np.unique(doc_of[similar.indices[similar.indptr[i] : similar.indptr[i + 1]]])
+                ids = [scored.documents[d].document.id for d in docs if d != own]
+                assert list(s.supported_by) == ids
+                if g is not None:
+                    indices = [own, *(int(d) for d in docs if d != own)]
+                    assert s.support is not None
+                    assert s.support.groups == tuple(sorted({g[d] for d in indices}))
+                    assert len(s.support.documents) == len(indices)
+                checked += bool(ids)
+    assert checked >= 2

@@ -511,3 +511,23 @@ def test_content_words_are_the_letter_runs_longer_than_two() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
         runs = re.findall(r"[a-z]+", text.lower().replace("’s", "").replace("'s", ""))
         assert content_words(text) == [w for w in runs if len(w) > 2 and w not in STEM_STOP]
+
+
+def test_claim_hash_is_the_hash_of_every_field_in_order() -> None:
+    """A claim's cached hash reads its fields by one attrgetter: the hash of the tuple of
+    every field value in ``fields()`` order (what the generator it replaced hashed, and
+    what the dataclass itself would hash), so sets of claims iterate as before."""
+    import dataclasses
+
+    from synopsis.disagree.claims import Quantity, When
+
+    claims = [
+        Quantity("nation", 24.0, "at least", None, "at least 24", 3, 10, 21, "member"),
+        Quantity("person", 1500.0, "", "on monday", "1,500", 0, 0, 5),
+        When("time", (16, 20), "4:20 p.m.", 2, 40, 49, "before"),
+        When("weekday", "monday", "Monday", 1, 7, 13),
+    ]
+    for c in claims:
+        want = hash(tuple(getattr(c, f.name) for f in dataclasses.fields(c)))
+        assert hash(c) == want == hash(c)  # cached on the instance after the first call
+    assert len({hash(c) for c in claims}) == len(claims)

@@ -270,3 +270,33 @@ def test_minhash_pairs_are_those_of_plain_datasketch_sketches() -> None:
                 want.add((min(i, j), max(i, j)))
     assert minhash_pairs(docs, options) == sorted(want)
     assert 10 < len(want) < 60 * 59 / 4  # some pairs found, far from all
+
+
+def test_direct_pairs_by_word_tuples_are_those_of_encoded_shingles() -> None:
+    """direct_pairs compares sets of word tuples: the same pairs as comparing the sets of
+    encoded shingles that MinHash hashes (the code it replaced), short documents (fewer
+    words than a shingle) and empty ones included."""
+    import itertools
+
+    from synopsis.dedup import _shingle_set, _shingles, direct_pairs
+
+    rng = random.Random(11)
+    vocabulary = ["".join(rng.choice("abcdef") for _ in range(3)) for _ in range(25)]
+    base = [" ".join(rng.choices(vocabulary, k=rng.randint(1, 9))) for _ in range(30)]
+    docs = [_variants(rng, base, rng.randint(0, 6)) for _ in range(50)]
+    docs += [["one"], ["one two"], ["one two"], []]
+    for k, threshold in ((4, 0.1), (1, 0.6), (2, 0.2)):
+        options = DedupOptions(shingle_words=k, lsh_threshold=threshold, min_containment=0.2)
+        sets = [set(_shingles(s, k)) for s in docs]
+        want = []
+        for (i, a), (j, b) in itertools.combinations(enumerate(sets), 2):
+            if a and b:
+                shared = len(a & b)
+                if (
+                    shared / (len(a) + len(b) - shared) >= threshold
+                    and shared / min(len(a), len(b)) >= 0.2
+                ):
+                    want.append((i, j))
+        assert direct_pairs(docs, options) == want
+        assert [len(_shingle_set(s, k)) for s in docs] == [len(s) for s in sets]
+        assert 5 < len(want) < 50 * 49 / 4  # some pairs found, far from all

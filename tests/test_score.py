@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from conftest import make_clean
@@ -153,3 +155,112 @@ def test_cluster_wide_search_finds_what_a_search_per_sentence_finds() -> None:
     needles = ("1", "@", "ab", "c.x", "bb")
     assert _containing(texts, needles) == [any(n in t for n in needles) for t in texts]
     assert _containing([], needles) == []
+
+
+def test_column_means_are_scipys_mean_bit_for_bit() -> None:
+    """features' centroid: column_means gives scipy's ``mean(axis=0)`` (the code it
+    replaced) bit for bit, on TF-IDF rows and on random float32 and float64 matrices
+    with many rows per column (where the order of the additions shows)."""
+    from scipy import sparse
+
+    from synopsis.score.signals import column_means
+    from synopsis.score.similarity import vectorize
+
+    rng = np.random.default_rng(3)
+    texts = [
+        " ".join(rng.choice(["storm", "port", "ferry", "harbour", "closed"], 6)) for _ in range(40)
+    ]
+    matrices = [vectorize(texts), vectorize(["The and of."])]
+    for dtype in (np.float32, np.float64):
+        for rows, cols in ((1, 5), (7, 3), (300, 40), (2000, 11)):
+            m = sparse.random(rows, cols, density=0.4, format="csr", dtype=dtype, random_state=rng)
+            matrices.append(m)
+    for m in matrices:
+        want = np.asarray(m.mean(axis=0)).ravel()
+        got = column_means(m)
+        assert got.dtype == want.dtype and got.shape == want.shape
+        assert got.tobytes() == want.tobytes()
+    # the order matters: the same additions in reverse order differ in the last bit
+    big = matrices[-5]  # float32, 2000 rows
+    assert big.dtype == np.float32 and big.shape[0] == 2000
+    backwards = np.zeros(big.shape[1], dtype=np.float32)
+    np.add.at(backwards, big.indices[::-1], big.data[::-1] * (1.0 / big.shape[0]))
+    assert backwards.tobytes() != column_means(big).tobytes()
+
+
+def test_surface_rows_are_each_cue_computed_per_sentence() -> None:
+    """surface builds its rows from one list of plain values: the same rows as each cue
+    computed on its own per sentence (the columns it replaced), with documents whose
+    sentence count is unknown (relative position 0) and one sentence count of 0."""
+    from synopsis.model import Sentence
+    from synopsis.score.text import _FURNITURE, is_quotation
+
+    rng = np.random.default_rng(9)
+    pieces = ['"We won,"', "I", "you", "said", "the", "storm", "2014", "٣", "?", "photo", "www.x"]
+    sentences = [
+        Sentence(int(rng.integers(0, 4)), "d", k, 0, 0, 0, " ".join(rng.choice(pieces, 5)))
+        for k in range(60)
+    ]
+    counts = [20, 0, 7]  # document 3's count unknown
+    rows = surface(sentences, counts)
+    for s, row in zip(sentences, rows, strict=True):
+        lower = s.text.lower()
+        outside = _PERSONAL.search(re.sub(r'["“][^"“”]*["”]', " ", lower))
+        total = max(counts[s.doc_index], 1) if s.doc_index < len(counts) else None
+        want = [
+            np.log1p(float(s.words)),
+            float(is_quotation(s.text)),
+            float(outside is not None),
+            float(s.text.rstrip(" \"'”’)]").endswith("?")),
+            float(re.search(r"\d", s.text) is not None),
+            s.index / total if total else 0.0,
+            float(_FURNITURE.search(lower) is not None),
+        ]
+        assert row.tolist() == want
+    assert {tuple(c) for c in rows[:, 1:5].tolist()} != {(0.0, 0.0, 0.0, 0.0)}
+
+
+def test_scores_and_support_are_the_scorers_values_as_python_numbers() -> None:
+    """score's tuples come from ``tolist``: the same Python floats and ints as
+    ``float(x)`` and ``int(x)`` of each value (the code it replaced), for every scorer."""
+    texts = [
+        "The storm closed the harbour on Monday and ferries stayed in port.",
+        "Ferries stayed in port on Monday after the storm closed the harbour.",
+        "The harbour master said the storm was the worst in ten years.",
+        "Schools in the town will reopen on Wednesday, officials said.",
+    ]
+    docs = [segment(make_clean(t), i) for i, t in enumerate(texts)]
+    for name in SCORERS:
+        options = ScoreOptions(scorer=name)
+        scored = score(docs, options)
+        sentences = tuple(s for d in docs for s in d.sentences)
+        tokens = [words(s.text) for s in sentences]
+        f = features(sentences, scored.vectors, options.support_threshold, tokens=tokens)
+        raw = SCORERS[name](f, options)
+        assert scored.scores == tuple(float(x) for x in raw)
+        assert scored.support == tuple(int(x) for x in f.support)
+        assert all(type(x) is float for x in scored.scores)
+        assert all(type(x) is int for x in scored.support) and max(scored.support) > 0
+
+
+def test_pair_arrays_are_the_entries_of_pairs_at() -> None:
+    """attribute and disagree read pair_arrays: the indptr and indices of pairs_at's
+    matrix (the code it replaced), above the kept floor (filtered) and below it
+    (computed afresh), with the row of each entry as ``tocoo`` gives it."""
+    from synopsis.score import pair_arrays
+
+    rng = np.random.default_rng(4)
+    pool = ["storm", "harbour", "ferries", "port", "monday", "schools", "reopen", "town"]
+    texts = [" ".join(rng.choice(pool, 6)) + "." for _ in range(30)]
+    docs = [segment(make_clean(t), i) for i, t in enumerate(texts)]
+    scored = score(docs, keep_pairs=0.2)
+    sizes = set()
+    for threshold in (0.05, 0.2, 0.35, 0.5, 0.7, 0.95):
+        want = pairs_at(scored, threshold)
+        indptr, indices = pair_arrays(scored, threshold)
+        np.testing.assert_array_equal(indptr, want.indptr)
+        np.testing.assert_array_equal(indices, want.indices)
+        rows = np.repeat(np.arange(len(indptr) - 1), np.diff(indptr))
+        np.testing.assert_array_equal(rows, want.tocoo().row)
+        sizes.add(len(indices))
+    assert len(sizes) >= 4 and 0 not in sizes - {min(sizes)}  # thresholds that filter

@@ -13,7 +13,7 @@ import numpy as np
 
 from .model import ScoredCluster, Selection, SummarySentence, Support, apply_insertions
 from .options import AttributeOptions
-from .score import pairs_at
+from .score import pair_arrays
 
 
 def attribute(
@@ -31,13 +31,14 @@ def attribute(
     doc_of = np.fromiter(
         (s.doc_index for s in scored.sentences), dtype=np.int64, count=len(scored.sentences)
     )
-    similar = pairs_at(scored, options.support_threshold)
+    indptr, indices = pair_arrays(scored, options.support_threshold)
     out = []
     for i in selection.indices:
         sentence = scored.sentences[i]
         document = scored.documents[sentence.doc_index].document
-        others = similar.indices[similar.indptr[i] : similar.indptr[i + 1]]
-        docs = np.unique(doc_of[others])
+        # the distinct documents, ascending (np.unique's answer, as Python ints: numpy's
+        # per-call cost on a handful of entries was most of this stage)
+        docs = sorted(set(doc_of[indices[indptr[i] : indptr[i + 1]]].tolist()))
         supported_by = tuple(
             scored.documents[d].document.id for d in docs if d != sentence.doc_index
         )
@@ -62,11 +63,11 @@ def attribute(
 
 
 def _support(
-    scored: ScoredCluster, own: int, docs: np.ndarray, groups: Sequence[int] | None
+    scored: ScoredCluster, own: int, docs: Sequence[int], groups: Sequence[int] | None
 ) -> Support | None:
     if groups is None:
         return None
-    indices = [own, *(int(d) for d in docs if d != own)]
+    indices = [own, *(d for d in docs if d != own)]
     return Support(
         documents=tuple(scored.documents[d].document.id for d in indices),
         groups=tuple(sorted({groups[d] for d in indices})),

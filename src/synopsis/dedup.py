@@ -107,7 +107,7 @@ def direct_pairs(
     """The pairs LSH is built to find, computed exactly: shingle Jaccard similarity of at
     least ``options.lsh_threshold`` and containment (share of the smaller set found in the
     other) of at least ``options.min_containment``; every pair compared."""
-    sets = [set(_shingles(s, options.shingle_words)) for s in sentences]
+    sets = [_shingle_set(s, options.shingle_words) for s in sentences]
     pairs = []
     for (i, a), (j, b) in itertools.combinations(enumerate(sets), 2):
         if not a or not b:
@@ -393,6 +393,17 @@ def _shingles(sentences: Sequence[str], k: int) -> list[bytes]:
     # each run of k words (zip of the word list and its shifts: no slice per shingle)
     runs = zip(*(words[j:] for j in range(k)), strict=False)  # the shifts differ in length
     return list({" ".join(run).encode() for run in runs})
+
+
+def _shingle_set(sentences: Sequence[str], k: int) -> set[tuple[str, ...]]:
+    """The shingles of :func:`_shingles` as word tuples, for comparing sets directly: the
+    set is built by C code (no join or encode per run), and since the words hold no
+    white space a tuple stands for exactly one joined shingle, so every intersection
+    has the same size."""
+    words = " ".join(sentences).split()
+    if len(words) < k:
+        return {tuple(words)} if words else set()
+    return set(zip(*(words[j:] for j in range(k)), strict=False))
 
 
 def _is_copy(

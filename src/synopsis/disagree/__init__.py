@@ -27,7 +27,7 @@ import numpy as np
 
 from ..model import KINDS, Copies, Disagreement, ScoredCluster
 from ..options import DisagreeOptions
-from ..score import pairs_at
+from ..score import pair_arrays
 from .facts import fact_disagreements
 from .names import name_disagreements
 from .quotes import quote_disagreements
@@ -45,11 +45,12 @@ def disagree(
     sentences = scored.sentences
     group_of = np.asarray(copies.group_of, dtype=np.int64)
     sent_group = group_of[[s.doc_index for s in sentences]]
-    pairs = pairs_at(scored, options.align_threshold).tocoo()
+    indptr, col = pair_arrays(scored, options.align_threshold)
+    row = np.repeat(np.arange(len(indptr) - 1), np.diff(indptr))
     # One numpy mask, not a Python test per pair: near-identical documents align every
     # sentence with every other, and only pairs across groups are compared.
-    keep = (pairs.row < pairs.col) & (sent_group[pairs.row] != sent_group[pairs.col])
-    aligned = np.stack([pairs.row[keep], pairs.col[keep]], axis=1).astype(np.int64)
+    keep = (row < col) & (sent_group[row] != sent_group[col])
+    aligned = np.stack([row[keep], col[keep]], axis=1).astype(np.int64)
     raws = [scored.documents[s.doc_index].document.text[s.start : s.end] for s in sentences]
     found: list[Disagreement] = []
     found += fact_disagreements(scored, copies, sent_group, aligned, raws, options)

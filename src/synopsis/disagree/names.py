@@ -33,7 +33,9 @@ def name_disagreements(
 ) -> list[Disagreement]:
     """Spellings of one name: close letters, a shared neighbour, each exclusive to its side."""
     group_text = group_texts(scored, copies)
-    lower_words = {w for text in group_text for w in _LOWER_WORD.findall(text)}
+    lower_words: set[str] = set()
+    for text in group_text:  # set.update over findall's list: no Python step per word
+        lower_words.update(_LOWER_WORD.findall(text))
     # spelling -> group -> where it stands (sentence, token), for every capitalised,
     # never-lowercase token; the words around it are read (by ``around``) only for the
     # spellings that reach a comparison: most blocks below hold one spelling

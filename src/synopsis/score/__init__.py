@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
+
 from ..errors import EmptyClusterError
 from ..model import ScoredCluster, SegmentedDocument
 from ..options import ScoreOptions
@@ -31,6 +33,7 @@ from .similarity import (
     at_least,
     other_document_counts,
     other_documents,
+    pair_arrays,
     pairs_at,
     similar_pairs,
     vectorize,
@@ -57,6 +60,7 @@ __all__ = [
     "lexrank_scorer",
     "other_document_counts",
     "other_documents",
+    "pair_arrays",
     "pairs_at",
     "score",
     "sentence_words",
@@ -105,8 +109,9 @@ def score(
     return ScoredCluster(
         documents=tuple(documents),
         sentences=sentences,
-        scores=tuple(float(x) for x in scores),
-        support=tuple(int(x) for x in f.support),
+        # tolist: the same Python floats and ints as float(x) and int(x) per element
+        scores=tuple(np.asarray(scores, dtype=np.float64).tolist()),
+        support=tuple(np.asarray(f.support).astype(np.int64).tolist()),
         vectors=matrix,
         similar=pairs,
         similar_floor=floor,

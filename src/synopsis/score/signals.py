@@ -53,7 +53,7 @@ def features(
     counts other independent groups instead of other documents. ``pairs``, if given,
     are the sentence pairs at some similarity at or below ``threshold``; ``tokens``, the
     sentences' words if already computed (:func:`.text.words`)."""
-    centroid = np.asarray(matrix.mean(axis=0)).ravel()
+    centroid = column_means(matrix)
     norm = np.linalg.norm(centroid)
     centrality = matrix @ (centroid / norm) if norm > 0 else np.zeros(matrix.shape[0])
     neighbours = similar_pairs(matrix, threshold) if pairs is None else at_least(pairs, threshold)
@@ -77,6 +77,19 @@ def features(
         surface=surface(sentences, counts, tokens),
         tokens=tuple(tokens),
     )
+
+
+def column_means(matrix: sparse.csr_matrix) -> np.ndarray:
+    """``np.asarray(matrix.mean(axis=0)).ravel()`` bit for bit, without scipy's per-call
+    overhead (a scaled copy, a transpose, a matrix of ones; ~60 us on a news cluster):
+    scipy scales each value by ``1 / rows`` in the matrix's dtype and adds them into
+    their column in stored order, as ``np.add.at`` does."""
+    n = matrix.shape[0]
+    dtype = matrix.dtype if np.issubdtype(matrix.dtype, np.floating) else np.float64
+    out = np.zeros(matrix.shape[1], dtype=dtype)
+    if n:
+        np.add.at(out, matrix.indices, matrix.data.astype(dtype, copy=False) * (1.0 / n))
+    return out
 
 
 def unit(values: np.ndarray) -> np.ndarray:

@@ -84,8 +84,10 @@ def surface(
     # Digits and furniture hints looked for once in the whole cluster, not per sentence.
     digits = _containing(texts, "0123456789")
     hinted = _containing(lowers, _FURNITURE_HINTS)
+    # One row of plain values per sentence, turned into one array at once: on a news
+    # cluster numpy's per-call cost (an array per column) outweighed the work.
     flags = []
-    for k, (text, lower, ws) in enumerate(zip(texts, lowers, tokens, strict=True)):
+    for k, (s, text, lower, ws) in enumerate(zip(sentences, texts, lowers, tokens, strict=True)):
         quoted = _quoted_chars(text)
         # _PERSONAL matches exactly the \w runs in _PERSONAL_WORDS (its longer
         # alternatives start with one of them), and without quotes `outside` is `lower`.
@@ -98,26 +100,29 @@ def surface(
         digit = digits[k] or (not text.isascii() and _DIGIT.search(text) is not None)
         flags.append(
             (
+                len(text.split()),  # s.words
                 _is_quotation(text, quoted),
                 personal,
                 text.rstrip(_CLOSERS).endswith("?"),
                 digit,
                 hinted[k] and _FURNITURE.search(lower) is not None,
+                s.index,
+                s.doc_index,
             )
         )
     rows = np.zeros((n, len(TEXT_CUES)), dtype=np.float64)
     if not n:
         return rows
     cues = np.array(flags, dtype=np.float64)
-    rows[:, 0] = np.log1p(np.fromiter((s.words for s in sentences), dtype=np.float64, count=n))
-    rows[:, 1:5] = cues[:, :4]
-    index = np.fromiter((s.index for s in sentences), dtype=np.float64, count=n)
-    doc = np.fromiter((s.doc_index for s in sentences), dtype=np.int64, count=n)
+    rows[:, 0] = np.log1p(cues[:, 0])
+    rows[:, 1:5] = cues[:, 1:5]
+    index = cues[:, 6]
+    doc = np.array([f[7] for f in flags], dtype=np.int64)
     known = doc < len(counts)
     total = np.ones(n, dtype=np.float64)
     total[known] = np.maximum(np.asarray(counts, dtype=np.float64)[doc[known]], 1)
     rows[:, 5] = np.where(known, index / total, 0.0)
-    rows[:, 6] = cues[:, 4]
+    rows[:, 6] = cues[:, 5]
     return rows
 
 
