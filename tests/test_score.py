@@ -61,14 +61,17 @@ def test_learned_scorer_is_registered_and_linear_in_its_inputs() -> None:
     assert np.allclose(got, expected)
 
 
+# Two wordings of one event, a detail of it and an unrelated line: pairs at every level.
+HARBOUR = (
+    "The storm closed the harbour on Monday and ferries stayed in port.",
+    "Ferries stayed in port on Monday after the storm closed the harbour.",
+    "The harbour master said the storm was the worst in ten years.",
+    "Schools in the town will reopen on Wednesday, officials said.",
+)
+
+
 def test_kept_pairs_filter_to_the_pairs_computed_afresh() -> None:
-    texts = [
-        "The storm closed the harbour on Monday and ferries stayed in port.",
-        "Ferries stayed in port on Monday after the storm closed the harbour.",
-        "The harbour master said the storm was the worst in ten years.",
-        "Schools in the town will reopen on Wednesday, officials said.",
-    ]
-    docs = [segment(make_clean(t), i) for i, t in enumerate(texts)]
+    docs = [segment(make_clean(t), i) for i, t in enumerate(HARBOUR)]
     scored = score(docs, keep_pairs=0.1)
     assert scored.similar_floor == 0.1
     for threshold in (0.1, 0.3, 0.5, 0.9):
@@ -223,13 +226,7 @@ def test_surface_rows_are_each_cue_computed_per_sentence() -> None:
 def test_scores_and_support_are_the_scorers_values_as_python_numbers() -> None:
     """score's tuples come from ``tolist``: the same Python floats and ints as
     ``float(x)`` and ``int(x)`` of each value (the code it replaced), for every scorer."""
-    texts = [
-        "The storm closed the harbour on Monday and ferries stayed in port.",
-        "Ferries stayed in port on Monday after the storm closed the harbour.",
-        "The harbour master said the storm was the worst in ten years.",
-        "Schools in the town will reopen on Wednesday, officials said.",
-    ]
-    docs = [segment(make_clean(t), i) for i, t in enumerate(texts)]
+    docs = [segment(make_clean(t), i) for i, t in enumerate(HARBOUR)]
     for name in SCORERS:
         options = ScoreOptions(scorer=name)
         scored = score(docs, options)
