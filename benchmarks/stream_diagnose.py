@@ -3,6 +3,7 @@
     python benchmarks/stream_diagnose.py cues ECB_STREAM.jsonl
     python benchmarks/stream_diagnose.py candidates STREAM.jsonl [...]
     python benchmarks/stream_diagnose.py nearest STREAM.jsonl [...] --embed-cache DIR
+    python benchmarks/stream_diagnose.py newevent STREAM.jsonl [...] [--set event_novelty=0.7]
 
 ``cues``: over pairs of ECB+ articles of one topic, how often an article pair of the *same*
 event and of the two *twin* events share (or contradict) event cues: counted quantities
@@ -18,6 +19,12 @@ candidates the term index proposes, or is proposed but outranked.
 ``nearest``: for articles with an earlier article of their own story and of another
 within 7 days, deciles of the embedding cosine to the nearest earlier own-story article
 and to the nearest earlier other one, and how often the own one is nearer.
+
+``newevent``: replaying with the options given (``--set``), of the articles the threshold
+lets join a story (before the new-event test), how many
+are the first of their gold story (the joins the "first starts" oracle undoes) and how
+many continue one, and how often the new-event test (``StoryOptions.event_novelty``)
+fires on each: what it catches against what it splits.
 """
 
 from __future__ import annotations
@@ -28,9 +35,9 @@ import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from stream_eval import embeddings, read_stream
+from stream_eval import _value, embeddings, read_stream
 from stream_oracle import OracleIndex
-from synopsis.stream.similarity import StoryOptions, features, figures
+from synopsis.stream.similarity import StoryIndex, StoryOptions, features, figures, new_event
 
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
 
@@ -113,15 +120,41 @@ def nearest(path: Path, cache: Path | None) -> None:
           f" own nearer {np.mean(own_ > other_):.2f}")  # fmt: skip
 
 
+def newevent(path: Path, test: StoryOptions) -> None:
+    articles, gold = read_stream(path)
+    index, seen = StoryIndex(test), set()
+    counts: Counter = Counter()
+    for article, label in zip(articles, gold, strict=True):
+        first = label not in seen
+        seen.add(label)
+        feats = features(article, index.df, test)
+        ranked = index._ranked(feats)
+        if ranked and index._joins(ranked):
+            kind = "first" if first else "continuing"
+            counts[kind] += 1
+            counts[f"{kind} fires"] += new_event(feats, index.stories[ranked[0][1]], test)
+        index.assign(article)
+    f, c = counts["first"], counts["continuing"]
+    print(
+        f"{path.name}: joins of a first article {f}, test fires on {counts['first fires']}"
+        f" ({counts['first fires'] / max(f, 1):.0%}); joins continuing a story {c}, fires on "
+        f"{counts['continuing fires']} ({counts['continuing fires'] / max(c, 1):.0%})"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("what", choices=["cues", "candidates", "nearest"])
+    parser.add_argument("what", choices=["cues", "candidates", "nearest", "newevent"])
     parser.add_argument("streams", nargs="+", type=Path)
     parser.add_argument("--embed-cache", type=Path)
+    parser.add_argument("--set", action="append", default=[], help="option=value (newevent)")
     args = parser.parse_args()
+    test = StoryOptions(**{k: _value(v) for k, v in (i.split("=", 1) for i in args.set)})
     for path in args.streams:
         if args.what == "cues":
             cues(path)
+        elif args.what == "newevent":
+            newevent(path, test)
         elif args.what == "candidates":
             candidates(path)
         else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -12,10 +13,12 @@ from synopsis.stream.similarity import (
     StoryIndex,
     StoryOptions,
     cue_factor,
+    cues_disagree,
     days,
     features,
     figures,
     group_articles,
+    new_event,
     salient_names,
     story_id_for,
 )
@@ -205,3 +208,50 @@ def test_event_cues_raise_a_shared_figure_and_lower_a_story_giving_others():
             factor
         )
     assert cue_factor(feats, next(iter(index.stories.values())), StoryOptions()) == 1.0
+
+
+QUAKE = (
+    "A strong earthquake of magnitude {m} shook the coast on {d}, the geological survey "
+    "said. Rescue teams searched collapsed homes and the coastal towns counted {n} injured "
+    "while aftershocks rattled the region through the night."
+)
+
+
+def test_new_event_test_starts_a_twin_that_shares_only_topic_words_and_keeps_a_follow_up():
+    first = Article("q1", QUAKE.format(m="6.1", d="Tuesday", n="240"), T0)
+    same = Article("q2", QUAKE.format(m="6.1", d="Tuesday", n="250"), T0 + timedelta(hours=5))
+    twin = Article(
+        "q3",
+        QUAKE.format(m="4.7", d="Sunday", n="30")
+        + " Fishermen reported damaged piers and broken moorings.",
+        T0 + timedelta(days=2),
+    )
+    off = StoryOptions()
+    on = StoryOptions(event_novelty=0.3)
+    assert group_articles([first, same, twin], off) == [story_id_for("q1")] * 3
+    assert group_articles([first, same, twin], on) == [story_id_for("q1")] * 2 + [
+        story_id_for("q3")
+    ]
+    # only the twin is split (new words and other figures and days); without the cue test
+    # novelty alone splits it too; a story smaller than event_min_size is never tested
+    assert group_articles([first, same, twin], replace(on, event_cues=False))[2] != (
+        story_id_for("q1")
+    )
+    assert group_articles([first, same, twin], replace(on, event_min_size=3)) == (
+        [story_id_for("q1")] * 3
+    )
+
+
+def test_new_event_needs_disagreeing_cues_when_event_cues_is_on():
+    index = StoryIndex(StoryOptions(event_novelty=0.01))
+    index.assign(Article("q1", QUAKE.format(m="6.1", d="Tuesday", n="240"), T0))
+    story = next(iter(index.stories.values()))
+    options = index.options
+    extra = " Fishermen reported damaged piers and broken moorings."
+    agrees = features(Article("q2", QUAKE.format(m="6.1", d="Sunday", n="30") + extra, T0),
+                      index.df, options)  # fmt: skip
+    differs = features(Article("q3", QUAKE.format(m="4.7", d="Sunday", n="30") + extra, T0),
+                       index.df, options)  # fmt: skip
+    assert not cues_disagree(agrees, story) and cues_disagree(differs, story)
+    assert not new_event(agrees, story, options) and new_event(differs, story, options)
+    assert not new_event(differs, story, StoryOptions())  # off by default

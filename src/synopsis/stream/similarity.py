@@ -21,7 +21,7 @@ reuses it as is. Its public names are kept stable: :class:`Article`,
 :class:`DocumentFrequencies`, :func:`features`, :func:`similarity`, :func:`story_id_for`,
 :func:`group_articles`, :func:`tokens`, :func:`names` (added since:
 :func:`name_counts`, :func:`salient_names`, :func:`novelty_factor`, :func:`figures`,
-:func:`days`, :func:`cue_factor`). Embeddings, when given, come from
+:func:`days`, :func:`cue_factor`, :func:`new_event`). Embeddings, when given, come from
 :mod:`synopsis.stream.embed`; numpy is imported only then.
 """
 
@@ -121,6 +121,18 @@ class StoryOptions:
     # by 1 - weight. 0: off.
     number_weight: float = 0.0
     day_weight: float = 0.0
+    # New-event test (issue 17, twins of ECB+): an article that would join a story starts
+    # its own when it reports another instance of the story's kind of event: at least this
+    # share of its ``event_terms`` highest-weighted terms never occurs in the story (it
+    # matches the topic's words, not the story's specific content) and, with
+    # ``event_cues``, its figures and days (where both sides give some) meet none of the
+    # story's recent members'. 0: off.
+    event_novelty: float = 0.0
+    event_terms: int = 12
+    event_cues: bool = True
+    # ...and only against stories of at least this many articles (a small story has not
+    # yet shown its event's own content).
+    event_min_size: int = 1
 
     @classmethod
     def with_embeddings(cls, **changes: float) -> StoryOptions:
@@ -296,7 +308,7 @@ def features(article: Article, df: DocumentFrequencies, options: StoryOptions,
         emb = np.asarray(embedding, dtype=np.float32)
         emb.flags.writeable = False
     full = (article.title or "") + ". " + article.text
-    cues = options.number_weight or options.day_weight
+    cues = options.number_weight or options.day_weight or options.event_novelty
     return Features(vector, ents, article.timestamp, frozenset(counts), salient, emb,
                     figures(full) if cues else frozenset(),
                     days(full) if cues else frozenset())  # fmt: skip
@@ -444,6 +456,33 @@ def cue_factor(feats: Features, story: _Story, options: StoryOptions) -> float:
     return factor
 
 
+def cues_disagree(feats: Features, story: _Story) -> bool:
+    """Whether the article's figures and days, where it and the story's recent members
+    give some, meet none of theirs (and at least one kind could be compared)."""
+    compared = False
+    for mine, members in ((feats.numbers, story.figures), (feats.days, story.days)):
+        if mine and members:
+            if any(not m.isdisjoint(mine) for m in members):
+                return False
+            compared = True
+    return compared
+
+
+def new_event(feats: Features, story: _Story, options: StoryOptions) -> bool:
+    """The new-event test of :class:`StoryOptions` (``event_novelty``): the article's
+    specific content is new to the story (and, with ``event_cues``, its figures and days
+    disagree with the story's), so it reports another event of the same kind."""
+    if not options.event_novelty or story.size < options.event_min_size:
+        return False
+    top = sorted(feats.vector.items(), key=lambda kv: (-kv[1], kv[0]))[: options.event_terms]
+    if not top:
+        return False
+    unseen = sum(1 for term, _ in top if term not in story.centroid) / len(top)
+    if unseen < options.event_novelty:
+        return False
+    return cues_disagree(feats, story) if options.event_cues else True
+
+
 def story_id_for(first_article_id: str) -> str:
     """A story's id, derived from its first article's id only: the same stream gives
     the same ids on every run and every database."""
@@ -479,7 +518,11 @@ class StoryIndex:
         self._advance(feats.timestamp)
         ranked = self._ranked(feats)
         best = ranked[0] if ranked else None
-        if best is not None and self._joins(ranked):
+        if (
+            best is not None
+            and self._joins(ranked)
+            and not new_event(feats, self.stories[best[1]], self.options)
+        ):
             story_id, new = best[1], False
         else:
             story_id, new = self._unique_id(article.id), True
