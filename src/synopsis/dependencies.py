@@ -109,30 +109,35 @@ _LOST_STOP_HINT = re.compile(
 # caption", "Related headlines", "Posted at 4:17 pm", a link, an HTML entity, an embedded
 # tweet's "(@handle) May 2, 2016", "[See photos ...]", a video's running time), or a
 # wire dateline that does not open the sentence ("... text. Kiev (Reuters) - ...").
-_GLUED_PAGE = re.compile(
-    r"\(\s*(?:(?:ap|afp|reuters|getty|epa|file)\s+)?(?:photos?|images?|file photo)\s*[:/]|"
-    r"\(\s*(?:the\s+)?(?:associated press|courtesy\b|published\s+\w+day|this (?:refiled|"
+# (One pattern for what sits in brackets, one for the rest, each tried only on a text
+# that can hold it.)
+_GLUED_BRACKET = re.compile(
+    r"\(\s*(?:(?:(?:ap|afp|reuters|getty|epa|file)\s+)?(?:photos?|images?|file photo)\s*[:/]|"
+    r"(?:the\s+)?(?:associated press|courtesy\b|published\s+\w+day|this (?:refiled|"
     r"corrected|updated) (?:version|story)|updates?\s+\w+|corrects?\s+\w+)|"
-    r"\([^()]{2,40},\s*(?:the\s+)?[\w .]{2,30}\b(?:post|times|news|herald|tribune|journal|"
+    r"[^()]{2,40},\s*(?:the\s+)?[\w .]{2,30}\b(?:post|times|news|herald|tribune|journal|"
     r"republic|star|globe|chronicle|gazette|bee|sun|examiner|inquirer|dispatch)\s*\)|"
+    r"@\w+\s*\)\s+[a-z]+\.?\s+\d)",
+    re.IGNORECASE,
+)
+_GLUED_FURNITURE = re.compile(
     r"\b(?:story highlights|toggle caption|enlarge this image|related headlines|skip in skip|"
     r"embed x share|in your inbox)\b|posted at \d{1,2}\s*:\s*\d\d\s*(?:[ap]\.?m\.?\s*)?(?:on|by)\b|"
-    r"https?://|www\.\w|&#\d+;|"
-    r"«\s*previous|\(\s*@\w+\s*\)\s+[a-z]+\.?\s+\d|\[\s*(?:see|watch|read|photos?|video)\b|"
+    r"https?://|www\.\w|&#\d+;|«\s*previous|\[\s*(?:see|watch|read|photos?|video)\b|"
     r"\bvideo\s*\(\s*\d{1,2}\s*:\s*\d\d\s*\)",
     re.IGNORECASE,
 )
-# A wire dateline ("Kiev (Reuters) -") opens a story: after a few words it is glued on.
-_DATELINE = re.compile(
-    r"(?:[\w.'’-]+,?\s+){1,3}\(\s*(?:ap|reuters|afp|upi|cnn)\s*\)\s*(?:--|[-–—])", re.IGNORECASE
-)
-DATELINE_MIN_BEFORE = 3  # words before a dateline that glue it to something
-# What _GLUED_PAGE cannot match without (lower case).
-_GLUED_PAGE_NEEDLES = ("(", "story highlights", "toggle caption", "enlarge this", "related head")
-_GLUED_PAGE_NEEDLES += ("skip in", "embed x", "posted at", "inbox", "http", "www.", "&#", "«", "[")
+# What _GLUED_FURNITURE cannot match without (lower case).
+_FURNITURE_NEEDLES = ("story highlights", "toggle caption", "enlarge this", "related head")
+_FURNITURE_NEEDLES += ("skip in", "embed x", "posted at", "inbox", "http", "www.", "&#", "«")
+_FURNITURE_NEEDLES += ("[", "video")
+# A wire dateline ("Kiev (Reuters) -") opens a story: after a headline or a caption (more
+# words before it than a place name has) it is glued on.
+_DATELINE = re.compile(r"\(\s*(?:ap|reuters|afp|upi|cnn)\s*\)\s*(?:--|[-–—])", re.IGNORECASE)
+DATELINE_MIN_BEFORE = 5  # words before "(AP) —" that are more than its place name
 # A table read as one sentence: many figures and few words between them ("2001 110,299
 # 117,662 2002 ..."); or a run of labels ("Director: ... Cast: ... Running length: ...").
-_FIGURE = re.compile(r"^[\d.,:%$()-]*\d[\d.,:%$()-]*$")
+_FIGURE = re.compile(r"(?<!\S)[\d.,:%$()-]*\d[\d.,:%$()-]*(?!\S)")
 TABLE_MIN_FIGURES = 10
 _LABEL = re.compile(r"\b[a-z]{3,}:\s", re.IGNORECASE)
 LABELS_MIN = 4
@@ -148,16 +153,17 @@ def glued_page_text(text: str) -> bool:
     >>> glued_page_text("The festival, which opened (as planned) on Friday, drew 20,000.")
     False
     """
-    low = text.lower()
-    if "(" in low:
+    if "(" in text:
+        if _GLUED_BRACKET.search(text):
+            return True
         for m in _DATELINE.finditer(text):
             if len(text[: m.start()].split()) >= DATELINE_MIN_BEFORE:
                 return True
-    if any(n in low for n in _GLUED_PAGE_NEEDLES) and _GLUED_PAGE.search(text):
+    low = text.lower()
+    if any(n in low for n in _FURNITURE_NEEDLES) and _GLUED_FURNITURE.search(text):
         return True
-    tokens = text.split()
-    figures = sum(1 for t in tokens if _FIGURE.match(t))
-    if figures >= TABLE_MIN_FIGURES and 3 * figures >= len(tokens):
+    figures = len(_FIGURE.findall(text)) if len(text) > 2 * TABLE_MIN_FIGURES else 0
+    if figures >= TABLE_MIN_FIGURES and 3 * figures >= len(text.split()):
         return True
     return ":" in text and len(_LABEL.findall(outside_quotes(text))) >= LABELS_MIN
 
