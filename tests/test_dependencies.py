@@ -365,7 +365,7 @@ def test_page_text_glued_into_a_sentence_is_a_fragment(text: str) -> None:
         # a dateline that opens the story, parentheses and figures of a news sentence
         "Dovermouth (Reuters) - The port will reopen by the weekend, officials said.",
         "The board (which met on Monday) said 4,000 passengers and 120 lorries were waiting.",
-        "The video, posted at 5:35 p.m., shows the first ferry leaving the harbour.",
+        "The clip, posted at 9:10 a.m., shows the first ferry leaving the harbour.",
         "Arrivals rose from 110 in 2001 to 117 in 2002, and then to 120 in 2003, the port said.",
         'Ann Webb said: "We are ready." Her deputy said: "So are the crews."',
     ],
