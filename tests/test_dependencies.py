@@ -323,3 +323,52 @@ def test_a_definite_reference_comes_with_the_sentence_that_introduces_it() -> No
     ]
     assert resolve(story, 2) == Unit(0, 2)  # the sentence before does not say which talks
     assert resolve(["The navy has seized nine boats since May.", story[2]], 1) is None
+
+
+# Page text glued into one "sentence" where the page put no full stop: one line of each
+# kind, written for these tests in the shape of a news page read as plain text.
+GLUED_PAGE_TEXT = [
+    # a photo caption and its agency credit joined to the story's first line
+    "Divers search the harbour on Monday. (AP Photo/Jane Doe) The port will reopen on "
+    "Friday, the harbour board said.",
+    "Ferries wait offshore. ( photo: submitted ) Harbour master Ann Webb said the port "
+    "would reopen by the weekend.",
+    "The ferry left at noon. (Tom Hale, The Coast Post) Dovermouth — the port reopened on "
+    "Tuesday after four days.",
+    "Workers repair a berth on the north quay... (Associated Press) the storm closed the "
+    "port for four days.",
+    # an editor's note and a wire dateline after a headline
+    "Port reopens after storm (Updates figures in third paragraph.) the port reopened on Tuesday.",
+    "Harbour to reopen by weekend, officials say Dovermouth (Reuters) - The port will reopen "
+    "by the weekend, officials said.",
+    # a blog's headline and byline line, page furniture, a link, an embedded post
+    "Port to reopen Posted at 4:17 pm on May 2, 2016 by harbourwatch The port will reopen.",
+    "Story highlights The port closed for four days Ferries will resume on Friday.",
+    "Storm closes port enlarge this image toggle caption Jane Doe/AFP the port closed.",
+    "Read the board's statement at http://example.org/port and share it with friends.",
+    "We are back at sea. — Ann Webb (@annwebb) May 2, 2016 the ferry left at noon.",
+    # a table read as one sentence, and a run of labels (a review's metadata)
+    "Ships waiting by day: 2001 110 117 2002 113 113 2003 114 107 2004 112 101 2005 113 97.",
+    "Storm Harbour drama: 2019 Running length: 1: 41 Cast: Ann Webb Director: Tom Hale "
+    "Music: Jo Lee.",
+]
+
+
+@pytest.mark.parametrize("text", GLUED_PAGE_TEXT)
+def test_page_text_glued_into_a_sentence_is_a_fragment(text: str) -> None:
+    assert fragment(text) == "page text"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a dateline that opens the story, parentheses and figures of a news sentence
+        "Dovermouth (Reuters) - The port will reopen by the weekend, officials said.",
+        "The board (which met on Monday) said 4,000 passengers and 120 lorries were waiting.",
+        "The clip, posted at 9:10 a.m., shows the first ferry leaving the harbour.",
+        "Arrivals rose from 110 in 2001 to 117 in 2002, and then to 120 in 2003, the port said.",
+        'Ann Webb said: "We are ready." Her deputy said: "So are the crews."',
+    ],
+)
+def test_story_sentences_with_brackets_figures_or_times_are_no_page_text(text: str) -> None:
+    assert fragment(text) is None

@@ -90,3 +90,16 @@ def test_an_announcement_is_unmet_unless_what_it_announces_follows() -> None:
     hired = "It hired two dredgers to clear the channel."
     assert check_sentences([move], cluster)[0].unmet
     assert not check_sentences([move, hired], cluster)[0].unmet
+
+
+def test_a_caption_glued_to_a_story_line_is_garbled() -> None:
+    article = (
+        "Crews clear debris on Tuesday (AP Photo/Jane Doe) the port will reopen by the "
+        "weekend, harbour master Ellen Marsh said. Crews worked through the night."
+    )
+    cluster = Cluster(id="caption", documents=(Document(id="a", text=article),))
+    glued = article.split(". ")[0] + "."
+    assert [f.garbled for f in check_sentences([glued], cluster)] == [True]
+    assert [f.garbled for f in check_sentences(["Crews worked through the night."], cluster)] == [
+        False
+    ]

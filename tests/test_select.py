@@ -394,3 +394,24 @@ def test_greedy_stops_only_when_no_candidate_left_out_fits(
         assert cosine >= opts.redundancy_threshold or repeat, (budget, left, s.text)
     # the sample leaves out short candidates at these budgets: the check is exercised
     assert checked or left < opts.min_words
+
+
+# A caption and its credit glued to each report's first line (no full stop between them,
+# as pages print them), written for this test: the glued line shares the story's words.
+CAPTIONED = [
+    "Crews clear debris from the storm-damaged port on Tuesday (AP Photo/Jane Doe) the "
+    "storm-damaged port will reopen by the weekend, harbour master Ellen Marsh said. "
+    "Crews cleared the main channel of debris overnight, the harbour board said.",
+    "Crews clear debris from the storm-damaged port on Tuesday (AP Photo/Jane Doe) the "
+    "storm-damaged port will reopen by the weekend, officials said on Tuesday. "
+    "Ships stranded offshore by the storm will be able to enter the port on Saturday.",
+]
+
+
+def test_a_caption_glued_to_a_sentence_is_never_selected() -> None:
+    text = synopsis.summarize(CAPTIONED, words=200).text
+    assert "AP Photo" not in text
+    assert "reopen" in text or "enter the port" in text
+    # without the rule it would be: the fixture exercises it
+    loose = dataclasses.replace(Options().select, words=200, on_topic=False)
+    assert "AP Photo" in synopsis.summarize(CAPTIONED, options=Options(select=loose)).text

@@ -100,3 +100,8 @@ def test_a_page_label_kept_as_a_title_is_never_the_summary_headline() -> None:
     summary = synopsis.summarize(stories, words=60)
     assert summary.headline is not None
     assert summary.headline.text == "Harbour reopens after four-day storm closure"
+
+
+def test_a_spaced_footnote_marker_is_page_text() -> None:
+    # a re-tokenized page spaces "[5]" as "[ 5 ]"
+    assert off_topic("The ferry was built in 1998. [ 5 ] It carried 400 passengers.") == "page text"

@@ -101,17 +101,86 @@ _LOST_STOP_HINT = re.compile(
 )
 
 
+# Page text glued into a sentence, which segmentation could not split off because the
+# page put no full stop after it: a photo credit or caption source in brackets ("(AP
+# Photo/Jane Doe)", "( photo: submitted )", "(Jane Doe, The Denver Post)", "(Associated
+# Press)", "(Courtesy of ...)"), an editor's note ("(Updates shares ...)", "(This refiled
+# version ...)", "(Published Friday, ...)"), page furniture ("Story highlights", "toggle
+# caption", "Related headlines", "Posted at 4:17 pm", a link, an HTML entity, an embedded
+# tweet's "(@handle) May 2, 2016", "[See photos ...]", a video's running time), or a
+# wire dateline that does not open the sentence ("... text. Kiev (Reuters) - ...").
+# (One pattern for what sits in brackets, one for the rest, each tried only on a text
+# that can hold it.)
+_GLUED_BRACKET = re.compile(
+    r"\(\s*(?:(?:(?:ap|afp|reuters|getty|epa|file)\s+)?(?:photos?|images?|file photo)\s*[:/]|"
+    r"(?:the\s+)?(?:associated press|courtesy\b|published\s+\w+day|this (?:refiled|"
+    r"corrected|updated) (?:version|story)|updates?\s+\w+|corrects?\s+\w+)|"
+    r"[^()]{2,40},\s*(?:the\s+)?[\w .]{2,30}\b(?:post|times|news|herald|tribune|journal|"
+    r"republic|star|globe|chronicle|gazette|bee|sun|examiner|inquirer|dispatch)\s*\)|"
+    r"@\w+\s*\)\s+[a-z]+\.?\s+\d)",
+    re.IGNORECASE,
+)
+_GLUED_FURNITURE = re.compile(
+    r"\b(?:story highlights|toggle caption|enlarge this image|related headlines|skip in skip|"
+    r"embed x share|in your inbox)\b|posted at \d{1,2}\s*:\s*\d\d\s*(?:[ap]\.?m\.?\s*)?(?:on|by)\b|"
+    r"https?://|www\.\w|&#\d+;|«\s*previous|\[\s*(?:see|watch|read|photos?|video)\b|"
+    r"\bvideo\s*\(\s*\d{1,2}\s*:\s*\d\d\s*\)",
+    re.IGNORECASE,
+)
+# What _GLUED_FURNITURE cannot match without (lower case).
+_FURNITURE_NEEDLES = ("story highlights", "toggle caption", "enlarge this", "related head")
+_FURNITURE_NEEDLES += ("skip in", "embed x", "posted at", "inbox", "http", "www.", "&#", "«")
+_FURNITURE_NEEDLES += ("[", "video")
+# A wire dateline ("Kiev (Reuters) -") opens a story: after a headline or a caption (more
+# words before it than a place name has) it is glued on.
+_DATELINE = re.compile(r"\(\s*(?:ap|reuters|afp|upi|cnn)\s*\)\s*(?:--|[-–—])", re.IGNORECASE)
+DATELINE_MIN_BEFORE = 5  # words before "(AP) —" that are more than its place name
+# A table read as one sentence: many figures and few words between them ("2001 110,299
+# 117,662 2002 ..."); or a run of labels ("Director: ... Cast: ... Running length: ...").
+_FIGURE = re.compile(r"(?<!\S)[\d.,:%$()-]*\d[\d.,:%$()-]*(?!\S)")
+TABLE_MIN_FIGURES = 10
+_LABEL = re.compile(r"\b[a-z]{3,}:\s", re.IGNORECASE)
+LABELS_MIN = 4
+
+
+def glued_page_text(text: str) -> bool:
+    """Page text inside a sentence (a caption's credit, an editor's note, page furniture,
+    a table, a run of labels): what a segmenter joins to a story sentence when the page
+    put no full stop between them. Never summary material, whatever its length.
+
+    >>> glued_page_text("Fans gather. (AP Photo/Jane Doe) The festival opened on Friday.")
+    True
+    >>> glued_page_text("The festival, which opened (as planned) on Friday, drew 20,000.")
+    False
+    """
+    if "(" in text:
+        if _GLUED_BRACKET.search(text):
+            return True
+        for m in _DATELINE.finditer(text):
+            if len(text[: m.start()].split()) >= DATELINE_MIN_BEFORE:
+                return True
+    low = text.lower()
+    if any(n in low for n in _FURNITURE_NEEDLES) and _GLUED_FURNITURE.search(text):
+        return True
+    figures = len(_FIGURE.findall(text)) if len(text) > 2 * TABLE_MIN_FIGURES else 0
+    if figures >= TABLE_MIN_FIGURES and 3 * figures >= len(text.split()):
+        return True
+    return ":" in text and len(_LABEL.findall(outside_quotes(text))) >= LABELS_MIN
+
+
 @found_once
 def fragment(text: str) -> str | None:
     """Why ``text`` is not a whole sentence (a short reason), or None: two sentences glued
     together (``said."He``), a start in lower case (the end of a sentence cut in two, in
-    a text that has capitals), no
+    a text that has capitals), page text glued in (:func:`glued_page_text`), no
     final punctuation (a headline, a caption, a hard-wrapped line)."""
     stripped = text.strip()
     if (_GLUED_HINT.search(stripped) and _GLUED.search(stripped)) or _GLUED_SUBHEAD.match(stripped):
         return "glued"
     if _LOST_STOP_HINT.search(stripped) and _LOST_STOP.search(outside_quotes(stripped)):
         return "glued"
+    if glued_page_text(stripped):
+        return "page text"
     # (Some sources are lower-cased throughout: there a lower-case start says nothing.)
     if stripped[:2].isalpha() and stripped[:2].islower() and not stripped.islower():
         return "lower-case start"

@@ -91,7 +91,7 @@ _CAPTION_RULES = (
         r"pictured (?:here|above|below|left|right)|in happier times|seen (?:here|above))",
         re.IGNORECASE,
     ),
-    re.compile(r"\[\d{1,3}\](?:\[\d{1,3}\])*"),
+    re.compile(r"\[ ?\d{1,3} ?\]"),  # (a re-tokenized text spaces it: "[ 5 ]")
     # a photo credit ("Jane Doe / Reuters file"), or a picture's present-tense "is seen"
     re.compile(
         r"\w\s*/\s*(?:reuters|ap|afp|getty(?:\s+images)?|epa|bloomberg|file)\b|"
