@@ -372,8 +372,9 @@ def needs(text: str) -> Need | None:
 
     >>> needs("He added that the talks would go on.").kind
     'pronoun'
-    >>> needs("The talks will resume on Monday, the ministry said.") is None
-    True
+    >>> needs("Peace talks between the two sides will resume on Monday, the ministry said.")
+    >>> needs("The talks will resume on Monday.").kind  # which talks? named earlier
+    'definite'
     """
     text = text_of(text)
     lead = _LEADING.match(text)
