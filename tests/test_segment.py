@@ -326,7 +326,7 @@ def test_a_question_or_exclamation_before_a_lower_case_word_ends_in_lower_cased_
         "Shares of Yahoo! fell 3 percent in early trading on monday.",
         "Could the team still win the title? not likely.",
         "will the club hire a coach from abroad? or will it promote one, fans asked.",
-        "the shoes went on sale ( photo: acme! studios for the maker ) across the country.",
+        "the shoes went on sale across the country ( photo: acme! studios for the maker ).",
     ],
 )
 def test_a_question_or_exclamation_that_goes_on_is_not_cut(raw: str) -> None:
@@ -345,3 +345,63 @@ def test_a_lost_space_after_a_figure_is_glue_too() -> None:
     assert texts("prices rose 2.5 percent in may, the office said.") == [
         "prices rose 2.5 percent in may, the office said."
     ]
+
+
+@pytest.mark.parametrize(
+    ("caption", "lead"),
+    [
+        ("Fans wave flags in the main square on Friday (AP Photo/Jane Doe)", "The festival"),
+        ("fans wave flags in the main square on friday ( photo: jane doe, ap )", "the festival"),
+        ("Fans wave flags in the main square. (Photo: Jane Doe)", "The festival"),
+        ("Fans wave flags in the main square on Friday (Getty Images)", "The festival"),
+        ("A fan waves a flag in the main square in this file photo (File photo)", "The festival"),
+        ("fans wave flags in the main square on friday,... ( associated press )", "the festival"),
+        ("Fans wave flags in the main square on Friday (Reuters)", "The festival"),
+        ("Fans wave flags in the main square (Courtesy of the city)", '"The festival'),
+        ("Fans wave flags in the main square ( photo: jane doe ) buy photo", "the festival"),
+    ],
+)
+def test_a_caption_credit_glued_to_the_lead_ends_the_caption(caption: str, lead: str) -> None:
+    """A photo caption glued to the story's lead by its bracketed credit ("... (AP
+    Photo/Jane Doe) The festival ...") ends after the credit: the caption is a sentence
+    of its own and the lead stands alone, with exact offsets and the space in neither."""
+    rest = " opened on Friday with music in every street."
+    raw = f"{caption} {lead}{rest}"
+    seg = segment(make_clean(raw))
+    got = [s.text for s in seg.sentences]
+    assert got[-1] == lead + rest
+    assert " ".join(got[:-1]) == caption
+    assert all(raw[s.start : s.end] == s.text for s in seg.sentences)
+
+
+def test_a_cut_caption_with_a_credit_is_page_text_and_its_lead_is_not() -> None:
+    """What the cut is for: dependencies drop the caption as page text, and the lead is
+    a whole sentence that can be selected."""
+    from synopsis.dependencies import fragment
+
+    raw = (
+        "Fans wave flags in the main square on Friday (AP Photo/Jane Doe) The festival "
+        "opened on Friday with music in every street."
+    )
+    caption, lead = texts(raw)
+    assert fragment(caption) == "page text"
+    assert fragment(lead) is None
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "KIEV (Reuters) - Ukraine said on Monday it would hold talks with the rebels.",
+        "WASHINGTON (AP) The Senate voted on Monday to pass the spending bill.",
+        "NEW YORK CITY (Reuters) Stocks rose on Monday as oil prices fell again.",
+        "The festival, which opened (as planned) on Friday, drew 20,000 people.",
+        "Fans wave flags in the main square (AP Photo/Jane Doe) on Friday.",
+        "Fans wave flags in the main square on Friday (AP Photo/Jane Doe) - 2014.",
+        "The police said the fire was set on purpose (Reuters) and arrested a man.",
+    ],
+)
+def test_datelines_asides_and_short_tails_are_not_cut_as_credits(raw: str) -> None:
+    """A wire dateline that opens the story (a wire name after no more words than a
+    place name has, or before a dash), a bracketed aside that is no credit, and a credit
+    with under three words or no word after it: one sentence."""
+    assert texts(raw) == [raw]

@@ -63,6 +63,23 @@ _DOMAIN_ENDINGS = _wordset(
     "jp cn ru br mx za tv ly fm cc ws eu"
 )
 _HAS_WORD = re.compile(r"[^\W\d_]", re.UNICODE)
+# A photo caption glued to the story's lead by its bracketed credit, with no stop between
+# them: "<caption> (AP Photo/Jane Doe) The festival opened ..." (lower-cased copy: "...
+# (ap photo/jane doe) the festival ..."). The sentence ends after the credit, so the
+# caption stands alone (dependencies drop it as page text) and the lead can be selected.
+# A news site's "Buy Photo" button after the credit goes with the caption.
+# Group 1 is a wire name alone ("(Reuters)", "(AP)"), which also makes a dateline
+# ("KIEV (Reuters) - ...", "WASHINGTON (AP) The ...") or a source cited inside a sentence:
+# it is a credit only after more words than a place name has (CREDIT_WIRE_MIN_BEFORE) and
+# before a capital. A dash after any credit is never cut (the pattern wants a letter).
+_CREDIT = re.compile(
+    r"\((?:\s*(?:(?:ap|afp|reuters|getty|epa|file)\s+)?(?:photos?|images?)\s*[:/][^()]{1,60}|"
+    r"\s*(?:getty images|file photos?|(?:ap|afp|reuters|epa)(?: file)? photos?|"
+    r"(?:the\s+)?associated press|courtesy\b[^()]{1,50})\s*|\s*(ap|afp|reuters)\s*)\)"
+    r"(?:[ \t]+buy photo\b)?(?=([ \t]+)[\"“‘']?[^\W\d_])",
+    re.IGNORECASE,
+)
+CREDIT_WIRE_MIN_BEFORE = 4
 # syntok ends sentences where no sentence ends: before "(" or after ";" ("morning ( dec.
 # 19 )"), after a title ("Gov." | "Chris Christie said") and between a month and its day
 # ("on Dec." | "26"). Such a piece is joined to the next (a no-op for "rules", which does
@@ -174,6 +191,8 @@ def _sentences(text: str, start: int, end: int, splitter: str) -> list[tuple[int
     for a, b in split(chunk):
         spans.extend(_split_glued(chunk, a, b))
     spans = _join_open_quotes(chunk, _join_missplit(chunk, spans))
+    # after the joins, which would rejoin a caption that ends with no stop
+    spans = [p for a, b in spans for p in _split_credits(chunk, a, b)]
     return [(start + a, start + b) for a, b in spans if _HAS_WORD.search(chunk, a, b)]
 
 
@@ -356,8 +375,55 @@ def _join_open_quotes(chunk: str, spans: list[tuple[int, int]]) -> list[tuple[in
 
 
 def _split_glued(chunk: str, a: int, b: int) -> list[tuple[int, int]]:
+    return _cut(a, b, _glue_cuts(chunk, a, b))
+
+
+def _split_credits(chunk: str, a: int, b: int) -> list[tuple[int, int]]:
+    if "(" not in chunk[a:b]:
+        return [(a, b)]
+    return _cut(a, b, _credit_cuts(chunk, a, b))
+
+
+def _cut(a: int, b: int, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The pieces of ``[a, b)`` between cuts (end of one piece, start of the next)."""
     pieces: list[tuple[int, int]] = []
     x = a
+    for end, start in cuts:
+        if end > x:
+            pieces.append((x, end))
+        x = max(x, start)
+    if not pieces:
+        return [(a, b)]
+    if b > x:
+        pieces.append((x, b))
+    return pieces
+
+
+def _credit_cuts(chunk: str, a: int, b: int) -> list[tuple[int, int]]:
+    """(end, start) of each cut after a bracketed photo credit inside ``chunk[a:b]`` that
+    glues a caption to the next sentence (_CREDIT): the last credit of the paragraph (in a
+    gallery, "<caption> (AP) <caption> (AP) <lead>", what follows the others is one more
+    caption, which stays glued to its credit), three words at least after it, and for
+    a bare wire name CREDIT_WIRE_MIN_BEFORE words before it and a capital after it (not a
+    dateline, not a source cited mid-sentence)."""
+    cuts = []
+    for m in _CREDIT.finditer(chunk, a, b):
+        start = m.end() + len(m[2])
+        if _CREDIT.search(chunk, start):
+            continue  # a gallery: the text up to the last credit is captions
+        if m[1] is not None and (
+            len(chunk[a : m.start()].split()) < CREDIT_WIRE_MIN_BEFORE
+            or not chunk[start : start + 2].lstrip("\"“‘'")[:1].isupper()
+        ):
+            continue
+        if len(chunk[start:b].split()) >= 3:
+            cuts.append((m.end(), start))
+    return cuts
+
+
+def _glue_cuts(chunk: str, a: int, b: int) -> list[tuple[int, int]]:
+    """(end, start) of each cut at a stop glued to the next sentence in ``chunk[a:b]``."""
+    cuts = []
     # from the character before ``a``: a stop there glues at ``a`` itself
     for m in _GLUED.finditer(chunk, max(a - 1, 0), b):
         if m[3] is not None:  # "? " or "! " before a lower-case word
@@ -370,14 +436,8 @@ def _split_glued(chunk: str, a: int, b: int) -> list[tuple[int, int]]:
             end = start = m.end()
         else:
             end = start = _glue_cut(chunk, a, m.end())
-        if end > x:
-            pieces.append((x, end))
-        x = max(x, start)
-    if not pieces:
-        return [(a, b)]
-    if b > x:
-        pieces.append((x, b))
-    return pieces
+        cuts.append((end, start))
+    return cuts
 
 
 def _spaced_glue(chunk: str, m: re.Match[str], a: int, b: int) -> bool:
