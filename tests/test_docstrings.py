@@ -19,6 +19,7 @@ MODULES = (
     "synopsis.score.learned",
     "synopsis.stream.tracker",
     "synopsis.topic",
+    "synopsis.wording",
 )
 
 

@@ -15,6 +15,7 @@ from .score import score, sentence_words
 from .segment import segment
 from .select import select
 from .topic import choose_headline
+from .wording import counted
 
 
 def run(cluster: Cluster, options: Options | None = None) -> Summary:
@@ -57,8 +58,7 @@ def run(cluster: Cluster, options: Options | None = None) -> Summary:
     # 7. disagree: facts that independent groups state differently
     disagreements = disagree(scored, copies, options.disagree)
     if not sentences:
-        words = options.select.words
-        notes += (f"no sentence fits a budget of {words} word{'s' if words != 1 else ''}",)
+        notes += (f"no sentence fits a budget of {counted(options.select.words, 'word')}",)
     return Summary(
         sentences=sentences,
         documents=cluster.documents,

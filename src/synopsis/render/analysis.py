@@ -6,6 +6,7 @@ Shared by the text and Markdown renderers and by ``synopsis compare``.
 from __future__ import annotations
 
 from ..model import KINDS, Disagreement, Summary, Variant
+from ..wording import counted, plural
 
 MAX_VALUE = 120  # long quotes are shortened in prose; JSON keeps them whole
 
@@ -19,14 +20,13 @@ def copies_line(summary: Summary) -> str:
         for g in summary.copies
         if len(g.documents) > 1
     ]
-    noun = "independent source" if sources == 1 else "independent sources"
+    noun = plural(sources, "independent source")
     # A dropped document is no source: say so, or "3 articles, no copies; 2 sources" reads
     # as an arithmetic mistake.
     dropped = sum(1 for d in summary.documents if d.id in summary.excluded)
     left_out = f" ({dropped} left out by cleaning)" if dropped else ""
     if not parts:
-        article = "article" if n == 1 else "articles"
-        return f"{n} {article}{left_out}, no copies among them; {sources} {noun}"
+        return f"{counted(n, 'article')}{left_out}, no copies among them; {sources} {noun}"
     return "; ".join([*parts, f"{sources} {noun}{left_out}"])
 
 

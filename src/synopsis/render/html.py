@@ -22,6 +22,7 @@ from html import escape
 from itertools import pairwise
 
 from ..model import Document, Summary, SummarySentence
+from ..wording import counted, plural
 from .analysis import by_weight
 from .sources import source_numbers
 
@@ -283,19 +284,16 @@ def _json_for_script(value: object) -> str:
 def _stats(summary: Summary) -> str:
     n_docs = len(summary.documents)
     items = [
-        (n_docs, "article" if n_docs == 1 else "articles"),
-        (summary.independent_sources, "independent source" + _s(summary.independent_sources)),
-        (len(summary.sentences), "sentence" + _s(len(summary.sentences))),
-        (summary.words, "word" + _s(summary.words)),
+        (n_docs, plural(n_docs, "article")),
+        (summary.independent_sources, plural(summary.independent_sources, "independent source")),
+        (len(summary.sentences), plural(len(summary.sentences), "sentence")),
+        (summary.words, plural(summary.words, "word")),
     ]
     if summary.disagreements:
-        items.append((len(summary.disagreements), "disagreement" + _s(len(summary.disagreements))))
+        n = len(summary.disagreements)
+        items.append((n, plural(n, "disagreement")))
     lis = "".join(f"<li><b>{n}</b> {label}</li>" for n, label in items)
     return f'<ul class="stats">{lis}</ul>'
-
-
-def _s(n: int) -> str:
-    return "" if n == 1 else "s"
 
 
 def _summary_section(summary: Summary, numbers: Mapping[str, int]) -> str:
@@ -337,7 +335,7 @@ def _support_line(s: SummarySentence, others: list[int], group_of: Mapping[str, 
             return '<span class="meta">stated by its source only</span>'
         return (
             f'<span class="meta">stated by {docs} articles from {groups} independent '
-            f"source{_s(groups)}</span>"
+            f"{plural(groups, 'source')}</span>"
         )
     if others:
         n = len(others) + 1
@@ -355,7 +353,7 @@ def _sources_section(summary: Summary, numbers: Mapping[str, int]) -> str:
     dropped = sum(1 for d in summary.documents if d.id in summary.excluded)
     left_out = f", and {dropped} left out by cleaning count not at all" if dropped else ""
     lead = (
-        f'<p class="hint"><b>{n_ind}</b> independent source{_s(n_ind)} among '
+        f'<p class="hint"><b>{n_ind}</b> {plural(n_ind, "independent source")} among '
         f"{len(summary.documents)} articles: copies of one story count once{left_out}.</p>"
     )
     if not summary.copies:
@@ -415,7 +413,7 @@ def _disagreements_section(summary: Summary, numbers: Mapping[str, int]) -> str:
                 srcs = ", ".join(str(numbers[d]) for d in v.documents if d in numbers)
                 by = f"in [{srcs}]" if srcs else "no located mention"
                 if v.groups:
-                    by += f" · {len(v.groups)} independent source{_s(len(v.groups))}"
+                    by += f" · {counted(len(v.groups), 'independent source')}"
                 variants.append(
                     f'<button type="button" class="variant" data-ref="v{i}-{j}">'
                     f'{escape(v.value)}<span class="by">{by}</span></button>'

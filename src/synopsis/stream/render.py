@@ -7,12 +7,13 @@ from collections.abc import Callable, Sequence
 from html import escape
 
 from ..errors import InputError
+from ..wording import counted
 from .tracker import Story
 
 
 def _sources(story: Story) -> str:
-    n, a = story.independent_sources, len(story.articles)
-    return f"{a} article{'s' if a != 1 else ''}, {n} independent source{'s' if n != 1 else ''}"
+    articles = counted(len(story.articles), "article")
+    return f"{articles}, {counted(story.independent_sources, 'independent source')}"
 
 
 def render_text(stories: Sequence[Story]) -> str:
