@@ -371,18 +371,21 @@ def file_suffix(path: Path) -> str:
 def read_bytes(path: Path) -> bytes:
     """A file's bytes, gunzipped when its name ends in ``.gz`` (at most
     ``MAX_GUNZIPPED_BYTES``: a gzip bomb is refused, not expanded into memory)."""
+    source = str(path)
+    if not path.name.lower().endswith(GZIP_SUFFIX):
+        try:
+            return path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"{source}: cannot read ({exc.strerror})") from None
     import gzip  # only for .gz files
     import zlib
 
-    source = str(path)
     try:
-        if not path.name.lower().endswith(GZIP_SUFFIX):
-            return path.read_bytes()
         with gzip.open(path, "rb") as stream:
             data = stream.read(MAX_GUNZIPPED_BYTES + 1)
     except EOFError:  # click would print a bare "Aborted." for this one
         raise InputError(f"{source}: truncated gzip file (it ends mid-stream)") from None
-    except (OSError, zlib.error) as exc:  # BadGzipFile is an OSError
+    except (OSError, zlib.error) as exc:  # BadGzipFile is an OSError without an errno
         reason = getattr(exc, "strerror", None) or exc
         if isinstance(exc, OSError) and exc.errno is not None:
             raise InputError(f"{source}: cannot read ({reason})") from None
