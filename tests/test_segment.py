@@ -405,3 +405,96 @@ def test_datelines_asides_and_short_tails_are_not_cut_as_credits(raw: str) -> No
     place name has, or before a dash), a bracketed aside that is no credit, and a credit
     with under three words or no word after it: one sentence."""
     assert texts(raw) == [raw]
+
+
+def test_and_or_after_a_dotted_abbreviation_go_on() -> None:
+    """Copy that capitalises every word after ". " writes "the u.s. And europe": the
+    "And" or "Or" joins the two parts of one sentence; "But" and "According" open one."""
+    assert texts(
+        "The gap in hours between the u.s. And europe has grown since 1990. The meeting "
+        "ended at 7 p.m. Or a little later, the clerk said. Sales rose in the U.S. But "
+        "they fell in Canada. Taxes are higher in europe than in the u.s. According to the "
+        "paper, that explains it."
+    ) == [
+        "The gap in hours between the u.s. And europe has grown since 1990.",
+        "The meeting ended at 7 p.m. Or a little later, the clerk said.",
+        "Sales rose in the U.S.",
+        "But they fell in Canada.",
+        "Taxes are higher in europe than in the u.s.",
+        "According to the paper, that explains it.",
+    ]
+
+
+@pytest.mark.parametrize("splitter", ["rules", "syntok"])
+def test_a_quotation_ending_in_a_question_goes_on_with_its_speaker(splitter: str) -> None:
+    """`"Says who?" Ann Lee asked.` is one sentence (a "." would have been a comma): the
+    speaker stays with the quotation, which is no longer a speakerless line."""
+    raw = (
+        '"Who would pay for the new bridge?" Mayor Ann Lee asked the council. '
+        '"Not us!" shouted Tom Webb. The vote was put off.'
+    )
+    seg = segment(make_clean(raw), options=SegmentOptions(splitter=splitter))
+    assert [s.text for s in seg.sentences] == [
+        '"Who would pay for the new bridge?" Mayor Ann Lee asked the council.',
+        '"Not us!" shouted Tom Webb.',
+        "The vote was put off.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # the speaker is named before the quotation: what follows is a new sentence
+        'The mayor pushed back: "who would pay?" Tom Webb replied that the state would.',
+        # no verb of saying after the name
+        '"Who would pay for the new bridge?" The council did not answer.',
+    ],
+)
+def test_a_question_followed_by_a_new_sentence_still_ends(raw: str) -> None:
+    assert len(texts(raw)) == 2
+
+
+@pytest.mark.parametrize(
+    ("caption", "lead"),
+    [
+        ("A ski lift at the new resort. Ann Lee / Reuters", "The resort"),
+        ("A ski lift at the new resort. Ann Lee / Reuters file", "The resort"),
+        ("Resort opens enlarge this image toggle caption ann lee/ap ann lee/ap", "the resort"),
+        ("| Reuters", "Amid concerns about snow, the resort"),
+        ("Photo: getty", "on monday the resort"),
+        ("Tom Webb getty images", "the resort"),
+        ("A ski lift at the new resort. ( ann lee / getty images )", "the resort"),
+        ("A ski lift at the new resort. ( ann lee/afp via getty images )", "The resort"),
+    ],
+)
+def test_a_credit_out_of_brackets_glued_to_the_lead_ends_the_caption(
+    caption: str, lead: str
+) -> None:
+    """A photographer and agency joined by a slash, a pipe and agency, "Photo: Getty" or a
+    name and "Getty Images", glued to the story's lead: the sentence ends after the
+    credit (also a slashed credit in brackets), with exact offsets."""
+    rest = " opened on Friday with four new lifts."
+    raw = f"{caption} {lead}{rest}"
+    seg = segment(make_clean(raw))
+    got = [s.text for s in seg.sentences]
+    assert got[-1] == lead + rest
+    assert " ".join(got[:-1]) == caption
+    assert all(raw[s.start : s.end] == s.text for s in seg.sentences)
+
+
+@pytest.mark.parametrize(
+    ("raw", "count"),
+    [
+        ("The picture was taken by a photographer for Getty Images who was at the scene.", 1),
+        ("Ann Lee/Getty Images for Acme Tours the resort opened on Friday with new lifts.", 1),
+        ("The helpline is open 24/7 and/or by e-mail for anyone who needs it this winter.", 1),
+        ("The resort's page at www.example.com/ap lists the lifts that are open today.", 1),
+        ("Photos: ( top ) ann lee/getty images ( below ) tom webb The resort opened today.", 1),
+        ("A ski lift at the new resort. Ann Lee / Reuters Friday.", 2),
+    ],
+)
+def test_slashes_and_agency_names_inside_a_sentence_are_not_cut(raw: str, count: int) -> None:
+    """An agency named inside a sentence, "Getty Images for ...", slashes that are no
+    credit, a web address, "getty" before its "images" and a credit with under three
+    words after it: nothing is cut after the credit."""
+    assert len(texts(raw)) == count

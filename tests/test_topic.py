@@ -105,3 +105,60 @@ def test_a_page_label_kept_as_a_title_is_never_the_summary_headline() -> None:
 def test_a_spaced_footnote_marker_is_page_text() -> None:
     # a re-tokenized page spaces "[5]" as "[ 5 ]"
     assert off_topic("The ferry was built in 1998. [ 5 ] It carried 400 passengers.") == "page text"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More: the ferry line adds a winter route to the islands",
+        "See it: the harbour after the storm surge flooded the quays",
+        "Learn more about the history of the old ferry line.",
+        "Breaking news emails get breaking news alerts and special reports.",
+        "The stories that matter, delivered weekday mornings.",
+        "The video shown here explains how the ferry's new engine works.",
+        "Below is a short guide to the ferry routes that are open this week.",
+        "Watch the captain's interview in the video above.",
+        "Image copyright acme image caption the ferry at the quay the ferry sank on Tuesday.",
+        "❮ prev next ❯ ten ferries that cross the strait the oldest ferry was built in 1950.",
+    ],
+)
+def test_link_labels_newsletter_pitches_and_pointers_to_the_page_are_page_text(
+    text: str,
+) -> None:
+    assert off_topic(text) == "page text"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann Lee, right, with her lawyer, appeared in court, Wednesday, Nov. 30, 2011, after "
+        "being arrested in the harbour fraud case.",
+        "Fishermen push their boats past a police line in the harbour, thursday, sept. 17, "
+        "2015, as the storm approaches.",
+        "In this March 10, 2012, file photo, fishermen lead a crowd in song at the end of a "
+        "rally in front of the harbour office.",
+        "This undated photo provided by the coastguard shows the ferry that sank on Tuesday "
+        "off the cape.",
+        "A ferry waits at the quay after the storm surge flooded the harbour. Ann Lee / Reuters",
+        "The ferry that sank on Tuesday was built in 1998 for the island routes. "
+        "( ann lee/getty images )",
+    ],
+)
+def test_agency_captions_and_credits_are_page_text_at_any_length(text: str) -> None:
+    """A caption with the agency's weekday-and-year date or its "in this ... photo", and
+    a caption that ends in its credit, are page text however long they are."""
+    assert len(text.split()) > 14
+    assert off_topic(text) == "page text"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry made its first crossing on Monday, Jan. 11, 1999, and ran every day since.",
+        "The coastguard said more photos would be released on Friday after the inquiry.",
+        "Readers shared more of their pictures of the storm with the paper than ever before.",
+        "The new study shows that storms above the cape are growing stronger each decade.",
+    ],
+)
+def test_story_lines_with_dates_photos_and_above_are_not_page_text(text: str) -> None:
+    assert off_topic(text) is None

@@ -65,8 +65,9 @@ _DOMAIN_ENDINGS = _wordset(
 _HAS_WORD = re.compile(r"[^\W\d_]", re.UNICODE)
 # A photo caption glued to the story's lead by its bracketed credit, with no stop between
 # them: "<caption> (AP Photo/Jane Doe) The festival opened ..." (lower-cased copy: "...
-# (ap photo/jane doe) the festival ..."). The sentence ends after the credit, so the
-# caption stands alone (dependencies drop it as page text) and the lead can be selected.
+# (ap photo/jane doe) the festival ...", "( jane doe/getty images ) the festival ...").
+# The sentence ends after the credit, so the caption stands alone (dependencies drop it as
+# page text) and the lead can be selected.
 # A news site's "Buy Photo" button after the credit goes with the caption.
 # Group 1 is a wire name alone ("(Reuters)", "(AP)"), which also makes a dateline
 # ("KIEV (Reuters) - ...", "WASHINGTON (AP) The ...") or a source cited inside a sentence:
@@ -75,11 +76,30 @@ _HAS_WORD = re.compile(r"[^\W\d_]", re.UNICODE)
 _CREDIT = re.compile(
     r"\((?:\s*(?:(?:ap|afp|reuters|getty|epa|file)\s+)?(?:photos?|images?)\s*[:/][^()]{1,60}|"
     r"\s*(?:getty images|file photos?|(?:ap|afp|reuters|epa)(?: file)? photos?|"
-    r"(?:the\s+)?associated press|courtesy\b[^()]{1,50})\s*|\s*(ap|afp|reuters)\s*)\)"
+    r"(?:the\s+)?associated press|courtesy\b[^()]{1,50})\s*|\s*(ap|afp|reuters)\s*|"
+    r"[^()/]{1,40}/\s*(?:[\w.]+\s+via\s+)?(?:ap|afp|reuters|epa|getty(?:\s+images)?)"
+    r"(?:\s*/\s*(?:ap|afp|reuters|epa|getty(?:\s+images)?))*\s*)\)"
     r"(?:[ \t]+buy photo\b)?(?=([ \t]+)[\"“‘']?[^\W\d_])",
     re.IGNORECASE,
 )
 CREDIT_WIRE_MIN_BEFORE = 4
+# The same glue with a credit out of brackets: a photographer and agency joined by a slash
+# ("... in Sochi. Ann Lee / Reuters The games open ...", NPR's doubled "toggle caption ann
+# lee/ap ann lee/ap the senate voted ..."), a pipe ("| Reuters Amid ..."), "Photo: Getty"
+# or "Getty Images" after a name ("Ann Lee Getty Images The singer ..."; not after a
+# preposition: "a photographer for Getty Images said").
+# ("getty" takes its "images" when it has one: no cut between the two words)
+_AGENCY = (
+    r"(?:ap|afp|reuters|epa|getty(?:\s+images\b|(?!\s+images))|bloomberg|istockphoto(?:\.com)?)"
+)
+_SLASH_CREDIT = re.compile(
+    rf"(?:(?:[^\W\d_]\s*/|\|)\s*(?:[\w.]+\s+via\s+)?{_AGENCY}(?:\s*/\s*{_AGENCY})*"
+    rf"(?:\s+file)?|\bphotos?:\s*{_AGENCY}|"
+    r"(?<!\bfor)(?<!\bby)(?<!\bfrom)(?<!\bof)(?<!\bat)(?<!\bwith)(?<!\bto)\s+getty\s+images)"
+    r"(?![ \t]+for\b)(?=([ \t]+)[\"“‘']?[^\W\d_])",  # "Getty Images for Acme" goes on
+    re.IGNORECASE,
+)
+_SLASH_NEEDLES = ("/", "|", "etty", "hoto")
 # syntok ends sentences where no sentence ends: before "(" or after ";" ("morning ( dec.
 # 19 )"), after a title ("Gov." | "Chris Christie said") and between a month and its day
 # ("on Dec." | "26"). Such a piece is joined to the next (a no-op for "rules", which does
@@ -240,8 +260,13 @@ _OPENERS = _wordset(
     "here but and or so yet if when while after before as at in on of for by with from to "
     "since until most many some all both each no not none one two three few several more "
     "other such what who which how why where then also still however meanwhile instead "
-    "earlier later last next now today police officials authorities"
+    "earlier later last next now today police officials authorities according"
 )
+# ... except "and"/"or", which after a dotted abbreviation join its two parts: copy that
+# capitalises every word after ". " writes "between the u.s. And europe", "at 7 p.m. And
+# brought the meeting to a halt" (benchmarks/segmentation.md: every such point read in the
+# tune halves was one sentence).
+_JOINS = _wordset("and or")
 _LEADING_WORD = re.compile(r"\w*")  # "It" of "It’s"
 _SPACE = re.compile(r"[\s\u200b\ufeff]*")  # zero-width spaces open many web paragraphs
 _OPENING = "\"'“‘([¿¡—–"
@@ -306,6 +331,8 @@ def _continues(word: str, punct: str, following: str, opens: bool) -> bool:
         return not quoted
     if "." in bare or (len(bare) == 1 and bare.isalpha()):
         # an initial ("J."), a dotted acronym ("U.S.", "D.C.") or a time ("a.m.")
+        if _LEADING_WORD.match(first)[0].lower() in _JOINS:
+            return not quoted
         if key in ("a.m", "p.m") and bare.islower():
             return first.lower().rstrip(".,") in _AFTER_TIME
         if len(bare) == 1:
@@ -337,10 +364,33 @@ def _missplit(chunk: str, a: int, b: int, next_start: int) -> bool:
     )
 
 
+# A quotation that ends in "?" or "!" goes on with its speaker: `"Says who?" Ann Lee
+# asked.` is one sentence (a "." would have been a comma), which both splitters end at
+# the capitalised name. The speaker is one to four capitalised words and a verb of saying,
+# or the verb first ("asked Ann Lee").
+_SAYS = (
+    "said|says|asked|asks|added|adds|told|tells|wrote|writes|tweeted|shouted|yelled|replied|"
+    "replies|explained|continued|recalled|joked|noted|insisted|exclaimed|wondered|cried"
+)
+_SPEAKER = re.compile(rf"(?:(?:[A-Z][\w.'’-]*\s+){{1,4}}(?:{_SAYS})|(?:{_SAYS.title()})\s+[A-Z])\b")
+
+
+def _attributed(chunk: str, a: int, b: int, next_start: int) -> bool:
+    """Whether ``chunk[a:b]``, a quotation closed after "?" or "!", goes on with its
+    speaker at ``next_start`` (_SPEAKER)."""
+    return (
+        b - a > 2
+        and chunk[b - 1] in '"”’'
+        and chunk[b - 2] in "?!"
+        and chunk[a] in '"“‘'
+        and _SPEAKER.match(chunk, next_start) is not None
+    )
+
+
 def _join_missplit(chunk: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for a, b in spans:
-        if out and _missplit(chunk, out[-1][0], out[-1][1], a):
+        if out and (_missplit(chunk, out[-1][0], out[-1][1], a) or _attributed(chunk, *out[-1], a)):
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
@@ -379,9 +429,33 @@ def _split_glued(chunk: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 def _split_credits(chunk: str, a: int, b: int) -> list[tuple[int, int]]:
-    if "(" not in chunk[a:b]:
-        return [(a, b)]
-    return _cut(a, b, _credit_cuts(chunk, a, b))
+    piece = chunk[a:b]
+    cuts = _credit_cuts(chunk, a, b) if "(" in piece else []
+    if any(n in piece for n in _SLASH_NEEDLES):
+        cuts = sorted([*cuts, *_slash_credit_cuts(chunk, a, b)])
+    return _cut(a, b, cuts) if cuts else [(a, b)]
+
+
+def _slash_credit_cuts(chunk: str, a: int, b: int) -> list[tuple[int, int]]:
+    """(end, start) of the cut after the last credit out of brackets in ``chunk[a:b]``
+    (_SLASH_CREDIT) with three words at least after it, none in a web address."""
+    last = None
+    for m in _SLASH_CREDIT.finditer(chunk, a, b):
+        last = m
+    if last is None:
+        return []
+    start = last.end() + len(last[1])
+    before = chunk[a : last.start()]
+    if before.count("(") > before.count(")"):
+        return []  # inside a bracket: a credit there ends at its ")" (_CREDIT)
+    w = last.start()
+    while w > a and not chunk[w - 1].isspace():
+        w -= 1
+    if "www" in chunk[w : last.end()] or "http" in chunk[w : last.end()]:
+        return []
+    if len(chunk[start:b].split()) < 3:
+        return []
+    return [(last.end(), start)]
 
 
 def _cut(a: int, b: int, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:

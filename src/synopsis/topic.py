@@ -51,6 +51,8 @@ _RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = (
         "page text",
         re.compile(
             r"^\W*(?:click here|read more|related:|watch:|see also|sign up|subscribe|hide caption|"
+            r"(?:more|see it|see more|news|also read|read|listen|learn more):|prev next\b|"
+            r"(?:below|above) (?:is|are) (?:a|an|the)\b|"
             r"follow (?:us|\w+ \w+) on (?:twitter|facebook)|photos?:|videos?:|editor'?s note|"
             r"update[ds]?\b[^.]{0,40}:|correction:|clarification:)",
             re.IGNORECASE,
@@ -64,13 +66,20 @@ _RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = (
             r"contributed to this report|is available on|download our app|"
             r"you can (?:unsubscribe|subscribe|buy|download|sign up|follow us|listen)|"
             r"(?:do not|don't|don’t) forget to (?:rate|subscribe|follow|share|like|sign)|"
-            r"(?:photos?|caption) \d+ of \d+)\b",
+            r"(?:photos?|caption) \d+ of \d+|"
+            # a newsletter's pitch, a pointer to the page's own pictures, a link's label
+            r"breaking news (?:emails|alerts)|delivered (?:weekday|every|daily|to your)|"
+            r"learn more about|(?:shown|pictured|seen|embedded) (?:here|above|below)|"
+            r"(?:videos?|photos?|images?|clips?|gallery|slideshow) (?:above|below)|"
+            r"image (?:copyright|caption))\b",
             re.IGNORECASE,
         ),
         (
             *("click here", "sign up for our", "this story has been updated"),
             *("contributed to this report", "is available on", "download our app"),
             *("you can ", "forget to ", "photo ", "photos ", "caption "),
+            *("breaking news", "delivered ", "learn more", " here", "above", "below"),
+            "image ",
         ),
     ),
 )
@@ -101,6 +110,26 @@ _CAPTION_RULES = (
     re.compile(r"^\W*(?:warning|spoiler alert|spoilers?|trigger warning):", re.IGNORECASE),
 )
 CAPTION_MAX_WORDS = 14
+# An agency's caption at any length: its date with weekday and year ("..., Thursday, Sept.
+# 17, 2015, in Tovarnik"; a story writes "on Thursday", and "on Monday, Jan. 11, 1999" is
+# left alone), "in this ... photo", "this undated photo", "this frame grab".
+_AGENCY_CAPTION = re.compile(
+    rf"(?<!\bon )\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,? (?:{_MONTHS}|jan|feb|mar|apr|"
+    r"jun|jul|aug|sept?|oct|nov|dec)\.? \d{1,2},? (?:19|20)\d\d\b|"
+    r"\bin this\b[^.]{0,40}\b(?:photo|image|picture)\b|"
+    r"\bthis (?:undated |handout |file )*(?:photo|image|picture|frame grab)\b (?:\w+ )?"
+    r"(?:shows|released|provided|taken|made)\b",
+    re.IGNORECASE,
+)
+_AGENCY_CAPTION_NEEDLES = ("day, ", "day ", "in this", "this ")
+# A caption's credit out of brackets, which ends it ("... in Sochi. Ann Lee / Reuters";
+# segment ends the sentence after it when the story's lead follows).
+_ENDS_CREDIT = re.compile(
+    r"(?:[^\W\d_]\s*/|\|)\s*(?:[\w.]+\s+via\s+)?(?:ap|afp|reuters|epa|getty(?:\s+images)?|"
+    r"bloomberg|istockphoto(?:\.com)?)(?:\s*/\s*[\w.]+)*(?:\s+file)?\W*$|"
+    r"(?:\bphotos?:\s*\w+|\bgetty images)\W*$",
+    re.IGNORECASE,
+)
 # What the picture rule and the date rule cannot match without (textfacts.may).
 _YEAR = re.compile(r"\d{4}")
 _PICTURE_NEEDLES = ("left", "right", "(cent", "pictured ", "happier", "seen ")
@@ -112,6 +141,10 @@ def caption(text: str) -> bool:
     # (date and warning are anchored at the start: match, not a search at every position)
     low = folded(text)
     if footnote.search(text) or (may(low, ("warning", "spoiler")) and warning.match(text)):
+        return True
+    if may(low, _AGENCY_CAPTION_NEEDLES) and _AGENCY_CAPTION.search(text):
+        return True
+    if may(low, ("/", "|", "photo", "getty")) and _ENDS_CREDIT.search(text):
         return True
     # the other rules hold only for a short line: no search in a long one
     if len(text.split()) > CAPTION_MAX_WORDS:
