@@ -119,6 +119,7 @@ def test_a_spaced_footnote_marker_is_page_text() -> None:
         "Below is a short guide to the ferry routes that are open this week.",
         "Watch the captain's interview in the video above.",
         "Image copyright acme image caption the ferry at the quay the ferry sank on Tuesday.",
+        "Media playback is unsupported on your device media caption the ferry sank on Tuesday.",
         "❮ prev next ❯ ten ferries that cross the strait the oldest ferry was built in 1950.",
     ],
 )
@@ -139,6 +140,8 @@ def test_link_labels_newsletter_pitches_and_pointers_to_the_page_are_page_text(
         "rally in front of the harbour office.",
         "This undated photo provided by the coastguard shows the ferry that sank on Tuesday "
         "off the cape.",
+        "Fishermen Ann Lee, left, and Tom Webb mend their nets on the quay before the storm "
+        "surge reached the harbour.",
         "A ferry waits at the quay after the storm surge flooded the harbour. Ann Lee / Reuters",
         "The ferry that sank on Tuesday was built in 1998 for the island routes. "
         "( ann lee/getty images )",

@@ -71,7 +71,7 @@ _RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = (
             r"breaking news (?:emails|alerts)|delivered (?:weekday|every|daily|to your)|"
             r"learn more about|(?:shown|pictured|seen|embedded) (?:here|above|below)|"
             r"(?:videos?|photos?|images?|clips?|gallery|slideshow) (?:above|below)|"
-            r"image (?:copyright|caption))\b",
+            r"(?:image|media) (?:copyright|caption)|media playback)\b",
             re.IGNORECASE,
         ),
         (
@@ -79,7 +79,7 @@ _RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = (
             *("contributed to this report", "is available on", "download our app"),
             *("you can ", "forget to ", "photo ", "photos ", "caption "),
             *("breaking news", "delivered ", "learn more", " here", "above", "below"),
-            "image ",
+            *("image ", "media "),
         ),
     ),
 )
@@ -112,8 +112,10 @@ _CAPTION_RULES = (
 CAPTION_MAX_WORDS = 14
 # An agency's caption at any length: its date with weekday and year ("..., Thursday, Sept.
 # 17, 2015, in Tovarnik"; a story writes "on Thursday", and "on Monday, Jan. 11, 1999" is
-# left alone), "in this ... photo", "this undated photo", "this frame grab".
+# left alone), "in this ... photo", "this undated photo", "this frame grab", or a pointer
+# set off by commas ("Ann Lee, left, and Tom Webb ...").
 _AGENCY_CAPTION = re.compile(
+    r"\w, (?:left|right|center|centre|(?:second|third) from (?:left|right)),|"
     rf"(?<!\bon )\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,? (?:{_MONTHS}|jan|feb|mar|apr|"
     r"jun|jul|aug|sept?|oct|nov|dec)\.? \d{1,2},? (?:19|20)\d\d\b|"
     r"\bin this\b[^.]{0,40}\b(?:photo|image|picture)\b|"
@@ -121,7 +123,7 @@ _AGENCY_CAPTION = re.compile(
     r"(?:shows|released|provided|taken|made)\b",
     re.IGNORECASE,
 )
-_AGENCY_CAPTION_NEEDLES = ("day, ", "day ", "in this", "this ")
+_AGENCY_CAPTION_NEEDLES = ("day, ", "day ", "in this", "this ", "left,", "right,", "cent")
 # A caption's credit out of brackets, which ends it ("... in Sochi. Ann Lee / Reuters";
 # segment ends the sentence after it when the story's lead follows).
 _ENDS_CREDIT = re.compile(
