@@ -485,7 +485,7 @@ def test_a_credit_out_of_brackets_glued_to_the_lead_ends_the_caption(
 @pytest.mark.parametrize(
     ("raw", "count"),
     [
-        ("The picture was taken by a photographer for Getty Images who was at the scene.", 1),
+        ("The picture was taken by a photographer For Getty Images who was at the scene.", 1),
         ("Ann Lee/Getty Images for Acme Tours the resort opened on Friday with new lifts.", 1),
         ("The helpline is open 24/7 and/or by e-mail for anyone who needs it this winter.", 1),
         ("The resort's page at www.example.com/ap lists the lifts that are open today.", 1),

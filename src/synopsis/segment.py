@@ -92,14 +92,15 @@ CREDIT_WIRE_MIN_BEFORE = 4
 _AGENCY = (
     r"(?:ap|afp|reuters|epa|getty(?:\s+images\b|(?!\s+images))|bloomberg|istockphoto(?:\.com)?)"
 )
+# Each branch opens with a literal, so that the matcher skips to the next "/", "|", "photo"
+# or "getty"; what must come before it is checked in _slash_credit_cuts.
 _SLASH_CREDIT = re.compile(
-    rf"(?:(?:[^\W\d_]\s*/|\|)\s*(?:[\w.]+\s+via\s+)?{_AGENCY}(?:\s*/\s*{_AGENCY})*"
-    rf"(?:\s+file)?|\bphotos?:\s*{_AGENCY}|"
-    r"(?<!\bfor)(?<!\bby)(?<!\bfrom)(?<!\bof)(?<!\bat)(?<!\bwith)(?<!\bto)\s+getty\s+images)"
+    rf"(?:[/|]\s*(?:[\w.]+\s+via\s+)?{_AGENCY}(?:\s*/\s*{_AGENCY})*(?:\s+file)?|"
+    rf"photos?:\s*{_AGENCY}|getty\s+images)"
     r"(?![ \t]+for\b)(?=([ \t]+)[\"“‘']?[^\W\d_])",  # "Getty Images for Acme" goes on
-    re.IGNORECASE,
-)
-_SLASH_NEEDLES = ("/", "|", "etty", "hoto")
+)  # (matched on the paragraph's lower case: a case-blind pattern is tried at every position)
+_SLASH_CREDIT_ANY_CASE = re.compile(_SLASH_CREDIT.pattern, re.IGNORECASE)
+_NOT_BEFORE_GETTY = _wordset("for by from of at with to")
 # syntok ends sentences where no sentence ends: before "(" or after ";" ("morning ( dec.
 # 19 )"), after a title ("Gov." | "Chris Christie said") and between a month and its day
 # ("on Dec." | "26"). Such a piece is joined to the next (a no-op for "rules", which does
@@ -212,7 +213,17 @@ def _sentences(text: str, start: int, end: int, splitter: str) -> list[tuple[int
         spans.extend(_split_glued(chunk, a, b))
     spans = _join_open_quotes(chunk, _join_missplit(chunk, spans))
     # after the joins, which would rejoin a caption that ends with no stop
-    spans = [p for a, b in spans for p in _split_credits(chunk, a, b)]
+    # (one search of the paragraph for credits out of brackets, and only if it holds
+    # one of their words)
+    slashes: list[re.Match[str]] = []
+    if "/" in chunk or "|" in chunk or "etty" in chunk or "hoto" in chunk:
+        # (a lower case of another length, as "İ" has, is not searched in its place)
+        low = chunk.lower()
+        found = _SLASH_CREDIT.finditer(low) if len(low) == len(chunk) else None
+        slashes = list(found or _SLASH_CREDIT_ANY_CASE.finditer(chunk))
+    brackets = "(" in chunk
+    if brackets or slashes:
+        spans = [p for a, b in spans for p in _split_credits(chunk, a, b, brackets, slashes)]
     return [(start + a, start + b) for a, b in spans if _HAS_WORD.search(chunk, a, b)]
 
 
@@ -375,6 +386,9 @@ _SAYS = (
 _SPEAKER = re.compile(rf"(?:(?:[A-Z][\w.'’-]*\s+){{1,4}}(?:{_SAYS})|(?:{_SAYS.title()})\s+[A-Z])\b")
 
 
+_CLOSING_MARKS = '"”’'
+
+
 def _attributed(chunk: str, a: int, b: int, next_start: int) -> bool:
     """Whether ``chunk[a:b]``, a quotation closed after "?" or "!", goes on with its
     speaker at ``next_start`` (_SPEAKER)."""
@@ -390,7 +404,10 @@ def _attributed(chunk: str, a: int, b: int, next_start: int) -> bool:
 def _join_missplit(chunk: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for a, b in spans:
-        if out and (_missplit(chunk, out[-1][0], out[-1][1], a) or _attributed(chunk, *out[-1], a)):
+        if out and (
+            _missplit(chunk, out[-1][0], out[-1][1], a)
+            or (chunk[out[-1][1] - 1] in _CLOSING_MARKS and _attributed(chunk, *out[-1], a))
+        ):
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
@@ -428,20 +445,43 @@ def _split_glued(chunk: str, a: int, b: int) -> list[tuple[int, int]]:
     return _cut(a, b, _glue_cuts(chunk, a, b))
 
 
-def _split_credits(chunk: str, a: int, b: int) -> list[tuple[int, int]]:
-    piece = chunk[a:b]
-    cuts = _credit_cuts(chunk, a, b) if "(" in piece else []
-    if any(n in piece for n in _SLASH_NEEDLES):
-        cuts = sorted([*cuts, *_slash_credit_cuts(chunk, a, b)])
+def _split_credits(
+    chunk: str, a: int, b: int, brackets: bool, slashes: list[re.Match[str]]
+) -> list[tuple[int, int]]:
+    """``chunk[a:b]`` cut after each credit glued to the next sentence; ``brackets``:
+    whether the paragraph holds a "(", ``slashes``: its _SLASH_CREDIT matches."""
+    cuts = _credit_cuts(chunk, a, b) if brackets and chunk.find("(", a, b) != -1 else []
+    if slashes:
+        cuts = sorted([*cuts, *_slash_credit_cuts(chunk, a, b, slashes)])
     return _cut(a, b, cuts) if cuts else [(a, b)]
 
 
-def _slash_credit_cuts(chunk: str, a: int, b: int) -> list[tuple[int, int]]:
+def _slash_credit_cuts(
+    chunk: str, a: int, b: int, matches: list[re.Match[str]]
+) -> list[tuple[int, int]]:
     """(end, start) of the cut after the last credit out of brackets in ``chunk[a:b]``
-    (_SLASH_CREDIT) with three words at least after it, none in a web address."""
+    among the paragraph's ``matches`` of _SLASH_CREDIT: a slash after a word (one space
+    between at most), "photo:" as a word, "getty images" after a word that is no
+    preposition; three words at least after it, none of it in a web address or an open
+    bracket."""
     last = None
-    for m in _SLASH_CREDIT.finditer(chunk, a, b):
-        last = m
+    for m in matches:
+        if m.start() < a or m.end() > b:
+            continue
+        x = m.start()
+        head = chunk[max(a, x - 12) : x]
+        first = chunk[x]
+        if first == "/":
+            ok = head.rstrip(" ")[-1:].isalpha() and not head.endswith("  ")
+        elif first == "|":
+            ok = True
+        elif first in "pP":
+            ok = not head[-1:].isalnum()
+        else:  # getty images
+            words = head.split()
+            ok = head[-1:].isspace() and bool(words) and words[-1].lower() not in _NOT_BEFORE_GETTY
+        if ok:
+            last = m
     if last is None:
         return []
     start = last.end() + len(last[1])
