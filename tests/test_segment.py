@@ -498,3 +498,54 @@ def test_slashes_and_agency_names_inside_a_sentence_are_not_cut(raw: str, count:
     credit, a web address, "getty" before its "images" and a credit with under three
     words after it: nothing is cut after the credit."""
     assert len(texts(raw)) == count
+
+
+@pytest.mark.parametrize(
+    ("label", "lead"),
+    [
+        ("Advertisement continue reading the main story", "harbourtown — the port"),
+        ("Photo advertisement continue reading the main story", "The port"),
+        ("Advertisementskip", "the port"),
+        ("Nov. 2, 2018, 1: 40 am gmt / updated nov. 2, 2018, 1: 52 am gmt by ann lee", "the port"),
+        ("By Tom Webb, staff writer posted: nov 14, 2012 01: 30 pm", "harbourtown — the port"),
+        ("/ updated by ann lee and tom webb", "the port"),
+        ("Update: november 8, 8: 25 am cst", "the port"),
+    ],
+)
+def test_a_page_label_or_time_stamp_glued_to_the_lead_is_cut_from_it(label: str, lead: str) -> None:
+    """ "Advertisement" (and "continue reading the main story") before the lead, and a
+    page's time stamp with its byline: the sentence starts after them, offsets exact;
+    what is cut off is page text."""
+    from synopsis.topic import off_topic
+
+    rest = " reopened on Friday after four days."
+    raw = f"{label} {lead}{rest}"
+    seg = segment(make_clean(raw))
+    assert [s.text for s in seg.sentences] == [label, lead + rest]
+    assert all(raw[s.start : s.end] == s.text for s in seg.sentences)
+    assert off_topic(label) == "page text"
+    assert off_topic(lead + rest) is None
+
+
+def test_a_label_after_a_stop_is_cut_on_both_sides() -> None:
+    assert texts("The port closed. Advertisement during the storm, the quays flooded twice.") == [
+        "The port closed.",
+        "Advertisement",
+        "during the storm, the quays flooded twice.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Advertisement revenue at the port rose 5 percent in the quarter, the authority said.",
+        "The video, posted at 5: 35 p.m., shows the harbour master on the quay.",
+        "The video was posted at 5: 35 p.m. and shows the harbour master on the quay.",
+        "The ferry left at 10: 30 a.m. Friday and reached the island by noon.",
+        "posted at 4: 17 pm on august 24, 2012 by ann in case you wonder what it takes.",
+    ],
+)
+def test_story_times_and_the_noun_advertisement_are_not_cut(raw: str) -> None:
+    """A story's own times (no "updated"/"posted" with a colon or a date before them, or
+    the text after goes on with "on"), and "advertisement" as a noun of the story."""
+    assert texts(raw) == [raw]

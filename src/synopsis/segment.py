@@ -100,6 +100,34 @@ _SLASH_CREDIT = re.compile(
     r"(?![ \t]+for\b)(?=([ \t]+)[\"“‘']?[^\W\d_])",  # "Getty Images for Acme" goes on
 )  # (matched on the paragraph's lower case: a case-blind pattern is tried at every position)
 _SLASH_CREDIT_ANY_CASE = re.compile(_SLASH_CREDIT.pattern, re.IGNORECASE)
+# Page labels before the lead ("Advertisement continue reading the main story The
+# senator ...", "Advertisementskip ...") at a sentence's start or after a stop; not the
+# noun of a story ("Advertisement revenue rose ...").
+_LABEL = re.compile(
+    r"(?:(?:photo|video)\s+)?advertisement(?:\s*skip)?(?:\s*-?\s*continue reading "
+    r"(?:the main story|below))?(?!\s+(?:revenue|revenues|sales|spending|campaigns?|agency|"
+    r"agencies|industry|market|budget|rates|space|executives|costs|prices|was|is|for|of)\b)"
+    r"(?=([ \t]+)[\"“]?[^\W\d_])"
+)
+_MONTH_WORDS = (
+    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
+    "july|august|september|october|november|december|mon|tue|wed|thu|fri|sat|sun|monday|"
+    "tuesday|wednesday|thursday|friday|saturday|sunday"
+)
+# A page's time stamp and byline glued to the lead ("Nov. 2, 2018, 1: 40 am gmt / updated
+# nov. 2, 2018, 1: 52 am gmt by Ann Lee For weeks, ...", "posted: nov 14, 2012 01: 30 pm
+# tampa — ...", "/ updated by Ann Lee and Tom Webb the ..."): the time must follow
+# "updated", "posted" or "published" and a colon or a date, so that a story's "at 10: 30
+# a.m. Friday" and "was posted at 5: 35 p.m. and ..." are left alone, and what follows must
+# not go on with "on", "at", "in" or "by".
+_NAME2 = r"[^\W\d_][\w'’-]*\s+[^\W\d_][\w'’-]*"
+STAMP = (
+    rf"(?:\b(?:updated?|posted|published)(?::|\s+(?:on\s+)?(?:{_MONTH_WORDS})\b)[^!?]{{0,40}}?"
+    r"\b\d{1,2}:\s?\d\d(?::\d\d)?\s?"
+    r"(?:[ap]m\b|[ap]\.m\.)(?:\s+(?:gmt|utc|et|edt|est|cst|cdt|mst|mdt|pst|pdt|bst|cet)\b)?|"
+    rf"/\s*updated(?=\s+by\b))(?:\s+by\s+{_NAME2}(?:\s+and\s+{_NAME2})?)?"
+)
+_STAMP = re.compile(STAMP + r"(?![ \t]+(?:on|at|in|by)\b)(?=([ \t]+)[\"“]?[^\W\d_])")
 _NOT_BEFORE_GETTY = _wordset("for by from of at with to")
 # syntok ends sentences where no sentence ends: before "(" or after ";" ("morning ( dec.
 # 19 )"), after a title ("Gov." | "Chris Christie said") and between a month and its day
@@ -221,9 +249,12 @@ def _sentences(text: str, start: int, end: int, splitter: str) -> list[tuple[int
         low = chunk.lower()
         found = _SLASH_CREDIT.finditer(low) if len(low) == len(chunk) else None
         slashes = list(found or _SLASH_CREDIT_ANY_CASE.finditer(chunk))
+    labels = _page_cuts(chunk)
     brackets = "(" in chunk
-    if brackets or slashes:
-        spans = [p for a, b in spans for p in _split_credits(chunk, a, b, brackets, slashes)]
+    if brackets or slashes or labels:
+        spans = [
+            p for a, b in spans for p in _split_credits(chunk, a, b, brackets, slashes, labels)
+        ]
     return [(start + a, start + b) for a, b in spans if _HAS_WORD.search(chunk, a, b)]
 
 
@@ -446,14 +477,50 @@ def _split_glued(chunk: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 def _split_credits(
-    chunk: str, a: int, b: int, brackets: bool, slashes: list[re.Match[str]]
+    chunk: str,
+    a: int,
+    b: int,
+    brackets: bool,
+    slashes: list[re.Match[str]],
+    labels: list[tuple[int, int, int]] = (),  # type: ignore[assignment]
 ) -> list[tuple[int, int]]:
-    """``chunk[a:b]`` cut after each credit glued to the next sentence; ``brackets``:
-    whether the paragraph holds a "(", ``slashes``: its _SLASH_CREDIT matches."""
+    """``chunk[a:b]`` cut after each credit, label or stamp glued to the next sentence;
+    ``brackets``: whether the paragraph holds a "(", ``slashes``: its _SLASH_CREDIT
+    matches, ``labels``: its _page_cuts."""
     cuts = _credit_cuts(chunk, a, b) if brackets and chunk.find("(", a, b) != -1 else []
     if slashes:
-        cuts = sorted([*cuts, *_slash_credit_cuts(chunk, a, b, slashes)])
-    return _cut(a, b, cuts) if cuts else [(a, b)]
+        cuts = [*cuts, *_slash_credit_cuts(chunk, a, b, slashes)]
+    for x, end, start in labels:
+        # three words after it at least; a label (x < end) opens the sentence or follows a
+        # stop, and is cut from it before as well
+        if not (a <= x <= end < b and len(chunk[start:b].split()) >= 3):
+            continue
+        if x in (end, a):  # a stamp, or a label that opens the sentence
+            cuts.append((end, start))
+        elif chunk[x - 2 : x - 1] in ".!?\"”'" and chunk[x - 1] == " ":
+            cuts += [(x - 1, x), (end, start)]
+    return _cut(a, b, sorted(cuts)) if cuts else [(a, b)]
+
+
+def _page_cuts(chunk: str) -> list[tuple[int, int, int]]:
+    """(label start, end, next start) of each page label (_LABEL) or time stamp (_STAMP:
+    its start is given as its end, since what comes before it is cut with it) glued to
+    the text after it in the paragraph."""
+    has_label = "dvertisement" in chunk
+    has_stamp = (":" in chunk or "/" in chunk) and (
+        "pdate" in chunk or "osted" in chunk or "ublished" in chunk
+    )
+    if not (has_label or has_stamp):
+        return []
+    low = chunk.lower()
+    if len(low) != len(chunk):
+        return []  # (rare: a lower case of another length; nothing is cut)
+    out = []
+    if has_label:
+        out += [(m.start(), m.end(), m.end() + len(m[1])) for m in _LABEL.finditer(low)]
+    if has_stamp:
+        out += [(m.end(), m.end(), m.end() + len(m[1])) for m in _STAMP.finditer(low)]
+    return out
 
 
 def _slash_credit_cuts(

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from .dependencies import announces
 from .model import Headline, SegmentedDocument
 from .score import words
+from .segment import STAMP
 from .textfacts import folded, found_once, may, text_of
 
 # Each rule with the strings its pattern cannot match without (lower case; None: no
@@ -52,6 +53,8 @@ _RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = (
         re.compile(
             r"^\W*(?:click here|read more|related:|watch:|see also|sign up|subscribe|hide caption|"
             r"(?:more|see it|see more|news|also read|read|listen|learn more):|prev next\b|"
+            r"(?:(?:photo|video)\s+)?advertisement(?:\s*skip)?(?:\s*-?\s*continue reading\b"
+            r"[^.]*)?\W*$|"
             r"(?:below|above) (?:is|are) (?:a|an|the)\b|"
             r"follow (?:us|\w+ \w+) on (?:twitter|facebook)|photos?:|videos?:|editor'?s note|"
             r"update[ds]?\b[^.]{0,40}:|correction:|clarification:)",
@@ -124,6 +127,8 @@ _AGENCY_CAPTION = re.compile(
     re.IGNORECASE,
 )
 _AGENCY_CAPTION_NEEDLES = ("day, ", "day ", "in this", "this ", "left,", "right,", "cent")
+# A page's time stamp and byline, which segment cuts from the lead after it.
+_ENDS_STAMP = re.compile(STAMP + r"\W*$", re.IGNORECASE)
 # A caption's credit out of brackets, which ends it ("... in Sochi. Ann Lee / Reuters";
 # segment ends the sentence after it when the story's lead follows).
 _ENDS_CREDIT = re.compile(
@@ -147,6 +152,8 @@ def caption(text: str) -> bool:
     if may(low, _AGENCY_CAPTION_NEEDLES) and _AGENCY_CAPTION.search(text):
         return True
     if may(low, ("/", "|", "photo", "getty")) and _ENDS_CREDIT.search(text):
+        return True
+    if may(low, ("updated", "posted", "published")) and _ENDS_STAMP.search(text):
         return True
     # the other rules hold only for a short line: no search in a long one
     if len(text.split()) > CAPTION_MAX_WORDS:
