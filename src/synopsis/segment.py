@@ -101,10 +101,12 @@ _SLASH_CREDIT = re.compile(
 )  # (matched on the paragraph's lower case: a case-blind pattern is tried at every position)
 _SLASH_CREDIT_ANY_CASE = re.compile(_SLASH_CREDIT.pattern, re.IGNORECASE)
 # Page labels before the lead ("Advertisement continue reading the main story The
-# senator ...", "Advertisementskip ...") at a sentence's start or after a stop; not the
-# noun of a story ("Advertisement revenue rose ...").
+# senator ...", "Advertisementskip ...", with "Photo" or "Video" before it) at a
+# sentence's start or after a stop; not the noun of a story ("Advertisement revenue rose
+# ..."). Matched on a paragraph's lower case, and, like STAMP, opening with a literal, so
+# that the matcher skips to the next candidate.
 _LABEL = re.compile(
-    r"(?:(?:photo|video)\s+)?advertisement(?:\s*skip)?(?:\s*-?\s*continue reading "
+    r"advertisement(?:\s*skip)?(?:\s*-?\s*continue reading "
     r"(?:the main story|below))?(?!\s+(?:revenue|revenues|sales|spending|campaigns?|agency|"
     r"agencies|industry|market|budget|rates|space|executives|costs|prices|was|is|for|of)\b)"
     r"(?=([ \t]+)[\"“]?[^\W\d_])"
@@ -122,7 +124,7 @@ _MONTH_WORDS = (
 # not go on with "on", "at", "in" or "by".
 _NAME2 = r"[^\W\d_][\w'’-]*\s+[^\W\d_][\w'’-]*"
 STAMP = (
-    rf"(?:\b(?:updated?|posted|published)(?::|\s+(?:on\s+)?(?:{_MONTH_WORDS})\b)[^!?]{{0,40}}?"
+    rf"(?:(?:updated?|posted|published)(?::|\s+(?:on\s+)?(?:{_MONTH_WORDS})\b)[^!?]{{0,40}}?"
     r"\b\d{1,2}:\s?\d\d(?::\d\d)?\s?"
     r"(?:[ap]m\b|[ap]\.m\.)(?:\s+(?:gmt|utc|et|edt|est|cst|cdt|mst|mdt|pst|pdt|bst|cet)\b)?|"
     rf"/\s*updated(?=\s+by\b))(?:\s+by\s+{_NAME2}(?:\s+and\s+{_NAME2})?)?"
@@ -241,15 +243,20 @@ def _sentences(text: str, start: int, end: int, splitter: str) -> list[tuple[int
         spans.extend(_split_glued(chunk, a, b))
     spans = _join_open_quotes(chunk, _join_missplit(chunk, spans))
     # after the joins, which would rejoin a caption that ends with no stop
-    # (one search of the paragraph for credits out of brackets, and only if it holds
-    # one of their words)
-    slashes: list[re.Match[str]] = []
-    if "/" in chunk or "|" in chunk or "etty" in chunk or "hoto" in chunk:
-        # (a lower case of another length, as "İ" has, is not searched in its place)
-        low = chunk.lower()
-        found = _SLASH_CREDIT.finditer(low) if len(low) == len(chunk) else None
-        slashes = list(found or _SLASH_CREDIT_ANY_CASE.finditer(chunk))
-    labels = _page_cuts(chunk)
+    # (credits out of brackets, labels and stamps are searched for once per paragraph,
+    # and only in one that holds a character or word that one of them needs; substring
+    # tests, since a pattern of alternatives would be tried at every position)
+    hinted = (
+        "/" in chunk
+        or "|" in chunk
+        or "etty" in chunk
+        or "hoto" in chunk
+        or "dvertisement" in chunk
+        or "pdate" in chunk
+        or "osted" in chunk
+        or "ublished" in chunk
+    )
+    slashes, labels = _marks(chunk) if hinted else ([], [])
     brackets = "(" in chunk
     if brackets or slashes or labels:
         spans = [
@@ -417,7 +424,8 @@ _SAYS = (
 _SPEAKER = re.compile(rf"(?:(?:[A-Z][\w.'’-]*\s+){{1,4}}(?:{_SAYS})|(?:{_SAYS.title()})\s+[A-Z])\b")
 
 
-_CLOSING_MARKS = '"”’'
+# A quotation's last two characters when it ends in "?" or "!"
+_ASKED = frozenset(f"{stop}{mark}" for stop in "?!" for mark in '"”’')
 
 
 def _attributed(chunk: str, a: int, b: int, next_start: int) -> bool:
@@ -437,7 +445,7 @@ def _join_missplit(chunk: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
     for a, b in spans:
         if out and (
             _missplit(chunk, out[-1][0], out[-1][1], a)
-            or (chunk[out[-1][1] - 1] in _CLOSING_MARKS and _attributed(chunk, *out[-1], a))
+            or (chunk[out[-1][1] - 2 : out[-1][1]] in _ASKED and _attributed(chunk, *out[-1], a))
         ):
             out[-1] = (out[-1][0], b)
         else:
@@ -482,11 +490,11 @@ def _split_credits(
     b: int,
     brackets: bool,
     slashes: list[re.Match[str]],
-    labels: list[tuple[int, int, int]] = (),  # type: ignore[assignment]
+    labels: list[tuple[int, int, int]],
 ) -> list[tuple[int, int]]:
     """``chunk[a:b]`` cut after each credit, label or stamp glued to the next sentence;
     ``brackets``: whether the paragraph holds a "(", ``slashes``: its _SLASH_CREDIT
-    matches, ``labels``: its _page_cuts."""
+    matches, ``labels``: its labels and stamps (_marks)."""
     cuts = _credit_cuts(chunk, a, b) if brackets and chunk.find("(", a, b) != -1 else []
     if slashes:
         cuts = [*cuts, *_slash_credit_cuts(chunk, a, b, slashes)]
@@ -502,25 +510,40 @@ def _split_credits(
     return _cut(a, b, sorted(cuts)) if cuts else [(a, b)]
 
 
-def _page_cuts(chunk: str) -> list[tuple[int, int, int]]:
-    """(label start, end, next start) of each page label (_LABEL) or time stamp (_STAMP:
-    its start is given as its end, since what comes before it is cut with it) glued to
-    the text after it in the paragraph."""
-    has_label = "dvertisement" in chunk
-    has_stamp = (":" in chunk or "/" in chunk) and (
-        "pdate" in chunk or "osted" in chunk or "ublished" in chunk
-    )
-    if not (has_label or has_stamp):
-        return []
+def _marks(chunk: str) -> tuple[list[re.Match[str]], list[tuple[int, int, int]]]:
+    """The paragraph's _SLASH_CREDIT matches, and (label start, end, next start) of each
+    page label (_LABEL) or time stamp (_STAMP: its start is given as its end, since what
+    comes before it is cut with it) glued to the text after it."""
     low = chunk.lower()
-    if len(low) != len(chunk):
-        return []  # (rare: a lower case of another length; nothing is cut)
+    if len(low) != len(chunk):  # (rare: "İ"; its lower case is not searched in its place)
+        return list(_SLASH_CREDIT_ANY_CASE.finditer(chunk)), []
+    slashes = _matches_at(_SLASH_CREDIT, low, ("/", "|", "getty", "photo"))
     out = []
-    if has_label:
-        out += [(m.start(), m.end(), m.end() + len(m[1])) for m in _LABEL.finditer(low)]
-    if has_stamp:
-        out += [(m.end(), m.end(), m.end() + len(m[1])) for m in _STAMP.finditer(low)]
-    return out
+    for m in _matches_at(_LABEL, low, ("advertisement",)):
+        x = m.start()  # with a "photo" or "video" before it
+        x -= 6 if low.endswith(("photo ", "video "), 0, x) else 0
+        out.append((x, m.end(), m.end() + len(m[1])))
+    for m in _matches_at(_STAMP, low, ("update", "posted", "published", "/")):
+        out.append((m.end(), m.end(), m.end() + len(m[1])))
+    return slashes, out
+
+
+def _matches_at(
+    pattern: re.Pattern[str], low: str, needles: tuple[str, ...]
+) -> list[re.Match[str]]:
+    """Matches of ``pattern`` in ``low`` that start at one of ``needles`` (every branch of
+    the pattern opens with one), in order: found with ``str.find``, then matched there,
+    since a search would try the pattern at every position."""
+    found = []
+    for needle in needles:
+        at = low.find(needle)
+        while at != -1:
+            m = pattern.match(low, at)
+            if m:
+                found.append(m)
+            at = low.find(needle, at + 1)
+    found.sort(key=lambda m: m.start())
+    return found
 
 
 def _slash_credit_cuts(
