@@ -250,12 +250,10 @@ def _sentences(text: str, start: int, end: int, splitter: str) -> list[tuple[int
         "/" in chunk
         or "|" in chunk
         or "etty" in chunk
-        or "hoto" in chunk
         or "dvertisement" in chunk
-        or "pdate" in chunk
-        or "osted" in chunk
-        or "ublished" in chunk
-    )
+        or (":" in chunk and ("hoto" in chunk or "pdate" in chunk or "osted" in chunk))
+        or (":" in chunk and "ublished" in chunk)
+    )  # ("photo:" and every stamp but "/ updated" have a colon)
     slashes, labels = _marks(chunk) if hinted else ([], [])
     brackets = "(" in chunk
     if brackets or slashes or labels:
