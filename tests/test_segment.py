@@ -408,15 +408,15 @@ def test_datelines_asides_and_short_tails_are_not_cut_as_credits(raw: str) -> No
 
 
 def test_and_or_after_a_dotted_abbreviation_go_on() -> None:
-    """Copy that capitalises every word after ". " writes "the u.s. And europe": the
+    """Copy that capitalises every word after ". " writes "the u.s. And canada": the
     "And" or "Or" joins the two parts of one sentence; "But" and "According" open one."""
     assert texts(
-        "The gap in hours between the u.s. And europe has grown since 1990. The meeting "
+        "The talks between the u.s. And canada went on for a year. The meeting "
         "ended at 7 p.m. Or a little later, the clerk said. Sales rose in the U.S. But "
         "they fell in Canada. Taxes are higher in europe than in the u.s. According to the "
         "paper, that explains it."
     ) == [
-        "The gap in hours between the u.s. And europe has grown since 1990.",
+        "The talks between the u.s. And canada went on for a year.",
         "The meeting ended at 7 p.m. Or a little later, the clerk said.",
         "Sales rose in the U.S.",
         "But they fell in Canada.",
@@ -506,8 +506,8 @@ def test_slashes_and_agency_names_inside_a_sentence_are_not_cut(raw: str, count:
         ("Advertisement continue reading the main story", "harbourtown — the port"),
         ("Photo advertisement continue reading the main story", "The port"),
         ("Advertisementskip", "the port"),
-        ("Nov. 2, 2018, 1: 40 am gmt / updated nov. 2, 2018, 1: 52 am gmt by ann lee", "the port"),
-        ("By Tom Webb, staff writer posted: nov 14, 2012 01: 30 pm", "harbourtown — the port"),
+        ("Mar. 3, 2016, 2: 10 am gmt / updated mar. 3, 2016, 2: 25 am gmt by ann lee", "the port"),
+        ("By Tom Webb, staff writer posted: mar 3, 2015 09: 15 am", "harbourtown — the port"),
         ("/ updated by ann lee and tom webb", "the port"),
         ("Update: november 8, 8: 25 am cst", "the port"),
     ],
@@ -539,10 +539,10 @@ def test_a_label_after_a_stop_is_cut_on_both_sides() -> None:
     "raw",
     [
         "Advertisement revenue at the port rose 5 percent in the quarter, the authority said.",
-        "The video, posted at 5: 35 p.m., shows the harbour master on the quay.",
-        "The video was posted at 5: 35 p.m. and shows the harbour master on the quay.",
+        "The video, posted at 6: 20 p.m., shows the harbour master on the quay.",
+        "The video was posted at 6: 20 p.m. and shows the harbour master on the quay.",
         "The ferry left at 10: 30 a.m. Friday and reached the island by noon.",
-        "posted at 4: 17 pm on august 24, 2012 by ann in case you wonder what it takes.",
+        "posted at 3: 05 pm on june 2, 2016 by ann about the ferry strike and its end.",
     ],
 )
 def test_story_times_and_the_noun_advertisement_are_not_cut(raw: str) -> None:

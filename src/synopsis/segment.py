@@ -84,7 +84,7 @@ _CREDIT = re.compile(
 )
 CREDIT_WIRE_MIN_BEFORE = 4
 # The same glue with a credit out of brackets: a photographer and agency joined by a slash
-# ("... in Sochi. Ann Lee / Reuters The games open ...", NPR's doubled "toggle caption ann
+# ("... on the quay. Ann Lee / Reuters The port reopened ...", NPR's doubled "toggle caption ann
 # lee/ap ann lee/ap the senate voted ..."), a pipe ("| Reuters Amid ..."), "Photo: Getty"
 # or "Getty Images" after a name ("Ann Lee Getty Images The singer ..."; not after a
 # preposition: "a photographer for Getty Images said").
@@ -116,11 +116,11 @@ _MONTH_WORDS = (
     "july|august|september|october|november|december|mon|tue|wed|thu|fri|sat|sun|monday|"
     "tuesday|wednesday|thursday|friday|saturday|sunday"
 )
-# A page's time stamp and byline glued to the lead ("Nov. 2, 2018, 1: 40 am gmt / updated
-# nov. 2, 2018, 1: 52 am gmt by Ann Lee For weeks, ...", "posted: nov 14, 2012 01: 30 pm
-# tampa — ...", "/ updated by Ann Lee and Tom Webb the ..."): the time must follow
+# A page's time stamp and byline glued to the lead ("Mar. 3, 2016, 2: 10 am gmt / updated
+# mar. 3, 2016, 2: 25 am gmt by Ann Lee All winter, ...", "posted: mar 3, 2015 09: 15 am
+# harbourtown — ...", "/ updated by Ann Lee and Tom Webb the ..."): the time must follow
 # "updated", "posted" or "published" and a colon or a date, so that a story's "at 10: 30
-# a.m. Friday" and "was posted at 5: 35 p.m. and ..." are left alone, and what follows must
+# a.m. Friday" and "was posted at 6: 20 p.m. and ..." are left alone, and what follows must
 # not go on with "on", "at", "in" or "by".
 _NAME2 = r"[^\W\d_][\w'’-]*\s+[^\W\d_][\w'’-]*"
 STAMP = (
@@ -310,9 +310,9 @@ _OPENERS = _wordset(
     "earlier later last next now today police officials authorities according"
 )
 # ... except "and"/"or", which after a dotted abbreviation join its two parts: copy that
-# capitalises every word after ". " writes "between the u.s. And europe", "at 7 p.m. And
-# brought the meeting to a halt" (benchmarks/segmentation.md: every such point read in the
-# tune halves was one sentence).
+# capitalises every word after ". " writes "talks between the u.s. And canada", "at 7 p.m. Or
+# a little later" (benchmarks/segmentation.md: every such point read in the tune halves was
+# one sentence).
 _JOINS = _wordset("and or")
 _LEADING_WORD = re.compile(r"\w*")  # "It" of "It’s"
 _SPACE = re.compile(r"[\s\u200b\ufeff]*")  # zero-width spaces open many web paragraphs

@@ -129,7 +129,7 @@ _AGENCY_CAPTION = re.compile(
 _AGENCY_CAPTION_NEEDLES = ("day, ", "day ", "in this", "this ", "left,", "right,", "cent")
 # A page's time stamp and byline, which segment cuts from the lead after it.
 _ENDS_STAMP = re.compile(r"(?<!\w)" + STAMP + r"\W*$", re.IGNORECASE)
-# A caption's credit out of brackets, which ends it ("... in Sochi. Ann Lee / Reuters";
+# A caption's credit out of brackets, which ends it ("... on the quay. Ann Lee / Reuters";
 # segment ends the sentence after it when the story's lead follows).
 _ENDS_CREDIT = re.compile(
     r"(?:[^\W\d_]\s*/|\|)\s*(?:[\w.]+\s+via\s+)?(?:ap|afp|reuters|epa|getty(?:\s+images)?|"
