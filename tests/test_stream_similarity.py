@@ -259,7 +259,7 @@ def test_new_event_needs_disagreeing_cues_when_event_cues_is_on():
 
 # Loose options (no name features, a threshold anything passes) under which the second
 # flood's first article joins the first flood's story: the mixed story of a twin event.
-LOOSE = StoryOptions(threshold=0.01, novelty_weight=0, entity_weight=0)
+LOOSE = StoryOptions(threshold=0.01, novelty_weight=0, entity_weight=0, split_ratio=0)
 
 
 def _articles(records: list[dict]) -> list[Article]:
