@@ -537,8 +537,12 @@ def _two_means(vectors: Sequence[Mapping[str, float]], ratio: float = 0.0,
     a, b = _unit_sum(vectors[:1]), _unit_sum(vectors[-1:])
     keep: list[int] = everyone
     move: list[int] = []
+    previous: list[bool] = []
     for _ in range(rounds):
         nearer_a = [_dot(v, a) >= _dot(v, b) for v in vectors]
+        if nearer_a == previous:  # converged: the centroids would come out the same
+            break
+        previous = nearer_a
         keep = [i for i in everyone if nearer_a[i]]
         move = [i for i in everyone if not nearer_a[i]]
         if not keep or not move:
