@@ -77,7 +77,7 @@ def cues(path: Path) -> None:
 
 def candidates(path: Path) -> None:
     articles, gold = read_stream(path)
-    index, seen = OracleIndex(StoryOptions()), set()
+    index, seen, labels = OracleIndex(StoryOptions()), set(), {}
     majority: dict[str, Counter] = defaultdict(Counter)
     n = missing = outranked = 0
     for article, label in zip(articles, gold, strict=True):
@@ -93,7 +93,14 @@ def candidates(path: Path) -> None:
             elif ranked[0][1] not in own:
                 outranked += 1
         index.decision = "start" if first else "join"
-        majority[index.assign(article)[0].story_id][label] += 1
+        assignment = index.assign(article)[0]
+        labels[article.id] = label
+        if assignment.split is not None:  # moved articles count for the new story
+            for moved in assignment.split.moved:
+                if moved != article.id:
+                    majority[assignment.split.story_id][labels[moved]] -= 1
+                    majority[assignment.split.new_id][labels[moved]] += 1
+        majority[assignment.story_id][label] += 1
     print(f"{path.name}: {n} continuing articles; own story not a candidate {missing} "
           f"({missing / n:.0%}), a candidate but outranked {outranked} "
           f"({outranked / n:.0%})")  # fmt: skip

@@ -33,7 +33,7 @@ class OracleIndex(StoryIndex):
 
 
 def replay(articles, gold, options, embs, mode: str) -> list[str]:
-    index, seen, out = OracleIndex(options), set(), []
+    index, seen, out, where = OracleIndex(options), set(), [], {}
     for article, label, emb in zip(articles, gold, embs, strict=True):
         first = label not in seen
         seen.add(label)
@@ -43,7 +43,12 @@ def replay(articles, gold, options, embs, mode: str) -> list[str]:
             index.decision = "start"
         else:
             index.decision = "join" if mode == "perfect decisions" else "rule"
-        out.append(index.assign(article, emb)[0].story_id)
+        assignment = index.assign(article, emb)[0]
+        where[article.id] = len(out)
+        out.append(assignment.story_id)
+        if assignment.split is not None:  # moved articles now belong to the new story
+            for moved in assignment.split.moved:
+                out[where[moved]] = assignment.split.new_id
     return [index.resolve(s) for s in out]
 
 

@@ -80,3 +80,34 @@ def interleaved(
 def write_jsonl(path: Path, records: list[dict[str, str]]) -> Path:
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     return path
+
+
+# A second flood, in another town: the same kind of event as KITS["flood"] (its twin).
+KESWICK = [
+    "Heavy rain flooded the lake district near Keswick overnight.",
+    "The Keswick council opened shelters in the church hall for families.",
+    "Rescue boats pulled residents from rooftops along the Greta riverside.",
+    "Water at the Keswick gauge rose three metres, the Environment Agency said.",
+    "Farmers around Derwentwater lost cattle and fences to the flood water.",
+    "The agency warned that the lake would rise again on Sunday.",
+    "Volunteers filled sandbags outside the Keswick library.",
+    "Insurers expect claims from dozens of flooded shops in Keswick.",
+]
+
+
+def twin_floods(rounds: int = 7, seed: int = 5) -> list[dict[str, str]]:
+    """Two floods in two towns, interleaved five hours apart (ids ``marlow-N`` and
+    ``keswick-N``): two events of one kind that a loose threshold puts in one story."""
+    rng = random.Random(seed)
+    out = []
+    for n in range(rounds):
+        for town, kit in (("marlow", KITS["flood"]), ("keswick", KESWICK)):
+            sentences = rng.sample(kit, 4)
+            when = T0 + timedelta(hours=5 * n + (town == "keswick"))
+            out.append({
+                "id": f"{town}-{n}",
+                "title": sentences[0].rstrip("."),
+                "text": " ".join(sentences),
+                "published": when.isoformat().replace("+00:00", "Z"),
+            })  # fmt: skip
+    return out

@@ -255,3 +255,71 @@ def test_new_event_needs_disagreeing_cues_when_event_cues_is_on():
     assert not cues_disagree(agrees, story) and cues_disagree(differs, story)
     assert not new_event(agrees, story, options) and new_event(differs, story, options)
     assert not new_event(differs, story, StoryOptions())  # off by default
+
+
+# Loose options (no name features, a threshold anything passes) under which the second
+# flood's first article joins the first flood's story: the mixed story of a twin event.
+LOOSE = StoryOptions(threshold=0.01, novelty_weight=0, entity_weight=0, split_ratio=0)
+
+
+def _articles(records: list[dict]) -> list[Article]:
+    return [
+        Article(r["id"], r["text"], datetime.fromisoformat(r["published"].replace("Z", "+00:00")),
+                r["title"])
+        for r in records
+    ]  # fmt: skip
+
+
+def test_a_story_mixing_two_events_is_split_in_two():
+    from stream_builders import twin_floods
+
+    stream = _articles(twin_floods())
+    towns = [a.id.split("-")[0] for a in stream]
+    assert len(set(group_articles(stream, LOOSE))) == 1  # without splitting: one story
+    index, splits = StoryIndex(replace(LOOSE, split_ratio=0.55)), []
+    for a in stream:
+        assignment = index.assign(a)[0]
+        if assignment.split:
+            splits.append(assignment.split)
+    [split] = splits
+    assert split.story_id == story_id_for("marlow-0")
+    assert split.new_id == story_id_for("keswick-0")  # named after its own first article
+    assert {m.split("-")[0] for m in split.moved} == {"keswick"}
+    ids = group_articles(stream, replace(LOOSE, split_ratio=0.55))
+    assert [i == story_id_for("marlow-0") for i in ids] == [t == "marlow" for t in towns]
+    assert [i == story_id_for("keswick-0") for i in ids] == [t == "keswick" for t in towns]
+
+
+def test_one_event_is_not_split_and_small_stories_are_left_alone():
+    from stream_builders import twin_floods
+
+    one_event = [a for a in _articles(twin_floods(rounds=14, seed=9)) if a.id[0] == "m"]
+    assert len(set(group_articles(one_event, replace(LOOSE, split_ratio=0.55)))) == 1
+    mixed = _articles(twin_floods())
+    # parts must hold split_min_part articles, stories split_min_size, at most max size
+    for never in ({"split_min_part": 8}, {"split_min_size": 15}, {"split_max_size": 5}):
+        options = replace(LOOSE, split_ratio=0.55, **never)
+        assert len(set(group_articles(mixed, options))) == 1
+
+
+def test_restore_after_a_split_rebuilds_the_same_state():
+    from stream_builders import twin_floods
+
+    options = replace(LOOSE, split_ratio=0.55)
+    stream = _articles(twin_floods())
+    live, kept = StoryIndex(options), []
+    for a in stream[:-1]:
+        assignment, feats = live.assign(a)
+        kept.append([a.id, assignment.story_id, feats])
+        if assignment.split:  # what the store does: the moved articles change story
+            for row in kept:
+                if row[0] in assignment.split.moved:
+                    row[1] = assignment.split.new_id
+    replay = StoryIndex(options, type(live.df)(live.df.counts, live.df.documents))
+    for article_id, story_id, feats in kept:
+        replay.restore(story_id, feats, article_id)
+    assert replay.stories.keys() == live.stories.keys()
+    for sid, story in live.stories.items():
+        assert replay.stories[sid].centroid == story.centroid
+        assert [m for m, _ in replay.stories[sid].members] == [m for m, _ in story.members]
+    assert live.assign(stream[-1])[0] == replay.assign(stream[-1])[0]

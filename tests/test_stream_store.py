@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from stream_builders import interleaved
+from stream_builders import interleaved, twin_floods
 from synopsis.stream.similarity import StoryOptions
 from synopsis.stream.store import SCHEMA_VERSION, Store, StoreError
 from synopsis.stream.tracker import StoryNotFoundError, Tracker, TrackOptions
@@ -216,3 +216,51 @@ def test_merged_story_resolves_to_its_survivor_across_a_restart(tmp_path: Path):
         assert len(story.articles) == 3
     with Tracker(tmp_path / "straight.db", options) as tracker:
         assert [tracker.add(r).story_id for r in records][-1] == third.story_id
+
+
+# Loose options under which the second flood's first article joins the first flood's
+# story, so that the story is later split (see test_stream_similarity).
+SPLITTING = StoryOptions(threshold=0.01, novelty_weight=0, entity_weight=0, split_ratio=0.55)
+
+
+def stored_stories(db: str) -> tuple[list[tuple[str, str]], dict[str, tuple]]:
+    """Each article's story as stored, and each live story's size, first and last time."""
+    store = Store(db)
+    try:
+        articles = [tuple(r) for r in store.all("SELECT id, story FROM articles ORDER BY seq")]
+        stories = {
+            r[0]: tuple(r[1:])
+            for r in store.all(
+                "SELECT id, size, first_seen, last_seen FROM stories WHERE merged_into IS NULL"
+            )
+        }
+    finally:
+        store.close()
+    return articles, stories
+
+
+def test_a_split_story_is_stored_and_survives_a_restart(tmp_path: Path):
+    records = twin_floods()
+    straight = str(tmp_path / "a.db")
+    ids_of(straight, records, story=SPLITTING)
+    articles, stories = stored_stories(straight)
+    by_town = {town: {s for a, s in articles if a.startswith(town)} for town in ("m", "k")}
+    assert len(by_town["m"]) == len(by_town["k"]) == 1 and by_town["m"] != by_town["k"]
+    assert sorted(size for size, _, _ in stories.values()) == [7, 7]
+    with Tracker(straight) as tracker:  # both stories summarized after the split
+        assert all(s.summary and len(s.articles) == 7 for s in tracker.stories())
+    for cut in (5, 9, 12):  # restarts before, around and after the split
+        db = str(tmp_path / f"r{cut}.db")
+        ids_of(db, records[:cut], story=SPLITTING)
+        ids_of(db, records[cut:], story=SPLITTING)
+        assert stored_stories(db) == (articles, stories)
+
+
+def test_postgresql_stores_a_split_as_sqlite_does(tmp_path: Path, pg_url: str):
+    records = twin_floods()
+    lite = str(tmp_path / "s.db")
+    ids_of(lite, records, story=SPLITTING)
+    half = len(records) // 2
+    ids_of(pg_url, records[:half], story=SPLITTING)
+    ids_of(pg_url, records[half:], story=SPLITTING)
+    assert stored_stories(pg_url) == stored_stories(lite)

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, MissingExtraError, SynopsisError
-from .similarity import Article, Features
+from .similarity import Article, Features, Split
 
 SCHEMA_VERSION = 1
 
@@ -76,6 +76,7 @@ class Saved:
     new_story: bool
     features: Features
     merged: tuple[str, ...] = ()
+    split: Split | None = None
 
 
 @dataclass(frozen=True)
@@ -297,7 +298,9 @@ class Store:
             (item.seq, a.id, item.story_id, item.story_id, a.title, a.url, a.source,
              a.published.isoformat(), f.timestamp, a.text, blob),
         )  # fmt: skip
-        if item.new_story:
+        if item.split is not None:
+            self._split(item.split, f.timestamp)
+        elif item.new_story:
             self.execute(
                 "INSERT INTO stories (id, first_seen, last_seen, size) VALUES (?, ?, ?, 1)",
                 (item.story_id, f.timestamp, f.timestamp),
@@ -311,6 +314,31 @@ class Store:
             )
         for old in item.merged:
             self._merge(old, item.story_id, item.seq)
+
+    def _split(self, split: Split, ts: float) -> None:
+        """Move a split story's articles to the new story (as if assigned to it: a restart
+        replays them there) and recount both stories from their articles."""
+        self.execute(
+            "INSERT INTO stories (id, first_seen, last_seen, size) VALUES (?, ?, ?, 0)"
+            " ON CONFLICT (id) DO NOTHING",
+            (split.new_id, ts, ts),
+        )
+        moved = list(split.moved)
+        for i in range(0, len(moved), 500):
+            chunk = moved[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            self.execute(
+                f"UPDATE articles SET assigned = ?, story = ? WHERE id IN ({marks})",
+                [split.new_id, split.new_id, *chunk],
+            )
+        for story_id in (split.story_id, split.new_id):
+            self.execute(
+                "UPDATE stories SET dirty = 1,"
+                " size = (SELECT COUNT(*) FROM articles WHERE story = ?),"
+                " first_seen = (SELECT MIN(ts) FROM articles WHERE story = ?),"
+                " last_seen = (SELECT MAX(ts) FROM articles WHERE story = ?) WHERE id = ?",
+                (story_id, story_id, story_id, story_id),
+            )
 
     def _count_terms(self, terms: Counter[str]) -> None:
         """Add a batch's document frequencies: one statement on PostgreSQL (arrays),
@@ -376,18 +404,19 @@ class Store:
         row = self.one("SELECT value FROM meta WHERE key = 'documents'")
         return counts, int(row[0]) if row else 0
 
-    def active(self, horizon: float) -> tuple[list[tuple[int, str, Features]], list[tuple]]:
-        """Articles of stories active since ``horizon`` (seq, story assigned, features),
-        in stream order, and the merges among them (seq, old, new as first recorded)."""
+    def active(self, horizon: float) -> tuple[list[tuple[int, str, str, Features]], list[tuple]]:
+        """Articles of stories active since ``horizon`` (seq, article id, story assigned,
+        features), in stream order, and the merges among them (seq, old, new as first
+        recorded)."""
         rows = self.all(
-            "SELECT a.seq, a.assigned, a.ts, a.features FROM articles a JOIN stories s"
+            "SELECT a.seq, a.id, a.assigned, a.ts, a.features FROM articles a JOIN stories s"
             " ON s.id = a.story WHERE s.last_seen >= ? AND s.merged_into IS NULL"
             " ORDER BY a.seq",
             (horizon,),
         )
         out = []
-        for seq, assigned, ts, blob in rows:
-            out.append((seq, assigned, _features_from(json.loads(blob), ts)))
+        for seq, article_id, assigned, ts, blob in rows:
+            out.append((seq, article_id, assigned, _features_from(json.loads(blob), ts)))
         merges = self.all(
             "SELECT m.seq, m.old_id, a.assigned FROM merges m JOIN articles a ON a.seq = m.seq"
             " JOIN stories s ON s.id = m.new_id WHERE s.last_seen >= ? ORDER BY m.seq",

@@ -180,9 +180,13 @@ class Tracker:
                     continue
                 assignment, feats = index.assign(article, embeddings.get(article.id))
                 self._seq += 1
-                saved.append(Saved(self._seq, article, assignment.story_id,
-                                   assignment.new_story, feats, assignment.merged))  # fmt: skip
+                saved.append(Saved(self._seq, article, assignment.story_id, assignment.new_story,
+                                   feats, assignment.merged, assignment.split))  # fmt: skip
                 fresh[article.id] = assignment
+                if assignment.split is not None:  # earlier articles of this batch moved
+                    for moved in assignment.split.moved:
+                        if moved in fresh and moved != article.id:
+                            fresh[moved] = Assignment(assignment.split.new_id, False)
                 out.append(assignment)
             self.store.save_articles(saved, "embed" if self.options.embed else "text")
         except BaseException:
@@ -230,8 +234,8 @@ class Tracker:
             horizon = latest - self.options.story.window_days * DAY
             rows, merges = self.store.active(horizon)
             pending = list(merges)
-            for seq, assigned, feats in rows:
-                index.restore(assigned, feats)
+            for seq, article_id, assigned, feats in rows:
+                index.restore(assigned, feats, article_id)
                 while pending and pending[0][0] == seq:
                     _, old, new = pending.pop(0)
                     index.restore_merge(old, new)
