@@ -247,6 +247,38 @@ def test_a_quotation_that_says_its_own_thing_needs_nothing_more(text: str) -> No
     assert quote_context(text) is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The roads are closed for now," Mayor Tom Reyes said, "and they will stay closed."',
+        '"We rebuilt the pier," said Ann Lee, a harbour official, "but it took two years."',
+        '"The school reopens Monday," Principal Ann Lee told parents, "it is safe again."',
+    ],
+)
+def test_a_quotation_resumed_after_its_attribution_goes_on_from_its_first_piece(
+    text: str,
+) -> None:
+    # the "and" / "but" / "it" opening the second piece leans on the first, which the
+    # sentence itself gives: nothing before the sentence is needed
+    assert quote_context(text) is None
+    assert resolve(["The storm hit the coast on Friday.", text], 1) == Unit(1, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the opening piece still counts, resumed or not
+        '"But the roads are closed," Mayor Tom Reyes said, "and they will stay closed."',
+        # two sentences, not one quotation resumed after a comma
+        '"The roads are open," Reyes said. "And they will stay open."',
+        # a later piece that refers back still needs what it refers to
+        '"We tried," Reyes said, "but these two towns could not agree."',
+    ],
+)
+def test_a_resumed_quotation_does_not_hide_a_need_of_its_own(text: str) -> None:
+    assert quote_context(text) is not None
+
+
 def test_a_quotation_needing_context_comes_with_the_sentence_before_or_not_at_all() -> None:
     story = [
         "Principal Ann Lee said on Friday that the river had flooded the school twice this year.",

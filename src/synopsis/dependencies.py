@@ -247,17 +247,21 @@ _QUOTE_CONTEXT = re.compile(
 @found_once
 def quote_context(text: str) -> Need | None:
     """A quotation that leans on something the sentence does not give: it opens with a
-    pronoun or a connective ("That is why ...", "But we ...", "It was not ..."), or it
+    pronoun or a connective ("That is why ...", "But we ...", "It was not ..."; not the
+    piece that resumes it after its attribution, '..., she said, "and ..."'), or it
     refers back ("these two countries"). Met only by the sentence before it in its
     article; a reader given the quotation alone cannot tell what it answers."""
+    resumed = False  # a piece after the sentence's own attribution goes on from its first
     for m in _QUOTED.finditer(text):
         inner = m.group()[1:-1].lstrip(" .…-–—")
-        connective = _CONNECTIVE_OPENER.match(inner)
-        if connective and _opens_clause(inner, connective.end()):
-            return Need("quote-context", m.start(), m.end())
-        pronoun = _PRONOUN_OPENER.match(inner)
-        if pronoun and not _NOT_ANAPHORIC.match(inner) and not _DUMMY_IT.match(inner):
-            return Need("quote-context", m.start(), m.end())
+        if not resumed:
+            connective = _CONNECTIVE_OPENER.match(inner)
+            if connective and _opens_clause(inner, connective.end()):
+                return Need("quote-context", m.start(), m.end())
+            pronoun = _PRONOUN_OPENER.match(inner)
+            if pronoun and not _NOT_ANAPHORIC.match(inner) and not _DUMMY_IT.match(inner):
+                return Need("quote-context", m.start(), m.end())
+            resumed = _RESUMES.match(text, m.end()) is not None
         if _QUOTE_CONTEXT.search(inner):
             return Need("quote-context", m.start(), m.end())
     lead = _LEADING.match(text)
@@ -271,6 +275,12 @@ def quote_context(text: str) -> Need | None:
         ):
             return Need("quote-context", 0, len(text))
     return None
+
+
+# A quotation split by its attribution ('"We will rebuild," Lee said, "and we will do it
+# fast."'): the piece after the attribution goes on from the first one, in the same
+# sentence, so an "and" or an "it" opening it leans on nothing outside the sentence.
+_RESUMES = re.compile(rf"""[^"“”„«»]{{0,60}}\b(?:{SAY})\b[^"“”„«»]{{0,60}},\s*["“„«]""", re.I)
 
 
 # "It's time", "It takes", "That's it": an "it"/"that" in a quotation that points at
