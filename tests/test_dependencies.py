@@ -7,6 +7,7 @@ import pytest
 from synopsis.dependencies import (
     Unit,
     announces,
+    cited_surnames,
     fragment,
     full_names,
     needs,
@@ -404,3 +405,26 @@ def test_page_text_glued_into_a_sentence_is_a_fragment(text: str) -> None:
 )
 def test_story_sentences_with_brackets_figures_or_times_are_no_page_text(text: str) -> None:
     assert fragment(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "alone"),
+    [
+        ("The harbour walls held, Marsh said on Tuesday.", True),
+        ("Marsh and her deputy were not hurt.", True),
+        ("Marsh's crews worked through the night.", True),
+        ("When Marsh arrived, the pier was gone.", True),
+        # part of a longer name, after a title, quoted, a place after a preposition
+        ("Harbour master Ellen Marsh reopened the port.", False),
+        ("The port reopened, President Marsh said.", False),
+        ('"Marsh lied," the captain said.', False),
+        ("Ships waited off Marsh and in Calais for the storm to pass.", False),
+    ],
+)
+def test_a_surname_used_alone_is_found_and_a_longer_name_is_not(text: str, alone: bool) -> None:
+    # (every capitalised word used alone is a candidate: select keeps those the article
+    # gives a full name for)
+    found = cited_surnames(text)
+    assert ("Marsh" in [n.text for n in found]) is alone
+    for n in found:
+        assert text[n.start : n.end] == n.text

@@ -479,6 +479,44 @@ def full_names(text: str) -> list[Name]:
     return _persons(text)
 
 
+_PLACE_PREPOSITIONS = frozenset(
+    [
+        *("in", "at", "on", "from", "to", "of", "for", "by", "near", "into", "across"),
+        *("outside", "inside", "around", "through", "toward", "towards", "via", "between"),
+        *("against", "about", "throughout", "within", "across", "off", "over", "under"),
+    ]
+)
+_CAPITALISED = re.compile(r"(?=[A-Z])[A-Z][a-z'’-]+")
+_RUN_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|de|van|von|al|bin)$")
+
+
+def cited_surnames(text: str) -> list[Name]:
+    """Capitalised words ``text`` uses alone, outside quotations, as a surname may be
+    ("Webb said", "Webb's report", "Altahan reacted"): not part of a longer capitalised
+    run ("Ann Webb", "President Webb", "Webb County"). Whether one is a person's surname
+    is for the caller to find (an earlier full name with it); possessives give the bare
+    word."""
+    rest = text_of(text).rest
+    out = []
+    for m in _CAPITALISED.finditer(rest):
+        before = rest[: m.start()].rstrip()
+        after = rest[m.end() :].lstrip()
+        if before and not before.endswith((",", ";", ":", "(", "—", "–", "-")):
+            prev = before.split()[-1]
+            if _RUN_WORD.match(prev) and prev.lower() not in NOT_NAME_START:
+                continue  # a word of a longer name, or after a title ("When Webb" is not)
+            if prev.lower() in _PLACE_PREPOSITIONS:  # "in Nevada", "from Jordan"
+                continue
+        if after[:1].isupper() or re.match(r"(?:de|van|von|al|bin)\b", after):
+            continue
+        word = m.group().rstrip("'’")
+        if word.endswith(("'s", "’s")):
+            word = word[:-2]
+        if len(word) > 1 and word.lower() not in NOT_SURNAME and word.lower() not in NOT_A_NAME:
+            out.append(Name(word, m.start(), m.start() + len(word)))
+    return out
+
+
 def attributed_name(text: str) -> Name | None:
     """The person ``text`` attributes something to by name ("..., Kerry said", "said Lt.
     Todd Joyce", "Kerry told reporters"), the last one when there are several."""

@@ -64,9 +64,10 @@ from scipy import sparse
 
 from .dependencies import (
     Article,
+    Name,
     Unit,
     announces,
-    attributed_name,
+    cited_surnames,
     fragment,
     full_names,
     resolve,
@@ -74,11 +75,18 @@ from .dependencies import (
 from .model import Insertion, Mention, ScoredCluster, Selection, Sentence
 from .options import SelectOptions
 from .score import is_quotation, words
+from .stopwords import ENGLISH_STOP_WORDS
 from .textfacts import Text
 from .topic import content_words, not_a_lead, off_topic, overlap
 
 # A middle initial or a name particle, kept in a bracketed full name.
 _MIDDLE = re.compile(r"[A-Z]\.|de|van|von|al|bin|da|del|di|le|la")
+# Capitalised only because they open a sentence: no first name ("Any American athletes",
+# "Did Romney ..."), though the person finder reads a capitalised pair as a name.
+_NOT_FIRST_NAME = (ENGLISH_STOP_WORDS - {"bill"}) | {
+    *("did", "does", "do", "why", "what", "how", "who", "will", "would", "can", "could"),
+    *("should", "is", "are", "was", "were", "has", "have", "had", "many", "any", "some"),
+}
 # MMR looks at the best candidates only; beyond a few hundred nothing reaches the top.
 MAX_CANDIDATES = 400
 # The repeat check looks only at candidates this similar to the chosen sentence: cheap, and
@@ -151,10 +159,18 @@ def select(
     )
     length = [int(w) for w in words]
     added: dict[tuple[int, int], int] = {}  # (candidate, sentence): words its insertions add
+    # Surnames cited alone that the summary will show with the full name (``_introduce``):
+    # the words that adds are counted when the first sentence citing one is taken, so
+    # that the budget leaves room for it. ``introduced``: surnames the summary already
+    # names in full or has counted so.
+    cites = [_candidate_cites(units, m, f) for m, f in zip(unit_members, unit_found, strict=True)]
+    introduced: set[str] = set()
+    compound |= np.array([bool(c) for c in cites], dtype=bool)
 
     def cost(c: int) -> int:
-        """Words a candidate adds: its unit's new sentences and what their bracketed
-        insertions add to them (the budget counts what the reader sees)."""
+        """Words a candidate adds: its unit's new sentences, what their bracketed
+        insertions add to them, and the first names of the people they cite by surname
+        alone (the budget counts what the reader sees)."""
         found = unit_found[c]
         total = 0
         for g in unit_members[c]:
@@ -165,19 +181,24 @@ def select(
                 if (c, g) not in added:
                     added[c, g] = _added_words(scored, g, found[g])
                 total += added[c, g]
-        return total
+        return total + sum(extra for name, extra in cites[c].items() if name not in introduced)
 
     heard = None  # sentences of the summary from each copy group (independent source)
     if groups is not None:
         group_of = np.array([groups[sentences[r].doc_index] for r in ranked], dtype=np.int64)
         heard = np.zeros(int(max(groups)) + 1, dtype=np.int64)
 
+    reserved = 0  # words of the budget kept for full names (spent by _introduce)
+
     def take(c: int) -> None:
-        nonlocal used, max_sim
+        nonlocal used, max_sim, reserved
         chosen.append(c)
         used += cost(c)
+        reserved += sum(extra for name, extra in cites[c].items() if name not in introduced)
         members = [g for g in unit_members[c] if g not in taken]
+        introduced.update(cites[c])
         for g in members:
+            introduced.update(units.named(g))
             taken.add(g)
             if heard is not None:
                 heard[groups[sentences[g].doc_index]] += 1
@@ -248,7 +269,7 @@ def select(
     order = _reading_order(scored, sorted(taken), opening)
     kept = {g: insertions[g] for g in order if g in insertions}
     if options.dependencies:
-        kept = _introduce(scored, units, order, kept, spare=options.words - used)
+        kept = _introduce(scored, units, order, kept, spare=options.words - used + reserved)
     return Selection(indices=tuple(order), insertions=kept)
 
 
@@ -339,32 +360,34 @@ def _introduce(
         sentence = scored.sentences[g]
         doc = scored.documents[sentence.doc_index]
         raw = doc.document.text
-        sentence_text = units.text(g)
         mine = list(out.get(g, ()))
         for k, ins in enumerate(mine):  # a bracketed surname standing for "he"/"she"
             surname = ins.text.strip("[]")
             if " " not in surname and surname not in known:
-                found = _full_name(scored, units, sentence.doc_index, sentence.index, surname)
+                found = units.full_name(g, surname)
                 extra = 0 if found is None else len(found[0].split()) - len(surname.split())
                 if found is not None and extra <= spare:
                     text, mention = found
                     mine[k] = Insertion(ins.at, ins.end, f"[{text}]", mention)
                     known.add(surname)
                     spare -= extra
-        name = attributed_name(sentence_text)
-        if name is not None and name.end - name.start == len(name.text) and name.text not in known:
+        here = units.named(g)  # people this sentence names in full itself
+        for name in units.citations(g):  # "Webb said", "Altahan reacted": a surname alone
+            if name.text in known or name.text in here:
+                continue
             at = _raw_offset(raw, sentence, name.start)
             end = _raw_offset(raw, sentence, name.end)
             free = all(i.end <= at or i.at >= end for i in mine)
-            found = _full_name(scored, units, sentence.doc_index, sentence.index, name.text)
+            found = units.full_name(g, name.text)
             extra = 0 if found is None else len(found[0].split()) - len(name.text.split())
             if free and found is not None and found[0] != name.text and extra <= spare:
                 text, mention = found
                 mine.append(Insertion(at=at, end=end, text=f"[{text}]", source=mention))
+                known.add(name.text)
                 spare -= extra
         for ins in mine:
             known.add(ins.text.strip("[]").split()[-1])
-        known.update(p.text for p in full_names(sentence_text))
+        known.update(here)
         if mine:
             out[g] = tuple(sorted(mine, key=lambda i: (i.at, i.end)))
     return out
@@ -383,6 +406,10 @@ def _full_name(
         texts = units.article(d).texts
         for s in sentences:
             for p in full_names(texts[s.index]):
+                first = s.text[p.start : p.end].split()[0].lower()
+                opening = not texts[s.index][: p.start].strip(" \"“‘'([—–-")
+                if opening and first in _NOT_FIRST_NAME:  # "Many Twitter users", "Did Romney"
+                    continue
                 if p.text == surname:
                     mention = Mention(
                         document_id=scored.documents[d].document.id,
@@ -402,8 +429,8 @@ def _full_name(
         return found
 
     own = names_in(doc_index, scored.documents[doc_index].sentences[:index])
-    if own:
-        return own[-1]
+    if own:  # the nearest, unless two people of the article share the surname: no guess
+        return own[-1] if len({text.split()[0] for text, _ in own}) == 1 else None
     others = [
         hit
         for d in range(len(scored.documents))
@@ -413,6 +440,30 @@ def _full_name(
     if len({text for text, _ in others}) == 1:
         return others[0]
     return None
+
+
+def _candidate_cites(
+    units: _Units, members: list[int], found: dict[int, tuple[Insertion, ...]]
+) -> dict[str, int]:
+    """The surnames a candidate's unit cites alone (in its text, or as a bracketed
+    "[Webb]" for a "he") whose full name its article gives, and the words showing that
+    full name adds; none named in full by the unit before they are cited."""
+    if not units.enabled:
+        return {}
+    out: dict[str, int] = {}
+    named: set[str] = set()
+    for g in members:
+        here = units.named(g)
+        cited = [n.text for n in units.citations(g)]
+        cited += [i.text.strip("[]") for i in found.get(g, ()) if " " not in i.text.strip()]
+        for surname in cited:
+            if surname in named or surname in here or surname in out:
+                continue
+            full = units.full_name(g, surname)
+            if full is not None and full[0] != surname:
+                out[surname] = len(full[0].split()) - 1
+        named |= here
+    return out
 
 
 def _standalone(text: str) -> bool:
@@ -433,6 +484,29 @@ class _Units:
         self._articles: dict[int, Article] = {}
         self._texts: dict[str, Text] = {}
         self._stands: dict[int, bool] = {}
+        self._named: dict[int, frozenset[str]] = {}
+        self._citations: dict[int, list[Name]] = {}
+        self._full: dict[tuple[int, str], tuple[str, Mention] | None] = {}
+
+    def named(self, g: int) -> frozenset[str]:
+        """Surnames sentence ``g`` gives with a full name."""
+        if g not in self._named:
+            self._named[g] = frozenset(p.text for p in full_names(self.text(g)))
+        return self._named[g]
+
+    def citations(self, g: int) -> list[Name]:
+        """Capitalised words sentence ``g`` uses alone, as a surname may be
+        (:func:`synopsis.dependencies.cited_surnames`)."""
+        if g not in self._citations:
+            self._citations[g] = cited_surnames(self.text(g))
+        return self._citations[g]
+
+    def full_name(self, g: int, surname: str) -> tuple[str, Mention] | None:
+        """The full name ``surname`` stands for in sentence ``g`` (:func:`_full_name`)."""
+        if (g, surname) not in self._full:
+            s = self.scored.sentences[g]
+            self._full[g, surname] = _full_name(self.scored, self, s.doc_index, s.index, surname)
+        return self._full[g, surname]
 
     def stands(self, g: int) -> bool:
         """Sentence ``g`` can stand in a summary: on topic and whole (judged once: it is
