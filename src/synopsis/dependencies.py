@@ -486,34 +486,82 @@ _PLACE_PREPOSITIONS = frozenset(
         *("against", "about", "throughout", "within", "across", "off", "over", "under"),
     ]
 )
-_CAPITALISED = re.compile(r"(?=[A-Z])[A-Z][a-z'’-]+")
-_RUN_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|de|van|von|al|bin)$")
+# A run of capitalised words (with name particles): a lone word is one run of one word,
+# once a sentence-opening "When", "The", "In" before it is set aside.
+_CAPITALISED_RUN = re.compile(
+    r"(?=[A-Z])[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|(?:de|van|von|al|bin)\b))*"
+)
+_TOKEN = re.compile(r"\S+")
+_LONE_WORD = re.compile(r"[A-Z][a-z'’-]+(?=\.?$)")  # the whole word ("PageRank" is none)
+_OPENS_CLAUSE = (",", ";", ":", "(", "—", "–", "-")
+# Words after which a capitalised word is a clause's subject, and words that may follow a
+# subject (a verb, an auxiliary, an adverb before one).
+_BEFORE_SUBJECT = frozenset(
+    [
+        *("when", "that", "if", "how", "as", "and", "but", "while", "because", "after"),
+        *("before", "since", "until", "where", "why", "whom", "whether", "then", "so"),
+        *("though", "although", "also", "according", "once", "unless", "said", "says"),
+    ]
+)
+_VERB_LIKE = re.compile(
+    r"(?:[a-z]+(?:ed|s)|and|or|has|had|was|is|will|would|could|can|may|might|must|should|did|"
+    r"does|do|also|then|never|still|later|now|first|allegedly|reportedly|recently|only|"
+    r"just|told|said|say|thinks|went|got|began|took|gave|made|came|saw|knew|felt|left|"
+    r"won|lost|ran|sat|stood|spent|found|put|kept|held|led|met|paid|sent|wrote|spoke|"
+    r"drove|fell|grew|flew|threw|broke|chose|hid|shot|bit|fled)\b"
+)
 
 
 def cited_surnames(text: str) -> list[Name]:
     """Capitalised words ``text`` uses alone, outside quotations, as a surname may be
     ("Webb said", "Webb's report", "Altahan reacted"): not part of a longer capitalised
-    run ("Ann Webb", "President Webb", "Webb County"). Whether one is a person's surname
-    is for the caller to find (an earlier full name with it); possessives give the bare
-    word."""
+    run ("Ann Webb", "President Webb", "Webb County"), nor a place after a preposition
+    ("in Nevada"). Whether one is a person's surname is for the caller to find (an
+    earlier full name with it); possessives give the bare word."""
     rest = text_of(text).rest
     out = []
-    for m in _CAPITALISED.finditer(rest):
-        before = rest[: m.start()].rstrip()
-        after = rest[m.end() :].lstrip()
-        if before and not before.endswith((",", ";", ":", "(", "—", "–", "-")):
-            prev = before.split()[-1]
-            if _RUN_WORD.match(prev) and prev.lower() not in NOT_NAME_START:
-                continue  # a word of a longer name, or after a title ("When Webb" is not)
-            if prev.lower() in _PLACE_PREPOSITIONS:  # "in Nevada", "from Jordan"
-                continue
-        if after[:1].isupper() or re.match(r"(?:de|van|von|al|bin)\b", after):
+    for run in _CAPITALISED_RUN.finditer(rest):
+        group = run.group()
+        if len(group) < 2:
+            continue
+        if " " in group:
+            parts = [(m.start(), m.group()) for m in _TOKEN.finditer(group)]
+        else:
+            parts = [(0, group)]
+        prev = None  # the word before the lone word, if any
+        while len(parts) > 1 and parts[0][1].lower() in NOT_NAME_START:
+            prev = parts.pop(0)[1]
+        if len(parts) != 1:
+            continue
+        offset, token = parts[0]
+        m = _LONE_WORD.match(token)
+        if m is None:
+            continue
+        start = run.start() + offset
+        if prev is None:
+            before = rest[max(0, start - 30) : start].rstrip()
+            if before and not before.endswith(_OPENS_CLAUSE):
+                prev = before.split()[-1]
+        if prev is not None and prev.lower() in _PLACE_PREPOSITIONS:  # "in Nevada"
             continue
         word = m.group().rstrip("'’")
-        if word.endswith(("'s", "’s")):
+        possessive = word.endswith(("'s", "’s"))
+        if possessive:
             word = word[:-2]
+        # a person is cited as a subject ("Webb said", "when Webb arrived", "said Webb"),
+        # not as a modifier ("the Webb report", "a component Battalion")
+        if (
+            prev is not None
+            and prev.lower() not in _BEFORE_SUBJECT
+            and not _SAY_WORD.fullmatch(prev)
+        ):
+            continue
+        after = rest[start + len(m.group()) : start + len(m.group()) + 30].split()
+        following = after[0] if after else ""
+        if not possessive and following[:1].isalpha() and not _VERB_LIKE.match(following):
+            continue
         if len(word) > 1 and word.lower() not in NOT_SURNAME and word.lower() not in NOT_A_NAME:
-            out.append(Name(word, m.start(), m.start() + len(word)))
+            out.append(Name(word, start, start + len(word)))
     return out
 
 

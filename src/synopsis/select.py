@@ -55,7 +55,6 @@ first, so this reads like a story rather than a ranking.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Sequence
 
@@ -67,6 +66,7 @@ from .dependencies import (
     Name,
     Unit,
     announces,
+    attributed_name,
     cited_surnames,
     fragment,
     full_names,
@@ -163,11 +163,17 @@ def select(
     # the words that adds are counted when the first sentence citing one is taken, so
     # that the budget leaves room for it. ``introduced``: surnames the summary already
     # names in full or has counted so.
-    cites = [_candidate_cites(units, m, f) for m, f in zip(unit_members, unit_found, strict=True)]
+    # (Found when a candidate is about to be taken, or asked for its cost: most never are.)
+    cites: list[dict[str, int] | None] = [None] * len(ranked)
     introduced: set[str] = set()
-    compound |= np.array([bool(c) for c in cites], dtype=bool)
 
-    def cost(c: int) -> int:
+    def cites_of(c: int) -> dict[str, int]:
+        if cites[c] is None:
+            cites[c] = _candidate_cites(units, unit_members[c], unit_found[c])
+            compound[c] |= bool(cites[c])  # its cost can now differ from its words
+        return cites[c]
+
+    def cost(c: int, exact: bool = False) -> int:
         """Words a candidate adds: its unit's new sentences, what their bracketed
         insertions add to them, and the first names of the people they cite by surname
         alone (the budget counts what the reader sees)."""
@@ -181,7 +187,9 @@ def select(
                 if (c, g) not in added:
                     added[c, g] = _added_words(scored, g, found[g])
                 total += added[c, g]
-        return total + sum(extra for name, extra in cites[c].items() if name not in introduced)
+        # (the full names only once found, or when ``exact``: at the step that takes it)
+        names = cites_of(c) if exact else cites[c] or {}
+        return total + sum(extra for name, extra in names.items() if name not in introduced)
 
     heard = None  # sentences of the summary from each copy group (independent source)
     if groups is not None:
@@ -193,10 +201,10 @@ def select(
     def take(c: int) -> None:
         nonlocal used, max_sim, reserved
         chosen.append(c)
-        used += cost(c)
-        reserved += sum(extra for name, extra in cites[c].items() if name not in introduced)
+        used += cost(c, exact=True)
+        reserved += sum(extra for name, extra in cites_of(c).items() if name not in introduced)
         members = [g for g in unit_members[c] if g not in taken]
-        introduced.update(cites[c])
+        introduced.update(cites_of(c))
         for g in members:
             introduced.update(units.named(g))
             taken.add(g)
@@ -234,6 +242,8 @@ def select(
             leads = leads[[k is None for k in kinds]]
         elif (~quotes[leads]).any():
             leads = leads[~quotes[leads]]
+        for c in leads:
+            cites_of(int(c))
         leads = leads[fits_budget(np.ones(len(ranked), dtype=bool))[leads]]
         if leads.size:
             value = salience[leads].copy()
@@ -263,6 +273,8 @@ def select(
             unheard = fits & (heard[group_of] == 0) & (salience >= options.coverage_salience)
             if unheard.any():
                 best = int(np.argmax(np.where(unheard, value, -np.inf)))
+        if cites[best] is None and cites_of(best) and cost(best, True) > options.words - used:
+            continue  # the full name it needs does not fit: its cost is known from now on
         take(best)
 
     opening = int(ranked[chosen[0]]) if chosen and options.lead_first else None
@@ -397,49 +409,68 @@ def _full_name(
     scored: ScoredCluster, units: _Units, doc_index: int, index: int, surname: str
 ) -> tuple[str, Mention] | None:
     """The full name a surname stands for, and where it is: the nearest sentence before
-    ``index`` in its own article that names the person in full, else any article of the
-    cluster (one that gives two different full names for the surname is no evidence)."""
+    ``index`` in its own article that names the person in full (none when the article
+    names two people with it: no guess), else any article of the cluster (one that
+    gives two different full names for the surname is no evidence)."""
+    hits = units.people().get(surname, ())
+    own = [(s, p) for d, s, p in hits if d == doc_index and s.index < index]
+    if own:
+        names = [_shown_name(s, p) for s, p in own]
+        if len({text.split()[0] for text, _ in names}) > 1:
+            return None
+        (s, p), (text, start) = own[-1], names[-1]
+    else:
+        others = [(d, s, p) for d, s, p in hits if d != doc_index]
+        if not others or len({_shown_name(s, p)[0] for _, s, p in others}) > 1:
+            return None
+        _, s, p = others[0]
+        text, start = _shown_name(s, p)
+    doc = scored.documents[s.doc_index]
+    raw = doc.document.text
+    if not _first_name(text.split()[0], raw) or not text[-1:].isalpha():
+        return None
+    mention = Mention(
+        document_id=doc.document.id,
+        start=_raw_offset(raw, s, start),
+        end=_raw_offset(raw, s, p.end),
+    )
+    return text, mention
 
-    def names_in(d: int, sentences: Sequence[Sentence]) -> list[tuple[str, Mention]]:
-        found = []
-        raw = scored.documents[d].document.text
-        texts = units.article(d).texts
-        for s in sentences:
-            for p in full_names(texts[s.index]):
-                first = s.text[p.start : p.end].split()[0].lower()
-                opening = not texts[s.index][: p.start].strip(" \"“‘'([—–-")
-                if opening and first in _NOT_FIRST_NAME:  # "Many Twitter users", "Did Romney"
-                    continue
-                if p.text == surname:
-                    mention = Mention(
-                        document_id=scored.documents[d].document.id,
-                        start=_raw_offset(raw, s, p.start),
-                        end=_raw_offset(raw, s, p.end),
-                    )
-                    parts = s.text[p.start : p.end].split()
-                    # First name and surname only: a capitalised run can carry titles
-                    # and places ("Modoc County Deputy Ann Webb"); keep a middle
-                    # initial or a particle ("Gerald E. Connolly", "Ludwig van Beek").
-                    keep = 3 if len(parts) > 2 and _MIDDLE.fullmatch(parts[-2]) else 2
-                    if len(parts) > keep:
-                        parts = parts[-keep:]
-                        start = p.end - len(" ".join(parts))
-                        mention = dataclasses.replace(mention, start=_raw_offset(raw, s, start))
-                    found.append((" ".join(parts), mention))
-        return found
 
-    own = names_in(doc_index, scored.documents[doc_index].sentences[:index])
-    if own:  # the nearest, unless two people of the article share the surname: no guess
-        return own[-1] if len({text.split()[0] for text, _ in own}) == 1 else None
-    others = [
-        hit
-        for d in range(len(scored.documents))
-        if d != doc_index
-        for hit in names_in(d, scored.documents[d].sentences)
+# Words that start the name of a place, a body or a thing rather than a person's
+# ("Southern Israel", "New Jersey"), which the person finder can take for a first name.
+_PLACE_STARTS = frozenset(
+    [
+        *("north", "south", "east", "west", "northern", "southern", "eastern", "western"),
+        *("central", "upper", "lower", "greater", "new", "old", "great", "saint", "st"),
+        *("san", "los", "las", "el", "fort", "mount", "lake", "port", "cape", "gulf", "bay"),
+        *("united", "royal", "national", "federal", "state", "county", "city", "hurricane"),
+        *("storm", "tropical", "operation", "project", "team", "club", "camp", "planet"),
     ]
-    if len({text for text, _ in others}) == 1:
-        return others[0]
-    return None
+)
+
+
+def _first_name(word: str, raw: str) -> bool:
+    """Whether ``word`` can be a person's first name: not a word that starts place names,
+    and not one the article also writes in lower case (a common word: "southern",
+    "breaking"), which a given name seldom is."""
+    low = word.lower()
+    if low in _PLACE_STARTS or not word[:1].isupper() or not re.fullmatch(r"[A-Z][a-z]*", word):
+        return False  # (nor a possessive, "Asia's", nor "Fifty-six", nor a cut "Dewey-")
+    return low not in raw or re.search(rf"(?<![\w'’-]){re.escape(low)}(?![\w'’-])", raw) is None
+
+
+def _shown_name(s: Sentence, p: Name) -> tuple[str, int]:
+    """The full name to show for person ``p`` of sentence ``s``, and where it starts in
+    the sentence: first name and surname only, since a capitalised run can carry titles
+    and places ("Modoc County Deputy Ann Webb"); a middle initial or a particle is kept
+    ("Gerald E. Connolly", "Ludwig van Beek")."""
+    parts = s.text[p.start : p.end].split()
+    keep = 3 if len(parts) > 2 and _MIDDLE.fullmatch(parts[-2]) else 2
+    if len(parts) > keep:
+        parts = parts[-keep:]
+        return " ".join(parts), p.end - len(" ".join(parts))
+    return " ".join(parts), p.start
 
 
 def _candidate_cites(
@@ -451,18 +482,17 @@ def _candidate_cites(
     if not units.enabled:
         return {}
     out: dict[str, int] = {}
-    named: set[str] = set()
-    for g in members:
-        here = units.named(g)
+    for k, g in enumerate(members):
         cited = [n.text for n in units.citations(g)]
         cited += [i.text.strip("[]") for i in found.get(g, ()) if " " not in i.text.strip()]
         for surname in cited:
-            if surname in named or surname in here or surname in out:
+            if surname in out or surname in units.named(g):
                 continue
+            if any(surname in units.named(h) for h in members[:k]):
+                continue  # the unit names them in full before
             full = units.full_name(g, surname)
             if full is not None and full[0] != surname:
                 out[surname] = len(full[0].split()) - 1
-        named |= here
     return out
 
 
@@ -487,6 +517,8 @@ class _Units:
         self._named: dict[int, frozenset[str]] = {}
         self._citations: dict[int, list[Name]] = {}
         self._full: dict[tuple[int, str], tuple[str, Mention] | None] = {}
+        self._people: dict[str, list[tuple[int, Sentence, Name]]] | None = None
+        self._speaks: dict[str, bool] = {}
 
     def named(self, g: int) -> frozenset[str]:
         """Surnames sentence ``g`` gives with a full name."""
@@ -498,11 +530,54 @@ class _Units:
         """Capitalised words sentence ``g`` uses alone, as a surname may be
         (:func:`synopsis.dependencies.cited_surnames`)."""
         if g not in self._citations:
-            self._citations[g] = cited_surnames(self.text(g))
+            text = self.text(g)
+            found = cited_surnames(text)
+            if found:  # (the people of the cluster are found only when a word may be one)
+                people = self.people()
+                found = [n for n in found if n.text in people]
+            if found:
+                said = attributed_name(text)
+                found = [
+                    n
+                    for n in found
+                    if (said is not None and said.text == n.text) or self.speaks(n.text)
+                ]
+            self._citations[g] = found
         return self._citations[g]
+
+    def speaks(self, surname: str) -> bool:
+        """Whether the cluster attributes something to ``surname`` ("Webb said"): the
+        evidence that a capitalised word used alone is a person, not a place or a
+        thing the person finder took for a name ("Unlike Caihong", "Supplementary Fig")."""
+        if surname not in self._speaks:
+            self._speaks[surname] = any(
+                surname in s.text
+                and (n := attributed_name(self.text(g))) is not None
+                and n.text == surname
+                for g, s in enumerate(self.scored.sentences)
+            )
+        return self._speaks[surname]
+
+    def people(self) -> dict[str, list[tuple[int, Sentence, Name]]]:
+        """Every person the cluster's sentences name in full, by surname, in document
+        order: (document index, sentence, name), found once per cluster."""
+        if self._people is None:
+            self._people = {}
+            for d, doc in enumerate(self.scored.documents):
+                texts = self.article(d).texts
+                for s in doc.sentences:
+                    for p in full_names(texts[s.index]):
+                        first = texts[s.index][p.start : p.end].split()[0].lower()
+                        opening = not texts[s.index][: p.start].strip(" \"“‘'([—–-")
+                        if opening and first in _NOT_FIRST_NAME:  # "Many Twitter users"
+                            continue
+                        self._people.setdefault(p.text, []).append((d, s, p))
+        return self._people
 
     def full_name(self, g: int, surname: str) -> tuple[str, Mention] | None:
         """The full name ``surname`` stands for in sentence ``g`` (:func:`_full_name`)."""
+        if surname not in self.people():
+            return None
         if (g, surname) not in self._full:
             s = self.scored.sentences[g]
             self._full[g, surname] = _full_name(self.scored, self, s.doc_index, s.index, surname)
