@@ -428,3 +428,29 @@ def test_a_surname_used_alone_is_found_and_a_longer_name_is_not(text: str, alone
     assert ("Marsh" in [n.text for n in found]) is alone
     for n in found:
         assert text[n.start : n.end] == n.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Harbour Lights" is the third film the port has inspired this decade.',
+        "“Storm Watch” returned to the air on Monday after a week off.",
+        '"Build back higher" was the slogan painted on the new sea wall.',
+    ],
+)
+def test_a_quoted_name_as_subject_is_a_report_not_a_speakerless_quotation(text: str) -> None:
+    assert needs(text) is None
+    assert resolve(["The harbour reopened on Friday.", text], 1) == Unit(1, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will rebuild the harbour this year and the next."',  # a quoted sentence
+        '"We will rebuild," came the answer from the crowd on the quay.',  # speech, its comma
+        '"Harbour Lights and the long winter of the storm surge" is a film.',  # too long
+    ],
+)
+def test_quoted_speech_is_still_a_quotation(text: str) -> None:
+    need = needs(text)
+    assert need is not None and need.kind == "speakerless"

@@ -375,6 +375,27 @@ def reports_quote(text: str) -> bool:
     return len(before.split()) >= REPORT_LEAD_WORDS and not before.rstrip().endswith(":")
 
 
+# At most this many words in a quotation that names something ("“Blood Sport” is ...").
+NAMED_QUOTE_WORDS = 5
+
+
+def names_quoted(text: str) -> bool:
+    """A sentence whose subject is a short quoted name (a title, a catchphrase) and whose
+    predicate is the writer's ('"Netflix and chill" is a case of ...'): a report, not a
+    quotation, so it needs no speaker. Speech is told apart by its punctuation: a quoted
+    sentence ends inside its marks ('"We won," ...'), a name does not."""
+    lead = _LEADING.match(text)
+    head = text[lead.end() :] if lead else text
+    m = _QUOTED.match(head)
+    if m is None:
+        return False
+    inner = m.group()[1:-1].strip()
+    if not inner or len(inner.split()) > NAMED_QUOTE_WORDS or inner[-1] in ",.!?;:…-—":
+        return False
+    after = head[m.end() :].lstrip()
+    return after[:1].islower() and len(outside_quotes(after).split()) >= REPORT_LEAD_WORDS
+
+
 @found_once
 def needs(text: str) -> Need | None:
     """What ``text`` (one sentence) needs from its neighbours, or None when it stands
@@ -411,7 +432,7 @@ def needs(text: str) -> Need | None:
         definite = _DEFINITE.search(rest)
         if definite:
             return Need("definite", definite.start(), definite.end())
-    if is_quoted(text) and not _says(text) and not reports_quote(text):
+    if is_quoted(text) and not _says(text) and not reports_quote(text) and not names_quoted(text):
         return Need("speakerless", offset, len(text))
     return None
 

@@ -18,10 +18,13 @@ the name a "he"/"she" stands for: the speaker a "he said" follows, or for a "He 
 charged" the subject of the nearest clause before that names a person (no insertion when
 that sentence names two people and neither is its subject: the sentence then comes with
 it). The budget counts every sentence of the unit. A candidate whose needs cannot be met
-(a quotation whose speaker is nowhere near) is never taken. A speaker cited by surname
-before the summary has named them in full is shown with the bracketed full name ("[Jack
-Gallant] said"), taken from their article or the one other article that names them
-(``_introduce``).
+(a quotation whose speaker is nowhere near) is never taken. A person cited by surname
+alone, as speaker or as subject ("Gallant said", "Gallant and her passenger were not
+hurt"), before the summary has named them in full is shown with the bracketed full name
+("[Jack Gallant] said"), taken from their article or the one other article that names
+them (``_introduce``); the words that adds are kept free when the sentence is taken. Only
+a person: the cluster must attribute something to that surname, and no name is guessed
+when two people of the article share it.
 
 On topic (:mod:`synopsis.topic`): a sentence about another event ("In a separate
 incident"), a tip line, page text (a caption, a headline left in the body, a note to the
