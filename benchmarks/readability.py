@@ -10,6 +10,10 @@ branch after it) are rated by the same checker:
 
     # ROUGE-2 of one selection variant on a tune half (how the rules were decided)
     python benchmarks/readability.py rouge DATA --select '{"on_topic": false}'
+    # ... with one refusal rule switched off (an ablation, not an option: --off help)
+    python benchmarks/readability.py rouge DATA --off need:speakerless
+    # how many candidate sentences (and words) each refusal rule removes
+    python benchmarks/readability.py refusals DATA --split tune
 
 ``dump`` uses only ``synopsis.summarize`` and ``synopsis.evaluate.data``, which main has
 too. ``--show`` prints the flagged sentences of one kind for reading (never commit them:
@@ -66,6 +70,84 @@ def rate(args: argparse.Namespace) -> None:
         print(f"{kind:12} {getattr(total, kind):5d}  {100 * total.rate(kind):5.1f}%")
 
 
+# Refusal rules a ``rouge --off`` run can switch off, one at a time or together: a need
+# kind of dependencies.needs (the sentence is then read as needing nothing), the
+# quotation-context rule, a reason of fragment or off_topic (the sentence then stands),
+# the announcement rule, the lead demotion, or the unit size (max-unit=N).
+NEED_KINDS = ("pronoun", "definite", "connective", "continued-quote", "open-quote", "speaker")
+NEED_KINDS += ("speakerless",)
+FRAGMENTS = ("glued", "page text", "lower-case start", "no final punctuation")
+OFF_TOPIC = ("another event", "tip line", "page text", "question")
+ABLATIONS = (
+    *(f"need:{k}" for k in NEED_KINDS),
+    "quote-context",
+    *(f"fragment:{k}" for k in FRAGMENTS),
+    *(f"off-topic:{k}" for k in OFF_TOPIC),
+    "announces",
+    "lead-demotion",
+    "unit-stands",
+    "max-unit=N",
+)
+
+
+def ablate(off: list[str]) -> None:
+    """Switch the named refusal rules off in this process (module attributes the selector
+    reads patched; the checker keeps its own references, so it still judges by every
+    rule)."""
+    import synopsis.dependencies as dependencies
+    import synopsis.select as select
+
+    kinds = {o.split(":", 1)[1] for o in off if o.startswith("need:")}
+    frags = {o.split(":", 1)[1] for o in off if o.startswith("fragment:")}
+    topics = {o.split(":", 1)[1] for o in off if o.startswith("off-topic:")}
+    unknown = [o for o in off if o not in ABLATIONS and not o.startswith("max-unit=")]
+    if unknown:
+        raise SystemExit(f"unknown --off {unknown}; known: {', '.join(ABLATIONS)}")
+    if kinds:
+        needs = dependencies.needs
+
+        def needs_off(text):
+            need = needs(text)
+            return None if need is not None and need.kind in kinds else need
+
+        dependencies.needs = needs_off
+        if "speaker" in kinds:  # the selector's view only: the checker still asks speaker_need
+            article_needs = dependencies.Article.needs
+
+            def article_needs_off(self, i):
+                need, balance, _speaker, context = article_needs(self, i)
+                return need, balance, None, context
+
+            dependencies.Article.needs = article_needs_off
+    if "quote-context" in off:
+        dependencies.quote_context = lambda text: None
+    if frags:
+        fragment = select.fragment
+        select.fragment = lambda text: None if fragment(text) in frags else fragment(text)
+    if topics:
+        off_topic = select.off_topic
+        select.off_topic = lambda text: None if off_topic(text) in topics else off_topic(text)
+    if "announces" in off:
+        select.announces = lambda text: False
+    if "lead-demotion" in off:
+        select.not_a_lead = lambda text, quotation=False: None
+    if "unit-stands" in off:  # a unit whose other parts do not stand is still taken
+        of = select._Units.of
+
+        def of_off(self, g):
+            saved, self.on_topic = self.on_topic, False
+            try:
+                return of(self, g)
+            finally:
+                self.on_topic = saved
+
+        select._Units.of = of_off
+    sizes = [int(o.split("=", 1)[1]) for o in off if o.startswith("max-unit=")]
+    if sizes:
+        resolve = select.resolve
+        select.resolve = lambda texts, k, article=None: resolve(texts, k, sizes[-1], article)
+
+
 def rouge(args: argparse.Namespace) -> None:
     from synopsis.evaluate.data import read_clusters, split
     from synopsis.evaluate.readability import Readability, check
@@ -74,6 +156,7 @@ def rouge(args: argparse.Namespace) -> None:
     from synopsis.options import Options, SelectOptions
     from synopsis.pipeline import run
 
+    ablate([o for o in args.off.split(",") if o])
     clusters = split(read_clusters(args.data), args.split)
     options = Options(select=SelectOptions(words=args.words, **json.loads(args.select)))
     metric, total, rated, words = RougeMetric(), 0.0, Readability(), 0
@@ -84,7 +167,7 @@ def rouge(args: argparse.Namespace) -> None:
         total += metric.score(kept, cluster.reference or "").rouge2.fmeasure
         rated += check(sentences[: len(kept)], cluster)
     print(
-        f"{args.select}: ROUGE-2 F1 {100 * total / len(clusters):.2f}, "
+        f"{args.select} off={args.off or '-'}: ROUGE-2 F1 {100 * total / len(clusters):.2f}, "
         f"{words / len(clusters):.0f} words, "
         f"flagged {100 * rated.rate('flagged'):.1f}% of {rated.sentences} sentences"
     )
@@ -141,6 +224,69 @@ def budget(args: argparse.Namespace) -> None:
         print(f"{reason:32} {n:7d}  {100 * n / total:5.1f}%")
 
 
+def refusals(args: argparse.Namespace) -> None:
+    """Every sentence the pipeline scores, by the first rule of ``select`` that keeps it
+    from being a candidate (in the selector's order: length, on topic and whole,
+    announcement, dependencies, a unit part that does not stand): sentences and words."""
+    import collections
+
+    import synopsis.pipeline as pipeline
+    from synopsis import dependencies
+    from synopsis.evaluate.data import read_clusters, split
+    from synopsis.options import Options, SelectOptions
+    from synopsis.select import _Units, announces
+    from synopsis.topic import off_topic
+
+    seen = {}
+    select = pipeline.select
+
+    def spy(scored, *rest, **kw):  # the scored cluster the pipeline hands to select
+        seen["scored"] = scored
+        return select(scored, *rest, **kw)
+
+    pipeline.select = spy
+    options = Options(select=SelectOptions(words=args.words))
+    lo, hi = options.select.min_words, options.select.max_words
+    counts, words = collections.Counter(), collections.Counter()
+    clusters = split(read_clusters(args.data), args.split)
+    for cluster in clusters:
+        seen.clear()
+        pipeline.run(cluster, options)
+        if "scored" not in seen:
+            continue
+        scored = seen["scored"]
+        units = _Units(scored, True, True)
+        for g, s in enumerate(scored.sentences):
+            text = units.text(g)
+            if not lo <= s.words <= hi:
+                reason = "length: " + ("short" if s.words < lo else "long")
+            elif not units.stands(g):
+                why = off_topic(text)
+                reason = f"off-topic: {why}" if why else f"fragment: {dependencies.fragment(text)}"
+            elif announces(text):
+                reason = "announces"
+            elif units.of(g) is None:
+                article = units.article(s.doc_index)
+                if dependencies.resolve(article.texts, s.index, article=article) is not None:
+                    reason = "unit part not standalone"
+                elif dependencies.quote_context(text) is not None:
+                    reason = "dependency: quote-context"
+                else:
+                    need = dependencies.needs(text) or dependencies.speaker_need(text)
+                    reason = "dependency: " + (need.kind if need else "in unit")
+            else:
+                reason = "selectable"
+            counts[reason] += 1
+            words[reason] += s.words
+    total, n = sum(words.values()), sum(counts.values())
+    print(f"{len(clusters)} clusters, {n} sentences, {total} words")
+    for reason, w in words.most_common():
+        print(
+            f"{reason:34} {counts[reason]:6d} sentences {100 * counts[reason] / n:5.1f}%"
+            f"  {w:7d} words {100 * w / total:5.1f}%"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -158,13 +304,23 @@ def main() -> None:
     g.add_argument("--split", default="tune")
     g.add_argument("--words", type=int, default=300)
     g.add_argument("--select", default="{}", help="SelectOptions fields as JSON")
+    g.add_argument(
+        "--off",
+        default="",
+        help="refusal rules to switch off, comma-separated: " + ", ".join(ABLATIONS),
+    )
+    f = sub.add_parser("refusals", help="sentences and words removed by each refusal rule")
+    f.add_argument("data")
+    f.add_argument("--split", default="tune")
+    f.add_argument("--words", type=int, default=300)
     b = sub.add_parser("budget", help="words of the best candidates, by the rule that drops them")
     b.add_argument("data")
     b.add_argument("--split", default="tune")
     b.add_argument("--words", type=int, default=300)
     b.add_argument("--top", type=int, default=40)
     args = parser.parse_args()
-    {"dump": dump, "rate": rate, "rouge": rouge, "budget": budget}[args.command](args)
+    commands = {"dump": dump, "rate": rate, "rouge": rouge, "budget": budget, "refusals": refusals}
+    commands[args.command](args)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ import pytest
 from synopsis.dependencies import (
     Unit,
     announces,
+    cited_surnames,
     fragment,
     full_names,
     needs,
@@ -247,6 +248,38 @@ def test_a_quotation_that_says_its_own_thing_needs_nothing_more(text: str) -> No
     assert quote_context(text) is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The roads are closed for now," Mayor Tom Reyes said, "and they will stay closed."',
+        '"We rebuilt the pier," said Ann Lee, a harbour official, "but it took two years."',
+        '"The school reopens Monday," Principal Ann Lee told parents, "it is safe again."',
+    ],
+)
+def test_a_quotation_resumed_after_its_attribution_goes_on_from_its_first_piece(
+    text: str,
+) -> None:
+    # the "and" / "but" / "it" opening the second piece leans on the first, which the
+    # sentence itself gives: nothing before the sentence is needed
+    assert quote_context(text) is None
+    assert resolve(["The storm hit the coast on Friday.", text], 1) == Unit(1, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the opening piece still counts, resumed or not
+        '"But the roads are closed," Mayor Tom Reyes said, "and they will stay closed."',
+        # two sentences, not one quotation resumed after a comma
+        '"The roads are open," Reyes said. "And they will stay open."',
+        # a later piece that refers back still needs what it refers to
+        '"We tried," Reyes said, "but these two towns could not agree."',
+    ],
+)
+def test_a_resumed_quotation_does_not_hide_a_need_of_its_own(text: str) -> None:
+    assert quote_context(text) is not None
+
+
 def test_a_quotation_needing_context_comes_with_the_sentence_before_or_not_at_all() -> None:
     story = [
         "Principal Ann Lee said on Friday that the river had flooded the school twice this year.",
@@ -372,3 +405,52 @@ def test_page_text_glued_into_a_sentence_is_a_fragment(text: str) -> None:
 )
 def test_story_sentences_with_brackets_figures_or_times_are_no_page_text(text: str) -> None:
     assert fragment(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "alone"),
+    [
+        ("The harbour walls held, Marsh said on Tuesday.", True),
+        ("Marsh and her deputy were not hurt.", True),
+        ("Marsh's crews worked through the night.", True),
+        ("When Marsh arrived, the pier was gone.", True),
+        # part of a longer name, after a title, quoted, a place after a preposition
+        ("Harbour master Ellen Marsh reopened the port.", False),
+        ("The port reopened, President Marsh said.", False),
+        ('"Marsh lied," the captain said.', False),
+        ("Ships waited off Marsh and in Calais for the storm to pass.", False),
+    ],
+)
+def test_a_surname_used_alone_is_found_and_a_longer_name_is_not(text: str, alone: bool) -> None:
+    # (every capitalised word used alone is a candidate: select keeps those the article
+    # gives a full name for)
+    found = cited_surnames(text)
+    assert ("Marsh" in [n.text for n in found]) is alone
+    for n in found:
+        assert text[n.start : n.end] == n.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Harbour Lights" is the third film the port has inspired this decade.',
+        "“Storm Watch” returned to the air on Monday after a week off.",
+        '"Build back higher" was the slogan painted on the new sea wall.',
+    ],
+)
+def test_a_quoted_name_as_subject_is_a_report_not_a_speakerless_quotation(text: str) -> None:
+    assert needs(text) is None
+    assert resolve(["The harbour reopened on Friday.", text], 1) == Unit(1, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will rebuild the harbour this year and the next."',  # a quoted sentence
+        '"We will rebuild," came the answer from the crowd on the quay.',  # speech, its comma
+        '"Harbour Lights and the long winter of the storm surge" is a film.',  # too long
+    ],
+)
+def test_quoted_speech_is_still_a_quotation(text: str) -> None:
+    need = needs(text)
+    assert need is not None and need.kind == "speakerless"

@@ -218,6 +218,77 @@ def test_the_budget_counts_the_words_a_bracketed_name_adds() -> None:
     assert any(shown)  # the fixture exercises the rule
 
 
+def test_a_surname_cited_as_speaker_is_introduced_at_every_budget_it_appears() -> None:
+    # the words "[Ann Webb]" adds are kept free when the sentence is taken, so the full
+    # name is never dropped for want of one word of the budget
+    for words in range(8, 41):
+        summary = synopsis.summarize(WALLS, words=words)
+        assert summary.words <= words
+        seen = ""
+        for s in summary.sentences:
+            if "Webb said" in s.raw and "Ann Webb" not in seen:
+                assert "[Ann Webb] said" in s.text, words
+            seen += s.text
+
+
+# Reports of one crash, written for this test: the driver is the subject of a
+# well-supported sentence by surname alone; one report names her in full, earlier, and
+# cites her as a speaker (the evidence that the word is a person's surname).
+CRASH = [
+    "A car left the road and hung from a power line near Millbrook on Sunday, police said. "
+    "The driver, Nora Lindqvist of Millbrook, followed her navigation app onto a closed bridge. "
+    "Lindqvist and her passenger were not hurt when the car hung from the line. "
+    "The app showed the bridge as open, Lindqvist said.",
+    "A car left the road and hung from a power line near Millbrook on Sunday. "
+    "Lindqvist and her passenger were not hurt when the car hung from the line.",
+    "Police said a car hung from a power line near Millbrook on Sunday after leaving the road. "
+    "Lindqvist and her passenger were not hurt when the car hung from the line, police said.",
+]
+
+
+def test_a_person_cited_by_surname_alone_is_introduced_by_full_name() -> None:
+    summary = synopsis.summarize(CRASH, words=40)
+    assert "Nora Lindqvist of" not in summary.text  # her full name is not otherwise shown
+    (cited,) = [s for s in summary.sentences if s.raw.startswith("Lindqvist and")]
+    assert cited.text.startswith("[Nora Lindqvist] and her passenger")
+    (ins,) = cited.insertions
+    source = next(d for d in summary.documents if d.id == ins.source.document_id)
+    assert source.text[ins.source.start : ins.source.end] == "Nora Lindqvist"
+    doc = next(d for d in summary.documents if d.id == cited.document_id)
+    assert doc.text[cited.start : cited.end] == cited.raw  # raw stays the document's text
+
+
+def test_a_capitalised_word_never_cited_as_a_speaker_is_not_expanded() -> None:
+    # the person finder reads "Unlike Caihong" as a name; nothing attributes anything
+    # to "Caihong", so the word stays as written
+    docs = [
+        "A feathered dinosaur was found in China, researchers said. Unlike Caihong, the other "
+        "feathered dinosaurs of the area had plain wings. "
+        "Caihong may have used its bright feathers for show.",
+        "Researchers described a feathered dinosaur found in China. "
+        "Caihong may have used its bright feathers for show, the team said.",
+        "A dinosaur with bright feathers was found in China. "
+        "Caihong may have used its bright feathers for show, researchers said.",
+    ]
+    for words in (20, 25, 30):
+        summary = synopsis.summarize(docs, words=words)
+        assert any(s.raw.startswith("Caihong may") for s in summary.sentences)
+        assert "[" not in summary.text
+
+
+def test_a_surname_two_people_of_one_article_share_is_not_guessed() -> None:
+    crash = [
+        "A car left the road and hung from a power line near Millbrook on Sunday, police "
+        "said. Nora Lindqvist and her brother Erik Lindqvist were driving home from Millbrook. "
+        "The car hung from the line for an hour, Lindqvist said.",
+        "A car left the road and hung from a power line near Millbrook on Sunday. "
+        "The car hung from the line for an hour, Lindqvist said.",
+    ]
+    summary = synopsis.summarize(crash, words=30)
+    assert any(s.raw.endswith("Lindqvist said.") for s in summary.sentences)
+    assert "[" not in summary.text
+
+
 # Three reports of one raid, written for this test: the best-supported sentence of the
 # cluster is a background one that one report opens with.
 BACKGROUND = (

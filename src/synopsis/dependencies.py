@@ -247,17 +247,21 @@ _QUOTE_CONTEXT = re.compile(
 @found_once
 def quote_context(text: str) -> Need | None:
     """A quotation that leans on something the sentence does not give: it opens with a
-    pronoun or a connective ("That is why ...", "But we ...", "It was not ..."), or it
+    pronoun or a connective ("That is why ...", "But we ...", "It was not ..."; not the
+    piece that resumes it after its attribution, '..., she said, "and ..."'), or it
     refers back ("these two countries"). Met only by the sentence before it in its
     article; a reader given the quotation alone cannot tell what it answers."""
+    resumed = False  # a piece after the sentence's own attribution goes on from its first
     for m in _QUOTED.finditer(text):
         inner = m.group()[1:-1].lstrip(" .…-–—")
-        connective = _CONNECTIVE_OPENER.match(inner)
-        if connective and _opens_clause(inner, connective.end()):
-            return Need("quote-context", m.start(), m.end())
-        pronoun = _PRONOUN_OPENER.match(inner)
-        if pronoun and not _NOT_ANAPHORIC.match(inner) and not _DUMMY_IT.match(inner):
-            return Need("quote-context", m.start(), m.end())
+        if not resumed:
+            connective = _CONNECTIVE_OPENER.match(inner)
+            if connective and _opens_clause(inner, connective.end()):
+                return Need("quote-context", m.start(), m.end())
+            pronoun = _PRONOUN_OPENER.match(inner)
+            if pronoun and not _NOT_ANAPHORIC.match(inner) and not _DUMMY_IT.match(inner):
+                return Need("quote-context", m.start(), m.end())
+            resumed = _RESUMES.match(text, m.end()) is not None
         if _QUOTE_CONTEXT.search(inner):
             return Need("quote-context", m.start(), m.end())
     lead = _LEADING.match(text)
@@ -271,6 +275,12 @@ def quote_context(text: str) -> Need | None:
         ):
             return Need("quote-context", 0, len(text))
     return None
+
+
+# A quotation split by its attribution ('"We will rebuild," Lee said, "and we will do it
+# fast."'): the piece after the attribution goes on from the first one, in the same
+# sentence, so an "and" or an "it" opening it leans on nothing outside the sentence.
+_RESUMES = re.compile(rf"""[^"“”„«»]{{0,60}}\b(?:{SAY})\b[^"“”„«»]{{0,60}},\s*["“„«]""", re.I)
 
 
 # "It's time", "It takes", "That's it": an "it"/"that" in a quotation that points at
@@ -365,6 +375,27 @@ def reports_quote(text: str) -> bool:
     return len(before.split()) >= REPORT_LEAD_WORDS and not before.rstrip().endswith(":")
 
 
+# At most this many words in a quotation that names something ("“Blood Sport” is ...").
+NAMED_QUOTE_WORDS = 5
+
+
+def names_quoted(text: str) -> bool:
+    """A sentence whose subject is a short quoted name (a title, a catchphrase) and whose
+    predicate is the writer's ('"Netflix and chill" is a case of ...'): a report, not a
+    quotation, so it needs no speaker. Speech is told apart by its punctuation: a quoted
+    sentence ends inside its marks ('"We won," ...'), a name does not."""
+    lead = _LEADING.match(text)
+    head = text[lead.end() :] if lead else text
+    m = _QUOTED.match(head)
+    if m is None:
+        return False
+    inner = m.group()[1:-1].strip()
+    if not inner or len(inner.split()) > NAMED_QUOTE_WORDS or inner[-1] in ",.!?;:…-—":
+        return False
+    after = head[m.end() :].lstrip()
+    return after[:1].islower() and len(outside_quotes(after).split()) >= REPORT_LEAD_WORDS
+
+
 @found_once
 def needs(text: str) -> Need | None:
     """What ``text`` (one sentence) needs from its neighbours, or None when it stands
@@ -401,7 +432,7 @@ def needs(text: str) -> Need | None:
         definite = _DEFINITE.search(rest)
         if definite:
             return Need("definite", definite.start(), definite.end())
-    if is_quoted(text) and not _says(text) and not reports_quote(text):
+    if is_quoted(text) and not _says(text) and not reports_quote(text) and not names_quoted(text):
         return Need("speakerless", offset, len(text))
     return None
 
@@ -467,6 +498,92 @@ def full_names(text: str) -> list[Name]:
     """The people ``text`` names with a first name and a surname (outside quotations):
     ``Name.text`` is the surname, ``[start, end)`` the whole name."""
     return _persons(text)
+
+
+_PLACE_PREPOSITIONS = frozenset(
+    [
+        *("in", "at", "on", "from", "to", "of", "for", "by", "near", "into", "across"),
+        *("outside", "inside", "around", "through", "toward", "towards", "via", "between"),
+        *("against", "about", "throughout", "within", "across", "off", "over", "under"),
+    ]
+)
+# A run of capitalised words (with name particles): a lone word is one run of one word,
+# once a sentence-opening "When", "The", "In" before it is set aside.
+_CAPITALISED_RUN = re.compile(
+    r"(?=[A-Z])[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|(?:de|van|von|al|bin)\b))*"
+)
+_TOKEN = re.compile(r"\S+")
+_LONE_WORD = re.compile(r"[A-Z][a-z'’-]+(?=\.?$)")  # the whole word ("PageRank" is none)
+_OPENS_CLAUSE = (",", ";", ":", "(", "—", "–", "-")
+# Words after which a capitalised word is a clause's subject, and words that may follow a
+# subject (a verb, an auxiliary, an adverb before one).
+_BEFORE_SUBJECT = frozenset(
+    [
+        *("when", "that", "if", "how", "as", "and", "but", "while", "because", "after"),
+        *("before", "since", "until", "where", "why", "whom", "whether", "then", "so"),
+        *("though", "although", "also", "according", "once", "unless", "said", "says"),
+    ]
+)
+_VERB_LIKE = re.compile(
+    r"(?:[a-z]+(?:ed|s)|and|or|has|had|was|is|will|would|could|can|may|might|must|should|did|"
+    r"does|do|also|then|never|still|later|now|first|allegedly|reportedly|recently|only|"
+    r"just|told|said|say|thinks|went|got|began|took|gave|made|came|saw|knew|felt|left|"
+    r"won|lost|ran|sat|stood|spent|found|put|kept|held|led|met|paid|sent|wrote|spoke|"
+    r"drove|fell|grew|flew|threw|broke|chose|hid|shot|bit|fled)\b"
+)
+
+
+def cited_surnames(text: str) -> list[Name]:
+    """Capitalised words ``text`` uses alone, outside quotations, as a surname may be
+    ("Webb said", "Webb's report", "Altahan reacted"): not part of a longer capitalised
+    run ("Ann Webb", "President Webb", "Webb County"), nor a place after a preposition
+    ("in Nevada"). Whether one is a person's surname is for the caller to find (an
+    earlier full name with it); possessives give the bare word."""
+    rest = text_of(text).rest
+    out = []
+    for run in _CAPITALISED_RUN.finditer(rest):
+        group = run.group()
+        if len(group) < 2:
+            continue
+        if " " in group:
+            parts = [(m.start(), m.group()) for m in _TOKEN.finditer(group)]
+        else:
+            parts = [(0, group)]
+        prev = None  # the word before the lone word, if any
+        while len(parts) > 1 and parts[0][1].lower() in NOT_NAME_START:
+            prev = parts.pop(0)[1]
+        if len(parts) != 1:
+            continue
+        offset, token = parts[0]
+        m = _LONE_WORD.match(token)
+        if m is None:
+            continue
+        start = run.start() + offset
+        if prev is None:
+            before = rest[max(0, start - 30) : start].rstrip()
+            if before and not before.endswith(_OPENS_CLAUSE):
+                prev = before.split()[-1]
+        if prev is not None and prev.lower() in _PLACE_PREPOSITIONS:  # "in Nevada"
+            continue
+        word = m.group().rstrip("'’")
+        possessive = word.endswith(("'s", "’s"))
+        if possessive:
+            word = word[:-2]
+        # a person is cited as a subject ("Webb said", "when Webb arrived", "said Webb"),
+        # not as a modifier ("the Webb report", "a component Battalion")
+        if (
+            prev is not None
+            and prev.lower() not in _BEFORE_SUBJECT
+            and not _SAY_WORD.fullmatch(prev)
+        ):
+            continue
+        after = rest[start + len(m.group()) : start + len(m.group()) + 30].split()
+        following = after[0] if after else ""
+        if not possessive and following[:1].isalpha() and not _VERB_LIKE.match(following):
+            continue
+        if len(word) > 1 and word.lower() not in NOT_SURNAME and word.lower() not in NOT_A_NAME:
+            out.append(Name(word, start, start + len(word)))
+    return out
 
 
 def attributed_name(text: str) -> Name | None:

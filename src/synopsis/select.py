@@ -18,10 +18,13 @@ the name a "he"/"she" stands for: the speaker a "he said" follows, or for a "He 
 charged" the subject of the nearest clause before that names a person (no insertion when
 that sentence names two people and neither is its subject: the sentence then comes with
 it). The budget counts every sentence of the unit. A candidate whose needs cannot be met
-(a quotation whose speaker is nowhere near) is never taken. A speaker cited by surname
-before the summary has named them in full is shown with the bracketed full name ("[Jack
-Gallant] said"), taken from their article or the one other article that names them
-(``_introduce``).
+(a quotation whose speaker is nowhere near) is never taken. A person cited by surname
+alone, as speaker or as subject ("Gallant said", "Gallant and her passenger were not
+hurt"), before the summary has named them in full is shown with the bracketed full name
+("[Jack Gallant] said"), taken from their article or the one other article that names
+them (``_introduce``); the words that adds are kept free when the sentence is taken. Only
+a person: the cluster must attribute something to that surname, and no name is guessed
+when two people of the article share it.
 
 On topic (:mod:`synopsis.topic`): a sentence about another event ("In a separate
 incident"), a tip line, page text (a caption, a headline left in the body, a note to the
@@ -55,7 +58,6 @@ first, so this reads like a story rather than a ranking.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Sequence
 
@@ -64,9 +66,11 @@ from scipy import sparse
 
 from .dependencies import (
     Article,
+    Name,
     Unit,
     announces,
     attributed_name,
+    cited_surnames,
     fragment,
     full_names,
     resolve,
@@ -74,11 +78,18 @@ from .dependencies import (
 from .model import Insertion, Mention, ScoredCluster, Selection, Sentence
 from .options import SelectOptions
 from .score import is_quotation, words
+from .stopwords import ENGLISH_STOP_WORDS
 from .textfacts import Text
 from .topic import content_words, not_a_lead, off_topic, overlap
 
 # A middle initial or a name particle, kept in a bracketed full name.
 _MIDDLE = re.compile(r"[A-Z]\.|de|van|von|al|bin|da|del|di|le|la")
+# Capitalised only because they open a sentence: no first name ("Any American athletes",
+# "Did Romney ..."), though the person finder reads a capitalised pair as a name.
+_NOT_FIRST_NAME = (ENGLISH_STOP_WORDS - {"bill"}) | {
+    *("did", "does", "do", "why", "what", "how", "who", "will", "would", "can", "could"),
+    *("should", "is", "are", "was", "were", "has", "have", "had", "many", "any", "some"),
+}
 # MMR looks at the best candidates only; beyond a few hundred nothing reaches the top.
 MAX_CANDIDATES = 400
 # The repeat check looks only at candidates this similar to the chosen sentence: cheap, and
@@ -151,10 +162,24 @@ def select(
     )
     length = [int(w) for w in words]
     added: dict[tuple[int, int], int] = {}  # (candidate, sentence): words its insertions add
+    # Surnames cited alone that the summary will show with the full name (``_introduce``):
+    # the words that adds are counted when the first sentence citing one is taken, so
+    # that the budget leaves room for it. ``introduced``: surnames the summary already
+    # names in full or has counted so.
+    # (Found when a candidate is about to be taken, or asked for its cost: most never are.)
+    cites: list[dict[str, int] | None] = [None] * len(ranked)
+    introduced: set[str] = set()
 
-    def cost(c: int) -> int:
-        """Words a candidate adds: its unit's new sentences and what their bracketed
-        insertions add to them (the budget counts what the reader sees)."""
+    def cites_of(c: int) -> dict[str, int]:
+        if cites[c] is None:
+            cites[c] = _candidate_cites(units, unit_members[c], unit_found[c])
+            compound[c] |= bool(cites[c])  # its cost can now differ from its words
+        return cites[c]
+
+    def cost(c: int, exact: bool = False) -> int:
+        """Words a candidate adds: its unit's new sentences, what their bracketed
+        insertions add to them, and the first names of the people they cite by surname
+        alone (the budget counts what the reader sees)."""
         found = unit_found[c]
         total = 0
         for g in unit_members[c]:
@@ -165,19 +190,26 @@ def select(
                 if (c, g) not in added:
                     added[c, g] = _added_words(scored, g, found[g])
                 total += added[c, g]
-        return total
+        # (the full names only once found, or when ``exact``: at the step that takes it)
+        names = cites_of(c) if exact else cites[c] or {}
+        return total + sum(extra for name, extra in names.items() if name not in introduced)
 
     heard = None  # sentences of the summary from each copy group (independent source)
     if groups is not None:
         group_of = np.array([groups[sentences[r].doc_index] for r in ranked], dtype=np.int64)
         heard = np.zeros(int(max(groups)) + 1, dtype=np.int64)
 
+    reserved = 0  # words of the budget kept for full names (spent by _introduce)
+
     def take(c: int) -> None:
-        nonlocal used, max_sim
+        nonlocal used, max_sim, reserved
         chosen.append(c)
-        used += cost(c)
+        used += cost(c, exact=True)
+        reserved += sum(extra for name, extra in cites_of(c).items() if name not in introduced)
         members = [g for g in unit_members[c] if g not in taken]
+        introduced.update(cites_of(c))
         for g in members:
+            introduced.update(units.named(g))
             taken.add(g)
             if heard is not None:
                 heard[groups[sentences[g].doc_index]] += 1
@@ -213,6 +245,8 @@ def select(
             leads = leads[[k is None for k in kinds]]
         elif (~quotes[leads]).any():
             leads = leads[~quotes[leads]]
+        for c in leads:
+            cites_of(int(c))
         leads = leads[fits_budget(np.ones(len(ranked), dtype=bool))[leads]]
         if leads.size:
             value = salience[leads].copy()
@@ -242,13 +276,15 @@ def select(
             unheard = fits & (heard[group_of] == 0) & (salience >= options.coverage_salience)
             if unheard.any():
                 best = int(np.argmax(np.where(unheard, value, -np.inf)))
+        if cites[best] is None and cites_of(best) and cost(best, True) > options.words - used:
+            continue  # the full name it needs does not fit: its cost is known from now on
         take(best)
 
     opening = int(ranked[chosen[0]]) if chosen and options.lead_first else None
     order = _reading_order(scored, sorted(taken), opening)
     kept = {g: insertions[g] for g in order if g in insertions}
     if options.dependencies:
-        kept = _introduce(scored, units, order, kept, spare=options.words - used)
+        kept = _introduce(scored, units, order, kept, spare=options.words - used + reserved)
     return Selection(indices=tuple(order), insertions=kept)
 
 
@@ -339,32 +375,34 @@ def _introduce(
         sentence = scored.sentences[g]
         doc = scored.documents[sentence.doc_index]
         raw = doc.document.text
-        sentence_text = units.text(g)
         mine = list(out.get(g, ()))
         for k, ins in enumerate(mine):  # a bracketed surname standing for "he"/"she"
             surname = ins.text.strip("[]")
             if " " not in surname and surname not in known:
-                found = _full_name(scored, units, sentence.doc_index, sentence.index, surname)
+                found = units.full_name(g, surname)
                 extra = 0 if found is None else len(found[0].split()) - len(surname.split())
                 if found is not None and extra <= spare:
                     text, mention = found
                     mine[k] = Insertion(ins.at, ins.end, f"[{text}]", mention)
                     known.add(surname)
                     spare -= extra
-        name = attributed_name(sentence_text)
-        if name is not None and name.end - name.start == len(name.text) and name.text not in known:
+        here = units.named(g)  # people this sentence names in full itself
+        for name in units.citations(g):  # "Webb said", "Altahan reacted": a surname alone
+            if name.text in known or name.text in here:
+                continue
             at = _raw_offset(raw, sentence, name.start)
             end = _raw_offset(raw, sentence, name.end)
             free = all(i.end <= at or i.at >= end for i in mine)
-            found = _full_name(scored, units, sentence.doc_index, sentence.index, name.text)
+            found = units.full_name(g, name.text)
             extra = 0 if found is None else len(found[0].split()) - len(name.text.split())
             if free and found is not None and found[0] != name.text and extra <= spare:
                 text, mention = found
                 mine.append(Insertion(at=at, end=end, text=f"[{text}]", source=mention))
+                known.add(name.text)
                 spare -= extra
         for ins in mine:
             known.add(ins.text.strip("[]").split()[-1])
-        known.update(p.text for p in full_names(sentence_text))
+        known.update(here)
         if mine:
             out[g] = tuple(sorted(mine, key=lambda i: (i.at, i.end)))
     return out
@@ -374,45 +412,91 @@ def _full_name(
     scored: ScoredCluster, units: _Units, doc_index: int, index: int, surname: str
 ) -> tuple[str, Mention] | None:
     """The full name a surname stands for, and where it is: the nearest sentence before
-    ``index`` in its own article that names the person in full, else any article of the
-    cluster (one that gives two different full names for the surname is no evidence)."""
-
-    def names_in(d: int, sentences: Sequence[Sentence]) -> list[tuple[str, Mention]]:
-        found = []
-        raw = scored.documents[d].document.text
-        texts = units.article(d).texts
-        for s in sentences:
-            for p in full_names(texts[s.index]):
-                if p.text == surname:
-                    mention = Mention(
-                        document_id=scored.documents[d].document.id,
-                        start=_raw_offset(raw, s, p.start),
-                        end=_raw_offset(raw, s, p.end),
-                    )
-                    parts = s.text[p.start : p.end].split()
-                    # First name and surname only: a capitalised run can carry titles
-                    # and places ("Modoc County Deputy Ann Webb"); keep a middle
-                    # initial or a particle ("Gerald E. Connolly", "Ludwig van Beek").
-                    keep = 3 if len(parts) > 2 and _MIDDLE.fullmatch(parts[-2]) else 2
-                    if len(parts) > keep:
-                        parts = parts[-keep:]
-                        start = p.end - len(" ".join(parts))
-                        mention = dataclasses.replace(mention, start=_raw_offset(raw, s, start))
-                    found.append((" ".join(parts), mention))
-        return found
-
-    own = names_in(doc_index, scored.documents[doc_index].sentences[:index])
+    ``index`` in its own article that names the person in full (none when the article
+    names two people with it: no guess), else any article of the cluster (one that
+    gives two different full names for the surname is no evidence)."""
+    hits = units.people().get(surname, ())
+    own = [(s, p) for d, s, p in hits if d == doc_index and s.index < index]
     if own:
-        return own[-1]
-    others = [
-        hit
-        for d in range(len(scored.documents))
-        if d != doc_index
-        for hit in names_in(d, scored.documents[d].sentences)
+        names = [_shown_name(s, p) for s, p in own]
+        if len({text.split()[0] for text, _ in names}) > 1:
+            return None
+        (s, p), (text, start) = own[-1], names[-1]
+    else:
+        others = [(d, s, p) for d, s, p in hits if d != doc_index]
+        if not others or len({_shown_name(s, p)[0] for _, s, p in others}) > 1:
+            return None
+        _, s, p = others[0]
+        text, start = _shown_name(s, p)
+    doc = scored.documents[s.doc_index]
+    raw = doc.document.text
+    if not _first_name(text.split()[0], raw) or not text[-1:].isalpha():
+        return None
+    mention = Mention(
+        document_id=doc.document.id,
+        start=_raw_offset(raw, s, start),
+        end=_raw_offset(raw, s, p.end),
+    )
+    return text, mention
+
+
+# Words that start the name of a place, a body or a thing rather than a person's
+# ("Southern Israel", "New Jersey"), which the person finder can take for a first name.
+_PLACE_STARTS = frozenset(
+    [
+        *("north", "south", "east", "west", "northern", "southern", "eastern", "western"),
+        *("central", "upper", "lower", "greater", "new", "old", "great", "saint", "st"),
+        *("san", "los", "las", "el", "fort", "mount", "lake", "port", "cape", "gulf", "bay"),
+        *("united", "royal", "national", "federal", "state", "county", "city", "hurricane"),
+        *("storm", "tropical", "operation", "project", "team", "club", "camp", "planet"),
     ]
-    if len({text for text, _ in others}) == 1:
-        return others[0]
-    return None
+)
+
+
+def _first_name(word: str, raw: str) -> bool:
+    """Whether ``word`` can be a person's first name: not a word that starts place names,
+    and not one the article also writes in lower case (a common word: "southern",
+    "breaking"), which a given name seldom is."""
+    low = word.lower()
+    if low in _PLACE_STARTS or not word[:1].isupper() or not re.fullmatch(r"[A-Z][a-z]*", word):
+        return False  # (nor a possessive, "Asia's", nor "Fifty-six", nor a cut "Dewey-")
+    return low not in raw or re.search(rf"(?<![\w'’-]){re.escape(low)}(?![\w'’-])", raw) is None
+
+
+def _shown_name(s: Sentence, p: Name) -> tuple[str, int]:
+    """The full name to show for person ``p`` of sentence ``s``, and where it starts in
+    the sentence: first name and surname only, since a capitalised run can carry titles
+    and places ("Modoc County Deputy Ann Webb"); a middle initial or a particle is kept
+    ("Gerald E. Connolly", "Ludwig van Beek")."""
+    parts = s.text[p.start : p.end].split()
+    keep = 3 if len(parts) > 2 and _MIDDLE.fullmatch(parts[-2]) else 2
+    if len(parts) > keep:
+        parts = parts[-keep:]
+        return " ".join(parts), p.end - len(" ".join(parts))
+    return " ".join(parts), p.start
+
+
+def _candidate_cites(
+    units: _Units, members: list[int], found: dict[int, tuple[Insertion, ...]]
+) -> dict[str, int]:
+    """The surnames a candidate's unit cites alone (in its text, or as a bracketed
+    "[Webb]" for a "he") whose full name its article gives, and the words showing that
+    full name adds; none named in full by the unit before they are cited."""
+    if not units.enabled:
+        return {}
+    out: dict[str, int] = {}
+    for k, g in enumerate(members):
+        cited = [n.text for n in units.citations(g)]
+        cited += [i.text.strip("[]") for i in found.get(g, ()) if " " not in i.text.strip()]
+        for surname in cited:
+            if surname in out or surname in units.named(g):
+                continue
+            if any(surname in units.named(h) for h in members[:k]):
+                continue  # the unit names them in full before
+            full = units.full_name(g, surname)
+            if full is not None and full[0] != surname:
+                out[surname] = len(full[0].split()) - 1
+    return out
 
 
 def _standalone(text: str) -> bool:
@@ -433,6 +517,74 @@ class _Units:
         self._articles: dict[int, Article] = {}
         self._texts: dict[str, Text] = {}
         self._stands: dict[int, bool] = {}
+        self._named: dict[int, frozenset[str]] = {}
+        self._citations: dict[int, list[Name]] = {}
+        self._full: dict[tuple[int, str], tuple[str, Mention] | None] = {}
+        self._people: dict[str, list[tuple[int, Sentence, Name]]] | None = None
+        self._speaks: dict[str, bool] = {}
+
+    def named(self, g: int) -> frozenset[str]:
+        """Surnames sentence ``g`` gives with a full name."""
+        if g not in self._named:
+            self._named[g] = frozenset(p.text for p in full_names(self.text(g)))
+        return self._named[g]
+
+    def citations(self, g: int) -> list[Name]:
+        """Capitalised words sentence ``g`` uses alone, as a surname may be
+        (:func:`synopsis.dependencies.cited_surnames`)."""
+        if g not in self._citations:
+            text = self.text(g)
+            found = cited_surnames(text)
+            if found:  # (the people of the cluster are found only when a word may be one)
+                people = self.people()
+                found = [n for n in found if n.text in people]
+            if found:
+                said = attributed_name(text)
+                found = [
+                    n
+                    for n in found
+                    if (said is not None and said.text == n.text) or self.speaks(n.text)
+                ]
+            self._citations[g] = found
+        return self._citations[g]
+
+    def speaks(self, surname: str) -> bool:
+        """Whether the cluster attributes something to ``surname`` ("Webb said"): the
+        evidence that a capitalised word used alone is a person, not a place or a
+        thing the person finder took for a name ("Unlike Caihong", "Supplementary Fig")."""
+        if surname not in self._speaks:
+            self._speaks[surname] = any(
+                surname in s.text
+                and (n := attributed_name(self.text(g))) is not None
+                and n.text == surname
+                for g, s in enumerate(self.scored.sentences)
+            )
+        return self._speaks[surname]
+
+    def people(self) -> dict[str, list[tuple[int, Sentence, Name]]]:
+        """Every person the cluster's sentences name in full, by surname, in document
+        order: (document index, sentence, name), found once per cluster."""
+        if self._people is None:
+            self._people = {}
+            for d, doc in enumerate(self.scored.documents):
+                texts = self.article(d).texts
+                for s in doc.sentences:
+                    for p in full_names(texts[s.index]):
+                        first = texts[s.index][p.start : p.end].split()[0].lower()
+                        opening = not texts[s.index][: p.start].strip(" \"“‘'([—–-")
+                        if opening and first in _NOT_FIRST_NAME:  # "Many Twitter users"
+                            continue
+                        self._people.setdefault(p.text, []).append((d, s, p))
+        return self._people
+
+    def full_name(self, g: int, surname: str) -> tuple[str, Mention] | None:
+        """The full name ``surname`` stands for in sentence ``g`` (:func:`_full_name`)."""
+        if surname not in self.people():
+            return None
+        if (g, surname) not in self._full:
+            s = self.scored.sentences[g]
+            self._full[g, surname] = _full_name(self.scored, self, s.doc_index, s.index, surname)
+        return self._full[g, surname]
 
     def stands(self, g: int) -> bool:
         """Sentence ``g`` can stand in a summary: on topic and whole (judged once: it is
