@@ -531,3 +531,45 @@ def test_claim_hash_is_the_hash_of_every_field_in_order() -> None:
         want = hash(tuple(getattr(c, f.name) for f in dataclasses.fields(c)))
         assert hash(c) == want == hash(c)  # cached on the instance after the first call
     assert len({hash(c) for c in claims}) == len(claims)
+
+
+def test_once_per_text_reads_each_distinct_text_once_and_answers_as_reading_each() -> None:
+    from synopsis.disagree.claims import content_words, once_per_text
+
+    texts = ["Nine boats sank.", "Two ships docked at dawn.", "Nine boats sank.", "", ""]
+    calls: list[str] = []
+
+    def read(text: str) -> list[str]:
+        calls.append(text)
+        return content_words(text)
+
+    assert once_per_text(texts, read) == [content_words(t) for t in texts]
+    assert calls == ["Nine boats sank.", "Two ships docked at dawn.", ""]
+    assert once_per_text([], read) == []
+
+
+def test_sentence_claims_of_repeated_sentences_are_the_claims_found_afresh() -> None:
+    """A repeated sentence text gets its first occurrence's figures and dates moved to its
+    own index and offsets: the same records, fields and order as reading it again."""
+    from synopsis.disagree.facts import sentence_claims
+
+    texts = [
+        "About 40 fishing boats sank off the cape on Tuesday, at 4:20 p.m., rescuers said.",
+        "No figure here at all.",
+        "By Monday at least eight people and 300 sheep had been moved; a 12-day search began.",
+        "About 40 fishing boats sank off the cape on Tuesday, at 4:20 p.m., rescuers said.",
+        "No figure here at all.",
+        "By Monday at least eight people and 300 sheep had been moved; a 12-day search began.",
+        "Sept. 15 was the day the seven ferries stopped.",
+        "About 40 fishing boats sank off the cape on Tuesday, at 4:20 p.m., rescuers said.",
+    ]
+    starts = [0, 95, 130, 7, 0, 2000, 40, 311]
+    want = [
+        [*number_claims(raw, start, i), *date_claims(raw, start, i)]
+        for i, (start, raw) in enumerate(zip(starts, texts, strict=True))
+    ]
+    got = sentence_claims(starts, texts)
+    assert got == want
+    assert [[hash(c) for c in cs] for cs in got] == [[hash(c) for c in cs] for cs in want]
+    assert sum(map(len, want)) >= 12 and all(want[i] for i in (0, 2, 3, 5, 6, 7))
+    assert {type(c) for cs in want for c in cs} == {Quantity, When}

@@ -19,7 +19,15 @@ import numpy as np
 from ..model import Copies, Disagreement, Mention, ScoredCluster, Variant
 from ..options import DisagreeOptions
 from ..stopwords import ENGLISH_STOP_WORDS
-from .claims import Claim, Quantity, When, components, content_words, singular
+from .claims import (
+    Claim,
+    Quantity,
+    When,
+    components,
+    content_words,
+    once_per_text,
+    singular,
+)
 from .dates import DATE_SUBJECT, calendar_days, date_claims, times_compatible
 from .numbers import NUMBER_WORDS, folds_alike, number_claims, numbers_compatible
 from .subjects import claim_subject, predicate_stem, subject_allows
@@ -84,9 +92,7 @@ def fact_disagreements(
     """Figures and dates that independent groups state differently, each located."""
     claims: list[list[Claim]] = []
     values_in_group: dict[tuple[int, tuple[str, str]], set[object]] = {}
-    for i, s in enumerate(scored.sentences):
-        found: list[Claim] = [*number_claims(raws[i], s.start, i)]
-        found += date_claims(raws[i], s.start, i)
+    for i, found in enumerate(sentence_claims([s.start for s in scored.sentences], raws)):
         for c in found:
             value = c.value if isinstance(c, Quantity) else c.compare
             values_in_group.setdefault((int(sent_group[i]), c.about), set()).add(value)
@@ -156,7 +162,7 @@ def fact_disagreements(
     quantities = [c for cs in claims for c in cs if isinstance(c, Quantity)]
     frequency: dict[str, int] = {}  # words in many sentences ("Islamic", "State") tie nothing
     # each sentence's content words once, used twice, and only by the figures' links
-    words_of = [content_words(raw) for raw in raws] if quantities else []
+    words_of = once_per_text(raws, content_words) if quantities else []
     for words in words_of:
         for w in set(words):
             frequency[w] = frequency.get(w, 0) + 1
@@ -227,6 +233,25 @@ def fact_disagreements(
         d = _claim_disagreement(scored, copies, sent_group, members, raws, options, part_counts)
         if d is not None:
             out.append(d)
+    return out
+
+
+def sentence_claims(starts: Sequence[int], raws: Sequence[str]) -> list[list[Claim]]:
+    """Each sentence's figures (:func:`number_claims`) then dates (:func:`date_claims`),
+    read once per distinct text: a repeated sentence (copies of one story) gets the
+    claims of its first occurrence, moved to its own index and offsets (``starts``: each
+    sentence's start in its document; claims depend on the text alone)."""
+    out: list[list[Claim]] = []
+    first: dict[str, tuple[int, list[Claim]]] = {}
+    for i, (start, raw) in enumerate(zip(starts, raws, strict=True)):
+        seen = first.get(raw)
+        if seen is None:
+            found: list[Claim] = [*number_claims(raw, start, i)]
+            found += date_claims(raw, start, i)
+            first[raw] = (start, found)
+        else:
+            found = [c.moved(i, start - seen[0]) for c in seen[1]]
+        out.append(found)
     return out
 
 

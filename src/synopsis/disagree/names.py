@@ -11,7 +11,7 @@ import numpy as np
 from ..model import Copies, Disagreement, Mention, ScoredCluster, Variant
 from ..options import DisagreeOptions
 from ..stopwords import ENGLISH_STOP_WORDS
-from .claims import components, word_tokens
+from .claims import components, once_per_text, word_tokens
 from .dates import MONTHS, WEEKDAYS
 
 CAPITALISED = re.compile(r"\b[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z]+)?\b")
@@ -42,9 +42,11 @@ def name_disagreements(
     where: dict[str, dict[int, list[tuple[int, int]]]] = {}
     tokens_of: dict[int, list[str]] = {}
     is_name: dict[str, bool] = {}  # decided once per distinct token (they repeat)
-    for i, sentence in enumerate(scored.sentences):
-        g = copies.group_of[sentence.doc_index]
-        tokens = word_tokens(raws[i])
+
+    def scan(raw: str) -> tuple[list[str], list[tuple[int, str]]]:
+        """A sentence's tokens and its names with their token positions."""
+        tokens = word_tokens(raw)
+        names = []
         for p, t in enumerate(tokens[1:], start=1):
             # an ASCII capital first (what CAPITALISED asks) is tested before the rest
             if not ("A" <= t[0] <= "Z"):
@@ -57,8 +59,16 @@ def name_disagreements(
                     and t.lower() not in lower_words
                 )
             if name:
-                where.setdefault(t, {}).setdefault(g, []).append((i, p))
-                tokens_of[i] = tokens
+                names.append((p, t))
+        return tokens, names
+
+    # each distinct sentence text scanned once (copies of one story repeat sentences)
+    for i, (tokens, names) in enumerate(once_per_text(raws, scan)):
+        g = copies.group_of[scored.sentences[i].doc_index]
+        for p, t in names:
+            where.setdefault(t, {}).setdefault(g, []).append((i, p))
+        if names:
+            tokens_of[i] = tokens
     context: dict[str, str | None] = {}  # the context word a token gives (or None)
     seen: dict[tuple[str, int], set[str]] = {}
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..model import Copies, Disagreement, Mention, ScoredCluster, Variant
 from ..options import DisagreeOptions
-from .claims import STEM_STOP
+from .claims import STEM_STOP, once_per_text
 from .names import same_name
 
 # Curly quotes, straight quotes, and the ``...'' style of some tokenized copies, whose
@@ -203,13 +203,18 @@ def quote_disagreements(
 
 
 def _stem_frequency(scored: ScoredCluster) -> dict[str, int]:
-    """How many sentences of the cluster use each stem."""
+    """How many sentences of the cluster use each stem (each distinct text's stems found
+    once: copies repeat sentences)."""
     frequency: dict[str, int] = {}
-    for sentence in scored.sentences:
-        raw = scored.documents[sentence.doc_index].document.text[sentence.start : sentence.end]
-        for w in set(_stem_sequence(raw)):
+    raws = [scored.documents[s.doc_index].document.text[s.start : s.end] for s in scored.sentences]
+    for stems in once_per_text(raws, _stem_set):
+        for w in stems:
             frequency[w] = frequency.get(w, 0) + 1
     return frequency
+
+
+def _stem_set(raw: str) -> set[str]:
+    return set(_stem_sequence(raw))
 
 
 def _speaker_pairs(quotes: Sequence[Quote]) -> list[tuple[int, int]]:
