@@ -382,7 +382,7 @@ def test_sentences_read_once_per_text_give_the_disagreements_of_reading_each(
     monkeypatch,
 ) -> None:
     """Claims, content words, name scans and quote stems are read once per distinct
-    sentence text: on a cluster whose copies repeat sentences word for word, the
+    sentence text, and what the links ask of a claim once per text and place: on a cluster whose copies repeat sentences word for word, the
     disagreements (every variant, mention and offset) are those of reading every sentence
     afresh, the code this replaced."""
     from synopsis.disagree import facts, names, quotes
@@ -411,6 +411,9 @@ def test_sentences_read_once_per_text_give_the_disagreements_of_reading_each(
     for module in (facts, names, quotes):
         monkeypatch.setattr(module, "once_per_text", plain)
     monkeypatch.setattr(facts, "sentence_claims", claims_afresh)
+    # each claim's facts (subject, predicates, window, pair facts) found for it alone
+    monkeypatch.setattr(facts, "_place", lambda scored, raws, claim: claim)
+    monkeypatch.setattr(facts, "_text_of", lambda raws, i: i)
     slow = run(*texts)
     assert fast.disagreements == slow.disagreements
     assert {d.about for d in fast.disagreements} >= {"number", "name", "quote"}

@@ -124,14 +124,26 @@ def fact_disagreements(
     # What the pair test needs of each claim, computed once per claim rather than once
     # per aligned pair (near-identical documents align every sentence with every other),
     # and only for the sentences some aligned pair holds.
+    # A claim's facts depend on its sentence's text and its place there alone, so a
+    # repeated sentence (copies of one story) shares the facts of its first occurrence.
     facts_of: list[list[tuple[tuple[str, str], _WhenFacts | None]] | None] = [None] * len(claims)
+    facts_by_text: dict[object, list[tuple[tuple[str, str], _WhenFacts | None]]] = {}
+
+    def pair_facts(i: int) -> list[tuple[tuple[str, str], _WhenFacts | None]]:
+        key = _text_of(raws, i)
+        found = facts_by_text.get(key)
+        if found is None:
+            found = facts_by_text[key] = [_pair_facts(scored, raws, c) for c in claims[i]]
+        facts_of[i] = found
+        return found
+
     days_of: dict[int, set[tuple[int, int]]] = {}  # calendar days of a sentence, when asked
     for i, j in aligned.tolist():
         facts_i, facts_j = facts_of[i], facts_of[j]
         if facts_i is None:
-            facts_i = facts_of[i] = [_pair_facts(scored, raws, c) for c in claims[i]]
+            facts_i = pair_facts(i)
         if facts_j is None:
-            facts_j = facts_of[j] = [_pair_facts(scored, raws, c) for c in claims[j]]
+            facts_j = pair_facts(j)
         for a, (about_a, when_a) in zip(claims[i], facts_i, strict=True):
             for b, (about_b, when_b) in zip(claims[j], facts_j, strict=True):
                 if about_a != about_b:
@@ -171,14 +183,21 @@ def fact_disagreements(
     by_noun: dict[str, list[Quantity]] = {}
     for c in quantities:
         by_noun.setdefault(c.noun, []).append(c)
+    window_of: dict[tuple[object, ...], set[str]] = {}  # by the claim's text and place
+    around: dict[int, set[str]] = {}  # by sentence
     for noun, same in by_noun.items():
-        windows = {c: _window(scored, c, options.context_words, rare, frequency) for c in same}
+        windows = {}
+        for c in same:
+            key = _place(scored, raws, c)
+            if key not in window_of:
+                window_of[key] = _window(scored, c, options.context_words, rare, frequency)
+            windows[c] = window_of[key]
         for a, b in sharing_pairs(same, windows, options.shared_context):
             if sent_group[a.sentence] != sent_group[b.sentence]:
                 links.append((a, b))
         if noun not in GENERIC_NOUNS:
             links += _sole_figures(
-                scored, sent_group, same, words_of, rare, frequency, options, part_counts
+                scored, sent_group, same, words_of, rare, frequency, options, part_counts, around
             )
     stat_abouts = {("number", noun) for noun in STAT_NOUNS}
     # Claims are numbered (equal claims are one, as they are one key of the union-find)
@@ -189,18 +208,24 @@ def fact_disagreements(
     quantity = [isinstance(c, Quantity) for c in items]
     in_ambiguous = [c.about in ambiguous for c in items]
     counts_by_predicate = [c.about not in stat_abouts for c in items]
-    # each claim's subject and predicate words, found when a link first asks for them
+    # each claim's subject and predicate words, found when a link first asks for them,
+    # once per claim text and place (``canon``: the first claim of the same sentence text
+    # at the same place): they are read from the sentence's text alone
+    first: dict[tuple[object, ...], int] = {}
+    canon = [first.setdefault(_place(scored, raws, c), n) for n, c in enumerate(items)]
     unset = object()
     subjects: list[object] = [unset] * len(items)
     predicates: list[object] = [unset] * len(items)
 
     def subject_of(n: int) -> str | None:
+        n = canon[n]
         if subjects[n] is unset:
             c, start = items[n], scored.sentences[items[n].sentence].start
             subjects[n] = claim_subject(raws[c.sentence], c.start - start, c.end - start)
         return subjects[n]  # type: ignore[return-value]
 
     def predicates_of(n: int) -> set[str]:
+        n = canon[n]
         if predicates[n] is unset:
             predicates[n] = _predicates(scored, items[n]) if quantity[n] else set()  # type: ignore[arg-type]
         return predicates[n]  # type: ignore[return-value]
@@ -208,6 +233,7 @@ def fact_disagreements(
     based: dict[int, bool] = {}  # a base others are counted out of, asked only of links
 
     def is_base(n: int) -> bool:
+        n = canon[n]
         if n not in based:
             based[n] = quantity[n] and _partitive(scored, items[n], _BASE)  # type: ignore[arg-type]
         return based[n]
@@ -325,12 +351,14 @@ def _sole_figures(
     frequency: dict[str, int],
     options: DisagreeOptions,
     part_counts: PartCounts,
+    around: dict[int, set[str]] | None = None,
 ) -> list[tuple[Quantity, Quantity]]:
     """Link the one figure each group gives for a counted noun, across groups.
 
     A source that counts "nations" once, at one value, is counting the story's nations;
     two such sources are linked when the sentences around the figures (the sentence and
-    its neighbours in the paragraph) share an uncommon word naming the event.
+    its neighbours in the paragraph) share an uncommon word naming the event. ``around``
+    keeps :func:`_around` of each sentence asked (for every noun of the cluster).
     """
     per_group: dict[int, list[Quantity]] = {}
     for c in same:
@@ -341,7 +369,11 @@ def _sole_figures(
         for g, cs in per_group.items()
         if len({c.compare for c in cs}) == 1 and g not in in_parts and not _partitive(scored, cs[0])
     ]
-    context = {c: _around(scored, c.sentence, words_of, rare, frequency) - {c.noun} for c in sole}
+    around = {} if around is None else around
+    for c in sole:
+        if c.sentence not in around:
+            around[c.sentence] = _around(scored, c.sentence, words_of, rare, frequency)
+    context = {c: around[c.sentence] - {c.noun} for c in sole}
     return [
         (a, b)
         for a, b in sharing_pairs(sole, context, options.sole_shared_context)
@@ -371,6 +403,18 @@ def _pair_facts(
     before = {w for side, w in anchors if side == "before"}
     head = raws[claim.sentence][: claim.start - scored.sentences[claim.sentence].start]
     return claim.about, (anchors, before, bool(_FUTURE.search(head)))
+
+
+def _text_of(raws: Sequence[str], i: int) -> object:
+    """What a sentence's claims and their facts depend on: its text."""
+    return raws[i]
+
+
+def _place(scored: ScoredCluster, raws: Sequence[str], claim: Claim) -> tuple[object, ...]:
+    """A claim's sentence text, kind, subject of comparison and offsets in that text: what
+    the facts read of a claim depend on (two claims with one place read alike)."""
+    start = scored.sentences[claim.sentence].start
+    return (raws[claim.sentence], type(claim), claim.about, claim.start - start, claim.end - start)
 
 
 def _days(cache: dict[int, set[tuple[int, int]]], raws: Sequence[str], i: int) -> set:
