@@ -573,3 +573,44 @@ def test_sentence_claims_of_repeated_sentences_are_the_claims_found_afresh() -> 
     assert [[hash(c) for c in cs] for cs in got] == [[hash(c) for c in cs] for cs in want]
     assert sum(map(len, want)) >= 12 and all(want[i] for i in (0, 2, 3, 5, 6, 7))
     assert {type(c) for cs in want for c in cs} == {Quantity, When}
+
+
+def test_lowercase_words_by_distinct_line_are_those_of_the_joined_texts() -> None:
+    """The names' never-lowercase test reads each distinct line once: the same words as
+    reading the texts joined by line breaks (as the group texts were), with words that
+    touch line breaks, punctuation, digits, capitals and non-ASCII letters."""
+    import random
+
+    from synopsis.disagree.names import _LOWER_WORD, lowercase_words
+
+    rng = random.Random(3)
+    pieces = ["river", "Rivers", "ab", "a", "x1", "é", "naïve", "don't", "it’s", "\n", "\n\n",
+              " ", "  ", ", ", ".", "-", "_", "\t", "\r\n", "Ohrid", "lake", "42"]  # fmt: skip
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 40))) for _ in range(60)]
+    texts += texts[:20]  # copies: repeated lines
+    want = set(_LOWER_WORD.findall("".join("\n" + t for t in texts)))
+    assert lowercase_words(texts) == want
+    assert {"river", "lake", "ab"} <= want and not want & {"a", "x1", "é"}
+    assert lowercase_words([]) == set()
+
+
+def test_quotes_read_once_per_paragraph_and_speaker_are_those_read_afresh(monkeypatch) -> None:
+    """find_quotes reads a paragraph once per text and last speaker before it: copies
+    repeating paragraphs (after a different speaker too, so "she said" falls back to
+    another name) give the quotes of reading every paragraph afresh, offsets included."""
+    from synopsis.disagree import quotes as q
+
+    said = '"The east bridge will stay shut until the inspectors finish," Kowalski said.'
+    fallback = '"We expect the lanes to reopen before the winter storms," she said.'
+    other = "Mayor Anna Brandt said the city would pay for the repairs."
+    texts = [
+        "\n\n".join([said, fallback, other]),
+        "\n\n".join([other, fallback, said, fallback]),
+        "\n\n".join([said, other, fallback, said]),
+    ]
+    scored = score([segment(make_clean(t, f"d{i}"), i) for i, t in enumerate(texts)])
+    fast = find_quotes(scored)
+    monkeypatch.setattr(q, "_paragraph_key", lambda text, last: object())
+    assert fast == find_quotes(scored)
+    assert {x.speaker for x in fast} == {"Kowalski", "Brandt"}
+    assert all(texts[x.document][x.start : x.end] == x.text for x in fast) and len(fast) == 8

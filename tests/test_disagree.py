@@ -382,9 +382,10 @@ def test_sentences_read_once_per_text_give_the_disagreements_of_reading_each(
     monkeypatch,
 ) -> None:
     """Claims, content words, name scans and quote stems are read once per distinct
-    sentence text, and what the links ask of a claim once per text and place: on a cluster whose copies repeat sentences word for word, the
-    disagreements (every variant, mention and offset) are those of reading every sentence
-    afresh, the code this replaced."""
+    sentence text, what the links ask of a claim once per text and place, quotations
+    once per paragraph text and speaker before it: on a cluster whose copies repeat
+    sentences word for word, the disagreements (every variant, mention and offset) are
+    those of reading every sentence afresh, the code this replaced."""
     from synopsis.disagree import facts, names, quotes
     from synopsis.disagree.dates import date_claims
 
@@ -414,6 +415,7 @@ def test_sentences_read_once_per_text_give_the_disagreements_of_reading_each(
     # each claim's facts (subject, predicates, window, pair facts) found for it alone
     monkeypatch.setattr(facts, "_place", lambda scored, raws, claim: claim)
     monkeypatch.setattr(facts, "_text_of", lambda raws, i: i)
+    monkeypatch.setattr(quotes, "_paragraph_key", lambda text, last: object())  # each afresh
     slow = run(*texts)
     assert fast.disagreements == slow.disagreements
     assert {d.about for d in fast.disagreements} >= {"number", "name", "quote"}

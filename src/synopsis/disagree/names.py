@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
@@ -28,14 +28,23 @@ def group_texts(scored: ScoredCluster, copies: Copies) -> list[str]:
     return texts
 
 
+def lowercase_words(texts: Iterable[str]) -> set[str]:
+    """Every lowercase word (``_LOWER_WORD``) of ``texts``, read once per distinct line
+    (copies repeat lines): a word never spans a line break, and a break is a word
+    boundary as a text's start and end are, so the lines hold the texts' words."""
+    lines = dict.fromkeys(line for text in texts for line in text.split("\n"))
+    words: set[str] = set()
+    for line in lines:  # set.update over findall's list: no Python step per word
+        words.update(_LOWER_WORD.findall(line))
+    return words
+
+
 def name_disagreements(
     scored: ScoredCluster, copies: Copies, raws: Sequence[str], options: DisagreeOptions
 ) -> list[Disagreement]:
     """Spellings of one name: close letters, a shared neighbour, each exclusive to its side."""
     group_text = group_texts(scored, copies)
-    lower_words: set[str] = set()
-    for text in group_text:  # set.update over findall's list: no Python step per word
-        lower_words.update(_LOWER_WORD.findall(text))
+    lower_words = lowercase_words(seg.document.text for seg in scored.documents)
     # spelling -> group -> where it stands (sentence, token), for every capitalised,
     # never-lowercase token; the words around it are read (by ``around``) only for the
     # spellings that reach a comparison: most blocks below hold one spelling

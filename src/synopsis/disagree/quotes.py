@@ -50,47 +50,65 @@ class Quote:
 
 
 def find_quotes(scored: ScoredCluster) -> list[Quote]:
-    """Direct quotes with a named speaker; "he said" falls back to the last named speaker."""
+    """Direct quotes with a named speaker; "he said" falls back to the last named speaker.
+
+    A paragraph's quotes depend on its text and the last speaker named before it alone,
+    so each distinct pair is read once per cluster (copies repeat paragraphs) and its
+    quotes moved to where the paragraph stands."""
     out = []
+    known: dict[object, tuple[list[tuple[str, str, int, int]], str | None]] = {}
     for d, seg in enumerate(scored.documents):
         raw = seg.document.text
         last: str | None = None
         for para in seg.paragraphs:
             text = raw[para.start : para.end]
-            for m in _QUOTE.finditer(text):
-                speaker = None
-                after = _AFTER.match(text[m.end() : m.end() + 80])
-                before = _BEFORE.search(text[max(0, m.start() - 80) : m.start()])
-                for found in (after, before):
-                    name = found and (found.group("name") or found.groupdict().get("name2"))
-                    if name and name.split()[-1] not in ("He", "She", "They"):
-                        speaker = name.split()[-1]
-                        break
-                if speaker is None:
-                    for said in _SAID.finditer(text[: m.start()]):
-                        last = said.group("name").split()[-1]
-                    speaker = last
-                if speaker and speaker not in ("He", "She", "They", "It", "I", "We"):
-                    last = speaker
-                    body = m.group(1) or m.group(2)
-                    base = para.start + (m.start(1) if m.group(1) else m.start(2))
-                    # Each sentence of a quote is compared on its own: one article may quote
-                    # two sentences where another quotes one.
-                    for piece in _QUOTE_SENTENCE.finditer(body):
-                        if len(piece.group(0).split()) >= 5:
-                            out.append(
-                                Quote(
-                                    speaker,
-                                    piece.group(0),
-                                    d,
-                                    base + piece.start(),
-                                    base + piece.end(),
-                                )
-                            )
-            for said in _SAID.finditer(text):
-                if said.group("name").split()[-1] not in ("He", "She", "They", "It"):
-                    last = said.group("name").split()[-1]
+            key = _paragraph_key(text, last)
+            found = known.get(key)
+            if found is None:
+                found = known[key] = _paragraph_quotes(text, last)
+            quotes, last = found
+            for speaker, words, start, end in quotes:
+                out.append(Quote(speaker, words, d, para.start + start, para.start + end))
     return out
+
+
+def _paragraph_key(text: str, last: str | None) -> object:
+    """What a paragraph's quotes depend on: its text and the last speaker before it."""
+    return (text, last)
+
+
+def _paragraph_quotes(
+    text: str, last: str | None
+) -> tuple[list[tuple[str, str, int, int]], str | None]:
+    """The quotes of one paragraph (speaker, text, start and end in the paragraph) and the
+    last named speaker after it, given ``last``, the one before it."""
+    out = []
+    for m in _QUOTE.finditer(text):
+        speaker = None
+        after = _AFTER.match(text[m.end() : m.end() + 80])
+        before = _BEFORE.search(text[max(0, m.start() - 80) : m.start()])
+        for found in (after, before):
+            name = found and (found.group("name") or found.groupdict().get("name2"))
+            if name and name.split()[-1] not in ("He", "She", "They"):
+                speaker = name.split()[-1]
+                break
+        if speaker is None:
+            for said in _SAID.finditer(text[: m.start()]):
+                last = said.group("name").split()[-1]
+            speaker = last
+        if speaker and speaker not in ("He", "She", "They", "It", "I", "We"):
+            last = speaker
+            body = m.group(1) or m.group(2)
+            base = m.start(1) if m.group(1) else m.start(2)
+            # Each sentence of a quote is compared on its own: one article may quote
+            # two sentences where another quotes one.
+            for piece in _QUOTE_SENTENCE.finditer(body):
+                if len(piece.group(0).split()) >= 5:
+                    out.append((speaker, piece.group(0), base + piece.start(), base + piece.end()))
+    for said in _SAID.finditer(text):
+        if said.group("name").split()[-1] not in ("He", "She", "They", "It"):
+            last = said.group("name").split()[-1]
+    return out, last
 
 
 def _runs(words: Sequence[str], n: int) -> set[tuple[str, ...]]:
@@ -127,9 +145,9 @@ def quote_disagreements(
     only common words are different sentences of one speaker.
     """
     quotes = find_quotes(scored)
-    sequences = [_stem_sequence(q.text) for q in quotes]
-    stems = [set(seq) for seq in sequences]
-    norms = [_WORD.findall(q.text.lower()) for q in quotes]
+    texts = [q.text for q in quotes]  # each distinct wording read once (copies repeat them)
+    stems = once_per_text(texts, _stem_set)
+    norms = once_per_text(texts, _norm)
     # what the pair tests ask of each quote, made once per quote when a pair first needs
     # it (a large cluster pairs each quote with hundreds of others)
     norm_sets: dict[int, set[str]] = {}
@@ -215,6 +233,10 @@ def _stem_frequency(scored: ScoredCluster) -> dict[str, int]:
 
 def _stem_set(raw: str) -> set[str]:
     return set(_stem_sequence(raw))
+
+
+def _norm(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
 
 
 def _speaker_pairs(quotes: Sequence[Quote]) -> list[tuple[int, int]]:
