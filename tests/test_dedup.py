@@ -330,3 +330,21 @@ def test_shared_shingles_are_the_sizes_and_intersections_of_the_shingle_sets() -
                 assert shared[i][j] == want_shared[i][j], (k, limit, i, j)
         assert sum(want_shared[i][j] for i, j in itertools.combinations(range(30), 2)) > 40
     assert shared_shingles([], 4) == ([], [])
+
+
+def test_all_pairs_by_blocks_of_rows_are_the_upper_triangle_of_the_full_square() -> None:
+    """SentenceIndex compares blocks of rows with the rows from the block on: the same
+    pairs, in the same order, as scoring the whole square once and keeping i < j."""
+    from synopsis.dedup import _ROW_BLOCK, _near
+
+    rng = random.Random(9)
+    base = [
+        " ".join(rng.choice("abcdefgh") * rng.randint(2, 6) for _ in range(8)) for _ in range(25)
+    ]
+    texts = list(dict.fromkeys(_variants(rng, base, 200)))
+    assert len(texts) > 3 * _ROW_BLOCK
+    rows, cols = np.nonzero(_near(texts, texts, 85.0))
+    keep = cols > rows
+    src, dst = SentenceIndex({0: texts}, DedupOptions())._all_pairs(texts)
+    assert src.tolist() == rows[keep].tolist() and dst.tolist() == cols[keep].tolist()
+    assert len(src) > 10 and (src // _ROW_BLOCK != dst // _ROW_BLOCK).any()  # across blocks

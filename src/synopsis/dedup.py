@@ -291,6 +291,9 @@ def _containment(jaccard: float, size_a: int, size_b: int) -> float:
     return jaccard * (size_a + size_b) / (1 + jaccard) / max(min(size_a, size_b), 1)
 
 
+_ROW_BLOCK = 16  # rows of one block of SentenceIndex's comparison of all pairs
+
+
 class SentenceIndex:
     """Near-identical sentence pairs of a cluster, found once for every document pair.
 
@@ -329,9 +332,14 @@ class SentenceIndex:
         self._reach: dict[int, np.ndarray] = {}
 
     def _all_pairs(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        """Every pair (i < j) of distinct sentences that reaches the ratio."""
+        """Every pair (i < j) of distinct sentences that reaches the ratio, in order.
+
+        Each block of rows is compared with itself and the rows after it: the pairs
+        before the block were found by the earlier blocks, so the smaller the block, the
+        less of the square is scored twice or with itself (16 rows: 5.9 -> 3.5 ms on 172
+        sentences), for one ``cdist`` call per block."""
         src, dst = [], []
-        block = max(1, 4_000_000 // max(len(texts), 1))  # ~4 MB of scores at a time
+        block = max(1, min(_ROW_BLOCK, 4_000_000 // max(len(texts), 1)))  # <= ~4 MB of scores
         for start in range(0, len(texts), block):
             near = _near(texts[start : start + block], texts[start:], self.ratio)
             rows, cols = np.nonzero(near)
