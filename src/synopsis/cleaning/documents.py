@@ -245,6 +245,7 @@ def topicality(
     exact: bool = False,
     sentences: Sequence[list[tuple[int, int]]] | None = None,
     known: dict[str, set[str]] | None = None,
+    body_words: dict[int, int] | None = None,
 ) -> dict[int, Topicality]:
     """Topicality of every live document (by index), judged against the other sources.
 
@@ -263,10 +264,12 @@ def topicality(
     off-topic and is 0 for a document that cannot be, and ``agreement`` is then NaN; a
     source's word index is built when a comparison first needs it. ``sentences`` are the
     documents' body sentences (:func:`_body_sentences`) when already found; ``known``
-    keeps each sentence text's telling words once found (:func:`_sentence_words`).
+    keeps each sentence text's telling words once found (:func:`_sentence_words`);
+    ``body_words``, documents' body word counts already counted (by index).
     """
     # (a document already marked off-topic is judged again, with the same result)
     live = [i for i, c in enumerate(cleaned) if c.dropped in (None, OFF_TOPIC)]
+    body_words = body_words or {}
     spans = sentences
     sentences = {i: _sentence_words(cleaned[i], spans[i] if spans else None, known) for i in live}
     vocab = {i: set().union(*sentences[i]) for i in live}
@@ -293,7 +296,7 @@ def topicality(
             matched[i, g] = _matched(sentences[i], index_of(g), need)
         return matched[i, g]
 
-    words = {i: _body_words(cleaned[i]) for i in live}
+    words = {i: body_words[i] if i in body_words else _body_words(cleaned[i]) for i in live}
     longest = max(live, key=lambda i: words[i], default=None)
     out = {}
     for i in live:
@@ -465,12 +468,14 @@ def _judge_topics(
     """Mark documents that tell another story than the rest of the cluster as off-topic
     (:func:`topicality`); the body is kept, so ``clean --explain`` can show it."""
     out = list(cleaned)
-    live = [_body_words(c) for c in cleaned if c.dropped is None]
+    counted = {i: _body_words(c) for i, c in enumerate(cleaned) if c.dropped is None}
+    live = list(counted.values())
     if len(live) < options.topic_min_groups:
         return out  # too few sources for any to be outvoted
     if sorted(live)[-2] < options.topic_min_words:
         return out  # no document but the longest is long enough to be judged
-    for i, t in topicality(cleaned, options, sentences=sentences, known=known).items():
+    judged = topicality(cleaned, options, sentences=sentences, known=known, body_words=counted)
+    for i, t in judged.items():
         if t.off_topic:
             out[i] = dataclasses.replace(cleaned[i], dropped=OFF_TOPIC)
     return out
