@@ -610,7 +610,98 @@ def test_quotes_read_once_per_paragraph_and_speaker_are_those_read_afresh(monkey
     ]
     scored = score([segment(make_clean(t, f"d{i}"), i) for i, t in enumerate(texts)])
     fast = find_quotes(scored)
-    monkeypatch.setattr(q, "_paragraph_key", lambda text, last: object())
+    monkeypatch.setattr(q, "_paragraph_key", lambda text: object())
     assert fast == find_quotes(scored)
     assert {x.speaker for x in fast} == {"Kowalski", "Brandt"}
     assert all(texts[x.document][x.start : x.end] == x.text for x in fast) and len(fast) == 8
+
+
+def _find_quotes_plain(scored):  # type: ignore[no-untyped-def]
+    """find_quotes as it was: every paragraph read afresh, the fallback speaker updated
+    as the paragraph is read (the reference for the reading kept per paragraph text)."""
+    from synopsis.disagree.quotes import _AFTER, _BEFORE, _QUOTE, _QUOTE_SENTENCE, _SAID, Quote
+
+    out = []
+    for d, seg in enumerate(scored.documents):
+        raw = seg.document.text
+        last = None
+        for para in seg.paragraphs:
+            text = raw[para.start : para.end]
+            for m in _QUOTE.finditer(text):
+                speaker = None
+                after = _AFTER.match(text[m.end() : m.end() + 80])
+                before = _BEFORE.search(text[max(0, m.start() - 80) : m.start()])
+                for found in (after, before):
+                    name = found and (found.group("name") or found.groupdict().get("name2"))
+                    if name and name.split()[-1] not in ("He", "She", "They"):
+                        speaker = name.split()[-1]
+                        break
+                if speaker is None:
+                    for said in _SAID.finditer(text[: m.start()]):
+                        last = said.group("name").split()[-1]
+                    speaker = last
+                if speaker and speaker not in ("He", "She", "They", "It", "I", "We"):
+                    last = speaker
+                    body = m.group(1) or m.group(2)
+                    base = para.start + (m.start(1) if m.group(1) else m.start(2))
+                    for piece in _QUOTE_SENTENCE.finditer(body):
+                        if len(piece.group(0).split()) >= 5:
+                            out.append(
+                                Quote(
+                                    speaker,
+                                    piece.group(0),
+                                    d,
+                                    base + piece.start(),
+                                    base + piece.end(),
+                                )
+                            )
+            for said in _SAID.finditer(text):
+                if said.group("name").split()[-1] not in ("He", "She", "They", "It"):
+                    last = said.group("name").split()[-1]
+    return out
+
+
+def test_quotes_from_readings_kept_per_paragraph_are_those_of_reading_afresh() -> None:
+    """find_quotes keeps what each paragraph text holds and decides only the fallback
+    speaker per paragraph: the quotes of the code it replaced on generated documents of
+    named, pronoun and missing speakers, "said" before quotes, short quotes and repeats."""
+    import random
+
+    rng = random.Random(21)
+    paragraphs = [
+        '"The east bridge will stay shut until the inspectors finish," Kowalski said.',
+        '"We expect the lanes to reopen before the winter storms," she said.',
+        "Mayor Anna Brandt said the city would pay for the repairs.",
+        'He said: "Nobody will cross that bridge before the spring thaw comes."',
+        '"Too short," he said.',
+        '"It will cost more than the council thought at first. Much more," Brandt added.',
+        'Engineer Tomas Novak told reporters, "The cables are older than anyone believed."',
+        "They said the work would go on through the night.",
+        '"Traffic will move to the west crossing for the next six weeks," it said.',
+        "The council meets on Monday.",
+    ]
+    texts = ["\n\n".join(rng.choices(paragraphs, k=rng.randint(1, 8))) for _ in range(40)]
+    scored = score([segment(make_clean(t, f"d{i}"), i) for i, t in enumerate(texts)])
+    want = _find_quotes_plain(scored)
+    assert find_quotes(scored) == want
+    assert {q.speaker for q in want} >= {"Kowalski", "Brandt", "Novak"} and len(want) > 40
+
+
+def test_text_frequency_counts_each_text_as_often_as_it_occurs() -> None:
+    """The rarity of a word (figures' context, quote stems): how many texts hold it,
+    each distinct text read once and counted with its repeats, as counting every text."""
+    from synopsis.disagree.claims import content_words, text_frequency
+
+    texts = [
+        "Nine boats sank near the cape.",
+        "The cape boats.",
+        "",
+        "Nine boats sank near the cape.",
+    ]
+    texts += ["Boats, boats and boats at the cape."] * 3
+    want: dict[str, int] = {}
+    for t in texts:
+        for w in set(content_words(t)):
+            want[w] = want.get(w, 0) + 1
+    assert text_frequency(texts, content_words) == want
+    assert want["boats"] == 6 and want["cape"] == 6 and want["sank"] == 2

@@ -415,7 +415,7 @@ def test_sentences_read_once_per_text_give_the_disagreements_of_reading_each(
     # each claim's facts (subject, predicates, window, pair facts) found for it alone
     monkeypatch.setattr(facts, "_place", lambda scored, raws, claim: claim)
     monkeypatch.setattr(facts, "_text_of", lambda raws, i: i)
-    monkeypatch.setattr(quotes, "_paragraph_key", lambda text, last: object())  # each afresh
+    monkeypatch.setattr(quotes, "_paragraph_key", lambda text: object())  # each afresh
     slow = run(*texts)
     assert fast.disagreements == slow.disagreements
     assert {d.about for d in fast.disagreements} >= {"number", "name", "quote"}

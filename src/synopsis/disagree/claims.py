@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import operator
 import re
+from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, fields
 from typing import Any, TypeVar, Union
@@ -128,6 +129,16 @@ def once_per_text(texts: Sequence[str], read: Callable[[str], R]) -> list[R]:
 
 
 _MISSING: Any = object()
+
+
+def text_frequency(texts: Sequence[str], read: Callable[[str], Iterable[str]]) -> dict[str, int]:
+    """How many of ``texts`` hold each word ``read`` finds: each distinct text read once and
+    counted as often as it occurs (copies repeat sentences)."""
+    frequency: dict[str, int] = {}
+    for text, n in Counter(texts).items():
+        for w in set(read(text)):
+            frequency[w] = frequency.get(w, 0) + n
+    return frequency
 
 
 def components(items: Iterable[T], links: Iterable[tuple[T, T]]) -> list[list[T]]:

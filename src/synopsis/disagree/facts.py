@@ -27,6 +27,7 @@ from .claims import (
     content_words,
     once_per_text,
     singular,
+    text_frequency,
 )
 from .dates import DATE_SUBJECT, calendar_days, date_claims, times_compatible
 from .numbers import NUMBER_WORDS, folds_alike, number_claims, numbers_compatible
@@ -172,12 +173,12 @@ def fact_disagreements(
                             continue
                 links.append((a, b))
     quantities = [c for cs in claims for c in cs if isinstance(c, Quantity)]
-    frequency: dict[str, int] = {}  # words in many sentences ("Islamic", "State") tie nothing
-    # each sentence's content words once, used twice, and only by the figures' links
+    # each sentence's content words once, used twice, and only by the figures' links;
+    # words in many sentences ("Islamic", "State") tie nothing
     words_of = once_per_text(raws, content_words) if quantities else []
-    for words in words_of:
-        for w in set(words):
-            frequency[w] = frequency.get(w, 0) + 1
+    frequency: dict[str, int] = {}
+    if quantities:
+        frequency = text_frequency(raws, dict(zip(raws, words_of, strict=True)).__getitem__)
     rare = max(2, int(options.common_fraction * len(raws)))
     part_counts = PartCounts(raws, sent_group)
     by_noun: dict[str, list[Quantity]] = {}

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..model import Copies, Disagreement, Mention, ScoredCluster, Variant
 from ..options import DisagreeOptions
-from .claims import STEM_STOP, once_per_text
+from .claims import STEM_STOP, once_per_text, text_frequency
 from .names import same_name
 
 # Curly quotes, straight quotes, and the ``...'' style of some tokenized copies, whose
@@ -52,37 +52,50 @@ class Quote:
 def find_quotes(scored: ScoredCluster) -> list[Quote]:
     """Direct quotes with a named speaker; "he said" falls back to the last named speaker.
 
-    A paragraph's quotes depend on its text and the last speaker named before it alone,
-    so each distinct pair is read once per cluster (copies repeat paragraphs) and its
-    quotes moved to where the paragraph stands."""
+    What a paragraph holds (its quotations, the speakers named around each, the names
+    before them) depends on its text alone, so each distinct paragraph text is read once
+    per cluster (copies repeat paragraphs, :func:`_reading`); only the fallback to the
+    last speaker named before it is decided per paragraph."""
     out = []
-    known: dict[object, tuple[list[tuple[str, str, int, int]], str | None]] = {}
+    known: dict[object, _Reading] = {}
     for d, seg in enumerate(scored.documents):
         raw = seg.document.text
         last: str | None = None
         for para in seg.paragraphs:
             text = raw[para.start : para.end]
-            key = _paragraph_key(text, last)
-            found = known.get(key)
-            if found is None:
-                found = known[key] = _paragraph_quotes(text, last)
-            quotes, last = found
-            for speaker, words, start, end in quotes:
-                out.append(Quote(speaker, words, d, para.start + start, para.start + end))
+            key = _paragraph_key(text)
+            reading = known.get(key)
+            if reading is None:
+                reading = known[key] = _reading(text)
+            items, named_last = reading
+            for speaker, fallback, pieces in items:
+                if speaker is None:
+                    if fallback is not None:
+                        last = fallback
+                    speaker = last
+                if speaker and speaker not in ("He", "She", "They", "It", "I", "We"):
+                    last = speaker
+                    for words, start, end in pieces:
+                        out.append(Quote(speaker, words, d, para.start + start, para.start + end))
+            if named_last is not None:
+                last = named_last
     return out
 
 
-def _paragraph_key(text: str, last: str | None) -> object:
-    """What a paragraph's quotes depend on: its text and the last speaker before it."""
-    return (text, last)
+# A paragraph's quotations, each as (speaker named around it or None, the last name
+# before it that "said" follows or None, its sentences of five words or more with their
+# offsets in the paragraph), and the last speaker it names (pronouns left out) or None.
+_Reading = tuple[list[tuple[str | None, str | None, list[tuple[str, int, int]]]], str | None]
 
 
-def _paragraph_quotes(
-    text: str, last: str | None
-) -> tuple[list[tuple[str, str, int, int]], str | None]:
-    """The quotes of one paragraph (speaker, text, start and end in the paragraph) and the
-    last named speaker after it, given ``last``, the one before it."""
-    out = []
+def _paragraph_key(text: str) -> object:
+    """What a paragraph's reading depends on: its text."""
+    return text
+
+
+def _reading(text: str) -> _Reading:
+    """What :func:`find_quotes` reads of one paragraph's text."""
+    items = []
     for m in _QUOTE.finditer(text):
         speaker = None
         after = _AFTER.match(text[m.end() : m.end() + 80])
@@ -92,23 +105,25 @@ def _paragraph_quotes(
             if name and name.split()[-1] not in ("He", "She", "They"):
                 speaker = name.split()[-1]
                 break
+        fallback = None
         if speaker is None:
             for said in _SAID.finditer(text[: m.start()]):
-                last = said.group("name").split()[-1]
-            speaker = last
-        if speaker and speaker not in ("He", "She", "They", "It", "I", "We"):
-            last = speaker
-            body = m.group(1) or m.group(2)
-            base = m.start(1) if m.group(1) else m.start(2)
-            # Each sentence of a quote is compared on its own: one article may quote
-            # two sentences where another quotes one.
-            for piece in _QUOTE_SENTENCE.finditer(body):
-                if len(piece.group(0).split()) >= 5:
-                    out.append((speaker, piece.group(0), base + piece.start(), base + piece.end()))
+                fallback = said.group("name").split()[-1]
+        body = m.group(1) or m.group(2)
+        base = m.start(1) if m.group(1) else m.start(2)
+        # Each sentence of a quote is compared on its own: one article may quote two
+        # sentences where another quotes one.
+        pieces = [
+            (piece.group(0), base + piece.start(), base + piece.end())
+            for piece in _QUOTE_SENTENCE.finditer(body)
+            if len(piece.group(0).split()) >= 5
+        ]
+        items.append((speaker, fallback, pieces))
+    named_last = None
     for said in _SAID.finditer(text):
         if said.group("name").split()[-1] not in ("He", "She", "They", "It"):
-            last = said.group("name").split()[-1]
-    return out, last
+            named_last = said.group("name").split()[-1]
+    return items, named_last
 
 
 def _runs(words: Sequence[str], n: int) -> set[tuple[str, ...]]:
@@ -223,12 +238,8 @@ def quote_disagreements(
 def _stem_frequency(scored: ScoredCluster) -> dict[str, int]:
     """How many sentences of the cluster use each stem (each distinct text's stems found
     once: copies repeat sentences)."""
-    frequency: dict[str, int] = {}
     raws = [scored.documents[s.doc_index].document.text[s.start : s.end] for s in scored.sentences]
-    for stems in once_per_text(raws, _stem_set):
-        for w in stems:
-            frequency[w] = frequency.get(w, 0) + 1
-    return frequency
+    return text_frequency(raws, _stem_sequence)
 
 
 def _stem_set(raw: str) -> set[str]:
