@@ -546,6 +546,8 @@ def test_once_per_text_reads_each_distinct_text_once_and_answers_as_reading_each
     assert once_per_text(texts, read) == [content_words(t) for t in texts]
     assert calls == ["Nine boats sank.", "Two ships docked at dawn.", ""]
     assert once_per_text([], read) == []
+    distinct = ["Nine boats sank.", "Two ships docked at dawn.", ""]  # nothing repeats
+    assert once_per_text(distinct, read) == [content_words(t) for t in distinct]
 
 
 def test_sentence_claims_of_repeated_sentences_are_the_claims_found_afresh() -> None:

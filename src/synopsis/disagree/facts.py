@@ -93,6 +93,9 @@ def fact_disagreements(
     """Figures and dates that independent groups state differently, each located."""
     claims: list[list[Claim]] = []
     values_in_group: dict[tuple[int, tuple[str, str]], set[object]] = {}
+    # a claim's place (its sentence text and offsets there) is worth finding only when
+    # some sentence text repeats; else each claim is its own place
+    place = _place if len(set(raws)) < len(raws) else _itself
     for i, found in enumerate(sentence_claims([s.start for s in scored.sentences], raws)):
         for c in found:
             value = c.value if isinstance(c, Quantity) else c.compare
@@ -184,12 +187,12 @@ def fact_disagreements(
     by_noun: dict[str, list[Quantity]] = {}
     for c in quantities:
         by_noun.setdefault(c.noun, []).append(c)
-    window_of: dict[tuple[object, ...], set[str]] = {}  # by the claim's text and place
+    window_of: dict[object, set[str]] = {}  # by the claim's text and place
     around: dict[int, set[str]] = {}  # by sentence
     for noun, same in by_noun.items():
         windows = {}
         for c in same:
-            key = _place(scored, raws, c)
+            key = place(scored, raws, c)
             if key not in window_of:
                 window_of[key] = _window(scored, c, options.context_words, rare, frequency)
             windows[c] = window_of[key]
@@ -212,8 +215,8 @@ def fact_disagreements(
     # each claim's subject and predicate words, found when a link first asks for them,
     # once per claim text and place (``canon``: the first claim of the same sentence text
     # at the same place): they are read from the sentence's text alone
-    first: dict[tuple[object, ...], int] = {}
-    canon = [first.setdefault(_place(scored, raws, c), n) for n, c in enumerate(items)]
+    first: dict[object, int] = {}
+    canon = [first.setdefault(place(scored, raws, c), n) for n, c in enumerate(items)]
     unset = object()
     subjects: list[object] = [unset] * len(items)
     predicates: list[object] = [unset] * len(items)
@@ -268,6 +271,11 @@ def sentence_claims(starts: Sequence[int], raws: Sequence[str]) -> list[list[Cla
     read once per distinct text: a repeated sentence (copies of one story) gets the
     claims of its first occurrence, moved to its own index and offsets (``starts``: each
     sentence's start in its document; claims depend on the text alone)."""
+    if len(set(raws)) == len(raws):  # nothing repeats: each read once anyway
+        return [
+            [*number_claims(raw, start, i), *date_claims(raw, start, i)]
+            for i, (start, raw) in enumerate(zip(starts, raws, strict=True))
+        ]
     out: list[list[Claim]] = []
     first: dict[str, tuple[int, list[Claim]]] = {}
     for i, (start, raw) in enumerate(zip(starts, raws, strict=True)):
@@ -404,6 +412,11 @@ def _pair_facts(
     before = {w for side, w in anchors if side == "before"}
     head = raws[claim.sentence][: claim.start - scored.sentences[claim.sentence].start]
     return claim.about, (anchors, before, bool(_FUTURE.search(head)))
+
+
+def _itself(scored: ScoredCluster, raws: Sequence[str], claim: Claim) -> object:
+    """The place of a claim in a cluster whose sentence texts are all distinct: itself."""
+    return claim
 
 
 def _text_of(raws: Sequence[str], i: int) -> object:

@@ -57,16 +57,21 @@ def find_quotes(scored: ScoredCluster) -> list[Quote]:
     per cluster (copies repeat paragraphs, :func:`_reading`); only the fallback to the
     last speaker named before it is decided per paragraph."""
     out = []
-    known: dict[object, _Reading] = {}
+    texts = [[s.document.text[p.start : p.end] for p in s.paragraphs] for s in scored.documents]
+    every = [t for ts in texts for t in ts]
+    known: dict[object, _Reading] | None = None
+    if len(set(every)) < len(every):  # some paragraph repeats: keep what each holds
+        known = {}
     for d, seg in enumerate(scored.documents):
-        raw = seg.document.text
         last: str | None = None
-        for para in seg.paragraphs:
-            text = raw[para.start : para.end]
-            key = _paragraph_key(text)
-            reading = known.get(key)
-            if reading is None:
-                reading = known[key] = _reading(text)
+        for para, text in zip(seg.paragraphs, texts[d], strict=True):
+            if known is None:
+                reading = _reading(text)
+            else:
+                key = _paragraph_key(text)
+                reading = known.get(key)
+                if reading is None:
+                    reading = known[key] = _reading(text)
             items, named_last = reading
             for speaker, fallback, pieces in items:
                 if speaker is None:

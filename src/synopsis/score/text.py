@@ -90,8 +90,9 @@ def surface(
     # a sentence's cues depend on its text alone (its words are the text's): each
     # distinct text is read once (copies of one story repeat sentences)
     known: dict[str, tuple[int, bool, bool, bool, bool, bool]] = {}
+    repeats = len(set(texts)) < len(texts)
     for k, (s, text, lower, ws) in enumerate(zip(sentences, texts, lowers, tokens, strict=True)):
-        cues = known.get(text)
+        cues = known.get(text) if repeats else None
         if cues is None:
             quoted = _quoted_chars(text)
             # _PERSONAL matches exactly the \w runs in _PERSONAL_WORDS (its longer
@@ -103,7 +104,7 @@ def surface(
             # \d is any Unicode decimal digit: only a non-ASCII sentence can hold one of
             # those without an ASCII digit.
             digit = digits[k] or (not text.isascii() and _DIGIT.search(text) is not None)
-            cues = known[text] = (
+            cues = (
                 len(text.split()),  # s.words
                 _is_quotation(text, quoted),
                 personal,
@@ -111,6 +112,8 @@ def surface(
                 digit,
                 hinted[k] and _FURNITURE.search(lower) is not None,
             )
+            if repeats:
+                known[text] = cues
         flags.append((*cues, s.index, s.doc_index))
     rows = np.zeros((n, len(TEXT_CUES)), dtype=np.float64)
     if not n:
