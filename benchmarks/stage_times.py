@@ -14,8 +14,8 @@ selection); the last rows give each peer's time and the floor as multiples of sy
 
 ``--gc-freeze`` moves every object alive after loading and the warm-up (the data set,
 sumy's and synopsis's modules) out of Python's cyclic garbage collector (``gc.freeze``)
-before timing: in this process the collector's full passes over them cost every system
-~15-20% (benchmarks/README.md, speed15); off by default, so figures compare with
+before timing: in this process the collector's full passes over them cost synopsis about
+10% on full text (benchmarks/README.md, speed15); off by default, so figures compare with
 earlier tables.
 """
 
