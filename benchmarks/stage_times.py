@@ -1,7 +1,7 @@
 """Where the time goes: CPU ms per cluster of each synopsis stage, of sumy's LexRank and
 TextRank, and of the floor, in one run on one split.
 
-    python benchmarks/stage_times.py DATA.jsonl [--split check]
+    python benchmarks/stage_times.py DATA.jsonl [--split check] [--gc-freeze]
 
 Runs the pipeline's stages one by one (as ``synopsis.pipeline.run`` does) and times each
 with ``time.process_time`` (CPU, so other work on the machine distorts it less than wall
@@ -11,12 +11,19 @@ baseline uses) and sumy's own ranking. One process, warm-up call first, no ROUGE
 ``floor`` is the least any extractive summarizer must do from raw text (split on final
 punctuation with one regex and list each sentence's words: no cleaning, scoring or
 selection); the last rows give each peer's time and the floor as multiples of synopsis's.
+
+``--gc-freeze`` moves every object alive after loading and the warm-up (the data set,
+sumy's and synopsis's modules) out of Python's cyclic garbage collector (``gc.freeze``)
+before timing: in this process the collector's full passes over them cost synopsis about
+10% on full text (benchmarks/README.md, speed15); off by default, so figures compare with
+earlier tables.
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import gc
 import re
 import time
 from collections import defaultdict
@@ -59,12 +66,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("data")
     parser.add_argument("--split", default="check")
+    parser.add_argument("--gc-freeze", action="store_true", help="gc.freeze() before timing")
     args = parser.parse_args()
     clusters = split(read_clusters(args.data), args.split)
     options = Options.with_words(300)
     for peer in PEERS:
         SYSTEMS[peer](clusters[0], 300)  # warm-up (imports)
     pipeline.run(clusters[0], options)
+    if args.gc_freeze:
+        gc.collect()
+        gc.freeze()
     t: dict[str, float] = defaultdict(float)
     # Wrap the stage functions the pipeline calls, so the pipeline itself runs unchanged.
     for name in (s for s in STAGES if hasattr(pipeline, s)):  # older trees lack some
@@ -87,7 +98,8 @@ def main() -> None:
             [_WORDS.findall(s) for s in _SPLIT.split(doc.text.lower())]
         t["floor: one-regex split + words"] += clock() - i
     n = len(clusters)
-    print(f"{args.data} ({args.split}, {n} clusters): CPU milliseconds per cluster")
+    frozen = ", gc frozen" if args.gc_freeze else ""
+    print(f"{args.data} ({args.split}, {n} clusters{frozen}): CPU milliseconds per cluster")
     print("| stage | CPU ms/cluster |\n|---|---|")
     for name, seconds in t.items():
         print(f"| {name} | {1000 * seconds / n:.2f} |")

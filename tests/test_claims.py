@@ -531,3 +531,179 @@ def test_claim_hash_is_the_hash_of_every_field_in_order() -> None:
         want = hash(tuple(getattr(c, f.name) for f in dataclasses.fields(c)))
         assert hash(c) == want == hash(c)  # cached on the instance after the first call
     assert len({hash(c) for c in claims}) == len(claims)
+
+
+def test_once_per_text_reads_each_distinct_text_once_and_answers_as_reading_each() -> None:
+    from synopsis.disagree.claims import content_words, once_per_text
+
+    texts = ["Nine boats sank.", "Two ships docked at dawn.", "Nine boats sank.", "", ""]
+    calls: list[str] = []
+
+    def read(text: str) -> list[str]:
+        calls.append(text)
+        return content_words(text)
+
+    assert once_per_text(texts, read) == [content_words(t) for t in texts]
+    assert calls == ["Nine boats sank.", "Two ships docked at dawn.", ""]
+    assert once_per_text([], read) == []
+    distinct = ["Nine boats sank.", "Two ships docked at dawn.", ""]  # nothing repeats
+    assert once_per_text(distinct, read) == [content_words(t) for t in distinct]
+
+
+def test_sentence_claims_of_repeated_sentences_are_the_claims_found_afresh() -> None:
+    """A repeated sentence text gets its first occurrence's figures and dates moved to its
+    own index and offsets: the same records, fields and order as reading it again."""
+    from synopsis.disagree.facts import sentence_claims
+
+    texts = [
+        "About 40 fishing boats sank off the cape on Tuesday, at 4:20 p.m., rescuers said.",
+        "No figure here at all.",
+        "By Monday at least eight people and 300 sheep had been moved; a 12-day search began.",
+        "About 40 fishing boats sank off the cape on Tuesday, at 4:20 p.m., rescuers said.",
+        "No figure here at all.",
+        "By Monday at least eight people and 300 sheep had been moved; a 12-day search began.",
+        "Sept. 15 was the day the seven ferries stopped.",
+        "About 40 fishing boats sank off the cape on Tuesday, at 4:20 p.m., rescuers said.",
+    ]
+    starts = [0, 95, 130, 7, 0, 2000, 40, 311]
+    want = [
+        [*number_claims(raw, start, i), *date_claims(raw, start, i)]
+        for i, (start, raw) in enumerate(zip(starts, texts, strict=True))
+    ]
+    got = sentence_claims(starts, texts)
+    assert got == want
+    assert [[hash(c) for c in cs] for cs in got] == [[hash(c) for c in cs] for cs in want]
+    assert sum(map(len, want)) >= 12 and all(want[i] for i in (0, 2, 3, 5, 6, 7))
+    assert {type(c) for cs in want for c in cs} == {Quantity, When}
+
+
+def test_lowercase_words_by_distinct_line_are_those_of_the_joined_texts() -> None:
+    """The names' never-lowercase test reads each distinct line once: the same words as
+    reading the texts joined by line breaks (as the group texts were), with words that
+    touch line breaks, punctuation, digits, capitals and non-ASCII letters."""
+    import random
+
+    from synopsis.disagree.names import _LOWER_WORD, lowercase_words
+
+    rng = random.Random(3)
+    pieces = ["river", "Rivers", "ab", "a", "x1", "é", "naïve", "don't", "it’s", "\n", "\n\n",
+              " ", "  ", ", ", ".", "-", "_", "\t", "\r\n", "Ohrid", "lake", "42"]  # fmt: skip
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 40))) for _ in range(60)]
+    texts += texts[:20]  # copies: repeated lines
+    want = set(_LOWER_WORD.findall("".join("\n" + t for t in texts)))
+    assert lowercase_words(texts) == want
+    assert {"river", "lake", "ab"} <= want and not want & {"a", "x1", "é"}
+    assert lowercase_words([]) == set()
+
+
+def test_quotes_read_once_per_paragraph_and_speaker_are_those_read_afresh(monkeypatch) -> None:
+    """find_quotes reads a paragraph once per text and last speaker before it: copies
+    repeating paragraphs (after a different speaker too, so "she said" falls back to
+    another name) give the quotes of reading every paragraph afresh, offsets included."""
+    from synopsis.disagree import quotes as q
+
+    said = '"The east bridge will stay shut until the inspectors finish," Kowalski said.'
+    fallback = '"We expect the lanes to reopen before the winter storms," she said.'
+    other = "Mayor Anna Brandt said the city would pay for the repairs."
+    texts = [
+        "\n\n".join([said, fallback, other]),
+        "\n\n".join([other, fallback, said, fallback]),
+        "\n\n".join([said, other, fallback, said]),
+    ]
+    scored = score([segment(make_clean(t, f"d{i}"), i) for i, t in enumerate(texts)])
+    fast = find_quotes(scored)
+    monkeypatch.setattr(q, "_paragraph_key", lambda text: object())
+    assert fast == find_quotes(scored)
+    assert {x.speaker for x in fast} == {"Kowalski", "Brandt"}
+    assert all(texts[x.document][x.start : x.end] == x.text for x in fast) and len(fast) == 8
+
+
+def _find_quotes_plain(scored):  # type: ignore[no-untyped-def]
+    """find_quotes as it was: every paragraph read afresh, the fallback speaker updated
+    as the paragraph is read (the reference for the reading kept per paragraph text)."""
+    from synopsis.disagree.quotes import _AFTER, _BEFORE, _QUOTE, _QUOTE_SENTENCE, _SAID, Quote
+
+    out = []
+    for d, seg in enumerate(scored.documents):
+        raw = seg.document.text
+        last = None
+        for para in seg.paragraphs:
+            text = raw[para.start : para.end]
+            for m in _QUOTE.finditer(text):
+                speaker = None
+                after = _AFTER.match(text[m.end() : m.end() + 80])
+                before = _BEFORE.search(text[max(0, m.start() - 80) : m.start()])
+                for found in (after, before):
+                    name = found and (found.group("name") or found.groupdict().get("name2"))
+                    if name and name.split()[-1] not in ("He", "She", "They"):
+                        speaker = name.split()[-1]
+                        break
+                if speaker is None:
+                    for said in _SAID.finditer(text[: m.start()]):
+                        last = said.group("name").split()[-1]
+                    speaker = last
+                if speaker and speaker not in ("He", "She", "They", "It", "I", "We"):
+                    last = speaker
+                    body = m.group(1) or m.group(2)
+                    base = para.start + (m.start(1) if m.group(1) else m.start(2))
+                    for piece in _QUOTE_SENTENCE.finditer(body):
+                        if len(piece.group(0).split()) >= 5:
+                            out.append(
+                                Quote(
+                                    speaker,
+                                    piece.group(0),
+                                    d,
+                                    base + piece.start(),
+                                    base + piece.end(),
+                                )
+                            )
+            for said in _SAID.finditer(text):
+                if said.group("name").split()[-1] not in ("He", "She", "They", "It"):
+                    last = said.group("name").split()[-1]
+    return out
+
+
+def test_quotes_from_readings_kept_per_paragraph_are_those_of_reading_afresh() -> None:
+    """find_quotes keeps what each paragraph text holds and decides only the fallback
+    speaker per paragraph: the quotes of the code it replaced on generated documents of
+    named, pronoun and missing speakers, "said" before quotes, short quotes and repeats."""
+    import random
+
+    rng = random.Random(21)
+    paragraphs = [
+        '"The east bridge will stay shut until the inspectors finish," Kowalski said.',
+        '"We expect the lanes to reopen before the winter storms," she said.',
+        "Mayor Anna Brandt said the city would pay for the repairs.",
+        'He said: "Nobody will cross that bridge before the spring thaw comes."',
+        '"Too short," he said.',
+        '"It will cost more than the council thought at first. Much more," Brandt added.',
+        'Engineer Tomas Novak told reporters, "The cables are older than anyone believed."',
+        "They said the work would go on through the night.",
+        '"Traffic will move to the west crossing for the next six weeks," it said.',
+        "The council meets on Monday.",
+    ]
+    texts = ["\n\n".join(rng.choices(paragraphs, k=rng.randint(1, 8))) for _ in range(40)]
+    scored = score([segment(make_clean(t, f"d{i}"), i) for i, t in enumerate(texts)])
+    want = _find_quotes_plain(scored)
+    assert find_quotes(scored) == want
+    assert {q.speaker for q in want} >= {"Kowalski", "Brandt", "Novak"} and len(want) > 40
+
+
+def test_text_frequency_counts_each_text_as_often_as_it_occurs() -> None:
+    """The rarity of a word (figures' context, quote stems): how many texts hold it,
+    each distinct text read once and counted with its repeats, as counting every text."""
+    from synopsis.disagree.claims import content_words, text_frequency
+
+    texts = [
+        "Nine boats sank near the cape.",
+        "The cape boats.",
+        "",
+        "Nine boats sank near the cape.",
+    ]
+    texts += ["Boats, boats and boats at the cape."] * 3
+    want: dict[str, int] = {}
+    for t in texts:
+        for w in set(content_words(t)):
+            want[w] = want.get(w, 0) + 1
+    assert text_frequency(texts, content_words) == want
+    assert want["boats"] == 6 and want["cape"] == 6 and want["sank"] == 2

@@ -273,30 +273,78 @@ def test_minhash_pairs_are_those_of_plain_datasketch_sketches() -> None:
 
 
 def test_direct_pairs_by_word_tuples_are_those_of_encoded_shingles() -> None:
-    """direct_pairs compares sets of word tuples: the same pairs as comparing the sets of
-    encoded shingles that MinHash hashes (the code it replaced), short documents (fewer
-    words than a shingle) and empty ones included."""
+    """direct_pairs compares sets of word tuples (fewer than 6 documents) or counts shared
+    shingles by integer codes (more): the same pairs as comparing the sets of encoded
+    shingles that MinHash hashes (the code they replaced), short documents (fewer words
+    than a shingle) and empty ones included."""
     import itertools
 
-    from synopsis.dedup import _shingle_set, _shingles, direct_pairs
+    from synopsis.dedup import _CODES_FROM, _shingle_set, _shingles, direct_pairs
 
     rng = random.Random(11)
     vocabulary = ["".join(rng.choice("abcdef") for _ in range(3)) for _ in range(25)]
     base = [" ".join(rng.choices(vocabulary, k=rng.randint(1, 9))) for _ in range(30)]
     docs = [_variants(rng, base, rng.randint(0, 6)) for _ in range(50)]
     docs += [["one"], ["one two"], ["one two"], []]
+    small = [docs[0], docs[50], docs[51], docs[52], docs[53]]
+    assert len(small) < _CODES_FROM <= len(docs)
     for k, threshold in ((4, 0.1), (1, 0.6), (2, 0.2)):
         options = DedupOptions(shingle_words=k, lsh_threshold=threshold, min_containment=0.2)
-        sets = [set(_shingles(s, k)) for s in docs]
-        want = []
-        for (i, a), (j, b) in itertools.combinations(enumerate(sets), 2):
-            if a and b:
-                shared = len(a & b)
-                if (
-                    shared / (len(a) + len(b) - shared) >= threshold
-                    and shared / min(len(a), len(b)) >= 0.2
-                ):
-                    want.append((i, j))
-        assert direct_pairs(docs, options) == want
-        assert [len(_shingle_set(s, k)) for s in docs] == [len(s) for s in sets]
-        assert 5 < len(want) < 50 * 49 / 4  # some pairs found, far from all
+        for cluster in (docs, docs[:5], small):
+            sets = [set(_shingles(s, k)) for s in cluster]
+            want = []
+            for (i, a), (j, b) in itertools.combinations(enumerate(sets), 2):
+                if a and b:
+                    shared = len(a & b)
+                    if (
+                        shared / (len(a) + len(b) - shared) >= threshold
+                        and shared / min(len(a), len(b)) >= 0.2
+                    ):
+                        want.append((i, j))
+            assert direct_pairs(cluster, options) == want
+            assert [len(_shingle_set(s, k)) for s in cluster] == [len(s) for s in sets]
+            if cluster is docs:
+                assert 5 < len(want) < 50 * 49 / 4  # some pairs found, far from all
+
+
+def test_shared_shingles_are_the_sizes_and_intersections_of_the_shingle_sets() -> None:
+    """shared_shingles counts by integer codes what the sets of word tuples hold: every
+    document's set size and every pair's intersection, with codes renumbered (a small
+    code limit forces it at every step) or not, short and empty documents included."""
+    import itertools
+
+    from synopsis.dedup import _shingle_set, shared_shingles
+
+    rng = random.Random(5)
+    vocabulary = ["".join(rng.choice("abcdefg") for _ in range(3)) for _ in range(40)]
+    base = [" ".join(rng.choices(vocabulary, k=rng.randint(1, 9))) for _ in range(25)]
+    docs = [_variants(rng, base, rng.randint(0, 5)) for _ in range(30)]
+    docs += [["one"], ["one two"], ["one two"], ["two one"], [], ["one two three four"]]
+    for k in (1, 2, 3, 4, 6):
+        sets = [_shingle_set(s, k) for s in docs]
+        want_shared = [[len(a & b) for b in sets] for a in sets]
+        for limit in (2**62, 50):
+            sizes, shared = shared_shingles(docs, k, code_limit=limit)
+            assert sizes == [len(s) for s in sets]
+            for i, j in itertools.combinations(range(len(docs)), 2):
+                assert shared[i][j] == want_shared[i][j], (k, limit, i, j)
+        assert sum(want_shared[i][j] for i, j in itertools.combinations(range(30), 2)) > 40
+    assert shared_shingles([], 4) == ([], [])
+
+
+def test_all_pairs_by_blocks_of_rows_are_the_upper_triangle_of_the_full_square() -> None:
+    """SentenceIndex compares blocks of rows with the rows from the block on: the same
+    pairs, in the same order, as scoring the whole square once and keeping i < j."""
+    from synopsis.dedup import _ROW_BLOCK, _near
+
+    rng = random.Random(9)
+    base = [
+        " ".join(rng.choice("abcdefgh") * rng.randint(2, 6) for _ in range(8)) for _ in range(25)
+    ]
+    texts = list(dict.fromkeys(_variants(rng, base, 200)))
+    assert len(texts) > 3 * _ROW_BLOCK
+    rows, cols = np.nonzero(_near(texts, texts, 85.0))
+    keep = cols > rows
+    src, dst = SentenceIndex({0: texts}, DedupOptions())._all_pairs(texts)
+    assert src.tolist() == rows[keep].tolist() and dst.tolist() == cols[keep].tolist()
+    assert len(src) > 10 and (src // _ROW_BLOCK != dst // _ROW_BLOCK).any()  # across blocks

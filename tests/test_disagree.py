@@ -376,3 +376,47 @@ def test_the_same_verb_ties_counts_a_source_gives_at_several_values() -> None:
     )
     [d] = [x for x in run(a, b).disagreements if x.about == "number"]
     assert {v.value for v in d.variants} == {"12", "18"}
+
+
+def test_sentences_read_once_per_text_give_the_disagreements_of_reading_each(
+    monkeypatch,
+) -> None:
+    """Claims, content words, name scans and quote stems are read once per distinct
+    sentence text, what the links ask of a claim once per text and place, quotations
+    once per paragraph text and speaker before it: on a cluster whose copies repeat
+    sentences word for word, the disagreements (every variant, mention and offset) are
+    those of reading every sentence afresh, the code this replaced."""
+    from synopsis.disagree import facts, names, quotes
+    from synopsis.disagree.dates import date_claims
+
+    extra = "The talks on Lake Ohrid will resume on Thursday at 9:30 a.m., officials said.\n"
+    texts = [
+        SUMMIT_A,
+        SUMMIT_B,
+        # a copy of A without its quotation: one group, its other sentences repeated
+        "".join(SUMMIT_A.splitlines(keepends=True)[i] for i in (0, 1, 3)) + extra,
+        extra + SUMMIT_B.splitlines()[0] + "\n" + VOTE_A,
+        VOTE_B + SUMMIT_A.splitlines()[1] + "\n",
+    ]
+    fast = run(*texts)
+
+    def plain(items, read):  # type: ignore[no-untyped-def]
+        return [read(t) for t in items]
+
+    def claims_afresh(starts, raws):  # type: ignore[no-untyped-def]
+        return [
+            [*number_claims(r, s, i), *date_claims(r, s, i)]
+            for i, (s, r) in enumerate(zip(starts, raws, strict=True))
+        ]
+
+    for module in (facts, names, quotes):
+        monkeypatch.setattr(module, "once_per_text", plain)
+    monkeypatch.setattr(facts, "sentence_claims", claims_afresh)
+    # each claim's facts (subject, predicates, window, pair facts) found for it alone
+    monkeypatch.setattr(facts, "_place", lambda scored, raws, claim: claim)
+    monkeypatch.setattr(facts, "_text_of", lambda raws, i: i)
+    monkeypatch.setattr(quotes, "_paragraph_key", lambda text: object())  # each afresh
+    slow = run(*texts)
+    assert fast.disagreements == slow.disagreements
+    assert {d.about for d in fast.disagreements} >= {"number", "name", "quote"}
+    assert fast.independent_sources >= 3 and len(fast.copies) < len(texts)

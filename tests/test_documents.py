@@ -14,6 +14,7 @@ import random
 import re
 import string
 import sys
+from collections import Counter
 
 import pytest
 
@@ -448,3 +449,30 @@ def _same(a: dict, b: dict) -> bool:
         return dataclasses.replace(t, agreement=None if math.isnan(t.agreement) else t.agreement)
 
     return {k: key(t) for k, t in a.items()} == {k: key(t) for k, t in b.items()}
+
+
+def test_sentences_judged_once_per_cluster_give_what_judging_each_gives() -> None:
+    """clean_cluster judges each distinct sentence text once (notice or not, telling
+    words) for all its documents: a cluster with copies that repeat sentences, notice
+    pages sharing sentences and an off-topic document is cleaned as judging every
+    sentence of every document afresh cleans it (the page and topic judges without the
+    cluster's tables)."""
+    from synopsis.cleaning.documents import _clean, _judge_page, _judge_topics
+    from synopsis.cleaning.lines import line_key, numbered_lines
+
+    docs = flood_cluster("documents/festival.txt")
+    wire = read("cross/wire.txt")
+    docs += [
+        make_document(wire + "\n\n" + read("cross/independent.txt"), "both.txt"),
+        make_document(VERIFY + " " + SIGN_IN, "notice-1.txt"),
+        make_document(SIGN_IN + " " + VERIFY + " " + wire.split("\n")[0], "notice-2.txt"),
+    ]
+    options = CleanOptions()
+    counts: Counter[str] = Counter()
+    for doc in docs:
+        counts.update({k for _, a, b in numbered_lines(doc.text) if (k := line_key(doc.text[a:b]))})
+    shared = frozenset(k for k, n in counts.items() if n >= options.shared_min_documents)
+    plain = _judge_topics([_judge_page(_clean(d, options, shared), options) for d in docs], options)
+    got = clean_cluster(docs, options)
+    assert list(got) == plain
+    assert {c.dropped for c in got} >= {None, OFF_TOPIC} and got[-2].dropped is not None

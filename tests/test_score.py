@@ -194,7 +194,8 @@ def test_column_means_are_scipys_mean_bit_for_bit() -> None:
 def test_surface_rows_are_each_cue_computed_per_sentence() -> None:
     """surface builds its rows from one list of plain values: the same rows as each cue
     computed on its own per sentence (the columns it replaced), with documents whose
-    sentence count is unknown (relative position 0) and one sentence count of 0."""
+    sentence count is unknown (relative position 0), one sentence count of 0, and texts
+    repeated at other places (each distinct text's cues are read once)."""
     from synopsis.model import Sentence
     from synopsis.score.text import _FURNITURE, is_quotation
 
@@ -204,6 +205,9 @@ def test_surface_rows_are_each_cue_computed_per_sentence() -> None:
         Sentence(int(rng.integers(0, 4)), "d", k, 0, 0, 0, " ".join(rng.choice(pieces, 5)))
         for k in range(60)
     ]
+    # repeated texts elsewhere (copies): their cues are read once, their positions differ
+    sentences += [Sentence((s.doc_index + 1) % 4, "e", k + 3, 0, 0, 0, s.text)
+                  for k, s in enumerate(sentences[:30])]  # fmt: skip
     counts = [20, 0, 7]  # document 3's count unknown
     rows = surface(sentences, counts)
     for s, row in zip(sentences, rows, strict=True):

@@ -63,12 +63,15 @@ def clean_cluster(
             counts.update(found)
         shared = frozenset(k for k, n in counts.items() if n >= options.shared_min_documents)
     cleaned, sentences = [], []
+    # each distinct sentence text judged once per cluster (copies repeat sentences)
+    notices: dict[str, bool] = {}
+    words: dict[str, set[str]] = {}
     for doc, numbered in zip(documents, lines, strict=True):
         first = _clean(doc, options, shared, numbered, keys)
         spans = _body_sentences(first)  # found once, for the page and the topic
-        cleaned.append(_judge_page(first, options, spans))
+        cleaned.append(_judge_page(first, options, spans, notices))
         sentences.append(spans)
-    return tuple(_judge_topics(cleaned, options, sentences))
+    return tuple(_judge_topics(cleaned, options, sentences, words))
 
 
 def _clean(
@@ -165,12 +168,15 @@ def _judge_page(
     cleaned: CleanDocument,
     options: CleanOptions,
     sentences: list[tuple[int, int]] | None = None,
+    notices: dict[str, bool] | None = None,
 ) -> CleanDocument:
     """Drop a page whole when nothing is left or it is mostly site notice.
 
     The line rules cut a notice's first line ("Tweet with a location") and keep the rest;
     judged by sentence over the whole body, the page is seen to hold no story at all.
-    ``sentences`` are its body sentences when already found (:func:`_body_sentences`).
+    ``sentences`` are its body sentences when already found (:func:`_body_sentences`);
+    ``notices`` keeps :func:`is_notice` of each sentence text judged (one dict per
+    cluster: copies repeat sentences).
     """
     if not cleaned.body:
         return dataclasses.replace(cleaned, dropped=NOTHING_LEFT)
@@ -183,7 +189,14 @@ def _judge_page(
     # looking at the longest sentences first
     allowed, story = (1 - options.notice_share) * words, 0
     for n, (a, b) in sorted(zip(counts, sentences, strict=True), reverse=True):
-        if not is_notice(text[a:b]):
+        if notices is None:
+            notice = is_notice(text[a:b])
+        else:
+            sentence = text[a:b]
+            notice = notices.get(sentence)
+            if notice is None:
+                notice = notices[sentence] = is_notice(sentence)
+        if not notice:
             story += n
             if story > allowed:
                 return cleaned
@@ -231,6 +244,8 @@ def topicality(
     *,
     exact: bool = False,
     sentences: Sequence[list[tuple[int, int]]] | None = None,
+    known: dict[str, set[str]] | None = None,
+    body_words: dict[int, int] | None = None,
 ) -> dict[int, Topicality]:
     """Topicality of every live document (by index), judged against the other sources.
 
@@ -248,12 +263,15 @@ def topicality(
     every figure): ``story`` stops counting once it is too high for the document to be
     off-topic and is 0 for a document that cannot be, and ``agreement`` is then NaN; a
     source's word index is built when a comparison first needs it. ``sentences`` are the
-    documents' body sentences (:func:`_body_sentences`) when already found.
+    documents' body sentences (:func:`_body_sentences`) when already found; ``known``
+    keeps each sentence text's telling words once found (:func:`_sentence_words`);
+    ``body_words``, documents' body word counts already counted (by index).
     """
     # (a document already marked off-topic is judged again, with the same result)
     live = [i for i, c in enumerate(cleaned) if c.dropped in (None, OFF_TOPIC)]
+    body_words = body_words or {}
     spans = sentences
-    sentences = {i: _sentence_words(cleaned[i], spans[i] if spans else None) for i in live}
+    sentences = {i: _sentence_words(cleaned[i], spans[i] if spans else None, known) for i in live}
     vocab = {i: set().union(*sentences[i]) for i in live}
     group = _copy_groups(live, vocab, options.topic_copy_similarity)
     size = Counter(group.values())
@@ -278,7 +296,7 @@ def topicality(
             matched[i, g] = _matched(sentences[i], index_of(g), need)
         return matched[i, g]
 
-    words = {i: _body_words(cleaned[i]) for i in live}
+    words = {i: body_words[i] if i in body_words else _body_words(cleaned[i]) for i in live}
     longest = max(live, key=lambda i: words[i], default=None)
     out = {}
     for i in live:
@@ -322,13 +340,29 @@ _NOT_TELLING = ENGLISH_STOP_WORDS | fw.COMMON_WORDS
 
 
 def _sentence_words(
-    cleaned: CleanDocument, spans: list[tuple[int, int]] | None = None
+    cleaned: CleanDocument,
+    spans: list[tuple[int, int]] | None = None,
+    known: dict[str, set[str]] | None = None,
 ) -> list[set[str]]:
-    """The telling words of each body sentence: content words less the common ones."""
+    """The telling words of each body sentence: content words less the common ones.
+
+    With ``known`` (lowercased sentence text -> its words, kept across the documents of
+    a cluster) each distinct text is read once; ``_CONTENT`` has no lookaround, so its
+    matches in the span are its matches in the span's text. Equal texts share one set:
+    callers read them, never change them."""
     low = cleaned.document.text.lower()
     if spans is None:
         spans = _body_sentences(cleaned)
-    return [set(_CONTENT.findall(low, a, b)) - _NOT_TELLING for a, b in spans]
+    if known is None:
+        return [set(_CONTENT.findall(low, a, b)) - _NOT_TELLING for a, b in spans]
+    out = []
+    for a, b in spans:
+        piece = low[a:b]
+        words = known.get(piece)
+        if words is None:
+            words = known[piece] = set(_CONTENT.findall(piece)) - _NOT_TELLING
+        out.append(words)
+    return out
 
 
 def _body_words(cleaned: CleanDocument) -> int:
@@ -429,16 +463,19 @@ def _judge_topics(
     cleaned: list[CleanDocument],
     options: CleanOptions,
     sentences: Sequence[list[tuple[int, int]]] | None = None,
+    known: dict[str, set[str]] | None = None,
 ) -> list[CleanDocument]:
     """Mark documents that tell another story than the rest of the cluster as off-topic
     (:func:`topicality`); the body is kept, so ``clean --explain`` can show it."""
     out = list(cleaned)
-    live = [_body_words(c) for c in cleaned if c.dropped is None]
+    counted = {i: _body_words(c) for i, c in enumerate(cleaned) if c.dropped is None}
+    live = list(counted.values())
     if len(live) < options.topic_min_groups:
         return out  # too few sources for any to be outvoted
     if sorted(live)[-2] < options.topic_min_words:
         return out  # no document but the longest is long enough to be judged
-    for i, t in topicality(cleaned, options, sentences=sentences).items():
+    judged = topicality(cleaned, options, sentences=sentences, known=known, body_words=counted)
+    for i, t in judged.items():
         if t.off_topic:
             out[i] = dataclasses.replace(cleaned[i], dropped=OFF_TOPIC)
     return out

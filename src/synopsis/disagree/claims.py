@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Hashable, Iterable
+from collections import Counter
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, fields
-from typing import TypeVar, Union
+from typing import Any, TypeVar, Union
 
 from ..stopwords import ENGLISH_STOP_WORDS
 
@@ -60,6 +61,11 @@ class Quantity:
     def about(self) -> tuple[str, str]:
         return ("number", self.noun)
 
+    def moved(self, sentence: int, shift: int) -> Quantity:
+        """The same claim in another sentence of the same text, ``shift`` characters on."""
+        return Quantity(self.noun, self.value, self.modifier, self.as_of, self.shown,
+                        sentence, self.start + shift, self.end + shift, self.kind_of)  # fmt: skip
+
     @property
     def compare(self) -> tuple[str, float]:
         return (self.modifier, self.value)
@@ -86,6 +92,11 @@ class When:
     def about(self) -> tuple[str, str]:
         return ("date", self.unit)
 
+    def moved(self, sentence: int, shift: int) -> When:
+        """The same claim in another sentence of the same text, ``shift`` characters on."""
+        return When(self.unit, self.value, self.shown, sentence, self.start + shift,
+                    self.end + shift, self.bound)  # fmt: skip
+
     @property
     def compare(self) -> object:
         return self.value
@@ -100,6 +111,36 @@ _FIELD_VALUES = {
 Claim = Union[Quantity, When]  # noqa: UP007 (a runtime alias, Python 3.10 safe)
 
 T = TypeVar("T", bound=Hashable)
+R = TypeVar("R")
+
+
+def once_per_text(texts: Sequence[str], read: Callable[[str], R]) -> list[R]:
+    """``[read(t) for t in texts]``, with ``read`` called once per distinct text (copies of
+    a wire story repeat most sentences word for word): equal texts share one answer, so
+    ``read`` must depend on the text alone and its answer must not be changed."""
+    if len(set(texts)) == len(texts):  # nothing repeats: no table to keep
+        return [read(text) for text in texts]
+    known: dict[str, R] = {}
+    out = []
+    for text in texts:
+        found = known.get(text, _MISSING)
+        if found is _MISSING:
+            found = known[text] = read(text)
+        out.append(found)
+    return out
+
+
+_MISSING: Any = object()
+
+
+def text_frequency(texts: Sequence[str], read: Callable[[str], Iterable[str]]) -> dict[str, int]:
+    """How many of ``texts`` hold each word ``read`` finds: each distinct text read once and
+    counted as often as it occurs (copies repeat sentences)."""
+    frequency: dict[str, int] = {}
+    for text, n in Counter(texts).items():
+        for w in set(read(text)):
+            frequency[w] = frequency.get(w, 0) + n
+    return frequency
 
 
 def components(items: Iterable[T], links: Iterable[tuple[T, T]]) -> list[list[T]]:

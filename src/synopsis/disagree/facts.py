@@ -19,7 +19,16 @@ import numpy as np
 from ..model import Copies, Disagreement, Mention, ScoredCluster, Variant
 from ..options import DisagreeOptions
 from ..stopwords import ENGLISH_STOP_WORDS
-from .claims import Claim, Quantity, When, components, content_words, singular
+from .claims import (
+    Claim,
+    Quantity,
+    When,
+    components,
+    content_words,
+    once_per_text,
+    singular,
+    text_frequency,
+)
 from .dates import DATE_SUBJECT, calendar_days, date_claims, times_compatible
 from .numbers import NUMBER_WORDS, folds_alike, number_claims, numbers_compatible
 from .subjects import claim_subject, predicate_stem, subject_allows
@@ -84,9 +93,10 @@ def fact_disagreements(
     """Figures and dates that independent groups state differently, each located."""
     claims: list[list[Claim]] = []
     values_in_group: dict[tuple[int, tuple[str, str]], set[object]] = {}
-    for i, s in enumerate(scored.sentences):
-        found: list[Claim] = [*number_claims(raws[i], s.start, i)]
-        found += date_claims(raws[i], s.start, i)
+    # a claim's place (its sentence text and offsets there) is worth finding only when
+    # some sentence text repeats; else each claim is its own place
+    place = _place if len(set(raws)) < len(raws) else _itself
+    for i, found in enumerate(sentence_claims([s.start for s in scored.sentences], raws)):
         for c in found:
             value = c.value if isinstance(c, Quantity) else c.compare
             values_in_group.setdefault((int(sent_group[i]), c.about), set()).add(value)
@@ -118,14 +128,26 @@ def fact_disagreements(
     # What the pair test needs of each claim, computed once per claim rather than once
     # per aligned pair (near-identical documents align every sentence with every other),
     # and only for the sentences some aligned pair holds.
+    # A claim's facts depend on its sentence's text and its place there alone, so a
+    # repeated sentence (copies of one story) shares the facts of its first occurrence.
     facts_of: list[list[tuple[tuple[str, str], _WhenFacts | None]] | None] = [None] * len(claims)
+    facts_by_text: dict[object, list[tuple[tuple[str, str], _WhenFacts | None]]] = {}
+
+    def pair_facts(i: int) -> list[tuple[tuple[str, str], _WhenFacts | None]]:
+        key = _text_of(raws, i)
+        found = facts_by_text.get(key)
+        if found is None:
+            found = facts_by_text[key] = [_pair_facts(scored, raws, c) for c in claims[i]]
+        facts_of[i] = found
+        return found
+
     days_of: dict[int, set[tuple[int, int]]] = {}  # calendar days of a sentence, when asked
     for i, j in aligned.tolist():
         facts_i, facts_j = facts_of[i], facts_of[j]
         if facts_i is None:
-            facts_i = facts_of[i] = [_pair_facts(scored, raws, c) for c in claims[i]]
+            facts_i = pair_facts(i)
         if facts_j is None:
-            facts_j = facts_of[j] = [_pair_facts(scored, raws, c) for c in claims[j]]
+            facts_j = pair_facts(j)
         for a, (about_a, when_a) in zip(claims[i], facts_i, strict=True):
             for b, (about_b, when_b) in zip(claims[j], facts_j, strict=True):
                 if about_a != about_b:
@@ -154,25 +176,32 @@ def fact_disagreements(
                             continue
                 links.append((a, b))
     quantities = [c for cs in claims for c in cs if isinstance(c, Quantity)]
-    frequency: dict[str, int] = {}  # words in many sentences ("Islamic", "State") tie nothing
-    # each sentence's content words once, used twice, and only by the figures' links
-    words_of = [content_words(raw) for raw in raws] if quantities else []
-    for words in words_of:
-        for w in set(words):
-            frequency[w] = frequency.get(w, 0) + 1
+    # each sentence's content words once, used twice, and only by the figures' links;
+    # words in many sentences ("Islamic", "State") tie nothing
+    words_of = once_per_text(raws, content_words) if quantities else []
+    frequency: dict[str, int] = {}
+    if quantities:
+        frequency = text_frequency(raws, dict(zip(raws, words_of, strict=True)).__getitem__)
     rare = max(2, int(options.common_fraction * len(raws)))
     part_counts = PartCounts(raws, sent_group)
     by_noun: dict[str, list[Quantity]] = {}
     for c in quantities:
         by_noun.setdefault(c.noun, []).append(c)
+    window_of: dict[object, set[str]] = {}  # by the claim's text and place
+    around: dict[int, set[str]] = {}  # by sentence
     for noun, same in by_noun.items():
-        windows = {c: _window(scored, c, options.context_words, rare, frequency) for c in same}
+        windows = {}
+        for c in same:
+            key = place(scored, raws, c)
+            if key not in window_of:
+                window_of[key] = _window(scored, c, options.context_words, rare, frequency)
+            windows[c] = window_of[key]
         for a, b in sharing_pairs(same, windows, options.shared_context):
             if sent_group[a.sentence] != sent_group[b.sentence]:
                 links.append((a, b))
         if noun not in GENERIC_NOUNS:
             links += _sole_figures(
-                scored, sent_group, same, words_of, rare, frequency, options, part_counts
+                scored, sent_group, same, words_of, rare, frequency, options, part_counts, around
             )
     stat_abouts = {("number", noun) for noun in STAT_NOUNS}
     # Claims are numbered (equal claims are one, as they are one key of the union-find)
@@ -183,18 +212,24 @@ def fact_disagreements(
     quantity = [isinstance(c, Quantity) for c in items]
     in_ambiguous = [c.about in ambiguous for c in items]
     counts_by_predicate = [c.about not in stat_abouts for c in items]
-    # each claim's subject and predicate words, found when a link first asks for them
+    # each claim's subject and predicate words, found when a link first asks for them,
+    # once per claim text and place (``canon``: the first claim of the same sentence text
+    # at the same place): they are read from the sentence's text alone
+    first: dict[object, int] = {}
+    canon = [first.setdefault(place(scored, raws, c), n) for n, c in enumerate(items)]
     unset = object()
     subjects: list[object] = [unset] * len(items)
     predicates: list[object] = [unset] * len(items)
 
     def subject_of(n: int) -> str | None:
+        n = canon[n]
         if subjects[n] is unset:
             c, start = items[n], scored.sentences[items[n].sentence].start
             subjects[n] = claim_subject(raws[c.sentence], c.start - start, c.end - start)
         return subjects[n]  # type: ignore[return-value]
 
     def predicates_of(n: int) -> set[str]:
+        n = canon[n]
         if predicates[n] is unset:
             predicates[n] = _predicates(scored, items[n]) if quantity[n] else set()  # type: ignore[arg-type]
         return predicates[n]  # type: ignore[return-value]
@@ -202,6 +237,7 @@ def fact_disagreements(
     based: dict[int, bool] = {}  # a base others are counted out of, asked only of links
 
     def is_base(n: int) -> bool:
+        n = canon[n]
         if n not in based:
             based[n] = quantity[n] and _partitive(scored, items[n], _BASE)  # type: ignore[arg-type]
         return based[n]
@@ -227,6 +263,30 @@ def fact_disagreements(
         d = _claim_disagreement(scored, copies, sent_group, members, raws, options, part_counts)
         if d is not None:
             out.append(d)
+    return out
+
+
+def sentence_claims(starts: Sequence[int], raws: Sequence[str]) -> list[list[Claim]]:
+    """Each sentence's figures (:func:`number_claims`) then dates (:func:`date_claims`),
+    read once per distinct text: a repeated sentence (copies of one story) gets the
+    claims of its first occurrence, moved to its own index and offsets (``starts``: each
+    sentence's start in its document; claims depend on the text alone)."""
+    if len(set(raws)) == len(raws):  # nothing repeats: each read once anyway
+        return [
+            [*number_claims(raw, start, i), *date_claims(raw, start, i)]
+            for i, (start, raw) in enumerate(zip(starts, raws, strict=True))
+        ]
+    out: list[list[Claim]] = []
+    first: dict[str, tuple[int, list[Claim]]] = {}
+    for i, (start, raw) in enumerate(zip(starts, raws, strict=True)):
+        seen = first.get(raw)
+        if seen is None:
+            found: list[Claim] = [*number_claims(raw, start, i)]
+            found += date_claims(raw, start, i)
+            first[raw] = (start, found)
+        else:
+            found = [c.moved(i, start - seen[0]) for c in seen[1]]
+        out.append(found)
     return out
 
 
@@ -300,12 +360,14 @@ def _sole_figures(
     frequency: dict[str, int],
     options: DisagreeOptions,
     part_counts: PartCounts,
+    around: dict[int, set[str]] | None = None,
 ) -> list[tuple[Quantity, Quantity]]:
     """Link the one figure each group gives for a counted noun, across groups.
 
     A source that counts "nations" once, at one value, is counting the story's nations;
     two such sources are linked when the sentences around the figures (the sentence and
-    its neighbours in the paragraph) share an uncommon word naming the event.
+    its neighbours in the paragraph) share an uncommon word naming the event. ``around``
+    keeps :func:`_around` of each sentence asked (for every noun of the cluster).
     """
     per_group: dict[int, list[Quantity]] = {}
     for c in same:
@@ -316,7 +378,11 @@ def _sole_figures(
         for g, cs in per_group.items()
         if len({c.compare for c in cs}) == 1 and g not in in_parts and not _partitive(scored, cs[0])
     ]
-    context = {c: _around(scored, c.sentence, words_of, rare, frequency) - {c.noun} for c in sole}
+    around = {} if around is None else around
+    for c in sole:
+        if c.sentence not in around:
+            around[c.sentence] = _around(scored, c.sentence, words_of, rare, frequency)
+    context = {c: around[c.sentence] - {c.noun} for c in sole}
     return [
         (a, b)
         for a, b in sharing_pairs(sole, context, options.sole_shared_context)
@@ -346,6 +412,23 @@ def _pair_facts(
     before = {w for side, w in anchors if side == "before"}
     head = raws[claim.sentence][: claim.start - scored.sentences[claim.sentence].start]
     return claim.about, (anchors, before, bool(_FUTURE.search(head)))
+
+
+def _itself(scored: ScoredCluster, raws: Sequence[str], claim: Claim) -> object:
+    """The place of a claim in a cluster whose sentence texts are all distinct: itself."""
+    return claim
+
+
+def _text_of(raws: Sequence[str], i: int) -> object:
+    """What a sentence's claims and their facts depend on: its text."""
+    return raws[i]
+
+
+def _place(scored: ScoredCluster, raws: Sequence[str], claim: Claim) -> tuple[object, ...]:
+    """A claim's sentence text, kind, subject of comparison and offsets in that text: what
+    the facts read of a claim depend on (two claims with one place read alike)."""
+    start = scored.sentences[claim.sentence].start
+    return (raws[claim.sentence], type(claim), claim.about, claim.start - start, claim.end - start)
 
 
 def _days(cache: dict[int, set[tuple[int, int]]], raws: Sequence[str], i: int) -> set:

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
 from ..model import Copies, Disagreement, Mention, ScoredCluster, Variant
 from ..options import DisagreeOptions
 from ..stopwords import ENGLISH_STOP_WORDS
-from .claims import components, word_tokens
+from .claims import components, once_per_text, word_tokens
 from .dates import MONTHS, WEEKDAYS
 
 CAPITALISED = re.compile(r"\b[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z]+)?\b")
@@ -28,23 +29,32 @@ def group_texts(scored: ScoredCluster, copies: Copies) -> list[str]:
     return texts
 
 
+def lowercase_words(texts: Iterable[str]) -> set[str]:
+    """Every lowercase word (``_LOWER_WORD``) of ``texts``, read once per distinct line
+    (copies repeat lines): a word never spans a line break, and a break is a word
+    boundary as a text's start and end are, so the lines hold the texts' words."""
+    # the distinct lines joined again by line breaks: one search, no Python step per word
+    lines = dict.fromkeys(itertools.chain.from_iterable(t.split("\n") for t in texts))
+    return set(_LOWER_WORD.findall("\n".join(lines)))
+
+
 def name_disagreements(
     scored: ScoredCluster, copies: Copies, raws: Sequence[str], options: DisagreeOptions
 ) -> list[Disagreement]:
     """Spellings of one name: close letters, a shared neighbour, each exclusive to its side."""
     group_text = group_texts(scored, copies)
-    lower_words: set[str] = set()
-    for text in group_text:  # set.update over findall's list: no Python step per word
-        lower_words.update(_LOWER_WORD.findall(text))
+    lower_words = lowercase_words(seg.document.text for seg in scored.documents)
     # spelling -> group -> where it stands (sentence, token), for every capitalised,
     # never-lowercase token; the words around it are read (by ``around``) only for the
     # spellings that reach a comparison: most blocks below hold one spelling
     where: dict[str, dict[int, list[tuple[int, int]]]] = {}
     tokens_of: dict[int, list[str]] = {}
     is_name: dict[str, bool] = {}  # decided once per distinct token (they repeat)
-    for i, sentence in enumerate(scored.sentences):
-        g = copies.group_of[sentence.doc_index]
-        tokens = word_tokens(raws[i])
+
+    def scan(raw: str) -> tuple[list[str], list[tuple[int, str]]]:
+        """A sentence's tokens and its names with their token positions."""
+        tokens = word_tokens(raw)
+        names = []
         for p, t in enumerate(tokens[1:], start=1):
             # an ASCII capital first (what CAPITALISED asks) is tested before the rest
             if not ("A" <= t[0] <= "Z"):
@@ -57,8 +67,16 @@ def name_disagreements(
                     and t.lower() not in lower_words
                 )
             if name:
-                where.setdefault(t, {}).setdefault(g, []).append((i, p))
-                tokens_of[i] = tokens
+                names.append((p, t))
+        return tokens, names
+
+    # each distinct sentence text scanned once (copies of one story repeat sentences)
+    for i, (tokens, names) in enumerate(once_per_text(raws, scan)):
+        g = copies.group_of[scored.sentences[i].doc_index]
+        for p, t in names:
+            where.setdefault(t, {}).setdefault(g, []).append((i, p))
+        if names:
+            tokens_of[i] = tokens
     context: dict[str, str | None] = {}  # the context word a token gives (or None)
     seen: dict[tuple[str, int], set[str]] = {}
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..model import Copies, Disagreement, Mention, ScoredCluster, Variant
 from ..options import DisagreeOptions
-from .claims import STEM_STOP
+from .claims import STEM_STOP, once_per_text, text_frequency
 from .names import same_name
 
 # Curly quotes, straight quotes, and the ``...'' style of some tokenized copies, whose
@@ -50,47 +50,85 @@ class Quote:
 
 
 def find_quotes(scored: ScoredCluster) -> list[Quote]:
-    """Direct quotes with a named speaker; "he said" falls back to the last named speaker."""
+    """Direct quotes with a named speaker; "he said" falls back to the last named speaker.
+
+    What a paragraph holds (its quotations, the speakers named around each, the names
+    before them) depends on its text alone, so each distinct paragraph text is read once
+    per cluster (copies repeat paragraphs, :func:`_reading`); only the fallback to the
+    last speaker named before it is decided per paragraph."""
     out = []
+    texts = [[s.document.text[p.start : p.end] for p in s.paragraphs] for s in scored.documents]
+    every = [t for ts in texts for t in ts]
+    known: dict[object, _Reading] | None = None
+    if len(set(every)) < len(every):  # some paragraph repeats: keep what each holds
+        known = {}
     for d, seg in enumerate(scored.documents):
-        raw = seg.document.text
         last: str | None = None
-        for para in seg.paragraphs:
-            text = raw[para.start : para.end]
-            for m in _QUOTE.finditer(text):
-                speaker = None
-                after = _AFTER.match(text[m.end() : m.end() + 80])
-                before = _BEFORE.search(text[max(0, m.start() - 80) : m.start()])
-                for found in (after, before):
-                    name = found and (found.group("name") or found.groupdict().get("name2"))
-                    if name and name.split()[-1] not in ("He", "She", "They"):
-                        speaker = name.split()[-1]
-                        break
+        for para, text in zip(seg.paragraphs, texts[d], strict=True):
+            if known is None:
+                reading = _reading(text)
+            else:
+                key = _paragraph_key(text)
+                reading = known.get(key)
+                if reading is None:
+                    reading = known[key] = _reading(text)
+            items, named_last = reading
+            for speaker, fallback, pieces in items:
                 if speaker is None:
-                    for said in _SAID.finditer(text[: m.start()]):
-                        last = said.group("name").split()[-1]
+                    if fallback is not None:
+                        last = fallback
                     speaker = last
                 if speaker and speaker not in ("He", "She", "They", "It", "I", "We"):
                     last = speaker
-                    body = m.group(1) or m.group(2)
-                    base = para.start + (m.start(1) if m.group(1) else m.start(2))
-                    # Each sentence of a quote is compared on its own: one article may quote
-                    # two sentences where another quotes one.
-                    for piece in _QUOTE_SENTENCE.finditer(body):
-                        if len(piece.group(0).split()) >= 5:
-                            out.append(
-                                Quote(
-                                    speaker,
-                                    piece.group(0),
-                                    d,
-                                    base + piece.start(),
-                                    base + piece.end(),
-                                )
-                            )
-            for said in _SAID.finditer(text):
-                if said.group("name").split()[-1] not in ("He", "She", "They", "It"):
-                    last = said.group("name").split()[-1]
+                    for words, start, end in pieces:
+                        out.append(Quote(speaker, words, d, para.start + start, para.start + end))
+            if named_last is not None:
+                last = named_last
     return out
+
+
+# A paragraph's quotations, each as (speaker named around it or None, the last name
+# before it that "said" follows or None, its sentences of five words or more with their
+# offsets in the paragraph), and the last speaker it names (pronouns left out) or None.
+_Reading = tuple[list[tuple[str | None, str | None, list[tuple[str, int, int]]]], str | None]
+
+
+def _paragraph_key(text: str) -> object:
+    """What a paragraph's reading depends on: its text."""
+    return text
+
+
+def _reading(text: str) -> _Reading:
+    """What :func:`find_quotes` reads of one paragraph's text."""
+    items = []
+    for m in _QUOTE.finditer(text):
+        speaker = None
+        after = _AFTER.match(text[m.end() : m.end() + 80])
+        before = _BEFORE.search(text[max(0, m.start() - 80) : m.start()])
+        for found in (after, before):
+            name = found and (found.group("name") or found.groupdict().get("name2"))
+            if name and name.split()[-1] not in ("He", "She", "They"):
+                speaker = name.split()[-1]
+                break
+        fallback = None
+        if speaker is None:
+            for said in _SAID.finditer(text[: m.start()]):
+                fallback = said.group("name").split()[-1]
+        body = m.group(1) or m.group(2)
+        base = m.start(1) if m.group(1) else m.start(2)
+        # Each sentence of a quote is compared on its own: one article may quote two
+        # sentences where another quotes one.
+        pieces = [
+            (piece.group(0), base + piece.start(), base + piece.end())
+            for piece in _QUOTE_SENTENCE.finditer(body)
+            if len(piece.group(0).split()) >= 5
+        ]
+        items.append((speaker, fallback, pieces))
+    named_last = None
+    for said in _SAID.finditer(text):
+        if said.group("name").split()[-1] not in ("He", "She", "They", "It"):
+            named_last = said.group("name").split()[-1]
+    return items, named_last
 
 
 def _runs(words: Sequence[str], n: int) -> set[tuple[str, ...]]:
@@ -127,9 +165,9 @@ def quote_disagreements(
     only common words are different sentences of one speaker.
     """
     quotes = find_quotes(scored)
-    sequences = [_stem_sequence(q.text) for q in quotes]
-    stems = [set(seq) for seq in sequences]
-    norms = [_WORD.findall(q.text.lower()) for q in quotes]
+    texts = [q.text for q in quotes]  # each distinct wording read once (copies repeat them)
+    stems = once_per_text(texts, _stem_set)
+    norms = once_per_text(texts, _norm)
     # what the pair tests ask of each quote, made once per quote when a pair first needs
     # it (a large cluster pairs each quote with hundreds of others)
     norm_sets: dict[int, set[str]] = {}
@@ -203,13 +241,18 @@ def quote_disagreements(
 
 
 def _stem_frequency(scored: ScoredCluster) -> dict[str, int]:
-    """How many sentences of the cluster use each stem."""
-    frequency: dict[str, int] = {}
-    for sentence in scored.sentences:
-        raw = scored.documents[sentence.doc_index].document.text[sentence.start : sentence.end]
-        for w in set(_stem_sequence(raw)):
-            frequency[w] = frequency.get(w, 0) + 1
-    return frequency
+    """How many sentences of the cluster use each stem (each distinct text's stems found
+    once: copies repeat sentences)."""
+    raws = [scored.documents[s.doc_index].document.text[s.start : s.end] for s in scored.sentences]
+    return text_frequency(raws, _stem_sequence)
+
+
+def _stem_set(raw: str) -> set[str]:
+    return set(_stem_sequence(raw))
+
+
+def _norm(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
 
 
 def _speaker_pairs(quotes: Sequence[Quote]) -> list[tuple[int, int]]:

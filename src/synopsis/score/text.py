@@ -87,29 +87,34 @@ def surface(
     # One row of plain values per sentence, turned into one array at once: on a news
     # cluster numpy's per-call cost (an array per column) outweighed the work.
     flags = []
+    # a sentence's cues depend on its text alone (its words are the text's): each
+    # distinct text is read once (copies of one story repeat sentences)
+    known: dict[str, tuple[int, bool, bool, bool, bool, bool]] = {}
+    repeats = len(set(texts)) < len(texts)
     for k, (s, text, lower, ws) in enumerate(zip(sentences, texts, lowers, tokens, strict=True)):
-        quoted = _quoted_chars(text)
-        # _PERSONAL matches exactly the \w runs in _PERSONAL_WORDS (its longer
-        # alternatives start with one of them), and without quotes `outside` is `lower`.
-        if quoted:
-            personal = _PERSONAL.search(_QUOTED.sub(" ", lower)) is not None
-        else:
-            personal = not _PERSONAL_WORDS.isdisjoint(ws)
-        # \d is any Unicode decimal digit: only a non-ASCII sentence can hold one of
-        # those without an ASCII digit.
-        digit = digits[k] or (not text.isascii() and _DIGIT.search(text) is not None)
-        flags.append(
-            (
+        cues = known.get(text) if repeats else None
+        if cues is None:
+            quoted = _quoted_chars(text)
+            # _PERSONAL matches exactly the \w runs in _PERSONAL_WORDS (its longer
+            # alternatives start with one of them), and without quotes `outside` is `lower`.
+            if quoted:
+                personal = _PERSONAL.search(_QUOTED.sub(" ", lower)) is not None
+            else:
+                personal = not _PERSONAL_WORDS.isdisjoint(ws)
+            # \d is any Unicode decimal digit: only a non-ASCII sentence can hold one of
+            # those without an ASCII digit.
+            digit = digits[k] or (not text.isascii() and _DIGIT.search(text) is not None)
+            cues = (
                 len(text.split()),  # s.words
                 _is_quotation(text, quoted),
                 personal,
                 text.rstrip(_CLOSERS).endswith("?"),
                 digit,
                 hinted[k] and _FURNITURE.search(lower) is not None,
-                s.index,
-                s.doc_index,
             )
-        )
+            if repeats:
+                known[text] = cues
+        flags.append((*cues, s.index, s.doc_index))
     rows = np.zeros((n, len(TEXT_CUES)), dtype=np.float64)
     if not n:
         return rows
