@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, SAMPLE
+from synopsis import ingest
 from synopsis.errors import InputError
 from synopsis.ingest import (
     MAX_JSON_DEPTH,
@@ -211,3 +212,24 @@ def test_a_gzip_bomb_is_refused_before_it_fills_memory(
     path.write_bytes(gzip.compress(b"word " * 1000))
     with pytest.raises(InputTooLargeError, match="expands to more than 1,000 bytes"):
         load([path])
+
+
+_THAI = "\u0e01\u0e23\u0e38\u0e07\u0e40\u0e17\u0e1e\u0e21\u0e2b\u0e32\u0e19\u0e04\u0e23"
+_CHINESE = "\u5317\u4eac\u5e02\u653f\u5e9c\u4eca\u5929\u5ba3\u5e03\u4e86\u65b0\u653f\u7b56"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The council met on Monday and voted to close the bridge.", None),
+        ("Le conseil s'est réuni lundi à Genève; café, élève, naïve.", None),
+        ("The match in Bangkok (\u0e01\u0e23\u0e38\u0e07\u0e40\u0e17\u0e1e) ended late.", None),
+        (_THAI + " news", "Thai"),
+        ("\u6771\u4eac\u3067\u4f1a\u8b70\u304c\u958b\u304b\u308c\u305f\u3002", "Japanese"),
+        (_CHINESE, "Chinese"),
+    ],
+)
+def test_unsupported_language_by_script(text: str, language: str | None) -> None:
+    """A script written without spaces is named when it is most of the letters; a few of
+    its letters in a Latin text, or accented Latin letters, are no reason to refuse."""
+    assert ingest.unsupported_language(text) == language

@@ -697,6 +697,7 @@ _UNSPACED_SCRIPTS = (
     ("Burmese", re.compile("[\u1000-\u109f]")),
 )
 _LETTER = re.compile(r"[^\W\d_]")
+_ANY_UNSPACED = re.compile("|".join(pattern.pattern for _, pattern in _UNSPACED_SCRIPTS))
 _SCRIPT_SAMPLE = 20_000  # characters looked at: a script is decided from the opening
 
 
@@ -709,6 +710,8 @@ def unsupported_language(text: str) -> str | None:
     as page furniture or summarized as one giant "word".
     """
     sample = text[:_SCRIPT_SAMPLE]
+    if sample.isascii() or not _ANY_UNSPACED.search(sample):
+        return None  # no letter of those scripts: the counts below would all be 0
     letters = len(_LETTER.findall(sample))
     if not letters:
         return None
