@@ -162,21 +162,64 @@ def segment(
     paragraphs: list[Span] = []
     for body in clean.body:
         paragraphs.extend(_paragraphs(text, body.start, body.end, options))
-    sentences: list[Sentence] = []
-    for p_index, para in enumerate(paragraphs):
-        for start, end in _sentences(text, para.start, para.end, options.splitter):
-            sentences.append(
-                Sentence(
-                    doc_index=doc_index,
-                    doc_id=clean.document.id,
-                    index=len(sentences),
-                    paragraph=p_index,
-                    start=start,
-                    end=end,
-                    text=" ".join(text[start:end].split()),
-                )
-            )
+    found = [
+        (p_index, start, end, " ".join(text[start:end].split()))
+        for p_index, para in enumerate(paragraphs)
+        for start, end in _sentences(text, para.start, para.end, options.splitter)
+    ]
+    sentences = [
+        Sentence(
+            doc_index=doc_index,
+            doc_id=clean.document.id,
+            index=i,
+            paragraph=p_index,
+            start=start,
+            end=end,
+            text=shown,
+        )
+        for i, (p_index, start, end, shown) in enumerate(_cut_repeated_tails(text, found))
+    ]
     return SegmentedDocument(clean=clean, sentences=tuple(sentences), paragraphs=tuple(paragraphs))
+
+
+# A headline, teaser or caption glued to a copy of a sentence the page also shows on its
+# own ("<headline> <lead>" where the lead stands again below it): the repeated sentence
+# is the exact boundary. Both pieces need this many words at least.
+REPEAT_MIN_TAIL_WORDS = 6
+REPEAT_MIN_HEAD_WORDS = 3
+_KEY = 24  # characters of a sentence's end by which the candidates are found
+_WORD = re.compile(r"\S+")
+
+
+def _cut_repeated_tails(
+    text: str, found: list[tuple[int, int, int, str]]
+) -> list[tuple[int, int, int, str]]:
+    """``found`` (paragraph, start, end, display text) with each sentence whose last
+    words are another sentence of the document cut before them: the head is page text
+    glued to the story (a headline before its lead), the tail a copy dedup takes care
+    of. Candidates are the sentences with the same last characters (one dict pass)."""
+    by_end: dict[str, list[str]] = {}
+    for *_, shown in found:
+        if shown.count(" ") + 1 >= REPEAT_MIN_TAIL_WORDS:
+            low = shown.lower()  # (lower-cased copy capitalises the lead only on its own)
+            by_end.setdefault(low[-_KEY:], []).append(low)
+    if not any(len(v) > 1 for v in by_end.values()):
+        return found
+    out = []
+    for p_index, start, end, shown in found:
+        low = shown.lower()
+        tails = [t for t in by_end.get(low[-_KEY:], ()) if len(t) < len(low)]
+        tail = max((t for t in tails if low.endswith(" " + t)), key=len, default=None)
+        if tail is not None and len(low) == len(shown):
+            words = list(_WORD.finditer(text, start, end))
+            head = len(words) - (tail.count(" ") + 1)
+            if head >= REPEAT_MIN_HEAD_WORDS:
+                cut_end, cut_start = words[head - 1].end(), words[head].start()
+                out.append((p_index, start, cut_end, " ".join(text[start:cut_end].split())))
+                out.append((p_index, cut_start, end, shown[len(shown) - len(tail) :]))
+                continue
+        out.append((p_index, start, end, shown))
+    return out
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
