@@ -610,3 +610,27 @@ def test_a_caption_credit_glued_to_a_caption_the_page_repeats_is_cut() -> None:
 def test_a_short_repeat_or_a_short_head_is_not_cut(raw: str) -> None:
     before = [s for s in raw.replace("\n\n", " ").split(". ")]
     assert len(texts(raw)) == len(before)
+
+
+def test_list_bullets_run_into_one_line_start_items() -> None:
+    raw = (
+        "Quick facts: ● four boats sank in the harbour ● no one was hurt\n\n"
+        "Related topics • The festival opened on Friday with a parade.\n\n"
+        "• A leading bullet stays with its item."
+    )
+    doc = segment(make_clean(raw))
+    assert [s.text for s in doc.sentences] == [
+        "Quick facts:",
+        "four boats sank in the harbour",
+        "no one was hurt",
+        "Related topics",
+        "The festival opened on Friday with a parade.",
+        "• A leading bullet stays with its item.",
+    ]
+    for s in doc.sentences:
+        assert raw[s.start : s.end] == s.text
+
+
+def test_a_middle_dot_inside_a_word_or_a_figure_is_no_bullet() -> None:
+    raw = "The col·lectiu met at 3·30 and voted to reopen the old ferry pier this spring."
+    assert texts(raw) == [raw]
