@@ -197,19 +197,23 @@ def _cut_repeated_tails(
     """``found`` (paragraph, start, end, display text) with each sentence whose last
     words are another sentence of the document cut before them: the head is page text
     glued to the story (a headline before its lead), the tail a copy dedup takes care
-    of. Candidates are the sentences with the same last characters (one dict pass)."""
+    of. Candidates are the sentences with the same last characters (a set, then a dict)."""
+    keys = [shown[-_KEY:] for *_, shown in found]
+    if len(set(keys)) == len(keys):
+        return found  # (most documents: no two sentences end alike)
     by_end: dict[str, list[str]] = {}
-    for *_, shown in found:
+    for key, (*_, shown) in zip(keys, found, strict=True):
         if shown.count(" ") + 1 >= REPEAT_MIN_TAIL_WORDS:
-            low = shown.lower()  # (lower-cased copy capitalises the lead only on its own)
-            by_end.setdefault(low[-_KEY:], []).append(low)
-    if not any(len(v) > 1 for v in by_end.values()):
-        return found
+            by_end.setdefault(key, []).append(shown)
     out = []
-    for p_index, start, end, shown in found:
-        low = shown.lower()
-        tails = [t for t in by_end.get(low[-_KEY:], ()) if len(t) < len(low)]
-        tail = max((t for t in tails if low.endswith(" " + t)), key=len, default=None)
+    for key, (p_index, start, end, shown) in zip(keys, found, strict=True):
+        same_end = by_end.get(key, ())
+        tail = None
+        if len(same_end) > 1:
+            # (lower-cased copy capitalises the lead only where it stands on its own)
+            low = shown.lower()
+            tails = [t.lower() for t in same_end if len(t) < len(shown)]
+            tail = max((t for t in tails if low.endswith(" " + t)), key=len, default=None)
         if tail is not None and len(low) == len(shown):
             words = list(_WORD.finditer(text, start, end))
             head = len(words) - (tail.count(" ") + 1)
