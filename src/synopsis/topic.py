@@ -57,7 +57,10 @@ _RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = (
             r"[^.]*)?\W*$|"
             r"(?:below|above) (?:is|are) (?:a|an|the)\b|"
             r"follow (?:us|\w+ \w+) on (?:twitter|facebook)|photos?:|videos?:|editor'?s note|"
-            r"update[ds]?\b[^.]{0,40}:|correction:|clarification:)",
+            r"update[ds]?\b[^.]{0,40}:|correction:|clarification:|"
+            # a video page's stamp before its description ("Published on Dec 9, 2017 ...")
+            r"(?:published|uploaded|streamed live) on (?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+            r"oct|nov|dec)[a-z]*\.? \d{1,2},? (?:19|20)\d\d\b(?!,? (?:in|by|at|on)\b))",
             re.IGNORECASE,
         ),
         None,
