@@ -147,6 +147,8 @@ def test_link_labels_newsletter_pitches_and_pointers_to_the_page_are_page_text(
         "A ferry waits at the quay after the storm surge flooded the harbour. Ann Lee / Reuters",
         "The ferry that sank on Tuesday was built in 1998 for the island routes. "
         "( ann lee/getty images )",
+        "Harbour master Ann Lee (above) had urged the council to close the old quay before "
+        "the winter storms.",
     ],
 )
 def test_agency_captions_and_credits_are_page_text_at_any_length(text: str) -> None:
@@ -164,6 +166,7 @@ def test_agency_captions_and_credits_are_page_text_at_any_length(text: str) -> N
         "Readers shared more of their pictures of the storm with the paper than ever before.",
         "The new study shows that storms above the cape are growing stronger each decade.",
         "Published on March 3, 2014 in a journal, the study found the cape was warming.",
+        "The council voted on the plan (see above) and on the budget (top priority) at noon.",
         "The study, published on March 3, 2014, found the cape was warming faster.",
     ],
 )
