@@ -13,7 +13,9 @@ the abbreviations that do not end sentences: on the labelled sets of
 cost (``benchmarks/README.md``). syntok remains available as ``splitter="syntok"``. Both go
 through the same repairs: glued sentences split (also lower-cased copy that lost the space
 after a stop, and its "? " or "! " before a lower-case word: ``benchmarks/segmentation.md``),
-pieces that end no sentence joined, a quotation of several sentences kept as one unit.
+pieces that end no sentence joined, a quotation of several sentences kept as one unit,
+list items run into one line cut at their bullets; then, over the whole document, a
+headline or caption glued to a copy of a sentence the page shows again is cut off it.
 """
 
 from __future__ import annotations
