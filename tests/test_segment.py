@@ -549,3 +549,88 @@ def test_story_times_and_the_noun_advertisement_are_not_cut(raw: str) -> None:
     """A story's own times (no "updated"/"posted" with a colon or a date before them, or
     the text after goes on with "on"), and "advertisement" as a noun of the story."""
     assert texts(raw) == [raw]
+
+
+@pytest.mark.parametrize("splitter", ["rules", "syntok"])
+def test_a_quotation_opened_straight_and_closed_curly_stays_one_unit(splitter: str) -> None:
+    # (a page's hand-typed opening mark and its editor's curly closing one, both ways)
+    options = SegmentOptions(splitter=splitter)
+    for raw in (
+        'The sign read "Close the pier. Fix the rails. Then reopen it.” Crews left.',
+        'The sign read “Close the pier. Fix the rails. Then reopen it." Crews left.',
+    ):
+        out = [s.text for s in segment(make_clean(raw), options=options).sentences]
+        assert out == [raw[: raw.index("Crews") - 1], "Crews left."]
+
+
+def test_mixed_marks_still_leave_a_quotation_open_when_unclosed() -> None:
+    out = texts('“One. Two.” "Three. Four. Five. Six.')
+    assert out == ["“One. Two.”", '"Three.', "Four.", "Five.", "Six."]
+
+
+def test_a_headline_glued_to_a_lead_the_page_repeats_is_cut_before_it() -> None:
+    # (a lower-cased page: its headline runs into a copy of the lead shown again below)
+    lead = "Ann lee has been named harbour master of the old port at porthaven."
+    raw = (
+        "Harbour gets its first woman master after ninety years "
+        + lead.lower()
+        + "\n\n"
+        + lead
+        + " She starts work in May."
+    )
+    doc = segment(make_clean(raw))
+    out = [s.text for s in doc.sentences]
+    assert out == [
+        "Harbour gets its first woman master after ninety years",
+        lead.lower(),
+        lead,
+        "She starts work in May.",
+    ]
+    for s in doc.sentences:
+        assert " ".join(raw[s.start : s.end].split()) == s.text
+
+
+def test_a_caption_credit_glued_to_a_caption_the_page_repeats_is_cut() -> None:
+    caption = "Crews clear the quay after the storm in porthaven, monday, feb. 2, 2026."
+    raw = f"Storm leaves the old port shut... ( photo agency ) {caption.lower()}\n\n{caption}"
+    out = texts(raw)
+    assert out == ["Storm leaves the old port shut... ( photo agency )", caption.lower(), caption]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # the repeated words are too few to be a sentence of their own
+        "The council met at noon and the vote was close. The vote was close.",
+        # too few words before the repeat: a speaker's "He said" before a quoted line
+        "He said the ferry to the island will run again on Monday.\n\n"
+        "The ferry to the island will run again on Monday.",
+    ],
+)
+def test_a_short_repeat_or_a_short_head_is_not_cut(raw: str) -> None:
+    before = [s for s in raw.replace("\n\n", " ").split(". ")]
+    assert len(texts(raw)) == len(before)
+
+
+def test_list_bullets_run_into_one_line_start_items() -> None:
+    raw = (
+        "Quick facts: ● four boats sank in the harbour ● no one was hurt\n\n"
+        "Related topics • The festival opened on Friday with a parade.\n\n"
+        "• A leading bullet stays with its item."
+    )
+    doc = segment(make_clean(raw))
+    assert [s.text for s in doc.sentences] == [
+        "Quick facts:",
+        "four boats sank in the harbour",
+        "no one was hurt",
+        "Related topics",
+        "The festival opened on Friday with a parade.",
+        "• A leading bullet stays with its item.",
+    ]
+    for s in doc.sentences:
+        assert raw[s.start : s.end] == s.text
+
+
+def test_a_middle_dot_inside_a_word_or_a_figure_is_no_bullet() -> None:
+    raw = "The col·lectiu met at 3·30 and voted to reopen the old ferry pier this spring."
+    assert texts(raw) == [raw]

@@ -121,6 +121,8 @@ def test_a_spaced_footnote_marker_is_page_text() -> None:
         "Image copyright acme image caption the ferry at the quay the ferry sank on Tuesday.",
         "Media playback is unsupported on your device media caption the ferry sank on Tuesday.",
         "❮ prev next ❯ ten ferries that cross the strait the oldest ferry was built in 1950.",
+        "Published on Mar 4, 2026 here is our ride on the new ferry across the strait.",
+        "Uploaded on sept. 9, 2025 the captain shows us round the engine room.",
     ],
 )
 def test_link_labels_newsletter_pitches_and_pointers_to_the_page_are_page_text(
@@ -145,6 +147,8 @@ def test_link_labels_newsletter_pitches_and_pointers_to_the_page_are_page_text(
         "A ferry waits at the quay after the storm surge flooded the harbour. Ann Lee / Reuters",
         "The ferry that sank on Tuesday was built in 1998 for the island routes. "
         "( ann lee/getty images )",
+        "Harbour master Ann Lee (above) had urged the council to close the old quay before "
+        "the winter storms.",
     ],
 )
 def test_agency_captions_and_credits_are_page_text_at_any_length(text: str) -> None:
@@ -161,6 +165,9 @@ def test_agency_captions_and_credits_are_page_text_at_any_length(text: str) -> N
         "The coastguard said more photos would be released on Friday after the inquiry.",
         "Readers shared more of their pictures of the storm with the paper than ever before.",
         "The new study shows that storms above the cape are growing stronger each decade.",
+        "Published on March 3, 2014 in a journal, the study found the cape was warming.",
+        "The council voted on the plan (see above) and on the budget (top priority) at noon.",
+        "The study, published on March 3, 2014, found the cape was warming faster.",
     ],
 )
 def test_story_lines_with_dates_photos_and_above_are_not_page_text(text: str) -> None:

@@ -13,7 +13,9 @@ the abbreviations that do not end sentences: on the labelled sets of
 cost (``benchmarks/README.md``). syntok remains available as ``splitter="syntok"``. Both go
 through the same repairs: glued sentences split (also lower-cased copy that lost the space
 after a stop, and its "? " or "! " before a lower-case word: ``benchmarks/segmentation.md``),
-pieces that end no sentence joined, a quotation of several sentences kept as one unit.
+pieces that end no sentence joined, a quotation of several sentences kept as one unit,
+list items run into one line cut at their bullets; then, over the whole document, a
+headline or caption glued to a copy of a sentence the page shows again is cut off it.
 """
 
 from __future__ import annotations
@@ -162,21 +164,68 @@ def segment(
     paragraphs: list[Span] = []
     for body in clean.body:
         paragraphs.extend(_paragraphs(text, body.start, body.end, options))
-    sentences: list[Sentence] = []
-    for p_index, para in enumerate(paragraphs):
-        for start, end in _sentences(text, para.start, para.end, options.splitter):
-            sentences.append(
-                Sentence(
-                    doc_index=doc_index,
-                    doc_id=clean.document.id,
-                    index=len(sentences),
-                    paragraph=p_index,
-                    start=start,
-                    end=end,
-                    text=" ".join(text[start:end].split()),
-                )
-            )
+    found = [
+        (p_index, start, end, " ".join(text[start:end].split()))
+        for p_index, para in enumerate(paragraphs)
+        for start, end in _sentences(text, para.start, para.end, options.splitter)
+    ]
+    sentences = [
+        Sentence(
+            doc_index=doc_index,
+            doc_id=clean.document.id,
+            index=i,
+            paragraph=p_index,
+            start=start,
+            end=end,
+            text=shown,
+        )
+        for i, (p_index, start, end, shown) in enumerate(_cut_repeated_tails(text, found))
+    ]
     return SegmentedDocument(clean=clean, sentences=tuple(sentences), paragraphs=tuple(paragraphs))
+
+
+# A headline, teaser or caption glued to a copy of a sentence the page also shows on its
+# own ("<headline> <lead>" where the lead stands again below it): the repeated sentence
+# is the exact boundary. Both pieces need this many words at least.
+REPEAT_MIN_TAIL_WORDS = 6
+REPEAT_MIN_HEAD_WORDS = 3
+_KEY = 24  # characters of a sentence's end by which the candidates are found
+_WORD = re.compile(r"\S+")
+
+
+def _cut_repeated_tails(
+    text: str, found: list[tuple[int, int, int, str]]
+) -> list[tuple[int, int, int, str]]:
+    """``found`` (paragraph, start, end, display text) with each sentence whose last
+    words are another sentence of the document cut before them: the head is page text
+    glued to the story (a headline before its lead), the tail a copy dedup takes care
+    of. Candidates are the sentences with the same last characters (a set, then a dict)."""
+    keys = [shown[-_KEY:] for *_, shown in found]
+    if len(set(keys)) == len(keys):
+        return found  # (most documents: no two sentences end alike)
+    by_end: dict[str, list[str]] = {}
+    for key, (*_, shown) in zip(keys, found, strict=True):
+        if shown.count(" ") + 1 >= REPEAT_MIN_TAIL_WORDS:
+            by_end.setdefault(key, []).append(shown)
+    out = []
+    for key, (p_index, start, end, shown) in zip(keys, found, strict=True):
+        same_end = by_end.get(key, ())
+        tail = None
+        if len(same_end) > 1:
+            # (lower-cased copy capitalises the lead only where it stands on its own)
+            low = shown.lower()
+            tails = [t.lower() for t in same_end if len(t) < len(shown)]
+            tail = max((t for t in tails if low.endswith(" " + t)), key=len, default=None)
+        if tail is not None and len(low) == len(shown):
+            words = list(_WORD.finditer(text, start, end))
+            head = len(words) - (tail.count(" ") + 1)
+            if head >= REPEAT_MIN_HEAD_WORDS:
+                cut_end, cut_start = words[head - 1].end(), words[head].start()
+                out.append((p_index, start, cut_end, " ".join(text[start:cut_end].split())))
+                out.append((p_index, cut_start, end, shown[len(shown) - len(tail) :]))
+                continue
+        out.append((p_index, start, end, shown))
+    return out
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -260,7 +309,26 @@ def _sentences(text: str, start: int, end: int, splitter: str) -> list[tuple[int
         spans = [
             p for a, b in spans for p in _split_credits(chunk, a, b, brackets, slashes, labels)
         ]
+    if any(mark in chunk for mark in _BULLETS):
+        spans = [p for a, b in spans for p in _cut(a, b, _bullet_cuts(chunk, a, b))]
     return [(start + a, start + b) for a, b in spans if _HAS_WORD.search(chunk, a, b)]
+
+
+# List bullets run into one line by the page's text extraction ("Quick facts: ● four
+# boats sank ● no one was hurt", "Related topics • The festival opened ..."): each
+# bullet between spaces starts an item, which a sentence never runs on across.
+_BULLETS = "•·●▪►■"
+_BULLET = re.compile(rf"[ \t]+[{_BULLETS}][ \t]+")
+
+
+def _bullet_cuts(chunk: str, a: int, b: int) -> list[tuple[int, int]]:
+    """(end, start) of a cut at each spaced bullet inside ``chunk[a:b]`` with a word before
+    it in the sentence (the bullet belongs to neither piece)."""
+    return [
+        (m.start(), m.end())
+        for m in _BULLET.finditer(chunk, a, b)
+        if _HAS_WORD.search(chunk, a, m.start()) and _HAS_WORD.search(chunk, m.end(), b)
+    ]
 
 
 def _split_syntok(chunk: str) -> list[tuple[int, int]]:
@@ -452,8 +520,17 @@ def _join_missplit(chunk: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
 
 
 def _open_quotes(text: str) -> int:
-    """Quotations opened and not closed (curly marks), or 1 for an odd count of straight ones."""
-    return max(text.count("“") - text.count("”"), 0) or text.count('"') % 2
+    """Quotations opened and not closed (curly marks), or 1 for an odd count of straight ones.
+
+    Pages mix the two kinds within one quotation (`"Resign now. ... hypocrisy.”`, a
+    straight mark opened by hand and a curly one closed by the editor): an odd straight
+    mark and an unpaired curly one of either kind close each other.
+    """
+    curly = text.count("“") - text.count("”")
+    straight = text.count('"') % 2
+    if curly and straight:
+        return max(curly - 1, 0)
+    return max(curly, 0) or straight
 
 
 # A quotation of several sentences is kept as one unit, up to this many sentences: a

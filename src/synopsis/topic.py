@@ -57,7 +57,10 @@ _RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = (
             r"[^.]*)?\W*$|"
             r"(?:below|above) (?:is|are) (?:a|an|the)\b|"
             r"follow (?:us|\w+ \w+) on (?:twitter|facebook)|photos?:|videos?:|editor'?s note|"
-            r"update[ds]?\b[^.]{0,40}:|correction:|clarification:)",
+            r"update[ds]?\b[^.]{0,40}:|correction:|clarification:|"
+            # a video page's stamp before its description ("Published on Dec 9, 2017 ...")
+            r"(?:published|uploaded|streamed live) on (?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+            r"oct|nov|dec)[a-z]*\.? \d{1,2},? (?:19|20)\d\d\b(?!,? (?:in|by|at|on)\b))",
             re.IGNORECASE,
         ),
         None,
@@ -116,9 +119,10 @@ CAPTION_MAX_WORDS = 14
 # An agency's caption at any length: its date with weekday and year ("..., Thursday, Sept.
 # 17, 2015, in Tovarnik"; a story writes "on Thursday", and "on Monday, Jan. 11, 1999" is
 # left alone), "in this ... photo", "this undated photo", "this frame grab", or a pointer
-# set off by commas ("Ann Lee, left, and Tom Webb ...").
+# set off by commas ("Ann Lee, left, and Tom Webb ...") or brackets ("Ann Lee (above)").
 _AGENCY_CAPTION = re.compile(
     r"\w, (?:left|right|center|centre|(?:second|third) from (?:left|right)),|"
+    r"\( ?(?:above|below|top|bottom|inset|pictured) ?\)|"
     rf"(?<!\bon )\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,? (?:{_MONTHS}|jan|feb|mar|apr|"
     r"jun|jul|aug|sept?|oct|nov|dec)\.? \d{1,2},? (?:19|20)\d\d\b|"
     r"\bin this\b[^.]{0,40}\b(?:photo|image|picture)\b|"
@@ -126,7 +130,10 @@ _AGENCY_CAPTION = re.compile(
     r"(?:shows|released|provided|taken|made)\b",
     re.IGNORECASE,
 )
-_AGENCY_CAPTION_NEEDLES = ("day, ", "day ", "in this", "this ", "left,", "right,", "cent")
+_AGENCY_CAPTION_NEEDLES = (
+    *("day, ", "day ", "in this", "this ", "left,", "right,", "cent"),
+    *("above", "below", "top", "bottom", "inset", "pictured"),
+)
 # A page's time stamp and byline, which segment cuts from the lead after it.
 _ENDS_STAMP = re.compile(r"(?<!\w)" + STAMP + r"\W*$", re.IGNORECASE)
 # A caption's credit out of brackets, which ends it ("... on the quay. Ann Lee / Reuters";
