@@ -551,23 +551,6 @@ def test_story_times_and_the_noun_advertisement_are_not_cut(raw: str) -> None:
     assert texts(raw) == [raw]
 
 
-@pytest.mark.parametrize("splitter", ["rules", "syntok"])
-def test_a_quotation_opened_straight_and_closed_curly_stays_one_unit(splitter: str) -> None:
-    # (a page's hand-typed opening mark and its editor's curly closing one, both ways)
-    options = SegmentOptions(splitter=splitter)
-    for raw in (
-        'The sign read "Close the pier. Fix the rails. Then reopen it.” Crews left.',
-        'The sign read “Close the pier. Fix the rails. Then reopen it." Crews left.',
-    ):
-        out = [s.text for s in segment(make_clean(raw), options=options).sentences]
-        assert out == [raw[: raw.index("Crews") - 1], "Crews left."]
-
-
-def test_mixed_marks_still_leave_a_quotation_open_when_unclosed() -> None:
-    out = texts('“One. Two.” "Three. Four. Five. Six.')
-    assert out == ["“One. Two.”", '"Three.', "Four.", "Five.", "Six."]
-
-
 def test_a_headline_glued_to_a_lead_the_page_repeats_is_cut_before_it() -> None:
     # (a lower-cased page: its headline runs into a copy of the lead shown again below)
     lead = "Ann lee has been named harbour master of the old port at porthaven."

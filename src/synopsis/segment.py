@@ -520,17 +520,8 @@ def _join_missplit(chunk: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
 
 
 def _open_quotes(text: str) -> int:
-    """Quotations opened and not closed (curly marks), or 1 for an odd count of straight ones.
-
-    Pages mix the two kinds within one quotation (`"Resign now. ... hypocrisy.”`, a
-    straight mark opened by hand and a curly one closed by the editor): an odd straight
-    mark and an unpaired curly one of either kind close each other.
-    """
-    curly = text.count("“") - text.count("”")
-    straight = text.count('"') % 2
-    if curly and straight:
-        return max(curly - 1, 0)
-    return max(curly, 0) or straight
+    """Quotations opened and not closed (curly marks), or 1 for an odd count of straight ones."""
+    return max(text.count("“") - text.count("”"), 0) or text.count('"') % 2
 
 
 # A quotation of several sentences is kept as one unit, up to this many sentences: a
