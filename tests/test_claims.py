@@ -742,3 +742,25 @@ def test_date_pattern_without_weekdays_finds_what_the_whole_pattern_finds_withou
     monkeypatch.setattr(dates, "_DATE_NO_WEEKDAY", dates._DATE)  # what it replaced
     assert fast == [dates.date_claims(t, 7, i) for i, t in enumerate(texts)]
     assert sum(map(len, fast)) > 1000
+
+
+def test_stem_counts_asked_one_by_one_are_the_counts_of_every_text() -> None:
+    """Quote rarity counts a stem's sentences only when a pair asks (an ``in`` test on
+    each distinct text first): the answers of counting every text's stems, whether
+    asked lazily or past the budget that switches to counting all at once."""
+    from synopsis.disagree.claims import text_frequency
+    from synopsis.disagree.quotes import StemCounts, _stem_sequence
+
+    lines = [
+        line for p in sorted(SAMPLE.glob("*.txt")) for line in p.read_text("utf-8").splitlines()
+    ]
+    texts = [t for t in lines if t.strip()]
+    texts += texts[:40]  # copies repeat sentences: counted as often as they occur
+    texts += ["Self-defence and SELF DEFENCE", "re-elected, reelected", "Ab-cde-fgh", ""]
+    want = text_frequency(texts, _stem_sequence)
+    asked = [*sorted(want), "selfd", "reele", "abcde", "zzzzz", "the", ""]
+    assert len(want) > 500
+    for budget in (0, 16, 10**6):
+        counts = StemCounts(texts, lazy_stems=budget)
+        assert [counts.get(s, 0) for s in asked] == [want.get(s, 0) for s in asked], budget
+        assert counts.get("zzzzz", -1) == -1  # a stem no text uses: the default
