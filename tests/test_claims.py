@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import SAMPLE, make_clean
 from synopsis.disagree.claims import Quantity, When, components
 from synopsis.disagree.dates import date_claims
@@ -707,3 +709,58 @@ def test_text_frequency_counts_each_text_as_often_as_it_occurs() -> None:
             want[w] = want.get(w, 0) + 1
     assert text_frequency(texts, content_words) == want
     assert want["boats"] == 6 and want["cape"] == 6 and want["sank"] == 2
+
+
+def test_date_pattern_without_weekdays_finds_what_the_whole_pattern_finds_without_day(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """date_claims searches a sentence without "day" (in any case) with ``_DATE`` minus
+    its weekday alternative: on such text, the same spans and groups as ``_DATE``; and
+    the claims of every sentence are those of searching ``_DATE`` always."""
+    import random
+
+    from synopsis.disagree import dates
+
+    tokens = [
+        "Dec 14", "Dec. 3", "Sept 9", "Sep. 30", "May 5", "May", "may 5", "MAY 5", "Jan 12",
+        "June 2", "4:20 a.m.", "11.32am", "6 : 00 p.m.", "32am", "at 5 p.m.", "before 5 p.m.",
+        "as of Dec 3", "by 9 a.m.", "10:15", "2014", "Monday", "FRIDAY", "sunday", "ſunday",
+        "holiday", "Days", "İstanbul", "Mar", "Mart 4", "Oct", "a", "m", "the", ",", ".", "-",
+    ]  # fmt: skip
+    rng = random.Random(5)
+    texts = [" ".join(rng.choice(tokens) for _ in range(rng.randint(1, 10))) for _ in range(4000)]
+    texts += [line for p in SAMPLE.glob("*.txt") for line in p.read_text("utf-8").splitlines()]
+    without_day = [t for t in texts if "day" not in t.lower()]
+    assert len(without_day) > 1000
+    found = 0
+    for text in without_day:
+        got = [(m.span(), m.groupdict()) for m in dates._DATE_NO_WEEKDAY.finditer(text)]
+        assert got == [(m.span(), m.groupdict()) for m in dates._DATE.finditer(text)], text
+        found += len(got)
+    assert found > 1000
+    fast = [dates.date_claims(t, 7, i) for i, t in enumerate(texts)]
+    monkeypatch.setattr(dates, "_DATE_NO_WEEKDAY", dates._DATE)  # what it replaced
+    assert fast == [dates.date_claims(t, 7, i) for i, t in enumerate(texts)]
+    assert sum(map(len, fast)) > 1000
+
+
+def test_stem_counts_asked_one_by_one_are_the_counts_of_every_text() -> None:
+    """Quote rarity counts a stem's sentences only when a pair asks (an ``in`` test on
+    each distinct text first): the answers of counting every text's stems, whether
+    asked lazily or past the budget that switches to counting all at once."""
+    from synopsis.disagree.claims import text_frequency
+    from synopsis.disagree.quotes import StemCounts, _stem_sequence
+
+    lines = [
+        line for p in sorted(SAMPLE.glob("*.txt")) for line in p.read_text("utf-8").splitlines()
+    ]
+    texts = [t for t in lines if t.strip()]
+    texts += texts[:40]  # copies repeat sentences: counted as often as they occur
+    texts += ["Self-defence and SELF DEFENCE", "re-elected, reelected", "Ab-cde-fgh", ""]
+    want = text_frequency(texts, _stem_sequence)
+    asked = [*sorted(want), "selfd", "reele", "abcde", "zzzzz", "the", ""]
+    assert len(want) > 500
+    for budget in (0, 16, 10**6):
+        counts = StemCounts(texts, lazy_stems=budget)
+        assert [counts.get(s, 0) for s in asked] == [want.get(s, 0) for s in asked], budget
+        assert counts.get("zzzzz", -1) == -1  # a stem no text uses: the default

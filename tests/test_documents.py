@@ -476,3 +476,41 @@ def test_sentences_judged_once_per_cluster_give_what_judging_each_gives() -> Non
     got = clean_cluster(docs, options)
     assert list(got) == plain
     assert {c.dropped for c in got} >= {None, OFF_TOPIC} and got[-2].dropped is not None
+
+
+def test_one_sentence_against_a_source_shares_what_the_sources_index_finds() -> None:
+    """Topicality counts a document's sentences one at a time against a source by set
+    intersections until that source's index is built: the answer of the index."""
+    from synopsis.cleaning.documents import _matched, _shares, _word_index
+
+    rng = random.Random(11)
+    vocabulary = [f"w{n}" for n in range(30)]
+    answers = Counter()
+    for _ in range(3000):
+        source = [set(rng.sample(vocabulary, rng.randint(0, 8))) for _ in range(rng.randint(0, 6))]
+        words = set(rng.sample(vocabulary, rng.randint(0, 8)))
+        index = _word_index(source)
+        for need in (0, 1, 2, 3, 5):
+            want = bool(_matched([words], index, need))
+            assert _shares(words, source, None, need) == want, (words, source, need)
+            assert _shares(words, source, index, need) == want
+            answers[want] += 1
+    assert min(answers.values()) > 1000  # both answers exercised
+
+
+@pytest.mark.parametrize(
+    "extra", [(), ("documents/festival.txt",), ("cross/wire.txt", "cross/independent.txt")]
+)
+def test_topicality_by_intersections_is_topicality_by_indexes(monkeypatch, extra) -> None:
+    """The figures of topicality when every comparison builds the source's index (the
+    code ``_shares`` replaced) and when a sentence asked alone is intersected instead."""
+    from synopsis.cleaning import documents
+    from synopsis.cleaning.documents import _matched, _word_index
+
+    cleaned = clean_cluster(flood_cluster(*extra))
+    options = CleanOptions()
+    fast = topicality(cleaned, options)
+    monkeypatch.setattr(
+        documents, "_shares", lambda w, s, index, need: bool(_matched([w], _word_index(s), need))
+    )
+    assert _same(fast, topicality(cleaned, options))

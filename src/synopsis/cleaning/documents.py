@@ -315,7 +315,7 @@ def topicality(
         elif can_be_off:  # count until the document is seen to be on the story
             story = 0
             for words_of in sentences[i]:
-                if any(_matched([words_of], index_of(g), need) for g in others):
+                if any(_shares(words_of, sentences[source[g]], index.get(g), need) for g in others):
                     story += 1
                     if story > limit:
                         break
@@ -388,6 +388,20 @@ def _matched(sentences: list[set[str]], index: dict[str, list[int]], need: int) 
         if hits and max(hits.values()) >= need:
             out.add(n)
     return out
+
+
+def _shares(
+    words: set[str], sentences: list[set[str]], index: dict[str, list[int]] | None, need: int
+) -> bool:
+    """Whether ``words`` (one sentence's) share ``need`` words with one of ``sentences``,
+    as ``_matched([words], _word_index(sentences), need)`` answers: by the index when it
+    is built, else by intersecting the sentences, so that a document's sentences counted
+    one at a time against a source (most stop at the first source) pay for no index of
+    it (``_matched`` asks for at least one shared word)."""
+    if index is not None:
+        return bool(_matched([words], index, need))
+    least = max(need, 1)
+    return any(len(words & other) >= least for other in sentences)
 
 
 # From this many live documents, the word overlaps of all pairs come from one sparse

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Copies, Disagreement, Mention, ScoredCluster, Variant
 from ..options import DisagreeOptions
-from .claims import STEM_STOP, once_per_text, text_frequency
+from .claims import STEM_STOP, once_per_text
 from .names import same_name
 
 # Curly quotes, straight quotes, and the ``...'' style of some tokenized copies, whose
@@ -177,7 +178,7 @@ def quote_disagreements(
     # "coalition") are everywhere and tie no two wordings together (the rarity the figures
     # use too: at most ``common_fraction`` of the sentences)
     # (counted only when a pair of quotes gets that far: most clusters have none)
-    frequency: dict[str, int] | None = None
+    frequency: StemCounts | None = None
     rare = max(2, int(options.common_fraction * len(scored.sentences)))
     out = []
     used: set[int] = set()
@@ -240,11 +241,56 @@ def quote_disagreements(
     return out
 
 
-def _stem_frequency(scored: ScoredCluster) -> dict[str, int]:
-    """How many sentences of the cluster use each stem (each distinct text's stems found
-    once: copies repeat sentences)."""
+def _stem_frequency(scored: ScoredCluster) -> StemCounts:
+    """How many sentences of the cluster use each stem, counted as asked (:class:`StemCounts`)."""
     raws = [scored.documents[s.doc_index].document.text[s.start : s.end] for s in scored.sentences]
-    return text_frequency(raws, _stem_sequence)
+    return StemCounts(raws)
+
+
+class StemCounts:
+    """How many of ``texts`` use each stem (:func:`_stem_sequence`), as
+    ``text_frequency(texts, _stem_sequence).get`` answers, counted for the stems asked
+    about only: the pairs of quotes that reach the rarity test ask about a few shared
+    stems, and a text can use a stem only if its lowercase with hyphens removed (what
+    the stems are cut from) holds the stem, so one ``in`` test per distinct text finds
+    the few whose stems must be read. Past ``lazy_stems`` stems asked, every text's
+    stems are counted at once (the ``in`` tests would cost more): the same answers."""
+
+    def __init__(self, texts: Sequence[str], lazy_stems: int = 16) -> None:
+        self._texts = texts
+        self._lazy_stems = lazy_stems
+        self._known: dict[str, int] = {}
+        self._lowered: list[tuple[str, int, str]] | None = None
+        self._all: dict[str, int] | None = None
+        self._stems: dict[str, set[str]] = {}  # each text's stems, once read
+
+    def get(self, stem: str, default: int = 0) -> int:
+        if self._all is not None:
+            return self._all.get(stem, default)
+        n = self._known.get(stem)
+        if n is None:
+            if self._lowered is None:
+                self._lowered = [
+                    (t, c, t.lower().replace("-", "")) for t, c in Counter(self._texts).items()
+                ]
+            if len(self._known) >= self._lazy_stems:
+                self._all = {}
+                for text, count, _ in self._lowered:
+                    for w in self._stems_of(text):
+                        self._all[w] = self._all.get(w, 0) + count
+                return self._all.get(stem, default)
+            n = 0
+            for text, count, low in self._lowered:
+                if stem in low and stem in self._stems_of(text):
+                    n += count
+            self._known[stem] = n
+        return n if n else default
+
+    def _stems_of(self, text: str) -> set[str]:
+        stems = self._stems.get(text)
+        if stems is None:
+            stems = self._stems[text] = _stem_set(text)
+        return stems
 
 
 def _stem_set(raw: str) -> set[str]:
