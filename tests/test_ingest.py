@@ -223,6 +223,8 @@ _CHINESE = "\u5317\u4eac\u5e02\u653f\u5e9c\u4eca\u5929\u5ba3\u5e03\u4e86\u65b0\u
     [
         ("The council met on Monday and voted to close the bridge.", None),
         ("Le conseil s'est réuni lundi à Genève; café, élève, naïve.", None),
+        ("“It cost €40 — too much,” she said… «Non», he replied.", None),
+        ("\ud55c\uad6d \uc815\ubd80\uac00 \ubc1c\ud45c\ud588\ub2e4 (spaced Korean)", None),
         ("The match in Bangkok (\u0e01\u0e23\u0e38\u0e07\u0e40\u0e17\u0e1e) ended late.", None),
         (_THAI + " news", "Thai"),
         ("\u6771\u4eac\u3067\u4f1a\u8b70\u304c\u958b\u304b\u308c\u305f\u3002", "Japanese"),

@@ -12,6 +12,7 @@ still run; a single bad input raises :class:`~synopsis.errors.InputError`.
 from __future__ import annotations
 
 import codecs
+import functools
 import json
 import math
 import os
@@ -689,16 +690,25 @@ MAX_CLUSTER_CHARS = 5_000_000
 # Scripts written without spaces between words: the segmenter and the TF-IDF tokenizer
 # would see each run of them as one "word", so a summary of them would be meaningless.
 _UNSPACED_SCRIPTS = (
-    ("Japanese", re.compile("[\u3040-\u30ff\u31f0-\u31ff]")),  # kana: before Han, which it uses
-    ("Chinese", re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")),
-    ("Thai", re.compile("[\u0e00-\u0e7f]")),
-    ("Lao", re.compile("[\u0e80-\u0eff]")),
-    ("Khmer", re.compile("[\u1780-\u17ff]")),
-    ("Burmese", re.compile("[\u1000-\u109f]")),
+    ("Japanese", "[\u3040-\u30ff\u31f0-\u31ff]"),  # kana: before Han, which it uses
+    ("Chinese", "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"),
+    ("Thai", "[\u0e00-\u0e7f]"),
+    ("Lao", "[\u0e80-\u0eff]"),
+    ("Khmer", "[\u1780-\u17ff]"),
+    ("Burmese", "[\u1000-\u109f]"),
 )
-_LETTER = re.compile(r"[^\W\d_]")
-_ANY_UNSPACED = re.compile("|".join(pattern.pattern for _, pattern in _UNSPACED_SCRIPTS))
+# Every letter of those scripts is U+0800-U+1FFF or U+3000 and above, whose UTF-8 lead
+# byte is one of these; U+2000-U+2FFF (curly quotes, dashes, the euro sign: common in
+# news) are left out, so most texts are answered by one search of their bytes.
+_MAYBE_UNSPACED = re.compile(rb"[\xe0\xe1\xe3-\xef\xf0-\xf4]")
 _SCRIPT_SAMPLE = 20_000  # characters looked at: a script is decided from the opening
+
+
+@functools.cache
+def _script_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Compiled on first need: their large character ranges take milliseconds to compile,
+    paid by every process that reads input when compiled at import."""
+    return tuple((name, re.compile(pattern)) for name, pattern in _UNSPACED_SCRIPTS)
 
 
 def unsupported_language(text: str) -> str | None:
@@ -710,13 +720,14 @@ def unsupported_language(text: str) -> str | None:
     as page furniture or summarized as one giant "word".
     """
     sample = text[:_SCRIPT_SAMPLE]
-    if sample.isascii() or not _ANY_UNSPACED.search(sample):
+    if sample.isascii() or not _MAYBE_UNSPACED.search(sample.encode("utf-8", "replace")):
         return None  # no letter of those scripts: the counts below would all be 0
-    letters = len(_LETTER.findall(sample))
+    letters = len(re.findall(r"[^\W\d_]", sample))
     if not letters:
         return None
-    han = len(_UNSPACED_SCRIPTS[1][1].findall(sample))
-    for name, pattern in _UNSPACED_SCRIPTS:
+    patterns = _script_patterns()
+    han = len(patterns[1][1].findall(sample))
+    for name, pattern in patterns:
         count = len(pattern.findall(sample))
         if name == "Japanese" and count:
             count += han  # Japanese mixes kana with Han characters
