@@ -58,3 +58,24 @@ def test_restored_names_keep_every_offset() -> None:
     assert "Rep. Laura Lindqvist, who" in restored
     assert "rising, Lindqvist said" in restored
     assert "officials said" in restored  # nothing else changes
+
+
+def test_a_titled_name_no_list_knows_is_a_person_when_cited_as_speaker() -> None:
+    text = lowered(
+        "President Tariq Osmani met the envoys on Monday. Osmani said the talks would go on. "
+        "Mayor Quill opened the bridge again. Quill said the river had fallen. "
+        "The chief executive said the plant would reopen, and the chief executive "
+        "thanked the workers."
+    )
+    assert find_people([text]).given == {"osmani": "tariq", "quill": ""}
+    restored = restore_names(text, find_people([text]))
+    assert "President Tariq Osmani met" in restored and "Mayor Quill opened" in restored
+
+
+def test_a_titled_word_never_cited_as_speaker_is_no_person() -> None:
+    # "judge ruled" is no name, and "harlan smithers" is never cited as a speaker
+    text = lowered(
+        "The judge ruled against the town. Judge Harlan Smithers heard the case on Monday, "
+        "officials said."
+    )
+    assert find_people([text]).given == {}
