@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from synopsis.dependencies import (
+    Article,
     Unit,
     announces,
     cited_surnames,
@@ -454,3 +455,27 @@ def test_a_quoted_name_as_subject_is_a_report_not_a_speakerless_quotation(text: 
 def test_quoted_speech_is_still_a_quotation(text: str) -> None:
     need = needs(text)
     assert need is not None and need.kind == "speakerless"
+
+
+def test_in_lower_cased_copy_a_he_is_not_resolved_past_a_sentence_about_someone_unseen() -> None:
+    # In lower-cased copy only the people the cluster shows are capitalised
+    # (synopsis.casing): the fire chief may be a person nobody recognised, so the "he"
+    # is not taken for the mayor two sentences back (strict); cased copy looks back.
+    texts = [
+        "The town's mayor, Laura Lindqvist, asked the state for help on Sunday.",
+        "The fire chief, a local man, checked the dam on Monday morning.",
+        "He said the water was falling.",
+    ]
+    loose = resolve(texts, 2, article=Article(texts))
+    assert loose is not None and [i.text for i in loose.insertions] == ["Lindqvist"]
+    strict = resolve(texts, 2, article=Article(texts, strict=True))
+    assert strict is None or strict.insertions == ()  # with its sentences, or not at all
+
+
+def test_in_lower_cased_copy_a_subject_in_apposition_resolves_a_she() -> None:
+    texts = [
+        "The town's mayor, Laura Lindqvist, asked the state for help on Sunday.",
+        "She said the water was still rising.",
+    ]
+    unit = resolve(texts, 1, article=Article(texts, strict=True))
+    assert unit is not None and [i.text for i in unit.insertions] == ["Lindqvist"]

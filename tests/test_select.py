@@ -486,3 +486,60 @@ def test_a_caption_glued_to_a_sentence_is_never_selected() -> None:
     # without the rule it would be: the fixture exercises it
     loose = dataclasses.replace(Options().select, words=200, on_topic=False)
     assert "AP Photo" in synopsis.summarize(CAPTIONED, options=Options(select=loose)).text
+
+
+def lowered(text: str) -> str:
+    """``text`` as lower-cased copy writes it: lower case but for sentence starts."""
+    low = text.lower()
+    return re.sub(r"(^|[.!?]\s+)([a-z])", lambda m: m.group(1) + m.group(2).upper(), low)
+
+
+# Reports of one flood, written for this test, in lower-cased copy: the mayor is named
+# in full once, then is "she" and "lindqvist"; the cluster cites her as a speaker.
+FLOOD = [
+    lowered(
+        "Flooding closed the Millbrook bridge on Sunday after two days of rain, officials "
+        "said. The town's mayor, Laura Lindqvist, asked the state for emergency help. "
+        "She said the water was still rising near the bridge and the river park. "
+        "Two shelters opened on Sunday for families who left their homes, Lindqvist said."
+    ),
+    lowered(
+        "Flooding closed the Millbrook bridge on Sunday after two days of heavy rain. "
+        "Two shelters opened on Sunday for families who left their homes near the river."
+    ),
+    lowered(
+        "Heavy rain closed the Millbrook bridge on Sunday, officials said. "
+        "The state sent emergency help as the water kept rising near the river park."
+    ),
+]
+
+
+def test_a_she_said_in_lower_cased_copy_is_bracketed_with_the_name_as_written() -> None:
+    summary = synopsis.summarize(FLOOD, words=30)
+    (said,) = [s for s in summary.sentences if s.raw.startswith("She said")]
+    assert said.text.startswith("[laura lindqvist] said the water")
+    (ins,) = said.insertions
+    source = next(d for d in summary.documents if d.id == ins.source.document_id)
+    assert source.text[ins.source.start : ins.source.end] == "laura lindqvist"
+    doc = next(d for d in summary.documents if d.id == said.document_id)
+    assert doc.text[said.start : said.end] == said.raw
+
+
+def test_lower_cased_copy_reads_as_its_cased_copy_does() -> None:
+    # the same cluster with its capitals: the same sentences, the same brackets
+    cased = [
+        re.sub(r"\b(laura|lindqvist|millbrook)\b", lambda m: m.group().title(), d) for d in FLOOD
+    ]
+    for words in (30, 40, 60):
+        low, up = synopsis.summarize(FLOOD, words=words), synopsis.summarize(cased, words=words)
+        assert [s.text.lower() for s in low.sentences] == [s.text.lower() for s in up.sentences]
+
+
+def test_lower_cased_copy_without_a_person_gets_no_bracket() -> None:
+    # the same cluster with the mayor's name never given: the "she" cannot be resolved
+    docs = [
+        d.replace(", laura lindqvist,", "").replace("lindqvist said", "police said") for d in FLOOD
+    ]
+    summary = synopsis.summarize(docs, words=60)
+    assert "[" not in summary.text
+    assert not any(s.raw.startswith("She said") for s in summary.sentences)

@@ -670,10 +670,15 @@ class Article:
     full name found once, so that every candidate's unit looks back in constant time
     (the lookups were a scan of all earlier sentences per candidate)."""
 
-    def __init__(self, texts: list[str]) -> None:
+    def __init__(self, texts: list[str], strict: bool = False) -> None:
         # each a textfacts.Text, so that every rule asking about a sentence shares what
         # the others found in it
         self.texts = [text_of(t) for t in texts]
+        # Lower-cased copy (synopsis.casing): only the people found in the cluster are
+        # capitalised, so a sentence may name someone the rules cannot see. A "he" is then
+        # resolved only by the nearest sentence outside its chain of "he"s, and only when
+        # that one's subject or speaker is a person found: no looking past someone unseen.
+        self.strict = strict
         self._first_named: dict[str, int] | None = None
         self._needs: dict[int, tuple[Need | None, tuple[int, int], Need | None, bool]] = {}
 
@@ -862,7 +867,10 @@ def _insert(
         if name is not None and article.named_before(name.text, i):
             return Insertion(i, need.start, need.end, name.text, j, name.start, name.end)
         # A sentence about the same "she" carries the chain back one sentence further.
-        lookback -= 0 if same.search(outside_quotes(texts[j])) else 1
+        chain = same.search(outside_quotes(texts[j])) is not None
+        if article.strict and not chain:
+            return None
+        lookback -= 0 if chain else 1
         j -= 1
     return None
 
@@ -878,6 +886,10 @@ _SUBORDINATE = re.compile(
 # Lower-case words that may stand before a name in a subject ("the late John Smith").
 _SUBJECT_LEAD = frozenset(["the", "a", "an", "former", "late", "then", "ex", "de", "van", "von"])
 _WORD = re.compile(r"[\w'’.-]+")
+# A subject in apposition: a few lower-case words, then the name between commas.
+_APPOSITION = re.compile(
+    r"\W*[\w'’-]+(?:\s+[a-z][\w'’-]*){0,4},\s+(?:[A-Z][\w'’.-]*\s+)*(?P<s>[A-Z][a-z'’-]+),"
+)
 
 
 def _clause_subject(article: Article, j: int, i: int) -> Name | str | None:
@@ -904,6 +916,11 @@ def _clause_subject(article: Article, j: int, i: int) -> Name | str | None:
             return None  # the same chain of pronouns: the name is further back
         if article.named_before(surname, i):
             return Name(surname, last.start(), last.start() + len(surname))
+    if article.strict:  # the subject only, or one in apposition ("The mayor, Ann Webb, ...")
+        m = _APPOSITION.match(text, pos)
+        if m is not None and article.named_before(m.group("s"), i):
+            return Name(m.group("s"), m.start("s"), m.end("s"))
+        return None
     named = {}
     for w in re.finditer(r"\b[A-Z][a-z'’-]+\b", text):
         word = w.group()

@@ -102,3 +102,37 @@ NOT_A_NAME = frozenset(
         *("today", "tonight", "statement", "report", "study", "data", "documents"),
     ]
 )
+
+# Common given names, written for :mod:`synopsis.casing`: in lower-cased copy a person is
+# recognised by one of these followed by a surname. Names that are also common English
+# words ("will", "may", "mark", "grace", "frank", "bill", "rose") are left out: "will
+# run" is no person.
+FIRST_NAMES = frozenset(
+    """
+    aaron adam adrian ahmed aidan alan albert alex alexander alexandra alexis ali alice
+    alicia allan allen allison amanda amber amy andrea andrew andy angela ann anna anne
+    annie anthony antonio arthur ashley barack barbara benjamin bernie beth betty beverly
+    bradley brandon brendan brett brian brittany bruce bryan caitlin cameron carl carla
+    carlos carmen caroline carol catherine charles charlie charlotte cheryl chris
+    christian christina christine christopher cindy claire clarence clint colin connor
+    craig cynthia dale damian daniel danielle danny darren david debbie deborah dennis
+    derek diana diane donald donna doris dorothy douglas dylan edward elena elizabeth
+    ellen emily emma eric erica erik ethan eugene evan francis frederick gary george
+    gerald gina gloria gordon gregory hannah harold harry heather helen henry hillary
+    howard ian isaac jacob jacqueline james jamie jane janet jared jason javier jean
+    jeff jeffrey jennifer jenny jeremy jerry jesse jessica jill joan joanna joe joel john
+    johnny jonathan jordan jorge jose joseph joshua joyce juan judith julia julian julie
+    justin karen karl kate katherine kathleen kathryn kathy katie keith kelly kenneth
+    kevin kimberly kristen kyle larry laura lauren lawrence leah leonard leslie linda
+    lindsey lisa logan lori louis louise lucas luis luke lynn madeline manuel marco
+    margaret maria marie marilyn mario marjorie martha martin marvin mary matt matthew
+    megan melanie melissa michael michele michelle miguel mike mitch mitt mohammed
+    monica muhammad nancy natalie nathan nicholas nick nicole noah norman oliver olivia
+    omar pamela patricia patrick paul paula pedro peter philip phillip rachel ralph
+    randy raymond rebecca richard rick robert roberto roger ronald russell ryan
+    samantha samuel sandra sara sarah scott sean sergei shannon sharon shawn sheila
+    shirley stephanie stephen steve steven susan tammy teresa terry theresa thomas
+    timothy tina todd tom tommy tony tracy travis tyler valerie vanessa victor victoria
+    vincent virginia vladimir walter wayne william zachary
+    """.split()  # noqa: SIM905 (a list literal of 298 names would not read)
+)
