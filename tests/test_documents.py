@@ -22,8 +22,8 @@ import synopsis
 from conftest import FIXTURES, make_document
 from synopsis import furniture as fw
 from synopsis.cleaning import clean, clean_cluster
-from synopsis.cleaning.documents import _copy_groups, is_notice, topicality
-from synopsis.cleaning.reasons import NOTHING_LEFT, NOTICE_PAGE, OFF_TOPIC
+from synopsis.cleaning.documents import _copy_groups, is_notice, reads_as_news, topicality
+from synopsis.cleaning.reasons import NOTHING_LEFT, NOTICE_PAGE, OFF_TOPIC, OFF_TOPIC_PAIR
 from synopsis.options import CleanOptions
 
 # --- notice pages ------------------------------------------------------------------------
@@ -137,9 +137,78 @@ def test_a_document_about_another_event_is_off_topic_and_no_source() -> None:
     assert all(s.document_id != "festival.txt" for s in summary.sentences)
 
 
-def test_with_two_sources_neither_is_off_topic() -> None:
+def test_two_news_reports_of_two_stories_both_stay() -> None:
+    # both read as news: nothing says which of the two stories the cluster is about
     docs = [make_document(read("cross/wire.txt")), make_document(read("documents/festival.txt"))]
     assert all(c.dropped is None for c in clean_cluster(docs))
+
+
+def pair(*names: str) -> list[synopsis.Document]:
+    return [make_document(read(n), n.split("/")[-1]) for n in names]
+
+
+@pytest.mark.parametrize("other", ["documents/essay.txt", "documents/shop.txt"])
+def test_of_two_sources_with_no_story_in_common_the_one_not_news_is_off_topic(other) -> None:
+    # a first-person essay, a shop's product page: no reported speech or dates, the
+    # reader addressed; the flood report shares none of its sentences
+    docs = pair("cross/wire.txt", other)
+    cleaned = clean_cluster(docs)
+    assert [c.dropped for c in cleaned] == [None, OFF_TOPIC_PAIR]
+    assert cleaned[1].body  # kept for `clean --explain`
+    summary = synopsis.summarize(docs, words=100)
+    name = other.split("/")[-1]
+    assert summary.excluded == (name,)
+    assert any(n.startswith(f"document {name} dropped: off-topic") for n in summary.notes)
+    assert {s.document_id for s in summary.sentences} == {"wire.txt"}
+
+
+def test_a_two_document_cluster_of_one_story_keeps_both() -> None:
+    # the column reads as no news report (first person, no dates) but tells the flood
+    docs = pair("cross/wire.txt", "documents/flood-column.txt")
+    cleaned = clean_cluster(docs)
+    assert [c.dropped for c in cleaned] == [None, None]
+    assert not reads_as_news(cleaned[1].body_text)
+    assert len(cleaned[1].body_text.split()) >= CleanOptions().topic_min_words  # judged
+    # it stays because it shares the story: with the similarity tests off it would go
+    off = dataclasses.replace(CleanOptions(), topic_max_story=1.0, pair_max_similarity=1.0)
+    assert [c.dropped for c in clean_cluster(docs, off)] == [None, OFF_TOPIC_PAIR]
+
+
+def test_two_sources_that_are_neither_news_both_stay() -> None:
+    cleaned = clean_cluster(pair("documents/essay.txt", "documents/shop.txt"))
+    assert all(c.dropped is None for c in cleaned)
+
+
+def test_copies_of_the_news_report_are_one_source_against_the_essay() -> None:
+    names = ("cross/wire.txt", "cross/wire-republished.txt", "documents/essay.txt")
+    assert [c.dropped for c in clean_cluster(pair(*names))] == [None, None, OFF_TOPIC_PAIR]
+
+
+def test_a_third_source_leaves_the_pair_rule_out() -> None:
+    # three sources: only the majority rule of topicality judges (it keeps the essay here:
+    # the longest document is never off-topic there)
+    cleaned = clean_cluster(flood_cluster("documents/essay.txt"))
+    assert OFF_TOPIC_PAIR not in [c.dropped for c in cleaned]
+
+
+def test_a_short_document_of_a_pair_is_never_judged() -> None:
+    essay = read("documents/essay.txt").split("\n")
+    short = make_document("\n".join(essay[:3]), "short")
+    cleaned = clean_cluster([make_document(read("cross/wire.txt")), short])
+    assert all(c.dropped is None for c in cleaned)
+
+
+@pytest.mark.parametrize(
+    ("body", "news"),
+    [
+        ("The minister said on Tuesday that the bridge would reopen.", True),
+        ("I think you should plant your peas early.", False),
+        ('"I will not resign, and you know it," the mayor told reporters.', True),
+        ("The shirt is cut in linen.", False),  # no cue either way: not a report
+    ],
+)
+def test_reads_as_news_counts_the_writer_not_the_quoted(body: str, news: bool) -> None:
+    assert reads_as_news(body) is news
 
 
 def test_copies_of_one_wire_story_count_once() -> None:

@@ -66,6 +66,12 @@ class CleanOptions:
     topic_max_story: float = 0.05
     topic_min_sentences: int = 4
     topic_min_words: int = 150
+    # Two sources (cleaning.documents._judge_pair): when neither has more than
+    # ``topic_max_story`` of its sentences matched in the other and their telling words
+    # overlap (Jaccard) under ``pair_max_similarity``, the one that does not read as a news
+    # report is off-topic. Chosen on the validation-500 tune half (benchmarks/cleaning.md):
+    # pairs about other subjects overlapped 0.006-0.012, two columns on one theme 0.025.
+    pair_max_similarity: float = 0.02
 
 
 @dataclass(frozen=True)

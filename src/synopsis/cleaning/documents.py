@@ -26,7 +26,7 @@ from .lines import (
     numbered_lines,
     subtract,
 )
-from .reasons import BANNER, EMBED, NOTHING_LEFT, NOTICE_PAGE, OFF_TOPIC
+from .reasons import BANNER, EMBED, NOTHING_LEFT, NOTICE_PAGE, OFF_TOPIC, OFF_TOPIC_PAIR
 from .trackers import drop_older_versions, split_joined_duplicate, tracker_header
 
 
@@ -480,16 +480,94 @@ def _judge_topics(
     known: dict[str, set[str]] | None = None,
 ) -> list[CleanDocument]:
     """Mark documents that tell another story than the rest of the cluster as off-topic
-    (:func:`topicality`); the body is kept, so ``clean --explain`` can show it."""
+    (:func:`topicality`, or :func:`_judge_pair` for two sources); the body is kept, so
+    ``clean --explain`` can show it."""
     out = list(cleaned)
     counted = {i: _body_words(c) for i, c in enumerate(cleaned) if c.dropped is None}
     live = list(counted.values())
-    if len(live) < options.topic_min_groups:
-        return out  # too few sources for any to be outvoted
-    if sorted(live)[-2] < options.topic_min_words:
+    if len(live) < 2 or sorted(live)[-2] < options.topic_min_words:
         return out  # no document but the longest is long enough to be judged
+    if len(live) < options.topic_min_groups:
+        return _judge_pair(out, options, sentences, known, counted)
     judged = topicality(cleaned, options, sentences=sentences, known=known, body_words=counted)
     for i, t in judged.items():
         if t.off_topic:
             out[i] = dataclasses.replace(cleaned[i], dropped=OFF_TOPIC)
+    if all(t.groups == 2 for t in judged.values()):  # copies: still two sources
+        return _judge_pair(out, options, sentences, known, counted)
+    return out
+
+
+# Whether a body reads as a news report: reported speech and dates against the first and
+# second person of an essay, a column, a product page or a how-to (words inside quotation
+# marks are someone quoted, not the writer, so they are left out of the person count).
+_SPEECH = re.compile(r"\b(?:said|says|told|according to|announced|reported|reports)\b")
+_WHEN = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight"
+    r"|last (?:week|month|year)|january|february|march|april|june|july|august|september"
+    r"|october|november|december)\b"
+)
+_PERSON = re.compile(r"\b(?:i|i'm|i've|my|me|we|we're|our|us|you|you're|your)\b")
+_QUOTED = re.compile(r"\"[^\"]{0,400}\"|\u201c[^\u201d]{0,400}\u201d")
+
+
+def reads_as_news(body: str) -> bool:
+    """More reported speech and dates ("said", "told", "on Tuesday") than first- and
+    second-person words outside quotations ("I feel", "your bag"): the writer reports
+    what others said and did, and does not talk to the reader or about themselves."""
+    low = body.lower()
+    cues = len(_SPEECH.findall(low)) + len(_WHEN.findall(low))
+    return cues > len(_PERSON.findall(_QUOTED.sub(" ", low)))
+
+
+def _judge_pair(
+    cleaned: list[CleanDocument],
+    options: CleanOptions,
+    sentences: Sequence[list[tuple[int, int]]] | None,
+    known: dict[str, set[str]] | None,
+    counted: dict[int, int],
+) -> list[CleanDocument]:
+    """Two independent sources that share no story: keep the one that reads as news.
+
+    With two sources each is the other's only support, so the majority rule of
+    :func:`topicality` cannot say which is off the story. When neither has more than
+    ``topic_max_story`` of its sentences matched in the other (both long enough to
+    judge), their telling words overlap under ``pair_max_similarity``, and exactly one
+    of them :func:`reads_as_news`, the other (an essay, a column, a page about something
+    else) is marked off-topic. When both or neither read as news both stay: nothing says
+    which story the cluster is about. A page held in two copies stays, as in
+    :func:`topicality`; so does everything when a third source is live.
+    """
+    live = sorted(i for i in counted if cleaned[i].dropped is None)
+    spans = {i: sentences[i] if sentences else _body_sentences(cleaned[i]) for i in live}
+    words = {i: _sentence_words(cleaned[i], spans[i], known) for i in live}
+    vocab = {i: set().union(*words[i]) for i in live}
+    group = _copy_groups(live, vocab, options.topic_copy_similarity)
+    members: dict[int, list[int]] = {}
+    for i in live:
+        members.setdefault(group[i], []).append(i)
+    if len(members) != 2:
+        return cleaned
+    (one, two) = (max(m, key=lambda i: len(words[i])) for m in members.values())
+    union = len(vocab[one] | vocab[two])
+    if not union or len(vocab[one] & vocab[two]) >= options.pair_max_similarity * union:
+        return cleaned  # they share words enough to be about one subject
+    for x, y in ((one, two), (two, one)):
+        n = len(words[x])
+        if n < options.topic_min_sentences or counted[x] < options.topic_min_words:
+            return cleaned
+        matched = _matched(words[x], _word_index(words[y]), options.topic_shared_words)
+        if len(matched) > options.topic_max_story * n:
+            return cleaned
+    news = {}
+    for i in (one, two):
+        text = cleaned[i].document.text
+        news[i] = reads_as_news(" ".join(text[a:b] for a, b in spans[i]))
+    if news[one] == news[two]:
+        return cleaned
+    off = two if news[one] else one
+    if len(members[group[off]]) > 1:
+        return cleaned
+    out = list(cleaned)
+    out[off] = dataclasses.replace(cleaned[off], dropped=OFF_TOPIC_PAIR)
     return out
