@@ -253,7 +253,8 @@ def topicality(
     independent sources, the others agree on a story (``agreement`` at least
     ``topic_agreement``) and at most ``topic_max_story`` of its own sentences are
     matched in them. With two sources there is nothing to agree without the document:
-    neither can be told to be the one off the story, so both stay. Documents too short
+    no majority says which is off the story (:func:`_judge_pair` judges them by which
+    reads as news instead). Documents too short
     to judge (``topic_min_sentences``, ``topic_min_words``: a post, a statement the
     others report, a copy cut to its first hundred words), a page the cluster holds in
     two copies and the longest document (the main article, if any is) are never

@@ -30,6 +30,6 @@ NOTICE_PAGE = "a site notice, not an article (error page, login wall, widget tex
 NOTHING_LEFT = "nothing but page furniture"
 OFF_TOPIC = "off-topic: none of it is the story the other sources tell"
 OFF_TOPIC_PAIR = (
-    "off-topic: shares no story with the only other source, which reads as the news report"
-    " (this reads as none: no reported speech or dates, or more first and second person)"
+    "off-topic: shares no story with the only other source, and reads as no news report"
+    " (no reported speech or dates, or more first and second person) where that one does"
 )
