@@ -223,7 +223,7 @@ _CAPTION_PIECES = (
 def test_agency_caption_pre_check_lets_through_every_text_the_pattern_matches() -> None:
     """The per-alternative pre-check (``_may_be_agency_caption``) says no only where
     ``_AGENCY_CAPTION`` finds nothing, as the one-list pre-check it replaced did: the
-    same verdicts on 20,000 generated texts, hundreds of them captions."""
+    same verdicts on 20,000 generated texts, most of them captions."""
     import random
 
     from synopsis import topic
@@ -244,4 +244,4 @@ def test_agency_caption_pre_check_lets_through_every_text_the_pattern_matches() 
             assert topic._may_be_agency_caption(text, low), text
         new = topic._may_be_agency_caption(text, low) and matched
         assert new == (may(low, replaced) and matched), text
-    assert found > 500
+    assert 1_000 < found < 19_000  # both verdicts tried
