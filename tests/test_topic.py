@@ -172,3 +172,76 @@ def test_agency_captions_and_credits_are_page_text_at_any_length(text: str) -> N
 )
 def test_story_lines_with_dates_photos_and_above_are_not_page_text(text: str) -> None:
     assert off_topic(text) is None
+
+
+# Pieces of agency captions and of story lines near them, for the pre-check test below.
+_CAPTION_PIECES = (
+    "Ann Lee, left,",
+    "Tom Webb, second from right,",
+    "the centre",
+    "centre,",
+    "(above)",
+    "( inset )",
+    "(pictured)",
+    "top",
+    "bottom",
+    "Thursday, Sept. 17, 2015,",
+    "on Monday,",
+    "Jan. 11, 1999",
+    "Friday",
+    "sunday 2004",
+    "TUESDAY, MAY 5, 2020",
+    "day, ",
+    "in this",
+    "In This undated",
+    "this handout photo",
+    "this file image shows",
+    "this frame grab",
+    "picture",
+    "photo taken",
+    "released",
+    "shows",
+    "the ferry",
+    "sank",
+    "in Tovarnik",
+    "2019",
+    "20",
+    "19",
+    ",",
+    ".",
+    "(",
+    ")",
+    "ſ",
+    "İ",
+    "\u212a",
+    "seen",
+    "Photo",
+    "image",
+)
+
+
+def test_agency_caption_pre_check_lets_through_every_text_the_pattern_matches() -> None:
+    """The per-alternative pre-check (``_may_be_agency_caption``) says no only where
+    ``_AGENCY_CAPTION`` finds nothing, as the one-list pre-check it replaced did: the
+    same verdicts on 20,000 generated texts, most of them captions."""
+    import random
+
+    from synopsis import topic
+    from synopsis.textfacts import folded, may
+
+    replaced = (
+        *("day, ", "day ", "in this", "this ", "left,", "right,", "cent"),
+        *("above", "below", "top", "bottom", "inset", "pictured"),
+    )
+    rng = random.Random(15)
+    found = 0
+    for _ in range(20_000):
+        text = " ".join(rng.choice(_CAPTION_PIECES) for _ in range(rng.randint(1, 9)))
+        low = folded(text)
+        matched = bool(topic._AGENCY_CAPTION.search(text))
+        found += matched
+        if matched:
+            assert topic._may_be_agency_caption(text, low), text
+        new = topic._may_be_agency_caption(text, low) and matched
+        assert new == (may(low, replaced) and matched), text
+    assert 1_000 < found < 19_000  # both verdicts tried

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .textfacts import Text, found_once, outside_quotes, text_of
+from .textfacts import Text, found_once, may, outside_quotes, text_of
 from .wordlists import (
     CONNECTIVES,
     EVENTS,
@@ -139,6 +139,9 @@ DATELINE_MIN_BEFORE = 5  # words before "(AP) —" that are more than its place 
 # 117,662 2002 ..."); or a run of labels ("Director: ... Cast: ... Running length: ...").
 _FIGURE = re.compile(r"(?<!\S)[\d.,:%$()-]*\d[\d.,:%$()-]*(?!\S)")
 TABLE_MIN_FIGURES = 10
+# Each figure holds a digit: a text with fewer digits than that holds fewer figures, and
+# this match (possessive: one pass) says so before the figures are listed.
+_MIN_DIGITS = re.compile(rf"(?:\D*+\d){{{TABLE_MIN_FIGURES}}}")
 _LABEL = re.compile(r"\b[a-z]{3,}:\s", re.IGNORECASE)
 LABELS_MIN = 4
 
@@ -160,9 +163,10 @@ def glued_page_text(text: str) -> bool:
             if len(text[: m.start()].split()) >= DATELINE_MIN_BEFORE:
                 return True
     low = text.lower()
-    if any(n in low for n in _FURNITURE_NEEDLES) and _GLUED_FURNITURE.search(text):
+    if may(low, _FURNITURE_NEEDLES) and _GLUED_FURNITURE.search(text):
         return True
-    figures = len(_FIGURE.findall(text)) if len(text) > 2 * TABLE_MIN_FIGURES else 0
+    room = len(text) > 2 * TABLE_MIN_FIGURES
+    figures = len(_FIGURE.findall(text)) if room and _MIN_DIGITS.match(text) else 0
     if figures >= TABLE_MIN_FIGURES and 3 * figures >= len(text.split()):
         return True
     return ":" in text and len(_LABEL.findall(outside_quotes(text))) >= LABELS_MIN
