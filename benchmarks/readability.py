@@ -173,6 +173,19 @@ def rouge(args: argparse.Namespace) -> None:
     )
 
 
+def _spy_on_select(pipeline) -> dict:  # type: ignore[no-untyped-def]
+    """Make the pipeline record, under "scored", the scored cluster it hands to select."""
+    seen: dict = {}
+    select = pipeline.select
+
+    def spy(scored, *rest, **kw):  # type: ignore[no-untyped-def]
+        seen["scored"] = scored
+        return select(scored, *rest, **kw)
+
+    pipeline.select = spy
+    return seen
+
+
 def budget(args: argparse.Namespace) -> None:
     """Where the budget goes unused: the words of each cluster's best-scored candidates
     (top ``--top`` by score), by the first rule that keeps each one out."""
@@ -186,14 +199,7 @@ def budget(args: argparse.Namespace) -> None:
     from synopsis.options import Options, SelectOptions
     from synopsis.topic import off_topic
 
-    seen = {}
-    select = pipeline.select
-
-    def spy(scored, *rest, **kw):  # the scored cluster the pipeline hands to select
-        seen["scored"] = scored
-        return select(scored, *rest, **kw)
-
-    pipeline.select = spy
+    seen = _spy_on_select(pipeline)
     options = Options(select=SelectOptions(words=args.words))
     lo, hi = options.select.min_words, options.select.max_words
     words = collections.Counter()
@@ -237,14 +243,7 @@ def refusals(args: argparse.Namespace) -> None:
     from synopsis.select import _Units, announces
     from synopsis.topic import off_topic
 
-    seen = {}
-    select = pipeline.select
-
-    def spy(scored, *rest, **kw):  # the scored cluster the pipeline hands to select
-        seen["scored"] = scored
-        return select(scored, *rest, **kw)
-
-    pipeline.select = spy
+    seen = _spy_on_select(pipeline)
     options = Options(select=SelectOptions(words=args.words))
     lo, hi = options.select.min_words, options.select.max_words
     counts, words = collections.Counter(), collections.Counter()
