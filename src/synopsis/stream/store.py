@@ -19,7 +19,7 @@ import json
 import os
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -191,6 +191,16 @@ def dialect_for(db: str) -> Dialect:
     return SQLite()
 
 
+IN_LIST_SIZE = 500  # ids per "IN (?, ...)": under every SQLite build's variable limit
+
+
+def _in_lists(ids: list[str]) -> Iterator[tuple[list[str], str]]:
+    """``ids`` in chunks of at most ``IN_LIST_SIZE``, each with its ``?`` placeholders."""
+    for i in range(0, len(ids), IN_LIST_SIZE):
+        chunk = ids[i : i + IN_LIST_SIZE]
+        yield chunk, ",".join("?" * len(chunk))
+
+
 class Store:
     """The story database: ``Store("stories.db")`` or ``Store("postgresql://...")``."""
 
@@ -248,11 +258,8 @@ class Store:
     # --- writing ----------------------------------------------------------------------
     def known(self, ids: Iterable[str]) -> set[str]:
         """The ids among ``ids`` already stored (re-adding one is a no-op)."""
-        ids = list(ids)
         found: set[str] = set()
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in _in_lists(list(ids)):
             rows = self.all(f"SELECT id FROM articles WHERE id IN ({marks})", chunk)
             found.update(r[0] for r in rows)
         return found
@@ -323,10 +330,7 @@ class Store:
             " ON CONFLICT (id) DO NOTHING",
             (split.new_id, ts, ts),
         )
-        moved = list(split.moved)
-        for i in range(0, len(moved), 500):
-            chunk = moved[i : i + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in _in_lists(list(split.moved)):
             self.execute(
                 f"UPDATE articles SET assigned = ?, story = ? WHERE id IN ({marks})",
                 [split.new_id, split.new_id, *chunk],
