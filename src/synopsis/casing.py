@@ -141,10 +141,7 @@ def _spoken(low: str, candidates: set[str]) -> set[str]:
         at = low.find(name)
         while at >= 0:
             end = at + len(name)
-            whole = (at == 0 or not _WORD_CHAR.match(low, at - 1)) and not _WORD_CHAR.match(
-                low, end
-            )
-            if whole and (
+            if _whole_word(low, at, end) and (
                 _SAYS_AFTER.match(low, end)
                 or (
                     end < len(low)
@@ -156,6 +153,11 @@ def _spoken(low: str, candidates: set[str]) -> set[str]:
                 break
             at = low.find(name, end)
     return found
+
+
+def _whole_word(low: str, at: int, end: int) -> bool:
+    """Whether ``low[at:end]`` is a word of its own: no word character touches it."""
+    return (at == 0 or not _WORD_CHAR.match(low, at - 1)) and not _WORD_CHAR.match(low, end)
 
 
 def _surname(token: str) -> str | None:
@@ -181,7 +183,7 @@ def restore_names(text: str, people: People) -> str:
         while at >= 0:
             end = at + len(surname)
             tail = end + 2 if low.startswith(("'s", "’s"), end) else end
-            if (at == 0 or not _WORD_CHAR.match(low, at - 1)) and not _WORD_CHAR.match(low, tail):
+            if _whole_word(low, at, tail):
                 _capitalise(chars, low, at, people.given[surname])
             at = low.find(surname, end)
     return "".join(chars)
