@@ -348,6 +348,13 @@ def _terms(words: list[str], bigrams: bool) -> list[str]:
     return words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
 
 
+def _accumulate(total: dict[str, float], vector: Mapping[str, float]) -> None:
+    """Add ``vector`` into ``total`` term by term (in ``vector``'s order: sums stay
+    deterministic)."""
+    for term, w in vector.items():
+        total[term] = total.get(term, 0.0) + w
+
+
 def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
@@ -398,8 +405,7 @@ class _Story:
         return max((float(embedding @ e) for e in self.recent_emb), default=0.0)
 
     def add(self, feats: Features) -> None:
-        for term, w in feats.vector.items():
-            self.centroid[term] = self.centroid.get(term, 0.0) + w
+        _accumulate(self.centroid, feats.vector)
         self.norm2 = sum(w * w for w in self.centroid.values())
         self.entities.update(feats.entities)
         self.recent.append(feats.vector)
@@ -413,8 +419,7 @@ class _Story:
         self.size += 1
 
     def absorb(self, other: _Story) -> None:
-        for term, w in other.centroid.items():
-            self.centroid[term] = self.centroid.get(term, 0.0) + w
+        _accumulate(self.centroid, other.centroid)
         self.norm2 = sum(w * w for w in self.centroid.values())
         self.entities.update(other.entities)
         for vec in other.recent:
@@ -521,8 +526,7 @@ def new_event(feats: Features, story: _Story, options: StoryOptions) -> bool:
 def _unit_sum(vectors: Iterable[Mapping[str, float]]) -> dict[str, float]:
     total: dict[str, float] = {}
     for vector in vectors:
-        for term, w in vector.items():
-            total[term] = total.get(term, 0.0) + w
+        _accumulate(total, vector)
     norm = math.sqrt(sum(w * w for w in total.values())) or 1.0
     return {term: w / norm for term, w in total.items()}
 
