@@ -23,7 +23,15 @@ from conftest import FIXTURES, make_document
 from synopsis import furniture as fw
 from synopsis.cleaning import clean, clean_cluster
 from synopsis.cleaning.documents import _copy_groups, is_notice, reads_as_news, topicality
-from synopsis.cleaning.reasons import NOTHING_LEFT, NOTICE_PAGE, OFF_TOPIC, OFF_TOPIC_PAIR
+from synopsis.cleaning.kinds import reads_as_page
+from synopsis.cleaning.reasons import (
+    NOTHING_LEFT,
+    NOTICE_PAGE,
+    OFF_TOPIC,
+    OFF_TOPIC_HEADLINE,
+    OFF_TOPIC_PAGE,
+    OFF_TOPIC_PAIR,
+)
 from synopsis.options import CleanOptions
 
 # --- notice pages ------------------------------------------------------------------------
@@ -209,6 +217,113 @@ def test_a_short_document_of_a_pair_is_never_judged() -> None:
 )
 def test_reads_as_news_counts_the_writer_not_the_quoted(body: str, news: bool) -> None:
     assert reads_as_news(body) is news
+
+
+# --- a page that is no article, in a cluster of three or more sources --------------------
+
+
+@pytest.mark.parametrize("page", ["documents/shop.txt", "documents/recipe.txt"])
+def test_a_page_that_is_no_article_and_shares_no_story_is_off_topic(page: str) -> None:
+    # a product page, a recipe: instructions, prices, measures; nothing of the flood
+    docs = flood_cluster(page)
+    cleaned = clean_cluster(docs)
+    assert [c.dropped for c in cleaned] == [None, None, None, OFF_TOPIC_PAGE]
+    assert cleaned[3].body  # kept for `clean --explain`
+    summary = synopsis.summarize(docs, words=300)
+    name = page.split("/")[-1]
+    assert summary.excluded == (name,) and summary.independent_sources == 3
+    assert any(n == f"document {name} dropped: {OFF_TOPIC_PAGE}" for n in summary.notes)
+    assert all(s.document_id != name for s in summary.sentences)
+
+
+def test_a_how_to_page_about_the_story_stays() -> None:
+    # advice to the flooded town's residents reads as a page, but tells the story
+    advice = "documents/flood-advice.txt"
+    cleaned = clean_cluster(flood_cluster(advice))
+    assert reads_as_page(cleaned[3].body_text)
+    assert all(c.dropped is None for c in cleaned)
+    # it stays because it shares the story: with the story test off it would go
+    off = dataclasses.replace(CleanOptions(), topic_max_story=1.0)
+    assert clean_cluster(flood_cluster(advice), off)[3].dropped == OFF_TOPIC_PAGE
+
+
+def test_an_essay_that_shares_no_story_is_no_page_and_stays() -> None:
+    # first person, the reader addressed, but no instruction, price or measure
+    essay = read("documents/essay.txt")
+    assert not reads_as_page(essay)
+    assert OFF_TOPIC_PAGE not in [
+        c.dropped for c in clean_cluster(flood_cluster("documents/essay.txt"))
+    ]
+
+
+def test_a_page_held_in_two_copies_stays() -> None:
+    shop = read("documents/shop.txt")
+    docs = [*flood_cluster(), make_document(shop, "a"), make_document(shop, "b")]
+    assert OFF_TOPIC_PAGE not in [c.dropped for c in clean_cluster(docs)]
+
+
+def test_the_page_rule_needs_three_sources() -> None:
+    # with two, the pair rule judges (the shop page reads as no news report either)
+    docs = pair("cross/wire.txt", "documents/shop.txt")
+    assert [c.dropped for c in clean_cluster(docs)] == [None, OFF_TOPIC_PAIR]
+
+
+FERRY = ("documents/ferry-wire.txt", "documents/ferry-local.txt", "documents/ferry-help.txt")
+
+
+@pytest.mark.parametrize("names", [FERRY, FERRY[:2], FERRY[::2]])
+def test_a_cluster_of_one_story_in_other_words_keeps_every_source(names) -> None:
+    # a wire report, a village's night with the rescued, a helpline page for relatives:
+    # one story, few words in common, one of them a page
+    cleaned = clean_cluster(pair(*names))
+    assert all(c.dropped is None for c in cleaned)
+    assert reads_as_page(clean_cluster(pair(FERRY[2]))[0].body_text)
+
+
+@pytest.mark.parametrize(
+    ("body", "page"),
+    [
+        ("Preheat the oven to 200C. Add 2 tablespoons of oil and stir.", True),
+        ("Choose your size from the chart. Free returns within 30 days.", True),
+        ("View all results on our full results page. See the map.", True),
+        ("The minister said on Tuesday that prices rose by $5 a barrel.", False),
+        ("Have a look at your sink after you brush your teeth.", False),  # no page cue
+        ('"Add it to your basket," she said, and he did; they were pleased.', False),
+    ],
+)
+def test_reads_as_page_counts_instructions_and_shop_words_against_narration(body, page) -> None:
+    assert reads_as_page(body) is page
+
+
+# --- two news reports of two stories: the headlines -----------------------------------
+
+
+# the festival report without its headline line, long enough to share few words with the flood
+FESTIVAL_BODY = (
+    read("documents/festival.txt").split("\n", 1)[1] + "\n" + read("documents/festival-more.txt")
+)
+
+
+def test_of_two_news_reports_the_one_off_its_own_headline_is_off_topic() -> None:
+    # a page headlined with the flood whose extracted body is the festival report: the
+    # flood report tells that headline, the festival text does not
+    festival = FESTIVAL_BODY
+    page = synopsis.Document(id="page", text=festival, title="Thousands flee Varna river flood")
+    docs = [make_document(read("cross/wire.txt"), "wire"), page]
+    cleaned = clean_cluster(docs)
+    assert [c.dropped for c in cleaned] == [None, OFF_TOPIC_HEADLINE]
+    summary = synopsis.summarize(docs, words=100)
+    assert summary.excluded == ("page",)
+    assert any(n == f"document page dropped: {OFF_TOPIC_HEADLINE}" for n in summary.notes)
+
+
+@pytest.mark.parametrize("title", [None, "Record number of premieres at the film festival"])
+def test_two_news_reports_whose_headlines_say_nothing_both_stay(title) -> None:
+    # no headline, or one its own text tells: nothing says which story is the cluster's
+    festival = FESTIVAL_BODY
+    page = synopsis.Document(id="page", text=festival, title=title)
+    docs = [make_document(read("cross/wire.txt"), "wire"), page]
+    assert all(c.dropped is None for c in clean_cluster(docs))
 
 
 def test_copies_of_one_wire_story_count_once() -> None:

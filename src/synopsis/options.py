@@ -72,6 +72,15 @@ class CleanOptions:
     # report is off-topic. Chosen on the validation-500 tune half (benchmarks/cleaning.md):
     # pairs about other subjects overlapped 0.006-0.012, two columns on one theme 0.025.
     pair_max_similarity: float = 0.02
+    # With at least ``topic_min_groups`` sources (cleaning.documents._judge_pages), a page
+    # that reads as no article (``page_min_cues`` instructions, links, prices, measures,
+    # shop or legal words: cleaning.kinds.reads_as_page) with at most ``topic_max_story``
+    # of its sentences matched in any other source is off-topic; judged from
+    # ``page_min_sentences`` sentences and ``page_min_words`` words. Chosen on the tune
+    # halves (benchmarks/cleaning.md).
+    page_min_cues: int = 2
+    page_min_sentences: int = 2
+    page_min_words: int = 40
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from ..model import CleanDocument, Document, Removal
 from ..options import CleanOptions
 from ..stopwords import ENGLISH_STOP_WORDS
 from .datelines import strip_dateline, strip_later_datelines
+from .kinds import reads_as_news, reads_as_page
 from .lines import (
     LETTER,
     Line,
@@ -26,7 +27,16 @@ from .lines import (
     numbered_lines,
     subtract,
 )
-from .reasons import BANNER, EMBED, NOTHING_LEFT, NOTICE_PAGE, OFF_TOPIC, OFF_TOPIC_PAIR
+from .reasons import (
+    BANNER,
+    EMBED,
+    NOTHING_LEFT,
+    NOTICE_PAGE,
+    OFF_TOPIC,
+    OFF_TOPIC_HEADLINE,
+    OFF_TOPIC_PAGE,
+    OFF_TOPIC_PAIR,
+)
 from .trackers import drop_older_versions, split_joined_duplicate, tracker_header
 
 
@@ -481,9 +491,10 @@ def _judge_topics(
     known: dict[str, set[str]] | None = None,
 ) -> list[CleanDocument]:
     """Mark documents that tell another story than the rest of the cluster as off-topic
-    (:func:`topicality`, or :func:`_judge_pair` for two sources); the body is kept, so
-    ``clean --explain`` can show it."""
-    out = list(cleaned)
+    (:func:`_judge_pages` first, then :func:`topicality`, or :func:`_judge_pair` for two
+    sources); the body is kept, so ``clean --explain`` can show it."""
+    out = _judge_pages(list(cleaned), options, sentences, known)
+    cleaned = out
     counted = {i: _body_words(c) for i, c in enumerate(cleaned) if c.dropped is None}
     live = list(counted.values())
     if len(live) < 2 or sorted(live)[-2] < options.topic_min_words:
@@ -499,28 +510,6 @@ def _judge_topics(
     return out
 
 
-# Whether a body reads as a news report: reported speech and dates against the first and
-# second person of an essay, a column, a product page or a how-to (words inside quotation
-# marks are someone quoted, not the writer, so they are left out of the person count).
-_SPEECH = re.compile(r"\b(?:said|says|told|according to|announced|reported|reports)\b")
-_WHEN = re.compile(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight"
-    r"|last (?:week|month|year)|january|february|march|april|june|july|august|september"
-    r"|october|november|december)\b"
-)
-_PERSON = re.compile(r"\b(?:i|i'm|i've|my|me|we|we're|our|us|you|you're|your)\b")
-_QUOTED = re.compile(r"\"[^\"]{0,400}\"|\u201c[^\u201d]{0,400}\u201d")
-
-
-def reads_as_news(body: str) -> bool:
-    """More reported speech and dates ("said", "told", "on Tuesday") than first- and
-    second-person words outside quotations ("I feel", "your bag"): the writer reports
-    what others said and did, and does not talk to the reader or about themselves."""
-    low = body.lower()
-    cues = len(_SPEECH.findall(low)) + len(_WHEN.findall(low))
-    return cues > len(_PERSON.findall(_QUOTED.sub(" ", low)))
-
-
 def _judge_pair(
     cleaned: list[CleanDocument],
     options: CleanOptions,
@@ -528,15 +517,18 @@ def _judge_pair(
     known: dict[str, set[str]] | None,
     counted: dict[int, int],
 ) -> list[CleanDocument]:
-    """Two independent sources that share no story: keep the one that reads as news.
+    """Two independent sources that share no story: keep the one that reads as news, or
+    of two news reports the one that tells the other's headline.
 
     With two sources each is the other's only support, so the majority rule of
     :func:`topicality` cannot say which is off the story. When neither has more than
     ``topic_max_story`` of its sentences matched in the other (both long enough to
     judge), their telling words overlap under ``pair_max_similarity``, and exactly one
     of them :func:`reads_as_news`, the other (an essay, a column, a page about something
-    else) is marked off-topic. When both or neither read as news both stay: nothing says
-    which story the cluster is about. A page held in two copies stays, as in
+    else) is marked off-topic. When both read as news, one is off-topic only when its
+    own headline is told by the other's text and not by its own (:func:`_off_its_headline`);
+    otherwise, and when neither reads as news, both stay: nothing says which story the
+    cluster is about. A page held in two copies stays, as in
     :func:`topicality`; so does everything when a third source is live.
     """
     live = sorted(i for i in counted if cleaned[i].dropped is None)
@@ -564,11 +556,94 @@ def _judge_pair(
     for i in (one, two):
         text = cleaned[i].document.text
         news[i] = reads_as_news(" ".join(text[a:b] for a, b in spans[i]))
-    if news[one] == news[two]:
+    if news[one] and news[two]:
+        off, reason = _off_its_headline(cleaned, (one, two), words, options), OFF_TOPIC_HEADLINE
+    elif news[one] != news[two]:
+        off, reason = (two if news[one] else one), OFF_TOPIC_PAIR
+    else:
         return cleaned
-    off = two if news[one] else one
-    if len(members[group[off]]) > 1:
+    if off is None or len(members[group[off]]) > 1:
         return cleaned
     out = list(cleaned)
-    out[off] = dataclasses.replace(cleaned[off], dropped=OFF_TOPIC_PAIR)
+    out[off] = dataclasses.replace(cleaned[off], dropped=reason)
+    return out
+
+
+def headline(cleaned: CleanDocument) -> str:
+    """The document's headline: its title as given, else the one cleaning found."""
+    return (cleaned.document.title or cleaned.meta.get("title") or "").strip()
+
+
+def _off_its_headline(
+    cleaned: list[CleanDocument],
+    pair: tuple[int, int],
+    words: dict[int, list[set[str]]],
+    options: CleanOptions,
+) -> int | None:
+    """Of two news reports that share no story, the one whose own headline only the
+    other's text tells (``topic_shared_words`` of its telling words in one sentence):
+    its page announced that story and its body is another (a sidebar or a related
+    article extracted in place of the article). None when no headline says so: a
+    headline each text tells, or none, says nothing about which story is the cluster's,
+    and both stay."""
+    off = []
+    for x, y in (pair, pair[::-1]):
+        title = set(_CONTENT.findall(headline(cleaned[x]).lower())) - _NOT_TELLING
+        if len(title) < options.topic_shared_words:
+            continue
+        index = [title]
+        need = options.topic_shared_words
+        told_by = {i: bool(_matched(words[i], _word_index(index), need)) for i in (x, y)}
+        if told_by[y] and not told_by[x]:
+            off.append(x)
+    return off[0] if len(off) == 1 else None
+
+
+def _judge_pages(
+    cleaned: list[CleanDocument],
+    options: CleanOptions,
+    sentences: Sequence[list[tuple[int, int]]] | None,
+    known: dict[str, set[str]] | None,
+) -> list[CleanDocument]:
+    """A page that is no article and shares no story with any other source: no source.
+
+    With at least ``topic_min_groups`` independent sources, a document that
+    :func:`~.kinds.reads_as_page` (a shop's product page, a how-to or recipe, a fact
+    sheet, a results widget) is marked off-topic when at most ``topic_max_story`` of its
+    sentences are matched in any other source. Unlike the majority rule it needs no
+    agreement among the others and spares no longest document: its kind says it is no
+    report, and sharing nothing says it is not the story either. It needs only
+    ``page_min_sentences`` sentences and ``page_min_words`` words (the validation copies
+    cut each page short), and a page held in two copies stays.
+    """
+    live = [i for i, c in enumerate(cleaned) if c.dropped is None]
+    if len(live) < options.topic_min_groups:
+        return cleaned
+    spans = {i: sentences[i] if sentences else _body_sentences(cleaned[i]) for i in live}
+    text = {i: cleaned[i].document.text for i in live}
+    body = {i: " ".join(text[i][a:b] for a, b in spans[i]) for i in live}
+    pages = [
+        i
+        for i in live
+        if len(spans[i]) >= options.page_min_sentences
+        and len(body[i].split()) >= options.page_min_words
+        and reads_as_page(body[i], options.page_min_cues)
+    ]
+    if not pages:  # the usual case: no telling words needed
+        return cleaned
+    words = {i: _sentence_words(cleaned[i], spans[i], known) for i in live}
+    vocab = {i: set().union(*words[i]) for i in live}
+    group = _copy_groups(live, vocab, options.topic_copy_similarity)
+    size = Counter(group.values())
+    if len(size) < options.topic_min_groups:
+        return cleaned
+    out = list(cleaned)
+    need = options.topic_shared_words
+    for i in pages:
+        if size[group[i]] > 1:
+            continue
+        others = [j for j in live if group[j] != group[i]]
+        matched = set().union(*(_matched(words[i], _word_index(words[j]), need) for j in others))
+        if len(matched) <= options.topic_max_story * len(words[i]):
+            out[i] = dataclasses.replace(cleaned[i], dropped=OFF_TOPIC_PAGE)
     return out

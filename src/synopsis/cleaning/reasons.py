@@ -33,3 +33,11 @@ OFF_TOPIC_PAIR = (
     "off-topic: shares no story with the only other source, and reads as no news report"
     " (no reported speech or dates, or more first and second person) where that one does"
 )
+OFF_TOPIC_PAGE = (
+    "off-topic: a page that is no article (a product page, a how-to, a fact sheet: it"
+    " tells the reader what to do or buy) and shares no story with any other source"
+)
+OFF_TOPIC_HEADLINE = (
+    "off-topic: shares no story with the only other source, and its text does not tell"
+    " its own headline, which the other source's text does"
+)
