@@ -7,7 +7,8 @@
     python benchmarks/documents.py common-words DATA/multi-news-train-5000.jsonl.gz
 
 ``list`` prints, per cluster of the chosen half (``synopsis.evaluate.data.split``), every
-document cleaning drops whole (cluster id, document index, reason, raw words) and every
+document cleaning drops whole (cluster id, document index, reason, raw words), every note
+it leaves on a kept one (two sources that share no story, both kept), and every
 kept document whose body is shorter than ``--short`` words (the ones most likely to hold
 no story), then the counts by reason and clean's CPU time per cluster. ``--show N``
 prints the first N characters of each listed body, for reading by hand only: the data
@@ -72,7 +73,7 @@ def main() -> None:
 def list_documents(clusters: list[Cluster], args: argparse.Namespace) -> None:
     options = CleanOptions()
     reasons: Counter[str] = Counter()
-    documents = short = 0
+    documents = short = notes = 0
     cpu = 0.0
     for cluster in clusters:
         start = time.process_time()
@@ -87,6 +88,9 @@ def list_documents(clusters: list[Cluster], args: argparse.Namespace) -> None:
             documents += 1
             text = c.document.text
             words = sum(len(text[s.start : s.end].split()) for s in c.body)
+            if c.note:  # kept with a doubt: two sources of two stories
+                notes += 1
+                print(f"NOTE {cluster.id} d{i}: {c.note}")
             if c.dropped:
                 reasons[c.dropped] += 1
                 print(f"DROP {cluster.id} d{i} ({len(text.split())} raw words): {c.dropped}")
@@ -105,7 +109,7 @@ def list_documents(clusters: list[Cluster], args: argparse.Namespace) -> None:
                 body = " | ".join(text[s.start : s.end].strip() for s in c.body)
                 print("   ", (body or text)[: args.show].replace("\n", " "))
     print(f"\n{len(clusters)} clusters, {documents} documents, {short} kept under {args.short}")
-    print(f"dropped {sum(reasons.values())}:")
+    print(f"kept with a note: {notes}; dropped {sum(reasons.values())}:")
     for reason, n in reasons.most_common():
         print(f"  {n:4d}  {reason}")
     print(f"clean_cluster CPU: {1000 * cpu / max(len(clusters), 1):.2f} ms per cluster")

@@ -25,6 +25,7 @@ from synopsis.cleaning import clean, clean_cluster
 from synopsis.cleaning.documents import _copy_groups, is_notice, reads_as_news, topicality
 from synopsis.cleaning.kinds import reads_as_page
 from synopsis.cleaning.reasons import (
+    NO_SHARED_STORY,
     NOTHING_LEFT,
     NOTICE_PAGE,
     OFF_TOPIC,
@@ -324,6 +325,15 @@ def test_two_news_reports_whose_headlines_say_nothing_both_stay(title) -> None:
     page = synopsis.Document(id="page", text=festival, title=title)
     docs = [make_document(read("cross/wire.txt"), "wire"), page]
     assert all(c.dropped is None for c in clean_cluster(docs))
+    # the summary says that it may mix two stories
+    summary = synopsis.summarize(docs, words=100)
+    assert summary.excluded == () and NO_SHARED_STORY.format("wire", "page") in summary.notes
+
+
+def test_two_sources_that_share_the_story_get_no_note() -> None:
+    docs = pair("cross/wire.txt", "documents/flood-column.txt")
+    assert all(c.note is None for c in clean_cluster(docs))
+    assert synopsis.summarize(docs, words=100).notes == ()
 
 
 def test_copies_of_one_wire_story_count_once() -> None:

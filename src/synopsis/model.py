@@ -71,6 +71,8 @@ class CleanDocument:
     meta: Mapping[str, str] = field(default_factory=dict)
     # Why the whole document is no source (a notice page, nothing left, off-topic), or None.
     dropped: str | None = None
+    # A doubt cleaning could not settle about a kept document, for ``Summary.notes``.
+    note: str | None = None
 
     @classmethod
     def whole(cls, document: Document) -> CleanDocument:

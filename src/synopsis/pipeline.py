@@ -30,6 +30,7 @@ def run(cluster: Cluster, options: Options | None = None) -> Summary:
     dropped = [c for c in cleaned if c.dropped] if options.clean.drop_empty else []
     cleaned = [c for c in cleaned if not (c.dropped and options.clean.drop_empty)]
     notes = tuple(f"document {c.document.id} dropped: {c.dropped}" for c in dropped)
+    notes += tuple(c.note for c in cleaned if c.note)  # e.g. two sources of two stories
     if not cleaned:  # every document was furniture: an empty summary that says why
         return Summary(sentences=(), documents=cluster.documents, cluster_id=cluster.id,
                        parameters=parameters(options), notes=notes,

@@ -30,6 +30,7 @@ from .lines import (
 from .reasons import (
     BANNER,
     EMBED,
+    NO_SHARED_STORY,
     NOTHING_LEFT,
     NOTICE_PAGE,
     OFF_TOPIC,
@@ -556,16 +557,18 @@ def _judge_pair(
     for i in (one, two):
         text = cleaned[i].document.text
         news[i] = reads_as_news(" ".join(text[a:b] for a, b in spans[i]))
+    out = list(cleaned)
+    off = None
     if news[one] and news[two]:
         off, reason = _off_its_headline(cleaned, (one, two), words, options), OFF_TOPIC_HEADLINE
     elif news[one] != news[two]:
         off, reason = (two if news[one] else one), OFF_TOPIC_PAIR
-    else:
-        return cleaned
-    if off is None or len(members[group[off]]) > 1:
-        return cleaned
-    out = list(cleaned)
-    out[off] = dataclasses.replace(cleaned[off], dropped=reason)
+    if off is None:  # nothing says which story is the cluster's: both stay, and say so
+        first, second = sorted((one, two))
+        note = NO_SHARED_STORY.format(cleaned[first].document.id, cleaned[second].document.id)
+        out[second] = dataclasses.replace(cleaned[second], note=note)
+    elif len(members[group[off]]) == 1:
+        out[off] = dataclasses.replace(cleaned[off], dropped=reason)
     return out
 
 

@@ -41,3 +41,8 @@ OFF_TOPIC_HEADLINE = (
     "off-topic: shares no story with the only other source, and its text does not tell"
     " its own headline, which the other source's text does"
 )
+# Two sources kept that share no story (``CleanDocument.note``, shown in ``Summary.notes``).
+NO_SHARED_STORY = (
+    "documents {} and {} share no story, and neither their kind nor their headlines say"
+    " which is the cluster's: both kept, so the summary may mix two stories"
+)
