@@ -81,7 +81,7 @@ def list_documents(clusters: list[Cluster], args: argparse.Namespace) -> None:
         cpu += time.process_time() - start
         figures = {}
         if args.topic:
-            from synopsis.cleaning.documents import topicality
+            from synopsis.cleaning.stories import topicality
 
             figures = topicality(cleaned, options, exact=True)
         for i, c in enumerate(cleaned):
@@ -121,7 +121,7 @@ MIN_WORDS = (0, 150, 250, 400)
 
 
 def inject(clusters: list[Cluster]) -> None:
-    from synopsis.cleaning.documents import topicality
+    from synopsis.cleaning.stories import topicality
 
     rng = random.Random(13)
     never = dataclasses.replace(CleanOptions(), topic_agreement=2.0)  # figures only
@@ -165,7 +165,7 @@ def inject(clusters: list[Cluster]) -> None:
 
 
 def common_words(clusters: list[Cluster], share: float) -> None:
-    from synopsis.cleaning.documents import _content_words
+    from synopsis.cleaning.stories import _content_words
 
     df: Counter[str] = Counter()
     for cluster in clusters:

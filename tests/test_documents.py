@@ -22,8 +22,8 @@ import synopsis
 from conftest import FIXTURES, make_document
 from synopsis import furniture as fw
 from synopsis.cleaning import clean, clean_cluster
-from synopsis.cleaning.documents import _copy_groups, is_notice, reads_as_news, topicality
-from synopsis.cleaning.kinds import reads_as_page
+from synopsis.cleaning.documents import is_notice
+from synopsis.cleaning.kinds import reads_as_news, reads_as_page
 from synopsis.cleaning.reasons import (
     NO_SHARED_STORY,
     NOTHING_LEFT,
@@ -33,6 +33,7 @@ from synopsis.cleaning.reasons import (
     OFF_TOPIC_PAGE,
     OFF_TOPIC_PAIR,
 )
+from synopsis.cleaning.stories import _copy_groups, topicality
 from synopsis.options import CleanOptions
 
 # --- notice pages ------------------------------------------------------------------------
@@ -623,7 +624,7 @@ def test_topicality_with_sentences_found_once_and_indexes_built_on_demand(extra)
     """clean_cluster hands each document's body sentences to the page and topic judges
     and builds a source's index only when a comparison needs it: the same figures as
     finding the sentences again and building every index (``exact``)."""
-    from synopsis.cleaning.documents import _body_sentences
+    from synopsis.cleaning.stories import _body_sentences
 
     docs = flood_cluster(*extra)
     cleaned = clean_cluster(docs)
@@ -675,7 +676,7 @@ def test_sentences_judged_once_per_cluster_give_what_judging_each_gives() -> Non
 def test_one_sentence_against_a_source_shares_what_the_sources_index_finds() -> None:
     """Topicality counts a document's sentences one at a time against a source by set
     intersections until that source's index is built: the answer of the index."""
-    from synopsis.cleaning.documents import _matched, _shares, _word_index
+    from synopsis.cleaning.stories import _matched, _shares, _word_index
 
     rng = random.Random(11)
     vocabulary = [f"w{n}" for n in range(30)]
@@ -698,13 +699,13 @@ def test_one_sentence_against_a_source_shares_what_the_sources_index_finds() -> 
 def test_topicality_by_intersections_is_topicality_by_indexes(monkeypatch, extra) -> None:
     """The figures of topicality when every comparison builds the source's index (the
     code ``_shares`` replaced) and when a sentence asked alone is intersected instead."""
-    from synopsis.cleaning import documents
-    from synopsis.cleaning.documents import _matched, _word_index
+    from synopsis.cleaning import stories
+    from synopsis.cleaning.stories import _matched, _word_index
 
     cleaned = clean_cluster(flood_cluster(*extra))
     options = CleanOptions()
     fast = topicality(cleaned, options)
     monkeypatch.setattr(
-        documents, "_shares", lambda w, s, index, need: bool(_matched([w], _word_index(s), need))
+        stories, "_shares", lambda w, s, index, need: bool(_matched([w], _word_index(s), need))
     )
     assert _same(fast, topicality(cleaned, options))

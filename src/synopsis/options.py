@@ -49,7 +49,7 @@ class CleanOptions:
     # A document whose body words are at least this share in site-notice sentences
     # (furniture.NOTICE_TERMS with NOTICE_CUES) is a notice page, dropped whole.
     notice_share: float = 0.5
-    # Off-topic documents (cleaning.documents.topicality). Documents whose words overlap
+    # Off-topic documents (cleaning.stories.topicality). Documents whose words overlap
     # by ``topic_copy_similarity`` (Jaccard) are copies, one source. A sentence is matched
     # in another source when one of its sentences shares ``topic_shared_words`` words
     # (less furniture.COMMON_WORDS). With at least ``topic_min_groups`` sources, a
@@ -66,13 +66,13 @@ class CleanOptions:
     topic_max_story: float = 0.05
     topic_min_sentences: int = 4
     topic_min_words: int = 150
-    # Two sources (cleaning.documents._judge_pair): when neither has more than
+    # Two sources (cleaning.stories._judge_pair): when neither has more than
     # ``topic_max_story`` of its sentences matched in the other and their telling words
     # overlap (Jaccard) under ``pair_max_similarity``, the one that does not read as a news
     # report is off-topic. Chosen on the validation-500 tune half (benchmarks/cleaning.md):
     # pairs about other subjects overlapped 0.006-0.012, two columns on one theme 0.025.
     pair_max_similarity: float = 0.02
-    # With at least ``topic_min_groups`` sources (cleaning.documents._judge_pages), a page
+    # With at least ``topic_min_groups`` sources (cleaning.stories._judge_pages), a page
     # that reads as no article (``page_min_cues`` instructions, links, prices, measures,
     # shop or legal words: cleaning.kinds.reads_as_page) with at most ``topic_max_story``
     # of its sentences matched in any other source is off-topic; judged from

@@ -7,8 +7,10 @@ returns the kept parts as raw spans plus a :class:`~synopsis.model.Removal` for 
 taken out, so sentences found later still slice ``Document.text`` exactly.
 
 The rules live by what they look at: :mod:`.lines` (one line at a time), :mod:`.datelines`,
-:mod:`.trackers` (change-tracker pages) and :mod:`.documents` (the whole document and the
-cluster), which runs them in order.
+:mod:`.trackers` (change-tracker pages), :mod:`.documents` (the whole document and the
+cluster), which runs them in order, and :mod:`.stories` (which documents tell the
+cluster's story), helped by :mod:`.kinds` (whether a text reads as a news report or as a
+page that is no article).
 
 >>> from synopsis.model import Document
 >>> c = clean(Document(id="a", text="PARIS (Reuters) - Talks began on Monday.\\nComments"))
