@@ -70,5 +70,8 @@ def reads_as_page(body: str, min_cues: int = 2) -> bool:
     results widget. It holds at least ``min_cues`` page cues (:func:`page_cues`) and,
     with the reader addressed, more of them than narration; an essay that talks to its
     reader ("have a look at your sink") has no such cues, a report narrates."""
+    out = _QUOTED.sub(" ", body.lower())
+    if len(_PAGE.findall(out)) < min_cues:  # most articles: nothing else to count
+        return False
     page, reader, narrative = page_cues(body)
-    return page >= min_cues and page + reader > narrative
+    return page + reader > narrative

@@ -318,9 +318,9 @@ def _judge_topics(
     """Mark documents that tell another story than the rest of the cluster as off-topic
     (:func:`_judge_pages` first, then :func:`topicality`, or :func:`_judge_pair` for two
     sources); the body is kept, so ``clean --explain`` can show it."""
-    out = _judge_pages(list(cleaned), options, sentences, known)
-    cleaned = out
     counted = {i: _body_words(c) for i, c in enumerate(cleaned) if c.dropped is None}
+    out = cleaned = _judge_pages(list(cleaned), options, sentences, known, counted)
+    counted = {i: n for i, n in counted.items() if cleaned[i].dropped is None}
     live = list(counted.values())
     if len(live) < 2 or sorted(live)[-2] < options.topic_min_words:
         return out  # no document but the longest is long enough to be judged
@@ -431,46 +431,51 @@ def _judge_pages(
     options: CleanOptions,
     sentences: Sequence[list[tuple[int, int]]] | None,
     known: dict[str, set[str]] | None,
+    counted: dict[int, int],
 ) -> list[CleanDocument]:
     """A page that is no article and shares no story with any other source: no source.
 
-    With at least ``topic_min_groups`` independent sources, a document that
+    With at least ``topic_min_groups`` independent sources, a document at most
+    ``topic_max_story`` of whose sentences are matched in any other document and that
     :func:`~.kinds.reads_as_page` (a shop's product page, a how-to or recipe, a fact
-    sheet, a results widget) is marked off-topic when at most ``topic_max_story`` of its
-    sentences are matched in any other source. Unlike the majority rule it needs no
+    sheet, a results widget) is marked off-topic. Unlike the majority rule it needs no
     agreement among the others and spares no longest document: its kind says it is no
     report, and sharing nothing says it is not the story either. It needs only
-    ``page_min_sentences`` sentences and ``page_min_words`` words (the validation copies
-    cut each page short), and a page held in two copies stays.
+    ``page_min_sentences`` sentences and ``page_min_words`` body words (``counted``, by
+    index: the validation copies cut each page short); a page held in two copies shares
+    its sentences with its copy, so it stays. The story is tested first: most documents
+    are seen to share it at their first sentences, and their kind is never read.
     """
-    live = [i for i, c in enumerate(cleaned) if c.dropped is None]
+    live = [i for i in counted if cleaned[i].dropped is None]
     if len(live) < options.topic_min_groups:
         return cleaned
     spans = {i: sentences[i] if sentences else _body_sentences(cleaned[i]) for i in live}
-    text = {i: cleaned[i].document.text for i in live}
-    body = {i: " ".join(text[i][a:b] for a, b in spans[i]) for i in live}
-    pages = [
-        i
-        for i in live
-        if len(spans[i]) >= options.page_min_sentences
-        and len(body[i].split()) >= options.page_min_words
-        and reads_as_page(body[i], options.page_min_cues)
-    ]
-    if not pages:  # the usual case: no telling words needed
-        return cleaned
     words = {i: _sentence_words(cleaned[i], spans[i], known) for i in live}
-    vocab = {i: set().union(*words[i]) for i in live}
-    group = _copy_groups(live, vocab, options.topic_copy_similarity)
-    size = Counter(group.values())
-    if len(size) < options.topic_min_groups:
-        return cleaned
-    out = list(cleaned)
     need = options.topic_shared_words
-    for i in pages:
-        if size[group[i]] > 1:
+    pages = []
+    for i in live:
+        n = len(words[i])
+        if n < options.page_min_sentences or counted[i] < options.page_min_words:
             continue
-        others = [j for j in live if group[j] != group[i]]
-        matched = set().union(*(_matched(words[i], _word_index(words[j]), need) for j in others))
-        if len(matched) <= options.topic_max_story * len(words[i]):
-            out[i] = dataclasses.replace(cleaned[i], dropped=OFF_TOPIC_PAGE)
+        limit, story = options.topic_max_story * n, 0
+        for sentence in words[i]:  # counted until the document is seen to share the story
+            if any(_shares(sentence, words[j], None, need) for j in live if j != i):
+                story += 1
+                if story > limit:
+                    break
+        if story > limit:
+            continue
+        text = cleaned[i].document.text
+        if reads_as_page(" ".join(text[a:b] for a, b in spans[i]), options.page_min_cues):
+            pages.append(i)
+    if not pages:
+        return cleaned
+    vocab = {i: set().union(*words[i]) for i in live}
+    if len(set(_copy_groups(live, vocab, options.topic_copy_similarity).values())) < (
+        options.topic_min_groups
+    ):
+        return cleaned  # copies: fewer sources than it takes
+    out = list(cleaned)
+    for i in pages:
+        out[i] = dataclasses.replace(cleaned[i], dropped=OFF_TOPIC_PAGE)
     return out
