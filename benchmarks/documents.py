@@ -5,6 +5,7 @@
     python benchmarks/documents.py list DATA/ecbplus/ecbplus_docs.jsonl --ecbplus --split check
     python benchmarks/documents.py inject DATA/multi-news-full-100.jsonl --split tune
     python benchmarks/documents.py common-words DATA/multi-news-train-5000.jsonl.gz
+    python benchmarks/documents.py pages DATA/multi-news-train-5000.jsonl.gz [--show 400]
 
 ``list`` prints, per cluster of the chosen half (``synopsis.evaluate.data.split``), every
 document cleaning drops whole (cluster id, document index, reason, raw words), every note
@@ -21,6 +22,12 @@ counts how many of those the rule marks off-topic and how many of the cluster's 
 documents it marks, over a grid of the two thresholds (``topic_agreement``,
 ``topic_max_story``). The cluster's own documents are not all on the story, so that
 count is an upper bound on wrong drops; ``list`` shows which they are.
+
+``pages`` looks at the page rule (``cleaning.stories._judge_pages``) from the other side:
+in every cluster of three or more sources it lists each document long enough to judge
+that :func:`synopsis.cleaning.kinds.reads_as_page`, with how many of its sentences are
+matched in another document (the story test) and whether the rule drops it, so the
+pages that share the story (kept) can be read beside the ones dropped.
 
 ``list`` also runs on an older checkout (``PYTHONPATH=<checkout>/src``), for a before
 and after. ``common-words`` prints the content words found in at least ``--share`` of the clusters
@@ -46,7 +53,7 @@ from synopsis.options import CleanOptions
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=("list", "inject", "common-words"))
+    parser.add_argument("command", choices=("list", "inject", "common-words", "pages"))
     parser.add_argument("path", help="a JSONL / Multi-News file (or ECB+ docs with --ecbplus)")
     parser.add_argument("--split", default="all", help="all, tune or check (seeded halves)")
     parser.add_argument("--ecbplus", action="store_true", help="ECB+ docs grouped by story")
@@ -66,6 +73,8 @@ def main() -> None:
         list_documents(clusters, args)
     elif args.command == "inject":
         inject(clusters)
+    elif args.command == "pages":
+        pages(clusters, args.show)
     else:
         common_words(clusters, args.share)
 
@@ -88,9 +97,10 @@ def list_documents(clusters: list[Cluster], args: argparse.Namespace) -> None:
             documents += 1
             text = c.document.text
             words = sum(len(text[s.start : s.end].split()) for s in c.body)
-            if c.note:  # kept with a doubt: two sources of two stories
+            note = getattr(c, "note", None)  # None on a checkout from before notes
+            if note:  # kept with a doubt: two sources of two stories
                 notes += 1
-                print(f"NOTE {cluster.id} d{i}: {c.note}")
+                print(f"NOTE {cluster.id} d{i}: {note}")
             if c.dropped:
                 reasons[c.dropped] += 1
                 print(f"DROP {cluster.id} d{i} ({len(text.split())} raw words): {c.dropped}")
@@ -162,6 +172,47 @@ def inject(clusters: list[Cluster]) -> None:
             f"{max_story:.2f}: injected caught {caught}/{injected}; own documents marked "
             f"{len(own)} {' '.join(own)}"
         )
+
+
+def pages(clusters: list[Cluster], show: int) -> None:
+    from synopsis.cleaning.kinds import page_cues, reads_as_page
+    from synopsis.cleaning.reasons import OFF_TOPIC_PAGE
+    from synopsis.cleaning.stories import _body_words, _copy_groups, _sentence_words, _shares
+
+    options = CleanOptions()
+    never = dataclasses.replace(options, page_min_cues=10**9)  # the others, as the rule sees them
+    judged = listed = dropped = 0
+    for cluster in clusters:
+        cleaned = clean_cluster(cluster.documents, never)
+        live = [i for i, c in enumerate(cleaned) if c.dropped is None]
+        words = {i: _sentence_words(cleaned[i]) for i in live}
+        vocab = {i: set().union(*words[i]) for i in live}
+        groups = set(_copy_groups(live, vocab, options.topic_copy_similarity).values())
+        if len(groups) < options.topic_min_groups:
+            continue
+        judged += 1
+        final = clean_cluster(cluster.documents, options)
+        for i in live:
+            body, n = cleaned[i].body_text, len(words[i])
+            if n < options.page_min_sentences or _body_words(cleaned[i]) < options.page_min_words:
+                continue
+            if not reads_as_page(body, options.page_min_cues):
+                continue
+            story = sum(
+                any(_shares(w, words[j], None, options.topic_shared_words) for j in live if j != i)
+                for w in words[i]
+            )
+            listed += 1
+            drop = final[i].dropped == OFF_TOPIC_PAGE
+            dropped += drop
+            page, reader, narrative = page_cues(body)
+            print(
+                f"{'DROP' if drop else 'kept'} {cluster.id} d{i}: {story} of {n} sentences "
+                f"matched; cues page {page}, reader {reader}, narrative {narrative}"
+            )
+            if show:
+                print("   ", body[:show].replace("\n", " "))
+    print(f"\n{judged} clusters of 3+ sources; {listed} documents read as pages; {dropped} dropped")
 
 
 def common_words(clusters: list[Cluster], share: float) -> None:
