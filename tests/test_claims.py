@@ -691,6 +691,44 @@ def test_quotes_from_readings_kept_per_paragraph_are_those_of_reading_afresh() -
     assert {q.speaker for q in want} >= {"Kowalski", "Brandt", "Novak"} and len(want) > 40
 
 
+def test_quote_and_speech_pre_checks_skip_only_paragraphs_the_patterns_cannot_match(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """_reading runs ``_QUOTE`` only where a quotation mark is and ``_SAID`` only where a
+    speech verb is: on generated paragraphs (curly, straight and ``...'' quotes, verbs in
+    other cases and inside longer words) and the sample's lines, never a paragraph one of
+    the patterns matches, and the readings of running both patterns always."""
+    import random
+
+    from synopsis.disagree import quotes as q
+
+    tokens = [
+        "“", "”", '"', "``", "''", "`", "'", "Kowalski", "Anna Brandt", "He", "she", "Said",
+        "said", "SAID", "says", "told", "retold", "added", "wrote", "declared", "stated",
+        "insisted", "warned", "explained", "saying", "the bridge will stay shut until spring",
+        "nobody will cross it before the thaw", ",", ".", ":", "\n", "reporters",
+    ]  # fmt: skip
+    rng = random.Random(11)
+    texts = ["".join(rng.choice(tokens) + rng.choice(" ,") for _ in range(rng.randint(1, 30)))
+             for _ in range(3000)]  # fmt: skip
+    texts += [line for p in SAMPLE.glob("*.txt") for line in p.read_text("utf-8").splitlines()]
+    quoted = said = 0
+    for text in texts:
+        if q._QUOTE.search(text):
+            assert q._may_quote(text), text
+            quoted += 1
+        if q._SAID.search(text):
+            assert q._may_say(text), text
+            said += 1
+    assert quoted > 500 and said > 500
+    assert sum(not q._may_quote(t) for t in texts) > 100
+    assert sum(not q._may_say(t) for t in texts) > 100
+    fast = [q._reading(t) for t in texts]
+    monkeypatch.setattr(q, "_may_quote", lambda text: True)
+    monkeypatch.setattr(q, "_may_say", lambda text: True)
+    assert fast == [q._reading(t) for t in texts]
+
+
 def test_text_frequency_counts_each_text_as_often_as_it_occurs() -> None:
     """The rarity of a word (figures' context, quote stems): how many texts hold it,
     each distinct text read once and counted with its repeats, as counting every text."""
