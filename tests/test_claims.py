@@ -177,6 +177,32 @@ def test_figure_precheck_agrees_with_the_pattern() -> None:
     assert _may_have_figure("ſix of them")
 
 
+def test_number_word_needles_find_every_text_the_number_word_pattern_finds() -> None:
+    """_may_have_figure tests the number words that hold no other ("seventeen" holds
+    "seven") with ``in``: on generated text (whole words, their pieces, words inside
+    others) the same answer as the alternation of every number word it replaced."""
+    import random
+
+    from synopsis.disagree import numbers
+
+    pieces = [*numbers._WORD_NUMBERS, *(w[:-1] for w in numbers._WORD_NUMBERS)]
+    pieces += ["often", "tent", "sixt", "nin", "ninet", "dozens", "eleve", "fif", "thir", " "]
+    rng = random.Random(3)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 4))) for _ in range(20000)]
+    texts += [
+        line.lower() for p in SAMPLE.glob("*.txt") for line in p.read_text("utf-8").splitlines()
+    ]
+    hits = 0
+    for text in texts:
+        want = numbers._LOWER_NUMBER_WORD.search(text) is not None
+        assert numbers._may_have_figure(text) == (
+            want or numbers._DIGIT.search(text) is not None
+        ), text
+        hits += want
+    assert 1000 < hits < len(texts) - 1000
+    assert len(numbers.NUMBER_WORD_NEEDLES) < len(numbers._WORD_NUMBERS)
+
+
 def test_only_two_characters_fold_to_another_ascii_letter() -> None:
     """The figure pre-check's premise: a character matches an ASCII letter under
     ``re.IGNORECASE`` exactly when its one-character lowercase is that letter, except

@@ -111,6 +111,12 @@ def as_of(raw: str, lower: str | None = None) -> str | None:
 _ANY_FIGURE = re.compile(r"\d|" + "|".join(_WORD_NUMBERS), re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _LOWER_NUMBER_WORD = re.compile("|".join(_WORD_NUMBERS))
+# The number words none of which holds another ("seventeen" holds "seven"): a text holds
+# a number word exactly when it holds one of these, and a few ``in`` tests cost less than
+# the alternation's try at every position (0.27 -> 0.18 ms per full-text cluster).
+NUMBER_WORD_NEEDLES = tuple(
+    w for w in _WORD_NUMBERS if not any(o != w and o in w for o in _WORD_NUMBERS)
+)
 _LOWER_NUMBER = re.compile(NUMBER_STARTS + NUMBER_BODY)
 _LOWER_AS_OF = re.compile(AS_OF_STARTS + AS_OF_BODY)
 FOLDS_TO_OTHER_LETTER = ("ı", "ſ")
@@ -130,7 +136,10 @@ def _may_have_figure(raw: str, lower: str | None = None) -> bool:
     lower = raw.lower() if lower is None else lower
     if not folds_alike(raw, lower):
         return _ANY_FIGURE.search(raw) is not None
-    return _LOWER_NUMBER_WORD.search(lower) is not None
+    for word in NUMBER_WORD_NEEDLES:  # noqa: SIM110 (any() over a generator costs more)
+        if word in lower:  # what _LOWER_NUMBER_WORD.search(lower) finds, or not
+            return True
+    return False
 
 
 def number_matches(raw: str, lower: str | None = None) -> tuple[list[re.Match[str]], str | None]:
