@@ -436,7 +436,7 @@ def test_part_counts_find_what_the_pattern_per_noun_finds() -> None:
 
     import numpy as np
 
-    from synopsis.disagree.facts import PartCounts, _parts_pattern
+    from synopsis.disagree.facts import _PARTS_WORD, PartCounts, _parts_pattern
 
     words = [
         "another",
@@ -458,6 +458,9 @@ def test_part_counts_find_what_the_pattern_per_noun_finds() -> None:
         "nations",
         "ſhipment",
         "troop-ship",
+        "addıtional",  # a dotless i: the folding pattern matches it, lower() keeps it
+        "FURTHER",
+        "mOrE",
         "\t",
         "  ",
         ",",
@@ -469,6 +472,9 @@ def test_part_counts_find_what_the_pattern_per_noun_finds() -> None:
     raws = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 9))) for _ in range(400)]
     groups = np.arange(len(raws)) % 37
     counts = PartCounts(raws, groups)
+    found = [i for i, *_ in counts.raws]  # the pre-checked search: where the pattern matches
+    assert found == [i for i, raw in enumerate(raws) if _PARTS_WORD.search(raw)]
+    assert any("addıtional" in raws[i] and "other" not in raws[i].lower() for i in found)
     for noun in nouns:
         pattern = _parts_pattern(noun)
         # (as before: the pattern only where the lowercased sentence holds the noun)

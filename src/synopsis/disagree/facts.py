@@ -19,6 +19,7 @@ import numpy as np
 from ..model import Copies, Disagreement, Mention, ScoredCluster, Variant
 from ..options import DisagreeOptions
 from ..stopwords import ENGLISH_STOP_WORDS
+from ..textfacts import folded, may
 from .claims import (
     Claim,
     Quantity,
@@ -446,6 +447,11 @@ _BASE = re.compile(
 
 
 _PARTS_WORD = re.compile(r"\b(?:another|other|more|additional|further)\s", re.I)
+# What the lower case of a text ``_PARTS_WORD`` matches holds ("another" holds "other"):
+# four ``in`` tests instead of the folding alternation's try at every position of every
+# sentence (most have no word of parts; textfacts.folded gives None, and every text
+# passes, where folding reaches an ASCII letter that lower() does not).
+_PARTS_NEEDLES = ("other", "more", "additional", "further")
 _PARTS_PREFIX = re.compile(r"\b(?:another|other|more|additional|further)\s+", re.I)
 _WORD_AND_SPACE = re.compile(r"\w+\s+")
 
@@ -491,7 +497,7 @@ class PartCounts:
     def _find(raws: Sequence[str]) -> list[tuple[int, str, str, list[int] | None]]:
         out = []
         for i, raw in enumerate(raws):
-            if not _PARTS_WORD.search(raw):
+            if not may(folded(raw), _PARTS_NEEDLES) or not _PARTS_WORD.search(raw):
                 continue
             lower = raw.lower()  # for the literal test before a noun's pattern
             starts = None
