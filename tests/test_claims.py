@@ -834,3 +834,27 @@ def test_stem_counts_asked_one_by_one_are_the_counts_of_every_text() -> None:
         counts = StemCounts(texts, lazy_stems=budget)
         assert [counts.get(s, 0) for s in asked] == [want.get(s, 0) for s in asked], budget
         assert counts.get("zzzzz", -1) == -1  # a stem no text uses: the default
+
+
+def test_word_spans_are_the_matches_of_the_word_pattern_it_replaced() -> None:
+    r"""Name spellings are found by ``str.find`` and a look either side instead of a
+    pattern compiled per spelling: on generated text (letters, accented and other
+    scripts' letters, digits, underscores, hyphens, apostrophes, spaces) and words that
+    start or end with a non-word character, the spans of ``\bword\b``'s ``finditer``."""
+    import random
+    import re
+
+    from synopsis.disagree.claims import has_word, word_spans
+
+    alphabet = "aAbé_1٣-' .\nxß"
+    rng = random.Random(4)
+    words = ["a", "ab", "aa", "é", "a-b", "-a", "a-", "'", "ba", "_a", "1", "a a", "ß"]
+    found = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
+        for word in words:
+            want = [m.span() for m in re.finditer(rf"\b{re.escape(word)}\b", text)]
+            assert list(word_spans(text, word)) == want, (text, word)
+            assert has_word(text, word) == bool(want)
+            found += len(want)
+    assert found > 2000

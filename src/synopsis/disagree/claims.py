@@ -11,7 +11,7 @@ from __future__ import annotations
 import operator
 import re
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from typing import Any, TypeVar, Union
 
@@ -199,6 +199,39 @@ STEM_STOP = ENGLISH_STOP_WORDS | {"said", "says", "just", "going", "like", "know
 def content_words(text: str) -> list[str]:
     words = _LONG_LETTERS.findall(text.lower().replace("’s", "").replace("'s", ""))
     return [w for w in words if w not in STEM_STOP]
+
+
+def _is_word_char(c: str) -> bool:
+    """Whether ``c`` is a ``\\w`` character (the regex module's test: alphanumeric or _)."""
+    return c.isalnum() or c == "_"
+
+
+def word_spans(text: str, word: str) -> Iterator[tuple[int, int]]:
+    """The spans of ``re.finditer(rf"\\b{re.escape(word)}\\b", text)``, found by
+    ``str.find`` and a look at the characters either side: no pattern is compiled per
+    word (each name asked about is a new pattern, and compiling cost more than the
+    search). ``\\b`` holds between a ``\\w`` character and another character, the
+    text's ends counting as non-word; like ``finditer``, the search goes on after a
+    match's end, and one place further after a miss."""
+    if not word:
+        yield from ((m.start(), m.end()) for m in re.finditer(r"\b\b", text))
+        return
+    n = len(word)
+    first, last = _is_word_char(word[0]), _is_word_char(word[-1])
+    i = text.find(word)
+    while i >= 0:
+        before = i > 0 and _is_word_char(text[i - 1])
+        after = i + n < len(text) and _is_word_char(text[i + n])
+        if before != first and after != last:
+            yield i, i + n
+            i = text.find(word, i + n)
+        else:
+            i = text.find(word, i + 1)
+
+
+def has_word(text: str, word: str) -> bool:
+    """Whether ``re.search(rf"\\b{re.escape(word)}\\b", text)`` finds a match."""
+    return next(word_spans(text, word), None) is not None
 
 
 def words_back(text: str, end: int, words: int = 2) -> int:

@@ -12,7 +12,7 @@ import numpy as np
 from ..model import Copies, Disagreement, Mention, ScoredCluster, Variant
 from ..options import DisagreeOptions
 from ..stopwords import ENGLISH_STOP_WORDS
-from .claims import components, once_per_text, word_tokens
+from .claims import components, has_word, once_per_text, word_spans, word_tokens
 from .dates import MONTHS, WEEKDAYS
 
 CAPITALISED = re.compile(r"\b[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z]+)?\b")
@@ -111,8 +111,8 @@ def name_disagreements(
             if not same_name(a, b, options):
                 continue
             # Each spelling must be exclusive to its side, or the two are two names.
-            a_only = [g for g in where[a] if not _has_word(group_text[g], b)]
-            b_only = [g for g in where[b] if not _has_word(group_text[g], a)]
+            a_only = [g for g in where[a] if not has_word(group_text[g], b)]
+            b_only = [g for g in where[b] if not has_word(group_text[g], a)]
             shared = set().union(*(around(a, ga) & around(b, gb) for ga in a_only for gb in b_only))
             if not shared:
                 continue
@@ -194,11 +194,11 @@ def _name_mentions(scored: ScoredCluster, spelling: str, context: set[str]) -> t
         text = seg.document.text
         if spelling not in text:  # cheap test before the regex
             continue
-        for m in re.finditer(rf"\b{re.escape(spelling)}\b", text):
-            mention = Mention(seg.document.id, m.start(), m.end())
+        for start, end in word_spans(text, spelling):
+            mention = Mention(seg.document.id, start, end)
             every.append(mention)
-            around = word_tokens(text[max(0, m.start() - 40) : m.start()])[-2:]
-            around += word_tokens(text[m.end() : m.end() + 40])[:2]
+            around = word_tokens(text[max(0, start - 40) : start])[-2:]
+            around += word_tokens(text[end : end + 40])[:2]
             words = {w.lower().strip(".,;:’'").replace("’s", "").replace("'s", "") for w in around}
             if words & context:
                 near.append(mention)
@@ -223,7 +223,3 @@ def same_name(a: str, b: str, options: DisagreeOptions) -> bool:
 
 def _fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
-def _has_word(text: str, word: str) -> bool:
-    return word in text and re.search(rf"\b{re.escape(word)}\b", text) is not None
