@@ -858,3 +858,31 @@ def test_word_spans_are_the_matches_of_the_word_pattern_it_replaced() -> None:
             assert has_word(text, word) == bool(want)
             found += len(want)
     assert found > 2000
+
+
+def test_capital_tokens_are_the_word_tokens_with_an_ascii_capital_first() -> None:
+    """Names are looked for among the tokens one search finds (CAPITAL_TOKEN) instead
+    of a Python test of every token's first letter: on generated text, the tokens of
+    word_tokens that start with A-Z, at the starts token_starts gives them."""
+    import random
+
+    from synopsis.disagree.claims import (
+        CAPITAL_TOKEN,
+        first_token_start,
+        token_starts,
+        word_tokens,
+    )
+
+    alphabet = "aAZzÉé_1-'’. ,\n"
+    rng = random.Random(8)
+    capitals = 0
+    for _ in range(5000):
+        raw = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 25)))
+        tokens, starts = token_starts(raw)
+        assert tokens == word_tokens(raw)
+        assert all(raw.startswith(t, i) for t, i in zip(tokens, starts, strict=True))
+        want = [(i, t) for t, i in zip(tokens, starts, strict=True) if "A" <= t[0] <= "Z"]
+        assert [(m.start(), m.group()) for m in CAPITAL_TOKEN.finditer(raw)] == want, raw
+        assert first_token_start(raw) == (starts[0] if starts else len(raw))
+        capitals += len(want)
+    assert capitals > 3000

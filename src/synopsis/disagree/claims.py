@@ -185,12 +185,28 @@ def singular(word: str) -> str:
     return IRREGULAR.get(word, word)
 
 
-_TOKEN = re.compile(r"[\w'’.-]+")
+_TOKEN_CHAR = r"[\w'’.-]"
+_TOKEN = re.compile(_TOKEN_CHAR + "+")
+# The tokens (of word_tokens) that start with an ASCII capital, found by the regex
+# engine: most tokens are lower-case and fail its first test, with no Python step each.
+CAPITAL_TOKEN = re.compile(rf"(?<!{_TOKEN_CHAR})[A-Z]{_TOKEN_CHAR}*")
 _LONG_LETTERS = re.compile(r"[a-z]{3,}")  # the runs of [a-z]+ longer than two, as found
 
 
 def word_tokens(raw: str) -> list[str]:
     return _TOKEN.findall(raw)
+
+
+def first_token_start(raw: str) -> int:
+    """Where the first of :func:`word_tokens` starts (the text's length when none)."""
+    m = _TOKEN.search(raw)
+    return m.start() if m else len(raw)
+
+
+def token_starts(raw: str) -> tuple[list[str], list[int]]:
+    """:func:`word_tokens` and where each starts in ``raw``."""
+    spans = [(m.group(), m.start()) for m in _TOKEN.finditer(raw)]
+    return [t for t, _ in spans], [i for _, i in spans]
 
 
 STEM_STOP = ENGLISH_STOP_WORDS | {"said", "says", "just", "going", "like", "know", "think"}
