@@ -886,3 +886,15 @@ def test_capital_tokens_are_the_word_tokens_with_an_ascii_capital_first() -> Non
         assert first_token_start(raw) == (starts[0] if starts else len(raw))
         capitals += len(want)
     assert capitals > 1500
+
+
+def test_singulars_kept_for_a_cluster_are_singular_of_each_word() -> None:
+    """The figures' context words look their singular up in one Singulars per cluster:
+    the same answers as singular(), asked in any order and again."""
+    from synopsis.disagree.claims import Singulars, singular
+
+    words = ["nations", "Nations", "people", "boxes", "bus", "ties", "classes", "cent", "x"]
+    singulars = Singulars()
+    for w in words + words[::-1]:
+        assert singulars[w] == singular(w)
+    assert len(singulars) == len(words)

@@ -185,6 +185,16 @@ def singular(word: str) -> str:
     return IRREGULAR.get(word, word)
 
 
+class Singulars(dict[str, str]):
+    """:func:`singular` of each word looked up, kept for one cluster: the figures'
+    context words repeat across claims and sentences, and a dict lookup costs less than
+    the suffix tests (``singulars[w] == singular(w)``)."""
+
+    def __missing__(self, word: str) -> str:
+        found = self[word] = singular(word)
+        return found
+
+
 _TOKEN_CHAR = r"[\w'’.-]"
 _TOKEN = re.compile(_TOKEN_CHAR + "+")
 # The tokens (of word_tokens) that start with an ASCII capital, found by the regex

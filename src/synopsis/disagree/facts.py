@@ -23,6 +23,7 @@ from ..textfacts import folded, may
 from .claims import (
     Claim,
     Quantity,
+    Singulars,
     When,
     components,
     content_words,
@@ -190,19 +191,31 @@ def fact_disagreements(
         by_noun.setdefault(c.noun, []).append(c)
     window_of: dict[object, set[str]] = {}  # by the claim's text and place
     around: dict[int, set[str]] = {}  # by sentence
+    singulars = Singulars()  # the context words' singulars, each word's found once
     for noun, same in by_noun.items():
         windows = {}
         for c in same:
             key = place(scored, raws, c)
             if key not in window_of:
-                window_of[key] = _window(scored, c, options.context_words, rare, frequency)
+                window_of[key] = _window(
+                    scored, c, options.context_words, rare, frequency, singulars
+                )
             windows[c] = window_of[key]
         for a, b in sharing_pairs(same, windows, options.shared_context):
             if sent_group[a.sentence] != sent_group[b.sentence]:
                 links.append((a, b))
         if noun not in GENERIC_NOUNS:
             links += _sole_figures(
-                scored, sent_group, same, words_of, rare, frequency, options, part_counts, around
+                scored,
+                sent_group,
+                same,
+                words_of,
+                rare,
+                frequency,
+                options,
+                part_counts,
+                around,
+                singulars,
             )
     stat_abouts = {("number", noun) for noun in STAT_NOUNS}
     # Claims are numbered (equal claims are one, as they are one key of the union-find)
@@ -362,13 +375,15 @@ def _sole_figures(
     options: DisagreeOptions,
     part_counts: PartCounts,
     around: dict[int, set[str]] | None = None,
+    singulars: Singulars | None = None,
 ) -> list[tuple[Quantity, Quantity]]:
     """Link the one figure each group gives for a counted noun, across groups.
 
     A source that counts "nations" once, at one value, is counting the story's nations;
     two such sources are linked when the sentences around the figures (the sentence and
     its neighbours in the paragraph) share an uncommon word naming the event. ``around``
-    keeps :func:`_around` of each sentence asked (for every noun of the cluster).
+    keeps :func:`_around` of each sentence asked (for every noun of the cluster);
+    ``singulars``, :func:`singular` of words as :class:`.claims.Singulars` keeps them.
     """
     per_group: dict[int, list[Quantity]] = {}
     for c in same:
@@ -382,7 +397,7 @@ def _sole_figures(
     around = {} if around is None else around
     for c in sole:
         if c.sentence not in around:
-            around[c.sentence] = _around(scored, c.sentence, words_of, rare, frequency)
+            around[c.sentence] = _around(scored, c.sentence, words_of, rare, frequency, singulars)
     context = {c: around[c.sentence] - {c.noun} for c in sole}
     return [
         (a, b)
@@ -545,20 +560,23 @@ def _around(
     words_of: Sequence[list[str]],
     rare: int,
     frequency: dict[str, int],
+    singulars: Singulars | None = None,
 ) -> set[str]:
     """Uncommon content words of sentence ``i`` and the sentences either side of it
-    (``words_of``: each sentence's :func:`content_words`, computed once per cluster).
+    (``words_of``: each sentence's :func:`content_words`, computed once per cluster;
+    ``singulars``: :func:`singular` of a word, looked up).
 
     Wire copy often gives each sentence its own paragraph, so neighbours are taken across
     paragraph breaks, inside the document."""
     s = scored.sentences[i]
     out = set()
+    singulars = Singulars() if singulars is None else singulars
     for j in (i - 1, i, i + 1):
         if 0 <= j < len(words_of):
             t = scored.sentences[j]
             if t.doc_index == s.doc_index:
                 out.update(
-                    singular(w)
+                    singulars[w]
                     for w in words_of[j]
                     if frequency[w] <= rare and w not in NUMBER_WORDS
                 )
@@ -566,14 +584,21 @@ def _around(
 
 
 def _window(
-    scored: ScoredCluster, claim: Quantity, width: int, rare: int, frequency: dict[str, int]
+    scored: ScoredCluster,
+    claim: Quantity,
+    width: int,
+    rare: int,
+    frequency: dict[str, int],
+    singulars: Singulars | None = None,
 ) -> set[str]:
-    """Uncommon content words within ``width`` words either side of a figure."""
+    """Uncommon content words within ``width`` words either side of a figure
+    (``singulars``: :func:`singular` of a word, looked up)."""
     s = scored.sentences[claim.sentence]
     text = scored.documents[s.doc_index].document.text
     before = content_words(text[s.start : claim.start])[-width:]
     after = content_words(text[claim.end : s.end])[:width]
-    return {w for w in before + after if singular(w) != claim.noun and frequency.get(w, 0) <= rare}
+    singulars = Singulars() if singulars is None else singulars
+    return {w for w in before + after if singulars[w] != claim.noun and frequency.get(w, 0) <= rare}
 
 
 def _anchors(scored: ScoredCluster, claim: Claim) -> set[tuple[str, str]]:
