@@ -898,3 +898,17 @@ def test_singulars_kept_for_a_cluster_are_singular_of_each_word() -> None:
     for w in words + words[::-1]:
         assert singulars[w] == singular(w)
     assert len(singulars) == len(words)
+
+
+def test_number_words_matched_only_by_case_folding_have_their_value() -> None:
+    """A number word that the folding pattern matches but lower() does not reach ("ſix"
+    with a long s, "nıne" with a dotless i, "fİve") is read as its value; it raised a
+    ValueError (a traceback from summarize) before."""
+    for raw, value, noun in [
+        ("We saw ſix ships.", 6.0, "ship"),
+        ("Rescuers found nıne sailors.", 9.0, "sailor"),
+        ("fİve ships sank", 5.0, "ship"),
+        ("Police held ٣ suspects.", 3.0, "suspect"),  # an Arabic-Indic digit
+    ]:
+        [c] = number_claims(raw, 0, 0)
+        assert (c.value, c.noun) == (value, noun), raw

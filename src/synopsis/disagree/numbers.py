@@ -151,6 +151,17 @@ def number_matches(raw: str, lower: str | None = None) -> tuple[list[re.Match[st
     return list(_NUMBER.finditer(raw)), None
 
 
+def _figure_value(written: str, num: str) -> float:
+    """The value of a figure as written (``num``: its lower case): digits, or a number
+    word, matched by case folding where lower() does not reach it ("ſix", "nıne")."""
+    value = _WORD_NUMBERS.get(num)
+    if value is not None:
+        return value
+    if written[:1].isdecimal():  # \d is a decimal digit: float() reads every one
+        return float(num.replace(",", ""))
+    return next(v for w, v in _WORD_NUMBERS.items() if re.fullmatch(w, written, re.IGNORECASE))
+
+
 def number_claims(raw: str, offset: int, index: int) -> list[Quantity]:
     """Counted quantities of one sentence; numbers in words count ("eight people")."""
     out: list[Quantity] = []
@@ -164,28 +175,10 @@ def number_claims(raw: str, offset: int, index: int) -> list[Quantity]:
         # the groups' text from the raw text ("" for a group that took no part)
         written, mult, rest, qual = (raw[m.start(g) : m.end(g)] for g in _GROUPS)
         num = written.lower()
-        # the patterns that end at the figure span at most the two words before it: they
-        # are searched from there, not tried at every word of the sentence before it
-        back = words_back(raw, m.start())
-        if num in _WORD_NUMBERS and _DETERMINER.search(raw, back, m.start()):
-            continue  # "the two nations" names known parties, it does not count them
-        if num == "dozen" and re.match(r"s\b|\s+of\b", raw[m.end("num") :], re.I):
-            continue  # "dozens of warships", "dozen of warships": no value
-        if num == "dozen" and _HALF.search(raw, back, m.start()):
-            continue  # "a half-dozen riddles" is six, not a dozen; left out rather than guessed
-        if num in _WORD_NUMBERS and _WORD_TAIL.search(raw, back, m.start()):
-            continue  # the tail of "seventy-three" or "one hundred and three": not this value
-        if _NOT_A_COUNT_BEFORE.search(raw, back, m.start()):
-            continue  # "AK-47 rifles": a model's name; "4, 051 yards": the tail of 4,051
-        if _RANGE_BEFORE.search(raw, back, m.start()) or _RANGE_AFTER.match(raw, m.end("num")):
-            continue  # "70-100 mph", "6 to 10 inches": a range is no single figure
-        if _PARTIAL_BEFORE.search(raw, back, m.start()) or _PARTIAL_AFTER.match(
-            raw[m.end("mult") if mult else m.end("num") :]
-        ):
-            continue
-        value = _WORD_NUMBERS.get(num)
-        if value is None:
-            value = float(num.replace(",", ""))
+        # Every test below only rejects, so their order changes no claim: the figure's
+        # value and counted noun (plain Python) first, the patterns around it after,
+        # for the figures left (most matches count no noun: "two of", "10 a.m.").
+        value = _figure_value(written, num)
         if mult:
             value *= _MULTIPLIERS[mult.lower()]
         noun = None
@@ -206,6 +199,25 @@ def number_claims(raw: str, offset: int, index: int) -> list[Quantity]:
         if noun is None or (value >= 1900 and value <= 2100 and "." not in num):
             continue
         if singular(noun) in _NOT_COUNTED or singular(noun) in ENGLISH_STOP_WORDS:
+            continue
+        # the patterns that end at the figure span at most the two words before it: they
+        # are searched from there, not tried at every word of the sentence before it
+        back = words_back(raw, m.start())
+        if num in _WORD_NUMBERS and _DETERMINER.search(raw, back, m.start()):
+            continue  # "the two nations" names known parties, it does not count them
+        if num == "dozen" and re.match(r"s\b|\s+of\b", raw[m.end("num") :], re.I):
+            continue  # "dozens of warships", "dozen of warships": no value
+        if num == "dozen" and _HALF.search(raw, back, m.start()):
+            continue  # "a half-dozen riddles" is six, not a dozen; left out rather than guessed
+        if num in _WORD_NUMBERS and _WORD_TAIL.search(raw, back, m.start()):
+            continue  # the tail of "seventy-three" or "one hundred and three": not this value
+        if _NOT_A_COUNT_BEFORE.search(raw, back, m.start()):
+            continue  # "AK-47 rifles": a model's name; "4, 051 yards": the tail of 4,051
+        if _RANGE_BEFORE.search(raw, back, m.start()) or _RANGE_AFTER.match(raw, m.end("num")):
+            continue  # "70-100 mph", "6 to 10 inches": a range is no single figure
+        if _PARTIAL_BEFORE.search(raw, back, m.start()) or _PARTIAL_AFTER.match(
+            raw[m.end("mult") if mult else m.end("num") :]
+        ):
             continue
         if _UNION_AFTER.match(raw, m.start("rest") + noun_end):
             continue  # "2,000 passengers and crew": one figure for two nouns
