@@ -420,3 +420,33 @@ def test_sentences_read_once_per_text_give_the_disagreements_of_reading_each(
     assert fast.disagreements == slow.disagreements
     assert {d.about for d in fast.disagreements} >= {"number", "name", "quote"}
     assert fast.independent_sources >= 3 and len(fast.copies) < len(texts)
+
+
+def test_nouns_counted_by_one_group_are_skipped_without_changing_a_disagreement(
+    monkeypatch,
+) -> None:
+    """fact_disagreements reads the contexts of a noun's figures only when two groups
+    count it (every link joins two groups): on the sample, the fixtures and clusters
+    mixing one-group and two-group counts, the disagreements of reading every noun."""
+    from conftest import SAMPLE
+    from synopsis.disagree import facts
+
+    sample = [p.read_text("utf-8") for p in sorted(SAMPLE.glob("*.txt"))]
+    lone = "Rescuers said 14 boats were lost at sea on Monday, with 3 trawlers among them.\n"
+    clusters = [
+        sample,
+        [SUMMIT_A, SUMMIT_B, VOTE_A, VOTE_B],
+        [SUMMIT_A + lone, SUMMIT_B, VOTE_A + lone],
+        [(CROSS / n).read_text() for n in ("wire.txt", "wire-republished.txt", "independent.txt")],
+    ]
+    fast = [run(*texts).disagreements for texts in clusters]
+    skipped = []
+    real = facts._counted_by_two_groups
+
+    def every_noun(by_noun, sent_group):  # type: ignore[no-untyped-def]
+        skipped.append(len(by_noun) - len(real(by_noun, sent_group)))
+        return by_noun
+
+    monkeypatch.setattr(facts, "_counted_by_two_groups", every_noun)
+    assert fast == [run(*texts).disagreements for texts in clusters]
+    assert sum(skipped) >= 3 and any(fast)  # nouns were skipped; disagreements were found

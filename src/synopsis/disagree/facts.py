@@ -178,17 +178,18 @@ def fact_disagreements(
                             continue
                 links.append((a, b))
     quantities = [c for cs in claims for c in cs if isinstance(c, Quantity)]
-    # each sentence's content words once, used twice, and only by the figures' links;
-    # words in many sentences ("Islamic", "State") tie nothing
-    words_of = once_per_text(raws, content_words) if quantities else []
-    frequency: dict[str, int] = {}
-    if quantities:
-        frequency = text_frequency(raws, dict(zip(raws, words_of, strict=True)).__getitem__)
-    rare = max(2, int(options.common_fraction * len(raws)))
-    part_counts = PartCounts(raws, sent_group)
     by_noun: dict[str, list[Quantity]] = {}
     for c in quantities:
         by_noun.setdefault(c.noun, []).append(c)
+    by_noun = _counted_by_two_groups(by_noun, sent_group)
+    # each sentence's content words once, used twice, and only by the figures' links;
+    # words in many sentences ("Islamic", "State") tie nothing
+    words_of = once_per_text(raws, content_words) if by_noun else []
+    frequency: dict[str, int] = {}
+    if by_noun:
+        frequency = text_frequency(raws, dict(zip(raws, words_of, strict=True)).__getitem__)
+    rare = max(2, int(options.common_fraction * len(raws)))
+    part_counts = PartCounts(raws, sent_group)
     window_of: dict[object, set[str]] = {}  # by the claim's text and place
     around: dict[int, set[str]] = {}  # by sentence
     singulars = Singulars()  # the context words' singulars, each word's found once
@@ -278,6 +279,20 @@ def fact_disagreements(
         if d is not None:
             out.append(d)
     return out
+
+
+def _counted_by_two_groups(
+    by_noun: dict[str, list[Quantity]], sent_group: np.ndarray
+) -> dict[str, list[Quantity]]:
+    """The nouns whose figures come from two groups or more, in order. The links of
+    shared context and sole figures join figures of two groups: a noun counted by one
+    group only (most nouns; in most clusters every noun) gets none, and the contexts of
+    its figures need not be read."""
+    return {
+        noun: same
+        for noun, same in by_noun.items()
+        if len({int(sent_group[c.sentence]) for c in same}) > 1
+    }
 
 
 def sentence_claims(starts: Sequence[int], raws: Sequence[str]) -> list[list[Claim]]:
