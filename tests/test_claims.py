@@ -606,6 +606,13 @@ def test_sentence_claims_of_repeated_sentences_are_the_claims_found_afresh() -> 
     ]
     got = sentence_claims(starts, texts)
     assert got == want
+    dated = {0, 5, 6}  # dates only where asked (aligned sentences): figures everywhere
+    some = sentence_claims(starts, texts, dated)
+    assert some == [
+        [c for c in cs if i in dated or isinstance(c, Quantity)] for i, cs in enumerate(want)
+    ]
+    dates_some = sum(isinstance(c, When) for cs in some for c in cs)
+    assert 0 < dates_some < sum(isinstance(c, When) for cs in want for c in cs)
     assert [[hash(c) for c in cs] for cs in got] == [[hash(c) for c in cs] for cs in want]
     assert sum(map(len, want)) >= 12 and all(want[i] for i in (0, 2, 3, 5, 6, 7))
     assert {type(c) for cs in want for c in cs} == {Quantity, When}

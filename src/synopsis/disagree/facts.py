@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
+from typing import TypeVar
 
 import numpy as np
 
@@ -98,7 +99,10 @@ def fact_disagreements(
     # a claim's place (its sentence text and offsets there) is worth finding only when
     # some sentence text repeats; else each claim is its own place
     place = _place if len(set(raws)) < len(raws) else _itself
-    for i, found in enumerate(sentence_claims([s.start for s in scored.sentences], raws)):
+    # dates are linked only through aligned sentences: only theirs are read
+    dated = set(np.asarray(aligned, dtype=np.int64).ravel().tolist())
+    starts = [s.start for s in scored.sentences]
+    for i, found in enumerate(sentence_claims(starts, raws, dated)):
         for c in found:
             value = c.value if isinstance(c, Quantity) else c.compare
             values_in_group.setdefault((int(sent_group[i]), c.about), set()).add(value)
@@ -295,28 +299,53 @@ def _counted_by_two_groups(
     }
 
 
-def sentence_claims(starts: Sequence[int], raws: Sequence[str]) -> list[list[Claim]]:
+def sentence_claims(
+    starts: Sequence[int], raws: Sequence[str], dated: Container[int] | None = None
+) -> list[list[Claim]]:
     """Each sentence's figures (:func:`number_claims`) then dates (:func:`date_claims`),
     read once per distinct text: a repeated sentence (copies of one story) gets the
     claims of its first occurrence, moved to its own index and offsets (``starts``: each
-    sentence's start in its document; claims depend on the text alone)."""
+    sentence's start in its document; claims depend on the text alone). ``dated``: the
+    sentences whose dates are read (every one when None; :func:`fact_disagreements`
+    links dates only through aligned sentences, so it asks for theirs alone)."""
+    wanted = dated.__contains__ if dated is not None else None
     if len(set(raws)) == len(raws):  # nothing repeats: each read once anyway
         return [
-            [*number_claims(raw, start, i), *date_claims(raw, start, i)]
+            [
+                *number_claims(raw, start, i),
+                *(date_claims(raw, start, i) if wanted is None or wanted(i) else ()),
+            ]
             for i, (start, raw) in enumerate(zip(starts, raws, strict=True))
         ]
     out: list[list[Claim]] = []
-    first: dict[str, tuple[int, list[Claim]]] = {}
+    figures: dict[str, tuple[int, list[Quantity]]] = {}
+    days: dict[str, tuple[int, list[When]]] = {}
     for i, (start, raw) in enumerate(zip(starts, raws, strict=True)):
-        seen = first.get(raw)
-        if seen is None:
-            found: list[Claim] = [*number_claims(raw, start, i)]
-            found += date_claims(raw, start, i)
-            first[raw] = (start, found)
-        else:
-            found = [c.moved(i, start - seen[0]) for c in seen[1]]
+        found: list[Claim] = [*_read_once(figures, number_claims, raw, start, i)]
+        if wanted is None or wanted(i):
+            found += _read_once(days, date_claims, raw, start, i)
         out.append(found)
     return out
+
+
+C = TypeVar("C", Quantity, When)
+
+
+def _read_once(
+    first: dict[str, tuple[int, list[C]]],
+    read: Callable[[str, int, int], list[C]],
+    raw: str,
+    start: int,
+    i: int,
+) -> list[C]:
+    """``read(raw, start, i)``, or the claims of the text's first reading (kept in
+    ``first``) moved to sentence ``i`` at ``start``."""
+    seen = first.get(raw)
+    if seen is None:
+        found = read(raw, start, i)
+        first[raw] = (start, found)
+        return found
+    return [c.moved(i, start - seen[0]) for c in seen[1]]  # type: ignore[misc]
 
 
 def sharing_pairs(
