@@ -457,3 +457,18 @@ def test_nouns_counted_by_one_group_are_skipped_without_changing_a_disagreement(
     assert fast == [run(*texts).disagreements for texts in clusters]
     assert any(d.about == "date" for ds in fast for d in ds)
     assert sum(skipped) >= 3 and any(fast)  # nouns were skipped; disagreements were found
+
+
+def test_quotations_are_looked_for_only_when_two_groups_quote(monkeypatch) -> None:
+    """A wording pairs two groups' quotations: with one group holding quotation marks,
+    find_quotes is never run and nothing is reported; with two, it runs as before."""
+    from synopsis.disagree import quotes
+
+    calls = []
+    real = quotes.find_quotes
+    monkeypatch.setattr(quotes, "find_quotes", lambda scored: calls.append(1) or real(scored))
+    unquoted_b = SUMMIT_B.replace('"', "")
+    assert not [d for d in run(SUMMIT_A, unquoted_b).disagreements if d.about == "quote"]
+    assert not calls
+    assert [d for d in run(SUMMIT_A, SUMMIT_B).disagreements if d.about == "quote"]
+    assert calls

@@ -189,6 +189,15 @@ def quote_disagreements(
     is a *shortening* (one source cut words out), and quotations sharing only a few or
     only common words are different sentences of one speaker.
     """
+    # a pair is two groups' quotations: with fewer than two groups whose text holds a
+    # quotation mark (every quotation opens with one) there is none to look for
+    quoting = {
+        copies.group_of[d]
+        for d, seg in enumerate(scored.documents)
+        if _may_quote(seg.document.text)
+    }
+    if len(quoting) < 2:
+        return []
     quotes = find_quotes(scored)
     texts = [q.text for q in quotes]  # each distinct wording read once (copies repeat them)
     stems = once_per_text(texts, _stem_set)
