@@ -177,6 +177,32 @@ def test_figure_precheck_agrees_with_the_pattern() -> None:
     assert _may_have_figure("ſix of them")
 
 
+def test_number_word_needles_find_every_text_the_number_word_pattern_finds() -> None:
+    """_may_have_figure tests the number words that hold no other ("seventeen" holds
+    "seven") with ``in``: on generated text (whole words, their pieces, words inside
+    others) the same answer as the alternation of every number word it replaced."""
+    import random
+
+    from synopsis.disagree import numbers
+
+    pieces = [*numbers._WORD_NUMBERS, *(w[:-1] for w in numbers._WORD_NUMBERS)]
+    pieces += ["often", "tent", "sixt", "nin", "ninet", "dozens", "eleve", "fif", "thir", " "]
+    rng = random.Random(3)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 4))) for _ in range(20000)]
+    texts += [
+        line.lower() for p in SAMPLE.glob("*.txt") for line in p.read_text("utf-8").splitlines()
+    ]
+    hits = 0
+    for text in texts:
+        want = numbers._LOWER_NUMBER_WORD.search(text) is not None
+        assert numbers._may_have_figure(text) == (
+            want or numbers._DIGIT.search(text) is not None
+        ), text
+        hits += want
+    assert 1000 < hits < len(texts) - 1000
+    assert len(numbers.NUMBER_WORD_NEEDLES) < len(numbers._WORD_NUMBERS)
+
+
 def test_only_two_characters_fold_to_another_ascii_letter() -> None:
     """The figure pre-check's premise: a character matches an ASCII letter under
     ``re.IGNORECASE`` exactly when its one-character lowercase is that letter, except
@@ -410,7 +436,7 @@ def test_part_counts_find_what_the_pattern_per_noun_finds() -> None:
 
     import numpy as np
 
-    from synopsis.disagree.facts import PartCounts, _parts_pattern
+    from synopsis.disagree.facts import _PARTS_WORD, PartCounts, _parts_pattern
 
     words = [
         "another",
@@ -432,6 +458,9 @@ def test_part_counts_find_what_the_pattern_per_noun_finds() -> None:
         "nations",
         "ſhipment",
         "troop-ship",
+        "addıtional",  # a dotless i: the folding pattern matches it, lower() keeps it
+        "FURTHER",
+        "mOrE",
         "\t",
         "  ",
         ",",
@@ -443,6 +472,9 @@ def test_part_counts_find_what_the_pattern_per_noun_finds() -> None:
     raws = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 9))) for _ in range(400)]
     groups = np.arange(len(raws)) % 37
     counts = PartCounts(raws, groups)
+    found = [i for i, *_ in counts.raws]  # the pre-checked search: where the pattern matches
+    assert found == [i for i, raw in enumerate(raws) if _PARTS_WORD.search(raw)]
+    assert any("addıtional" in raws[i] and "other" not in raws[i].lower() for i in found)
     for noun in nouns:
         pattern = _parts_pattern(noun)
         # (as before: the pattern only where the lowercased sentence holds the noun)
@@ -574,6 +606,13 @@ def test_sentence_claims_of_repeated_sentences_are_the_claims_found_afresh() -> 
     ]
     got = sentence_claims(starts, texts)
     assert got == want
+    dated = {0, 5, 6}  # dates only where asked (aligned sentences): figures everywhere
+    some = sentence_claims(starts, texts, dated)
+    assert some == [
+        [c for c in cs if i in dated or isinstance(c, Quantity)] for i, cs in enumerate(want)
+    ]
+    dates_some = sum(isinstance(c, When) for cs in some for c in cs)
+    assert 0 < dates_some < sum(isinstance(c, When) for cs in want for c in cs)
     assert [[hash(c) for c in cs] for cs in got] == [[hash(c) for c in cs] for cs in want]
     assert sum(map(len, want)) >= 12 and all(want[i] for i in (0, 2, 3, 5, 6, 7))
     assert {type(c) for cs in want for c in cs} == {Quantity, When}
@@ -691,6 +730,44 @@ def test_quotes_from_readings_kept_per_paragraph_are_those_of_reading_afresh() -
     assert {q.speaker for q in want} >= {"Kowalski", "Brandt", "Novak"} and len(want) > 40
 
 
+def test_quote_and_speech_pre_checks_skip_only_paragraphs_the_patterns_cannot_match(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """_reading runs ``_QUOTE`` only where a quotation mark is and ``_SAID`` only where a
+    speech verb is: on generated paragraphs (curly, straight and ``...'' quotes, verbs in
+    other cases and inside longer words) and the sample's lines, never a paragraph one of
+    the patterns matches, and the readings of running both patterns always."""
+    import random
+
+    from synopsis.disagree import quotes as q
+
+    tokens = [
+        "“", "”", '"', "``", "''", "`", "'", "Kowalski", "Anna Brandt", "He", "she", "Said",
+        "said", "SAID", "says", "told", "retold", "added", "wrote", "declared", "stated",
+        "insisted", "warned", "explained", "saying", "the bridge will stay shut until spring",
+        "nobody will cross it before the thaw", ",", ".", ":", "\n", "reporters",
+    ]  # fmt: skip
+    rng = random.Random(11)
+    texts = ["".join(rng.choice(tokens) + rng.choice(" ,") for _ in range(rng.randint(1, 30)))
+             for _ in range(3000)]  # fmt: skip
+    texts += [line for p in SAMPLE.glob("*.txt") for line in p.read_text("utf-8").splitlines()]
+    quoted = said = 0
+    for text in texts:
+        if q._QUOTE.search(text):
+            assert q._may_quote(text), text
+            quoted += 1
+        if q._SAID.search(text):
+            assert q._may_say(text), text
+            said += 1
+    assert quoted > 500 and said > 500
+    assert sum(not q._may_quote(t) for t in texts) > 100
+    assert sum(not q._may_say(t) for t in texts) > 100
+    fast = [q._reading(t) for t in texts]
+    monkeypatch.setattr(q, "_may_quote", lambda text: True)
+    monkeypatch.setattr(q, "_may_say", lambda text: True)
+    assert fast == [q._reading(t) for t in texts]
+
+
 def test_text_frequency_counts_each_text_as_often_as_it_occurs() -> None:
     """The rarity of a word (figures' context, quote stems): how many texts hold it,
     each distinct text read once and counted with its repeats, as counting every text."""
@@ -764,3 +841,81 @@ def test_stem_counts_asked_one_by_one_are_the_counts_of_every_text() -> None:
         counts = StemCounts(texts, lazy_stems=budget)
         assert [counts.get(s, 0) for s in asked] == [want.get(s, 0) for s in asked], budget
         assert counts.get("zzzzz", -1) == -1  # a stem no text uses: the default
+
+
+def test_word_spans_are_the_matches_of_the_word_pattern_it_replaced() -> None:
+    r"""Name spellings are found by ``str.find`` and a look either side instead of a
+    pattern compiled per spelling: on generated text (letters, accented and other
+    scripts' letters, digits, underscores, hyphens, apostrophes, spaces) and words that
+    start or end with a non-word character, the spans of ``\bword\b``'s ``finditer``."""
+    import random
+    import re
+
+    from synopsis.disagree.claims import has_word, word_spans
+
+    alphabet = "aAbé_1٣-' .\nxß"
+    rng = random.Random(4)
+    words = ["a", "ab", "aa", "é", "a-b", "-a", "a-", "'", "ba", "_a", "1", "a a", "ß"]
+    found = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
+        for word in words:
+            want = [m.span() for m in re.finditer(rf"\b{re.escape(word)}\b", text)]
+            assert list(word_spans(text, word)) == want, (text, word)
+            assert has_word(text, word) == bool(want)
+            found += len(want)
+    assert found > 2000
+
+
+def test_capital_tokens_are_the_word_tokens_with_an_ascii_capital_first() -> None:
+    """Names are looked for among the tokens one search finds (CAPITAL_TOKEN) instead
+    of a Python test of every token's first letter: on generated text, the tokens of
+    word_tokens that start with A-Z, at the starts token_starts gives them."""
+    import random
+
+    from synopsis.disagree.claims import (
+        CAPITAL_TOKEN,
+        first_token_start,
+        token_starts,
+        word_tokens,
+    )
+
+    alphabet = "aAZzÉé_1-'’. ,\n"
+    rng = random.Random(8)
+    capitals = 0
+    for _ in range(5000):
+        raw = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 25)))
+        tokens, starts = token_starts(raw)
+        assert tokens == word_tokens(raw)
+        assert all(raw.startswith(t, i) for t, i in zip(tokens, starts, strict=True))
+        want = [(i, t) for t, i in zip(tokens, starts, strict=True) if "A" <= t[0] <= "Z"]
+        assert [(m.start(), m.group()) for m in CAPITAL_TOKEN.finditer(raw)] == want, raw
+        assert first_token_start(raw) == (starts[0] if starts else len(raw))
+        capitals += len(want)
+    assert capitals > 1500
+
+
+def test_singulars_kept_for_a_cluster_are_singular_of_each_word() -> None:
+    """The figures' context words look their singular up in one Singulars per cluster:
+    the same answers as singular(), asked in any order and again."""
+    from synopsis.disagree.claims import Singulars, singular
+
+    words = ["nations", "Nations", "people", "boxes", "bus", "ties", "classes", "cent", "x"]
+    singulars = Singulars()
+    for w in words + words[::-1]:
+        assert singulars[w] == singular(w)
+    assert len(singulars) == len(words)
+
+
+def test_number_words_matched_only_by_case_folding_have_their_value() -> None:
+    """A number word that the folding pattern matches but lower() does not reach ("ſix"
+    with a long s, "nıne" with a dotless i, "fİve") is read as its value; it raised a
+    ValueError (a traceback from summarize) before."""
+    for raw, value, noun in [
+        ("We saw ſix ships.", 6.0, "ship"),
+        ("Rescuers found nıne sailors.", 9.0, "sailor"),
+        ("fİve ships sank", 5.0, "ship"),
+        ("Police held ٣ suspects.", 3.0, "suspect"),  # an Arabic-Indic digit
+    ]:
+        [c] = number_claims(raw, 0, 0)
+        assert (c.value, c.noun) == (value, noun), raw

@@ -385,7 +385,8 @@ def test_sentences_read_once_per_text_give_the_disagreements_of_reading_each(
     sentence text, what the links ask of a claim once per text and place, quotations
     once per paragraph text and speaker before it: on a cluster whose copies repeat
     sentences word for word, the disagreements (every variant, mention and offset) are
-    those of reading every sentence afresh, the code this replaced."""
+    those of reading every sentence afresh (and every sentence's dates, where only
+    aligned sentences' are read), the code this replaced."""
     from synopsis.disagree import facts, names, quotes
     from synopsis.disagree.dates import date_claims
 
@@ -403,9 +404,9 @@ def test_sentences_read_once_per_text_give_the_disagreements_of_reading_each(
     def plain(items, read):  # type: ignore[no-untyped-def]
         return [read(t) for t in items]
 
-    def claims_afresh(starts, raws):  # type: ignore[no-untyped-def]
+    def claims_afresh(starts, raws, dated=None):  # type: ignore[no-untyped-def]
         return [
-            [*number_claims(r, s, i), *date_claims(r, s, i)]
+            [*number_claims(r, s, i), *date_claims(r, s, i)]  # every sentence's dates
             for i, (s, r) in enumerate(zip(starts, raws, strict=True))
         ]
 
@@ -420,3 +421,54 @@ def test_sentences_read_once_per_text_give_the_disagreements_of_reading_each(
     assert fast.disagreements == slow.disagreements
     assert {d.about for d in fast.disagreements} >= {"number", "name", "quote"}
     assert fast.independent_sources >= 3 and len(fast.copies) < len(texts)
+
+
+def test_nouns_counted_by_one_group_are_skipped_without_changing_a_disagreement(
+    monkeypatch,
+) -> None:
+    """fact_disagreements reads the contexts of a noun's figures only when two groups
+    count it (every link joins two groups), and dates only in aligned sentences (the
+    only links dates have): on the sample, the fixtures and clusters mixing one-group
+    and two-group counts, the disagreements of reading every noun and every date."""
+    from conftest import SAMPLE
+    from synopsis.disagree import facts
+
+    sample = [p.read_text("utf-8") for p in sorted(SAMPLE.glob("*.txt"))]
+    lone = "Rescuers said 14 boats were lost at sea on Monday, with 3 trawlers among them.\n"
+    clusters = [
+        sample,
+        [SUMMIT_A, SUMMIT_B, VOTE_A, VOTE_B],
+        [SUMMIT_A + lone, SUMMIT_B, VOTE_A + lone],
+        [(CROSS / n).read_text() for n in ("wire.txt", "wire-republished.txt", "independent.txt")],
+    ]
+    fast = [run(*texts).disagreements for texts in clusters]
+    skipped = []
+    real = facts._counted_by_two_groups
+
+    def every_noun(by_noun, sent_group):  # type: ignore[no-untyped-def]
+        skipped.append(len(by_noun) - len(real(by_noun, sent_group)))
+        return by_noun
+
+    monkeypatch.setattr(facts, "_counted_by_two_groups", every_noun)
+    assert fast == [run(*texts).disagreements for texts in clusters]
+    # and every sentence's dates read, where only the aligned sentences' are
+    every_date = facts.sentence_claims
+    monkeypatch.setattr(facts, "sentence_claims", lambda st, raws, dated: every_date(st, raws))
+    assert fast == [run(*texts).disagreements for texts in clusters]
+    assert any(d.about == "date" for ds in fast for d in ds)
+    assert sum(skipped) >= 3 and any(fast)  # nouns were skipped; disagreements were found
+
+
+def test_quotations_are_looked_for_only_when_two_groups_quote(monkeypatch) -> None:
+    """A wording pairs two groups' quotations: with one group holding quotation marks,
+    find_quotes is never run and nothing is reported; with two, it runs as before."""
+    from synopsis.disagree import quotes
+
+    calls = []
+    real = quotes.find_quotes
+    monkeypatch.setattr(quotes, "find_quotes", lambda scored: calls.append(1) or real(scored))
+    unquoted_b = SUMMIT_B.replace('"', "")
+    assert not [d for d in run(SUMMIT_A, unquoted_b).disagreements if d.about == "quote"]
+    assert not calls
+    assert [d for d in run(SUMMIT_A, SUMMIT_B).disagreements if d.about == "quote"]
+    assert calls

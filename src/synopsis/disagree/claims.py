@@ -11,7 +11,7 @@ from __future__ import annotations
 import operator
 import re
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from typing import Any, TypeVar, Union
 
@@ -185,12 +185,38 @@ def singular(word: str) -> str:
     return IRREGULAR.get(word, word)
 
 
-_TOKEN = re.compile(r"[\w'’.-]+")
+class Singulars(dict[str, str]):
+    """:func:`singular` of each word looked up, kept for one cluster: the figures'
+    context words repeat across claims and sentences, and a dict lookup costs less than
+    the suffix tests (``singulars[w] == singular(w)``)."""
+
+    def __missing__(self, word: str) -> str:
+        found = self[word] = singular(word)
+        return found
+
+
+_TOKEN_CHAR = r"[\w'’.-]"
+_TOKEN = re.compile(_TOKEN_CHAR + "+")
+# The tokens (of word_tokens) that start with an ASCII capital, found by the regex
+# engine: most tokens are lower-case and fail its first test, with no Python step each.
+CAPITAL_TOKEN = re.compile(rf"(?<!{_TOKEN_CHAR})[A-Z]{_TOKEN_CHAR}*")
 _LONG_LETTERS = re.compile(r"[a-z]{3,}")  # the runs of [a-z]+ longer than two, as found
 
 
 def word_tokens(raw: str) -> list[str]:
     return _TOKEN.findall(raw)
+
+
+def first_token_start(raw: str) -> int:
+    """Where the first of :func:`word_tokens` starts (the text's length when none)."""
+    m = _TOKEN.search(raw)
+    return m.start() if m else len(raw)
+
+
+def token_starts(raw: str) -> tuple[list[str], list[int]]:
+    """:func:`word_tokens` and where each starts in ``raw``."""
+    spans = [(m.group(), m.start()) for m in _TOKEN.finditer(raw)]
+    return [t for t, _ in spans], [i for _, i in spans]
 
 
 STEM_STOP = ENGLISH_STOP_WORDS | {"said", "says", "just", "going", "like", "know", "think"}
@@ -199,6 +225,39 @@ STEM_STOP = ENGLISH_STOP_WORDS | {"said", "says", "just", "going", "like", "know
 def content_words(text: str) -> list[str]:
     words = _LONG_LETTERS.findall(text.lower().replace("’s", "").replace("'s", ""))
     return [w for w in words if w not in STEM_STOP]
+
+
+def _is_word_char(c: str) -> bool:
+    """Whether ``c`` is a ``\\w`` character (the regex module's test: alphanumeric or _)."""
+    return c.isalnum() or c == "_"
+
+
+def word_spans(text: str, word: str) -> Iterator[tuple[int, int]]:
+    """The spans of ``re.finditer(rf"\\b{re.escape(word)}\\b", text)``, found by
+    ``str.find`` and a look at the characters either side: no pattern is compiled per
+    word (each name asked about is a new pattern, and compiling cost more than the
+    search). ``\\b`` holds between a ``\\w`` character and another character, the
+    text's ends counting as non-word; like ``finditer``, the search goes on after a
+    match's end, and one place further after a miss."""
+    if not word:
+        yield from ((m.start(), m.end()) for m in re.finditer(r"\b\b", text))
+        return
+    n = len(word)
+    first, last = _is_word_char(word[0]), _is_word_char(word[-1])
+    i = text.find(word)
+    while i >= 0:
+        before = i > 0 and _is_word_char(text[i - 1])
+        after = i + n < len(text) and _is_word_char(text[i + n])
+        if before != first and after != last:
+            yield i, i + n
+            i = text.find(word, i + n)
+        else:
+            i = text.find(word, i + 1)
+
+
+def has_word(text: str, word: str) -> bool:
+    """Whether ``re.search(rf"\\b{re.escape(word)}\\b", text)`` finds a match."""
+    return next(word_spans(text, word), None) is not None
 
 
 def words_back(text: str, end: int, words: int = 2) -> int:

@@ -12,16 +12,19 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
+from typing import TypeVar
 
 import numpy as np
 
 from ..model import Copies, Disagreement, Mention, ScoredCluster, Variant
 from ..options import DisagreeOptions
 from ..stopwords import ENGLISH_STOP_WORDS
+from ..textfacts import folded, may
 from .claims import (
     Claim,
     Quantity,
+    Singulars,
     When,
     components,
     content_words,
@@ -96,7 +99,10 @@ def fact_disagreements(
     # a claim's place (its sentence text and offsets there) is worth finding only when
     # some sentence text repeats; else each claim is its own place
     place = _place if len(set(raws)) < len(raws) else _itself
-    for i, found in enumerate(sentence_claims([s.start for s in scored.sentences], raws)):
+    # dates are linked only through aligned sentences: only theirs are read
+    dated = set(np.asarray(aligned, dtype=np.int64).ravel().tolist())
+    starts = [s.start for s in scored.sentences]
+    for i, found in enumerate(sentence_claims(starts, raws, dated)):
         for c in found:
             value = c.value if isinstance(c, Quantity) else c.compare
             values_in_group.setdefault((int(sent_group[i]), c.about), set()).add(value)
@@ -176,32 +182,45 @@ def fact_disagreements(
                             continue
                 links.append((a, b))
     quantities = [c for cs in claims for c in cs if isinstance(c, Quantity)]
-    # each sentence's content words once, used twice, and only by the figures' links;
-    # words in many sentences ("Islamic", "State") tie nothing
-    words_of = once_per_text(raws, content_words) if quantities else []
-    frequency: dict[str, int] = {}
-    if quantities:
-        frequency = text_frequency(raws, dict(zip(raws, words_of, strict=True)).__getitem__)
-    rare = max(2, int(options.common_fraction * len(raws)))
-    part_counts = PartCounts(raws, sent_group)
     by_noun: dict[str, list[Quantity]] = {}
     for c in quantities:
         by_noun.setdefault(c.noun, []).append(c)
+    by_noun = _counted_by_two_groups(by_noun, sent_group)
+    # each sentence's content words once, used twice, and only by the figures' links;
+    # words in many sentences ("Islamic", "State") tie nothing
+    words_of = once_per_text(raws, content_words) if by_noun else []
+    frequency: dict[str, int] = {}
+    if by_noun:
+        frequency = text_frequency(raws, dict(zip(raws, words_of, strict=True)).__getitem__)
+    rare = max(2, int(options.common_fraction * len(raws)))
+    part_counts = PartCounts(raws, sent_group)
     window_of: dict[object, set[str]] = {}  # by the claim's text and place
     around: dict[int, set[str]] = {}  # by sentence
+    singulars = Singulars()  # the context words' singulars, each word's found once
     for noun, same in by_noun.items():
         windows = {}
         for c in same:
             key = place(scored, raws, c)
             if key not in window_of:
-                window_of[key] = _window(scored, c, options.context_words, rare, frequency)
+                window_of[key] = _window(
+                    scored, c, options.context_words, rare, frequency, singulars
+                )
             windows[c] = window_of[key]
         for a, b in sharing_pairs(same, windows, options.shared_context):
             if sent_group[a.sentence] != sent_group[b.sentence]:
                 links.append((a, b))
         if noun not in GENERIC_NOUNS:
             links += _sole_figures(
-                scored, sent_group, same, words_of, rare, frequency, options, part_counts, around
+                scored,
+                sent_group,
+                same,
+                words_of,
+                rare,
+                frequency,
+                options,
+                part_counts,
+                around,
+                singulars,
             )
     stat_abouts = {("number", noun) for noun in STAT_NOUNS}
     # Claims are numbered (equal claims are one, as they are one key of the union-find)
@@ -266,28 +285,67 @@ def fact_disagreements(
     return out
 
 
-def sentence_claims(starts: Sequence[int], raws: Sequence[str]) -> list[list[Claim]]:
+def _counted_by_two_groups(
+    by_noun: dict[str, list[Quantity]], sent_group: np.ndarray
+) -> dict[str, list[Quantity]]:
+    """The nouns whose figures come from two groups or more, in order. The links of
+    shared context and sole figures join figures of two groups: a noun counted by one
+    group only (most nouns; in most clusters every noun) gets none, and the contexts of
+    its figures need not be read."""
+    return {
+        noun: same
+        for noun, same in by_noun.items()
+        if len({int(sent_group[c.sentence]) for c in same}) > 1
+    }
+
+
+def sentence_claims(
+    starts: Sequence[int], raws: Sequence[str], dated: Container[int] | None = None
+) -> list[list[Claim]]:
     """Each sentence's figures (:func:`number_claims`) then dates (:func:`date_claims`),
     read once per distinct text: a repeated sentence (copies of one story) gets the
     claims of its first occurrence, moved to its own index and offsets (``starts``: each
-    sentence's start in its document; claims depend on the text alone)."""
+    sentence's start in its document; claims depend on the text alone). ``dated``: the
+    sentences whose dates are read (every one when None; :func:`fact_disagreements`
+    links dates only through aligned sentences, so it asks for theirs alone)."""
+    wanted = dated.__contains__ if dated is not None else None
     if len(set(raws)) == len(raws):  # nothing repeats: each read once anyway
         return [
-            [*number_claims(raw, start, i), *date_claims(raw, start, i)]
+            [
+                *number_claims(raw, start, i),
+                *(date_claims(raw, start, i) if wanted is None or wanted(i) else ()),
+            ]
             for i, (start, raw) in enumerate(zip(starts, raws, strict=True))
         ]
     out: list[list[Claim]] = []
-    first: dict[str, tuple[int, list[Claim]]] = {}
+    figures: dict[str, tuple[int, list[Quantity]]] = {}
+    days: dict[str, tuple[int, list[When]]] = {}
     for i, (start, raw) in enumerate(zip(starts, raws, strict=True)):
-        seen = first.get(raw)
-        if seen is None:
-            found: list[Claim] = [*number_claims(raw, start, i)]
-            found += date_claims(raw, start, i)
-            first[raw] = (start, found)
-        else:
-            found = [c.moved(i, start - seen[0]) for c in seen[1]]
+        found: list[Claim] = [*_read_once(figures, number_claims, raw, start, i)]
+        if wanted is None or wanted(i):
+            found += _read_once(days, date_claims, raw, start, i)
         out.append(found)
     return out
+
+
+C = TypeVar("C", Quantity, When)
+
+
+def _read_once(
+    first: dict[str, tuple[int, list[C]]],
+    read: Callable[[str, int, int], list[C]],
+    raw: str,
+    start: int,
+    i: int,
+) -> list[C]:
+    """``read(raw, start, i)``, or the claims of the text's first reading (kept in
+    ``first``) moved to sentence ``i`` at ``start``."""
+    seen = first.get(raw)
+    if seen is None:
+        found = read(raw, start, i)
+        first[raw] = (start, found)
+        return found
+    return [c.moved(i, start - seen[0]) for c in seen[1]]  # type: ignore[misc]
 
 
 def sharing_pairs(
@@ -361,13 +419,15 @@ def _sole_figures(
     options: DisagreeOptions,
     part_counts: PartCounts,
     around: dict[int, set[str]] | None = None,
+    singulars: Singulars | None = None,
 ) -> list[tuple[Quantity, Quantity]]:
     """Link the one figure each group gives for a counted noun, across groups.
 
     A source that counts "nations" once, at one value, is counting the story's nations;
     two such sources are linked when the sentences around the figures (the sentence and
     its neighbours in the paragraph) share an uncommon word naming the event. ``around``
-    keeps :func:`_around` of each sentence asked (for every noun of the cluster).
+    keeps :func:`_around` of each sentence asked (for every noun of the cluster);
+    ``singulars``, :func:`singular` of words as :class:`.claims.Singulars` keeps them.
     """
     per_group: dict[int, list[Quantity]] = {}
     for c in same:
@@ -381,7 +441,7 @@ def _sole_figures(
     around = {} if around is None else around
     for c in sole:
         if c.sentence not in around:
-            around[c.sentence] = _around(scored, c.sentence, words_of, rare, frequency)
+            around[c.sentence] = _around(scored, c.sentence, words_of, rare, frequency, singulars)
     context = {c: around[c.sentence] - {c.noun} for c in sole}
     return [
         (a, b)
@@ -446,6 +506,11 @@ _BASE = re.compile(
 
 
 _PARTS_WORD = re.compile(r"\b(?:another|other|more|additional|further)\s", re.I)
+# What the lower case of a text ``_PARTS_WORD`` matches holds ("another" holds "other"):
+# four ``in`` tests instead of the folding alternation's try at every position of every
+# sentence (most have no word of parts; textfacts.folded gives None, and every text
+# passes, where folding reaches an ASCII letter that lower() does not).
+_PARTS_NEEDLES = ("other", "more", "additional", "further")
 _PARTS_PREFIX = re.compile(r"\b(?:another|other|more|additional|further)\s+", re.I)
 _WORD_AND_SPACE = re.compile(r"\w+\s+")
 
@@ -491,7 +556,7 @@ class PartCounts:
     def _find(raws: Sequence[str]) -> list[tuple[int, str, str, list[int] | None]]:
         out = []
         for i, raw in enumerate(raws):
-            if not _PARTS_WORD.search(raw):
+            if not may(folded(raw), _PARTS_NEEDLES) or not _PARTS_WORD.search(raw):
                 continue
             lower = raw.lower()  # for the literal test before a noun's pattern
             starts = None
@@ -539,20 +604,23 @@ def _around(
     words_of: Sequence[list[str]],
     rare: int,
     frequency: dict[str, int],
+    singulars: Singulars | None = None,
 ) -> set[str]:
     """Uncommon content words of sentence ``i`` and the sentences either side of it
-    (``words_of``: each sentence's :func:`content_words`, computed once per cluster).
+    (``words_of``: each sentence's :func:`content_words`, computed once per cluster;
+    ``singulars``: :func:`singular` of a word, looked up).
 
     Wire copy often gives each sentence its own paragraph, so neighbours are taken across
     paragraph breaks, inside the document."""
     s = scored.sentences[i]
     out = set()
+    singulars = Singulars() if singulars is None else singulars
     for j in (i - 1, i, i + 1):
         if 0 <= j < len(words_of):
             t = scored.sentences[j]
             if t.doc_index == s.doc_index:
                 out.update(
-                    singular(w)
+                    singulars[w]
                     for w in words_of[j]
                     if frequency[w] <= rare and w not in NUMBER_WORDS
                 )
@@ -560,14 +628,21 @@ def _around(
 
 
 def _window(
-    scored: ScoredCluster, claim: Quantity, width: int, rare: int, frequency: dict[str, int]
+    scored: ScoredCluster,
+    claim: Quantity,
+    width: int,
+    rare: int,
+    frequency: dict[str, int],
+    singulars: Singulars | None = None,
 ) -> set[str]:
-    """Uncommon content words within ``width`` words either side of a figure."""
+    """Uncommon content words within ``width`` words either side of a figure
+    (``singulars``: :func:`singular` of a word, looked up)."""
     s = scored.sentences[claim.sentence]
     text = scored.documents[s.doc_index].document.text
     before = content_words(text[s.start : claim.start])[-width:]
     after = content_words(text[claim.end : s.end])[:width]
-    return {w for w in before + after if singular(w) != claim.noun and frequency.get(w, 0) <= rare}
+    singulars = Singulars() if singulars is None else singulars
+    return {w for w in before + after if singulars[w] != claim.noun and frequency.get(w, 0) <= rare}
 
 
 def _anchors(scored: ScoredCluster, claim: Claim) -> set[tuple[str, str]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import unicodedata
@@ -12,7 +13,16 @@ import numpy as np
 from ..model import Copies, Disagreement, Mention, ScoredCluster, Variant
 from ..options import DisagreeOptions
 from ..stopwords import ENGLISH_STOP_WORDS
-from .claims import components, once_per_text, word_tokens
+from .claims import (
+    CAPITAL_TOKEN,
+    components,
+    first_token_start,
+    has_word,
+    once_per_text,
+    token_starts,
+    word_spans,
+    word_tokens,
+)
 from .dates import MONTHS, WEEKDAYS
 
 CAPITALISED = re.compile(r"\b[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z]+)?\b")
@@ -44,21 +54,20 @@ def name_disagreements(
     """Spellings of one name: close letters, a shared neighbour, each exclusive to its side."""
     group_text = group_texts(scored, copies)
     lower_words = lowercase_words(seg.document.text for seg in scored.documents)
-    # spelling -> group -> where it stands (sentence, token), for every capitalised,
-    # never-lowercase token; the words around it are read (by ``around``) only for the
-    # spellings that reach a comparison: most blocks below hold one spelling
+    # spelling -> group -> where it stands (sentence, start in it), for every capitalised,
+    # never-lowercase token but a sentence's first; the words around it are read (by
+    # ``around``) only for the spellings that reach a comparison: most blocks below hold
+    # one spelling
     where: dict[str, dict[int, list[tuple[int, int]]]] = {}
-    tokens_of: dict[int, list[str]] = {}
     is_name: dict[str, bool] = {}  # decided once per distinct token (they repeat)
 
-    def scan(raw: str) -> tuple[list[str], list[tuple[int, str]]]:
-        """A sentence's tokens and its names with their token positions."""
-        tokens = word_tokens(raw)
+    def scan(raw: str) -> list[tuple[int, str]]:
+        """A sentence's names with their starts: the tokens with an ASCII capital first
+        (what CAPITALISED asks, found by one search) that pass the other tests."""
         names = []
-        for p, t in enumerate(tokens[1:], start=1):
-            # an ASCII capital first (what CAPITALISED asks) is tested before the rest
-            if not ("A" <= t[0] <= "Z"):
-                continue
+        first = first_token_start(raw)
+        for m in CAPITAL_TOKEN.finditer(raw):
+            t = m.group()
             name = is_name.get(t)
             if name is None:
                 name = is_name[t] = (
@@ -66,17 +75,16 @@ def name_disagreements(
                     and t not in NOT_NAMES
                     and t.lower() not in lower_words
                 )
-            if name:
-                names.append((p, t))
-        return tokens, names
+            if name and m.start() != first:
+                names.append((m.start(), t))
+        return names
 
     # each distinct sentence text scanned once (copies of one story repeat sentences)
-    for i, (tokens, names) in enumerate(once_per_text(raws, scan)):
+    for i, names in enumerate(once_per_text(raws, scan)):
         g = copies.group_of[scored.sentences[i].doc_index]
-        for p, t in names:
-            where.setdefault(t, {}).setdefault(g, []).append((i, p))
-        if names:
-            tokens_of[i] = tokens
+        for start, t in names:
+            where.setdefault(t, {}).setdefault(g, []).append((i, start))
+    tokens_of: dict[int, tuple[list[str], list[int]]] = {}  # a sentence's, when asked
     context: dict[str, str | None] = {}  # the context word a token gives (or None)
     seen: dict[tuple[str, int], set[str]] = {}
 
@@ -84,8 +92,11 @@ def name_disagreements(
         """The words around a spelling in group ``g``: two tokens either side."""
         if (spelling, g) not in seen:
             words = set()
-            for i, p in where[spelling][g]:
-                tokens = tokens_of[i]
+            for i, start in where[spelling][g]:
+                if i not in tokens_of:
+                    tokens_of[i] = token_starts(raws[i])
+                tokens, starts = tokens_of[i]
+                p = bisect.bisect_left(starts, start)  # the spelling's token
                 for w in (*tokens[max(0, p - 2) : p], *tokens[p + 1 : p + 3]):
                     if w not in context:
                         c = w.lower().strip(".,;:’'").replace("’s", "").replace("'s", "")
@@ -111,8 +122,8 @@ def name_disagreements(
             if not same_name(a, b, options):
                 continue
             # Each spelling must be exclusive to its side, or the two are two names.
-            a_only = [g for g in where[a] if not _has_word(group_text[g], b)]
-            b_only = [g for g in where[b] if not _has_word(group_text[g], a)]
+            a_only = [g for g in where[a] if not has_word(group_text[g], b)]
+            b_only = [g for g in where[b] if not has_word(group_text[g], a)]
             shared = set().union(*(around(a, ga) & around(b, gb) for ga in a_only for gb in b_only))
             if not shared:
                 continue
@@ -194,11 +205,11 @@ def _name_mentions(scored: ScoredCluster, spelling: str, context: set[str]) -> t
         text = seg.document.text
         if spelling not in text:  # cheap test before the regex
             continue
-        for m in re.finditer(rf"\b{re.escape(spelling)}\b", text):
-            mention = Mention(seg.document.id, m.start(), m.end())
+        for start, end in word_spans(text, spelling):
+            mention = Mention(seg.document.id, start, end)
             every.append(mention)
-            around = word_tokens(text[max(0, m.start() - 40) : m.start()])[-2:]
-            around += word_tokens(text[m.end() : m.end() + 40])[:2]
+            around = word_tokens(text[max(0, start - 40) : start])[-2:]
+            around += word_tokens(text[end : end + 40])[:2]
             words = {w.lower().strip(".,;:’'").replace("’s", "").replace("'s", "") for w in around}
             if words & context:
                 near.append(mention)
@@ -223,7 +234,3 @@ def same_name(a: str, b: str, options: DisagreeOptions) -> bool:
 
 def _fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
-def _has_word(text: str, word: str) -> bool:
-    return word in text and re.search(rf"\b{re.escape(word)}\b", text) is not None

@@ -16,7 +16,9 @@ from .names import same_name
 # closing '' must end the quotation or the narration up to the next quote is read as one.
 _QUOTE = re.compile(r"“([^”\n]{20,600})”|(?:\"|``)((?:(?!'')[^\"\n]){20,600}?)\s*(?:\"|'')")
 _QUOTE_SENTENCE = re.compile(r"\S.*?(?:[.!?]+(?=\s+[A-Z“\"])|$)", re.S)
-_SPEECH = r"(?:said|says|told|added|wrote|declared|stated|insisted|warned|explained)"
+_SPEECH_WORDS = ("said", "says", "told", "added", "wrote", "declared", "stated", "insisted",
+                 "warned", "explained")  # fmt: skip
+_SPEECH = r"(?:" + "|".join(_SPEECH_WORDS) + ")"
 _NAME = r"(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)*)"
 _AFTER = re.compile(
     r"^[\s,]*(?:"
@@ -33,6 +35,27 @@ _BEFORE = re.compile(_NAME + r"\s+" + _SPEECH + r"[^\"“”]{0,40}[:,]\s*$")
 _SAID = re.compile(_NAME + r"\s+" + _SPEECH + r"\b")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _WORD = re.compile(r"\w+")
+# Literals every match holds: a ``_QUOTE`` match opens with one of its marks, a ``_SAID``
+# match holds a speech verb as written. Most paragraphs hold neither, and a few ``in``
+# tests cost less than the patterns' scan of every position (skips only where they
+# cannot match).
+_QUOTE_OPENS = ("“", '"', "``")
+
+
+def _may_quote(text: str) -> bool:
+    """Whether ``_QUOTE`` may match in ``text`` (False: it cannot)."""
+    for mark in _QUOTE_OPENS:  # noqa: SIM110 (any() over a generator costs more)
+        if mark in text:
+            return True
+    return False
+
+
+def _may_say(text: str) -> bool:
+    """Whether ``_SAID`` may match in ``text`` (False: it cannot)."""
+    for verb in _SPEECH_WORDS:  # noqa: SIM110 (any() over a generator costs more)
+        if verb in text:
+            return True
+    return False
 
 
 def quote_stems(text: str) -> set[str]:
@@ -102,7 +125,8 @@ def _paragraph_key(text: str) -> object:
 def _reading(text: str) -> _Reading:
     """What :func:`find_quotes` reads of one paragraph's text."""
     items = []
-    for m in _QUOTE.finditer(text):
+    says = _may_say(text)  # a prefix of a text without a speech verb has none either
+    for m in _QUOTE.finditer(text) if _may_quote(text) else ():
         speaker = None
         after = _AFTER.match(text[m.end() : m.end() + 80])
         before = _BEFORE.search(text[max(0, m.start() - 80) : m.start()])
@@ -112,7 +136,7 @@ def _reading(text: str) -> _Reading:
                 speaker = name.split()[-1]
                 break
         fallback = None
-        if speaker is None:
+        if speaker is None and says:
             for said in _SAID.finditer(text[: m.start()]):
                 fallback = said.group("name").split()[-1]
         body = m.group(1) or m.group(2)
@@ -126,7 +150,7 @@ def _reading(text: str) -> _Reading:
         ]
         items.append((speaker, fallback, pieces))
     named_last = None
-    for said in _SAID.finditer(text):
+    for said in _SAID.finditer(text) if says else ():
         if said.group("name").split()[-1] not in ("He", "She", "They", "It"):
             named_last = said.group("name").split()[-1]
     return items, named_last
@@ -165,6 +189,15 @@ def quote_disagreements(
     is a *shortening* (one source cut words out), and quotations sharing only a few or
     only common words are different sentences of one speaker.
     """
+    # a pair is two groups' quotations: with fewer than two groups whose text holds a
+    # quotation mark (every quotation opens with one) there is none to look for
+    quoting = {
+        copies.group_of[d]
+        for d, seg in enumerate(scored.documents)
+        if _may_quote(seg.document.text)
+    }
+    if len(quoting) < 2:
+        return []
     quotes = find_quotes(scored)
     texts = [q.text for q in quotes]  # each distinct wording read once (copies repeat them)
     stems = once_per_text(texts, _stem_set)
