@@ -59,7 +59,9 @@ _RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = (
             r"follow (?:us|\w+ \w+) on (?:twitter|facebook)|photos?:|videos?:|editor'?s note|"
             r"update[ds]?\b[^.]{0,40}:|correction:|clarification:|"
             # a video page's stamp before its description ("Published on Dec 9, 2017 ...")
-            r"(?:published|uploaded|streamed live) on (?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+            # (with or without "on" or a colon: "Published Dec 9, 2017", "uploaded: ...")
+            r"(?:published|uploaded|posted|streamed live)(?: on)?:? (?:jan|feb|mar|apr|may|jun|"
+            r"jul|aug|sep|"
             r"oct|nov|dec)[a-z]*\.? \d{1,2},? (?:19|20)\d\d\b(?!,? (?:in|by|at|on)\b))",
             re.IGNORECASE,
         ),
@@ -77,7 +79,11 @@ _RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = (
             r"breaking news (?:emails|alerts)|delivered (?:weekday|every|daily|to your)|"
             r"learn more about|(?:shown|pictured|seen|embedded) (?:here|above|below)|"
             r"(?:videos?|photos?|images?|clips?|gallery|slideshow) (?:above|below)|"
-            r"(?:image|media) (?:copyright|caption)|media playback)\b",
+            r"(?:image|media) (?:copyright|caption)|media playback|"
+            # an editor's correction note ("An earlier version of this story misstated ...")
+            r"an earlier version of (?:this|the) (?:story|article|report|post|piece)|"
+            r"(?:has been|was) (?:corrected|amended) to (?:reflect|show|say|state|clarify)|"
+            r"correction appended)\b",
             re.IGNORECASE,
         ),
         (
@@ -85,7 +91,8 @@ _RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = (
             *("contributed to this report", "is available on", "download our app"),
             *("you can ", "forget to ", "photo ", "photos ", "caption "),
             *("breaking news", "delivered ", "learn more", " here", "above", "below"),
-            *("image ", "media "),
+            *("image ", "media ", "an earlier version", "corrected to ", "amended to "),
+            "correction appended",
         ),
     ),
 )
