@@ -645,7 +645,8 @@ def test_an_attribution_that_cannot_stand_alone_joins_the_sentence_before() -> N
 def test_in_lower_cased_copy_an_abbreviation_before_a_word_no_sentence_opens_with_goes_on() -> None:
     raw = (
         "The guards of acme inc. Of portville said the van broke down at 6 p.m. On sunday"
-        " near the bridge. The car that acme inc. Has been testing crashed." + LOWER_TAIL
+        " near the bridge. The car that acme inc. Has been testing crashed. He was handed"
+        " to u.s. Officials and flown home." + LOWER_TAIL
     )
     seg = segment(make_clean(raw))
     out = [s.text for s in seg.sentences]
@@ -654,17 +655,20 @@ def test_in_lower_cased_copy_an_abbreviation_before_a_word_no_sentence_opens_wit
         " near the bridge."
     )
     assert out[1] == "The car that acme inc. Has been testing crashed."
+    assert out[2] == "He was handed to u.s. Officials and flown home."
     assert all(raw[s.start : s.end].split() == s.text.split() for s in seg.sentences)
     # "Of" before an article opens a sentence; after a time, "Its" does too
     out = texts(
         "The ferries ran late in the u.s. Of the ten lines, two stopped at 9 a.m. Its crew"
-        " left at 2 p.m. By 3 p.m. the quay was empty." + LOWER_TAIL
+        " left at 2 p.m. By 3 p.m. the quay was empty in the u.s. Officials said it was"
+        " calm." + LOWER_TAIL
     )
-    assert out[:4] == [
+    assert out[:5] == [
         "The ferries ran late in the u.s.",
         "Of the ten lines, two stopped at 9 a.m.",
         "Its crew left at 2 p.m.",
-        "By 3 p.m. the quay was empty.",
+        "By 3 p.m. the quay was empty in the u.s.",
+        "Officials said it was calm.",
     ]
     # cased copy: the capital after "Inc." is the copy's own, and a new sentence starts
     cased = texts("The car was made by Acme Inc. Has anyone seen it? The Mayor Asked Us.")
@@ -695,3 +699,26 @@ def test_a_player_label_and_a_headline_before_the_dateline_are_cut_from_the_lead
     assert texts("Close to 100 ferries crossed the strait on Monday.") == [
         "Close to 100 ferries crossed the strait on Monday."
     ]
+
+
+def test_a_tabloid_label_and_an_abstract_label_are_cut_from_the_lead() -> None:
+    raw = (
+        "Singer and actor in studio fight singer and actor fight at studio exclusive after"
+        " the fight, the singer wrote that he was hurt." + LOWER_TAIL
+    )
+    seg = segment(make_clean(raw))
+    assert [s.text for s in seg.sentences[:2]] == [
+        "Singer and actor in studio fight singer and actor fight at studio exclusive",
+        "after the fight, the singer wrote that he was hurt.",
+    ]
+    assert all(raw[s.start : s.end] == s.text for s in seg.sentences)
+    assert texts("Abstract we examined how often ferries sank in the strait.") == [
+        "Abstract",
+        "we examined how often ferries sank in the strait.",
+    ]
+    # "exclusive" before a noun, and an abstract that is a word of the sentence, stay
+    for kept in (
+        "The two signed an exclusive deal with the studio on monday for three films.",
+        "Abstract art fills the new gallery on the quay.",
+    ):
+        assert texts(kept) == [kept]

@@ -129,6 +129,11 @@ def test_a_spaced_footnote_marker_is_page_text() -> None:
         "An earlier version of this story misstated the year the ferry was built.",
         "an earlier version of this article gave the wrong name for the harbour master.",
         "This story has been corrected to reflect the ferry's real tonnage.",
+        # a newsletter box's lines
+        "Invalid email address.",
+        "Please re-enter.",
+        "You must select a newsletter to subscribe to.",
+        "View all harbour gazette newsletters.",
     ],
 )
 def test_link_labels_newsletter_pitches_and_pointers_to_the_page_are_page_text(
@@ -177,6 +182,7 @@ def test_agency_captions_and_credits_are_page_text_at_any_length(text: str) -> N
         "The study, published mar 3, 2014, found the cape was warming faster.",
         "Posted on March 3, 2014 by the harbour office, the notice closed the quay.",
         "The harbour master said an earlier version of the plan had put the quay at risk.",
+        "The harbour board sends a newsletter to every home on the island.",
     ],
 )
 def test_story_lines_with_dates_photos_and_above_are_not_page_text(text: str) -> None:

@@ -232,16 +232,26 @@ def _cut_repeated_tails(
 
 
 # Text a page puts before its story that the copy has run into the lead's sentence:
-# a video player's labels ("Close", "Please enable JavaScript to watch this video"), and a
+# a video player's labels ("Close", "Please enable JavaScript to watch this video"), a
+# paper's "Abstract" label, a tabloid's "exclusive" (_EXCLUSIVE), and a
 # headline with its dateline before the dash that opens the lead ("<headline> <place> —
 # <lead>"). Only at a document's start.
 _START_LABEL = re.compile(
-    r"(?:please enable javascript to watch this video|"
+    r"(?:please enable javascript to watch this video|abstract(?=[ \t]+(?:we|the|this|in|a)\b)|"
     r"close(?![ \t]+(?:to|by|behind|up|enough|call|calls|friends?|ties|contact|range|"
     r"second|race|encounters?|relatives|aides|allies|associates|inspection|attention)\b))"
     r"(?=[ \t]+[\"“]?[^\W\d_])",
     re.IGNORECASE,
 )
+# A tabloid's label after its headline and subheading ("<headline> <subheading>
+# exclusive -- <story>", "... exclusive after the fight, ..."): "exclusive" before a dash,
+# a colon or a word that opens a clause, not before a noun ("an exclusive deal").
+_EXCLUSIVE = re.compile(
+    r"(?<=\w)[ \t]+exclusive(?:[ \t]*(?:--|—|–|:)[ \t]+|[ \t]+(?=(?:the|a|an|after|when|"
+    r"as|in|on|at|it|he|she|they|we|i)\b))",
+    re.IGNORECASE,
+)
+EXCLUSIVE_MAX_AT = 200  # characters into the document's first sentence
 _DATELINE_DASH = re.compile(r"[ \t](?:—|–|--)[ \t]+(?=[\"“]?[^\W\d_])")
 # The headline before the dash: this many words, and this share of its words of four
 # letters or more again in the lead's first HEAD_LEAD_WORDS words (a lead restates its
@@ -258,11 +268,16 @@ def _cut_page_head(text: str, first: tuple[int, int, int, str]) -> list[tuple[in
     own: they end in no stop, so no summary takes them, and the lead stands."""
     p_index, start, end, shown = first
     cuts: list[tuple[int, int]] = []
-    m = _START_LABEL.match(text, start, end) if shown[:1] in "CcPp" else None
+    m = _START_LABEL.match(text, start, end) if shown[:1] in "AaCcPp" else None
     if m and len(text[m.end() : end].split()) >= 3:
         nxt = m.end() + len(text[m.end() : end]) - len(text[m.end() : end].lstrip())
         cuts.append((m.end(), nxt))
     head_start = cuts[-1][1] if cuts else start
+    if "xclusive" in shown:
+        m = _EXCLUSIVE.search(text, head_start, min(end, head_start + EXCLUSIVE_MAX_AT))
+        if m and len(text[head_start : m.start()].split()) >= 3:
+            cuts.append((m.start() + len(m[0].rstrip()), m.end()))
+            head_start = m.end()
     dashed = "—" in shown or "–" in shown or "--" in shown
     cut = _headline_cut(text, head_start, end) if dashed else None
     if cut is not None:
@@ -636,9 +651,13 @@ _ENDS_STATEMENT = re.compile(r"""[.,](?:["'”’)\]]|\ufffd\??)*\s*$""")
 # can end a sentence ("inc.", "jr.", "u.s.", "p.m.") a capital says nothing. The piece
 # after it goes on the sentence when it opens with a word no sentence opens with: "of"
 # before a name ("transvalue inc. Of miami"; "Of the 19 countries ..." opens one), a verb
-# ("google inc. Has been testing"), or, after a time, a preposition before no figure or
-# a day ("at 6 p.m. On sunday", "about 10 p.m. In the parking lot of ...").
-_NO_OPENER = _wordset("has have had is are was were said says told 's ’s")
+# ("google inc. Has been testing", "energy co. Could have"), a noun after an acronym
+# with no article (_NAMED_BY), or, after a time, a preposition before no figure or a day
+# ("at 6 p.m. On sunday", "about 10 p.m. In the parking lot of ...").
+_NO_OPENER = _wordset(
+    "has have had is are was were said says told could would should can will might must 's ’s"
+)
+_NAMED_BY = _wordset("officials police authorities")
 _OF_OPENS = _wordset(
     "the a an this that these those his her its their our my all some many most each both "
     "one two three four five course them us"
@@ -700,6 +719,11 @@ def _abbreviation_goes_on(chunk: str, pa: int, pb: int, a: int, b: int) -> bool:
         return False
     if first == "of":
         return len(words) > 1 and words[1].lower() not in _OF_OPENS
+    if first in _NAMED_BY and "." in key:
+        # "handed to u.s. Officials and booked ...": a dotted acronym with no article
+        # before it names whose officials ("in the u.s. Officials said" may end one)
+        before = chunk[max(pa, w - 5) : w].split()
+        return not before or before[-1].lower() not in ("the", "a", "an")
     return first in _NO_OPENER and chunk[b - 1] != "?"
 
 

@@ -83,7 +83,10 @@ _RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = (
             # an editor's correction note ("An earlier version of this story misstated ...")
             r"an earlier version of (?:this|the) (?:story|article|report|post|piece)|"
             r"(?:has been|was) (?:corrected|amended) to (?:reflect|show|say|state|clarify)|"
-            r"correction appended)\b",
+            r"correction appended|"
+            # a newsletter box's text ("Invalid email address. Please re-enter.")
+            r"invalid email address|please re-enter|you must select a newsletter|"
+            r"by signing up,? you agree|view all [\w ]{0,30}newsletters|newsletter sign up)\b",
             re.IGNORECASE,
         ),
         (
@@ -92,7 +95,8 @@ _RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = (
             *("you can ", "forget to ", "photo ", "photos ", "caption "),
             *("breaking news", "delivered ", "learn more", " here", "above", "below"),
             *("image ", "media ", "an earlier version", "corrected to ", "amended to "),
-            "correction appended",
+            *("correction appended", "invalid email", "re-enter", "select a newsletter"),
+            *("by signing up", "newsletter"),
         ),
     ),
 )
