@@ -646,7 +646,8 @@ def test_in_lower_cased_copy_an_abbreviation_before_a_word_no_sentence_opens_wit
     raw = (
         "The guards of acme inc. Of portville said the van broke down at 6 p.m. On sunday"
         " near the bridge. The car that acme inc. Has been testing crashed. He was handed"
-        " to u.s. Officials and flown home." + LOWER_TAIL
+        " to u.s. Officials and flown home. The deal with acme bros. And its partners"
+        " failed." + LOWER_TAIL
     )
     seg = segment(make_clean(raw))
     out = [s.text for s in seg.sentences]
@@ -656,6 +657,12 @@ def test_in_lower_cased_copy_an_abbreviation_before_a_word_no_sentence_opens_wit
     )
     assert out[1] == "The car that acme inc. Has been testing crashed."
     assert out[2] == "He was handed to u.s. Officials and flown home."
+    assert out[3] == "The deal with acme bros. And its partners failed."
+    # a stop glued to a word before the abbreviation is cut once the pieces are joined
+    glued = texts(
+        "They will be paid over ten years.acme bros. And its partners agreed." + LOWER_TAIL
+    )
+    assert glued[:2] == ["They will be paid over ten years.", "acme bros. And its partners agreed."]
     assert all(raw[s.start : s.end].split() == s.text.split() for s in seg.sentences)
     # "Of" before an article opens a sentence; after a time, "Its" does too
     out = texts(

@@ -134,6 +134,9 @@ def test_a_spaced_footnote_marker_is_page_text() -> None:
         "Please re-enter.",
         "You must select a newsletter to subscribe to.",
         "View all harbour gazette newsletters.",
+        "View other island election results on our full results page.",
+        "All rights reserved.",
+        "This material may not be published, broadcast, rewritten or redistributed.",
     ],
 )
 def test_link_labels_newsletter_pitches_and_pointers_to_the_page_are_page_text(
@@ -183,6 +186,8 @@ def test_agency_captions_and_credits_are_page_text_at_any_length(text: str) -> N
         "Posted on March 3, 2014 by the harbour office, the notice closed the quay.",
         "The harbour master said an earlier version of the plan had put the quay at risk.",
         "The harbour board sends a newsletter to every home on the island.",
+        "View of the harbour from the old fort drew the painter to the island in 1890.",
+        "The island's rights were reserved for its fishermen in 1890, the court said.",
     ],
 )
 def test_story_lines_with_dates_photos_and_above_are_not_page_text(text: str) -> None:

@@ -680,10 +680,12 @@ def _join_tails(chunk: str, spans: list[tuple[int, int]], text: str) -> list[tup
         # the stop hold a dotted abbreviation's "s." or one of _MAY_END)
         attribution = b - a <= ATTRIBUTION_MAX_CHARS and _attribution(chunk, a, b)
         abbreviation = chunk[pb - 3] == "." or chunk[pb - 6 : pb - 1].rpartition(" ")[2] in _MAY_END
-        if (attribution and _ENDS_STATEMENT.search(chunk, pa, pb)) or (
-            abbreviation and _abbreviation_goes_on(chunk, pa, pb, a, b) and lower_cased(text)
-        ):
+        if attribution and _ENDS_STATEMENT.search(chunk, pa, pb):
             out[-1] = (pa, b)
+        elif abbreviation and _abbreviation_goes_on(chunk, pa, pb, a, b) and lower_cased(text):
+            # (a stop glued to the next word before the abbreviation, "years.warner bros.",
+            # was left whole in a piece too short to cut: the joined sentence is cut there)
+            out[-1:] = _split_glued(chunk, pa, b)
         else:
             out.append((a, b))
     return out
@@ -719,6 +721,8 @@ def _abbreviation_goes_on(chunk: str, pa: int, pb: int, a: int, b: int) -> bool:
         return False
     if first == "of":
         return len(words) > 1 and words[1].lower() not in _OF_OPENS
+    if first in _JOINS:  # "warner bros. And charlie have agreed" (dotted ones: _continues)
+        return True
     if first in _NAMED_BY and "." in key:
         # "handed to u.s. Officials and booked ...": a dotted acronym with no article
         # before it names whose officials ("in the u.s. Officials said" may end one)

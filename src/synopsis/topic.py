@@ -58,6 +58,8 @@ _RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = (
             r"(?:below|above) (?:is|are) (?:a|an|the)\b|"
             r"follow (?:us|\w+ \w+) on (?:twitter|facebook)|photos?:|videos?:|editor'?s note|"
             r"update[ds]?\b[^.]{0,40}:|correction:|clarification:|"
+            # a link's label ("View other results on our full results page.")
+            r"(?:view|see) (?:other|all|more|the full|our full)\b|"
             # a video page's stamp before its description ("Published on Dec 9, 2017 ...")
             # (with or without "on" or a colon: "Published Dec 9, 2017", "uploaded: ...")
             r"(?:published|uploaded|posted|streamed live)(?: on)?:? (?:jan|feb|mar|apr|may|jun|"
@@ -86,7 +88,9 @@ _RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = (
             r"correction appended|"
             # a newsletter box's text ("Invalid email address. Please re-enter.")
             r"invalid email address|please re-enter|you must select a newsletter|"
-            r"by signing up,? you agree|view all [\w ]{0,30}newsletters|newsletter sign up)\b",
+            r"by signing up,? you agree|view all [\w ]{0,30}newsletters|newsletter sign up|"
+            # a wire copy's rights notice, left in the body
+            r"all rights reserved|may not be (?:re)?published, broadcast)\b",
             re.IGNORECASE,
         ),
         (
@@ -96,7 +100,8 @@ _RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = (
             *("breaking news", "delivered ", "learn more", " here", "above", "below"),
             *("image ", "media ", "an earlier version", "corrected to ", "amended to "),
             *("correction appended", "invalid email", "re-enter", "select a newsletter"),
-            *("by signing up", "newsletter"),
+            *("by signing up", "newsletter", "rights reserved", "not be published"),
+            "not be republished",
         ),
     ),
 )
