@@ -676,13 +676,18 @@ def _join_tails(chunk: str, spans: list[tuple[int, int]], text: str) -> list[tup
     out = spans[:1]
     for a, b in spans[1:]:
         pa, pb = out[-1]
-        # (cheap tests first: this runs at every boundary; the five characters before
-        # the stop hold a dotted abbreviation's "s." or one of _MAY_END)
-        attribution = b - a <= ATTRIBUTION_MAX_CHARS and _attribution(chunk, a, b)
-        abbreviation = chunk[pb - 3] == "." or chunk[pb - 6 : pb - 1].rpartition(" ")[2] in _MAY_END
-        if attribution and _ENDS_STATEMENT.search(chunk, pa, pb):
+        # (cheap tests first: this runs at every boundary; a dotted abbreviation has a
+        # stop two characters before its own, one of _MAY_END a space within five)
+        if (
+            b - a <= ATTRIBUTION_MAX_CHARS
+            and _attribution(chunk, a, b)
+            and _ENDS_STATEMENT.search(chunk, pa, pb)
+        ):
             out[-1] = (pa, b)
-        elif abbreviation and _abbreviation_goes_on(chunk, pa, pb, a, b) and lower_cased(text):
+        elif (
+            chunk[pb - 3] == "."
+            or ((k := chunk.rfind(" ", pb - 6, pb - 1)) != -1 and chunk[k + 1 : pb - 1] in _MAY_END)
+        ) and (_abbreviation_goes_on(chunk, pa, pb, a, b) and lower_cased(text)):
             # (a stop glued to the next word before the abbreviation, "years.warner bros.",
             # was left whole in a piece too short to cut: the joined sentence is cut there)
             out[-1:] = _split_glued(chunk, pa, b)
