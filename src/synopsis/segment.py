@@ -14,8 +14,12 @@ cost (``benchmarks/README.md``). syntok remains available as ``splitter="syntok"
 through the same repairs: glued sentences split (also lower-cased copy that lost the space
 after a stop, and its "? " or "! " before a lower-case word: ``benchmarks/segmentation.md``),
 pieces that end no sentence joined, a quotation of several sentences kept as one unit,
-list items run into one line cut at their bullets; then, over the whole document, a
-headline or caption glued to a copy of a sentence the page shows again is cut off it.
+list items run into one line cut at their bullets, an attribution that cannot stand
+alone ("Officials said on Monday.") joined to its sentence, and in lower-cased copy the
+rest of a sentence cut after an abbreviation ("acme inc. Of portville") joined back; then,
+over the whole document, a headline or caption glued to a copy of a sentence the page
+shows again is cut off it, and at the document's start a video player's or a paper's label
+and a headline run into the lead before a dateline's dash or a tabloid's "exclusive".
 """
 
 from __future__ import annotations
@@ -650,10 +654,10 @@ _ENDS_STATEMENT = re.compile(r"""[.,](?:["'”’)\]]|\ufffd\??)*\s*$""")
 # Lower-cased copy capitalises the word after every ". ", so after an abbreviation that
 # can end a sentence ("inc.", "jr.", "u.s.", "p.m.") a capital says nothing. The piece
 # after it goes on the sentence when it opens with a word no sentence opens with: "of"
-# before a name ("transvalue inc. Of miami"; "Of the 19 countries ..." opens one), a verb
-# ("google inc. Has been testing", "energy co. Could have"), a noun after an acronym
+# before a name ("acme inc. Of portville"; "Of the ten lines ..." opens one), a verb
+# ("acme inc. Has been testing", "acme co. Could have"), a noun after an acronym
 # with no article (_NAMED_BY), or, after a time, a preposition before no figure or a day
-# ("at 6 p.m. On sunday", "about 10 p.m. In the parking lot of ...").
+# ("at 6 p.m. On friday", "about 9 p.m. In the yard of the ...").
 _NO_OPENER = _wordset(
     "has have had is are was were said says told could would should can will might must 's ’s"
 )
@@ -688,7 +692,7 @@ def _join_tails(chunk: str, spans: list[tuple[int, int]], text: str) -> list[tup
             chunk[pb - 3] == "."
             or ((k := chunk.rfind(" ", pb - 6, pb - 1)) != -1 and chunk[k + 1 : pb - 1] in _MAY_END)
         ) and (_abbreviation_goes_on(chunk, pa, pb, a, b) and lower_cased(text)):
-            # (a stop glued to the next word before the abbreviation, "years.warner bros.",
+            # (a stop glued to the next word before the abbreviation, "years.acme bros.",
             # was left whole in a piece too short to cut: the joined sentence is cut there)
             out[-1:] = _split_glued(chunk, pa, b)
         else:
@@ -718,7 +722,7 @@ def _abbreviation_goes_on(chunk: str, pa: int, pb: int, a: int, b: int) -> bool:
     if not word.islower():
         return False
     key = word.rstrip(".")
-    if key in ("a.m", "p.m"):  # ("... at 2: 42 p.m. By 2: 47, the index ..." opens one)
+    if key in ("a.m", "p.m"):  # ("... at 2 p.m. By 3 p.m. the quay ..." opens one)
         if first in _AFTER_LOWER_TIME:
             return len(words) < 2 or not words[1][0].isdigit()
         return first in _AFTER_TIME
@@ -726,10 +730,10 @@ def _abbreviation_goes_on(chunk: str, pa: int, pb: int, a: int, b: int) -> bool:
         return False
     if first == "of":
         return len(words) > 1 and words[1].lower() not in _OF_OPENS
-    if first in _JOINS:  # "warner bros. And charlie have agreed" (dotted ones: _continues)
+    if first in _JOINS:  # "acme bros. And its partners agreed" (dotted ones: _continues)
         return True
     if first in _NAMED_BY and "." in key:
-        # "handed to u.s. Officials and booked ...": a dotted acronym with no article
+        # "handed to u.s. Officials and flown home": a dotted acronym with no article
         # before it names whose officials ("in the u.s. Officials said" may end one)
         before = chunk[max(pa, w - 5) : w].split()
         return not before or before[-1].lower() not in ("the", "a", "an")

@@ -425,7 +425,7 @@ def glued_headline(line: str) -> int:
     lead = WORD.findall(rest)
     if len(lead) < GLUED_HEADLINE_MIN_REST:
         return 0
-    # words of four letters or more, compared by their first five ("union", "unionize")
+    # words of four letters or more, compared by their first five ("harbour", "harbours")
     own = {w.lower()[:5] for w in words if len(w) >= 4 and w.isalpha()}
     shared = own & {w.lower()[:5] for w in lead[:GLUED_HEADLINE_LEAD_WORDS]}
     if len(own) < 3 or len(shared) < GLUED_HEADLINE_SHARED * len(own):
