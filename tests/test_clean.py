@@ -460,6 +460,39 @@ def test_a_lone_line_that_is_no_sentence_is_still_a_headline() -> None:
     assert cleaned.dropped == NOTHING_LEFT and cleaned.meta["title"]
 
 
+_FLAT_LEAD = (
+    "Harbour board workers on the island are paid too little to live there and may strike"
+    " for better pay before the summer crossings begin, their union said on monday after"
+    " a vote in the old ferry hall."
+)
+
+
+@pytest.mark.parametrize("cased", [False, True])
+def test_a_headline_run_into_the_lead_of_a_flattened_copy_is_its_title(cased: bool) -> None:
+    head = "Harbour workers vote to strike over island pay."
+    raw = f"{head} {_FLAT_LEAD}"
+    if cased:
+        raw = raw.replace("harbour board", "Harbour Board")
+    cleaned = clean(make_document(raw))
+    assert cleaned.meta["title"] == head
+    assert cleaned.body_text == raw[len(head) + 1 :]
+    assert cleaned.removals[0].reason == "headline"
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "The harbour workers vote to strike over island pay.",  # an article: a sentence
+        "Island ferries stopped running last winter.",  # the lead does not restate it
+        "Harbour workers vote to strike over pay in nov.",  # a stop after an abbreviation
+    ],
+)
+def test_a_first_sentence_that_is_no_glued_headline_stays(first: str) -> None:
+    raw = f"{first} {_FLAT_LEAD}"
+    cleaned = clean(make_document(raw))
+    assert cleaned.body_text == raw and "title" not in cleaned.meta
+
+
 # --- faster paths give what the plain ones gave -----------------------------------------
 
 

@@ -617,3 +617,115 @@ def test_list_bullets_run_into_one_line_start_items() -> None:
 def test_a_middle_dot_inside_a_word_or_a_figure_is_no_bullet() -> None:
     raw = "The col·lectiu met at 3·30 and voted to reopen the old ferry pier this spring."
     assert texts(raw) == [raw]
+
+
+# Lower-cased copy (every word lower case but the first of each sentence, as the copy
+# capitalises after every ". "): enough of it for casing.lower_cased to call it so.
+LOWER_TAIL = (
+    " The new ferry across the strait will carry four hundred people and sixty cars, and"
+    " the harbour board said the first crossing would be made in the spring."
+)
+
+
+def test_an_attribution_that_cannot_stand_alone_joins_the_sentence_before() -> None:
+    raw = "The ferry sank near the cape. Officials said on Monday. Nobody was hurt in it."
+    seg = segment(make_clean(raw))
+    assert [s.text for s in seg.sentences] == [
+        "The ferry sank near the cape. Officials said on Monday.",
+        "Nobody was hurt in it.",
+    ]
+    first = seg.sentences[0]
+    assert raw[first.start : first.end] == "The ferry sank near the cape. Officials said on Monday."
+    # with no time as well; a sentence that says more than who said it stands
+    assert texts("The ferry sank near the cape. Police said.")[-1].endswith("cape. Police said.")
+    kept = texts("The ferry sank. Officials said on Monday that the crew was safe.")
+    assert kept == ["The ferry sank.", "Officials said on Monday that the crew was safe."]
+
+
+def test_in_lower_cased_copy_an_abbreviation_before_a_word_no_sentence_opens_with_goes_on() -> None:
+    raw = (
+        "The guards of acme inc. Of portville said the van broke down at 6 p.m. On sunday"
+        " near the bridge. The car that acme inc. Has been testing crashed. He was handed"
+        " to u.s. Officials and flown home. The deal with acme bros. And its partners"
+        " failed." + LOWER_TAIL
+    )
+    seg = segment(make_clean(raw))
+    out = [s.text for s in seg.sentences]
+    assert out[0] == (
+        "The guards of acme inc. Of portville said the van broke down at 6 p.m. On sunday"
+        " near the bridge."
+    )
+    assert out[1] == "The car that acme inc. Has been testing crashed."
+    assert out[2] == "He was handed to u.s. Officials and flown home."
+    assert out[3] == "The deal with acme bros. And its partners failed."
+    # a stop glued to a word before the abbreviation is cut once the pieces are joined
+    glued = texts(
+        "They will be paid over ten years.acme bros. And its partners agreed." + LOWER_TAIL
+    )
+    assert glued[:2] == ["They will be paid over ten years.", "acme bros. And its partners agreed."]
+    assert all(raw[s.start : s.end].split() == s.text.split() for s in seg.sentences)
+    # "Of" before an article opens a sentence; after a time, "Its" does too
+    out = texts(
+        "The ferries ran late in the u.s. Of the ten lines, two stopped at 9 a.m. Its crew"
+        " left at 2 p.m. By 3 p.m. the quay was empty in the u.s. Officials said it was"
+        " calm." + LOWER_TAIL
+    )
+    assert out[:5] == [
+        "The ferries ran late in the u.s.",
+        "Of the ten lines, two stopped at 9 a.m.",
+        "Its crew left at 2 p.m.",
+        "By 3 p.m. the quay was empty in the u.s.",
+        "Officials said it was calm.",
+    ]
+    # cased copy: the capital after "Inc." is the copy's own, and a new sentence starts
+    cased = texts("The car was made by Acme Inc. Has anyone seen it? The Mayor Asked Us.")
+    assert cased[0] == "The car was made by Acme Inc."
+
+
+def test_a_player_label_and_a_headline_before_the_dateline_are_cut_from_the_lead() -> None:
+    raw = (
+        "Close harbour strike enters third week as talks stall portville — the strike at"
+        " the harbour entered its third week on monday as talks between the union and the"
+        " owners stalled." + LOWER_TAIL
+    )
+    seg = segment(make_clean(raw))
+    out = [s.text for s in seg.sentences]
+    assert out[:3] == [
+        "Close",
+        "harbour strike enters third week as talks stall portville —",
+        "the strike at the harbour entered its third week on monday as talks between the"
+        " union and the owners stalled.",
+    ]
+    assert all(raw[s.start : s.end] == s.text for s in seg.sentences[:3])
+    # a wire dateline stays; a dash inside a story's first sentence opens no lead
+    assert texts("PORTVILLE (AP) — The strike at the harbour entered its third week.") == [
+        "PORTVILLE (AP) — The strike at the harbour entered its third week."
+    ]
+    aside = "The secrets of the old fort are told by odd means — forgetting to cut its grass."
+    assert texts(aside) == [aside]
+    assert texts("Close to 100 ferries crossed the strait on Monday.") == [
+        "Close to 100 ferries crossed the strait on Monday."
+    ]
+
+
+def test_a_tabloid_label_and_an_abstract_label_are_cut_from_the_lead() -> None:
+    raw = (
+        "Singer and actor in studio fight singer and actor fight at studio exclusive after"
+        " the fight, the singer wrote that he was hurt." + LOWER_TAIL
+    )
+    seg = segment(make_clean(raw))
+    assert [s.text for s in seg.sentences[:2]] == [
+        "Singer and actor in studio fight singer and actor fight at studio exclusive",
+        "after the fight, the singer wrote that he was hurt.",
+    ]
+    assert all(raw[s.start : s.end] == s.text for s in seg.sentences)
+    assert texts("Abstract we examined how often ferries sank in the strait.") == [
+        "Abstract",
+        "we examined how often ferries sank in the strait.",
+    ]
+    # "exclusive" before a noun, and an abstract that is a word of the sentence, stay
+    for kept in (
+        "The two signed an exclusive deal with the studio on monday for three films.",
+        "Abstract art fills the new gallery on the quay.",
+    ):
+        assert texts(kept) == [kept]

@@ -123,6 +123,20 @@ def test_a_spaced_footnote_marker_is_page_text() -> None:
         "❮ prev next ❯ ten ferries that cross the strait the oldest ferry was built in 1950.",
         "Published on Mar 4, 2026 here is our ride on the new ferry across the strait.",
         "Uploaded on sept. 9, 2025 the captain shows us round the engine room.",
+        # lower-cased copy's stamps without "on", and editors' correction notes
+        "Published mar 4, 2026 here is our ride on the new ferry across the strait.",
+        "Posted: sept. 9, 2025 the captain shows us round the engine room.",
+        "An earlier version of this story misstated the year the ferry was built.",
+        "an earlier version of this article gave the wrong name for the harbour master.",
+        "This story has been corrected to reflect the ferry's real tonnage.",
+        # a newsletter box's lines
+        "Invalid email address.",
+        "Please re-enter.",
+        "You must select a newsletter to subscribe to.",
+        "View all harbour gazette newsletters.",
+        "View other island election results on our full results page.",
+        "All rights reserved.",
+        "This material may not be published, broadcast, rewritten or redistributed.",
     ],
 )
 def test_link_labels_newsletter_pitches_and_pointers_to_the_page_are_page_text(
@@ -168,6 +182,12 @@ def test_agency_captions_and_credits_are_page_text_at_any_length(text: str) -> N
         "Published on March 3, 2014 in a journal, the study found the cape was warming.",
         "The council voted on the plan (see above) and on the budget (top priority) at noon.",
         "The study, published on March 3, 2014, found the cape was warming faster.",
+        "The study, published mar 3, 2014, found the cape was warming faster.",
+        "Posted on March 3, 2014 by the harbour office, the notice closed the quay.",
+        "The harbour master said an earlier version of the plan had put the quay at risk.",
+        "The harbour board sends a newsletter to every home on the island.",
+        "View of the harbour from the old fort drew the painter to the island in 1890.",
+        "The island's rights were reserved for its fishermen in 1890, the court said.",
     ],
 )
 def test_story_lines_with_dates_photos_and_above_are_not_page_text(text: str) -> None:

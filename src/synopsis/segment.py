@@ -14,8 +14,12 @@ cost (``benchmarks/README.md``). syntok remains available as ``splitter="syntok"
 through the same repairs: glued sentences split (also lower-cased copy that lost the space
 after a stop, and its "? " or "! " before a lower-case word: ``benchmarks/segmentation.md``),
 pieces that end no sentence joined, a quotation of several sentences kept as one unit,
-list items run into one line cut at their bullets; then, over the whole document, a
-headline or caption glued to a copy of a sentence the page shows again is cut off it.
+list items run into one line cut at their bullets, an attribution that cannot stand
+alone ("Officials said on Monday.") joined to its sentence, and in lower-cased copy the
+rest of a sentence cut after an abbreviation ("acme inc. Of portville") joined back; then,
+over the whole document, a headline or caption glued to a copy of a sentence the page
+shows again is cut off it, and at the document's start a video player's or a paper's label
+and a headline run into the lead before a dateline's dash or a tabloid's "exclusive".
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .casing import lower_cased
 from .errors import InputError
 from .model import CleanDocument, SegmentedDocument, Sentence, Span
 from .options import SegmentOptions
@@ -169,6 +174,8 @@ def segment(
         for p_index, para in enumerate(paragraphs)
         for start, end in _sentences(text, para.start, para.end, options.splitter)
     ]
+    if found:
+        found[:1] = _cut_page_head(text, found[0])
     sentences = [
         Sentence(
             doc_index=doc_index,
@@ -228,6 +235,84 @@ def _cut_repeated_tails(
     return out
 
 
+# Text a page puts before its story that the copy has run into the lead's sentence:
+# a video player's labels ("Close", "Please enable JavaScript to watch this video"), a
+# paper's "Abstract" label, a tabloid's "exclusive" (_EXCLUSIVE), and a
+# headline with its dateline before the dash that opens the lead ("<headline> <place> —
+# <lead>"). Only at a document's start.
+_START_LABEL = re.compile(
+    r"(?:please enable javascript to watch this video|abstract(?=[ \t]+(?:we|the|this|in|a)\b)|"
+    r"close(?![ \t]+(?:to|by|behind|up|enough|call|calls|friends?|ties|contact|range|"
+    r"second|race|encounters?|relatives|aides|allies|associates|inspection|attention)\b))"
+    r"(?=[ \t]+[\"“]?[^\W\d_])",
+    re.IGNORECASE,
+)
+# A tabloid's label after its headline and subheading ("<headline> <subheading>
+# exclusive -- <story>", "... exclusive after the fight, ..."): "exclusive" before a dash,
+# a colon or a word that opens a clause, not before a noun ("an exclusive deal").
+_EXCLUSIVE = re.compile(
+    r"(?<=\w)[ \t]+exclusive(?:[ \t]*(?:--|—|–|:)[ \t]+|[ \t]+(?=(?:the|a|an|after|when|"
+    r"as|in|on|at|it|he|she|they|we|i)\b))",
+    re.IGNORECASE,
+)
+EXCLUSIVE_MAX_AT = 200  # characters into the document's first sentence
+_DATELINE_DASH = re.compile(r"[ \t](?:—|–|--)[ \t]+(?=[\"“]?[^\W\d_])")
+# The headline before the dash: this many words, and this share of its words of four
+# letters or more again in the lead's first HEAD_LEAD_WORDS words (a lead restates its
+# headline; a dash inside a story's first sentence opens an aside, which does not).
+HEAD_MIN_WORDS, HEAD_MAX_WORDS = 4, 16
+HEAD_SHARED = 0.5
+HEAD_LEAD_WORDS = 30
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _cut_page_head(text: str, first: tuple[int, int, int, str]) -> list[tuple[int, int, int, str]]:
+    """The document's first sentence ``first`` with a player's label (_START_LABEL) and
+    a headline glued before a dateline's dash (_headline_cut) cut off as pieces of their
+    own: they end in no stop, so no summary takes them, and the lead stands."""
+    p_index, start, end, shown = first
+    cuts: list[tuple[int, int]] = []
+    m = _START_LABEL.match(text, start, end) if shown[:1] in "AaCcPp" else None
+    if m and len(text[m.end() : end].split()) >= 3:
+        nxt = m.end() + len(text[m.end() : end]) - len(text[m.end() : end].lstrip())
+        cuts.append((m.end(), nxt))
+    head_start = cuts[-1][1] if cuts else start
+    if "xclusive" in shown:
+        m = _EXCLUSIVE.search(text, head_start, min(end, head_start + EXCLUSIVE_MAX_AT))
+        if m and len(text[head_start : m.start()].split()) >= 3:
+            cuts.append((m.start() + len(m[0].rstrip()), m.end()))
+            head_start = m.end()
+    dashed = "—" in shown or "–" in shown or "--" in shown
+    cut = _headline_cut(text, head_start, end) if dashed else None
+    if cut is not None:
+        cuts.append(cut)
+    if not cuts:
+        return [first]
+    return [(p_index, a, b, " ".join(text[a:b].split())) for a, b in _cut(start, end, cuts)]
+
+
+def _headline_cut(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """(end, start) of the cut between a headline with its dateline and the lead in
+    ``text[start:end]``: at the sentence's only spaced dash, after HEAD_MIN_WORDS to
+    HEAD_MAX_WORDS words with no bracket or stop among them (a wire dateline, "MOSCOW (AP)
+    —", stays), when the lead restates the headline (HEAD_SHARED)."""
+    dashes = list(_DATELINE_DASH.finditer(text, start, end))
+    if len(dashes) != 1:
+        return None
+    dash = dashes[0]
+    head = text[start : dash.start()]
+    if not HEAD_MIN_WORDS <= len(head.split()) <= HEAD_MAX_WORDS:
+        return None
+    if any(c in head for c in "().,:;!?"):
+        return None
+    words = {w.lower() for w in _LONG_WORD.findall(head)}
+    lead = text[dash.end() : end].split()[:HEAD_LEAD_WORDS]
+    seen = {w.lower() for w in _LONG_WORD.findall(" ".join(lead))}
+    if len(words) < 3 or len(words & seen) < HEAD_SHARED * len(words):
+        return None
+    return dash.start() + 1 + len(dash[0].strip()), dash.end()
+
+
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Non-blank lines of ``text[start:end]`` as stripped (start, end) pairs."""
     out = []
@@ -282,6 +367,7 @@ def _join_wrapped(text: str, lines: list[tuple[int, int]], options: SegmentOptio
 
 
 def _sentences(text: str, start: int, end: int, splitter: str) -> list[tuple[int, int]]:
+    """Sentences of the paragraph ``text[start:end]`` of the document ``text``."""
     chunk = text[start:end].replace("\n", " ")
     try:
         split = SPLITTERS[splitter]
@@ -291,6 +377,7 @@ def _sentences(text: str, start: int, end: int, splitter: str) -> list[tuple[int
     for a, b in split(chunk):
         spans.extend(_split_glued(chunk, a, b))
     spans = _join_open_quotes(chunk, _join_missplit(chunk, spans))
+    spans = _join_tails(chunk, spans, text)
     # after the joins, which would rejoin a caption that ends with no stop
     # (credits out of brackets, labels and stamps are searched for once per paragraph,
     # and only in one that holds a character or word that one of them needs; substring
@@ -544,6 +631,113 @@ def _join_open_quotes(chunk: str, spans: list[tuple[int, int]]) -> list[tuple[in
         out.append((a, spans[j][1]))
         i = j + 1
     return out
+
+
+_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+# An attribution that cannot stand alone ("Officials said on Monday.", "Police said."):
+# the sentence it attributes is the one before it, cut off at a stop the splitter took
+# for a boundary ("... to the u.s. Officials said on monday.", lower-cased copy
+# capitalising after every stop). One to three words of subject, a verb of saying, a
+# time or "in a statement" at most: a sentence that says anything more stands.
+_ATTRIBUTION = re.compile(
+    r"(?:[^\W\d_][\w.'’-]*\s+){1,3}(?:said|says|reported|added|confirmed|"
+    r"told\s+reporters)(?:\s+(?:on\s+|late\s+|early\s+)?(?:"
+    + _WEEKDAYS
+    + r"|today|yesterday|tonight|last\s+week|this\s+week|in\s+a\s+statement)){0,2}\s*\.",
+    re.IGNORECASE,
+)
+ATTRIBUTION_MAX_CHARS = 80
+# ... of a statement: a question ("Would the city try again? Officials would not say.")
+# is not what an attribution after it attributes.
+# (a closing quote lost to a bad encoding reads "\ufffd?")
+_ENDS_STATEMENT = re.compile(r"""[.,](?:["'”’)\]]|\ufffd\??)*\s*$""")
+# Lower-cased copy capitalises the word after every ". ", so after an abbreviation that
+# can end a sentence ("inc.", "jr.", "u.s.", "p.m.") a capital says nothing. The piece
+# after it goes on the sentence when it opens with a word no sentence opens with: "of"
+# before a name ("acme inc. Of portville"; "Of the ten lines ..." opens one), a verb
+# ("acme inc. Has been testing", "acme co. Could have"), a noun after an acronym
+# with no article (_NAMED_BY), or, after a time, a preposition before no figure or a day
+# ("at 6 p.m. On friday", "about 9 p.m. In the yard of the ...").
+_NO_OPENER = _wordset(
+    "has have had is are was were said says told could would should can will might must 's ’s"
+)
+_NAMED_BY = _wordset("officials police authorities")
+_OF_OPENS = _wordset(
+    "the a an this that these those his her its their our my all some many most each both "
+    "one two three four five course them us"
+)
+_AFTER_LOWER_TIME = _wordset("on in at by to until till from local near outside")
+_LOWER_WORD = re.compile(r"[\w'’]+")
+
+
+def _join_tails(chunk: str, spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """``spans`` with each piece that cannot stand alone joined to the piece before it:
+    an attribution (_ATTRIBUTION), and when the document ``text`` is lower-cased copy
+    (casing.lower_cased, asked only there) the rest of a sentence cut after an
+    abbreviation (_abbreviation_goes_on)."""
+    if len(spans) < 2:
+        return spans
+    out = spans[:1]
+    for a, b in spans[1:]:
+        pa, pb = out[-1]
+        # (cheap tests first: this runs at every boundary; a dotted abbreviation has a
+        # stop two characters before its own, one of _MAY_END a space within five)
+        if (
+            b - a <= ATTRIBUTION_MAX_CHARS
+            and _attribution(chunk, a, b)
+            and _ENDS_STATEMENT.search(chunk, pa, pb)
+        ):
+            out[-1] = (pa, b)
+        elif (
+            chunk[pb - 3] == "."
+            or ((k := chunk.rfind(" ", pb - 6, pb - 1)) != -1 and chunk[k + 1 : pb - 1] in _MAY_END)
+        ) and (_abbreviation_goes_on(chunk, pa, pb, a, b) and lower_cased(text)):
+            # (a stop glued to the next word before the abbreviation, "years.acme bros.",
+            # was left whole in a piece too short to cut: the joined sentence is cut there)
+            out[-1:] = _split_glued(chunk, pa, b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _attribution(chunk: str, a: int, b: int) -> bool:
+    """Whether ``chunk[a:b]`` is only an attribution (_ATTRIBUTION)."""
+    if chunk[b - 1] != ".":
+        return False
+    m = _ATTRIBUTION.match(chunk, a, b)
+    return m is not None and m.end() == b
+
+
+def _abbreviation_goes_on(chunk: str, pa: int, pb: int, a: int, b: int) -> bool:
+    """Whether the piece ``chunk[a:b]`` of lower-cased copy goes on the sentence
+    ``chunk[pa:pb]``, which ends in a lower-case abbreviation (see _NO_OPENER)."""
+    words = _LOWER_WORD.findall(chunk, a, min(b, a + 40))
+    if not words or chunk[pb - 1] != ".":
+        return False
+    first = words[0].lower()
+    w = pb - 1
+    while w > pa and not chunk[w - 1].isspace():
+        w -= 1
+    word = chunk[w : pb - 1].lstrip(_OPENING)
+    if not word.islower():
+        return False
+    key = word.rstrip(".")
+    if key in ("a.m", "p.m"):  # ("... at 2 p.m. By 3 p.m. the quay ..." opens one)
+        if first in _AFTER_LOWER_TIME:
+            return len(words) < 2 or not words[1][0].isdigit()
+        return first in _AFTER_TIME
+    if not ("." in key or key in _MAY_END):
+        return False
+    if first == "of":
+        return len(words) > 1 and words[1].lower() not in _OF_OPENS
+    if first in _JOINS:  # "acme bros. And its partners agreed" (dotted ones: _continues)
+        return True
+    if first in _NAMED_BY and "." in key:
+        # "handed to u.s. Officials and flown home": a dotted acronym with no article
+        # before it names whose officials ("in the u.s. Officials said" may end one)
+        before = chunk[max(pa, w - 5) : w].split()
+        return not before or before[-1].lower() not in ("the", "a", "an")
+    return first in _NO_OPENER and chunk[b - 1] != "?"
 
 
 def _split_glued(chunk: str, a: int, b: int) -> list[tuple[int, int]]:

@@ -58,8 +58,12 @@ _RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = (
             r"(?:below|above) (?:is|are) (?:a|an|the)\b|"
             r"follow (?:us|\w+ \w+) on (?:twitter|facebook)|photos?:|videos?:|editor'?s note|"
             r"update[ds]?\b[^.]{0,40}:|correction:|clarification:|"
+            # a link's label ("View other results on our full results page.")
+            r"(?:view|see) (?:other|all|more|the full|our full)\b|"
             # a video page's stamp before its description ("Published on Dec 9, 2017 ...")
-            r"(?:published|uploaded|streamed live) on (?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+            # (with or without "on" or a colon: "Published Dec 9, 2017", "uploaded: ...")
+            r"(?:published|uploaded|posted|streamed live)(?: on)?:? (?:jan|feb|mar|apr|may|jun|"
+            r"jul|aug|sep|"
             r"oct|nov|dec)[a-z]*\.? \d{1,2},? (?:19|20)\d\d\b(?!,? (?:in|by|at|on)\b))",
             re.IGNORECASE,
         ),
@@ -77,7 +81,16 @@ _RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = (
             r"breaking news (?:emails|alerts)|delivered (?:weekday|every|daily|to your)|"
             r"learn more about|(?:shown|pictured|seen|embedded) (?:here|above|below)|"
             r"(?:videos?|photos?|images?|clips?|gallery|slideshow) (?:above|below)|"
-            r"(?:image|media) (?:copyright|caption)|media playback)\b",
+            r"(?:image|media) (?:copyright|caption)|media playback|"
+            # an editor's correction note ("An earlier version of this story misstated ...")
+            r"an earlier version of (?:this|the) (?:story|article|report|post|piece)|"
+            r"(?:has been|was) (?:corrected|amended) to (?:reflect|show|say|state|clarify)|"
+            r"correction appended|"
+            # a newsletter box's text ("Invalid email address. Please re-enter.")
+            r"invalid email address|please re-enter|you must select a newsletter|"
+            r"by signing up,? you agree|view all [\w ]{0,30}newsletters|newsletter sign up|"
+            # a wire copy's rights notice, left in the body
+            r"all rights reserved|may not be (?:re)?published, broadcast)\b",
             re.IGNORECASE,
         ),
         (
@@ -85,7 +98,10 @@ _RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = (
             *("contributed to this report", "is available on", "download our app"),
             *("you can ", "forget to ", "photo ", "photos ", "caption "),
             *("breaking news", "delivered ", "learn more", " here", "above", "below"),
-            *("image ", "media "),
+            *("image ", "media ", "an earlier version", "corrected to ", "amended to "),
+            *("correction appended", "invalid email", "re-enter", "select a newsletter"),
+            *("by signing up", "newsletter", "rights reserved", "not be published"),
+            "not be republished",
         ),
     ),
 )

@@ -367,8 +367,10 @@ def header(
                 cut(line, a, a + story, WIRE_HEADER)
             return line
         if find_dateline(s) or is_prose(s, options) or wraps:
+            _cut_glued_headline(text, line, meta, cut)
             return line
         if _sentence(s, options) and sum(1 for other in lines if other.keep) == 1:
+            _cut_glued_headline(text, line, meta, cut)
             return line  # the document's only line
         seen += 1
         if seen > options.header_lines:
@@ -391,6 +393,56 @@ def header(
         else:
             drop(line, HEADER)
     return None
+
+
+# A headline that a flattened copy ran into its lead as one more sentence
+# ("<headline>. <lead>", lower-cased copy that lost every line break): short, written
+# without articles, and restated by the lead, which shares most of its words.
+GLUED_HEADLINE_WORDS = (4, 12)
+GLUED_HEADLINE_SHARED = 0.6
+GLUED_HEADLINE_LEAD_WORDS = 40
+GLUED_HEADLINE_MIN_REST = 20
+_ARTICLES = frozenset(("a", "an", "the"))
+_ABBREVIATION_END = re.compile(
+    r"(?:\w+\.\w+.*|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|no|st|mr|mrs|ms|dr|"
+    r"gov|sen|rep|gen|inc|co|corp|ltd|jr|sr|bros|vs|mt|ft|ave|rd|blvd))",
+    re.IGNORECASE,
+)
+
+
+def glued_headline(line: str) -> int:
+    """Where the lead starts in ``line`` when a headline is glued before it, else 0."""
+    m = _NEXT_SENTENCE.search(line)
+    if m is None:
+        return 0
+    head, rest = line[: m.start() + 1], line[m.end() - 1 :]
+    words = WORD.findall(head)
+    if not rest[:1].isalpha() or not words or _ABBREVIATION_END.fullmatch(words[-1]):
+        return 0  # a stop after an abbreviation ("taken on nov. 29") ends no headline
+    low, high = GLUED_HEADLINE_WORDS
+    if not low <= len(words) <= high or any(w.lower() in _ARTICLES for w in words):
+        return 0
+    lead = WORD.findall(rest)
+    if len(lead) < GLUED_HEADLINE_MIN_REST:
+        return 0
+    # words of four letters or more, compared by their first five ("harbour", "harbours")
+    own = {w.lower()[:5] for w in words if len(w) >= 4 and w.isalpha()}
+    shared = own & {w.lower()[:5] for w in lead[:GLUED_HEADLINE_LEAD_WORDS]}
+    if len(own) < 3 or len(shared) < GLUED_HEADLINE_SHARED * len(own):
+        return 0
+    return m.end() - 1
+
+
+def _cut_glued_headline(text: str, line: Line, meta: dict[str, str], cut: Cut | None) -> None:
+    """Cut a headline glued before the lead of the first body ``line`` (glued_headline)
+    as the title, when the document has none yet."""
+    if cut is None or "title" in meta or len(line.keep) != 1:
+        return
+    a, b = line.keep[0]
+    lead = glued_headline(text[a:b])
+    if lead:
+        meta["title"] = " ".join(text[a : a + lead].split())
+        cut(line, a, a + lead, TITLE)
 
 
 def _sentence(line: str, options: CleanOptions) -> bool:
