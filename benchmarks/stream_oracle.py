@@ -1,6 +1,7 @@
 """Oracle replays: how far better join-or-start decisions alone could take story grouping.
 
     python benchmarks/stream_oracle.py STREAM.jsonl [...] [--embed --embed-cache DIR]
+        [--set option=value]
 
 Replays each stream through :class:`synopsis.stream.similarity.StoryIndex` three ways and
 prints B3 P/R/F1: ``as is`` (the real rule); ``first starts`` (an article that is the first
@@ -14,9 +15,10 @@ on tune streams only: the oracle reads the gold labels.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from pathlib import Path
 
-from stream_eval import embeddings, read_stream
+from stream_eval import _value, embeddings, read_stream
 from synopsis.stream.metrics import grouping
 from synopsis.stream.similarity import StoryIndex, StoryOptions
 
@@ -57,8 +59,11 @@ def main() -> None:
     parser.add_argument("streams", nargs="+", type=Path)
     parser.add_argument("--embed", action="store_true", help="use article embeddings")
     parser.add_argument("--embed-cache", type=Path, help="folder keeping computed embeddings")
+    parser.add_argument("--set", action="append", default=[], help="StoryOptions field=value")
     args = parser.parse_args()
     options = StoryOptions.with_embeddings() if args.embed else StoryOptions()
+    changes = {k: _value(v) for k, v in (i.split("=", 1) for i in args.set)}
+    options = dataclasses.replace(options, **changes)
     for path in args.streams:
         articles, gold = read_stream(path)
         embs = embeddings(path, articles, args.embed_cache) if args.embed else [None] * len(gold)

@@ -302,6 +302,37 @@ def test_one_event_is_not_split_and_small_stories_are_left_alone():
         assert len(set(group_articles(mixed, options))) == 1
 
 
+def test_names_let_a_split_separate_twins_the_terms_alone_keep_together():
+    from stream_builders import twin_floods
+
+    stream = _articles(twin_floods())
+    towns = [a.id.split("-")[0] for a in stream]
+    strict = replace(LOOSE, split_ratio=0.3)  # the two floods' words are too close for it
+    assert len(set(group_articles(stream, strict))) == 1
+    ids = group_articles(stream, replace(strict, split_name_weight=1.0))
+    assert [i == story_id_for("marlow-0") for i in ids] == [t == "marlow" for t in towns]
+    assert [i == story_id_for("keswick-0") for i in ids] == [t == "keswick" for t in towns]
+    one_event = [a for a in _articles(twin_floods(rounds=14, seed=9)) if a.id[0] == "m"]
+    for ratio in (0.3, 0.5):  # one flood, told with other names in each article, stays one
+        options = replace(LOOSE, split_ratio=ratio, split_name_weight=1.0)
+        assert len(set(group_articles(one_event, options))) == 1
+
+
+def test_split_vector_joins_names_at_their_weight_and_leaves_nameless_text_alone():
+    from synopsis.stream.similarity import DocumentFrequencies, _split_vector
+
+    df = DocumentFrequencies()
+    named = features(art("a", FLOOD, 0), df, StoryOptions())
+    assert named.entities and _split_vector(named, 0.0) is named.vector
+    joined = _split_vector(named, 1.0)
+    names_part = sum(w * w for k, w in joined.items() if k.startswith("@"))
+    assert names_part == pytest.approx(0.5)  # names and terms weigh the same at 1.0
+    assert {k[1:] for k in joined if k.startswith("@")} == set(named.entities)
+    assert sum(w * w for w in joined.values()) == pytest.approx(1.0)
+    lowered = features(Article("b", FLOOD.format(d="tuesday").lower(), T0), df, StoryOptions())
+    assert not lowered.entities and _split_vector(lowered, 1.0) is lowered.vector
+
+
 def test_restore_after_a_split_rebuilds_the_same_state():
     from stream_builders import twin_floods
 
