@@ -143,7 +143,7 @@ class StoryOptions:
     # ``split_ratio`` times the members' mean cosine with their own part's centroid (two
     # tight groups, apart from each other), the part without the first article becomes a
     # story of its own. 0: off. A story that absorbed a merge is never split.
-    split_ratio: float = 0.55
+    split_ratio: float = 0.6
     split_min_size: int = 6
     split_min_part: int = 3
     # Stories past this size are no longer split (nor their members kept), bounding the
@@ -152,15 +152,21 @@ class StoryOptions:
     # The split runs on each member's TF-IDF vector joined with its names (a unit vector of
     # its capitalised names, times this weight; 0: terms only). Two events of one kind
     # share the topic's words more than their people and places, so the names pull the
-    # parts apart; text without names (lowercased) splits as on its terms alone.
-    split_name_weight: float = 0.0
+    # parts apart; text without names (lowercased) splits as on its terms alone. Chosen
+    # with ``split_ratio`` on the tune streams (benchmarks/stream.md, seventh pass: ECB+
+    # tune 0.903 -> 0.914, Multi-News tune 0.900 either way).
+    split_name_weight: float = 1.0
 
     @classmethod
     def with_embeddings(cls, **changes: float) -> StoryOptions:
         """The options chosen on the tune streams for grouping with embeddings
         (``synopsis track --embed``): the mixed score runs on another scale than TF-IDF
         alone, so it has its own threshold."""
-        return replace(cls(threshold=0.30, embed_weight=0.5, embed_floor=0.2), **changes)
+        # The split as it was measured with embeddings (names off, ratio 0.55): the
+        # names split was tried on TF-IDF grouping only.
+        chosen = cls(threshold=0.30, embed_weight=0.5, embed_floor=0.2, split_ratio=0.55,
+                     split_name_weight=0.0)  # fmt: skip
+        return replace(chosen, **changes)
 
 
 @dataclass(frozen=True)
