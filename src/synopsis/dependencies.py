@@ -465,6 +465,14 @@ _NUMERAL_BEFORE = re.compile(
     r"section|act|volume|vol|tier|henry|charles|elizabeth|james|george|william|richard|"
     r"edward|louis|mary|peter|[A-Z][a-z]+)\s+$",
 )
+# A subject "I" opens a clause: at the start, after punctuation, a conjunction or an
+# adverb ("Frankly, I ...", "before I saw"); after another word it is a title's.
+_OPENS_I = re.compile(
+    r"(?:^|[.,;:!?(—–-]|\b(?:and|but|or|so|that|when|because|if|as|since|while|before|after|"
+    r"until|though|although|then|now|what|how|why|where|who|whom|which|once|unless|than|"
+    r"\w+ly))\s*$",
+    re.IGNORECASE,
+)
 # A verb of saying whose subject is the writer ("I asked Johnson", "we wrote") names no
 # one: the attribution that makes first-person words a report names someone else.
 _FIRST_PERSON_SAYS = re.compile(
@@ -485,9 +493,11 @@ def first_person(text: str) -> Need | None:
     found = None
     for m in _FIRST_PERSON.finditer(rest):
         word = m.group().lower()
-        before = rest[: m.start()]
+        before = rest[max(0, m.start() - 24) : m.start()]  # (the words just before)
         if word == "i" and (_NUMERAL_BEFORE.search(before) or rest[m.end() : m.end() + 1] == "."):
             continue  # "World War I", "Susan I. Webb"
+        if word.startswith("i") and not _OPENS_I.search(before):
+            continue  # "sings I Touch Myself", "the film I'm Still Here": a title
         found = m
         break
     if found is None:
@@ -573,12 +583,25 @@ _REACTS = re.compile(
 )
 
 
+# What _REACTS cannot match without (lower-cased words).
+_REACT_WORDS = frozenset(
+    [
+        *("devastated", "heartbroken", "saddened", "shocked", "stunned", "horrified"),
+        *("distraught", "outraged", "appalled", "grief", "overjoyed", "elated", "thrilled"),
+        *("delighted", "condolences", "sympathies", "prayers", "tribute", "tributes"),
+        *("praised", "condemned", "welcomed", "hailed", "denounced", "slammed", "criticized"),
+        *("criticised", "applauded", "decried", "lauded", "blasted", "mourned", "lamented"),
+    ]
+)
+
+
 @found_once
 def reacts(text: str) -> bool:
     """A sentence that reacts to the news (feelings, condolences, praise or condemnation
     of the event): :mod:`synopsis.select` never opens with one while an event's lead fits,
     and shows it after the sentence that tells what happened."""
-    return _REACTS.search(text) is not None
+    text = text_of(text)
+    return text.has_word(_REACT_WORDS) and _REACTS.search(text) is not None
 
 
 def _opens_clause(head: str, end: int) -> bool:
@@ -927,6 +950,9 @@ def unmet_another(article: Article, unit: Unit) -> list[tuple[int, Need]]:
     """The sentences of ``unit`` that add "another" of a kind of person, or more from a
     speaker, that no earlier sentence of the unit met (:func:`another`), with their need:
     the summary must give it before them (:mod:`synopsis.select` waits for it)."""
+    kinds = [_kind(article.needs(i)[0]) for i in range(unit.first, unit.last + 1)]
+    if "another" not in kinds:
+        return []
     # (a name bracketed in for a "he" counts: '"...," [Hangi] added. Hangi also said')
     shown = {j: article.texts[j] for j in range(unit.first, unit.last + 1)}
     for ins in unit.insertions:

@@ -101,6 +101,9 @@ MAX_CANDIDATES = 400
 # The repeat check looks only at candidates this similar to the chosen sentence: cheap, and
 # a run of common words ("one of the most ...") shared by unrelated sentences is no repeat.
 REPEAT_MIN_COSINE = 0.2
+# Likewise for a fact restated in other words (``_Facts``): most of one sentence's content
+# words in the other make a cosine well above this.
+RESTATE_MIN_COSINE = 0.3
 
 
 def select(
@@ -167,7 +170,10 @@ def select(
     compound = np.array(
         [len(m) > 1 or bool(f) for m, f in zip(unit_members, unit_found, strict=True)]
     )
-    several = np.array([len(m) > 1 for m in unit_members], dtype=bool)
+    holders: dict[int, list[int]] = {}  # sentence -> the candidates whose unit holds it
+    for c, members in enumerate(unit_members):
+        for g in members:
+            holders.setdefault(g, []).append(c)
     length = [int(w) for w in words]
     added: dict[tuple[int, int], int] = {}  # (candidate, sentence): words its insertions add
     # Surnames cited alone that the summary will show with the full name (``_introduce``):
@@ -230,15 +236,16 @@ def select(
         if waiting:
             met(members)
         open_[c] = False
-        # only sentences with some words in common can share a run of them, or a fact
-        # (a unit's other parts may be close where its candidate is not: all are asked)
-        for j in np.flatnonzero(open_ & ((similarity[c] >= REPEAT_MIN_COSINE) | several)):
-            # (restated: a part of its unit says little the new members do not)
-            parts = [g for g in unit_members[j] if g not in taken]
-            if (runs.n and runs.shared(c, int(j))) or any(
-                facts.restated(h, g) for g in parts for h in members
-            ):
-                open_[j] = False
+        if runs.n:  # only sentences with some words in common can share a run of them
+            for j in np.flatnonzero(open_ & (similarity[c] >= REPEAT_MIN_COSINE)):
+                if runs.shared(c, int(j)):
+                    open_[j] = False
+        for h in members:  # a sentence that restates one now in the summary, and every
+            # candidate whose unit holds it (only sentences with words in common can)
+            close = cosines.rows[cosines.product[cosines.pos[h]] >= RESTATE_MIN_COSINE]
+            for g in close:
+                if int(g) not in taken and facts.restated(h, int(g)):
+                    open_[holders.get(int(g), [])] = False
         if not news[0] and not any(reacting(g) for g in members):
             news[0] = True  # the summary has told what happened: reactions may follow
             for r in reaction:
@@ -253,11 +260,17 @@ def select(
     ready[list(waiting)] = False
     # A reaction ("the family said they were devastated") only once the summary has told
     # what happened (``news``): alone it reacts to nothing the reader knows.
+    # (Asked only of a candidate about to be taken: most never are.)
     reacting = (lambda g: reacts(units.plain(g))) if options.dependencies else (lambda g: False)
-    reaction = [c for c in range(len(ranked)) if reacting(int(ranked[c]))]
-    ready[reaction] = False
-    reaction_set = set(reaction)
+    reaction: set[int] = set()  # candidates held back so far
     news = [False]
+
+    def held_back(c: int) -> bool:
+        if news[0] or not reacting(int(ranked[c])):
+            return False
+        reaction.add(c)
+        ready[c] = False
+        return True
 
     def shown(h: int) -> str:  # with the names bracketed in
         return " ".join([units.text(h), *(i.text for i in insertions.get(h, ()))])
@@ -277,7 +290,7 @@ def select(
                 waiting[c] = left
             else:
                 del waiting[c]
-                ready[c] = news[0] or c not in reaction_set
+                ready[c] = news[0] or c not in reaction
 
     ranked_words = words[ranked]
 
@@ -300,6 +313,7 @@ def select(
             leads = leads[~quotes[leads]]
         for c in leads:
             cites_of(int(c))
+        leads = np.array([c for c in leads if not held_back(int(c))], dtype=np.int64)
         leads = leads[fits_budget(ready.copy())[leads]]
         if leads.size:
             value = salience[leads].copy()
@@ -331,6 +345,8 @@ def select(
                 best = int(np.argmax(np.where(unheard, value, -np.inf)))
         if cites[best] is None and cites_of(best) and cost(best, True) > options.words - used:
             continue  # the full name it needs does not fit: its cost is known from now on
+        if held_back(best):
+            continue
         take(best)
 
     opening = int(ranked[chosen[0]]) if chosen and options.lead_first else None
@@ -402,6 +418,7 @@ class _Cosines:
         seen = set(rows)
         rows += sorted(g for g in set(others) if g not in seen)
         self.pos = {g: i for i, g in enumerate(rows)}
+        self.rows = np.array(rows, dtype=np.int64)
         block = vectors[rows]
         self.product: np.ndarray = (block @ block.T).toarray()
 
