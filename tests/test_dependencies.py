@@ -626,6 +626,11 @@ def test_another_of_a_kind_of_person_needs_one_met_before() -> None:
     assert need is not None and also[need.start : need.end] == "Sylvester"
     assert another("Britain has also said it will send more staff.") is not None
     assert another("Another 40 homes were flooded on Monday.") is None  # no person
+    assert another("Employers also added more jobs in March.") is None  # not words added
+    # the sentence meets the first one itself
+    assert another("Police held two men at the scene, and a third man was arrested.") is None
+    second = "A second woman, Ann Cole, 27, was charged on Monday."
+    assert meets_another(second, another(second), "Two women were charged in the case.")
     assert another('"We need another plan," the mayor said.') is None  # the speaker's word
     texts = ["The river burst its banks.", quote]
     article = Article(texts)

@@ -547,11 +547,24 @@ def another(text: str) -> Need | None:
     rest = text.rest
     m = _ANOTHER.search(rest)
     if m is not None:
-        return Need("another", m.start("n"), m.end("n"))
+        need = Need("another", m.start("n"), m.end("n"))
+        # "two men were detained and a third man arrested": the sentence met the first
+        return None if meets_another(text, need, rest[: m.start()]) else need
     m = _ALSO_SAYS.search(rest)
-    if m is not None:
+    if m is not None and not _ADDS_THINGS.match(rest, m.end()):
         return Need("another", m.start("n"), m.end("n"))
     return None
+
+
+# "Employers also added more jobs": "added" with a thing added, not words.
+_ADDS_THINGS = re.compile(
+    r"(?<=add|dds|ded)\s+(?:more|a|an|the|some|new|nearly|about|over|up|another|\d|\$)\b",
+    re.IGNORECASE,
+)
+# Irregular plurals: "a second woman" after "two women".
+_PLURALS = {"woman": "wom[ae]n", "man": "m[ae]n", "person": "(?:person|people)"}
+_PLURALS |= {"people": "(?:person|people)", "child": "child", "men": "m[ae]n"}
+_PLURALS |= {"women": "wom[ae]n"}
 
 
 def meets_another(text: str, need: Need, earlier: str) -> bool:
@@ -563,7 +576,8 @@ def meets_another(text: str, need: Need, earlier: str) -> bool:
     if word in _SUBJECT_PRONOUNS:
         return _says(text_of(earlier)) or is_quoted(earlier)
     stem = word[:-1] if word.endswith("s") and len(word) > 3 else word
-    return re.search(rf"\b{re.escape(stem)}", earlier, re.IGNORECASE) is not None
+    pattern = _PLURALS.get(word, re.escape(stem))
+    return re.search(rf"\b{pattern}", earlier, re.IGNORECASE) is not None
 
 
 # A reaction to the news, not the news: feelings ("the family said they were
