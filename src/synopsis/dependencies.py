@@ -454,11 +454,10 @@ def needs(text: str) -> Need | None:
 # lower-cased copy writes the country so, and "mine", a pit too; "myself" and "ours"
 # come with one of these.)
 _FIRST_PERSON = re.compile(
-    r"(?<![\w'’.-])(?:i|me|my|we|our)(?:['’](?:m|ve|ll|d|re))?"
+    r"(?=[iImMwWoO])(?<![\w'’.-])(?:i|me|my|we|our)(?:['’](?:m|ve|ll|d|re))?"
     r"(?![\w'’-])",
     re.IGNORECASE,
 )
-_FIRST_PERSON_WORDS = frozenset(["i", "me", "my", "we", "our"])
 # "World War I", "Phase I", "King Henry I", "Susan I. Webb": a numeral or an initial.
 _NUMERAL_BEFORE = re.compile(
     r"(?:war|phase|type|class|title|part|chapter|article|stage|grade|level|division|"
@@ -487,9 +486,7 @@ def first_person(text: str) -> Need | None:
     ``first-person``, met like a speakerless quotation: by the sentence before when that
     one introduces it, "She posted on her page:")."""
     text = text_of(text)
-    if not text.has_word(_FIRST_PERSON_WORDS):
-        return None
-    rest = text.rest
+    rest = text.rest  # (one scan of it: most sentences have no such word outside quotes)
     found = None
     for m in _FIRST_PERSON.finditer(rest):
         word = m.group().lower()
@@ -520,17 +517,19 @@ PERSON_NOUNS = (
     "shopper|viewer|reader|guest|inmate|investigator|expert|analyst|candidate|voter"
 )
 _ANOTHER = re.compile(
-    r"\b(?:another|a\s+(?:second|third|fourth|fifth)|one\s+more|a\s+further)\s+"
+    r"(?=[aAoO])\b(?:another|a\s+(?:second|third|fourth|fifth)|one\s+more|a\s+further)\s+"
     rf"(?:[a-z][\w-]*\s+)?(?P<n>{PERSON_NOUNS})s?\b",
     re.IGNORECASE,
 )
-_ALSO_SAYS = re.compile(
-    rf"(?P<n>\b[\w'’-]+)\s+(?:(?:has|have|had|will|would|could|may|might|was|were|is|are)\s+)?"
-    rf"also\s+(?:{SAY})\b",
+# ("also said" first, then the word before it: a pattern that starts at every word to
+# reach an "also" tried each word of every sentence.)
+_ALSO_SAYS = re.compile(rf"(?=[aA])\balso\s+(?:{SAY})\b", re.IGNORECASE)
+_SUBJECT_BEFORE = re.compile(
+    r"(?P<n>\b[\w'’-]+)\s+(?:(?:has|have|had|will|would|could|may|might|was|were|is|are)\s+)?$",
     re.IGNORECASE,
 )
-_ANOTHER_WORDS = frozenset(["another", "second", "third", "fourth", "fifth", "more", "also"])
-_ANOTHER_WORDS |= frozenset(["further"])
+# What _ANOTHER and _ALSO_SAYS cannot match without (lower case).
+_ANOTHER_NEEDLES = ("another", "second", "third", "fourth", "fifth", "more", "also", "further")
 _SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "who"])
 
 
@@ -542,7 +541,7 @@ def another(text: str) -> Need | None:
     sentences before it in its article that do, or, for a pronoun speaker, that quote or
     report someone)."""
     text = text_of(text)
-    if not text.has_word(_ANOTHER_WORDS):
+    if not text.may(_ANOTHER_NEEDLES):
         return None
     rest = text.rest
     m = _ANOTHER.search(rest)
@@ -552,7 +551,10 @@ def another(text: str) -> Need | None:
         return None if meets_another(text, need, rest[: m.start()]) else need
     m = _ALSO_SAYS.search(rest)
     if m is not None and not _ADDS_THINGS.match(rest, m.end()):
-        return Need("another", m.start("n"), m.end("n"))
+        start = max(0, m.start() - 40)
+        subject = _SUBJECT_BEFORE.search(rest, start, m.start())
+        if subject is not None:
+            return Need("another", subject.start("n"), subject.end("n"))
     return None
 
 
@@ -597,16 +599,12 @@ _REACTS = re.compile(
 )
 
 
-# What _REACTS cannot match without (lower-cased words).
-_REACT_WORDS = frozenset(
-    [
-        *("devastated", "heartbroken", "saddened", "shocked", "stunned", "horrified"),
-        *("distraught", "outraged", "appalled", "grief", "overjoyed", "elated", "thrilled"),
-        *("delighted", "condolences", "sympathies", "prayers", "tribute", "tributes"),
-        *("praised", "condemned", "welcomed", "hailed", "denounced", "slammed", "criticized"),
-        *("criticised", "applauded", "decried", "lauded", "blasted", "mourned", "lamented"),
-    ]
-)
+# What _REACTS cannot match without (lower case).
+_REACT_NEEDLES = ("devastated", "heartbroken", "saddened", "shocked", "stunned", "horrified")
+_REACT_NEEDLES += ("distraught", "outraged", "appalled", "grief", "overjoyed", "elated")
+_REACT_NEEDLES += ("thrilled", "delighted", "condolences", "sympathies", "prayers", "tribute")
+_REACT_NEEDLES += ("praised", "condemned", "welcomed", "hailed", "denounced", "slammed")
+_REACT_NEEDLES += ("critici", "applauded", "decried", "lauded", "blasted", "mourned", "lamented")
 
 
 @found_once
@@ -615,7 +613,7 @@ def reacts(text: str) -> bool:
     of the event): :mod:`synopsis.select` never opens with one while an event's lead fits,
     and shows it after the sentence that tells what happened."""
     text = text_of(text)
-    return text.has_word(_REACT_WORDS) and _REACTS.search(text) is not None
+    return text.may(_REACT_NEEDLES) and _REACTS.search(text) is not None
 
 
 def _opens_clause(head: str, end: int) -> bool:
