@@ -574,11 +574,11 @@ def test_glued_page_text_with_its_pre_checks_is_glued_page_text_as_it_was() -> N
 @pytest.mark.parametrize(
     "text",
     [
-        "I was saddened to see how few people came to the fair this year.",
-        "We are working with our partners to replace every faulty heater.",
-        "i wrote that, but i do not believe it any more.",  # lower-cased copy
-        "I asked the mayor about the plan after the meeting.",  # the writer's own "asked"
-        "Thank you to everyone who has supported me and my family.",
+        "I am so proud of how the crews worked through the storm.",
+        "We will refund every customer by the end of the month.",
+        "i said it then, and i still mean it.",  # lower-cased copy
+        "I then asked the mayor why the bridge was shut.",  # the writer's own "asked"
+        "Thanks to all of you for standing by me this year.",
     ],
 )
 def test_first_person_words_no_one_is_said_to_speak_are_a_speakerless_quotation(
@@ -591,8 +591,8 @@ def test_first_person_words_no_one_is_said_to_speak_are_a_speakerless_quotation(
 @pytest.mark.parametrize(
     "text",
     [
-        "We are working with our partners to replace every faulty heater, the company said.",
-        "Says her listing: I will hand over my ticket to the highest bidder.",
+        "We will refund every customer by the end of the month, the company said.",
+        "Her note to the neighbours says: I will pay for the broken fence.",
         "World War I veterans gathered at the memorial on Sunday.",
         "Susan I. Webb won the seat by 40 votes.",
         "The coal mine in the valley closed in 1980.",  # a pit, not "mine"
@@ -621,14 +621,14 @@ def test_another_of_a_kind_of_person_needs_one_met_before() -> None:
     assert needs(quote).kind == "another"
     assert meets_another(quote, need, "Resident Tom Hale said the water rose quickly.")
     assert not meets_another(quote, need, "The river burst its banks on Sunday.")
-    also = "Judge William Sylvester also told him not to contact the witnesses."
+    also = "Judge Ann Webb also told him not to contact the witnesses."
     need = another(also)
-    assert need is not None and also[need.start : need.end] == "Sylvester"
-    assert another("Britain has also said it will send more staff.") is not None
+    assert need is not None and also[need.start : need.end] == "Webb"
+    assert another("The ministry has also said it will send more staff.") is not None
     assert another("Another 40 homes were flooded on Monday.") is None  # no person
-    assert another("Employers also added more jobs in March.") is None  # not words added
+    assert another("The plant also added 200 jobs in March.") is None  # not words added
     # the sentence meets the first one itself
-    assert another("Police held two men at the scene, and a third man was arrested.") is None
+    assert another("Two guards were hurt in the blast, and a third guard is missing.") is None
     second = "A second woman, Ann Cole, 27, was charged on Monday."
     assert meets_another(second, another(second), "Two women were charged in the case.")
     assert another('"We need another plan," the mayor said.') is None  # the speaker's word

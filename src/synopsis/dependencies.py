@@ -447,7 +447,7 @@ def needs(text: str) -> Need | None:
     return None
 
 
-# The writer's own words in the first person ("I was saddened to see ...", "We are
+# The writer's own words in the first person ("I am so proud of our crews", "We are
 # working with our partners"): a post, a petition, a statement or a letter the page
 # printed without quotation marks, or an essay's author. Lifted into a summary of other
 # people's articles it is a quotation with no speaker. ("us" is left out, since
@@ -494,7 +494,7 @@ def first_person(text: str) -> Need | None:
         if word == "i" and (_NUMERAL_BEFORE.search(before) or rest[m.end() : m.end() + 1] == "."):
             continue  # "World War I", "Susan I. Webb"
         if word.startswith("i") and not _OPENS_I.search(before):
-            continue  # "sings I Touch Myself", "the film I'm Still Here": a title
+            continue  # "sings I Walk Alone", "the film I Am Here": a title
         found = m
         break
     if found is None:
@@ -547,7 +547,7 @@ def another(text: str) -> Need | None:
     m = _ANOTHER.search(rest)
     if m is not None:
         need = Need("another", m.start("n"), m.end("n"))
-        # "two men were detained and a third man arrested": the sentence met the first
+        # "two guards were hurt and a third guard missing": the sentence met the first
         return None if meets_another(text, need, rest[: m.start()]) else need
     m = _ALSO_SAYS.search(rest)
     if m is not None and not _ADDS_THINGS.match(rest, m.end()):
@@ -558,9 +558,9 @@ def another(text: str) -> Need | None:
     return None
 
 
-# "Employers also added more jobs": "added" with a thing added, not words.
+# "The plant also added 200 jobs": "added" with a thing added, not words.
 _ADDS_THINGS = re.compile(
-    r"(?<=add|dds|ded)\s+(?:more|a|an|the|some|new|nearly|about|over|up|another|\d|\$)\b",
+    r"(?<=add|dds|ded)\s+(?:(?:more|a|an|the|some|new|nearly|about|over|up|another)\b|\d|\$)",
     re.IGNORECASE,
 )
 # Irregular plurals: "a second woman" after "two women".
@@ -572,7 +572,7 @@ _PLURALS |= {"women": "wom[ae]n"}
 def meets_another(text: str, need: Need, earlier: str) -> bool:
     """Whether ``earlier`` (a sentence before) gives what an ``another`` need of
     ``text`` asks for: the same noun ("member" for "another member") or speaker
-    ("Sylvester" for "Sylvester also told him"), or for a pronoun speaker ("he also
+    ("Webb" for "Webb also told him"), or for a pronoun speaker ("he also
     said") any report of what someone said."""
     word = text[need.start : need.end].lower().strip("'’")
     if word in _SUBJECT_PRONOUNS:

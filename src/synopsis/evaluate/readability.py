@@ -13,7 +13,7 @@ summary (plain strings, as every system in :data:`SYSTEMS` returns them) with:
   replaces. "Another witness said", "Police also said": no summary sentence before it
   mentions a witness, or the police.
 * ``speakerless``: a quotation with no attribution, or words in the first person
-  outside quotation marks attributed to no one ("I was saddened to see ..."), not
+  outside quotation marks attributed to no one ("I am so proud of our crews"), not
   introduced by the summary sentence before it (a quotation attributed by name, or a
   line ending in a colon).
 * ``off_topic``: :func:`synopsis.topic.off_topic` (another event, a tip line, page text,
