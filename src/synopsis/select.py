@@ -6,7 +6,9 @@ candidate with the best ``λ·salience − (1−λ)·similarity to what is alrea
 still fits the budget; a candidate whose cosine similarity to a chosen sentence reaches
 ``redundancy_threshold`` is never taken, nor is one that shares a run of
 ``repeat_words`` words with it (the same quotation in two translations or attributions,
-which the cosine of two differently worded sentences can miss). At most
+which the cosine of two differently worded sentences can miss), nor one whose content
+words and numbers a chosen sentence already has (a fact restated in other words,
+``restate_share``). At most
 ``max_quote_share`` of the sentences are quotations while anything else fits: a summary
 reports. The budget is a hard cap: the summary never has more words than asked for.
 
@@ -25,6 +27,12 @@ hurt"), before the summary has named them in full is shown with the bracketed fu
 them (``_introduce``); the words that adds are kept free when the sentence is taken. Only
 a person: the cluster must attribute something to that surname, and no name is guessed
 when two people of the article share it.
+
+Words in the first person that no one is said to speak (a post or a statement printed
+without quotation marks) come only with the sentence that introduces them. "Another
+resident said", "Police also said" wait until the summary has met a resident, or the
+police, in a sentence read before them. A reaction ("the family said they were
+devastated") waits until the summary has told what happened.
 
 On topic (:mod:`synopsis.topic`): a sentence about another event ("In a separate
 incident"), a tip line, page text (a caption, a headline left in the body, a note to the
@@ -53,7 +61,8 @@ side event one of them leads with.
 Reading order: sentences adjacent in one article stay adjacent, as one run; runs are
 shown by the relative position of their first sentence in its own article (a lead
 sentence before a closing one), ties broken by salience. News articles put context
-first, so this reads like a story rather than a ranking.
+first, so this reads like a story rather than a ranking. A run that opens with a
+reaction is read after the first run that tells the news.
 """
 
 from __future__ import annotations
