@@ -73,9 +73,10 @@ def rate(args: argparse.Namespace) -> None:
 # Refusal rules a ``rouge --off`` run can switch off, one at a time or together: a need
 # kind of dependencies.needs (the sentence is then read as needing nothing), the
 # quotation-context rule, a reason of fragment or off_topic (the sentence then stands),
-# the announcement rule, the lead demotion, or the unit size (max-unit=N).
+# the announcement rule, the reaction rule (order and lead), the lead demotion, or the
+# unit size (max-unit=N).
 NEED_KINDS = ("pronoun", "definite", "connective", "continued-quote", "open-quote", "speaker")
-NEED_KINDS += ("speakerless",)
+NEED_KINDS += ("speakerless", "first-person", "another")
 FRAGMENTS = ("glued", "page text", "lower-case start", "no final punctuation")
 OFF_TOPIC = ("another event", "tip line", "page text", "question")
 ABLATIONS = (
@@ -84,6 +85,7 @@ ABLATIONS = (
     *(f"fragment:{k}" for k in FRAGMENTS),
     *(f"off-topic:{k}" for k in OFF_TOPIC),
     "announces",
+    "reacts",
     "lead-demotion",
     "unit-stands",
     "max-unit=N",
@@ -129,6 +131,8 @@ def ablate(off: list[str]) -> None:
         select.off_topic = lambda text: None if off_topic(text) in topics else off_topic(text)
     if "announces" in off:
         select.announces = lambda text: False
+    if "reacts" in off:  # reactions open a summary and keep their place in the order
+        select.reacts = lambda text: False
     if "lead-demotion" in off:
         select.not_a_lead = lambda text, quotation=False: None
     if "unit-stands" in off:  # a unit whose other parts do not stand is still taken

@@ -8,13 +8,17 @@ from synopsis.dependencies import (
     Article,
     Unit,
     announces,
+    another,
     cited_surnames,
     fragment,
     full_names,
+    meets_another,
     needs,
     quote_context,
+    reacts,
     resolve,
     speaker_name,
+    unmet_another,
 )
 from synopsis.topic import off_topic
 
@@ -565,3 +569,86 @@ def test_glued_page_text_with_its_pre_checks_is_glued_page_text_as_it_was() -> N
         digits = sum(c.isdigit() for c in text)
         assert bool(d._MIN_DIGITS.match(text)) == (digits >= d.TABLE_MIN_FIGURES), text
     assert verdicts[True] > 1_000 and verdicts[False] > 1_000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am so proud of how the crews worked through the storm.",
+        "We will refund every customer by the end of the month.",
+        "i said it then, and i still mean it.",  # lower-cased copy
+        "I then asked the mayor why the bridge was shut.",  # the writer's own "asked"
+        "Thanks to all of you for standing by me this year.",
+    ],
+)
+def test_first_person_words_no_one_is_said_to_speak_are_a_speakerless_quotation(
+    text: str,
+) -> None:
+    need = needs(text)
+    assert need is not None and need.kind == "first-person"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will refund every customer by the end of the month, the company said.",
+        "Her note to the neighbours says: I will pay for the broken fence.",
+        "World War I veterans gathered at the memorial on Sunday.",
+        "Susan I. Webb won the seat by 40 votes.",
+        "The coal mine in the valley closed in 1980.",  # a pit, not "mine"
+        '"We will rebuild," the mayor said on Monday.',  # quoted: the mayor speaks
+    ],
+)
+def test_first_person_words_with_a_speaker_or_none_at_all_need_nothing(text: str) -> None:
+    need = needs(text)
+    assert need is None or need.kind != "first-person"
+
+
+def test_first_person_words_come_only_after_the_sentence_that_introduces_them() -> None:
+    post = "I am heartbroken and I thank every firefighter who came out for us."
+    introduced = ["The mill burned down on Sunday.", "Mayor Ann Webb wrote on her page:", post]
+    assert resolve(introduced, 2) == Unit(1, 2)
+    # going on from introduced first-person words, one sentence further
+    more = [*introduced, "We will rebuild it, stone by stone, by next summer."]
+    assert resolve(more, 3) == Unit(1, 3)
+    assert resolve(["The mill burned down on Sunday.", post], 1) is None
+
+
+def test_another_of_a_kind_of_person_needs_one_met_before() -> None:
+    quote = '"The water came in so fast," another resident said.'
+    need = another(quote)
+    assert need is not None and quote[need.start : need.end] == "resident"
+    assert needs(quote).kind == "another"
+    assert meets_another(quote, need, "Resident Tom Hale said the water rose quickly.")
+    assert not meets_another(quote, need, "The river burst its banks on Sunday.")
+    also = "Judge Ann Webb also told him not to contact the witnesses."
+    need = another(also)
+    assert need is not None and also[need.start : need.end] == "Webb"
+    assert another("The ministry has also said it will send more staff.") is not None
+    assert another("Another 40 homes were flooded on Monday.") is None  # no person
+    assert another("The plant also added 200 jobs in March.") is None  # not words added
+    # the sentence meets the first one itself
+    assert another("Two guards were hurt in the blast, and a third guard is missing.") is None
+    second = "A second woman, Ann Cole, 27, was charged on Monday."
+    assert meets_another(second, another(second), "Two women were charged in the case.")
+    assert another('"We need another plan," the mayor said.') is None  # the speaker's word
+    texts = ["The river burst its banks.", quote]
+    article = Article(texts)
+    assert unmet_another(article, Unit(1, 1)) == [(1, needs(quote))]
+    met = Article(["Resident Tom Hale said the water rose within minutes.", quote])
+    assert unmet_another(met, Unit(0, 1)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "reaction"),
+    [
+        ("The family of the climber said they were devastated by the loss.", True),
+        ("Leaders across the region condemned the attack on Sunday.", True),
+        ("The club offered its condolences to the player's family.", True),
+        ("Rights groups welcomed the verdict as a victory for the victims.", True),
+        ("A climber who fell on Friday was found dead on Sunday, rescuers said.", False),
+        ("The court will rule on the appeal in June.", False),
+    ],
+)
+def test_a_reaction_to_the_news_is_told_from_the_news(text: str, reaction: bool) -> None:
+    assert reacts(text) is reaction

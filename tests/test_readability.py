@@ -103,3 +103,26 @@ def test_a_caption_glued_to_a_story_line_is_garbled() -> None:
     assert [f.garbled for f in check_sentences(["Crews worked through the night."], cluster)] == [
         False
     ]
+
+
+def test_first_person_words_with_no_author_are_speakerless_unless_introduced() -> None:
+    post = "I am heartbroken and I thank every firefighter who came out for us."
+    cluster = Cluster(
+        id="mill",
+        documents=(
+            Document(id="a", text=f"The old mill burned down on Sunday. {post}"),
+            Document(id="b", text=f"Mayor Ann Webb wrote on her page on Monday: {post}"),
+        ),
+    )
+    assert check_sentences([post], cluster)[0].speakerless
+    assert check_sentences(["The old mill burned down on Sunday.", post], cluster)[1].speakerless
+    introduced = check_sentences(["Mayor Ann Webb wrote on her page on Monday:", post], cluster)
+    assert not any(f.flagged for f in introduced)
+
+
+def test_another_witness_is_unmet_until_the_summary_met_one() -> None:
+    quote = '"The water came in so fast," another resident said.'
+    first = "Resident Tom Hale said the water rose within minutes."
+    cluster = Cluster(id="flood", documents=(Document(id="a", text=f"{first} {quote}"),))
+    assert check_sentences([quote], cluster)[0].unmet
+    assert not check_sentences([first, quote], cluster)[1].flagged

@@ -78,7 +78,9 @@ def test_shared_quotation_is_said_once_unless_the_check_is_off() -> None:
         "every school that was lost this winter, and promised help to farmers.",
     ]
     base = Options.with_words(60)
-    off = dataclasses.replace(base, select=dataclasses.replace(base.select, repeat_words=0))
+    # (the restatement check would drop it too: it says nothing the other does not)
+    loose = dataclasses.replace(base.select, repeat_words=0, restate_share=1.5)
+    off = dataclasses.replace(base, select=loose)
     assert len(synopsis.summarize(docs, options=base).sentences) == 1
     # Worded differently enough to pass the cosine check, so only the run check drops it.
     assert len(synopsis.summarize(docs, options=off).sentences) == 2
@@ -543,3 +545,106 @@ def test_lower_cased_copy_without_a_person_gets_no_bracket() -> None:
     summary = synopsis.summarize(docs, words=60)
     assert "[" not in summary.text
     assert not any(s.raw.startswith("She said") for s in summary.sentences)
+
+
+# A flood story in three reports, written for these tests: the best-supported quotation
+# adds "another resident", and only the third report met a first one.
+RISING = [
+    "The river burst its banks on Sunday, flooding 40 homes in the town of Alder. "
+    '"The water came in so fast we lost everything," another resident said. '
+    "Crews were pumping water out of the streets on Monday.",
+    "Forty homes in Alder were flooded on Sunday when the river burst its banks. "
+    '"The water came in so fast we lost everything," another resident said. '
+    "The town council will meet on Tuesday to discuss repairs.",
+    "Flooding hit 40 homes in Alder on Sunday after the river burst its banks, officials "
+    "said. Resident Tom Hale said the water rose within minutes and reached his windows. "
+    '"The water came in so fast we lost everything," another resident said.',
+]
+
+
+def test_another_resident_comes_only_after_a_first_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    import synopsis.dependencies as dependencies
+
+    def texts(words: int) -> list[str]:
+        return [s.text for s in synopsis.summarize(RISING, words=words).sentences]
+
+    shown = 0
+    for words in (20, 40, 60, 100):
+        summary = texts(words)
+        for k, text in enumerate(summary):
+            if "another resident" in text:
+                assert any("Resident" in t for t in summary[:k]), summary
+                shown += 1
+    assert shown  # it comes in once a resident has been met
+    # without the rule the quotation comes in before any resident: the fixture exercises it
+    monkeypatch.setattr(dependencies, "another", lambda text: None)
+    assert not any(t.startswith("Resident") for t in texts(40))
+    assert any("another resident" in t for t in texts(40))
+
+
+POST = [
+    "A fire destroyed the old mill in Alder on Sunday night, the fire service said. "
+    "I am heartbroken and I thank every firefighter who came out for us. "
+    "The mill had stood by the river since 1870.",
+    "The old mill in Alder burned down on Sunday night, firefighters said. "
+    "I am heartbroken and I thank every firefighter who came out for us. "
+    "Mayor Ann Webb wrote on her page on Monday: "
+    "I am heartbroken and I thank every firefighter who came out for us.",
+]
+
+
+def test_a_post_in_the_first_person_comes_only_with_its_author() -> None:
+    for words in (15, 30, 60, 100):
+        summary = [s.text for s in synopsis.summarize(POST, words=words).sentences]
+        for k, text in enumerate(summary):
+            if text.startswith("I am heartbroken"):
+                assert k and summary[k - 1].startswith("Mayor Ann Webb wrote"), summary
+    loose = dataclasses.replace(Options().select, words=30, dependencies=False)
+    plain = synopsis.summarize(POST, options=Options(select=loose))
+    assert any(s.text.startswith("I am heartbroken") for s in plain.sentences)
+
+
+REACT = [
+    "The family of the climber said they were devastated by the loss. "
+    "Rescuers found the climber's body on Mount Alder on Sunday after a two-day search.",
+    "The family of the climber said they were devastated by the loss. "
+    "The climber fell on Friday while descending Mount Alder, rescuers said.",
+    "A climber who fell on Mount Alder on Friday was found dead on Sunday, rescuers said. "
+    "The family of the climber said they were devastated by the loss.",
+]
+
+
+def test_a_reaction_never_opens_and_follows_the_news(monkeypatch: pytest.MonkeyPatch) -> None:
+    import synopsis.select as select_module
+
+    def texts(words: int) -> list[str]:
+        return [s.text for s in synopsis.summarize(REACT, words=words).sentences]
+
+    for words in (15, 30, 60):
+        summary = texts(words)
+        assert not summary[0].startswith("The family"), summary
+        assert any(t.startswith("The family") for t in texts(30))
+    # without the rule the reaction opens: the fixture exercises it
+    monkeypatch.setattr(select_module, "reacts", lambda text: False)
+    assert texts(15)[0].startswith("The family")
+    assert texts(30)[0].startswith("The family")
+
+
+VERDICT = [
+    "A jury found Tom Hale guilty of murder on Friday in the death of his neighbour. "
+    "Hale will be sentenced in June.",
+    "Tom Hale was convicted of murder on Friday for the death of his neighbour, the jury "
+    "found. His lawyer said he would appeal.",
+    "Jurors on Friday found Tom Hale guilty of murder in his neighbour's death. "
+    "The trial lasted two weeks.",
+]
+
+
+def test_a_fact_is_not_told_twice_in_other_words() -> None:
+    def verdicts(share: float) -> int:
+        select = dataclasses.replace(Options().select, words=80, restate_share=share)
+        summary = synopsis.summarize(VERDICT, options=Options(select=select))
+        return sum("guilty of murder" in s.text or "convicted" in s.text for s in summary.sentences)
+
+    assert verdicts(Options().select.restate_share) == 1
+    assert verdicts(1.5) > 1  # without the rule: the fixture exercises it

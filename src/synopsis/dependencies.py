@@ -432,6 +432,12 @@ def needs(text: str) -> Need | None:
     speaker = speaker_need(text)
     if speaker is not None:
         return speaker
+    mine = first_person(text)
+    if mine is not None:
+        return mine
+    again = another(text)
+    if again is not None:
+        return again
     if len(text.split()) <= DEFINITE_MAX_WORDS and not opens_quote:
         definite = _DEFINITE.search(rest)
         if definite:
@@ -439,6 +445,175 @@ def needs(text: str) -> Need | None:
     if is_quoted(text) and not _says(text) and not reports_quote(text) and not names_quoted(text):
         return Need("speakerless", offset, len(text))
     return None
+
+
+# The writer's own words in the first person ("I am so proud of our crews", "We are
+# working with our partners"): a post, a petition, a statement or a letter the page
+# printed without quotation marks, or an essay's author. Lifted into a summary of other
+# people's articles it is a quotation with no speaker. ("us" is left out, since
+# lower-cased copy writes the country so, and "mine", a pit too; "myself" and "ours"
+# come with one of these.)
+_FIRST_PERSON = re.compile(
+    r"(?=[iImMwWoO])(?<![\w'’.-])(?:i|me|my|we|our)(?:['’](?:m|ve|ll|d|re))?"
+    r"(?![\w'’-])",
+    re.IGNORECASE,
+)
+# "World War I", "Phase I", "King Henry I", "Susan I. Webb": a numeral or an initial.
+_NUMERAL_BEFORE = re.compile(
+    r"(?:war|phase|type|class|title|part|chapter|article|stage|grade|level|division|"
+    r"section|act|volume|vol|tier|henry|charles|elizabeth|james|george|william|richard|"
+    r"edward|louis|mary|peter|[A-Z][a-z]+)\s+$",
+)
+# A subject "I" opens a clause: at the start, after punctuation, a conjunction or an
+# adverb ("Frankly, I ...", "before I saw"); after another word it is a title's.
+_OPENS_I = re.compile(
+    r"(?:^|[.,;:!?(—–-]|\b(?:and|but|or|so|that|when|because|if|as|since|while|before|after|"
+    r"until|though|although|then|now|what|how|why|where|who|whom|which|once|unless|than|"
+    r"\w+ly))\s*$",
+    re.IGNORECASE,
+)
+# A verb of saying whose subject is the writer ("I asked Johnson", "we wrote") names no
+# one: the attribution that makes first-person words a report names someone else.
+_FIRST_PERSON_SAYS = re.compile(
+    r"(?:\b(?:i|we)\s+(?:\w+ly\s+|also\s+|then\s+|just\s+)?)$", re.IGNORECASE
+)
+
+
+@found_once
+def first_person(text: str) -> Need | None:
+    """Words in the first person outside quotation marks, in a sentence that attributes
+    them to nobody else: whose "I" it is, the summary cannot tell (kind
+    ``first-person``, met like a speakerless quotation: by the sentence before when that
+    one introduces it, "She posted on her page:")."""
+    text = text_of(text)
+    rest = text.rest  # (one scan of it: most sentences have no such word outside quotes)
+    found = None
+    for m in _FIRST_PERSON.finditer(rest):
+        word = m.group().lower()
+        before = rest[max(0, m.start() - 24) : m.start()]  # (the words just before)
+        if word == "i" and (_NUMERAL_BEFORE.search(before) or rest[m.end() : m.end() + 1] == "."):
+            continue  # "World War I", "Susan I. Webb"
+        if word.startswith("i") and not _OPENS_I.search(before):
+            continue  # "sings I Walk Alone", "the film I Am Here": a title
+        found = m
+        break
+    if found is None:
+        return None
+    if text.has_word(_SAY_FIRST):
+        for say in _SAY_WORD.finditer(rest):
+            if not _FIRST_PERSON_SAYS.search(rest[max(0, say.start() - 30) : say.start()]):
+                return None  # "..., the company said", "Says her listing: I will ..."
+    return Need("first-person", found.start(), found.end())
+
+
+# "Another council member said", "a second woman was charged": one more of a kind of
+# person the summary must have met already; "Police also said": more from a speaker
+# heard before. (The writer's words only: in a quotation "another" is the speaker's.)
+PERSON_NOUNS = (
+    "person|people|man|men|woman|women|resident|witness|student|friend|neighbou?r|"
+    "official|user|passenger|fan|source|relative|member|parent|victim|teacher|employee|"
+    "worker|officer|suspect|child|boy|girl|commenter|customer|protester|lawmaker|senator|"
+    "spokesman|spokeswoman|survivor|doctor|patient|driver|soldier|player|juror|attendee|"
+    "shopper|viewer|reader|guest|inmate|investigator|expert|analyst|candidate|voter"
+)
+_ANOTHER = re.compile(
+    r"(?=[aAoO])\b(?:another|a\s+(?:second|third|fourth|fifth)|one\s+more|a\s+further)\s+"
+    rf"(?:[a-z][\w-]*\s+)?(?P<n>{PERSON_NOUNS})s?\b",
+    re.IGNORECASE,
+)
+# ("also said" first, then the word before it: a pattern that starts at every word to
+# reach an "also" tried each word of every sentence.)
+_ALSO_SAYS = re.compile(rf"(?=[aA])\balso\s+(?:{SAY})\b", re.IGNORECASE)
+_SUBJECT_BEFORE = re.compile(
+    r"(?P<n>\b[\w'’-]+)\s+(?:(?:has|have|had|will|would|could|may|might|was|were|is|are)\s+)?$",
+    re.IGNORECASE,
+)
+# What _ANOTHER and _ALSO_SAYS cannot match without (lower case).
+_ANOTHER_NEEDLES = ("another", "second", "third", "fourth", "fifth", "more", "also", "further")
+_SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "who"])
+
+
+@found_once
+def another(text: str) -> Need | None:
+    """ "Another witness said", "a second woman", "Police also said": the sentence adds to
+    a kind of person (or a speaker) it does not introduce (kind ``another``; the need's
+    range is the noun, or the speaker, that an earlier sentence must mention: met by
+    sentences before it in its article that do, or, for a pronoun speaker, that quote or
+    report someone)."""
+    text = text_of(text)
+    if not text.may(_ANOTHER_NEEDLES):
+        return None
+    rest = text.rest
+    m = _ANOTHER.search(rest)
+    if m is not None:
+        need = Need("another", m.start("n"), m.end("n"))
+        # "two guards were hurt and a third guard missing": the sentence met the first
+        return None if meets_another(text, need, rest[: m.start()]) else need
+    m = _ALSO_SAYS.search(rest)
+    if m is not None and not _ADDS_THINGS.match(rest, m.end()):
+        start = max(0, m.start() - 40)
+        subject = _SUBJECT_BEFORE.search(rest, start, m.start())
+        if subject is not None:
+            return Need("another", subject.start("n"), subject.end("n"))
+    return None
+
+
+# "The plant also added 200 jobs": "added" with a thing added, not words.
+_ADDS_THINGS = re.compile(
+    r"(?<=add|dds|ded)\s+(?:(?:more|a|an|the|some|new|nearly|about|over|up|another)\b|\d|\$)",
+    re.IGNORECASE,
+)
+# Irregular plurals: "a second woman" after "two women".
+_PLURALS = {"woman": "wom[ae]n", "man": "m[ae]n", "person": "(?:person|people)"}
+_PLURALS |= {"people": "(?:person|people)", "child": "child", "men": "m[ae]n"}
+_PLURALS |= {"women": "wom[ae]n"}
+
+
+def meets_another(text: str, need: Need, earlier: str) -> bool:
+    """Whether ``earlier`` (a sentence before) gives what an ``another`` need of
+    ``text`` asks for: the same noun ("member" for "another member") or speaker
+    ("Webb" for "Webb also told him"), or for a pronoun speaker ("he also
+    said") any report of what someone said."""
+    word = text[need.start : need.end].lower().strip("'’")
+    if word in _SUBJECT_PRONOUNS:
+        return _says(text_of(earlier)) or is_quoted(earlier)
+    stem = word[:-1] if word.endswith("s") and len(word) > 3 else word
+    pattern = _PLURALS.get(word, re.escape(stem))
+    return re.search(rf"\b{pattern}", earlier, re.IGNORECASE) is not None
+
+
+# A reaction to the news, not the news: feelings ("the family said they were
+# devastated"), condolences and tributes, praise or condemnation of "the attack", "the
+# decision", "the verdict". It opens no summary and comes after the event it reacts to.
+_REACTS = re.compile(
+    r"\b(?:(?:is|was|are|were|be|been|being|feel|feels|felt|left)\s+(?:\w+\s+)?"
+    r"(?:devastated|heartbroken|saddened|shocked|stunned|horrified|distraught|outraged|"
+    r"appalled|grief-stricken|overjoyed|elated|thrilled|delighted)|condolences|sympathies|"
+    r"thoughts\s+and\s+prayers|(?:paid|pays|pay|paying)\s+tributes?|tributes\s+poured|"
+    r"(?:praised|condemned|welcomed|hailed|denounced|slammed|criticized|criticised|"
+    r"applauded|decried|lauded|blasted|mourned|lamented)\s+(?:the|this|that|his|her|their)"
+    r"\s+(?:\w+\s+)?(?:attack|attacks|decision|verdict|ruling|move|deal|killing|"
+    r"killings|bombing|shooting|arrest|sentence|announcement|agreement|vote|law|plan|"
+    r"strike|strikes|death|deaths|loss|passing|victory|win|release|choice))\b",
+    re.IGNORECASE,
+)
+
+
+# What _REACTS cannot match without (lower case).
+_REACT_NEEDLES = ("devastated", "heartbroken", "saddened", "shocked", "stunned", "horrified")
+_REACT_NEEDLES += ("distraught", "outraged", "appalled", "grief", "overjoyed", "elated")
+_REACT_NEEDLES += ("thrilled", "delighted", "condolences", "sympathies", "prayers", "tribute")
+_REACT_NEEDLES += ("praised", "condemned", "welcomed", "hailed", "denounced", "slammed")
+_REACT_NEEDLES += ("critici", "applauded", "decried", "lauded", "blasted", "mourned", "lamented")
+
+
+@found_once
+def reacts(text: str) -> bool:
+    """A sentence that reacts to the news (feelings, condolences, praise or condemnation
+    of the event): :mod:`synopsis.select` never opens with one while an event's lead fits,
+    and shows it after the sentence that tells what happened."""
+    text = text_of(text)
+    return text.may(_REACT_NEEDLES) and _REACTS.search(text) is not None
 
 
 def _opens_clause(head: str, end: int) -> bool:
@@ -765,6 +940,13 @@ def _unmet(article: Article, first: int, last: int, inserted: dict[int, Insertio
             if i > first and introduces(texts[i - 1]):
                 continue
             return "before" if i == first and i > 0 and introduces(texts[i - 1]) else "never"
+        if kind == "first-person":  # like a quotation: introduced, or goes on from one
+            led = i > 0 and (
+                _kind(article.needs(i - 1)[0]) == "first-person" or introduces(texts[i - 1])
+            )
+            if led and i > first:
+                continue
+            return "before" if led else "never"
         if speaker is not None and _named_before(text, speaker.start, article, i):
             speaker = None  # "Johnson also says she mis-spoke when she said ..."
         if speaker is not None and not any(speaker_name(texts[j]) for j in range(first, i)):
@@ -774,6 +956,31 @@ def _unmet(article: Article, first: int, last: int, inserted: dict[int, Insertio
     if depth > 0:
         return "after"
     return "done"
+
+
+def unmet_another(article: Article, unit: Unit) -> list[tuple[int, Need]]:
+    """The sentences of ``unit`` that add "another" of a kind of person, or more from a
+    speaker, that no earlier sentence of the unit met (:func:`another`), with their need:
+    the summary must give it before them (:mod:`synopsis.select` waits for it)."""
+    kinds = [_kind(article.needs(i)[0]) for i in range(unit.first, unit.last + 1)]
+    if "another" not in kinds:
+        return []
+    # (a name bracketed in for a "he" counts: '"...," [Hangi] added. Hangi also said')
+    shown = {j: article.texts[j] for j in range(unit.first, unit.last + 1)}
+    for ins in unit.insertions:
+        shown[ins.at] += " " + ins.text
+    out = []
+    for i in range(unit.first, unit.last + 1):
+        need = article.needs(i)[0]
+        if need is not None and need.kind == "another":
+            text = article.texts[i]
+            if not any(meets_another(text, need, shown[j]) for j in range(unit.first, i)):
+                out.append((i, need))
+    return out
+
+
+def _kind(need: Need | None) -> str | None:
+    return need.kind if need else None
 
 
 def _named_before(text: str, position: int, article: Article, i: int) -> bool:

@@ -111,6 +111,11 @@ class SelectOptions:
     # So is one that shares a run of this many words with a chosen sentence: the same
     # quotation or wire sentence, reworded around it (0: no such check).
     repeat_words: int = 7
+    # So is one that restates a chosen sentence's fact in other words: at least this
+    # share of the shorter one's content words (6-letter stems, at least
+    # ``restate_min_words`` of them) in the other, and no number of its own (1.0+: off).
+    restate_share: float = 0.8
+    restate_min_words: int = 4
     # MMR trade-off between salience (1.0) and novelty (0.0).
     mmr_lambda: float = 1.0  # novelty comes from redundancy_threshold alone (tuned)
     min_words: int = 6

@@ -6,7 +6,9 @@ candidate with the best ``λ·salience − (1−λ)·similarity to what is alrea
 still fits the budget; a candidate whose cosine similarity to a chosen sentence reaches
 ``redundancy_threshold`` is never taken, nor is one that shares a run of
 ``repeat_words`` words with it (the same quotation in two translations or attributions,
-which the cosine of two differently worded sentences can miss). At most
+which the cosine of two differently worded sentences can miss), nor one whose content
+words and numbers a chosen sentence already has (a fact restated in other words,
+``restate_share``). At most
 ``max_quote_share`` of the sentences are quotations while anything else fits: a summary
 reports. The budget is a hard cap: the summary never has more words than asked for.
 
@@ -25,6 +27,12 @@ hurt"), before the summary has named them in full is shown with the bracketed fu
 them (``_introduce``); the words that adds are kept free when the sentence is taken. Only
 a person: the cluster must attribute something to that surname, and no name is guessed
 when two people of the article share it.
+
+Words in the first person that no one is said to speak (a post or a statement printed
+without quotation marks) come only with the sentence that introduces them. "Another
+resident said", "Police also said" wait until the summary has met a resident, or the
+police, in a sentence read before them. A reaction ("the family said they were
+devastated") waits until the summary has told what happened.
 
 On topic (:mod:`synopsis.topic`): a sentence about another event ("In a separate
 incident"), a tip line, page text (a caption, a headline left in the body, a note to the
@@ -53,13 +61,14 @@ side event one of them leads with.
 Reading order: sentences adjacent in one article stay adjacent, as one run; runs are
 shown by the relative position of their first sentence in its own article (a lead
 sentence before a closing one), ties broken by salience. News articles put context
-first, so this reads like a story rather than a ranking.
+first, so this reads like a story rather than a ranking. A run that opens with a
+reaction is read after the first run that tells the news.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -69,13 +78,17 @@ from .casing import People, find_people, lower_cased, restore_names
 from .dependencies import (
     Article,
     Name,
+    Need,
     Unit,
     announces,
     attributed_name,
     cited_surnames,
     fragment,
     full_names,
+    meets_another,
+    reacts,
     resolve,
+    unmet_another,
 )
 from .model import Insertion, Mention, ScoredCluster, Selection, Sentence
 from .options import SelectOptions
@@ -97,6 +110,9 @@ MAX_CANDIDATES = 400
 # The repeat check looks only at candidates this similar to the chosen sentence: cheap, and
 # a run of common words ("one of the most ...") shared by unrelated sentences is no repeat.
 REPEAT_MIN_COSINE = 0.2
+# Likewise for a fact restated in other words (``_Facts``): most of one sentence's content
+# words in the other make a cosine well above this.
+RESTATE_MIN_COSINE = 0.3
 
 
 def select(
@@ -154,6 +170,7 @@ def select(
     max_sim = np.zeros(len(ranked))
     open_ = np.ones(len(ranked), dtype=bool)
     runs = _Runs([sentences[r].text for r in ranked], options.repeat_words)
+    facts = _Facts(units.plain, options)  # by sentence index
     chosen: list[int] = []  # positions in ranked of the candidates taken
     taken: set[int] = set()  # sentence indices in the summary, units included
     insertions: dict[int, tuple[Insertion, ...]] = {}
@@ -162,6 +179,10 @@ def select(
     compound = np.array(
         [len(m) > 1 or bool(f) for m, f in zip(unit_members, unit_found, strict=True)]
     )
+    holders: dict[int, list[int]] = {}  # sentence -> the candidates whose unit holds it
+    for c, members in enumerate(unit_members):
+        for g in members:
+            holders.setdefault(g, []).append(c)
     length = [int(w) for w in words]
     added: dict[tuple[int, int], int] = {}  # (candidate, sentence): words its insertions add
     # Surnames cited alone that the summary will show with the full name (``_introduce``):
@@ -221,12 +242,64 @@ def select(
                 max_sim = np.maximum(max_sim, cosines.product[cosines.pos[g], : len(ranked)])
         for g, found in unit_found[c].items():
             insertions.setdefault(g, found)
+        if waiting:
+            met(members)
         open_[c] = False
         if runs.n:  # only sentences with some words in common can share a run of them
             for j in np.flatnonzero(open_ & (similarity[c] >= REPEAT_MIN_COSINE)):
                 if runs.shared(c, int(j)):
                     open_[j] = False
+        for h in members:  # a sentence that restates one now in the summary, and every
+            # candidate whose unit holds it (only sentences with words in common can)
+            close = cosines.rows[cosines.product[cosines.pos[h]] >= RESTATE_MIN_COSINE]
+            for g in close:
+                if int(g) not in taken and facts.restated(h, int(g)):
+                    open_[holders.get(int(g), [])] = False
+        if not news[0] and not any(reacting(g) for g in members):
+            news[0] = True  # the summary has told what happened: reactions may follow
+            for r in reaction:
+                ready[r] = r not in waiting
         max_sim = np.maximum(max_sim, similarity[c])
+
+    # "Another witness said", "Police also said": taken only once the summary has met a
+    # witness, or the police, in a sentence read before it (``waiting``: what is still
+    # missing, by candidate).
+    waiting = {c: w for c in range(len(ranked)) if (w := units.waits(int(ranked[c])))}
+    ready = np.ones(len(ranked), dtype=bool)
+    ready[list(waiting)] = False
+    # A reaction ("the family said they were devastated") only once the summary has told
+    # what happened (``news``): alone it reacts to nothing the reader knows.
+    # (Asked only of a candidate about to be taken: most never are.)
+    reacting = (lambda g: reacts(units.plain(g))) if options.dependencies else (lambda g: False)
+    reaction: set[int] = set()  # candidates held back so far
+    news = [False]
+
+    def held_back(c: int) -> bool:
+        if news[0] or not reacting(int(ranked[c])):
+            return False
+        reaction.add(c)
+        ready[c] = False
+        return True
+
+    def shown(h: int) -> str:  # with the names bracketed in
+        return " ".join([units.text(h), *(i.text for i in insertions.get(h, ()))])
+
+    def met(members: list[int]) -> None:
+        for c in list(waiting):
+            left = [
+                (g, need)
+                for g, need in waiting[c]
+                if not any(
+                    _read_before(scored, h, g, chosen)
+                    and meets_another(units.text(g), need, shown(h))
+                    for h in members
+                )
+            ]
+            if left:
+                waiting[c] = left
+            else:
+                del waiting[c]
+                ready[c] = news[0] or c not in reaction
 
     ranked_words = words[ranked]
 
@@ -242,14 +315,15 @@ def select(
     if options.lead_first:
         lead_rows = set(article_leads.values())
         leads = np.flatnonzero([int(r) in lead_rows for r in ranked])
-        kinds = [not_a_lead(units.plain(int(ranked[c])), bool(quotes[c])) for c in leads]
+        kinds = [_not_a_lead(units.plain(int(ranked[c])), bool(quotes[c])) for c in leads]
         if any(k is None for k in kinds):  # the news, not a reaction, a quote or background
             leads = leads[[k is None for k in kinds]]
         elif (~quotes[leads]).any():
             leads = leads[~quotes[leads]]
         for c in leads:
             cites_of(int(c))
-        leads = leads[fits_budget(np.ones(len(ranked), dtype=bool))[leads]]
+        leads = np.array([c for c in leads if not held_back(int(c))], dtype=np.int64)
+        leads = leads[fits_budget(ready.copy())[leads]]
         if leads.size:
             value = salience[leads].copy()
             if headline:
@@ -264,7 +338,7 @@ def select(
             # ties keep the ranked order (by score): argmax takes the first
             take(int(leads[np.argmax(value)]))
     while True:
-        fits = fits_budget(open_ & (max_sim < options.redundancy_threshold))
+        fits = fits_budget(open_ & ready & (max_sim < options.redundancy_threshold))
         if quotes[chosen].sum() + 1 > options.max_quote_share * (len(chosen) + 1):
             # One more quotation would make too many of them, unless nothing else fits.
             reporting = fits & ~quotes
@@ -280,10 +354,12 @@ def select(
                 best = int(np.argmax(np.where(unheard, value, -np.inf)))
         if cites[best] is None and cites_of(best) and cost(best, True) > options.words - used:
             continue  # the full name it needs does not fit: its cost is known from now on
+        if held_back(best):
+            continue
         take(best)
 
     opening = int(ranked[chosen[0]]) if chosen and options.lead_first else None
-    order = _reading_order(scored, sorted(taken), opening)
+    order = _reading_order(scored, sorted(taken), opening, reacting)
     kept = {g: insertions[g] for g in order if g in insertions}
     if options.dependencies:
         kept = _introduce(scored, units, order, kept, spare=options.words - used + reserved)
@@ -297,6 +373,12 @@ def select(
 # line under a caption) too often stood in for an article's lead (3 openings worse, 1
 # better than with 1).
 LEAD_SPAN = 1
+
+
+def _not_a_lead(text: str, quotation: bool) -> str | None:
+    """Why ``text`` cannot open the summary (:func:`synopsis.topic.not_a_lead`), or a
+    reaction to the news it does not tell (:func:`synopsis.dependencies.reacts`)."""
+    return not_a_lead(text, quotation) or ("reaction" if reacts(text) else None)
 
 
 def _article_leads(scored: ScoredCluster, units: _Units) -> dict[int, int]:
@@ -345,6 +427,7 @@ class _Cosines:
         seen = set(rows)
         rows += sorted(g for g in set(others) if g not in seen)
         self.pos = {g: i for i, g in enumerate(rows)}
+        self.rows = np.array(rows, dtype=np.int64)
         block = vectors[rows]
         self.product: np.ndarray = (block @ block.T).toarray()
 
@@ -701,6 +784,17 @@ class _Units:
             self._units[g] = unit
         return self._units[g]
 
+    def waits(self, g: int) -> list[tuple[int, Need]]:
+        """Sentences of ``g``'s unit that add "another" of a kind of person no earlier
+        part of the unit met (:func:`synopsis.dependencies.unmet_another`), by sentence
+        index, with their need."""
+        unit = self.of(g)
+        if unit is None or not self.enabled:
+            return []
+        doc_index = self.scored.sentences[g].doc_index
+        base = self._first[doc_index]
+        return [(base + i, need) for i, need in unmet_another(self.article(doc_index), unit)]
+
     def members(self, g: int) -> list[int]:
         unit = self.of(g)
         if unit is None:
@@ -769,9 +863,16 @@ def _raw_offset(raw: str, sentence: Sentence, k: int) -> int:
     return pos
 
 
-def _reading_order(scored: ScoredCluster, taken: list[int], opening: int | None) -> list[int]:
+def _reading_order(
+    scored: ScoredCluster,
+    taken: list[int],
+    opening: int | None,
+    reacting: Callable[[int], bool] | None = None,
+) -> list[int]:
     """Runs of article-adjacent sentences, by the reading key of each run's first one;
-    the run holding the ``opening`` lead first."""
+    the run holding the ``opening`` lead first. A run that opens with a reaction
+    (``reacting``: "the family said they were devastated") is read after the first run
+    that tells the news: the reader learns what happened before how people took it."""
     runs: list[list[int]] = []
     for g in taken:  # sentence indices are in article order within each document
         s = scored.sentences[g]
@@ -782,6 +883,9 @@ def _reading_order(scored: ScoredCluster, taken: list[int], opening: int | None)
                 continue
         runs.append([g])
     runs.sort(key=lambda run: (opening not in run, _reading_key(scored, run[0])))
+    if reacting is not None:
+        k = next((k for k, run in enumerate(runs) if not reacting(run[0])), 0)
+        runs = [runs[k], *runs[:k], *runs[k + 1 :]]
     return [g for run in runs for g in run]
 
 
@@ -800,6 +904,47 @@ class _Runs:
 
     def shared(self, i: int, j: int) -> bool:
         return not self.of(i).isdisjoint(self.of(j))
+
+
+def _read_before(scored: ScoredCluster, h: int, g: int, chosen: list[int]) -> bool:
+    """Whether summary sentence ``h`` is read before sentence ``g`` (:func:`_reading_order`
+    puts the opening first, then runs by their place in their article): the opening, an
+    earlier sentence of the same article, or one further up its own article."""
+    a, b = scored.sentences[h], scored.sentences[g]
+    if a.doc_index == b.doc_index:
+        return a.index < b.index
+    return len(chosen) == 1 or _reading_key(scored, h)[0] < _reading_key(scored, g)[0]
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+class _Facts:
+    """Content words and numbers of each text, made on demand, to tell a fact restated in
+    other words ("X was convicted of murder" after "a jury found X guilty of murder"),
+    which a cosine over differently worded sentences misses."""
+
+    def __init__(self, text: Callable[[int], str], options: SelectOptions) -> None:
+        self.text, self.share, self.least = text, options.restate_share, options.restate_min_words
+        self._of: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+
+    def of(self, i: int) -> tuple[frozenset[str], frozenset[str]]:
+        if i not in self._of:
+            text = self.text(i)
+            stems = frozenset(w[:6] for w in content_words(text))
+            self._of[i] = stems, frozenset(_NUMBER.findall(text))
+        return self._of[i]
+
+    def restated(self, i: int, j: int) -> bool:
+        """Whether text ``j`` says little that text ``i`` (chosen) does not: most of its
+        content words in ``i``, and none of its numbers new. (Only that way round: a
+        longer sentence after a short one that it contains adds what the short one
+        lacks.)"""
+        if self.share > 1:
+            return False
+        (a, na), (b, nb) = self.of(i), self.of(j)
+        common = len(a & b)
+        return common >= self.least and common >= self.share * len(b) and nb <= na
 
 
 def _reading_key(scored: ScoredCluster, i: int) -> tuple[float, float, int]:

@@ -10,9 +10,12 @@ summary (plain strings, as every system in :data:`SYSTEMS` returns them) with:
   before it is not the sentence before it in its article; or it only announces what
   comes next ("Here is what we know:") and the summary sentence after it is not what
   follows it in its article. A bracketed insertion (``[Kerry] said``) meets the need it
-  replaces.
-* ``speakerless``: a quotation with no attribution, not introduced by the summary
-  sentence before it (a quotation attributed by name, or a line ending in a colon).
+  replaces. "Another witness said", "Police also said": no summary sentence before it
+  mentions a witness, or the police.
+* ``speakerless``: a quotation with no attribution, or words in the first person
+  outside quotation marks attributed to no one ("I am so proud of our crews"), not
+  introduced by the summary sentence before it (a quotation attributed by name, or a
+  line ending in a colon).
 * ``off_topic``: :func:`synopsis.topic.off_topic` (another event, a tip line, page text,
   an open question).
 * ``garbled``: half a quotation (a quotation opened and not closed, or closed and not
@@ -33,7 +36,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..dependencies import announces, fragment, introduces, needs, quote_balance, quote_context
+from ..dependencies import (
+    Need,
+    announces,
+    fragment,
+    introduces,
+    meets_another,
+    needs,
+    quote_balance,
+    quote_context,
+)
 from ..model import Cluster
 from ..topic import off_topic
 
@@ -79,6 +91,10 @@ class Readability:
 
 # How far past the replaced words the next piece of a sentence with insertions may start.
 _NEAR = 40
+
+
+def _kind(need: Need | None) -> str | None:
+    return need.kind if need else None
 
 
 def _fold(text: str) -> str:
@@ -155,6 +171,8 @@ def check_sentences(sentences: Sequence[str], cluster: Cluster) -> list[Sentence
         need = needs(text)
         kind = need.kind if need else None
         unmet = kind in {"pronoun", "connective", "speaker", "definite"} and not prev_adjacent
+        if kind == "another":  # "another witness said": the summary met a witness before
+            unmet = not any(meets_another(text, need, t) for t in texts[:i])
         if kind == "definite" and any(_opens_article(p, docs) for p in places[i]):
             unmet = False  # an article's first sentence introduces what it names
         # a quotation that answers what the summary does not give ("That is why ..."), or
@@ -163,7 +181,12 @@ def check_sentences(sentences: Sequence[str], cluster: Cluster) -> list[Sentence
         unmet = unmet or (announces(text) and not next_adjacent)
         closes, opens = quote_balance(text)
         half_quote = (closes and not prev_adjacent) or (opens and not next_adjacent)
-        speakerless = kind == "speakerless" and not (prev_adjacent and introduces(texts[i - 1]))
+        # a quotation, or words in the first person, that no one is said to have spoken:
+        # introduced by the sentence before, or going on from first-person words before
+        went_on = i > 0 and kind == "first-person" and _kind(needs(texts[i - 1])) == kind
+        speakerless = kind in {"speakerless", "first-person"} and not (
+            prev_adjacent and (went_on or introduces(texts[i - 1]))
+        )
         garbled = bool(half_quote or fragment(text))
         out.append(
             SentenceFlags(
