@@ -257,11 +257,12 @@ def _shares(
     as ``_matched([words], _word_index(sentences), need)`` answers: by the index when it
     is built, else by intersecting the sentences, so that a document's sentences counted
     one at a time against a source (most stop at the first source) pay for no index of
-    it (``_matched`` asks for at least one shared word)."""
+    it (``_matched`` asks for at least one shared word, so a disjoint pair, the common
+    case, is passed over by ``isdisjoint``, which builds no intersection)."""
     if index is not None:
         return bool(_matched([words], index, need))
     least = max(need, 1)
-    return any(len(words & other) >= least for other in sentences)
+    return any(len(words & other) >= least for other in sentences if not words.isdisjoint(other))
 
 
 # From this many live documents, the word overlaps of all pairs come from one sparse
