@@ -728,14 +728,15 @@ def test_body_sentences_are_the_splits_of_the_look_behind_boundary() -> None:
     """_body_sentences finds boundaries from the full stop, not by a look-behind at every
     position: the same sentences on generated bodies of stops, closing marks, spaces of
     several kinds and letters, with spans that start just after a stop (which only the
-    look-behind sees, and which a plain scan of the span would miss)."""
-    from synopsis.cleaning.stories import _body_sentences
+    look-behind sees, and which a plain scan of the span would miss). Their words and the
+    words they lose are the body's words (clean_cluster counts the body from them)."""
+    from synopsis.cleaning.stories import _body_sentences, _body_words, _sentences_and_lost
     from synopsis.model import CleanDocument, Span
 
     rng = random.Random(15)
     pieces = ["word", "U.S.", ".", "!", "?", "?!", "”", "’", ")", "]", '"', "'", " ", "  ",
               "\n", "\t", "\u00a0", "\u2003", "x", "é", "1.5", "…"]  # fmt: skip
-    at_stop = 0
+    at_stop = lost_words = 0
     for _ in range(4000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
         cuts = sorted(rng.sample(range(len(text) + 1), min(len(text) + 1, 2 * rng.randint(0, 3))))
@@ -743,7 +744,11 @@ def test_body_sentences_are_the_splits_of_the_look_behind_boundary() -> None:
         at_stop += any(s.start and text[s.start - 1] in ".!?" for s in body)
         cleaned = CleanDocument(document=make_document(text), body=body)
         assert _body_sentences(cleaned) == _look_behind_sentences(cleaned), (text, body)
-    assert at_stop > 300  # spans starting after a stop were exercised
+        spans, lost = _sentences_and_lost(cleaned)
+        words = sum(len(text[a:b].split()) for a, b in spans)
+        assert words + lost == _body_words(cleaned), (text, body)
+        lost_words += lost
+    assert at_stop > 300 and lost_words > 30  # spans starting after a stop were exercised
 
 
 def test_letter_runs_are_the_matches_of_the_unicode_letter_pattern() -> None:

@@ -55,19 +55,29 @@ def _body_sentences(cleaned: CleanDocument) -> list[tuple[int, int]]:
     """The body's sentences as ``(start, end)`` offsets: each span cut after a full stop
     (and the closing quotes or brackets that follow it) at the space that follows, empty
     pieces left out; the splits of ``_BOUNDARY.finditer`` over the span."""
+    return _sentences_and_lost(cleaned)[0]
+
+
+def _sentences_and_lost(cleaned: CleanDocument) -> tuple[list[tuple[int, int]], int]:
+    """:func:`_body_sentences`, and how many of the body's words (``str.split``) they
+    lose: a boundary inside a span drops only the closing marks glued to the word that
+    holds the stop, and spaces, so the sentences' words are the body's (:func:`_body_words`)
+    but for a run of closing marks that starts a span just after a stop (one word each)."""
     text = cleaned.document.text
     out = []
+    lost = 0
     for span in cleaned.body:
         start, end = span.start, span.end
         if start and text[start - 1] in ".!?":  # a boundary _BOUNDARY finds at the start
             m = _AFTER_STOP.match(text, start, end)
             if m:
+                lost += not text[start].isspace()  # a word of closing marks, dropped
                 start = m.end()
         for m in _STOP.finditer(text, start, end):
             out.append((start, m.start() + 1))
             start = m.end()
         out.append((start, end))
-    return [(a, b) for a, b in out if text[a:b].strip()]
+    return [(a, b) for a, b in out if text[a:b].strip()], lost
 
 
 def _content_words(text: str) -> set[str]:
@@ -339,11 +349,17 @@ def _judge_topics(
     options: CleanOptions,
     sentences: Sequence[list[tuple[int, int]]] | None = None,
     known: dict[str, set[str]] | None = None,
+    body_words: Sequence[int | None] | None = None,
 ) -> list[CleanDocument]:
     """Mark documents that tell another story than the rest of the cluster as off-topic
     (:func:`_judge_pages` first, then :func:`topicality`, or :func:`_judge_pair` for two
-    sources); the body is kept, so ``clean --explain`` can show it."""
-    counted = {i: _body_words(c) for i, c in enumerate(cleaned) if c.dropped is None}
+    sources); the body is kept, so ``clean --explain`` can show it. ``body_words``, each
+    document's :func:`_body_words` when already counted (None where not)."""
+    counted = {
+        i: n if body_words is not None and (n := body_words[i]) is not None else _body_words(c)
+        for i, c in enumerate(cleaned)
+        if c.dropped is None
+    }
     out = cleaned = _judge_pages(list(cleaned), options, sentences, known, counted)
     counted = {i: n for i, n in counted.items() if cleaned[i].dropped is None}
     live = list(counted.values())
