@@ -709,3 +709,63 @@ def test_topicality_by_intersections_is_topicality_by_indexes(monkeypatch, extra
         stories, "_shares", lambda w, s, index, need: bool(_matched([w], _word_index(s), need))
     )
     assert _same(fast, topicality(cleaned, options))
+
+
+def _look_behind_sentences(cleaned) -> list[tuple[int, int]]:
+    """Body sentences as the look-behind boundary finds them (what _body_sentences did)."""
+    look_behind = re.compile(r"""(?<=[.!?])["'”’)\]]*\s+""")
+    text, out = cleaned.document.text, []
+    for span in cleaned.body:
+        start = span.start
+        for m in look_behind.finditer(text, span.start, span.end):
+            out.append((start, m.start()))
+            start = m.end()
+        out.append((start, span.end))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def test_body_sentences_are_the_splits_of_the_look_behind_boundary() -> None:
+    """_body_sentences finds boundaries from the full stop, not by a look-behind at every
+    position: the same sentences on generated bodies of stops, closing marks, spaces of
+    several kinds and letters, with spans that start just after a stop (which only the
+    look-behind sees, and which a plain scan of the span would miss). Their words and the
+    words they lose are the body's words (clean_cluster counts the body from them)."""
+    from synopsis.cleaning.stories import _body_sentences, _body_words, _sentences_and_lost
+    from synopsis.model import CleanDocument, Span
+
+    rng = random.Random(15)
+    pieces = ["word", "U.S.", ".", "!", "?", "?!", "”", "’", ")", "]", '"', "'", " ", "  ",
+              "\n", "\t", "\u00a0", "\u2003", "x", "é", "1.5", "…"]  # fmt: skip
+    at_stop = lost_words = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        cuts = sorted(rng.sample(range(len(text) + 1), min(len(text) + 1, 2 * rng.randint(0, 3))))
+        body = tuple(Span(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=False) if a < b)
+        at_stop += any(s.start and text[s.start - 1] in ".!?" for s in body)
+        cleaned = CleanDocument(document=make_document(text), body=body)
+        assert _body_sentences(cleaned) == _look_behind_sentences(cleaned), (text, body)
+        spans, lost = _sentences_and_lost(cleaned)
+        words = sum(len(text[a:b].split()) for a, b in spans)
+        assert words + lost == _body_words(cleaned), (text, body)
+        lost_words += lost
+    assert at_stop > 300 and lost_words > 30  # spans starting after a stop were exercised
+
+
+def test_letter_runs_are_the_matches_of_the_unicode_letter_pattern() -> None:
+    """_letter_runs reads ASCII text with ``[A-Za-z]{4,}``: the matches of
+    ``[^\\W\\d_]{4,}`` on any text (letters of several scripts, digits, ``_``, combining
+    marks, the Kelvin sign, whose lowercase is ASCII), whole and between offsets."""
+    from synopsis.cleaning.stories import _CONTENT, _letter_runs
+
+    rng = random.Random(16)
+    alphabet = "abcdXYZ_09 -'é\u0301\u212aжш中\u00b2ǅ"
+    ascii_seen = 0
+    for _ in range(6000):
+        text = "".join(rng.choice(alphabet if rng.random() < 0.5 else "abcdXYZ_09 -'")
+                       for _ in range(rng.randint(0, 30)))  # fmt: skip
+        ascii_seen += text.isascii()
+        for t in (text, text.lower()):
+            assert _letter_runs(t) == _CONTENT.findall(t), t
+            a, b = sorted((rng.randint(0, len(t)), rng.randint(0, len(t))))
+            assert _letter_runs(t, a, b) == _CONTENT.findall(t, a, b), (t, a, b)
+    assert 1000 < ascii_seen < 5000  # both kinds of text exercised

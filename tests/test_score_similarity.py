@@ -137,3 +137,66 @@ def test_dense_path_gives_the_sparse_products_values_bit_for_bit() -> None:
             assert dense.data.tobytes() == sparse_path.data.tobytes()
             compared += dense.nnz
     assert compared > 10_000
+
+
+def _pairs_by_coo(matrix: sparse.csr_matrix, threshold: float, neighbours: int, entries: int):
+    """The sparse path as it was: each block sliced out of the matrix, the kept entries
+    gathered into a COO matrix and converted to CSR (sorting each row's columns)."""
+    from synopsis.score.similarity import _block_end, _top
+
+    n = matrix.shape[0]
+    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
+    transposed = matrix.T.tocsr()
+    summed = np.concatenate(([0], np.cumsum(df[matrix.indices], dtype=np.int64)))
+    bound = np.minimum(summed[matrix.indptr[1:]] - summed[matrix.indptr[:-1]], n)
+    rows, cols, vals, lo = [], [], [], 0
+    while lo < n:
+        hi = _block_end(bound, lo, entries)
+        block = (matrix[lo:hi] @ transposed).tocoo()
+        keep = (block.data >= threshold) & (block.row + lo != block.col)
+        r, c, v = _top(block.row[keep] + lo, block.col[keep], block.data[keep], neighbours)
+        rows.append(r), cols.append(c), vals.append(v)
+        lo = hi
+    return sparse.coo_matrix(
+        (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))), shape=(n, n)
+    ).tocsr()
+
+
+def test_sparse_path_builds_the_csr_matrix_the_coo_conversion_built() -> None:
+    """The sparse path multiplies the matrix itself when one block holds every row and
+    builds its CSR result directly: the same indptr, indices, values and dtypes as
+    slicing every block and converting the gathered COO entries, on TF-IDF rows (entries
+    unsorted) and random ones, with rows blocked and neighbours capped."""
+    import random
+
+    rng = random.Random(5)
+    words = [
+        "river",
+        "flood",
+        "mill",
+        "night",
+        "old",
+        "town",
+        "rain",
+        "bridge",
+        "road",
+        "closed",
+        "police",
+        "said",
+    ]
+    matrices = [random_rows(n, 40, seed=n) for n in (3, 30, 150)]
+    for n in (1, 2, 17, 60, 300):
+        matrices.append(
+            vectorize([" ".join(rng.choices(words, k=rng.randint(0, 12))) for _ in range(n)])
+        )
+    compared = 0
+    for matrix in matrices:
+        for threshold, neighbours, entries in ((0.3, 50, 4_000_000), (0.05, 3, 60), (0.9, 50, 1)):
+            got = similar_pairs(matrix, threshold, neighbours, block_entries=entries, dense_rows=0)
+            want = _pairs_by_coo(matrix, threshold, neighbours, entries)
+            assert got.shape == want.shape
+            for a, b in ((got.indptr, want.indptr), (got.indices, want.indices)):
+                assert a.dtype == b.dtype and a.tolist() == b.tolist()
+            assert got.data.dtype == want.data.dtype and got.data.tobytes() == want.data.tobytes()
+            compared += got.nnz
+    assert compared > 10_000

@@ -29,7 +29,7 @@ from .lines import (
     subtract,
 )
 from .reasons import BANNER, EMBED, NOTHING_LEFT, NOTICE_PAGE
-from .stories import _body_sentences, _judge_topics
+from .stories import _body_sentences, _judge_topics, _sentences_and_lost
 from .trackers import drop_older_versions, split_joined_duplicate, tracker_header
 
 
@@ -69,12 +69,16 @@ def clean_cluster(
     # each distinct sentence text judged once per cluster (copies repeat sentences)
     notices: dict[str, bool] = {}
     words: dict[str, set[str]] = {}
+    body_words: list[int | None] = []
     for doc, numbered in zip(documents, lines, strict=True):
         first = _clean(doc, options, shared, numbered, keys)
-        spans = _body_sentences(first)  # found once, for the page and the topic
-        cleaned.append(_judge_page(first, options, spans, notices))
+        spans, lost = _sentences_and_lost(first)  # found once, for the page and the topic
+        counts = [len(doc.text[a:b].split()) for a, b in spans]
+        cleaned.append(_judge_page(first, options, spans, notices, counts))
         sentences.append(spans)
-    return tuple(_judge_topics(cleaned, options, sentences, words))
+        # the body's words, counted from its sentences' (see _sentences_and_lost)
+        body_words.append(sum(counts) + lost)
+    return tuple(_judge_topics(cleaned, options, sentences, words, body_words))
 
 
 def _clean(
@@ -155,6 +159,7 @@ def _judge_page(
     options: CleanOptions,
     sentences: list[tuple[int, int]] | None = None,
     notices: dict[str, bool] | None = None,
+    counts: list[int] | None = None,
 ) -> CleanDocument:
     """Drop a page whole when nothing is left or it is mostly site notice.
 
@@ -162,14 +167,15 @@ def _judge_page(
     judged by sentence over the whole body, the page is seen to hold no story at all.
     ``sentences`` are its body sentences when already found (:func:`_body_sentences`);
     ``notices`` keeps :func:`is_notice` of each sentence text judged (one dict per
-    cluster: copies repeat sentences).
+    cluster: copies repeat sentences); ``counts``, the sentences' word counts if counted.
     """
     if not cleaned.body:
         return dataclasses.replace(cleaned, dropped=NOTHING_LEFT)
     text = cleaned.document.text
     if sentences is None:
         sentences = _body_sentences(cleaned)
-    counts = [len(text[a:b].split()) for a, b in sentences]
+    if counts is None:
+        counts = [len(text[a:b].split()) for a, b in sentences]
     words = sum(counts)
     # the story words that would keep the page: stop at the sentence that passes it,
     # looking at the longest sentences first

@@ -177,7 +177,8 @@ def similar_pairs(
     lo = 0
     while lo < n:
         hi = _block_end(bound, lo, block_entries)
-        block = (matrix[lo:hi] @ transposed).tocoo()
+        # (one block of every row, a news cluster: the matrix itself, not a sliced copy)
+        block = (matrix @ transposed if lo == 0 and hi == n else matrix[lo:hi] @ transposed).tocoo()
         keep = (block.data >= threshold) & (block.row + lo != block.col)
         r, c, v = block.row[keep] + lo, block.col[keep], block.data[keep]
         r, c, v = _top(r, c, v, neighbours)
@@ -187,9 +188,21 @@ def similar_pairs(
         lo = hi
     if not rows:
         return sparse.csr_matrix((n, n), dtype=np.float32)
-    return sparse.coo_matrix(
-        (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))), shape=(n, n)
-    ).tocsr()
+    return _canonical(np.concatenate(rows), np.concatenate(cols), np.concatenate(vals), n)
+
+
+def _canonical(r: np.ndarray, c: np.ndarray, v: np.ndarray, n: int) -> sparse.csr_matrix:
+    """The n x n CSR matrix of distinct entries ``(r, c) = v``, columns in order within
+    each row: what ``coo_matrix((v, (r, c))).tocsr()`` gives (its index dtype too),
+    without the conversion's copies and duplicate summing, which cost more than the
+    product on a news cluster (the dense path builds its result the same way)."""
+    from scipy import sparse
+
+    order = np.lexsort((c, r))  # _top may reorder a row: columns in order again
+    r, c, v = r[order], c[order], v[order]
+    index = np.int32 if max(n, r.size) < 2**31 else np.int64
+    indptr = np.concatenate(([0], np.cumsum(np.bincount(r, minlength=n))))
+    return sparse.csr_matrix((v, c.astype(index), indptr.astype(index)), shape=(n, n))
 
 
 def _dense_similarities(matrix: sparse.csr_matrix) -> np.ndarray | None:
