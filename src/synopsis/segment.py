@@ -282,10 +282,20 @@ def _cut_page_head(text: str, first: tuple[int, int, int, str]) -> list[tuple[in
         if m and len(text[head_start : m.start()].split()) >= 3:
             cuts.append((m.start() + len(m[0].rstrip()), m.end()))
             head_start = m.end()
+    credit = _start_credit_cut(text, head_start, end)
+    if credit is not None:
+        cuts.append(credit)
+        head_start = credit[1]
+    labelled = _labelled_head_cut(text, head_start, end) if ":" in shown else None
+    if labelled is not None:
+        cuts.append(labelled)
+        head_start = labelled[1]
     dashed = "—" in shown or "–" in shown or "--" in shown
     cut = _headline_cut(text, head_start, end) if dashed else None
     if cut is not None:
         cuts.append(cut)
+    elif "," in shown or "(" in shown:
+        cuts += _tagged_head_cuts(text, head_start, end)
     if not cuts:
         return [first]
     return [(p_index, a, b, " ".join(text[a:b].split())) for a, b in _cut(start, end, cuts)]
@@ -311,6 +321,159 @@ def _headline_cut(text: str, start: int, end: int) -> tuple[int, int] | None:
     if len(words) < 3 or len(words & seen) < HEAD_SHARED * len(words):
         return None
     return dash.start() + 1 + len(dash[0].strip()), dash.end()
+
+
+# A headline glued to a lead whose dateline names a state or carries a wire's or a
+# network's tag ("<headline> portville, n.j. -- <lead>", "<headline> portville, nj (ap)
+# -- <lead>", "<headline> ( acme news ) <lead>"): the tag is cue enough, with no
+# restatement and any number of dashes after it. A state's postal code that is also a word
+# ("in", "or", "me", "oh", "hi", "ok") is left out.
+_STATE = (
+    r"(?:ala|ariz|ark|calif|colo|conn|del|fla|ga|ill|ind|kan|kans|ky|la|md|mass|mich|minn|"
+    r"miss|mo|mont|neb|nev|okla|ore|pa|tenn|tex|vt|va|wash|wis|wyo)\.|"
+    r"(?:n\.[hjmycd]|r\.i|s\.[cd]|w\.va|d\.c)\.|"
+    r"(?:al|ak|az|ar|ca|co|ct|de|fl|ga|ia|id|il|ks|ky|md|ma|mi|mn|mo|ms|mt|nc|nd|ne|nh|nj|nm|"
+    r"nv|ny|pa|ri|sc|sd|tn|tx|ut|va|vt|wa|wi|wv|wy|dc)\b"
+)
+_WIRE_TAG = r"\([ \t]*(?:ap|afp|reuters|upi)[ \t]*\)"
+_HEAD_TAG = re.compile(
+    rf"(?<=[^\W\d_]),[ \t]*(?:{_STATE})[ \t]*(?:{_WIRE_TAG}[ \t]*)?(?:--|—|–)"
+    rf"|[ \t](?:{_WIRE_TAG}|\([ \t]*(?:cnn|bloomberg|[^\W\d_]+(?:[ \t]+[^\W\d_]+)?[ \t]+news|"
+    r"[\w-]+\.com)[ \t]*\))(?:[ \t]*(?:--|—|–))?"
+    r"(?=[ \t]+[\"“]?[^\W\d_])",
+    re.IGNORECASE,
+)
+# (a lead after a bracketed tag with no dash opens with one of these)
+_LEAD_OPENS = tuple(
+    f"{w} "
+    for w in _wordset(
+        "the a an in on at after when as for during with by it he she they we i this these "
+        "his her their"
+    )
+)
+TAG_HEAD_MIN_WORDS = 4  # before the tag: a place alone ("salt lake city (ap)") is no headline
+TAG_HEAD_MAX_WORDS = 24
+TAG_LEAD_MIN_WORDS = 6
+
+
+def _tagged_head_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(end, start) of the cuts after the first dateline tag (_HEAD_TAG) in the first
+    sentence ``text[start:end]`` when TAG_HEAD_MIN_WORDS to TAG_HEAD_MAX_WORDS words come
+    before it, none of them ending a sentence (a wire dateline opening the lead stays).
+    A bracketed tag is a piece of its own, so that the headline ends in no bracket, which
+    would read as a sentence's end."""
+    m = _HEAD_TAG.search(text, start, min(end, start + 300))
+    if m is None:
+        return []
+    head = text[start : m.start()]
+    if not TAG_HEAD_MIN_WORDS <= len(head.split()) <= TAG_HEAD_MAX_WORDS:
+        return []
+    if any(c in head for c in ".!?()"):
+        return []
+    nxt = m.end() + len(text[m.end() : end]) - len(text[m.end() : end].lstrip())
+    if len(text[nxt:end].split()) < TAG_LEAD_MIN_WORDS:
+        return []
+    if m[0][0] == ",":
+        return [(m.end(), nxt)]
+    if not m[0].endswith(("-", "—", "–")) and not text[nxt : nxt + 12].lower().startswith(
+        _LEAD_OPENS
+    ):
+        return []  # a source named inside a sentence ("told the paper ( acme news ) that")
+    return [(m.start(), m.start() + 1), (m.end(), nxt)]  # (a space opens the match)
+
+
+# A photographer's credit opening the document, out of brackets, before the caption or
+# the lead ("ann lee/acme tv the senate ...", "associated press the quay ...", "ann lee
+# getty the senate ..."): a slash after one to four words that are no function words, with
+# a wire, a network or a photo agency after it; a wire's name or "file photo" alone; or
+# "getty" alone after a name and before a word that opens a clause (not "the getty
+# museum"). (Anywhere in a text, the credits of _SLASH_CREDIT are cut already.)
+_START_AGENCY = (
+    r"(?:ap|afp|reuters|epa|getty(?:[ \t]+images\b|(?![ \t]+images))|nbc|cbs|abc|cnn|fox|pbs|"
+    r"wireimage|filmmagic|invision|shutterstock|rex|nasa|bloomberg|corbis|zuma|xinhua|ansa|istock|"
+    r"newscom|polaris|redux|sipa|pa)\b"
+)
+_START_CREDIT = re.compile(
+    r"(?:((?:[^\W\d_][\w.'’-]*[ \t]+){0,3}[^\W\d_][\w.'’-]*)[ \t]?/[ \t]?"
+    rf"{_START_AGENCY}(?:[ \t]?/[ \t]?{_START_AGENCY})*(?:[ \t]+file)?|"
+    r"(?:the[ \t]+)?associated[ \t]+press|(?:ap|afp|reuters|epa)(?:[ \t]+file)?[ \t]+photos?|"
+    r"file[ \t]+photos?)"
+    r"(?![ \t]+for\b)(?=[ \t]+[\"“]?[^\W\d_])",  # "getty images for acme" goes on
+    re.IGNORECASE,
+)
+_GETTY_ALONE = re.compile(
+    r"(?<=[^\W\d_])[ \t]+getty(?=[ \t]+(?:a|an|the|this|these|in|on|at|when|after|as|"
+    r"it|he|she|they|we)\b)",
+    re.IGNORECASE,
+)
+_NOT_IN_CREDIT = _wordset(
+    "a an the of in on at for by from to with and or but is was are were has have said says"
+)
+_WIRE_GOES_ON = _wordset(
+    "reported reports said says has had is was writer writers contributed learned obtained "
+    "and reporter reporters correspondent poll"
+)
+START_CREDIT_LEAD_MIN_WORDS = 6
+GETTY_MAX_AT = 12  # words into the sentence: a caption's length
+
+
+def _start_credit_cut(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """(end, start) of the cut after a photo credit opening the document's first sentence
+    ``text[start:end]`` (_START_CREDIT, _GETTY_ALONE), START_CREDIT_LEAD_MIN_WORDS words
+    at least after it."""
+    m = _START_CREDIT.match(text, start, end)
+    stop = None
+    if m is not None:
+        names = (m[1] or "").lower().split()
+        after = text[m.end() : end].split()[:1]
+        if not any(w in _NOT_IN_CREDIT for w in names) and not (
+            m[1] is None and after and after[0].lower() in _WIRE_GOES_ON
+        ):
+            stop = m.end()
+    elif "etty" in text[start : min(end, start + 200)]:
+        g = _GETTY_ALONE.search(text, start, min(end, start + 200))
+        if g is not None:
+            before = text[start : g.start()].split()
+            if (
+                2 <= len(before) <= GETTY_MAX_AT
+                and before[-1].lower() not in _NOT_IN_CREDIT
+                and not any(c in " ".join(before) for c in ".!?()")
+            ):
+                stop = g.end()
+    if stop is None:
+        return None
+    nxt = stop + len(text[stop:end]) - len(text[stop:end].lstrip())
+    if len(text[nxt:end].split()) < START_CREDIT_LEAD_MIN_WORDS:
+        return None
+    return stop, nxt
+
+
+# A wire's or a tabloid's label opening the document ("exclusive: <headline> the
+# <lead>"): a headline has no article, so the first "the", "a" or "an" after
+# LABEL_HEAD_MIN_WORDS words of it opens the lead.
+_HEAD_LABEL = re.compile(r"(?:exclusive|breaking(?:[ \t]+news)?|watch|video)[ \t]*:[ \t]+", re.I)
+_ARTICLE = re.compile(r"(?<=[ \t])(?:the|a|an)(?=[ \t]+[^\W\d_])", re.IGNORECASE)
+LABEL_HEAD_MIN_WORDS, LABEL_HEAD_MAX_WORDS = 3, 12
+
+
+def _labelled_head_cut(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """(end, start) of the cut between a labelled headline (_HEAD_LABEL) opening the first
+    sentence ``text[start:end]`` and its lead: at the first article, after
+    LABEL_HEAD_MIN_WORDS to LABEL_HEAD_MAX_WORDS words with no stop, comma or bracket."""
+    m = _HEAD_LABEL.match(text, start, end)
+    if m is None:
+        return None
+    a = _ARTICLE.search(text, m.end(), end)
+    if a is None:
+        return None
+    head = text[m.end() : a.start()]
+    if not LABEL_HEAD_MIN_WORDS <= len(head.split()) <= LABEL_HEAD_MAX_WORDS:
+        return None
+    if any(c in head for c in ".,;:!?()"):
+        return None
+    if len(text[a.start() : end].split()) < TAG_LEAD_MIN_WORDS:
+        return None
+    return len(text[: a.start()].rstrip()), a.start()
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
