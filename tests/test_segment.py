@@ -521,7 +521,10 @@ def test_a_page_label_or_time_stamp_glued_to_the_lead_is_cut_from_it(label: str,
     rest = " reopened on Friday after four days."
     raw = f"{label} {lead}{rest}"
     seg = segment(make_clean(raw))
-    assert [s.text for s in seg.sentences] == [label, lead + rest]
+    # (a dateline opening the lead is a piece of its own: _cut_dateline)
+    place, dash, lead = lead.rpartition(" — ")
+    dateline = [f"{place}{dash}".rstrip()] if dash else []
+    assert [s.text for s in seg.sentences] == [label, *dateline, lead + rest]
     assert all(raw[s.start : s.end] == s.text for s in seg.sentences)
     assert off_topic(label) == "page text"
     assert off_topic(lead + rest) is None
@@ -836,3 +839,25 @@ def test_a_labelled_headline_ends_at_the_first_article() -> None:
 )
 def test_agency_names_and_labels_that_are_story_text_are_not_cut(kept: str) -> None:
     assert texts(kept) == [kept]
+
+
+def test_a_wire_dateline_after_a_gallery_credit_is_cut_from_its_lead() -> None:
+    raw = (
+        "Crowds laid flowers in the square on thursday. Officials named the man,... ("
+        " associated press ) portville, france ( ap ) — the man the police sought died in a"
+        " shootout on tuesday. He had been on the run for two days."
+    )
+    out = _cut_off(raw)
+    assert "portville, france ( ap ) —" in out
+    assert "the man the police sought died in a shootout on tuesday." in out
+    # in cased copy only with an agency's tag; an aside after a subject stays
+    cased = "The square reopened. Portville, France (AP) — The man died in a shootout."
+    assert _cut_off(cased)[1:] == ["Portville, France (AP) —", "The man died in a shootout."]
+    for kept in (
+        "The square reopened. Officials — and the police — said it would stay open.",
+        "The square reopened. Hours later, police — who had sealed it — left.",
+    ):
+        assert texts(kept) == [
+            "The square reopened.",
+            kept.removeprefix("The square reopened. "),
+        ]

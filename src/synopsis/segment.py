@@ -176,6 +176,8 @@ def segment(
     ]
     if found:
         found[:1] = _cut_page_head(text, found[0])
+        # (the document's first dateline is cleaning's: cleaning.datelines)
+        found[1:] = [piece for sentence in found[1:] for piece in _cut_dateline(text, sentence)]
     sentences = [
         Sentence(
             doc_index=doc_index,
@@ -189,6 +191,41 @@ def segment(
         for i, (p_index, start, end, shown) in enumerate(_cut_repeated_tails(text, found))
     ]
     return SegmentedDocument(clean=clean, sentences=tuple(sentences), paragraphs=tuple(paragraphs))
+
+
+# A wire's dateline opening a sentence inside the document ("... ( acme press ) portville,
+# maine ( ap ) — the ..." where a gallery's last credit ends the captions, or a second
+# story on the page): cut off as a piece of its own, as cleaning cuts the first one. Only
+# with an agency's tag, or in lower case where the copy is lower-cased throughout
+# (cleaning.datelines.find_dateline); "Officials — and police — said" opens no dateline.
+DATELINE_MAX_CHARS = 160  # a place, a region and a tag
+
+
+def _cut_dateline(
+    text: str, sentence: tuple[int, int, int, str]
+) -> list[tuple[int, int, int, str]]:
+    """``sentence`` with a dateline opening it cut off, or ``[sentence]``."""
+    p_index, start, end, shown = sentence
+    head = shown[:DATELINE_MAX_CHARS]
+    if not ("(" in head or "—" in head or "–" in head or " -" in head):
+        return [sentence]
+    from .cleaning.datelines import find_dateline
+    from .furniture import AGENCIES
+
+    m = find_dateline(text[start : min(end, start + DATELINE_MAX_CHARS)])
+    if m is None:
+        return [sentence]
+    agency = m.groupdict().get("agency")
+    if not (shown[:1].islower() or (agency and agency.lower() in AGENCIES)):
+        return [sentence]
+    cut = start + len(m[0].rstrip())
+    nxt = start + m.end()
+    if len(text[nxt:end].split()) < 3 or cut <= start:
+        return [sentence]
+    return [
+        (p_index, start, cut, " ".join(text[start:cut].split())),
+        (p_index, nxt, end, " ".join(text[nxt:end].split())),
+    ]
 
 
 # A headline, teaser or caption glued to a copy of a sentence the page also shows on its
