@@ -861,3 +861,22 @@ def test_a_wire_dateline_after_a_gallery_credit_is_cut_from_its_lead() -> None:
             "The square reopened.",
             kept.removeprefix("The square reopened. "),
         ]
+
+
+def test_in_lower_cased_copy_a_piece_with_no_verb_after_a_state_goes_on() -> None:
+    raw = (
+        "investigators obtained images from a store in portville, okla. On the afternoon of"
+        " march 15th. The crews rallied in front of the harbour office in eastport, n.y. To"
+        " save the old quay. The ferry docked in portville, okla. On monday police arrested"
+        " two men at the quay." + LOWER_TAIL
+    )
+    assert _cut_off(raw)[:4] == [
+        "investigators obtained images from a store in portville, okla. On the afternoon of"
+        " march 15th.",
+        "The crews rallied in front of the harbour office in eastport, n.y. To save the old quay.",
+        "The ferry docked in portville, okla.",
+        "On monday police arrested two men at the quay.",
+    ]
+    # cased copy's capital after a state does open a sentence
+    cased = "The Ferry Docked in Portville, Okla. On the afternoon of March 15th."
+    assert len(texts(cased)) == 2

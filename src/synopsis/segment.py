@@ -867,6 +867,22 @@ _OF_OPENS = _wordset(
     "one two three four five course them us"
 )
 _AFTER_LOWER_TIME = _wordset("on in at by to until till from local near outside")
+# After a place and its state ("a store in portville, okla. On the afternoon of march
+# 15th.", "... in madison, wis. To recall the governor."), a short piece with no verb
+# is the rest of the sentence: a preposition or "to" opens it, and no auxiliary, verb of
+# saying or word in -ed is in it ("... in portville, okla. On monday police arrested two
+# men." is two sentences).
+_STATES = _wordset(
+    "ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo "
+    "mont neb nev okla ore pa tenn tex vt va wash wis wyo"
+)
+_DOTTED_STATES = _wordset("n.h n.j n.m n.y n.c n.d r.i s.c s.d w.va d.c")
+_FRAGMENT_OPENS = _wordset("on in at to by from near during before after")
+_VERBS = _wordset(
+    "is are was were be been has have had do does did will would could can should may might "
+    "must said says say told tells get got went goes came comes made makes took takes"
+)
+PLACE_FRAGMENT_MAX_WORDS = 8
 _LOWER_WORD = re.compile(r"[\w'’]+")
 
 
@@ -890,7 +906,10 @@ def _join_tails(chunk: str, spans: list[tuple[int, int]], text: str) -> list[tup
             out[-1] = (pa, b)
         elif (
             chunk[pb - 3] == "."
-            or ((k := chunk.rfind(" ", pb - 6, pb - 1)) != -1 and chunk[k + 1 : pb - 1] in _MAY_END)
+            or (
+                (k := chunk.rfind(" ", pb - 8, pb - 1)) != -1
+                and (chunk[k + 1 : pb - 1] in _MAY_END or chunk[k + 1 : pb - 1] in _STATES)
+            )
         ) and (_abbreviation_goes_on(chunk, pa, pb, a, b) and lower_cased(text)):
             # (a stop glued to the next word before the abbreviation, "years.acme bros.",
             # was left whole in a piece too short to cut: the joined sentence is cut there)
@@ -926,6 +945,8 @@ def _abbreviation_goes_on(chunk: str, pa: int, pb: int, a: int, b: int) -> bool:
         if first in _AFTER_LOWER_TIME:
             return len(words) < 2 or not words[1][0].isdigit()
         return first in _AFTER_TIME
+    if (key in _STATES or key in _DOTTED_STATES) and chunk[w - 2 : w] == ", ":
+        return _place_fragment(words, chunk[b - 1])
     if not ("." in key or key in _MAY_END):
         return False
     if first == "of":
@@ -938,6 +959,17 @@ def _abbreviation_goes_on(chunk: str, pa: int, pb: int, a: int, b: int) -> bool:
         before = chunk[max(pa, w - 5) : w].split()
         return not before or before[-1].lower() not in ("the", "a", "an")
     return first in _NO_OPENER and chunk[b - 1] != "?"
+
+
+def _place_fragment(words: list[str], last: str) -> bool:
+    """Whether the piece of ``words`` (ending in ``last``) after a state's abbreviation is
+    the rest of its sentence (see _STATES)."""
+    if last != "." or not words or len(words) > PLACE_FRAGMENT_MAX_WORDS:
+        return False
+    low = [w.lower() for w in words]
+    if low[0] not in _FRAGMENT_OPENS:
+        return False
+    return not any(w in _VERBS or (w.endswith("ed") and len(w) > 4) for w in low[1:])
 
 
 def _split_glued(chunk: str, a: int, b: int) -> list[tuple[int, int]]:
