@@ -177,7 +177,16 @@ def segment(
     if found:
         found[:1] = _cut_page_head(text, found[0])
         # (the document's first dateline is cleaning's: cleaning.datelines)
-        found[1:] = [piece for sentence in found[1:] for piece in _cut_dateline(text, sentence)]
+        # (cheap tests first, here: this runs on every sentence)
+        found[1:] = [
+            piece
+            for sentence in found[1:]
+            for piece in (
+                _cut_dateline(text, sentence)
+                if sentence[3][:1].islower() or ")" in sentence[3][:DATELINE_HEAD_CHARS]
+                else (sentence,)
+            )
+        ]
     sentences = [
         Sentence(
             doc_index=doc_index,
@@ -199,6 +208,8 @@ def segment(
 # with an agency's tag, or in lower case where the copy is lower-cased throughout
 # (cleaning.datelines.find_dateline); "Officials — and police — said" opens no dateline.
 DATELINE_MAX_CHARS = 160  # a place, a region and a tag
+DATELINE_HEAD_CHARS = 60  # where its tag or dash begins
+DATELINE_MAX_PLACE_WORDS = 5
 
 
 def _cut_dateline(
@@ -206,9 +217,13 @@ def _cut_dateline(
 ) -> list[tuple[int, int, int, str]]:
     """``sentence`` with a dateline opening it cut off, or ``[sentence]``."""
     p_index, start, end, shown = sentence
-    head = shown[:DATELINE_MAX_CHARS]
-    if not ("(" in head or "—" in head or "–" in head or " -" in head):
-        return [sentence]
+    # (cheap tests first: this runs on every sentence; a tag or a dash comes early)
+    head = shown[:DATELINE_HEAD_CHARS]
+    if shown[:1].islower():
+        if not ("—" in head or "–" in head or " -" in head or "(" in head):
+            return [sentence]
+    elif head.count(" ", 0, max(head.find("("), 0)) > DATELINE_MAX_PLACE_WORDS or ")" not in head:
+        return [sentence]  # (no bracket, or more words before it than a place and region)
     from .cleaning.datelines import find_dateline
     from .furniture import AGENCIES
 
@@ -331,7 +346,7 @@ def _cut_page_head(text: str, first: tuple[int, int, int, str]) -> list[tuple[in
     cut = _headline_cut(text, head_start, end) if dashed else None
     if cut is not None:
         cuts.append(cut)
-    elif "," in shown or "(" in shown:
+    elif dashed or "(" in shown[:TAG_HEAD_MAX_CHARS]:  # (a tag has one or the other)
         cuts += _tagged_head_cuts(text, head_start, end)
     if not cuts:
         return [first]
@@ -391,6 +406,28 @@ _LEAD_OPENS = tuple(
 TAG_HEAD_MIN_WORDS = 4  # before the tag: a place alone ("salt lake city (ap)") is no headline
 TAG_HEAD_MAX_WORDS = 24
 TAG_LEAD_MIN_WORDS = 6
+TAG_HEAD_MAX_CHARS = 300
+
+
+def _first_head_tag(text: str, start: int, endpos: int) -> re.Match[str] | None:
+    """The first _HEAD_TAG match in ``text[start:endpos]`` with no stop or bracket before
+    it (one with one is no headline's tag, see _tagged_head_cuts): tried only at each
+    comma and at the first bracket, where its two branches open (a search would try every
+    space)."""
+    limit = endpos
+    for mark in ".!?":
+        at = text.find(mark, start, limit)
+        if at != -1:
+            limit = at
+    bracket = text.find("(", start, limit)
+    last = bracket if bracket != -1 else limit
+    comma = text.find(",", start, last)
+    while comma != -1:
+        m = _HEAD_TAG.match(text, comma, endpos)
+        if m is not None:
+            return m
+        comma = text.find(",", comma + 1, last)
+    return _HEAD_TAG.match(text, bracket - 1, endpos) if bracket > start else None
 
 
 def _tagged_head_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -399,7 +436,7 @@ def _tagged_head_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     before it, none of them ending a sentence (a wire dateline opening the lead stays).
     A bracketed tag is a piece of its own, so that the headline ends in no bracket, which
     would read as a sentence's end."""
-    m = _HEAD_TAG.search(text, start, min(end, start + 300))
+    m = _first_head_tag(text, start, min(end, start + TAG_HEAD_MAX_CHARS))
     if m is None:
         return []
     head = text[start : m.start()]
@@ -450,6 +487,7 @@ _WIRE_GOES_ON = _wordset(
     "reported reports said says has had is was writer writers contributed learned obtained "
     "and reporter reporters correspondent poll"
 )
+_CREDIT_OPENS = ("associated", "the associated", "ap ", "afp ", "reuters", "epa ", "file ")
 START_CREDIT_LEAD_MIN_WORDS = 6
 GETTY_MAX_AT = 12  # words into the sentence: a caption's length
 
@@ -458,7 +496,9 @@ def _start_credit_cut(text: str, start: int, end: int) -> tuple[int, int] | None
     """(end, start) of the cut after a photo credit opening the document's first sentence
     ``text[start:end]`` (_START_CREDIT, _GETTY_ALONE), START_CREDIT_LEAD_MIN_WORDS words
     at least after it."""
-    m = _START_CREDIT.match(text, start, end)
+    opening = text[start : start + 14].lower()
+    may_credit = "/" in text[start : min(end, start + 100)] or opening.startswith(_CREDIT_OPENS)
+    m = _START_CREDIT.match(text, start, end) if may_credit else None
     stop = None
     if m is not None:
         names = (m[1] or "").lower().split()
