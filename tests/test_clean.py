@@ -619,6 +619,11 @@ def test_line_key_cuts_a_leading_date_as_the_substitution_did() -> None:
         ("portville, maine ( ap ) — the jury reached a verdict.", "portville, maine", "ap"),
         ("portville, n.m. — the jury reached a verdict.", "portville, n.m.", None),
         ("east portville — the jury reached a verdict on monday.", "east portville", None),
+        (
+            "Portville/eastport ( reuters ) - the jury reached a verdict.",
+            "Portville/eastport",
+            "reuters",
+        ),
     ],
 )
 def test_lower_case_datelines_of_copy_lower_cased_throughout(

@@ -35,7 +35,8 @@ _DATELINE_AGENCY = re.compile(rf"^(?P<place>){_AGENCY_TAG}(?P<dash>{_DASH}){_NEX
 # — russia's", "( cnn ) debris", "dover, fla. — the f.b.i.": spaces inside the agency's
 # brackets and around the dash, and a lowercase story after it.
 _SPACED_TAG = r"\(\s+(?P<agency>[\w&'/.-]+(?: [\w&'/.-]+){0,2})\s+\)"
-_SPACED_PLACE = r"(?P<place>[A-Z][\w.'’-]*(?: [\w.'’-]+){0,2}(?:,\s*[\w.'’-]+(?: [\w.'’-]+)?)?)"
+# ("portville/eastport ( reuters ) -": two places joined by a slash, as in DATELINE_CAPS)
+_SPACED_PLACE = r"(?P<place>[A-Z][\w.'’/-]*(?: [\w.'’-]+){0,2}(?:,\s*[\w.'’-]+(?: [\w.'’-]+)?)?)"
 _SPACED_DASH = r"\s+(?:[-–—]{1,2}|--)(?=\s)"
 _DATELINE_RETOKENIZED = re.compile(
     rf"^(?:{_SPACED_PLACE}\s+)?{_SPACED_TAG}(?P<dash>{_SPACED_DASH})?\s+(?=\S)"
