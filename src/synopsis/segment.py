@@ -19,7 +19,13 @@ alone ("Officials said on Monday.") joined to its sentence, and in lower-cased c
 rest of a sentence cut after an abbreviation ("acme inc. Of portville") joined back; then,
 over the whole document, a headline or caption glued to a copy of a sentence the page
 shows again is cut off it, and at the document's start a video player's or a paper's label
-and a headline run into the lead before a dateline's dash or a tabloid's "exclusive".
+and a headline run into the lead before a dateline's dash or a tabloid's "exclusive",
+before a dateline with a state ("portville, nj --") or a bracketed outlet ("( acme news
+)"), after a wire's "exclusive:" label up to its first article, and a photographer's
+credit opening the page ("ann lee/cbs", "associated press"); a wire's dateline opening a
+later sentence (after a gallery's credit) is a piece of its own, and in lower-cased copy
+a verbless piece after a place and its state ("portville, okla. On the afternoon of
+...") goes back on its sentence.
 """
 
 from __future__ import annotations
