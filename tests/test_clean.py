@@ -610,3 +610,40 @@ def test_line_key_cuts_a_leading_date_as_the_substitution_did() -> None:
         plain = fw.fold(rest) if len(rest) <= 80 else " ".join(rest.lower().split())
         assert line_key(line) == plain, line
     assert cut
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "agency"),
+    [
+        # copy lower-cased throughout opens its first line in lower case
+        ("portville, maine ( ap ) — the jury reached a verdict.", "portville, maine", "ap"),
+        ("portville, n.m. — the jury reached a verdict.", "portville, n.m.", None),
+        ("east portville — the jury reached a verdict on monday.", "east portville", None),
+        (
+            "Portville/eastport ( reuters ) - the jury reached a verdict.",
+            "Portville/eastport",
+            "reuters",
+        ),
+    ],
+)
+def test_lower_case_datelines_of_copy_lower_cased_throughout(
+    text: str, place: str, agency: str | None
+) -> None:
+    cleaned = clean(make_document(text))
+    assert cleaned.body_text.startswith("the jury reached a verdict")
+    assert cleaned.meta.get("dateline_place") == place
+    assert cleaned.meta.get("agency") == agency
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an aside after the first word, a date range, a figure, an unknown tag
+        "rain — and lots of it — fell on the port all monday.",
+        "june 23 - july 7, 2002 was the fortnight the jury sat.",
+        "route 9 — the old coast road — stays shut until friday.",
+        "the jury ( acme ) reached a verdict on monday.",
+    ],
+)
+def test_lower_case_openings_that_are_no_dateline_stay(text: str) -> None:
+    assert clean(make_document(text)).body_text == text

@@ -521,7 +521,10 @@ def test_a_page_label_or_time_stamp_glued_to_the_lead_is_cut_from_it(label: str,
     rest = " reopened on Friday after four days."
     raw = f"{label} {lead}{rest}"
     seg = segment(make_clean(raw))
-    assert [s.text for s in seg.sentences] == [label, lead + rest]
+    # (a dateline opening the lead is a piece of its own: _cut_dateline)
+    place, dash, lead = lead.rpartition(" — ")
+    dateline = [f"{place}{dash}".rstrip()] if dash else []
+    assert [s.text for s in seg.sentences] == [label, *dateline, lead + rest]
     assert all(raw[s.start : s.end] == s.text for s in seg.sentences)
     assert off_topic(label) == "page text"
     assert off_topic(lead + rest) is None
@@ -729,3 +732,151 @@ def test_a_tabloid_label_and_an_abstract_label_are_cut_from_the_lead() -> None:
         "Abstract art fills the new gallery on the quay.",
     ):
         assert texts(kept) == [kept]
+
+
+def _cut_off(raw: str) -> list[str]:
+    seg = segment(make_clean(raw))
+    assert all(raw[s.start : s.end] == s.text for s in seg.sentences)
+    return [s.text for s in seg.sentences]
+
+
+@pytest.mark.parametrize(
+    ("head", "lead"),
+    [
+        # a state in the dateline, a dash in the lead's first sentence as well
+        (
+            "Ferry fares largely steady after the strike portville, nj --",
+            "after six weeks -- marked by the strike -- the ferry's fares have held.",
+        ),
+        (
+            "Harbour board approval at 9 %; ferry fares now 14 % portville, n.j. (ap) --",
+            "the harbour board's approval has fallen to 9 % in the latest poll.",
+        ),
+        (
+            "Harbour Strike Enters Third Week Portville, Calif. —",
+            "The strike at the harbour entered its third week on Monday.",
+        ),
+    ],
+)
+def test_a_headline_before_a_dateline_with_a_state_is_cut_from_the_lead(
+    head: str, lead: str
+) -> None:
+    assert _cut_off(f"{head} {lead}{LOWER_TAIL}")[:2] == [head, lead]
+
+
+def test_a_headline_before_a_bracketed_outlet_is_cut_and_the_tag_stands_apart() -> None:
+    raw = (
+        "Mayor says ferry joke was no swipe at the board ( acme news ) in an interview on"
+        " friday, the mayor played down the remarks he made about the board." + LOWER_TAIL
+    )
+    assert _cut_off(raw)[:3] == [
+        "Mayor says ferry joke was no swipe at the board",
+        "( acme news )",
+        "in an interview on friday, the mayor played down the remarks he made about the board.",
+    ]
+    wire = "Harbour strike enters third week portville (ap) the strike entered its third week."
+    assert _cut_off(wire) == [
+        "Harbour strike enters third week portville",
+        "(ap)",
+        "the strike entered its third week.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        # a wire dateline opening the lead, a place and state inside a sentence, a network
+        # cited inside a sentence
+        "PORTVILLE, N.J. -- The strike at the harbour entered its third week on Monday.",
+        "portville, nj (ap) -- the strike at the harbour entered its third week on monday.",
+        "salt lake city (ap) the strike at the harbour entered its third week on monday.",
+        "The strike began in portville, n.j., and spread to four more ports by monday.",
+        "The mayor told the reporter ( acme news ) that the ferries would run again soon.",
+    ],
+)
+def test_datelines_that_open_the_lead_or_sit_inside_a_sentence_are_not_cut(kept: str) -> None:
+    assert texts(kept) == [kept]
+
+
+@pytest.mark.parametrize(
+    ("credit", "lead"),
+    [
+        ("Ann lee/cbs", "cbs news officials are in talks to have the ferry run again."),
+        ("ANN LEE/NBC", "The ferry's owners are in talks to have it run again on Monday."),
+        ("Associated press", "helmets and flowers sit at the entrance to the harbour gate."),
+        ("Ap photo", "exclusive: port unions plot strike"),
+        (
+            "Harbour board chair ann lee getty",
+            "a newly filed lawsuit by a former clerk says the board hid its costs.",
+        ),
+    ],
+)
+def test_a_photo_credit_opening_the_document_is_cut_from_the_lead(credit: str, lead: str) -> None:
+    out = _cut_off(f"{credit} {lead} the sunday meeting comes after a week of complaints.")
+    assert out[0] == credit
+
+
+def test_a_labelled_headline_ends_at_the_first_article() -> None:
+    raw = (
+        "Exclusive: port unions plot strike against owners the sunday evening meeting comes"
+        " after a week of complaints by the crews." + LOWER_TAIL
+    )
+    assert _cut_off(raw)[:2] == [
+        "Exclusive: port unions plot strike against owners",
+        "the sunday evening meeting comes after a week of complaints by the crews.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "Associated press reported on monday that the ferry will run again by the spring.",
+        "The j. paul getty museum will reopen its doors on monday after a long closure.",
+        "A new acme/nbc poll shows the mayor ahead by nine points in the port's wards.",
+        "A photographer for getty a decade ago, she now runs the ferry's small gallery.",
+        "Exclusive: The mayor told us on monday that the ferry will run again soon.",
+    ],
+)
+def test_agency_names_and_labels_that_are_story_text_are_not_cut(kept: str) -> None:
+    assert texts(kept) == [kept]
+
+
+def test_a_wire_dateline_after_a_gallery_credit_is_cut_from_its_lead() -> None:
+    raw = (
+        "Crowds laid flowers in the square on thursday. Officials named the man,... ("
+        " associated press ) portville, france ( ap ) — the man the police sought died in a"
+        " shootout on tuesday. He had been on the run for two days."
+    )
+    out = _cut_off(raw)
+    assert "portville, france ( ap ) —" in out
+    assert "the man the police sought died in a shootout on tuesday." in out
+    # in cased copy only with an agency's tag; an aside after a subject stays
+    cased = "The square reopened. Portville, France (AP) — The man died in a shootout."
+    assert _cut_off(cased)[1:] == ["Portville, France (AP) —", "The man died in a shootout."]
+    for kept in (
+        "The square reopened. Officials — and the police — said it would stay open.",
+        "The square reopened. Hours later, police — who had sealed it — left.",
+    ):
+        assert texts(kept) == [
+            "The square reopened.",
+            kept.removeprefix("The square reopened. "),
+        ]
+
+
+def test_in_lower_cased_copy_a_piece_with_no_verb_after_a_state_goes_on() -> None:
+    raw = (
+        "investigators obtained images from a store in portville, okla. On the afternoon of"
+        " march 15th. The crews rallied in front of the harbour office in eastport, n.y. To"
+        " save the old quay. The ferry docked in portville, okla. On monday police arrested"
+        " two men at the quay." + LOWER_TAIL
+    )
+    assert _cut_off(raw)[:4] == [
+        "investigators obtained images from a store in portville, okla. On the afternoon of"
+        " march 15th.",
+        "The crews rallied in front of the harbour office in eastport, n.y. To save the old quay.",
+        "The ferry docked in portville, okla.",
+        "On monday police arrested two men at the quay.",
+    ]
+    # cased copy's capital after a state does open a sentence
+    cased = "The Ferry Docked in Portville, Okla. On the afternoon of March 15th."
+    assert len(texts(cased)) == 2

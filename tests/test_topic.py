@@ -156,6 +156,10 @@ def test_link_labels_newsletter_pitches_and_pointers_to_the_page_are_page_text(
         "rally in front of the harbour office.",
         "This undated photo provided by the coastguard shows the ferry that sank on Tuesday "
         "off the cape.",
+        "File - this May 13, 2014 file photo shows a row of ferries moored at the quay "
+        "outside the harbour office in Portville.",
+        "file - this march 27, 2008, aerial file photo shows the old harbour and its three "
+        "quays in portville.",
         "Fishermen Ann Lee, left, and Tom Webb mend their nets on the quay before the storm "
         "surge reached the harbour.",
         "A ferry waits at the quay after the storm surge flooded the harbour. Ann Lee / Reuters",
@@ -188,6 +192,7 @@ def test_agency_captions_and_credits_are_page_text_at_any_length(text: str) -> N
         "The harbour board sends a newsletter to every home on the island.",
         "View of the harbour from the old fort drew the painter to the island in 1890.",
         "The island's rights were reserved for its fishermen in 1890, the court said.",
+        "The board said this May 13 would be the ferry's last sailing; a photo shows it.",
     ],
 )
 def test_story_lines_with_dates_photos_and_above_are_not_page_text(text: str) -> None:

@@ -19,7 +19,13 @@ alone ("Officials said on Monday.") joined to its sentence, and in lower-cased c
 rest of a sentence cut after an abbreviation ("acme inc. Of portville") joined back; then,
 over the whole document, a headline or caption glued to a copy of a sentence the page
 shows again is cut off it, and at the document's start a video player's or a paper's label
-and a headline run into the lead before a dateline's dash or a tabloid's "exclusive".
+and a headline run into the lead before a dateline's dash or a tabloid's "exclusive",
+before a dateline with a state ("portville, nj --") or a bracketed outlet ("( acme news
+)"), after a wire's "exclusive:" label up to its first article, and a photographer's
+credit opening the page ("ann lee/cbs", "associated press"); a wire's dateline opening a
+later sentence (after a gallery's credit) is a piece of its own, and in lower-cased copy
+a verbless piece after a place and its state ("portville, okla. On the afternoon of
+...") goes back on its sentence.
 """
 
 from __future__ import annotations
@@ -176,6 +182,17 @@ def segment(
     ]
     if found:
         found[:1] = _cut_page_head(text, found[0])
+        # (the document's first dateline is cleaning's: cleaning.datelines)
+        # (cheap tests first, here: this runs on every sentence)
+        found[1:] = [
+            piece
+            for sentence in found[1:]
+            for piece in (
+                _cut_dateline(text, sentence)
+                if sentence[3][:1].islower() or ")" in sentence[3][:DATELINE_HEAD_CHARS]
+                else (sentence,)
+            )
+        ]
     sentences = [
         Sentence(
             doc_index=doc_index,
@@ -189,6 +206,47 @@ def segment(
         for i, (p_index, start, end, shown) in enumerate(_cut_repeated_tails(text, found))
     ]
     return SegmentedDocument(clean=clean, sentences=tuple(sentences), paragraphs=tuple(paragraphs))
+
+
+# A wire's dateline opening a sentence inside the document ("... ( acme press ) portville,
+# maine ( ap ) — the ..." where a gallery's last credit ends the captions, or a second
+# story on the page): cut off as a piece of its own, as cleaning cuts the first one. Only
+# with an agency's tag, or in lower case where the copy is lower-cased throughout
+# (cleaning.datelines.find_dateline); "Officials — and police — said" opens no dateline.
+DATELINE_MAX_CHARS = 160  # a place, a region and a tag
+DATELINE_HEAD_CHARS = 60  # where its tag or dash begins
+DATELINE_MAX_PLACE_WORDS = 5
+
+
+def _cut_dateline(
+    text: str, sentence: tuple[int, int, int, str]
+) -> list[tuple[int, int, int, str]]:
+    """``sentence`` with a dateline opening it cut off, or ``[sentence]``."""
+    p_index, start, end, shown = sentence
+    # (cheap tests first: this runs on every sentence; a tag or a dash comes early)
+    head = shown[:DATELINE_HEAD_CHARS]
+    if shown[:1].islower():
+        if not ("—" in head or "–" in head or " -" in head or "(" in head):
+            return [sentence]
+    elif head.count(" ", 0, max(head.find("("), 0)) > DATELINE_MAX_PLACE_WORDS or ")" not in head:
+        return [sentence]  # (no bracket, or more words before it than a place and region)
+    from .cleaning.datelines import find_dateline
+    from .furniture import AGENCIES
+
+    m = find_dateline(text[start : min(end, start + DATELINE_MAX_CHARS)])
+    if m is None:
+        return [sentence]
+    agency = m.groupdict().get("agency")
+    if not (shown[:1].islower() or (agency and agency.lower() in AGENCIES)):
+        return [sentence]
+    cut = start + len(m[0].rstrip())
+    nxt = start + m.end()
+    if len(text[nxt:end].split()) < 3 or cut <= start:
+        return [sentence]
+    return [
+        (p_index, start, cut, " ".join(text[start:cut].split())),
+        (p_index, nxt, end, " ".join(text[nxt:end].split())),
+    ]
 
 
 # A headline, teaser or caption glued to a copy of a sentence the page also shows on its
@@ -282,10 +340,20 @@ def _cut_page_head(text: str, first: tuple[int, int, int, str]) -> list[tuple[in
         if m and len(text[head_start : m.start()].split()) >= 3:
             cuts.append((m.start() + len(m[0].rstrip()), m.end()))
             head_start = m.end()
+    credit = _start_credit_cut(text, head_start, end)
+    if credit is not None:
+        cuts.append(credit)
+        head_start = credit[1]
+    labelled = _labelled_head_cut(text, head_start, end) if ":" in shown else None
+    if labelled is not None:
+        cuts.append(labelled)
+        head_start = labelled[1]
     dashed = "—" in shown or "–" in shown or "--" in shown
     cut = _headline_cut(text, head_start, end) if dashed else None
     if cut is not None:
         cuts.append(cut)
+    elif dashed or "(" in shown[:TAG_HEAD_MAX_CHARS]:  # (a tag has one or the other)
+        cuts += _tagged_head_cuts(text, head_start, end)
     if not cuts:
         return [first]
     return [(p_index, a, b, " ".join(text[a:b].split())) for a, b in _cut(start, end, cuts)]
@@ -311,6 +379,184 @@ def _headline_cut(text: str, start: int, end: int) -> tuple[int, int] | None:
     if len(words) < 3 or len(words & seen) < HEAD_SHARED * len(words):
         return None
     return dash.start() + 1 + len(dash[0].strip()), dash.end()
+
+
+# A headline glued to a lead whose dateline names a state or carries a wire's or a
+# network's tag ("<headline> portville, n.j. -- <lead>", "<headline> portville, nj (ap)
+# -- <lead>", "<headline> ( acme news ) <lead>"): the tag is cue enough, with no
+# restatement and any number of dashes after it. A state's postal code that is also a word
+# ("in", "or", "me", "oh", "hi", "ok") is left out.
+_STATE = (
+    r"(?:ala|ariz|ark|calif|colo|conn|del|fla|ga|ill|ind|kan|kans|ky|la|md|mass|mich|minn|"
+    r"miss|mo|mont|neb|nev|okla|ore|pa|tenn|tex|vt|va|wash|wis|wyo)\.|"
+    r"(?:n\.[hjmycd]|r\.i|s\.[cd]|w\.va|d\.c)\.|"
+    r"(?:al|ak|az|ar|ca|co|ct|de|fl|ga|ia|id|il|ks|ky|md|ma|mi|mn|mo|ms|mt|nc|nd|ne|nh|nj|nm|"
+    r"nv|ny|pa|ri|sc|sd|tn|tx|ut|va|vt|wa|wi|wv|wy|dc)\b"
+)
+_WIRE_TAG = r"\([ \t]*(?:ap|afp|reuters|upi)[ \t]*\)"
+_HEAD_TAG = re.compile(
+    rf"(?<=[^\W\d_]),[ \t]*(?:{_STATE})[ \t]*(?:{_WIRE_TAG}[ \t]*)?(?:--|—|–)"
+    rf"|[ \t](?:{_WIRE_TAG}|\([ \t]*(?:cnn|bloomberg|[^\W\d_]+(?:[ \t]+[^\W\d_]+)?[ \t]+news|"
+    r"[\w-]+\.com)[ \t]*\))(?:[ \t]*(?:--|—|–))?"
+    r"(?=[ \t]+[\"“]?[^\W\d_])",
+    re.IGNORECASE,
+)
+# (a lead after a bracketed tag with no dash opens with one of these)
+_LEAD_OPENS = tuple(
+    f"{w} "
+    for w in _wordset(
+        "the a an in on at after when as for during with by it he she they we i this these "
+        "his her their"
+    )
+)
+TAG_HEAD_MIN_WORDS = 4  # before the tag: a place alone ("salt lake city (ap)") is no headline
+TAG_HEAD_MAX_WORDS = 24
+TAG_LEAD_MIN_WORDS = 6
+TAG_HEAD_MAX_CHARS = 300
+
+
+def _first_head_tag(text: str, start: int, endpos: int) -> re.Match[str] | None:
+    """The first _HEAD_TAG match in ``text[start:endpos]`` with no stop or bracket before
+    it (one with one is no headline's tag, see _tagged_head_cuts): tried only at each
+    comma and at the first bracket, where its two branches open (a search would try every
+    space)."""
+    limit = endpos
+    for mark in ".!?":
+        at = text.find(mark, start, limit)
+        if at != -1:
+            limit = at
+    bracket = text.find("(", start, limit)
+    last = bracket if bracket != -1 else limit
+    comma = text.find(",", start, last)
+    while comma != -1:
+        m = _HEAD_TAG.match(text, comma, endpos)
+        if m is not None:
+            return m
+        comma = text.find(",", comma + 1, last)
+    return _HEAD_TAG.match(text, bracket - 1, endpos) if bracket > start else None
+
+
+def _tagged_head_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(end, start) of the cuts after the first dateline tag (_HEAD_TAG) in the first
+    sentence ``text[start:end]`` when TAG_HEAD_MIN_WORDS to TAG_HEAD_MAX_WORDS words come
+    before it, none of them ending a sentence (a wire dateline opening the lead stays).
+    A bracketed tag is a piece of its own, so that the headline ends in no bracket, which
+    would read as a sentence's end."""
+    m = _first_head_tag(text, start, min(end, start + TAG_HEAD_MAX_CHARS))
+    if m is None:
+        return []
+    head = text[start : m.start()]
+    if not TAG_HEAD_MIN_WORDS <= len(head.split()) <= TAG_HEAD_MAX_WORDS:
+        return []
+    if any(c in head for c in ".!?()"):
+        return []
+    nxt = m.end() + len(text[m.end() : end]) - len(text[m.end() : end].lstrip())
+    if len(text[nxt:end].split()) < TAG_LEAD_MIN_WORDS:
+        return []
+    if m[0][0] == ",":
+        return [(m.end(), nxt)]
+    if not m[0].endswith(("-", "—", "–")) and not text[nxt : nxt + 12].lower().startswith(
+        _LEAD_OPENS
+    ):
+        return []  # a source named inside a sentence ("told the paper ( acme news ) that")
+    return [(m.start(), m.start() + 1), (m.end(), nxt)]  # (a space opens the match)
+
+
+# A photographer's credit opening the document, out of brackets, before the caption or
+# the lead ("ann lee/acme tv the senate ...", "associated press the quay ...", "ann lee
+# getty the senate ..."): a slash after one to four words that are no function words, with
+# a wire, a network or a photo agency after it; a wire's name or "file photo" alone; or
+# "getty" alone after a name and before a word that opens a clause (not "the getty
+# museum"). (Anywhere in a text, the credits of _SLASH_CREDIT are cut already.)
+_START_AGENCY = (
+    r"(?:ap|afp|reuters|epa|getty(?:[ \t]+images\b|(?![ \t]+images))|nbc|cbs|abc|cnn|fox|pbs|"
+    r"wireimage|filmmagic|invision|shutterstock|rex|nasa|bloomberg|corbis|zuma|xinhua|ansa|istock|"
+    r"newscom|polaris|redux|sipa|pa)\b"
+)
+_START_CREDIT = re.compile(
+    r"(?:((?:[^\W\d_][\w.'’-]*[ \t]+){0,3}[^\W\d_][\w.'’-]*)[ \t]?/[ \t]?"
+    rf"{_START_AGENCY}(?:[ \t]?/[ \t]?{_START_AGENCY})*(?:[ \t]+file)?|"
+    r"(?:the[ \t]+)?associated[ \t]+press|(?:ap|afp|reuters|epa)(?:[ \t]+file)?[ \t]+photos?|"
+    r"file[ \t]+photos?)"
+    r"(?![ \t]+for\b)(?=[ \t]+[\"“]?[^\W\d_])",  # "getty images for acme" goes on
+    re.IGNORECASE,
+)
+_GETTY_ALONE = re.compile(
+    r"(?<=[^\W\d_])[ \t]+getty(?=[ \t]+(?:a|an|the|this|these|in|on|at|when|after|as|"
+    r"it|he|she|they|we)\b)",
+    re.IGNORECASE,
+)
+_NOT_IN_CREDIT = _wordset(
+    "a an the of in on at for by from to with and or but is was are were has have said says"
+)
+_WIRE_GOES_ON = _wordset(
+    "reported reports said says has had is was writer writers contributed learned obtained "
+    "and reporter reporters correspondent poll"
+)
+_CREDIT_OPENS = ("associated", "the associated", "ap ", "afp ", "reuters", "epa ", "file ")
+START_CREDIT_LEAD_MIN_WORDS = 6
+GETTY_MAX_AT = 12  # words into the sentence: a caption's length
+
+
+def _start_credit_cut(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """(end, start) of the cut after a photo credit opening the document's first sentence
+    ``text[start:end]`` (_START_CREDIT, _GETTY_ALONE), START_CREDIT_LEAD_MIN_WORDS words
+    at least after it."""
+    opening = text[start : start + 14].lower()
+    may_credit = "/" in text[start : min(end, start + 100)] or opening.startswith(_CREDIT_OPENS)
+    m = _START_CREDIT.match(text, start, end) if may_credit else None
+    stop = None
+    if m is not None:
+        names = (m[1] or "").lower().split()
+        after = text[m.end() : end].split()[:1]
+        if not any(w in _NOT_IN_CREDIT for w in names) and not (
+            m[1] is None and after and after[0].lower() in _WIRE_GOES_ON
+        ):
+            stop = m.end()
+    elif "etty" in text[start : min(end, start + 200)]:
+        g = _GETTY_ALONE.search(text, start, min(end, start + 200))
+        if g is not None:
+            before = text[start : g.start()].split()
+            if (
+                2 <= len(before) <= GETTY_MAX_AT
+                and before[-1].lower() not in _NOT_IN_CREDIT
+                and not any(c in " ".join(before) for c in ".!?()")
+            ):
+                stop = g.end()
+    if stop is None:
+        return None
+    nxt = stop + len(text[stop:end]) - len(text[stop:end].lstrip())
+    if len(text[nxt:end].split()) < START_CREDIT_LEAD_MIN_WORDS:
+        return None
+    return stop, nxt
+
+
+# A wire's or a tabloid's label opening the document ("exclusive: <headline> the
+# <lead>"): a headline has no article, so the first "the", "a" or "an" after
+# LABEL_HEAD_MIN_WORDS words of it opens the lead.
+_HEAD_LABEL = re.compile(r"(?:exclusive|breaking(?:[ \t]+news)?|watch|video)[ \t]*:[ \t]+", re.I)
+_ARTICLE = re.compile(r"(?<=[ \t])(?:the|a|an)(?=[ \t]+[^\W\d_])", re.IGNORECASE)
+LABEL_HEAD_MIN_WORDS, LABEL_HEAD_MAX_WORDS = 3, 12
+
+
+def _labelled_head_cut(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """(end, start) of the cut between a labelled headline (_HEAD_LABEL) opening the first
+    sentence ``text[start:end]`` and its lead: at the first article, after
+    LABEL_HEAD_MIN_WORDS to LABEL_HEAD_MAX_WORDS words with no stop, comma or bracket."""
+    m = _HEAD_LABEL.match(text, start, end)
+    if m is None:
+        return None
+    a = _ARTICLE.search(text, m.end(), end)
+    if a is None:
+        return None
+    head = text[m.end() : a.start()]
+    if not LABEL_HEAD_MIN_WORDS <= len(head.split()) <= LABEL_HEAD_MAX_WORDS:
+        return None
+    if any(c in head for c in ".,;:!?()"):
+        return None
+    if len(text[a.start() : end].split()) < TAG_LEAD_MIN_WORDS:
+        return None
+    return len(text[: a.start()].rstrip()), a.start()
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -667,6 +913,22 @@ _OF_OPENS = _wordset(
     "one two three four five course them us"
 )
 _AFTER_LOWER_TIME = _wordset("on in at by to until till from local near outside")
+# After a place and its state ("a store in portville, okla. On the afternoon of march
+# 15th.", "... in madison, wis. To recall the governor."), a short piece with no verb
+# is the rest of the sentence: a preposition or "to" opens it, and no auxiliary, verb of
+# saying or word in -ed is in it ("... in portville, okla. On monday police arrested two
+# men." is two sentences).
+_STATES = _wordset(
+    "ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo "
+    "mont neb nev okla ore pa tenn tex vt va wash wis wyo"
+)
+_DOTTED_STATES = _wordset("n.h n.j n.m n.y n.c n.d r.i s.c s.d w.va d.c")
+_FRAGMENT_OPENS = _wordset("on in at to by from near during before after")
+_VERBS = _wordset(
+    "is are was were be been has have had do does did will would could can should may might "
+    "must said says say told tells get got went goes came comes made makes took takes"
+)
+PLACE_FRAGMENT_MAX_WORDS = 8
 _LOWER_WORD = re.compile(r"[\w'’]+")
 
 
@@ -690,7 +952,10 @@ def _join_tails(chunk: str, spans: list[tuple[int, int]], text: str) -> list[tup
             out[-1] = (pa, b)
         elif (
             chunk[pb - 3] == "."
-            or ((k := chunk.rfind(" ", pb - 6, pb - 1)) != -1 and chunk[k + 1 : pb - 1] in _MAY_END)
+            or (
+                (k := chunk.rfind(" ", pb - 8, pb - 1)) != -1
+                and (chunk[k + 1 : pb - 1] in _MAY_END or chunk[k + 1 : pb - 1] in _STATES)
+            )
         ) and (_abbreviation_goes_on(chunk, pa, pb, a, b) and lower_cased(text)):
             # (a stop glued to the next word before the abbreviation, "years.acme bros.",
             # was left whole in a piece too short to cut: the joined sentence is cut there)
@@ -726,6 +991,8 @@ def _abbreviation_goes_on(chunk: str, pa: int, pb: int, a: int, b: int) -> bool:
         if first in _AFTER_LOWER_TIME:
             return len(words) < 2 or not words[1][0].isdigit()
         return first in _AFTER_TIME
+    if (key in _STATES or key in _DOTTED_STATES) and chunk[w - 2 : w] == ", ":
+        return _place_fragment(words, chunk[b - 1])
     if not ("." in key or key in _MAY_END):
         return False
     if first == "of":
@@ -738,6 +1005,17 @@ def _abbreviation_goes_on(chunk: str, pa: int, pb: int, a: int, b: int) -> bool:
         before = chunk[max(pa, w - 5) : w].split()
         return not before or before[-1].lower() not in ("the", "a", "an")
     return first in _NO_OPENER and chunk[b - 1] != "?"
+
+
+def _place_fragment(words: list[str], last: str) -> bool:
+    """Whether the piece of ``words`` (ending in ``last``) after a state's abbreviation is
+    the rest of its sentence (see _STATES)."""
+    if last != "." or not words or len(words) > PLACE_FRAGMENT_MAX_WORDS:
+        return False
+    low = [w.lower() for w in words]
+    if low[0] not in _FRAGMENT_OPENS:
+        return False
+    return not any(w in _VERBS or (w.endswith("ed") and len(w) > 4) for w in low[1:])
 
 
 def _split_glued(chunk: str, a: int, b: int) -> list[tuple[int, int]]:

@@ -134,7 +134,8 @@ _CAPTION_RULES = (
 CAPTION_MAX_WORDS = 14
 # An agency's caption at any length: its date with weekday and year ("..., Thursday, Sept.
 # 17, 2015, in Tovarnik"; a story writes "on Thursday", and "on Monday, Jan. 11, 1999" is
-# left alone), "in this ... photo", "this undated photo", "this frame grab", or a pointer
+# left alone), "in this ... photo", "this undated photo", "this frame grab" ("file - this
+# may 3, 2014 file photo shows ...", a wire's file caption, with its date), or a pointer
 # set off by commas ("Ann Lee, left, and Tom Webb ...") or brackets ("Ann Lee (above)").
 _AGENCY_CAPTION = re.compile(
     r"\w, (?:left|right|center|centre|(?:second|third) from (?:left|right)),|"
@@ -142,7 +143,9 @@ _AGENCY_CAPTION = re.compile(
     rf"(?<!\bon )\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,? (?:{_MONTHS}|jan|feb|mar|apr|"
     r"jun|jul|aug|sept?|oct|nov|dec)\.? \d{1,2},? (?:19|20)\d\d\b|"
     r"\bin this\b[^.]{0,40}\b(?:photo|image|picture)\b|"
-    r"\bthis (?:undated |handout |file )*(?:photo|image|picture|frame grab)\b (?:\w+ )?"
+    rf"\bthis (?:(?:{_MONTHS}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.? \d{{1,2}},? "
+    r"(?:(?:19|20)\d\d,? )?)?(?:undated |handout |file |aerial )*"
+    r"(?:photo|image|picture|frame grab)\b (?:\w+ )?"
     r"(?:shows|released|provided|taken|made)\b",
     re.IGNORECASE,
 )

@@ -35,7 +35,8 @@ _DATELINE_AGENCY = re.compile(rf"^(?P<place>){_AGENCY_TAG}(?P<dash>{_DASH}){_NEX
 # — russia's", "( cnn ) debris", "dover, fla. — the f.b.i.": spaces inside the agency's
 # brackets and around the dash, and a lowercase story after it.
 _SPACED_TAG = r"\(\s+(?P<agency>[\w&'/.-]+(?: [\w&'/.-]+){0,2})\s+\)"
-_SPACED_PLACE = r"(?P<place>[A-Z][\w.'’-]*(?: [\w.'’-]+){0,2}(?:,\s*[\w.'’-]+(?: [\w.'’-]+)?)?)"
+# ("portville/eastport ( reuters ) -": two places joined by a slash, as in DATELINE_CAPS)
+_SPACED_PLACE = r"(?P<place>[A-Z][\w.'’/-]*(?: [\w.'’-]+){0,2}(?:,\s*[\w.'’-]+(?: [\w.'’-]+)?)?)"
 _SPACED_DASH = r"\s+(?:[-–—]{1,2}|--)(?=\s)"
 _DATELINE_RETOKENIZED = re.compile(
     rf"^(?:{_SPACED_PLACE}\s+)?{_SPACED_TAG}(?P<dash>{_SPACED_DASH})?\s+(?=\S)"
@@ -51,7 +52,9 @@ def find_dateline(s: str) -> re.Match[str] | None:
             return m
     m = _DATELINE_RETOKENIZED.match(s)
     if m is None:
-        return None
+        m = _DATELINE_LOWER.match(s) if s[:1].islower() else None
+        if m is None or not _lower_dateline(s, m):
+            return None
     g = m.groupdict()
     place = g.get("place") or g.get("place2") or ""
     if place and place.split()[0].lower() in ENGLISH_STOP_WORDS:
@@ -59,6 +62,35 @@ def find_dateline(s: str) -> re.Match[str] | None:
     if g.get("agency") and not g.get("dash") and g["agency"].lower() not in fw.AGENCIES:
         return None  # "Sen. John mccain ( r-ariz. ) said": a tag, not a dateline
     return m
+
+
+# Copy lower-cased throughout (Multi-News's validation set) opens a document in lower case:
+# "portville, maine ( ap ) — the ...", "portville, n.m. — ...", "portville — ...". A place
+# with a region or an agency's tag is a dateline; a place alone before a dash only when no
+# other spaced dash follows soon (LOWER_DASH_AHEAD characters): "rain — and lots of it —
+# fell ..." opens with an aside, not a place.
+_LOWER_PLACE = r"(?P<place>[a-z][\w.'’/-]*(?: [\w.'’-]+){0,2}(?:,\s*[\w.'’-]+(?: [\w.'’-]+)?)?)"
+_DATELINE_LOWER = re.compile(
+    rf"^{_LOWER_PLACE}(?:\s+{_SPACED_TAG}(?P<dash>{_SPACED_DASH})?|(?P<dash2>{_SPACED_DASH}))"
+    r"\s+(?=[a-z\"“‘'(])"
+)
+LOWER_DASH_AHEAD = 200
+_MONTH = re.compile(rf"{fw.MONTHS}\b", re.IGNORECASE)
+_ANY_SPACED_DASH = re.compile(r"\s(?:[-–—]{1,2})\s")
+
+
+def _lower_dateline(s: str, m: re.Match[str]) -> bool:
+    """Whether the lower-case match ``m`` of _DATELINE_LOWER opening ``s`` is a dateline:
+    a place has no figure and is no month ("june 23 - july 7, 2002 ...": a date range)."""
+    if any(c.isdigit() for c in m["place"]) or _MONTH.match(m["place"]):
+        return False
+    if m["agency"] is not None:
+        return m["agency"].lower() in fw.AGENCIES
+    if "," in m["place"]:
+        return True
+    return len(m["place"].split()) <= 2 and not _ANY_SPACED_DASH.search(
+        s, m.end(), m.end() + LOWER_DASH_AHEAD
+    )
 
 
 def strip_dateline(text: str, line: Line, meta: dict[str, str], cut: Cut) -> None:
