@@ -74,7 +74,8 @@ def rate(args: argparse.Namespace) -> None:
 # kind of dependencies.needs (the sentence is then read as needing nothing), the
 # quotation-context rule, a reason of fragment or off_topic (the sentence then stands),
 # the announcement rule, the reaction rule (order and lead), taking an "another" with
-# the candidate that meets it (pair-another), the lead demotion, or the
+# the candidate that meets it (pair-another), the generic "we"/"our" exemption
+# (generic-we; the checker then counts them too), the lead demotion, or the
 # unit size (max-unit=N).
 NEED_KINDS = ("pronoun", "definite", "connective", "continued-quote", "open-quote", "speaker")
 NEED_KINDS += ("speakerless", "first-person", "another")
@@ -88,6 +89,7 @@ ABLATIONS = (
     "announces",
     "reacts",
     "pair-another",
+    "generic-we",
     "lead-demotion",
     "unit-stands",
     "max-unit=N",
@@ -135,6 +137,8 @@ def ablate(off: list[str]) -> None:
         select.announces = lambda text: False
     if "reacts" in off:  # reactions open a summary and keep their place in the order
         select.reacts = lambda text: False
+    if "generic-we" in off:  # "our planet", "as we know it" count as first-person text
+        dependencies.GENERIC_WE = False
     if "pair-another" in off:  # "another resident" only after a resident was taken
         select.PAIR_ANOTHER = False
     if "lead-demotion" in off:

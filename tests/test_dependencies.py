@@ -579,6 +579,10 @@ def test_glued_page_text_with_its_pre_checks_is_glued_page_text_as_it_was() -> N
         "i said it then, and i still mean it.",  # lower-cased copy
         "I then asked the mayor why the bridge was shut.",  # the writer's own "asked"
         "Thanks to all of you for standing by me this year.",
+        # "our" of a company or a town, not of everyone, though "world" or "age" follows
+        "Our city and the world will remember the flood.",
+        "We are proud of our country and our world-class crews.",
+        "The next age of our company begins today.",
     ],
 )
 def test_first_person_words_no_one_is_said_to_speak_are_a_speakerless_quotation(
@@ -597,6 +601,13 @@ def test_first_person_words_no_one_is_said_to_speak_are_a_speakerless_quotation(
         "Susan I. Webb won the seat by 40 votes.",
         "The coal mine in the valley closed in 1980.",  # a pit, not "mine"
         '"We will rebuild," the mayor said on Monday.',  # quoted: the mayor speaks
+        # "we"/"our" of people in general
+        "The probe found a moon twice the size of our home planet.",
+        "Some think the answer lies in our genes rather than in how children are raised.",
+        "In our era of phone cameras, film sales have risen for a third year.",
+        "Our cultural and natural heritage is at risk from rising seas.",
+        "The show mocks the end of television as we know it.",
+        "Long before we humans arrived, the island was covered in forest.",
     ],
 )
 def test_first_person_words_with_a_speaker_or_none_at_all_need_nothing(text: str) -> None:
