@@ -460,9 +460,6 @@ _FIRST_PERSON = re.compile(
     r"(?![\w'’-])",
     re.IGNORECASE,
 )
-# Every first-person word is one of these (the cheap test before the scan: most
-# sentences have none anywhere).
-_FIRST_PERSON_WORDS = frozenset({"i", "me", "my", "we", "our"})
 # "We"/"our" meaning people in general, which reads fine with no speaker: "our planet",
 # "our genes", "in our era", "as we know it", "we humans" (found on the tune halves:
 # what a writer shares with every reader, not a company's or a family's "our").
@@ -508,9 +505,9 @@ def first_person(text: str) -> Need | None:
     ``first-person``, met like a speakerless quotation: by the sentence before when that
     one introduces it, "She posted on her page:")."""
     text = text_of(text)
-    if not text.has_word(_FIRST_PERSON_WORDS):
-        return None
-    rest = text.rest  # (one scan of it: most sentences have no such word outside quotes)
+    # (one scan of it: most sentences have no such word outside quotes. A test of the
+    # text's word set first costs more than the scan: that set is built for it alone.)
+    rest = text.rest
     found = None
     for m in _FIRST_PERSON.finditer(rest):
         word = m.group().lower()
