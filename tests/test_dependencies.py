@@ -663,3 +663,23 @@ def test_another_of_a_kind_of_person_needs_one_met_before() -> None:
 )
 def test_a_reaction_to_the_news_is_told_from_the_news(text: str, reaction: bool) -> None:
     assert reacts(text) is reaction
+
+
+def test_the_first_person_scan_finds_what_its_plain_pattern_finds() -> None:
+    # The scan is written for speed (a set of letters first, the word start checked
+    # behind it); the plain pattern under IGNORECASE says what it must find.
+    import random
+    import re
+
+    from synopsis import dependencies as d
+
+    plain = re.compile(
+        r"(?<![\w'’.-])(?:i|me|my|we|our)(?:['’](?:m|ve|ll|d|re))?(?![\w'’-])", re.IGNORECASE
+    )
+    pieces = ["i", "I", "İ", "ı", "m", "M", "e", "y", "Y", "w", "W", "o", "O", "u", "U", "r"]
+    pieces += ["R", "ve", "LL", "d", "re", "'", "’", ".", "-", " ", ",", "x", "é", "1", "_"]
+    rng = random.Random(12)
+    for _ in range(30_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        expected = [m.span() for m in plain.finditer(text)]
+        assert [m.span() for m in d._FIRST_PERSON.finditer(text)] == expected, text
