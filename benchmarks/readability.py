@@ -73,7 +73,9 @@ def rate(args: argparse.Namespace) -> None:
 # Refusal rules a ``rouge --off`` run can switch off, one at a time or together: a need
 # kind of dependencies.needs (the sentence is then read as needing nothing), the
 # quotation-context rule, a reason of fragment or off_topic (the sentence then stands),
-# the announcement rule, the reaction rule (order and lead), the lead demotion, or the
+# the announcement rule, the reaction rule (order and lead), taking an "another" with
+# the candidate that meets it (pair-another), the generic "we"/"our" exemption
+# (generic-we; the checker then counts them too), the lead demotion, or the
 # unit size (max-unit=N).
 NEED_KINDS = ("pronoun", "definite", "connective", "continued-quote", "open-quote", "speaker")
 NEED_KINDS += ("speakerless", "first-person", "another")
@@ -86,6 +88,8 @@ ABLATIONS = (
     *(f"off-topic:{k}" for k in OFF_TOPIC),
     "announces",
     "reacts",
+    "pair-another",
+    "generic-we",
     "lead-demotion",
     "unit-stands",
     "max-unit=N",
@@ -133,6 +137,10 @@ def ablate(off: list[str]) -> None:
         select.announces = lambda text: False
     if "reacts" in off:  # reactions open a summary and keep their place in the order
         select.reacts = lambda text: False
+    if "generic-we" in off:  # "our planet", "as we know it" count as first-person text
+        dependencies.GENERIC_WE = False
+    if "pair-another" in off:  # "another resident" only after a resident was taken
+        select.PAIR_ANOTHER = False
     if "lead-demotion" in off:
         select.not_a_lead = lambda text, quotation=False: None
     if "unit-stands" in off:  # a unit whose other parts do not stand is still taken

@@ -579,6 +579,10 @@ def test_glued_page_text_with_its_pre_checks_is_glued_page_text_as_it_was() -> N
         "i said it then, and i still mean it.",  # lower-cased copy
         "I then asked the mayor why the bridge was shut.",  # the writer's own "asked"
         "Thanks to all of you for standing by me this year.",
+        # "our" of a company or a town, not of everyone, though "world" or "age" follows
+        "Our city and the world will remember the flood.",
+        "We are proud of our country and our world-class crews.",
+        "The next age of our company begins today.",
     ],
 )
 def test_first_person_words_no_one_is_said_to_speak_are_a_speakerless_quotation(
@@ -597,6 +601,13 @@ def test_first_person_words_no_one_is_said_to_speak_are_a_speakerless_quotation(
         "Susan I. Webb won the seat by 40 votes.",
         "The coal mine in the valley closed in 1980.",  # a pit, not "mine"
         '"We will rebuild," the mayor said on Monday.',  # quoted: the mayor speaks
+        # "we"/"our" of people in general
+        "The probe found a moon twice the size of our home planet.",
+        "Some think the answer lies in our genes rather than in how children are raised.",
+        "In our era of phone cameras, film sales have risen for a third year.",
+        "Our cultural and natural heritage is at risk from rising seas.",
+        "The show mocks the end of television as we know it.",
+        "Long before we humans arrived, the island was covered in forest.",
     ],
 )
 def test_first_person_words_with_a_speaker_or_none_at_all_need_nothing(text: str) -> None:
@@ -652,3 +663,23 @@ def test_another_of_a_kind_of_person_needs_one_met_before() -> None:
 )
 def test_a_reaction_to_the_news_is_told_from_the_news(text: str, reaction: bool) -> None:
     assert reacts(text) is reaction
+
+
+def test_the_first_person_scan_finds_what_its_plain_pattern_finds() -> None:
+    # The scan is written for speed (a set of letters first, the word start checked
+    # behind it); the plain pattern under IGNORECASE says what it must find.
+    import random
+    import re
+
+    from synopsis import dependencies as d
+
+    plain = re.compile(
+        r"(?<![\w'’.-])(?:i|me|my|we|our)(?:['’](?:m|ve|ll|d|re))?(?![\w'’-])", re.IGNORECASE
+    )
+    pieces = ["i", "I", "İ", "ı", "m", "M", "e", "y", "Y", "w", "W", "o", "O", "u", "U", "r"]
+    pieces += ["R", "ve", "LL", "d", "re", "'", "’", ".", "-", " ", ",", "x", "é", "1", "_"]
+    rng = random.Random(12)
+    for _ in range(30_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        expected = [m.span() for m in plain.finditer(text)]
+        assert [m.span() for m in d._FIRST_PERSON.finditer(text)] == expected, text

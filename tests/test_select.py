@@ -582,6 +582,43 @@ def test_another_resident_comes_only_after_a_first_one(monkeypatch: pytest.Monke
     assert any("another resident" in t for t in texts(40))
 
 
+# The resident quoted "another" is in all three articles, the first resident in one:
+# taken one after the other, the first rarely comes before the words run out.
+PAIRED = [
+    "The river burst its banks on Sunday, flooding 40 homes in the town of Alder. "
+    '"The water came in so fast we lost everything," another resident said. '
+    "Crews were pumping water out of the streets of Alder on Monday. "
+    "The town council of Alder will meet on Tuesday to discuss repairs to the homes.",
+    "Forty homes in Alder were flooded on Sunday when the river burst its banks. "
+    "Crews were pumping water out of the flooded streets on Monday. "
+    '"The water came in so fast we lost everything," another resident said. '
+    "The council will meet on Tuesday to discuss repairs to the flooded homes.",
+    "Flooding hit 40 homes in Alder on Sunday after the river burst its banks, officials "
+    "said. Resident Tom Hale said the water rose within minutes and reached his windows. "
+    '"The water came in so fast we lost everything," another resident said. '
+    "Crews pumped water out of the streets of Alder on Monday.",
+]
+
+
+def test_another_resident_comes_in_with_the_first_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    import synopsis.select as select
+
+    def texts(words: int) -> list[str]:
+        return [s.text for s in synopsis.summarize(PAIRED, words=words).sentences]
+
+    for words in (20, 30, 40, 60, 80):
+        summary = texts(words)
+        for k, text in enumerate(summary):
+            if "another resident" in text:
+                assert any(t.startswith("Resident") for t in summary[:k]), summary
+    # At 40 words the two come in together; without the pairing the quotation waits for
+    # a resident that the budget never reaches.
+    assert any("another resident" in t for t in texts(40))
+    monkeypatch.setattr(select, "PAIR_ANOTHER", False)
+    assert not any("another resident" in t for t in texts(40))
+    assert not any(t.startswith("Resident") for t in texts(40))
+
+
 POST = [
     "A fire destroyed the old mill in Alder on Sunday night, the fire service said. "
     "I am heartbroken and I thank every firefighter who came out for us. "

@@ -453,9 +453,34 @@ def needs(text: str) -> Need | None:
 # people's articles it is a quotation with no speaker. ("us" is left out, since
 # lower-cased copy writes the country so, and "mine", a pit too; "myself" and "ours"
 # come with one of these.)
+# (A module switch, so that an ablation can count the generic uses too.)
+GENERIC_WE = True
+# "i", "me", "my", "we", "our" in any case (with "I'm", "we've" ...), as a word. Written
+# to open with a set of letters, consumed, so that the regex engine skips ahead to those
+# letters; the word start is checked behind it. (The same matches as
+# ``(?<![\w'’.-])(?:i|me|my|we|our)(?:['’](?:m|ve|ll|d|re))?(?![\w'’-])`` under
+# IGNORECASE, "İ" and "ı" included, at 60% of its cost: tests/test_dependencies.py.)
+_I = "iIİı"
 _FIRST_PERSON = re.compile(
-    r"(?=[iImMwWoO])(?<![\w'’.-])(?:i|me|my|we|our)(?:['’](?:m|ve|ll|d|re))?"
-    r"(?![\w'’-])",
+    rf"[{_I}mMwWoO](?<![\w'’.-][{_I}mMwWoO])"
+    rf"(?:(?<=[{_I}])|(?<=[mM])[eEyY]|(?<=[wW])[eE]|(?<=[oO])[uU][rR])"
+    r"(?:['’](?:[mM]|[vV][eE]|[lL][lL]|[dD]|[rR][eE]))?(?![\w'’-])"
+)
+# "We"/"our" meaning people in general, which reads fine with no speaker: "our planet",
+# "our genes", "in our era", "as we know it", "we humans" (found on the tune halves:
+# what a writer shares with every reader, not a company's or a family's "our").
+_GENERIC_OUR = re.compile(
+    # (up to three words between, none of them an article or another possessive:
+    # "our home planet", "our cultural and natural heritage", not "our city and the world")
+    r"\s+(?:(?!(?:the|a|an|of|our|my|their|his|her|its)\s)[\w-]+\s+){0,3}?"
+    r"(?:planet|world|earth|galaxy|universe|solar\s+system|species|genes|dna|bodies|brains|"
+    r"ancestors|forebears|era|age|times|society|civili[sz]ation|heritage|legacy|nature)"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
+_GENERIC_WE = re.compile(
+    r"(?<=\bas\s)we\s+know\s+(?:it|them)\b"
+    r"|we\s+(?:humans|as\s+(?:a\s+society|humans|a\s+species))\b",
     re.IGNORECASE,
 )
 # "World War I", "Phase I", "King Henry I", "Susan I. Webb": a numeral or an initial.
@@ -486,10 +511,17 @@ def first_person(text: str) -> Need | None:
     ``first-person``, met like a speakerless quotation: by the sentence before when that
     one introduces it, "She posted on her page:")."""
     text = text_of(text)
-    rest = text.rest  # (one scan of it: most sentences have no such word outside quotes)
+    # (one scan of it: most sentences have no such word outside quotes. A test of the
+    # text's word set first costs more than the scan: that set is built for it alone.)
+    rest = text.rest
     found = None
     for m in _FIRST_PERSON.finditer(rest):
         word = m.group().lower()
+        if GENERIC_WE and (
+            (word == "our" and _GENERIC_OUR.match(rest, m.end()))
+            or (word == "we" and _GENERIC_WE.match(rest, m.start()))
+        ):
+            continue  # people in general: "our planet", "as we know it"
         before = rest[max(0, m.start() - 24) : m.start()]  # (the words just before)
         if word == "i" and (_NUMERAL_BEFORE.search(before) or rest[m.end() : m.end() + 1] == "."):
             continue  # "World War I", "Susan I. Webb"

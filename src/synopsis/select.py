@@ -31,7 +31,8 @@ when two people of the article share it.
 Words in the first person that no one is said to speak (a post or a statement printed
 without quotation marks) come only with the sentence that introduces them. "Another
 resident said", "Police also said" wait until the summary has met a resident, or the
-police, in a sentence read before them. A reaction ("the family said they were
+police, in a sentence read before them, or come in together with the best candidate that
+gives one (the budget counts both). A reaction ("the family said they were
 devastated") waits until the summary has told what happened.
 
 On topic (:mod:`synopsis.topic`): a sentence about another event ("In a separate
@@ -97,6 +98,10 @@ from .stopwords import ENGLISH_STOP_WORDS
 from .textfacts import Text
 from .topic import content_words, not_a_lead, off_topic, overlap
 
+# "Another resident said" with no resident in the summary yet may come in together with a
+# candidate that names one and is read before it (select's ``partner``), not only once
+# such a sentence has been taken. (A module switch so an ablation can turn it off.)
+PAIR_ANOTHER = True
 # A middle initial or a name particle, kept in a bracketed full name.
 _MIDDLE = re.compile(r"[A-Z]\.|de|van|von|al|bin|da|del|di|le|la")
 # Capitalised only because they open a sentence: no first name ("Any American athletes",
@@ -267,6 +272,12 @@ def select(
     waiting = {c: w for c in range(len(ranked)) if (w := units.waits(int(ranked[c])))}
     ready = np.ones(len(ranked), dtype=bool)
     ready[list(waiting)] = False
+    # A waiting candidate may also come in with a candidate that meets it and is read
+    # before it, the two taken together (``partner``); ``alone``: none fits.
+    wants = np.zeros(len(ranked), dtype=bool)
+    wants[list(waiting)] = PAIR_ANOTHER
+    alone = np.zeros(len(ranked), dtype=bool)
+    held = np.zeros(len(ranked), dtype=bool)  # reactions held back (``held_back``)
     # A reaction ("the family said they were devastated") only once the summary has told
     # what happened (``news``): alone it reacts to nothing the reader knows.
     # (Asked only of a candidate about to be taken: most never are.)
@@ -279,6 +290,7 @@ def select(
             return False
         reaction.add(c)
         ready[c] = False
+        held[c] = True
         return True
 
     def shown(h: int) -> str:  # with the names bracketed in
@@ -299,7 +311,39 @@ def select(
                 waiting[c] = left
             else:
                 del waiting[c]
+                wants[c] = False
                 ready[c] = news[0] or c not in reaction
+
+    def with_insertions(p: int, h: int) -> str:  # sentence h as candidate p would show it
+        return " ".join([units.text(h), *(i.text for i in unit_found[p].get(h, ()))])
+
+    def partner(c: int, free: np.ndarray) -> int | None:
+        """The best candidate that meets every "another" need of waiting candidate ``c``
+        in a sentence read before it, that leaves ``c`` not redundant, and that fits the
+        budget with ``c`` (the two cost what they add together)."""
+        left = options.words - used - cost(c, exact=True)
+        candidates = np.flatnonzero(free & ready & (ranked_words <= left))
+        if not candidates.size:
+            return None
+        value = lam * salience[candidates] - (1 - lam) * max_sim[candidates]
+        after = [*chosen, -1]  # the partner is taken next: as if one more were chosen
+        for p in candidates[np.argsort(-value, kind="stable")]:
+            p = int(p)
+            if similarity[p, c] >= options.redundancy_threshold:
+                continue
+            members = [h for h in unit_members[p] if h not in taken]
+            if not all(
+                any(
+                    _read_before(scored, h, g, after)
+                    and meets_another(units.text(g), need, with_insertions(p, h))
+                    for h in members
+                )
+                for g, need in waiting[c]
+            ):
+                continue
+            if cost(p, exact=True) <= left and not held_back(p):
+                return p
+        return None
 
     ranked_words = words[ranked]
 
@@ -338,7 +382,10 @@ def select(
             # ties keep the ranked order (by score): argmax takes the first
             take(int(leads[np.argmax(value)]))
     while True:
-        fits = fits_budget(open_ & ready & (max_sim < options.redundancy_threshold))
+        free = open_ & (max_sim < options.redundancy_threshold)
+        fits = fits_budget(free & ready)
+        if waiting:  # (and with a partner, a candidate still waiting for its first one)
+            fits |= fits_budget(free & wants & ~alone & (news[0] | ~held))
         if quotes[chosen].sum() + 1 > options.max_quote_share * (len(chosen) + 1):
             # One more quotation would make too many of them, unless nothing else fits.
             reporting = fits & ~quotes
@@ -355,6 +402,20 @@ def select(
         if cites[best] is None and cites_of(best) and cost(best, True) > options.words - used:
             continue  # the full name it needs does not fit: its cost is known from now on
         if held_back(best):
+            continue
+        if wants[best]:
+            p = partner(best, free)
+            if p is None:
+                alone[best] = True  # (for good: partners only get fewer)
+                continue
+            take(p)  # which meets it, so it is ready now, unless it turned redundant
+            if (
+                open_[best]
+                and ready[best]
+                and max_sim[best] < options.redundancy_threshold
+                and cost(best, exact=True) <= options.words - used
+            ):
+                take(best)
             continue
         take(best)
 
