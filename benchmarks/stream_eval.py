@@ -26,7 +26,7 @@ from datetime import datetime
 from pathlib import Path
 
 from synopsis.stream.embed import EmbedOptions
-from synopsis.stream.metrics import grouping
+from synopsis.stream.metrics import Grouping, grouping
 from synopsis.stream.similarity import Article, StoryOptions, group_articles
 
 BASELINE = {"centroid_mix": 1.0, "entity_weight": 0.0, "merge_threshold": 1.1,
@@ -81,13 +81,18 @@ def evaluate(streams: list[tuple], options: StoryOptions) -> None:
         start = time.process_time()
         predicted = group_articles(articles, options, embs)
         cpu = time.process_time() - start
-        g = grouping(predicted, gold)
-        print(
-            f"{name:28s} B3 P {g.bcubed.precision:.3f} R {g.bcubed.recall:.3f} "
-            f"F1 {g.bcubed.f1:.3f} | pair F1 {g.pairwise.f1:.3f} | largest "
-            f"{g.largest_predicted} (gold {g.largest_gold}) | stories {g.predicted_stories} "
-            f"(gold {g.gold_stories}) | {len(articles) / max(cpu, 1e-9):.0f} art/s CPU"
-        )
+        print(report_line(name, grouping(predicted, gold), len(articles), cpu))
+
+
+def report_line(name: str, g: Grouping, articles: int, cpu: float, width: int = 28) -> str:
+    """One stream's row: B3 P/R/F1, pairwise F1, largest and story counts against gold,
+    and articles per CPU second (shared by stream_tries.py and stream_fsd.py)."""
+    return (
+        f"{name:{width}s} B3 P {g.bcubed.precision:.3f} R {g.bcubed.recall:.3f} "
+        f"F1 {g.bcubed.f1:.3f} | pair F1 {g.pairwise.f1:.3f} | largest "
+        f"{g.largest_predicted} (gold {g.largest_gold}) | stories {g.predicted_stories} "
+        f"(gold {g.gold_stories}) | {articles / max(cpu, 1e-9):.0f} art/s CPU"
+    )
 
 
 def main() -> None:

@@ -37,7 +37,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from stream_eval import _value, read_stream
+from stream_eval import _value, read_stream, report_line
 from synopsis.stream.metrics import grouping
 from synopsis.stream.similarity import (
     DocumentFrequencies,
@@ -262,10 +262,7 @@ def evaluate(paths: list[Path], options: StoryOptions, tries: Tries) -> None:
         cpu = time.process_time() - start
         g = grouping(predicted, gold)
         scores.append(g.bcubed.f1)
-        print(f"{path.name:24s} B3 P {g.bcubed.precision:.3f} R {g.bcubed.recall:.3f} F1 "
-              f"{g.bcubed.f1:.3f} | pair F1 {g.pairwise.f1:.3f} | largest {g.largest_predicted} "
-              f"(gold {g.largest_gold}) | stories {g.predicted_stories} (gold "
-              f"{g.gold_stories}) | {len(articles) / max(cpu, 1e-9):.0f} art/s CPU")  # fmt: skip
+        print(report_line(path.name, g, len(articles), cpu, width=24))
     if len(scores) == 6:
         a, b = sum(scores[:3]) / 3, sum(scores[3:]) / 3
         print(f"means {a:.3f} {b:.3f} min {min(a, b):.3f}")

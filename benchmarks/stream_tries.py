@@ -49,7 +49,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import stream_oracle
-from stream_eval import _value, read_stream
+from stream_eval import _value, read_stream, report_line
 from synopsis.stream import similarity
 from synopsis.stream.metrics import grouping
 from synopsis.stream.similarity import (
@@ -247,10 +247,7 @@ def evaluate(paths: list[Path], options: StoryOptions, tries: Tries, kind: str,
             cpu = time.process_time() - start
         g = grouping(predicted, gold)
         scores.append(g.bcubed.f1)
-        print(f"{path.name:24s} B3 P {g.bcubed.precision:.3f} R {g.bcubed.recall:.3f} F1 "
-              f"{g.bcubed.f1:.3f} | pair F1 {g.pairwise.f1:.3f} | largest {g.largest_predicted} "
-              f"(gold {g.largest_gold}) | stories {g.predicted_stories} (gold "
-              f"{g.gold_stories}) | {len(articles) / max(cpu, 1e-9):.0f} art/s CPU")  # fmt: skip
+        print(report_line(path.name, g, len(articles), cpu, width=24))
         if oracle:
             with weighting(kind, tries):
                 ids = stream_oracle.replay(articles, gold, options, [None] * len(gold),
