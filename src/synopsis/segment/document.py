@@ -1,4 +1,4 @@
-"""segment(): a cleaned document into paragraphs, then each paragraph into sentences."""
+"""segment(): paragraphs first (hard wraps joined), then sentences, all at raw offsets."""
 
 from __future__ import annotations
 

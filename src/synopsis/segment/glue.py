@@ -1,4 +1,4 @@
-"""Cuts inside a piece where sentences, credits, page labels or stamps were glued."""
+"""Cuts where web copy glued two units with no space: sentences, credits, labels, stamps."""
 
 from __future__ import annotations
 

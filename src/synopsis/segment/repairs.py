@@ -1,4 +1,4 @@
-"""Joins of pieces a splitter cut wrongly: abbreviations, attributions, quotations, tails."""
+"""Joins of pieces cut where no sentence ends: abbreviations, attributions, quotes, tails."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The sentence splitters ("rules", "syntok") and the word lists the repairs share."""
+"""The sentence splitters, called alike so the same repairs serve both ("rules", "syntok")."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Cuts at a document's start (page heads, credits, datelines) and of repeated tails."""
+"""Cuts of page text run into a document's lead (heads, credits), datelines, repeated tails."""
 
 from __future__ import annotations
 
