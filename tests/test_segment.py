@@ -209,7 +209,7 @@ def test_glued_stops_are_found_where_the_zero_width_pattern_found_them() -> None
     import random
     import re
 
-    from synopsis.segment import _glue_cut, _split_glued
+    from synopsis.segment.glue import _glue_cut, _split_glued
 
     old = re.compile(r"""(?<=[a-z]{2}[.!?])(?=["“”’]?(?:[A-Z][a-z]|[AI]\s))""")
 
@@ -236,7 +236,7 @@ def test_abbreviation_endings_are_found_in_the_last_characters_alone() -> None:
     characters: the same answers as searching the whole piece."""
     import random
 
-    from synopsis import segment as module
+    from synopsis.segment import repairs as module
 
     longest = max(
         len(w)
