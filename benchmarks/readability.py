@@ -78,7 +78,7 @@ def rate(args: argparse.Namespace) -> None:
 # (generic-we; the checker then counts them too), the lead demotion, or the
 # unit size (max-unit=N).
 NEED_KINDS = ("pronoun", "definite", "connective", "continued-quote", "open-quote", "speaker")
-NEED_KINDS += ("speakerless", "first-person", "another")
+NEED_KINDS += ("speakerless", "first-person", "another", "demonstrative")
 FRAGMENTS = ("glued", "page text", "lower-case start", "no final punctuation")
 OFF_TOPIC = ("another event", "tip line", "page text", "question")
 ABLATIONS = (

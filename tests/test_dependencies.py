@@ -10,6 +10,7 @@ from synopsis.dependencies import (
     announces,
     another,
     cited_surnames,
+    demonstrative,
     fragment,
     full_names,
     meets_another,
@@ -683,3 +684,54 @@ def test_the_first_person_scan_finds_what_its_plain_pattern_finds() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
         expected = [m.span() for m in plain.finditer(text)]
         assert [m.span() for m in d._FIRST_PERSON.finditer(text)] == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("The survey of 300 farms helps answer those questions, researchers said.", "questions"),
+        ("Few families have lived within this kingdom for more than a century.", "kingdom"),
+        ("Officials in the port city showed a similar restraint on Monday.", "restraint"),
+        ("The second such crime in the city this month was reported on Friday.", "crime"),
+        ("The team said these findings were confirmed by a later survey.", "findings"),
+        ("Police have seen the same pattern in two other towns.", "pattern"),
+        ("Lawyers for the city said in that letter the judge ignored the contract.", "letter"),
+    ],
+)
+def test_a_demonstrative_reference_needs_its_noun_read_before(text: str, noun: str) -> None:
+    need = demonstrative(text)
+    assert need is not None and text[need.start : need.end].split()[0] == noun
+    assert needs(text).kind == "demonstrative"
+    assert not meets_another(text, need, "The river burst its banks on Sunday.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council will vote on the budget this week, the mayor said.",
+        "Two men were arrested on the same day in the port city.",
+        "Officials said this is the largest flood in the town since 1950.",
+        "Rescuers helped those trapped in the flooded homes on Sunday.",
+        "Farmers grow crops such as wheat and barley in the valley.",
+        "The council said it had a plan to rebuild, and this plan would cost $2 million.",
+        "The new model is about the same size as the old one, the company said.",
+        "Officials said that residents should stay indoors until Monday.",
+        "The festival returns this December to the old mill in Alder.",
+    ],
+)
+def test_time_phrases_clauses_and_nouns_the_sentence_gives_point_at_nothing(text: str) -> None:
+    assert demonstrative(text) is None
+    assert needs(text) is None
+
+
+def test_a_demonstrative_is_met_by_its_noun_or_a_word_of_the_same_stem_before() -> None:
+    text = "Officials in the port city showed a similar restraint on Monday."
+    need = demonstrative(text)
+    assert meets_another(text, need, "Police in the capital restrained their response.")
+    findings = "The team said these findings were confirmed by a later survey."
+    assert meets_another(findings, demonstrative(findings), "The study's main finding was new.")
+    # it waits for a sentence read before it, as "another" does (synopsis.select)
+    article = Article(["The river burst its banks on Sunday.", text])
+    assert unmet_another(article, Unit(1, 1)) == [(1, needs(text))]
+    met = Article(["Police in the capital showed restraint on Sunday.", text])
+    assert unmet_another(met, Unit(0, 1)) == []

@@ -685,3 +685,42 @@ def test_a_fact_is_not_told_twice_in_other_words() -> None:
 
     assert verdicts(Options().select.restate_share) == 1
     assert verdicts(1.5) > 1  # without the rule: the fixture exercises it
+
+
+# Three articles on one study: the sentence on "these findings" is in all three, the
+# sentence that gives the finding in one.
+FINDINGS = [
+    "Bees near the Alder valley farms lost half their colonies last winter, according to "
+    "the findings of a study. "
+    "The team said these findings were confirmed by a second survey of the valley hives. "
+    "The farms spray their orchards with a pesticide every spring.",
+    "A study of hives in the Alder valley was published on Monday. "
+    "The team said these findings were confirmed by a second survey of the valley hives. "
+    "The valley has 40 farms and about 900 hives.",
+    "Farmers in the Alder valley keep about 900 hives on 40 farms. "
+    "The team said these findings were confirmed by a second survey of the valley hives. "
+    "A study of the hives was published on Monday by the university.",
+]
+
+
+def test_these_findings_come_only_after_the_findings(monkeypatch: pytest.MonkeyPatch) -> None:
+    import synopsis.dependencies as dependencies
+
+    def texts(words: int) -> list[str]:
+        return [s.text for s in synopsis.summarize(FINDINGS, words=words).sentences]
+
+    seen = False
+    for words in (15, 20, 30, 40, 60, 80):
+        summary = texts(words)
+        for k, text in enumerate(summary):
+            if "these findings" in text:
+                seen = True
+                assert any("findings of" in t for t in summary[:k]), summary
+    assert seen  # it does come in, after what it points at
+    monkeypatch.setattr(dependencies, "DEMONSTRATIVE", False)
+    assert any(
+        "these findings" in t and not any("findings of" in u for u in s[:k])
+        for words in (15, 20, 30)
+        for s in [texts(words)]
+        for k, t in enumerate(s)
+    )

@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .stopwords import ENGLISH_STOP_WORDS
 from .textfacts import Text, found_once, may, outside_quotes, text_of
 from .wordlists import (
     CONNECTIVES,
@@ -444,7 +445,7 @@ def needs(text: str) -> Need | None:
             return Need("definite", definite.start(), definite.end())
     if is_quoted(text) and not _says(text) and not reports_quote(text) and not names_quoted(text):
         return Need("speakerless", offset, len(text))
-    return None
+    return demonstrative(text)
 
 
 # The writer's own words in the first person ("I am so proud of our crews", "We are
@@ -590,6 +591,94 @@ def another(text: str) -> Need | None:
     return None
 
 
+# "helps answer those questions", "lived within this kingdom", "a similar restraint", "the
+# same measures": a demonstrative or comparative reference anywhere in the sentence, to
+# something it does not introduce itself. Only a lower-case noun counts (a name says
+# which on its own); "that" only after a preposition ("in that case"), since elsewhere it
+# opens a clause; times and the page itself point at nothing before ("this week", "the
+# same day", "this article").
+DEMONSTRATIVE = True  # a module switch, for the ablation (benchmarks/readability.py)
+_DEMONSTRATIVE = re.compile(
+    r"(?=[tTsSaAiIoOfFbBwWuU])\b(?:this|these|those|such|a\s+similar|the\s+same|"
+    r"(?:in|of|at|on|for|by|with|from|to|about|under|into|over|after|like)\s+that)"
+    r"\s+(?P<w1>[a-z][a-z-]+)\b(?:\s+(?P<w2>[a-z][a-z-]+)\b)?",
+    re.IGNORECASE,
+)
+_DEMONSTRATIVE_NEEDLES = ("this", "these", "those", "such", "similar", "same", "that")
+_NOT_REFERENT = frozenset(
+    [
+        *("week", "weekend", "year", "month", "day", "morning", "afternoon", "evening"),
+        *("night", "time", "times", "summer", "winter", "spring", "fall", "autumn"),
+        *("season", "past", "coming", "century", "decade", "hour", "moment", "point"),
+        *("period", "era", "date", "stage", "weeks", "years", "months", "days", "early"),
+        *("article", "story", "report", "reporter", "page", "website", "site", "post"),
+        *("way", "kind", "sort", "type", "thing", "things", "ones", "case", "extent"),
+        *("respect", "regard", "end", "degree", "sense", "fashion", "manner", "reason"),
+        *("said", "says", "say", "late", "year-old", "old", "new", "half-hour", "mornings"),
+        *("january", "february", "march", "april", "may", "june", "july", "august"),
+        *("september", "october", "november", "december", "sept", "jan", "feb", "aug"),
+        *("oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday"),
+        *("saturday", "sunday", "size", "age", "somewhat", "quite", "pretty", "much"),
+    ]
+)
+_AS_AFTER = re.compile(r"(?:\s+[a-z-]+){0,2}\s+as\b", re.IGNORECASE)
+_SINGULAR = re.compile(r"(?:this|that|[a-z]+\s+that)\b", re.IGNORECASE)
+_VERB_S = re.compile(r"[^su]s$")
+_NOT_NOUN = re.compile(r"(?:ed|ly|ing)$")
+_SAY_WORDS = frozenset(w for phrase in SAY.split("|") for w in phrase.split())
+
+
+def _referent_word(word: str | None) -> bool:
+    """A lower-case word that can be the noun (or its modifier) a demonstrative points
+    at: no function word, verb of saying, past form, adverb or time word."""
+    if word is None or not word[:1].islower():
+        return False
+    low = word.lower()
+    return not (
+        low in ENGLISH_STOP_WORDS
+        or low in _SAY_WORDS
+        or low in _NOT_REFERENT
+        or (_NOT_NOUN.search(low) is not None and len(low) > 5)
+    )
+
+
+@found_once
+def demonstrative(text: str) -> Need | None:
+    """ "these findings", "this kingdom", "a similar restraint" with nothing before them
+    in the sentence saying what (kind ``demonstrative``; the need's range is the noun
+    phrase, one of whose words a sentence read before it must mention, as for
+    :func:`another`). "this week", "those killed", "such as", "in that case" point at
+    nothing."""
+    text = text_of(text)
+    if not DEMONSTRATIVE or not text.may(_DEMONSTRATIVE_NEEDLES):
+        return None
+    # Outside quotations: a speaker's "this problem" is the speaker's, understood from
+    # the quotation's own speaker and moment (quote_context takes the ones that open it).
+    for m in _DEMONSTRATIVE.finditer(text.rest):
+        w1 = m.group("w1")
+        if not _referent_word(w1) or text.startswith(("'", "’"), m.end("w1")):
+            continue  # (and "this doesn't")
+        if _SINGULAR.match(m.group()) and _VERB_S.search(w1):
+            continue  # "this remains", "that means": a pronoun subject and its verb
+        if m.group().lower().startswith("the") and _AS_AFTER.match(text, m.end("w1")):
+            continue  # "the same model as ...": the comparison says with what
+        end = m.end("w2") if _referent_word(m.group("w2")) else m.end("w1")
+        need = Need("demonstrative", m.start("w1"), end)
+        if not meets_another(text, need, text[: m.start()]):
+            return need  # (the sentence itself named it first: "a plan ... this plan")
+    return None
+
+
+def _stems(phrase: str) -> list[str]:
+    """Stems of a demonstrative's noun phrase: each word less a plural "s" and its last
+    two letters (at least four kept), so "restraint" meets "restrained"."""
+    out = []
+    for word in phrase.lower().split():
+        word = word[:-1] if word.endswith("s") and len(word) > 3 else word
+        out.append(word if len(word) <= 4 else word[: max(4, len(word) - 2)])
+    return out
+
+
 # "The plant also added 200 jobs": "added" with a thing added, not words.
 _ADDS_THINGS = re.compile(
     r"(?<=add|dds|ded)\s+(?:(?:more|a|an|the|some|new|nearly|about|over|up|another)\b|\d|\$)",
@@ -607,6 +696,8 @@ def meets_another(text: str, need: Need, earlier: str) -> bool:
     ("Webb" for "Webb also told him"), or for a pronoun speaker ("he also
     said") any report of what someone said."""
     word = text[need.start : need.end].lower().strip("'’")
+    if need.kind == "demonstrative":
+        return any(re.search(rf"\b{re.escape(w)}", earlier, re.IGNORECASE) for w in _stems(word))
     if word in _SUBJECT_PRONOUNS:
         return _says(text_of(earlier)) or is_quoted(earlier)
     stem = word[:-1] if word.endswith("s") and len(word) > 3 else word
@@ -990,12 +1081,16 @@ def _unmet(article: Article, first: int, last: int, inserted: dict[int, Insertio
     return "done"
 
 
+# Needs met by any sentence read before, in the summary (select waits for one).
+WAITING = frozenset(["another", "demonstrative"])
+
+
 def unmet_another(article: Article, unit: Unit) -> list[tuple[int, Need]]:
     """The sentences of ``unit`` that add "another" of a kind of person, or more from a
     speaker, that no earlier sentence of the unit met (:func:`another`), with their need:
     the summary must give it before them (:mod:`synopsis.select` waits for it)."""
-    kinds = [_kind(article.needs(i)[0]) for i in range(unit.first, unit.last + 1)]
-    if "another" not in kinds:
+    kinds = {_kind(article.needs(i)[0]) for i in range(unit.first, unit.last + 1)}
+    if kinds.isdisjoint(WAITING):
         return []
     # (a name bracketed in for a "he" counts: '"...," [Hangi] added. Hangi also said')
     shown = {j: article.texts[j] for j in range(unit.first, unit.last + 1)}
@@ -1004,7 +1099,7 @@ def unmet_another(article: Article, unit: Unit) -> list[tuple[int, Need]]:
     out = []
     for i in range(unit.first, unit.last + 1):
         need = article.needs(i)[0]
-        if need is not None and need.kind == "another":
+        if need is not None and need.kind in WAITING:
             text = article.texts[i]
             if not any(meets_another(text, need, shown[j]) for j in range(unit.first, i)):
                 out.append((i, need))

@@ -171,7 +171,8 @@ def check_sentences(sentences: Sequence[str], cluster: Cluster) -> list[Sentence
         need = needs(text)
         kind = need.kind if need else None
         unmet = kind in {"pronoun", "connective", "speaker", "definite"} and not prev_adjacent
-        if kind == "another":  # "another witness said": the summary met a witness before
+        # "another witness said", "these findings": the summary met a witness, findings
+        if kind in {"another", "demonstrative"}:
             unmet = not any(meets_another(text, need, t) for t in texts[:i])
         if kind == "definite" and any(_opens_article(p, docs) for p in places[i]):
             unmet = False  # an article's first sentence introduces what it names
