@@ -80,6 +80,7 @@ def rate(args: argparse.Namespace) -> None:
 NEED_KINDS = ("pronoun", "definite", "connective", "continued-quote", "open-quote", "speaker")
 NEED_KINDS += ("speakerless", "first-person", "another", "demonstrative")
 FRAGMENTS = ("glued", "page text", "lower-case start", "no final punctuation")
+FRAGMENTS += ("cut tail", "to-clause", "no verb")
 OFF_TOPIC = ("another event", "tip line", "page text", "question")
 ABLATIONS = (
     *(f"need:{k}" for k in NEED_KINDS),

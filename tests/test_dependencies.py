@@ -20,6 +20,7 @@ from synopsis.dependencies import (
     resolve,
     speaker_name,
     unmet_another,
+    verbless,
 )
 from synopsis.topic import off_topic
 
@@ -735,3 +736,38 @@ def test_a_demonstrative_is_met_by_its_noun_or_a_word_of_the_same_stem_before() 
     assert unmet_another(article, Unit(1, 1)) == [(1, needs(text))]
     met = Article(["Police in the capital showed restraint on Sunday.", text])
     assert unmet_another(met, Unit(0, 1)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Harbour, has died of his injuries in a hospital near the port.", "cut tail"),
+        ("Webb, said the ferry had been late on each of its last four trips.", "cut tail"),
+        ("To measure the flood for the report entitled 'Rivers of Alder'.", "to-clause"),
+        ("over 2,000 feet high and 1/4 mile or less visibility.", "no verb"),
+        ("Harbour park and river walk regional park.", "no verb"),
+    ],
+)
+def test_sentences_without_a_main_clause_are_fragments(text: str, reason: str) -> None:
+    # (the lower-case line is judged as lower-cased copy would show it)
+    assert fragment(text.capitalize() if text.islower() else text) in {reason, "lower-case start"}
+
+    assert verbless(text) == reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Divers found the ferry near the harbour on Friday.",
+        "The dime sold at auction for $1.8 million in May.",
+        "They control the coast near the port city.",
+        "To be sure, the harbour board has closed the port before.",
+        "To date, no one has claimed the reward.",
+        "In May, prices fell to their lowest level in a decade.",
+        "Ferry Halted",  # a headline: too short to judge
+        '"A terrible, terrible day for the whole town," the mayor said.',
+    ],
+)
+def test_sentences_with_a_verb_are_no_verbless_fragments(text: str) -> None:
+
+    assert verbless(text) is None

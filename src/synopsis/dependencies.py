@@ -178,7 +178,8 @@ def fragment(text: str) -> str | None:
     """Why ``text`` is not a whole sentence (a short reason), or None: two sentences glued
     together (``said."He``), a start in lower case (the end of a sentence cut in two, in
     a text that has capitals), page text glued in (:func:`glued_page_text`), no
-    final punctuation (a headline, a caption, a hard-wrapped line)."""
+    final punctuation (a headline, a caption, a hard-wrapped line), no main clause
+    (:func:`verbless`)."""
     stripped = text.strip()
     if (_GLUED_HINT.search(stripped) and _GLUED.search(stripped)) or _GLUED_SUBHEAD.match(stripped):
         return "glued"
@@ -191,6 +192,57 @@ def fragment(text: str) -> str | None:
         return "lower-case start"
     if len(stripped.split()) > 3 and not stripped.endswith(_ENDS):
         return "no final punctuation"
+    return verbless(stripped)
+
+
+# A sentence with no finite verb: the tail of a sentence cut after an abbreviation
+# ("Life, has died of ...": one capitalised word, a comma, then the verb, whose subject
+# is in the piece before the cut), a purpose clause cut from its main clause ("To make
+# their findings for the paper entitled ..."), or a line of figures and words with no
+# verb at all ("over 2,000 feet high and 1/4 mile or less visibility."). Without a
+# tagger, "no verb" is judged conservatively: any auxiliary, verb of saying, common
+# irregular past, word in -ed, or word in -s (a plural noun, most often, but it may be a
+# verb) counts as one, so only a sentence with none of them is refused.
+VERBLESS = True  # a module switch, for the ablation (benchmarks/readability.py)
+_CUT_TAIL = re.compile(
+    r"^[A-Z][a-z]+,\s+(?:has|had|have|is|was|were|are|will|would|can|could|did|does|"
+    r"died|said|says)\b"
+)
+_TO_CLAUSE = re.compile(r"^[\"“'‘(]?To\s+[a-z]")
+_FINITE = re.compile(
+    rf"\b(?:{SAY}|is|are|was|were|be|been|being|am|has|have|had|do|does|did|will|would|"
+    r"could|can|should|shall|may|might|must|won't|can't|isn't|wasn't|get|got|went|goes|"
+    r"came|comes|come|make|made|take|took|give|gave|know|knew|see|saw|find|found|keep|"
+    r"kept|hold|held|lead|led|meet|met|pay|paid|send|sent|leave|left|run|ran|win|won|"
+    r"lose|lost|feel|felt|think|thought|become|became|begin|began|show|want|need|"
+    r"sold|fell|grew|bought|brought|built|caught|drew|drove|ate|fought|flew|forgot|froze|"
+    r"hid|hit|hurt|let|lay|lit|meant|put|rose|rang|sang|sank|sat|set|shot|shut|slept|"
+    r"spent|spoke|stood|stole|struck|swore|taught|tore|threw|understood|woke|wore|broke|"
+    r"chose|cost|cut|dug|fed|fled|heard|quit|rode|sought|spread|stuck|swam|bit|bent|"
+    r"burst|dealt|knelt|lent|rang|sprang|swung|wept|withdrew|overcame|undertook|"
+    r"he|she|they|we|i|you|it|who|which|that|there|"
+    r"[a-z]+ed|[a-z]+[^su\W]s|'s|’s|'re|’re|'ve|’ve|'ll|’ll|'m|’m)\b",
+    re.IGNORECASE,
+)
+VERBLESS_MIN_WORDS = 5  # a shorter line is a headline or a label, judged elsewhere
+
+
+def verbless(text: str) -> str | None:
+    """Why ``text`` has no main clause ("cut tail", "to-clause", "no verb"), or None.
+
+    >>> verbless("Harbour, has died of his injuries.")
+    'cut tail'
+    """
+    if not VERBLESS:
+        return None
+    rest = outside_quotes(text)
+    if _CUT_TAIL.match(rest):
+        return "cut tail"
+    if _TO_CLAUSE.match(rest) and "," not in rest and ";" not in rest:
+        return "to-clause"
+    words = rest.split()
+    if len(words) >= VERBLESS_MIN_WORDS and not _FINITE.search(rest):
+        return "no verb"
     return None
 
 
