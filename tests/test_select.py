@@ -724,3 +724,39 @@ def test_these_findings_come_only_after_the_findings(monkeypatch: pytest.MonkeyP
         for s in [texts(words)]
         for k, t in enumerate(s)
     )
+
+
+# A paragraph that is only a quotation goes on from the speaker of the paragraph before
+# it; in the second article the same quotation follows no speaker (issue 12, kind 3).
+GOES_ON = [
+    "The ferry Alder sank near the harbour on Monday; all 40 passengers were rescued.\n\n"
+    "Harbour master Ann Webb said the crew had ignored a storm warning.\n\n"
+    '"We told them twice not to sail."\n\n'
+    "Divers will inspect the wreck on Wednesday.",
+    "All 40 passengers were rescued when the ferry Alder sank near the harbour on Monday.\n\n"
+    "The ferry had sailed in a storm.\n\n"
+    '"We told them twice not to sail."\n\n'
+    "Divers will inspect the wreck of the ferry on Wednesday, the harbour board said.",
+]
+
+
+def test_a_quotation_paragraph_comes_only_right_after_its_speaker() -> None:
+    taken = False
+    for words in (10, 20, 30, 40, 60, 80):
+        summary = [s.text for s in synopsis.summarize(GOES_ON, words=words).sentences]
+        for k, text in enumerate(summary):
+            if text.startswith('"We told them'):
+                taken = True
+                assert k and summary[k - 1].startswith("Harbour master Ann Webb"), summary
+    assert taken
+    # without the dependency rules it comes after the second article's sentence, or alone
+    loose = [
+        [s.text for s in synopsis.summarize(GOES_ON, options=Options(select=sel)).sentences]
+        for words in (30, 40)
+        for sel in [dataclasses.replace(Options().select, words=words, dependencies=False)]
+    ]
+    assert any(
+        t.startswith('"We told them') and not (k and s[k - 1].startswith("Harbour master"))
+        for s in loose
+        for k, t in enumerate(s)
+    )
