@@ -714,6 +714,7 @@ def test_a_demonstrative_reference_needs_its_noun_read_before(text: str, noun: s
         "Officials said this is the largest flood in the town since 1950.",
         "Rescuers helped those trapped in the flooded homes on Sunday.",
         "Farmers grow crops such as wheat and barley in the valley.",
+        'The firm warned of "targeted attacks" that attempt to steal passwords.',
         "The council said it had a plan to rebuild, and this plan would cost $2 million.",
         "The new model is about the same size as the old one, the company said.",
         "Officials said that residents should stay indoors until Monday.",
@@ -763,6 +764,9 @@ def test_sentences_without_a_main_clause_are_fragments(text: str, reason: str) -
         "They control the coast near the port city.",
         "To be sure, the harbour board has closed the port before.",
         "To date, no one has claimed the reward.",
+        "To date (as of May 1) there have been 35 cases in the valley.",
+        "To repair the mill will take two years, the council said.",
+        "The harbour board didn’t comment on the report.",
         "In May, prices fell to their lowest level in a decade.",
         "Ferry Halted",  # a headline: too short to judge
         '"A terrible, terrible day for the whole town," the mayor said.',

@@ -209,6 +209,13 @@ _CUT_TAIL = re.compile(
     r"died|said|says)\b"
 )
 _TO_CLAUSE = re.compile(r"^[\"“'‘(]?To\s+[a-z]")
+# where the purpose clause ends and the main clause begins ("To date, ...", "To win
+# will take years"): a comma, a bracket, or an auxiliary, modal or verb of saying
+_TO_CLAUSE_ENDS = re.compile(
+    rf"[,;(]|\b(?:{SAY}|is|are|was|were|has|have|had|will|would|could|can|should|may|"
+    r"might|must|does|did|do|means|takes|took|requires|required)\b|n['’]t\b",
+    re.IGNORECASE,
+)
 _FINITE = re.compile(
     rf"\b(?:{SAY}|is|are|was|were|be|been|being|am|has|have|had|do|does|did|will|would|"
     r"could|can|should|shall|may|might|must|won't|can't|isn't|wasn't|get|got|went|goes|"
@@ -221,7 +228,7 @@ _FINITE = re.compile(
     r"chose|cost|cut|dug|fed|fled|heard|quit|rode|sought|spread|stuck|swam|bit|bent|"
     r"burst|dealt|knelt|lent|rang|sprang|swung|wept|withdrew|overcame|undertook|"
     r"he|she|they|we|i|you|it|who|which|that|there|"
-    r"[a-z]+ed|[a-z]+[^su\W]s|'s|’s|'re|’re|'ve|’ve|'ll|’ll|'m|’m)\b",
+    r"[a-z]+ed|[a-z]+[^su\W]s|'s|’s|'re|’re|'ve|’ve|'ll|’ll|'m|’m|[a-z]+n['’]t)\b",
     re.IGNORECASE,
 )
 VERBLESS_MIN_WORDS = 5  # a shorter line is a headline or a label, judged elsewhere
@@ -238,7 +245,7 @@ def verbless(text: str) -> str | None:
     rest = outside_quotes(text)
     if _CUT_TAIL.match(rest):
         return "cut tail"
-    if _TO_CLAUSE.match(rest) and "," not in rest and ";" not in rest:
+    if _TO_CLAUSE.match(rest) and not _TO_CLAUSE_ENDS.search(rest):
         return "to-clause"
     words = rest.split()
     if len(words) >= VERBLESS_MIN_WORDS and not _FINITE.search(rest):
@@ -651,9 +658,9 @@ def another(text: str) -> Need | None:
 # same day", "this article").
 DEMONSTRATIVE = True  # a module switch, for the ablation (benchmarks/readability.py)
 _DEMONSTRATIVE = re.compile(
-    r"(?=[tTsSaAiIoOfFbBwWuU])\b(?:this|these|those|such|a\s+similar|the\s+same|"
-    r"(?:in|of|at|on|for|by|with|from|to|about|under|into|over|after|like)\s+that)"
-    r"\s+(?P<w1>[a-z][a-z-]+)\b(?:\s+(?P<w2>[a-z][a-z-]+)\b)?",
+    r"(?=[tTsSaAiIoOfFbBwWuU])\b(?:this|these|those|such|a\s{1,2}similar|the\s{1,2}same|"
+    r"(?:in|of|at|on|for|by|with|from|to|about|under|into|over|after|like)\s{1,2}that)"
+    r"\s{1,2}(?P<w1>[a-z][a-z-]+)\b(?:\s{1,2}(?P<w2>[a-z][a-z-]+)\b)?",
     re.IGNORECASE,
 )
 _DEMONSTRATIVE_NEEDLES = ("this", "these", "those", "such", "similar", "same", "that")
