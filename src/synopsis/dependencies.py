@@ -216,20 +216,21 @@ _TO_CLAUSE_ENDS = re.compile(
     r"might|must|does|did|do|means|takes|took|requires|required)\b|n['’]t\b",
     re.IGNORECASE,
 )
-_FINITE = re.compile(
-    rf"\b(?:{SAY}|is|are|was|were|be|been|being|am|has|have|had|do|does|did|will|would|"
-    r"could|can|should|shall|may|might|must|won't|can't|isn't|wasn't|get|got|went|goes|"
-    r"came|comes|come|make|made|take|took|give|gave|know|knew|see|saw|find|found|keep|"
-    r"kept|hold|held|lead|led|meet|met|pay|paid|send|sent|leave|left|run|ran|win|won|"
-    r"lose|lost|feel|felt|think|thought|become|became|begin|began|show|want|need|"
-    r"sold|fell|grew|bought|brought|built|caught|drew|drove|ate|fought|flew|forgot|froze|"
-    r"hid|hit|hurt|let|lay|lit|meant|put|rose|rang|sang|sank|sat|set|shot|shut|slept|"
-    r"spent|spoke|stood|stole|struck|swore|taught|tore|threw|understood|woke|wore|broke|"
-    r"chose|cost|cut|dug|fed|fled|heard|quit|rode|sought|spread|stuck|swam|bit|bent|"
-    r"burst|dealt|knelt|lent|rang|sprang|swung|wept|withdrew|overcame|undertook|"
-    r"he|she|they|we|i|you|it|who|which|that|there|"
-    r"[a-z]+ed|[a-z]+[^su\W]s|'s|’s|'re|’re|'ve|’ve|'ll|’ll|'m|’m|[a-z]+n['’]t)\b",
-    re.IGNORECASE,
+# (a subject pronoun or a relative has its verb with it, so they count too)
+_FINITE = frozenset(w for phrase in SAY.split("|") for w in phrase.split() if w != "to")
+_FINITE |= frozenset(
+    """
+    is are was were be been being am has have had do does did will would could can should
+    shall may might must get got went goes came comes come make made take took give gave
+    know knew see saw find found keep kept hold held lead led meet met pay paid send sent
+    leave left run ran win won lose lost feel felt think thought become became begin began
+    show want need sold fell grew bought brought built caught drew drove ate fought flew
+    forgot froze hid hit hurt let lay lit meant put rose rang sang sank sat set shot shut
+    slept spent spoke stood stole struck swore taught tore threw understood woke wore broke
+    chose cost cut dug fed fled heard quit rode sought spread stuck swam bit bent burst
+    dealt knelt lent sprang swung wept withdrew overcame undertook
+    he she they we i you it who which that there
+    """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 VERBLESS_MIN_WORDS = 5  # a shorter line is a headline or a label, judged elsewhere
 
@@ -247,10 +248,30 @@ def verbless(text: str) -> str | None:
         return "cut tail"
     if _TO_CLAUSE.match(rest) and not _TO_CLAUSE_ENDS.search(rest):
         return "to-clause"
-    words = rest.split()
-    if len(words) >= VERBLESS_MIN_WORDS and not _FINITE.search(rest):
+    if len(rest.split()) >= VERBLESS_MIN_WORDS and not _has_verb(rest):
         return "no verb"
     return None
+
+
+_WORD_FORM = re.compile(r"[a-z]+(?:['’][a-z]+)?")
+_CONTRACTED = frozenset(["s", "re", "ve", "ll", "m", "d"])
+
+
+def _has_verb(text: str) -> bool:
+    """Whether ``text`` holds a verb form by the conservative list of :func:`verbless`:
+    a word of ``_FINITE``, a word in -ed or in -s (not -ss, -us), a contraction."""
+    for m in _WORD_FORM.finditer(text.lower()):
+        word = m.group()
+        if "'" in word or "’" in word:
+            head, tail = re.split("['’]", word, maxsplit=1)
+            if tail in _CONTRACTED or (tail == "t" and head.endswith("n")):
+                return True
+            word = head
+        if word in _FINITE or word.endswith("ed"):
+            return True
+        if len(word) > 2 and word[-1] == "s" and word[-2] not in "su":
+            return True
+    return False
 
 
 # "the fight", "the attack" with nothing saying which: a short sentence that names an
@@ -657,13 +678,23 @@ def another(text: str) -> Need | None:
 # opens a clause; times and the page itself point at nothing before ("this week", "the
 # same day", "this article").
 DEMONSTRATIVE = True  # a module switch, for the ablation (benchmarks/readability.py)
+_THAT_AFTER = ("in", "of", "at", "on", "for", "by", "with", "from", "to", "about", "under")
+_THAT_AFTER += ("into", "over", "after", "like")
+# (the pattern opens on the determiner, so that the regex engine skips ahead to its
+# letters; what must come before "similar", "same" and "that" is checked behind it)
 _DEMONSTRATIVE = re.compile(
-    r"(?=[tTsSaAiIoOfFbBwWuU])\b(?:this|these|those|such|a\s{1,2}similar|the\s{1,2}same|"
-    r"(?:in|of|at|on|for|by|with|from|to|about|under|into|over|after|like)\s{1,2}that)"
+    r"(?=[tTsS])\b(?P<d>this|these|those|such|similar|same|that)"
     r"\s{1,2}(?P<w1>[a-z][a-z-]+)\b(?:\s{1,2}(?P<w2>[a-z][a-z-]+)\b)?",
     re.IGNORECASE,
 )
-_DEMONSTRATIVE_NEEDLES = ("this", "these", "those", "such", "similar", "same", "that")
+_BEFORE = {
+    "similar": re.compile(r"\ba $", re.IGNORECASE),
+    "same": re.compile(r"\bthe $", re.IGNORECASE),
+    "that": re.compile(rf"\b(?:{'|'.join(_THAT_AFTER)}) $", re.IGNORECASE),
+}
+# ("that" alone is in most sentences: the pre-check looks for it after its prepositions)
+_DEMONSTRATIVE_NEEDLES = ("this", "these", "those", "such", "similar", "same")
+_DEMONSTRATIVE_NEEDLES += tuple(f"{p} that" for p in _THAT_AFTER)
 _NOT_REFERENT = frozenset(
     [
         *("week", "weekend", "year", "month", "day", "morning", "afternoon", "evening"),
@@ -681,7 +712,6 @@ _NOT_REFERENT = frozenset(
     ]
 )
 _AS_AFTER = re.compile(r"(?:\s+[a-z-]+){0,2}\s+as\b", re.IGNORECASE)
-_SINGULAR = re.compile(r"(?:this|that|[a-z]+\s+that)\b", re.IGNORECASE)
 _VERB_S = re.compile(r"[^su]s$")
 _NOT_NOUN = re.compile(r"(?:ed|ly|ing)$")
 _SAY_WORDS = frozenset(w for phrase in SAY.split("|") for w in phrase.split())
@@ -713,13 +743,17 @@ def demonstrative(text: str) -> Need | None:
         return None
     # Outside quotations: a speaker's "this problem" is the speaker's, understood from
     # the quotation's own speaker and moment (quote_context takes the ones that open it).
-    for m in _DEMONSTRATIVE.finditer(text.rest):
-        w1 = m.group("w1")
+    rest = text.rest
+    for m in _DEMONSTRATIVE.finditer(rest):
+        w1, word = m.group("w1"), m.group("d").lower()
         if not _referent_word(w1) or text.startswith(("'", "’"), m.end("w1")):
             continue  # (and "this doesn't")
-        if _SINGULAR.match(m.group()) and _VERB_S.search(w1):
+        before = _BEFORE.get(word)
+        if before is not None and not before.search(rest, max(0, m.start() - 8), m.start()):
+            continue  # "said that officials", "similar to", "same" alone
+        if word in ("this", "that") and _VERB_S.search(w1):
             continue  # "this remains", "that means": a pronoun subject and its verb
-        if m.group().lower().startswith("the") and _AS_AFTER.match(text, m.end("w1")):
+        if word == "same" and _AS_AFTER.match(text, m.end("w1")):
             continue  # "the same model as ...": the comparison says with what
         end = m.end("w2") if _referent_word(m.group("w2")) else m.end("w1")
         need = Need("demonstrative", m.start("w1"), end)
