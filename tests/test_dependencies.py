@@ -696,6 +696,7 @@ def test_the_first_person_scan_finds_what_its_plain_pattern_finds() -> None:
         ("The second such crime in the city this month was reported on Friday.", "crime"),
         ("The team said these findings were confirmed by a later survey.", "findings"),
         ("Police have seen the same pattern in two other towns.", "pattern"),
+        ("Officials said that at this rate the fund will run dry by May.", "rate"),
         ("Lawyers for the city said in that letter the judge ignored the contract.", "letter"),
     ],
 )
@@ -747,6 +748,7 @@ def test_a_demonstrative_is_met_by_its_noun_or_a_word_of_the_same_stem_before() 
         ("To measure the flood for the report entitled 'Rivers of Alder'.", "to-clause"),
         ("over 2,000 feet high and 1/4 mile or less visibility.", "no verb"),
         ("Harbour park and river walk regional park.", "no verb"),
+        ("8.46am gmt welcome to the harbour live blog.", "no verb"),
     ],
 )
 def test_sentences_without_a_main_clause_are_fragments(text: str, reason: str) -> None:

@@ -253,7 +253,7 @@ def verbless(text: str) -> str | None:
     return None
 
 
-_WORD_FORM = re.compile(r"[a-z]+(?:['’][a-z]+)?")
+_WORD_FORM = re.compile(r"\w+(?:['’]\w+)?")  # ("8.46am" is one word, no "am")
 _CONTRACTED = frozenset(["s", "re", "ve", "ll", "m", "d"])
 
 
@@ -744,7 +744,9 @@ def demonstrative(text: str) -> Need | None:
     # Outside quotations: a speaker's "this problem" is the speaker's, understood from
     # the quotation's own speaker and moment (quote_context takes the ones that open it).
     rest = text.rest
-    for m in _DEMONSTRATIVE.finditer(rest):
+    at = 0
+    while (m := _DEMONSTRATIVE.search(rest, at)) is not None:
+        at = m.end("d")  # (the next one may be in this one's words: "that at this rate")
         w1, word = m.group("w1"), m.group("d").lower()
         if not _referent_word(w1) or text.startswith(("'", "’"), m.end("w1")):
             continue  # (and "this doesn't")
