@@ -20,6 +20,9 @@ Kinds of :class:`Need` (one per sentence, the first that applies):
 * ``speaker``: a quotation attributed to "he"/"she" (``"...," he said``): the speaker is
   named earlier in the article.
 * ``speakerless``: a quotation with no attribution at all.
+* ``demonstrative``: "those questions", "a similar restraint", "the same trolls" in the
+  writer's words, anywhere in the sentence, to a noun it does not give itself: like
+  ``another``, met by a sentence read before it that names the noun (:data:`WAITING`).
 
 The same rules serve the selector and the readability checker
 (:mod:`synopsis.evaluate.readability`), so the checker measures whether the selector kept
