@@ -685,3 +685,78 @@ def test_a_fact_is_not_told_twice_in_other_words() -> None:
 
     assert verdicts(Options().select.restate_share) == 1
     assert verdicts(1.5) > 1  # without the rule: the fixture exercises it
+
+
+# Three articles on one study: the sentence on "these findings" is in all three, the
+# sentence that gives the finding in one.
+FINDINGS = [
+    "Bees near the Alder valley farms lost half their colonies last winter, according to "
+    "the findings of a study. "
+    "The team said these findings were confirmed by a second survey of the valley hives. "
+    "The farms spray their orchards with a pesticide every spring.",
+    "A study of hives in the Alder valley was published on Monday. "
+    "The team said these findings were confirmed by a second survey of the valley hives. "
+    "The valley has 40 farms and about 900 hives.",
+    "Farmers in the Alder valley keep about 900 hives on 40 farms. "
+    "The team said these findings were confirmed by a second survey of the valley hives. "
+    "A study of the hives was published on Monday by the university.",
+]
+
+
+def test_these_findings_come_only_after_the_findings(monkeypatch: pytest.MonkeyPatch) -> None:
+    import synopsis.dependencies as dependencies
+
+    def texts(words: int) -> list[str]:
+        return [s.text for s in synopsis.summarize(FINDINGS, words=words).sentences]
+
+    seen = False
+    for words in (15, 20, 30, 40, 60, 80):
+        summary = texts(words)
+        for k, text in enumerate(summary):
+            if "these findings" in text:
+                seen = True
+                assert any("findings of" in t for t in summary[:k]), summary
+    assert seen  # it does come in, after what it points at
+    monkeypatch.setattr(dependencies, "DEMONSTRATIVE", False)
+    assert any(
+        "these findings" in t and not any("findings of" in u for u in s[:k])
+        for words in (15, 20, 30)
+        for s in [texts(words)]
+        for k, t in enumerate(s)
+    )
+
+
+# A paragraph that is only a quotation goes on from the speaker of the paragraph before
+# it; in the second article the same quotation follows no speaker (issue 12, kind 3).
+GOES_ON = [
+    "The ferry Alder sank near the harbour on Monday; all 40 passengers were rescued.\n\n"
+    "Harbour master Ann Webb said the crew had ignored a storm warning.\n\n"
+    '"We told them twice not to sail."\n\n'
+    "Divers will inspect the wreck on Wednesday.",
+    "All 40 passengers were rescued when the ferry Alder sank near the harbour on Monday.\n\n"
+    "The ferry had sailed in a storm.\n\n"
+    '"We told them twice not to sail."\n\n'
+    "Divers will inspect the wreck of the ferry on Wednesday, the harbour board said.",
+]
+
+
+def test_a_quotation_paragraph_comes_only_right_after_its_speaker() -> None:
+    taken = False
+    for words in (10, 20, 30, 40, 60, 80):
+        summary = [s.text for s in synopsis.summarize(GOES_ON, words=words).sentences]
+        for k, text in enumerate(summary):
+            if text.startswith('"We told them'):
+                taken = True
+                assert k and summary[k - 1].startswith("Harbour master Ann Webb"), summary
+    assert taken
+    # without the dependency rules it comes after the second article's sentence, or alone
+    loose = [
+        [s.text for s in synopsis.summarize(GOES_ON, options=Options(select=sel)).sentences]
+        for words in (30, 40)
+        for sel in [dataclasses.replace(Options().select, words=words, dependencies=False)]
+    ]
+    assert any(
+        t.startswith('"We told them') and not (k and s[k - 1].startswith("Harbour master"))
+        for s in loose
+        for k, t in enumerate(s)
+    )

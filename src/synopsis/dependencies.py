@@ -20,6 +20,9 @@ Kinds of :class:`Need` (one per sentence, the first that applies):
 * ``speaker``: a quotation attributed to "he"/"she" (``"...," he said``): the speaker is
   named earlier in the article.
 * ``speakerless``: a quotation with no attribution at all.
+* ``demonstrative``: "those questions", "a similar restraint", "the same trolls" in the
+  writer's words, anywhere in the sentence, to a noun it does not give itself: like
+  ``another``, met by a sentence read before it that names the noun (:data:`WAITING`).
 
 The same rules serve the selector and the readability checker
 (:mod:`synopsis.evaluate.readability`), so the checker measures whether the selector kept
@@ -31,6 +34,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .stopwords import ENGLISH_STOP_WORDS
 from .textfacts import Text, found_once, may, outside_quotes, text_of
 from .wordlists import (
     CONNECTIVES,
@@ -177,7 +181,8 @@ def fragment(text: str) -> str | None:
     """Why ``text`` is not a whole sentence (a short reason), or None: two sentences glued
     together (``said."He``), a start in lower case (the end of a sentence cut in two, in
     a text that has capitals), page text glued in (:func:`glued_page_text`), no
-    final punctuation (a headline, a caption, a hard-wrapped line)."""
+    final punctuation (a headline, a caption, a hard-wrapped line), no main clause
+    (:func:`verbless`)."""
     stripped = text.strip()
     if (_GLUED_HINT.search(stripped) and _GLUED.search(stripped)) or _GLUED_SUBHEAD.match(stripped):
         return "glued"
@@ -190,7 +195,86 @@ def fragment(text: str) -> str | None:
         return "lower-case start"
     if len(stripped.split()) > 3 and not stripped.endswith(_ENDS):
         return "no final punctuation"
+    return verbless(stripped)
+
+
+# A sentence with no finite verb: the tail of a sentence cut after an abbreviation
+# ("Life, has died of ...": one capitalised word, a comma, then the verb, whose subject
+# is in the piece before the cut), a purpose clause cut from its main clause ("To make
+# their findings for the paper entitled ..."), or a line of figures and words with no
+# verb at all ("over 2,000 feet high and 1/4 mile or less visibility."). Without a
+# tagger, "no verb" is judged conservatively: any auxiliary, verb of saying, common
+# irregular past, word in -ed, or word in -s (a plural noun, most often, but it may be a
+# verb) counts as one, so only a sentence with none of them is refused.
+VERBLESS = True  # a module switch, for the ablation (benchmarks/readability.py)
+_CUT_TAIL = re.compile(
+    r"^[A-Z][a-z]+,\s+(?:has|had|have|is|was|were|are|will|would|can|could|did|does|"
+    r"died|said|says)\b"
+)
+_TO_CLAUSE = re.compile(r"^[\"“'‘(]?To\s+[a-z]")
+# where the purpose clause ends and the main clause begins ("To date, ...", "To win
+# will take years"): a comma, a bracket, or an auxiliary, modal or verb of saying
+_TO_CLAUSE_ENDS = re.compile(
+    rf"[,;(]|\b(?:{SAY}|is|are|was|were|has|have|had|will|would|could|can|should|may|"
+    r"might|must|does|did|do|means|takes|took|requires|required)\b|n['’]t\b",
+    re.IGNORECASE,
+)
+# (a subject pronoun or a relative has its verb with it, so they count too)
+_FINITE = frozenset(w for phrase in SAY.split("|") for w in phrase.split() if w != "to")
+_FINITE |= frozenset(
+    """
+    is are was were be been being am has have had do does did will would could can should
+    shall may might must get got went goes came comes come make made take took give gave
+    know knew see saw find found keep kept hold held lead led meet met pay paid send sent
+    leave left run ran win won lose lost feel felt think thought become became begin began
+    show want need sold fell grew bought brought built caught drew drove ate fought flew
+    forgot froze hid hit hurt let lay lit meant put rose rang sang sank sat set shot shut
+    slept spent spoke stood stole struck swore taught tore threw understood woke wore broke
+    chose cost cut dug fed fled heard quit rode sought spread stuck swam bit bent burst
+    dealt knelt lent sprang swung wept withdrew overcame undertook
+    he she they we i you it who which that there
+    """.split()  # noqa: SIM905 (a word list reads better as text)
+)
+VERBLESS_MIN_WORDS = 5  # a shorter line is a headline or a label, judged elsewhere
+
+
+def verbless(text: str) -> str | None:
+    """Why ``text`` has no main clause ("cut tail", "to-clause", "no verb"), or None.
+
+    >>> verbless("Harbour, has died of his injuries.")
+    'cut tail'
+    """
+    if not VERBLESS:
+        return None
+    rest = outside_quotes(text)
+    if _CUT_TAIL.match(rest):
+        return "cut tail"
+    if _TO_CLAUSE.match(rest) and not _TO_CLAUSE_ENDS.search(rest):
+        return "to-clause"
+    if len(rest.split()) >= VERBLESS_MIN_WORDS and not _has_verb(rest):
+        return "no verb"
     return None
+
+
+_WORD_FORM = re.compile(r"\w+(?:['’]\w+)?")  # ("8.46am" is one word, no "am")
+_CONTRACTED = frozenset(["s", "re", "ve", "ll", "m", "d"])
+
+
+def _has_verb(text: str) -> bool:
+    """Whether ``text`` holds a verb form by the conservative list of :func:`verbless`:
+    a word of ``_FINITE``, a word in -ed or in -s (not -ss, -us), a contraction."""
+    for m in _WORD_FORM.finditer(text.lower()):
+        word = m.group()
+        if "'" in word or "’" in word:
+            head, tail = re.split("['’]", word, maxsplit=1)
+            if tail in _CONTRACTED or (tail == "t" and head.endswith("n")):
+                return True
+            word = head
+        if word in _FINITE or word.endswith("ed"):
+            return True
+        if len(word) > 2 and word[-1] == "s" and word[-2] not in "su":
+            return True
+    return False
 
 
 # "the fight", "the attack" with nothing saying which: a short sentence that names an
@@ -444,7 +528,7 @@ def needs(text: str) -> Need | None:
             return Need("definite", definite.start(), definite.end())
     if is_quoted(text) and not _says(text) and not reports_quote(text) and not names_quoted(text):
         return Need("speakerless", offset, len(text))
-    return None
+    return demonstrative(text)
 
 
 # The writer's own words in the first person ("I am so proud of our crews", "We are
@@ -590,6 +674,109 @@ def another(text: str) -> Need | None:
     return None
 
 
+# "helps answer those questions", "lived within this kingdom", "a similar restraint", "the
+# same measures": a demonstrative or comparative reference anywhere in the sentence, to
+# something it does not introduce itself. Only a lower-case noun counts (a name says
+# which on its own); "that" only after a preposition ("in that case"), since elsewhere it
+# opens a clause; times and the page itself point at nothing before ("this week", "the
+# same day", "this article").
+DEMONSTRATIVE = True  # a module switch, for the ablation (benchmarks/readability.py)
+_THAT_AFTER = ("in", "of", "at", "on", "for", "by", "with", "from", "to", "about", "under")
+_THAT_AFTER += ("into", "over", "after", "like")
+# (the pattern opens on the determiner, so that the regex engine skips ahead to its
+# letters; what must come before "similar", "same" and "that" is checked behind it)
+_DEMONSTRATIVE = re.compile(
+    r"(?=[tTsS])\b(?P<d>this|these|those|such|similar|same|that)"
+    r"\s{1,2}(?P<w1>[a-z][a-z-]+)\b(?:\s{1,2}(?P<w2>[a-z][a-z-]+)\b)?",
+    re.IGNORECASE,
+)
+_BEFORE = {
+    "similar": re.compile(r"\ba $", re.IGNORECASE),
+    "same": re.compile(r"\bthe $", re.IGNORECASE),
+    "that": re.compile(rf"\b(?:{'|'.join(_THAT_AFTER)}) $", re.IGNORECASE),
+}
+# ("that" alone is in most sentences: the pre-check looks for it after its prepositions)
+_DEMONSTRATIVE_NEEDLES = ("this", "these", "those", "such", "similar", "same")
+_DEMONSTRATIVE_NEEDLES += tuple(f"{p} that" for p in _THAT_AFTER)
+_NOT_REFERENT = frozenset(
+    [
+        *("week", "weekend", "year", "month", "day", "morning", "afternoon", "evening"),
+        *("night", "time", "times", "summer", "winter", "spring", "fall", "autumn"),
+        *("season", "past", "coming", "century", "decade", "hour", "moment", "point"),
+        *("period", "era", "date", "stage", "weeks", "years", "months", "days", "early"),
+        *("article", "story", "report", "reporter", "page", "website", "site", "post"),
+        *("way", "kind", "sort", "type", "thing", "things", "ones", "case", "extent"),
+        *("respect", "regard", "end", "degree", "sense", "fashion", "manner", "reason"),
+        *("said", "says", "say", "late", "year-old", "old", "new", "half-hour", "mornings"),
+        *("january", "february", "march", "april", "may", "june", "july", "august"),
+        *("september", "october", "november", "december", "sept", "jan", "feb", "aug"),
+        *("oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday"),
+        *("saturday", "sunday", "size", "age", "somewhat", "quite", "pretty", "much"),
+    ]
+)
+_AS_AFTER = re.compile(r"(?:\s+[a-z-]+){0,2}\s+as\b", re.IGNORECASE)
+_VERB_S = re.compile(r"[^su]s$")
+_NOT_NOUN = re.compile(r"(?:ed|ly|ing)$")
+_SAY_WORDS = frozenset(w for phrase in SAY.split("|") for w in phrase.split())
+
+
+def _referent_word(word: str | None) -> bool:
+    """A lower-case word that can be the noun (or its modifier) a demonstrative points
+    at: no function word, verb of saying, past form, adverb or time word."""
+    if word is None or not word[:1].islower():
+        return False
+    low = word.lower()
+    return not (
+        low in ENGLISH_STOP_WORDS
+        or low in _SAY_WORDS
+        or low in _NOT_REFERENT
+        or (_NOT_NOUN.search(low) is not None and len(low) > 5)
+    )
+
+
+@found_once
+def demonstrative(text: str) -> Need | None:
+    """ "these findings", "this kingdom", "a similar restraint" with nothing before them
+    in the sentence saying what (kind ``demonstrative``; the need's range is the noun
+    phrase, one of whose words a sentence read before it must mention, as for
+    :func:`another`). "this week", "those killed", "such as", "in that case" point at
+    nothing."""
+    text = text_of(text)
+    if not DEMONSTRATIVE or not text.may(_DEMONSTRATIVE_NEEDLES):
+        return None
+    # Outside quotations: a speaker's "this problem" is the speaker's, understood from
+    # the quotation's own speaker and moment (quote_context takes the ones that open it).
+    rest = text.rest
+    at = 0
+    while (m := _DEMONSTRATIVE.search(rest, at)) is not None:
+        at = m.end("d")  # (the next one may be in this one's words: "that at this rate")
+        w1, word = m.group("w1"), m.group("d").lower()
+        if not _referent_word(w1) or text.startswith(("'", "’"), m.end("w1")):
+            continue  # (and "this doesn't")
+        before = _BEFORE.get(word)
+        if before is not None and not before.search(rest, max(0, m.start() - 8), m.start()):
+            continue  # "said that officials", "similar to", "same" alone
+        if word in ("this", "that") and _VERB_S.search(w1):
+            continue  # "this remains", "that means": a pronoun subject and its verb
+        if word == "same" and _AS_AFTER.match(text, m.end("w1")):
+            continue  # "the same model as ...": the comparison says with what
+        end = m.end("w2") if _referent_word(m.group("w2")) else m.end("w1")
+        need = Need("demonstrative", m.start("w1"), end)
+        if not meets_another(text, need, text[: m.start()]):
+            return need  # (the sentence itself named it first: "a plan ... this plan")
+    return None
+
+
+def _stems(phrase: str) -> list[str]:
+    """Stems of a demonstrative's noun phrase: each word less a plural "s" and its last
+    two letters (at least four kept), so "restraint" meets "restrained"."""
+    out = []
+    for word in phrase.lower().split():
+        word = word[:-1] if word.endswith("s") and len(word) > 3 else word
+        out.append(word if len(word) <= 4 else word[: max(4, len(word) - 2)])
+    return out
+
+
 # "The plant also added 200 jobs": "added" with a thing added, not words.
 _ADDS_THINGS = re.compile(
     r"(?<=add|dds|ded)\s+(?:(?:more|a|an|the|some|new|nearly|about|over|up|another)\b|\d|\$)",
@@ -607,6 +794,8 @@ def meets_another(text: str, need: Need, earlier: str) -> bool:
     ("Webb" for "Webb also told him"), or for a pronoun speaker ("he also
     said") any report of what someone said."""
     word = text[need.start : need.end].lower().strip("'’")
+    if need.kind == "demonstrative":
+        return any(re.search(rf"\b{re.escape(w)}", earlier, re.IGNORECASE) for w in _stems(word))
     if word in _SUBJECT_PRONOUNS:
         return _says(text_of(earlier)) or is_quoted(earlier)
     stem = word[:-1] if word.endswith("s") and len(word) > 3 else word
@@ -990,12 +1179,16 @@ def _unmet(article: Article, first: int, last: int, inserted: dict[int, Insertio
     return "done"
 
 
+# Needs met by any sentence read before, in the summary (select waits for one).
+WAITING = frozenset(["another", "demonstrative"])
+
+
 def unmet_another(article: Article, unit: Unit) -> list[tuple[int, Need]]:
     """The sentences of ``unit`` that add "another" of a kind of person, or more from a
     speaker, that no earlier sentence of the unit met (:func:`another`), with their need:
     the summary must give it before them (:mod:`synopsis.select` waits for it)."""
-    kinds = [_kind(article.needs(i)[0]) for i in range(unit.first, unit.last + 1)]
-    if "another" not in kinds:
+    kinds = {_kind(article.needs(i)[0]) for i in range(unit.first, unit.last + 1)}
+    if kinds.isdisjoint(WAITING):
         return []
     # (a name bracketed in for a "he" counts: '"...," [Hangi] added. Hangi also said')
     shown = {j: article.texts[j] for j in range(unit.first, unit.last + 1)}
@@ -1004,7 +1197,7 @@ def unmet_another(article: Article, unit: Unit) -> list[tuple[int, Need]]:
     out = []
     for i in range(unit.first, unit.last + 1):
         need = article.needs(i)[0]
-        if need is not None and need.kind == "another":
+        if need is not None and need.kind in WAITING:
             text = article.texts[i]
             if not any(meets_another(text, need, shown[j]) for j in range(unit.first, i)):
                 out.append((i, need))

@@ -10,8 +10,8 @@ summary (plain strings, as every system in :data:`SYSTEMS` returns them) with:
   before it is not the sentence before it in its article; or it only announces what
   comes next ("Here is what we know:") and the summary sentence after it is not what
   follows it in its article. A bracketed insertion (``[Kerry] said``) meets the need it
-  replaces. "Another witness said", "Police also said": no summary sentence before it
-  mentions a witness, or the police.
+  replaces. "Another witness said", "Police also said", "these findings": no summary
+  sentence before it mentions a witness, the police, findings.
 * ``speakerless``: a quotation with no attribution, or words in the first person
   outside quotation marks attributed to no one ("I am so proud of our crews"), not
   introduced by the summary sentence before it (a quotation attributed by name, or a
@@ -20,7 +20,8 @@ summary (plain strings, as every system in :data:`SYSTEMS` returns them) with:
   an open question).
 * ``garbled``: half a quotation (a quotation opened and not closed, or closed and not
   opened, without the neighbour that completes it), two sentences glued together
-  (``said."He``), a sentence starting in lower case or ending without punctuation.
+  (``said."He``), a sentence starting in lower case or ending without punctuation, or
+  with no main clause (:func:`synopsis.dependencies.verbless`).
 
 Sentences are located in their article by their text (whitespace folded), in the raw
 text and in the body that cleaning keeps, so adjacency is measured the same way for every
@@ -171,7 +172,8 @@ def check_sentences(sentences: Sequence[str], cluster: Cluster) -> list[Sentence
         need = needs(text)
         kind = need.kind if need else None
         unmet = kind in {"pronoun", "connective", "speaker", "definite"} and not prev_adjacent
-        if kind == "another":  # "another witness said": the summary met a witness before
+        # "another witness said", "these findings": the summary met a witness, findings
+        if kind in {"another", "demonstrative"}:
             unmet = not any(meets_another(text, need, t) for t in texts[:i])
         if kind == "definite" and any(_opens_article(p, docs) for p in places[i]):
             unmet = False  # an article's first sentence introduces what it names
