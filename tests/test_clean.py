@@ -647,3 +647,70 @@ def test_lower_case_datelines_of_copy_lower_cased_throughout(
 )
 def test_lower_case_openings_that_are_no_dateline_stay(text: str) -> None:
     assert clean(make_document(text)).body_text == text
+
+
+# --- a headline run into its lead with no stop (lines.unstopped_headline) --------------
+
+_RESTATING_LEAD = (
+    "harbour workers on the island voted on monday to strike for better pay before the"
+    " summer crossings begin, their union said after a long meeting in the old ferry hall."
+    " The vote was close."
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "lead"),
+    [
+        # no stop, no dash, no label: the lead opens by restating the headline
+        ("harbour workers vote to strike over island pay", _RESTATING_LEAD),
+        # the lead opens with an article before the restated words
+        (
+            "remains of old ferry pier found near harbour wall",
+            "the remains of an old ferry pier were found near the harbour wall on sunday by"
+            " divers who were looking for a lost anchor in the bay, the port authority said.",
+        ),
+        # a headline with an article inside, before its stop (GLUED_HEADLINE refuses it)
+        (
+            "ten fishing boats lost in a storm off the island coast last winter.",
+            "Ten fishing boats were lost in a storm off the island coast last winter, and the"
+            " harbour board says it will now pay for a new sea wall to protect the rest.",
+        ),
+    ],
+)
+@pytest.mark.parametrize("cased", [False, True])
+def test_a_headline_run_into_a_lead_that_restates_it_is_its_title(
+    head: str, lead: str, cased: bool
+) -> None:
+    if cased:
+        head = " ".join(w[0].upper() + w[1:] for w in head.split())
+        lead = lead[0].upper() + lead[1:]
+    raw = f"{head} {lead}"
+    cleaned = clean(make_document(raw))
+    assert cleaned.meta["title"] == head
+    assert cleaned.body_text == lead
+    assert raw[cleaned.body[0].start : cleaned.body[0].end].startswith(lead[:30])
+    assert cleaned.removals[0].reason == "headline"
+    assert raw[cleaned.removals[0].start : cleaned.removals[0].end].strip() == head
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # the lead does not restate the headline's opening words
+        "harbour workers vote to strike over island pay the union's members on the island"
+        " agreed on monday to stop work before the summer crossings begin, officials said.",
+        # a past report: a sentence, whose later words repeat its own
+        "harbour workers said on monday that harbour workers on the island would strike for"
+        " better pay before the summer crossings begin unless the board raises their wages.",
+        # an article first: a sentence
+        "the harbour workers vote to strike over island pay harbour workers on the island"
+        " voted on monday to strike for better pay before the summer crossings begin.",
+        # a dash before the lead: a dateline's, which the dateline rules read
+        "harbour workers vote to strike portville -- harbour workers on the island voted on"
+        " monday to strike for better pay before the summer crossings begin, they said.",
+    ],
+)
+def test_a_first_sentence_with_no_restating_lead_stays_whole(raw: str) -> None:
+    cleaned = clean(make_document(raw))
+    assert "title" not in cleaned.meta
+    assert cleaned.body_text.startswith(raw[:40])

@@ -413,8 +413,11 @@ _ABBREVIATION_END = re.compile(
 def glued_headline(line: str) -> int:
     """Where the lead starts in ``line`` when a headline is glued before it, else 0."""
     m = _NEXT_SENTENCE.search(line)
-    if m is None:
-        return 0
+    lead = _stopped_headline(line, m) if m is not None else 0
+    return lead or unstopped_headline(line)
+
+
+def _stopped_headline(line: str, m: re.Match[str]) -> int:
     head, rest = line[: m.start() + 1], line[m.end() - 1 :]
     words = WORD.findall(head)
     if not rest[:1].isalpha() or not words or _ABBREVIATION_END.fullmatch(words[-1]):
@@ -431,6 +434,105 @@ def glued_headline(line: str) -> int:
     if len(own) < 3 or len(shared) < GLUED_HEADLINE_SHARED * len(own):
         return 0
     return m.end() - 1
+
+
+# A headline run into its lead with no stop, dash or label ("<headline> <lead>", or a
+# headline with an article before its stop, which GLUED_HEADLINE refuses): the lead opens
+# by restating the headline's first word, after an article at most ("eight people killed
+# ... | eight people have been killed ...", "remains of ... found | the remains of ..."),
+# and goes on to share half its words or more. The split is the first word boundary where
+# that holds, after 4 to 20 words that open with no article and hold no verb of a past
+# report ("said", "was"), where the word before it ends no phrase ("of", "the") and the
+# word after it continues none ("that", "said", "of").
+UNSTOPPED_HEAD_WORDS = (4, 20)
+UNSTOPPED_HEAD_SPAN = 200  # characters the headline may take
+UNSTOPPED_HEAD_SHARED = 0.5
+UNSTOPPED_OPENING = 3  # two of the headline's first 3 content words open the lead
+UNSTOPPED_LEAD_WORDS = 30  # the lead's words the headline's are looked for in
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_FUNCTION = _word_set(
+    "a an the of to in on at by for from with into onto over under about after before as "
+    "and or but nor if than that which who whom whose his her its their our your my this "
+    "these those is are was were be been being has have had will would can could may might "
+    "shall should must do does did not no so where when"
+)
+_CONTINUES = (_FUNCTION - {"a", "an", "the", "this", "these", "his", "her", "their", "its"}) | {
+    "said",
+    "says",
+    "told",
+    "added",
+    "according",
+    "also",
+    "while",
+    "because",
+}
+_REPORTED = _word_set("said told was were had did")
+# a dash, bracket or bar before the split: a dateline's or a page's cue, other rules' work,
+# and a page's label inside the headline ("<headline> exclusive <lead>"): the label rules'
+_NO_HEADLINE = re.compile(r"[–—|&;()\[\]]|--|\s-\s|\bexclusive\b", re.IGNORECASE)
+_HEAD_TOKEN = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*|[.!?]", re.UNICODE)
+_GAP = " \t\n.'\"’”"  # what may stand between headline and lead: blanks, a stop, a quote
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _bare(word: str) -> str:
+    return _POSSESSIVE.sub("", word.lower())
+
+
+def _stem(word: str) -> str | None:
+    """A word of four letters or more by its first five ("harbour", "harbours")."""
+    w = _POSSESSIVE.sub("", word.lower()).replace("-", "")
+    return w[:5] if len(w) >= 4 and w.isalpha() and w not in _FUNCTION else None
+
+
+def unstopped_headline(line: str) -> int:
+    """Where the lead starts when a headline runs into it with no stop, dash or label."""
+    tokens = [(t.group(), t.start()) for t in _HEAD_TOKEN.finditer(line, 0, 1500)]
+    words = [(w, a) for w, a in tokens if w not in ".!?"]
+    if not words or words[0][0].lower() in _ARTICLES:
+        return 0  # a headline drops its opening article; a sentence keeps it
+    stems = [_stem(w) for w, _ in words]
+    first = _bare(words[0][0])
+    low, high = UNSTOPPED_HEAD_WORDS
+    stopped = None  # where the first sentence ends, once a split after it was tried
+    for k in range(low, min(high, len(words) - UNSTOPPED_LEAD_WORDS // 2) + 1):
+        (last, end), (nxt, start) = words[k - 1], words[k]
+        if start > UNSTOPPED_HEAD_SPAN:
+            break
+        between = line[end + len(last) : start]
+        if stopped is not None and stopped < start:
+            return 0  # a sentence before the split: a standfirst, or the lead itself
+        if "." in between:
+            if _ABBREVIATION_END.fullmatch(last):
+                continue  # "in nov. 29": the sentence goes on
+            stopped = start
+        if between.strip(_GAP) or last.lower() in _FUNCTION or nxt.lower() in _CONTINUES:
+            continue
+        if _REPORTED.intersection(w.lower() for w, _ in words[:k]):
+            return 0  # a past report: the lead itself
+        if _NO_HEADLINE.search(line, 0, start):
+            return 0
+        head = [s for s in stems[:k] if s]
+        own = set(head)
+        if len(own) < 4:
+            continue  # two words of three restated are no evidence
+        # the lead opens with the headline's first word, after an article at most ("the
+        # remains of ..."); a split inside a name ("... jim | carrey") fails this
+        opener = words[k + 1][0] if nxt.lower() in _ARTICLES else nxt
+        if _bare(opener) != first:
+            continue
+        opening = [s for s in stems[k : k + 2 * UNSTOPPED_OPENING] if s][: UNSTOPPED_OPENING + 1]
+        if len(set(head[:UNSTOPPED_OPENING]).intersection(opening)) < 2:
+            continue
+        shared = own.intersection(stems[k : k + UNSTOPPED_LEAD_WORDS])
+        if len(shared) >= UNSTOPPED_HEAD_SHARED * len(own):
+            return start
+    return 0
 
 
 def _cut_glued_headline(text: str, line: Line, meta: dict[str, str], cut: Cut | None) -> None:
