@@ -714,3 +714,56 @@ def test_a_first_sentence_with_no_restating_lead_stays_whole(raw: str) -> None:
     cleaned = clean(make_document(raw))
     assert "title" not in cleaned.meta
     assert cleaned.body_text.startswith(raw[:40])
+
+
+# --- a share bar run into the text (lines.share_bars, furniture.SHARE_BAR) -------------
+
+_SHARE_LEAD = (
+    "the harbour board will close the old ferry pier for six weeks of repairs, its chairman"
+    " said on monday, after divers found cracks in two of its piles."
+)
+
+
+@pytest.mark.parametrize(
+    "bar",
+    [
+        "listen to article 4: 26 share this article facebook twitter linkedin email",
+        "Listen to article 2:05 Share this article Facebook Twitter LinkedIn Email",
+        "share share tweet link",
+        "Facebook Twitter Pinterest",
+        "share this story print email",
+        "Listen to article 1:47",
+    ],
+)
+def test_a_share_bar_before_the_lead_is_cut_as_page_furniture(bar: str) -> None:
+    raw = f"{bar} {_SHARE_LEAD}"
+    cleaned = clean(make_document(raw))
+    assert cleaned.body_text == _SHARE_LEAD
+    removal = cleaned.removals[0]
+    assert (removal.start, removal.end, removal.reason) == (0, len(bar), "page furniture")
+
+
+def test_a_share_bar_after_a_sentence_is_cut_and_both_sentences_stay() -> None:
+    first = "The pier opened in 1998 and carried 400 passengers a day."
+    bar = "Share share tweet link"
+    raw = f"{first} {bar} {_SHARE_LEAD}"
+    cleaned = clean(make_document(raw))
+    assert [raw[s.start : s.end] for s in cleaned.body] == [first, _SHARE_LEAD]
+    cut = [r for r in cleaned.removals if r.reason == "page furniture"]
+    assert [raw[r.start : r.end] for r in cut] == [bar]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "The board posted the notice on facebook, twitter and email before the pier closed"
+        " for six weeks of repairs on monday, its chairman said.",
+        "Facebook twitter deal talks ended on monday without an agreement, both companies"
+        " said, after six weeks of meetings in portville.",
+        "He said the notice was shared. Share prices of the ferry company fell on monday"
+        " after the board closed the old pier for six weeks of repairs.",
+    ],
+)
+def test_networks_named_in_story_text_are_no_share_bar(raw: str) -> None:
+    cleaned = clean(make_document(raw))
+    assert not [r for r in cleaned.removals if r.reason == "page furniture"]

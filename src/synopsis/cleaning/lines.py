@@ -251,6 +251,12 @@ def drop_by_vocabulary(
             open_credit = ")" not in s
             continue
         reason = _line_reason(s, options)
+        if reason is None and cut is not None and len(line.keep) == 1:
+            a = line.keep[0][0]
+            for x, y in share_bars(s):
+                cut(line, a + x, a + y, FURNITURE)
+            if not line.keep:
+                continue
         if reason == CAPTION and cut is not None and len(line.keep) == 1:
             label = caption_label(s, options)
             if label:  # a label before a paragraph: only the label goes
@@ -263,6 +269,27 @@ def drop_by_vocabulary(
             drop(line, reason)
             if reason == CREDIT and s.startswith("(") and ")" not in s:
                 open_credit = True
+
+
+def share_bars(line: str) -> list[tuple[int, int]]:
+    """The share bars run into ``line`` (furniture.SHARE_BAR), as spans into it: an audio
+    player's label, or two share buttons or more with nothing between them."""
+    if not _SHARE_HINT.search(line):
+        return []
+    found = []
+    for m in fw.SHARE_BAR.finditer(line):
+        bar = m.group("bar")
+        low = bar.lower()
+        items = re.split(r"[\s|/·•]+", low)
+        actions = {w for w in items if w in fw.SHARE_ACTIONS} - {"shares"}
+        # two network names alone may be a story's ("Facebook Twitter deal"): a button too
+        buttons = len(items) >= 3 or bool(actions & {"share", "tweet"})
+        if low.startswith("listen") or (len(actions) >= fw.SHARE_MIN_ACTIONS and buttons):
+            found.append((m.start("bar"), m.end("bar")))
+    return found
+
+
+_SHARE_HINT = re.compile(r"share|tweet|facebook|twitter|listen to", re.IGNORECASE)
 
 
 def caption_label(line: str, options: CleanOptions) -> int:
