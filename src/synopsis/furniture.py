@@ -205,6 +205,13 @@ SHARE_ACTIONS = frozenset(
     )
 )
 SHARE_MIN_ACTIONS = 2
+# What a bar that passes the test holds somewhere (lower case): two items side by side,
+# "share" or "tweet" beside another, or the audio player's label
+SHARE_NEEDLES = (
+    *("share share", "share this", "share tweet", "tweet ", "listen to article"),
+    *("listen to this", "listen to story", "facebook twitter", "twitter facebook"),
+    *("facebook email", "print email", "email print", "twitter linkedin"),
+)
 
 
 TIME_LINE = re.compile(r"^\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?(?:\s+[A-Z]{2,4})?$", re.IGNORECASE)

@@ -274,7 +274,8 @@ def drop_by_vocabulary(
 def share_bars(line: str) -> list[tuple[int, int]]:
     """The share bars run into ``line`` (furniture.SHARE_BAR), as spans into it: an audio
     player's label, or two share buttons or more with nothing between them."""
-    if not _SHARE_HINT.search(line):
+    low = line.lower()
+    if not any(n in low for n in fw.SHARE_NEEDLES):
         return []
     found = []
     for m in fw.SHARE_BAR.finditer(line):
@@ -287,9 +288,6 @@ def share_bars(line: str) -> list[tuple[int, int]]:
         if low.startswith("listen") or (len(actions) >= fw.SHARE_MIN_ACTIONS and buttons):
             found.append((m.start("bar"), m.end("bar")))
     return found
-
-
-_SHARE_HINT = re.compile(r"share|tweet|facebook|twitter|listen to", re.IGNORECASE)
 
 
 def caption_label(line: str, options: CleanOptions) -> int:
@@ -468,14 +466,15 @@ def _stopped_headline(line: str, m: re.Match[str]) -> int:
 # by restating the headline's first word, after an article at most ("eight people killed
 # ... | eight people have been killed ...", "remains of ... found | the remains of ..."),
 # and goes on to share half its words or more. The split is the first word boundary where
-# that holds, after 4 to 20 words that open with no article and hold no verb of a past
-# report ("said", "was"), where the word before it ends no phrase ("of", "the") and the
-# word after it continues none ("that", "said", "of").
+# that holds, after 4 to 20 words that open with no function word ("the", "in") and hold
+# no verb of a past report ("said", "was"), where the word before it ends no phrase ("of",
+# "the") and the word after it continues none ("that", "said", "of").
 UNSTOPPED_HEAD_WORDS = (4, 20)
 UNSTOPPED_HEAD_SPAN = 200  # characters the headline may take
 UNSTOPPED_HEAD_SHARED = 0.5
 UNSTOPPED_OPENING = 3  # two of the headline's first 3 content words open the lead
 UNSTOPPED_LEAD_WORDS = 30  # the lead's words the headline's are looked for in
+UNSTOPPED_READ = 600  # characters read: the headline's span and the lead's words
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -504,28 +503,43 @@ _REPORTED = _word_set("said told was were had did")
 _NO_HEADLINE = re.compile(r"[–—|&;()\[\]]|--|\s-\s|\bexclusive\b", re.IGNORECASE)
 _HEAD_TOKEN = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*|[.!?]", re.UNICODE)
 _GAP = " \t\n.'\"’”"  # what may stand between headline and lead: blanks, a stop, a quote
-_POSSESSIVE = re.compile(r"['’]s$")
 
 
 def _bare(word: str) -> str:
-    return _POSSESSIVE.sub("", word.lower())
+    w = word.lower()
+    return w[:-2] if w.endswith(("'s", "’s")) else w
 
 
 def _stem(word: str) -> str | None:
     """A word of four letters or more by its first five ("harbour", "harbours")."""
-    w = _POSSESSIVE.sub("", word.lower()).replace("-", "")
+    w = _bare(word).replace("-", "")
     return w[:5] if len(w) >= 4 and w.isalpha() and w not in _FUNCTION else None
 
 
 def unstopped_headline(line: str) -> int:
     """Where the lead starts when a headline runs into it with no stop, dash or label."""
-    tokens = [(t.group(), t.start()) for t in _HEAD_TOKEN.finditer(line, 0, 1500)]
-    words = [(w, a) for w, a in tokens if w not in ".!?"]
-    if not words or words[0][0].lower() in _ARTICLES:
+    m = _HEAD_TOKEN.search(line, 0, 40)
+    if m is None or m.group().lower() in _FUNCTION:
         return 0  # a headline drops its opening article; a sentence keeps it
-    stems = [_stem(w) for w, _ in words]
-    first = _bare(words[0][0])
+    first = _bare(m.group())
+    # the lead restates the first word within the headline's span and two words: most
+    # first sentences are refused here, before they are read word by word
+    window = line[: UNSTOPPED_HEAD_SPAN + 40].lower()
+    at = window.find(" " + first, m.end())
+    while at >= 0 and window.count(" ", m.end(), at) < UNSTOPPED_HEAD_WORDS[0] - 2:
+        at = window.find(" " + first, at + 1)  # too soon: inside the shortest headline
+    if at < 0:
+        return 0
     low, high = UNSTOPPED_HEAD_WORDS
+    words = []  # the headline's longest run and the lead's words after it
+    for t in _HEAD_TOKEN.finditer(line, 0, UNSTOPPED_READ):
+        if t.group() not in ".!?":
+            words.append((t.group(), t.start()))
+            if len(words) > high + UNSTOPPED_LEAD_WORDS:
+                break
+    lowered = [w.lower() for w, _ in words]
+    reported = next((i for i, w in enumerate(lowered) if w in _REPORTED), len(words))
+    stems: list[str | None] = []  # found once a split passes the cheap tests
     stopped = None  # where the first sentence ends, once a split after it was tried
     for k in range(low, min(high, len(words) - UNSTOPPED_LEAD_WORDS // 2) + 1):
         (last, end), (nxt, start) = words[k - 1], words[k]
@@ -538,21 +552,22 @@ def unstopped_headline(line: str) -> int:
             if _ABBREVIATION_END.fullmatch(last):
                 continue  # "in nov. 29": the sentence goes on
             stopped = start
-        if between.strip(_GAP) or last.lower() in _FUNCTION or nxt.lower() in _CONTINUES:
+        if between.strip(_GAP) or lowered[k - 1] in _FUNCTION or lowered[k] in _CONTINUES:
             continue
-        if _REPORTED.intersection(w.lower() for w, _ in words[:k]):
+        if reported < k:
             return 0  # a past report: the lead itself
         if _NO_HEADLINE.search(line, 0, start):
             return 0
+        # the lead opens with the headline's first word, after an article at most ("the
+        # remains of ..."); a split inside a name ("... jim | carrey") fails this
+        opener = words[k + 1][0] if lowered[k] in _ARTICLES else nxt
+        if _bare(opener) != first:
+            continue
+        stems = stems or [_stem(w) for w, _ in words]
         head = [s for s in stems[:k] if s]
         own = set(head)
         if len(own) < 4:
             continue  # two words of three restated are no evidence
-        # the lead opens with the headline's first word, after an article at most ("the
-        # remains of ..."); a split inside a name ("... jim | carrey") fails this
-        opener = words[k + 1][0] if nxt.lower() in _ARTICLES else nxt
-        if _bare(opener) != first:
-            continue
         opening = [s for s in stems[k : k + 2 * UNSTOPPED_OPENING] if s][: UNSTOPPED_OPENING + 1]
         if len(set(head[:UNSTOPPED_OPENING]).intersection(opening)) < 2:
             continue
