@@ -530,6 +530,16 @@ def unstopped_headline(line: str) -> int:
         at = window.find(" " + first, at + 1)  # too soon: inside the shortest headline
     if at < 0:
         return 0
+    # ... and, close after it, one of the headline's next two content words
+    following: list[str] = []
+    for t in _HEAD_TOKEN.finditer(window, m.end(), at):
+        stem = _stem(t.group())
+        if stem:
+            following.append(stem)
+            if len(following) == 2:
+                break
+    if not any(window.find(stem, at, at + 120) >= 0 for stem in following):
+        return 0
     low, high = UNSTOPPED_HEAD_WORDS
     words = []  # the headline's longest run and the lead's words after it
     for t in _HEAD_TOKEN.finditer(line, 0, UNSTOPPED_READ):
