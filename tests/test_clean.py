@@ -647,3 +647,123 @@ def test_lower_case_datelines_of_copy_lower_cased_throughout(
 )
 def test_lower_case_openings_that_are_no_dateline_stay(text: str) -> None:
     assert clean(make_document(text)).body_text == text
+
+
+# --- a headline run into its lead with no stop (lines.unstopped_headline) --------------
+
+_RESTATING_LEAD = (
+    "harbour workers on the island voted on monday to strike for better pay before the"
+    " summer crossings begin, their union said after a long meeting in the old ferry hall."
+    " The vote was close."
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "lead"),
+    [
+        # no stop, no dash, no label: the lead opens by restating the headline
+        ("harbour workers vote to strike over island pay", _RESTATING_LEAD),
+        # the lead opens with an article before the restated words
+        (
+            "remains of old ferry pier found near harbour wall",
+            "the remains of an old ferry pier were found near the harbour wall on sunday by"
+            " divers who were looking for a lost anchor in the bay, the port authority said.",
+        ),
+        # a headline with an article inside, before its stop (GLUED_HEADLINE refuses it)
+        (
+            "ten fishing boats lost in a storm off the island coast last winter.",
+            "Ten fishing boats were lost in a storm off the island coast last winter, and the"
+            " harbour board says it will now pay for a new sea wall to protect the rest.",
+        ),
+    ],
+)
+@pytest.mark.parametrize("cased", [False, True])
+def test_a_headline_run_into_a_lead_that_restates_it_is_its_title(
+    head: str, lead: str, cased: bool
+) -> None:
+    if cased:
+        head = " ".join(w[0].upper() + w[1:] for w in head.split())
+        lead = lead[0].upper() + lead[1:]
+    raw = f"{head} {lead}"
+    cleaned = clean(make_document(raw))
+    assert cleaned.meta["title"] == head
+    assert cleaned.body_text == lead
+    assert raw[cleaned.body[0].start : cleaned.body[0].end].startswith(lead[:30])
+    assert cleaned.removals[0].reason == "headline"
+    assert raw[cleaned.removals[0].start : cleaned.removals[0].end].strip() == head
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # the lead does not restate the headline's opening words
+        "harbour workers vote to strike over island pay the union's members on the island"
+        " agreed on monday to stop work before the summer crossings begin, officials said.",
+        # a past report: a sentence, whose later words repeat its own
+        "harbour workers said on monday that harbour workers on the island would strike for"
+        " better pay before the summer crossings begin unless the board raises their wages.",
+        # an article first: a sentence
+        "the harbour workers vote to strike over island pay harbour workers on the island"
+        " voted on monday to strike for better pay before the summer crossings begin.",
+        # a dash before the lead: a dateline's, which the dateline rules read
+        "harbour workers vote to strike portville -- harbour workers on the island voted on"
+        " monday to strike for better pay before the summer crossings begin, they said.",
+    ],
+)
+def test_a_first_sentence_with_no_restating_lead_stays_whole(raw: str) -> None:
+    cleaned = clean(make_document(raw))
+    assert "title" not in cleaned.meta
+    assert cleaned.body_text.startswith(raw[:40])
+
+
+# --- a share bar run into the text (lines.share_bars, furniture.SHARE_BAR) -------------
+
+_SHARE_LEAD = (
+    "the harbour board will close the old ferry pier for six weeks of repairs, its chairman"
+    " said on monday, after divers found cracks in two of its piles."
+)
+
+
+@pytest.mark.parametrize(
+    "bar",
+    [
+        "listen to article 4: 26 share this article facebook twitter linkedin email",
+        "Listen to article 2:05 Share this article Facebook Twitter LinkedIn Email",
+        "share share tweet link",
+        "Facebook Twitter Pinterest",
+        "share this story print email",
+        "Listen to article 1:47",
+    ],
+)
+def test_a_share_bar_before_the_lead_is_cut_as_page_furniture(bar: str) -> None:
+    raw = f"{bar} {_SHARE_LEAD}"
+    cleaned = clean(make_document(raw))
+    assert cleaned.body_text == _SHARE_LEAD
+    removal = cleaned.removals[0]
+    assert (removal.start, removal.end, removal.reason) == (0, len(bar), "page furniture")
+
+
+def test_a_share_bar_after_a_sentence_is_cut_and_both_sentences_stay() -> None:
+    first = "The pier opened in 1998 and carried 400 passengers a day."
+    bar = "Share share tweet link"
+    raw = f"{first} {bar} {_SHARE_LEAD}"
+    cleaned = clean(make_document(raw))
+    assert [raw[s.start : s.end] for s in cleaned.body] == [first, _SHARE_LEAD]
+    cut = [r for r in cleaned.removals if r.reason == "page furniture"]
+    assert [raw[r.start : r.end] for r in cut] == [bar]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "The board posted the notice on facebook, twitter and email before the pier closed"
+        " for six weeks of repairs on monday, its chairman said.",
+        "Facebook twitter deal talks ended on monday without an agreement, both companies"
+        " said, after six weeks of meetings in portville.",
+        "He said the notice was shared. Share prices of the ferry company fell on monday"
+        " after the board closed the old pier for six weeks of repairs.",
+    ],
+)
+def test_networks_named_in_story_text_are_no_share_bar(raw: str) -> None:
+    cleaned = clean(make_document(raw))
+    assert not [r for r in cleaned.removals if r.reason == "page furniture"]

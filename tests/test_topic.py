@@ -270,3 +270,32 @@ def test_agency_caption_pre_check_lets_through_every_text_the_pattern_matches() 
         new = topic._may_be_agency_caption(text, low) and matched
         assert new == (may(low, replaced) and matched), text
     assert 1_000 < found < 19_000  # both verdicts tried
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a live blog's header, cased and lower-cased, alone or after its wire's dateline
+        "The Latest on the harbour strike (all times local): 10:43 p.m.",
+        "the latest on the ferry fire ( all times eastern ): 9: 25 a.m.",
+        "PORTVILLE (AP) — The Latest on the island vote (all times EDT):",
+        # a photo gallery's counter and date opening a caption from another story
+        "1/50 May 2, 2014 A crowd waits outside the old ferry hall for the island vote.",
+        "12 / 40 tuesday, june 3 divers check the harbour wall after the storm.",
+        "3/12 4/2/2014 the mayor opens the new pier.",
+    ],
+)
+def test_a_live_blogs_header_and_a_gallerys_counter_are_page_text(text: str) -> None:
+    assert off_topic(text) == "page text"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The latest figures on the strike show that 40 of 50 crews stayed home on monday.",
+        "The ferry runs 24/7 from may 2 until the end of the summer season, the board said.",
+        "About 3/4 of the island's crews voted on monday to strike before the summer.",
+    ],
+)
+def test_story_sentences_with_the_latest_or_a_fraction_are_on_topic(text: str) -> None:
+    assert off_topic(text) is None

@@ -180,6 +180,40 @@ GALLERY = re.compile(r"\bShow Caption\b|\b1 of \d+ [•·]|\bFull Screen Autopla
 GALLERY_TRIGGERS = ("Show Caption", "•", "·", "Full Screen")
 
 # A time stamp alone on a line (live-blog entries): "10 a.m.", "9:15 p.m. EDT".
+# A page's share bar, run into the text when a copy lost its line breaks ("Listen to
+# article 4:26 Share this article Facebook Twitter LinkedIn Email <lead>", "share share
+# tweet link <lead>"): an audio player's label, or two or more share buttons in a row with
+# nothing but blanks between them, opening a line or a sentence. Story text names the
+# networks with commas and "and" ("on facebook, twitter and email"); a bar does not.
+_SHARE_ITEM = (
+    r"(?:share(?: (?:this|the) (?:article|story|page|post))?|shares|tweet|facebook|twitter|"
+    r"linkedin|e-?mail|pinterest|whatsapp|reddit|print|link|google\+?|messenger|sms|"
+    r"flipboard|tumblr|comments?|copy link)"
+)
+SHARE_BAR = re.compile(
+    r"(?:^|(?<=[.!?])[\"'”’)]*\s+)(?P<bar>"
+    r"listen to (?:this )?(?:article|story)(?:\s*\d{0,2}\s?:\s?\d\d)?"
+    rf"(?:\s+{_SHARE_ITEM}(?:[ \t|/·•]+{_SHARE_ITEM})*)?|"
+    rf"{_SHARE_ITEM}(?:[ \t|/·•]+{_SHARE_ITEM})*)(?=\s+\w|\s*$)",
+    re.IGNORECASE,
+)
+SHARE_ACTIONS = frozenset(
+    (
+        *("share", "shares", "tweet", "facebook", "twitter", "linkedin", "email", "e-mail"),
+        *("pinterest", "whatsapp", "reddit", "print", "google", "google+", "messenger"),
+        *("sms", "flipboard", "tumblr"),
+    )
+)
+SHARE_MIN_ACTIONS = 2
+# What a bar that passes the test holds somewhere (lower case): two items side by side,
+# "share" or "tweet" beside another, or the audio player's label
+SHARE_NEEDLES = (
+    *("share share", "share this", "share tweet", "tweet ", "listen to article"),
+    *("listen to this", "listen to story", "facebook twitter", "twitter facebook"),
+    *("facebook email", "print email", "email print", "twitter linkedin"),
+)
+
+
 TIME_LINE = re.compile(r"^\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?(?:\s+[A-Z]{2,4})?$", re.IGNORECASE)
 
 # Credits and sign-offs at the end of wire copy ("X contributed.", "(Editing by ...)").

@@ -62,6 +62,11 @@ _RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = (
             r"(?:view|see) (?:other|all|more|the full|our full)\b|"
             # a video page's stamp before its description ("Published on Dec 9, 2017 ...")
             # (with or without "on" or a colon: "Published Dec 9, 2017", "uploaded: ...")
+            # a photo gallery's counter and its picture's date ("3/40 May 2, 2014 ...",
+            # "12 / 50 4/2/2014 ..."): a caption from the gallery, of any story
+            r"\d{1,3} ?/ ?\d{1,3},?\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+            r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
+            r"\d{1,2}/\d{1,2}/\d{2,4}\b)|"
             r"(?:published|uploaded|posted|streamed live)(?: on)?:? (?:jan|feb|mar|apr|may|jun|"
             r"jul|aug|sep|"
             r"oct|nov|dec)[a-z]*\.? \d{1,2},? (?:19|20)\d\d\b(?!,? (?:in|by|at|on)\b))",
@@ -90,7 +95,9 @@ _RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = (
             r"invalid email address|please re-enter|you must select a newsletter|"
             r"by signing up,? you agree|view all [\w ]{0,30}newsletters|newsletter sign up|"
             # a wire copy's rights notice, left in the body
-            r"all rights reserved|may not be (?:re)?published, broadcast)\b",
+            r"all rights reserved|may not be (?:re)?published, broadcast|"
+            # a live blog's header ("The Latest on the storm (all times local): 10 a.m.")
+            r"the latest\b[^.()]{0,150}\( ?all times\b)",
             re.IGNORECASE,
         ),
         (
@@ -102,6 +109,7 @@ _RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = (
             *("correction appended", "invalid email", "re-enter", "select a newsletter"),
             *("by signing up", "newsletter", "rights reserved", "not be published"),
             "not be republished",
+            "all times",
         ),
     ),
 )

@@ -251,6 +251,12 @@ def drop_by_vocabulary(
             open_credit = ")" not in s
             continue
         reason = _line_reason(s, options)
+        if reason is None and cut is not None and len(line.keep) == 1:
+            a = line.keep[0][0]
+            for x, y in share_bars(s):
+                cut(line, a + x, a + y, FURNITURE)
+            if not line.keep:
+                continue
         if reason == CAPTION and cut is not None and len(line.keep) == 1:
             label = caption_label(s, options)
             if label:  # a label before a paragraph: only the label goes
@@ -263,6 +269,25 @@ def drop_by_vocabulary(
             drop(line, reason)
             if reason == CREDIT and s.startswith("(") and ")" not in s:
                 open_credit = True
+
+
+def share_bars(line: str) -> list[tuple[int, int]]:
+    """The share bars run into ``line`` (furniture.SHARE_BAR), as spans into it: an audio
+    player's label, or two share buttons or more with nothing between them."""
+    low = line.lower()
+    if not any(n in low for n in fw.SHARE_NEEDLES):
+        return []
+    found = []
+    for m in fw.SHARE_BAR.finditer(line):
+        bar = m.group("bar")
+        low = bar.lower()
+        items = re.split(r"[\s|/·•]+", low)
+        actions = {w for w in items if w in fw.SHARE_ACTIONS} - {"shares"}
+        # two network names alone may be a story's ("Facebook Twitter deal"): a button too
+        buttons = len(items) >= 3 or bool(actions & {"share", "tweet"})
+        if low.startswith("listen") or (len(actions) >= fw.SHARE_MIN_ACTIONS and buttons):
+            found.append((m.start("bar"), m.end("bar")))
+    return found
 
 
 def caption_label(line: str, options: CleanOptions) -> int:
@@ -413,8 +438,11 @@ _ABBREVIATION_END = re.compile(
 def glued_headline(line: str) -> int:
     """Where the lead starts in ``line`` when a headline is glued before it, else 0."""
     m = _NEXT_SENTENCE.search(line)
-    if m is None:
-        return 0
+    lead = _stopped_headline(line, m) if m is not None else 0
+    return lead or unstopped_headline(line)
+
+
+def _stopped_headline(line: str, m: re.Match[str]) -> int:
     head, rest = line[: m.start() + 1], line[m.end() - 1 :]
     words = WORD.findall(head)
     if not rest[:1].isalpha() or not words or _ABBREVIATION_END.fullmatch(words[-1]):
@@ -431,6 +459,132 @@ def glued_headline(line: str) -> int:
     if len(own) < 3 or len(shared) < GLUED_HEADLINE_SHARED * len(own):
         return 0
     return m.end() - 1
+
+
+# A headline run into its lead with no stop, dash or label ("<headline> <lead>", or a
+# headline with an article before its stop, which GLUED_HEADLINE refuses): the lead opens
+# by restating the headline's first word, after an article at most ("eight people killed
+# ... | eight people have been killed ...", "remains of ... found | the remains of ..."),
+# and goes on to share half its words or more. The split is the first word boundary where
+# that holds, after 4 to 20 words that open with no function word ("the", "in") and hold
+# no verb of a past report ("said", "was"), where the word before it ends no phrase ("of",
+# "the") and the word after it continues none ("that", "said", "of").
+UNSTOPPED_HEAD_WORDS = (4, 20)
+UNSTOPPED_HEAD_SPAN = 200  # characters the headline may take
+UNSTOPPED_HEAD_SHARED = 0.5
+UNSTOPPED_OPENING = 3  # two of the headline's first 3 content words open the lead
+UNSTOPPED_LEAD_WORDS = 30  # the lead's words the headline's are looked for in
+UNSTOPPED_READ = 600  # characters read: the headline's span and the lead's words
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_FUNCTION = _word_set(
+    "a an the of to in on at by for from with into onto over under about after before as "
+    "and or but nor if than that which who whom whose his her its their our your my this "
+    "these those is are was were be been being has have had will would can could may might "
+    "shall should must do does did not no so where when"
+)
+_CONTINUES = (_FUNCTION - {"a", "an", "the", "this", "these", "his", "her", "their", "its"}) | {
+    "said",
+    "says",
+    "told",
+    "added",
+    "according",
+    "also",
+    "while",
+    "because",
+}
+_REPORTED = _word_set("said told was were had did")
+# a dash, bracket or bar before the split: a dateline's or a page's cue, other rules' work,
+# and a page's label inside the headline ("<headline> exclusive <lead>"): the label rules'
+_NO_HEADLINE = re.compile(r"[–—|&;()\[\]]|--|\s-\s|\bexclusive\b", re.IGNORECASE)
+_HEAD_TOKEN = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*|[.!?]", re.UNICODE)
+_GAP = " \t\n.'\"’”"  # what may stand between headline and lead: blanks, a stop, a quote
+
+
+def _bare(word: str) -> str:
+    w = word.lower()
+    return w[:-2] if w.endswith(("'s", "’s")) else w
+
+
+def _stem(word: str) -> str | None:
+    """A word of four letters or more by its first five ("harbour", "harbours")."""
+    w = _bare(word).replace("-", "")
+    return w[:5] if len(w) >= 4 and w.isalpha() and w not in _FUNCTION else None
+
+
+def unstopped_headline(line: str) -> int:
+    """Where the lead starts when a headline runs into it with no stop, dash or label."""
+    m = _HEAD_TOKEN.search(line, 0, 40)
+    if m is None or m.group().lower() in _FUNCTION:
+        return 0  # a headline drops its opening article; a sentence keeps it
+    first = _bare(m.group())
+    # the lead restates the first word within the headline's span and two words: most
+    # first sentences are refused here, before they are read word by word
+    window = line[: UNSTOPPED_HEAD_SPAN + 40].lower()
+    at = window.find(" " + first, m.end())
+    while at >= 0 and window.count(" ", m.end(), at) < UNSTOPPED_HEAD_WORDS[0] - 2:
+        at = window.find(" " + first, at + 1)  # too soon: inside the shortest headline
+    if at < 0:
+        return 0
+    # ... and, close after it, one of the headline's next two content words
+    following: list[str] = []
+    for t in _HEAD_TOKEN.finditer(window, m.end(), at):
+        stem = _stem(t.group())
+        if stem:
+            following.append(stem)
+            if len(following) == 2:
+                break
+    if not any(window.find(stem, at, at + 120) >= 0 for stem in following):
+        return 0
+    low, high = UNSTOPPED_HEAD_WORDS
+    words = []  # the headline's longest run and the lead's words after it
+    for t in _HEAD_TOKEN.finditer(line, 0, UNSTOPPED_READ):
+        if t.group() not in ".!?":
+            words.append((t.group(), t.start()))
+            if len(words) > high + UNSTOPPED_LEAD_WORDS:
+                break
+    lowered = [w.lower() for w, _ in words]
+    reported = next((i for i, w in enumerate(lowered) if w in _REPORTED), len(words))
+    stems: list[str | None] = []  # found once a split passes the cheap tests
+    stopped = None  # where the first sentence ends, once a split after it was tried
+    for k in range(low, min(high, len(words) - UNSTOPPED_LEAD_WORDS // 2) + 1):
+        (last, end), (nxt, start) = words[k - 1], words[k]
+        if start > UNSTOPPED_HEAD_SPAN:
+            break
+        between = line[end + len(last) : start]
+        if stopped is not None and stopped < start:
+            return 0  # a sentence before the split: a standfirst, or the lead itself
+        if "." in between:
+            if _ABBREVIATION_END.fullmatch(last):
+                continue  # "in nov. 29": the sentence goes on
+            stopped = start
+        if between.strip(_GAP) or lowered[k - 1] in _FUNCTION or lowered[k] in _CONTINUES:
+            continue
+        if reported < k:
+            return 0  # a past report: the lead itself
+        if _NO_HEADLINE.search(line, 0, start):
+            return 0
+        # the lead opens with the headline's first word, after an article at most ("the
+        # remains of ..."); a split inside a name ("... jim | carrey") fails this
+        opener = words[k + 1][0] if lowered[k] in _ARTICLES else nxt
+        if _bare(opener) != first:
+            continue
+        stems = stems or [_stem(w) for w, _ in words]
+        head = [s for s in stems[:k] if s]
+        own = set(head)
+        if len(own) < 4:
+            continue  # two words of three restated are no evidence
+        opening = [s for s in stems[k : k + 2 * UNSTOPPED_OPENING] if s][: UNSTOPPED_OPENING + 1]
+        if len(set(head[:UNSTOPPED_OPENING]).intersection(opening)) < 2:
+            continue
+        shared = own.intersection(stems[k : k + UNSTOPPED_LEAD_WORDS])
+        if len(shared) >= UNSTOPPED_HEAD_SHARED * len(own):
+            return start
+    return 0
 
 
 def _cut_glued_headline(text: str, line: Line, meta: dict[str, str], cut: Cut | None) -> None:
