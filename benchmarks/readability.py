@@ -104,6 +104,7 @@ def ablate(off: list[str]) -> None:
     rule)."""
     import synopsis.dependencies as dependencies
     import synopsis.select as select
+    from synopsis.dependencies import sentence, units
 
     kinds = {o.split(":", 1)[1] for o in off if o.startswith("need:")}
     frags = {o.split(":", 1)[1] for o in off if o.startswith("fragment:")}
@@ -112,13 +113,13 @@ def ablate(off: list[str]) -> None:
     if unknown:
         raise SystemExit(f"unknown --off {unknown}; known: {', '.join(ABLATIONS)}")
     if kinds:
-        needs = dependencies.needs
+        needs = units.needs
 
         def needs_off(text):
             need = needs(text)
             return None if need is not None and need.kind in kinds else need
 
-        dependencies.needs = needs_off
+        units.needs = needs_off  # (read by Article.needs)
         if "speaker" in kinds:  # the selector's view only: the checker still asks speaker_need
             article_needs = dependencies.Article.needs
 
@@ -128,7 +129,7 @@ def ablate(off: list[str]) -> None:
 
             dependencies.Article.needs = article_needs_off
     if "quote-context" in off:
-        dependencies.quote_context = lambda text: None
+        units.quote_context = lambda text: None  # (read by Article.needs)
     if frags:
         fragment = select.fragment
         select.fragment = lambda text: None if fragment(text) in frags else fragment(text)
@@ -140,7 +141,7 @@ def ablate(off: list[str]) -> None:
     if "reacts" in off:  # reactions open a summary and keep their place in the order
         select.reacts = lambda text: False
     if "generic-we" in off:  # "our planet", "as we know it" count as first-person text
-        dependencies.GENERIC_WE = False
+        sentence.GENERIC_WE = False
     if "pair-another" in off:  # "another resident" only after a resident was taken
         select.PAIR_ANOTHER = False
     if "lead-demotion" in off:

@@ -536,7 +536,7 @@ _PAGE_PIECES = (
 
 def _glued_page_text_as_it_was(text: str) -> bool:
     """``glued_page_text`` before the digit pre-check and the needle loop (speed15c)."""
-    from synopsis import dependencies as d
+    from synopsis.dependencies import fragments as d
 
     if "(" in text:
         if d._GLUED_BRACKET.search(text):
@@ -559,7 +559,7 @@ def test_glued_page_text_with_its_pre_checks_is_glued_page_text_as_it_was() -> N
     furniture among them (many with 9 to 11 figures, where the digit count decides)."""
     import random
 
-    from synopsis import dependencies as d
+    from synopsis.dependencies import fragments as d
 
     rng = random.Random(15)
     verdicts = {True: 0, False: 0}
@@ -673,7 +673,7 @@ def test_the_first_person_scan_finds_what_its_plain_pattern_finds() -> None:
     import random
     import re
 
-    from synopsis import dependencies as d
+    from synopsis.dependencies import sentence as d
 
     plain = re.compile(
         r"(?<![\w'’.-])(?:i|me|my|we|our)(?:['’](?:m|ve|ll|d|re))?(?![\w'’-])", re.IGNORECASE

@@ -563,7 +563,7 @@ RISING = [
 
 
 def test_another_resident_comes_only_after_a_first_one(monkeypatch: pytest.MonkeyPatch) -> None:
-    import synopsis.dependencies as dependencies
+    from synopsis.dependencies import sentence  # (where needs reads its rules)
 
     def texts(words: int) -> list[str]:
         return [s.text for s in synopsis.summarize(RISING, words=words).sentences]
@@ -577,7 +577,7 @@ def test_another_resident_comes_only_after_a_first_one(monkeypatch: pytest.Monke
                 shown += 1
     assert shown  # it comes in once a resident has been met
     # without the rule the quotation comes in before any resident: the fixture exercises it
-    monkeypatch.setattr(dependencies, "another", lambda text: None)
+    monkeypatch.setattr(sentence, "another", lambda text: None)
     assert not any(t.startswith("Resident") for t in texts(40))
     assert any("another resident" in t for t in texts(40))
 
@@ -704,7 +704,7 @@ FINDINGS = [
 
 
 def test_these_findings_come_only_after_the_findings(monkeypatch: pytest.MonkeyPatch) -> None:
-    import synopsis.dependencies as dependencies
+    from synopsis.dependencies import sentence  # (where needs reads its rules)
 
     def texts(words: int) -> list[str]:
         return [s.text for s in synopsis.summarize(FINDINGS, words=words).sentences]
@@ -717,7 +717,7 @@ def test_these_findings_come_only_after_the_findings(monkeypatch: pytest.MonkeyP
                 seen = True
                 assert any("findings of" in t for t in summary[:k]), summary
     assert seen  # it does come in, after what it points at
-    monkeypatch.setattr(dependencies, "DEMONSTRATIVE", False)
+    monkeypatch.setattr(sentence, "DEMONSTRATIVE", False)
     assert any(
         "these findings" in t and not any("findings of" in u for u in s[:k])
         for words in (15, 20, 30)

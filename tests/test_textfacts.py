@@ -52,7 +52,7 @@ def test_pronoun_speaker_finds_what_the_single_pattern_found():
     # the one pattern the split search replaced: the same first match, pronoun for pronoun
     import re
 
-    from synopsis.dependencies import _pronoun_speaker
+    from synopsis.dependencies.quotes import _pronoun_speaker
     from synopsis.wordlists import SAY as _SAY
 
     reference = re.compile(

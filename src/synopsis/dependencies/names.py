@@ -1,0 +1,202 @@
+"""Persons a sentence names, and the one it attributes its words to, for who "he" may be."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..textfacts import Text, text_of
+from ..wordlists import (
+    NOT_A_NAME,
+    NOT_NAME_START,
+    NOT_SURNAME,
+    SAY,
+    TITLES,
+)
+from .quotes import _SAY_FIRST, _SAY_WORD
+
+# (Every name, and every title, starts with a capital: the lookahead lets the matcher
+# skip to the next one instead of trying the titles at every position.)
+_PERSON = re.compile(
+    rf"(?=[A-Z])(?:(?:{TITLES})\.?\s+)?"
+    r"((?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.|de|van|von|al|bin))*"
+    r"\s+[A-Z][a-z'’-]+)"
+)
+
+
+@dataclass(frozen=True)
+class Name:
+    """A person named in a sentence: ``text`` (the surname) found at ``[start, end)`` of
+    that sentence's text."""
+
+    text: str
+    start: int
+    end: int
+
+
+def _persons(text: str) -> list[Name]:
+    text = text_of(text)
+    if "persons" not in text.found:
+        text.found["persons"] = tuple(_find_persons(text))
+    return list(text.found["persons"])
+
+
+def _find_persons(text: Text) -> list[Name]:
+    rest = text.rest
+    out = []
+    for m in _PERSON.finditer(rest):
+        parts = m.group(1).split()
+        surname = parts[-1].rstrip("'’")
+        if surname.endswith(("'s", "’s")) or surname.lower() in NOT_SURNAME:
+            continue
+        if m.start(1) == 0 and parts[0].lower() in NOT_NAME_START:
+            continue
+        start = m.start(1)
+        # "Getty Images Harbour", "Lake County Deputy Ann Cole": a person's name
+        # starts after the last word that names an institution or a place.
+        cut = max((k for k, w in enumerate(parts) if w.lower() in NOT_SURNAME), default=-1)
+        if cut >= 0:
+            if len(parts) - cut - 1 < 2:
+                continue
+            start += list(re.finditer(r"\S+", m.group(1)))[cut + 1].start()
+        out.append(Name(surname, start, m.end(1)))
+    return out
+
+
+def full_names(text: str) -> list[Name]:
+    """The people ``text`` names with a first name and a surname (outside quotations):
+    ``Name.text`` is the surname, ``[start, end)`` the whole name."""
+    return _persons(text)
+
+
+_PLACE_PREPOSITIONS = frozenset(
+    [
+        *("in", "at", "on", "from", "to", "of", "for", "by", "near", "into", "across"),
+        *("outside", "inside", "around", "through", "toward", "towards", "via", "between"),
+        *("against", "about", "throughout", "within", "across", "off", "over", "under"),
+    ]
+)
+# A run of capitalised words (with name particles): a lone word is one run of one word,
+# once a sentence-opening "When", "The", "In" before it is set aside.
+_CAPITALISED_RUN = re.compile(
+    r"(?=[A-Z])[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|(?:de|van|von|al|bin)\b))*"
+)
+_TOKEN = re.compile(r"\S+")
+_LONE_WORD = re.compile(r"[A-Z][a-z'’-]+(?=\.?$)")  # the whole word ("PageRank" is none)
+_OPENS_CLAUSE = (",", ";", ":", "(", "—", "–", "-")
+# Words after which a capitalised word is a clause's subject, and words that may follow a
+# subject (a verb, an auxiliary, an adverb before one).
+_BEFORE_SUBJECT = frozenset(
+    [
+        *("when", "that", "if", "how", "as", "and", "but", "while", "because", "after"),
+        *("before", "since", "until", "where", "why", "whom", "whether", "then", "so"),
+        *("though", "although", "also", "according", "once", "unless", "said", "says"),
+    ]
+)
+_VERB_LIKE = re.compile(
+    r"(?:[a-z]+(?:ed|s)|and|or|has|had|was|is|will|would|could|can|may|might|must|should|did|"
+    r"does|do|also|then|never|still|later|now|first|allegedly|reportedly|recently|only|"
+    r"just|told|said|say|thinks|went|got|began|took|gave|made|came|saw|knew|felt|left|"
+    r"won|lost|ran|sat|stood|spent|found|put|kept|held|led|met|paid|sent|wrote|spoke|"
+    r"drove|fell|grew|flew|threw|broke|chose|hid|shot|bit|fled)\b"
+)
+
+
+def cited_surnames(text: str) -> list[Name]:
+    """Capitalised words ``text`` uses alone, outside quotations, as a surname may be
+    ("Webb said", "Webb's report", "Altahan reacted"): not part of a longer capitalised
+    run ("Ann Webb", "President Webb", "Webb County"), nor a place after a preposition
+    ("in Nevada"). Whether one is a person's surname is for the caller to find (an
+    earlier full name with it); possessives give the bare word."""
+    rest = text_of(text).rest
+    out = []
+    for run in _CAPITALISED_RUN.finditer(rest):
+        group = run.group()
+        if len(group) < 2:
+            continue
+        if " " in group:
+            parts = [(m.start(), m.group()) for m in _TOKEN.finditer(group)]
+        else:
+            parts = [(0, group)]
+        prev = None  # the word before the lone word, if any
+        while len(parts) > 1 and parts[0][1].lower() in NOT_NAME_START:
+            prev = parts.pop(0)[1]
+        if len(parts) != 1:
+            continue
+        offset, token = parts[0]
+        m = _LONE_WORD.match(token)
+        if m is None:
+            continue
+        start = run.start() + offset
+        if prev is None:
+            before = rest[max(0, start - 30) : start].rstrip()
+            if before and not before.endswith(_OPENS_CLAUSE):
+                prev = before.split()[-1]
+        if prev is not None and prev.lower() in _PLACE_PREPOSITIONS:  # "in Nevada"
+            continue
+        word = m.group().rstrip("'’")
+        possessive = word.endswith(("'s", "’s"))
+        if possessive:
+            word = word[:-2]
+        # a person is cited as a subject ("Webb said", "when Webb arrived", "said Webb"),
+        # not as a modifier ("the Webb report", "a component Battalion")
+        if (
+            prev is not None
+            and prev.lower() not in _BEFORE_SUBJECT
+            and not _SAY_WORD.fullmatch(prev)
+        ):
+            continue
+        after = rest[start + len(m.group()) : start + len(m.group()) + 30].split()
+        following = after[0] if after else ""
+        if not possessive and following[:1].isalpha() and not _VERB_LIKE.match(following):
+            continue
+        if len(word) > 1 and word.lower() not in NOT_SURNAME and word.lower() not in NOT_A_NAME:
+            out.append(Name(word, start, start + len(word)))
+    return out
+
+
+def attributed_name(text: str) -> Name | None:
+    """The person ``text`` attributes something to by name ("..., Kerry said", "said Lt.
+    Todd Joyce", "Kerry told reporters"), the last one when there are several."""
+    text = text_of(text)
+    if "attributed_name" not in text.found:
+        # every way of attributing needs a verb of saying: a cheap test first
+        found = _attributed_name(text) if text.has_word(_SAY_FIRST) else None
+        text.found["attributed_name"] = found
+    return text.found["attributed_name"]
+
+
+def _attributed_name(text: Text) -> Name | None:
+    rest = text.rest
+    for name in reversed(_persons(text)):
+        after = rest[name.end : name.end + 40]
+        before = rest[max(0, name.start - 40) : name.start]
+        if _SAYS_AFTER.match(after) or _SAYS_BEFORE.search(before):
+            return name
+    found = None
+    for m in _SURNAME_SAYS.finditer(rest):
+        word = m.group("a") or m.group("b")
+        if word.lower() not in NOT_SURNAME and word.lower() not in NOT_A_NAME:
+            start = m.start("a") if m.group("a") else m.start("b")
+            found = Name(word, start, start + len(word))
+    return found
+
+
+def speaker_name(text: str) -> Name | None:
+    """The person ``text`` attributes something to by name, else its only named person;
+    None if neither."""
+    name = attributed_name(text)
+    if name is not None:
+        return name
+    persons = _persons(text)
+    surnames = {p.text for p in persons}
+    return persons[-1] if len(surnames) == 1 else None
+
+
+# A verb of saying just after a name ("Kerry, 71, said") or just before it ("said Lt.").
+_SAYS_AFTER = re.compile(rf"\s*(?:,[^,]{{0,30}},)?\s*(?:{SAY})\b")
+_SAYS_BEFORE = re.compile(rf"\b(?:{SAY})\s*(?:(?:{TITLES})\.?\s+)?$")
+# A lone capitalised word next to a verb of saying ("Kerry said", "said Psaki").
+_SURNAME_SAYS = re.compile(
+    rf"\b(?P<a>[A-Z][a-z'’-]+)\s+(?:{SAY})\b|\b(?:{SAY})\s+(?P<b>[A-Z][a-z'’-]+)\b"
+)
