@@ -103,8 +103,9 @@ def ablate(off: list[str]) -> None:
     reads patched; the checker keeps its own references, so it still judges by every
     rule)."""
     import synopsis.dependencies as dependencies
-    import synopsis.select as select
     from synopsis.dependencies import sentence, units
+    from synopsis.select import greedy
+    from synopsis.select import units as select_units
 
     kinds = {o.split(":", 1)[1] for o in off if o.startswith("need:")}
     frags = {o.split(":", 1)[1] for o in off if o.startswith("fragment:")}
@@ -131,23 +132,23 @@ def ablate(off: list[str]) -> None:
     if "quote-context" in off:
         units.quote_context = lambda text: None  # (read by Article.needs)
     if frags:
-        fragment = select.fragment
-        select.fragment = lambda text: None if fragment(text) in frags else fragment(text)
+        fragment = select_units.fragment  # (read by _standalone, in select.units)
+        select_units.fragment = lambda text: None if fragment(text) in frags else fragment(text)
     if topics:
-        off_topic = select.off_topic
-        select.off_topic = lambda text: None if off_topic(text) in topics else off_topic(text)
+        off_topic = select_units.off_topic
+        select_units.off_topic = lambda text: None if off_topic(text) in topics else off_topic(text)
     if "announces" in off:
-        select.announces = lambda text: False
+        greedy.announces = lambda text: False
     if "reacts" in off:  # reactions open a summary and keep their place in the order
-        select.reacts = lambda text: False
+        greedy.reacts = lambda text: False
     if "generic-we" in off:  # "our planet", "as we know it" count as first-person text
         sentence.GENERIC_WE = False
     if "pair-another" in off:  # "another resident" only after a resident was taken
-        select.PAIR_ANOTHER = False
+        greedy.PAIR_ANOTHER = False
     if "lead-demotion" in off:
-        select.not_a_lead = lambda text, quotation=False: None
+        greedy.not_a_lead = lambda text, quotation=False: None
     if "unit-stands" in off:  # a unit whose other parts do not stand is still taken
-        of = select._Units.of
+        of = select_units._Units.of
 
         def of_off(self, g):
             saved, self.on_topic = self.on_topic, False
@@ -156,11 +157,11 @@ def ablate(off: list[str]) -> None:
             finally:
                 self.on_topic = saved
 
-        select._Units.of = of_off
+        select_units._Units.of = of_off
     sizes = [int(o.split("=", 1)[1]) for o in off if o.startswith("max-unit=")]
     if sizes:
-        resolve = select.resolve
-        select.resolve = lambda texts, k, article=None: resolve(texts, k, sizes[-1], article)
+        resolve = select_units.resolve  # (read by _Units.of)
+        select_units.resolve = lambda texts, k, article=None: resolve(texts, k, sizes[-1], article)
 
 
 def rouge(args: argparse.Namespace) -> None:
@@ -253,9 +254,10 @@ def refusals(args: argparse.Namespace) -> None:
 
     import synopsis.pipeline as pipeline
     from synopsis import dependencies
+    from synopsis.dependencies import announces
     from synopsis.evaluate.data import read_clusters, split
     from synopsis.options import Options, SelectOptions
-    from synopsis.select import _Units, announces
+    from synopsis.select.units import _Units
     from synopsis.topic import off_topic
 
     seen = _spy_on_select(pipeline)

@@ -111,7 +111,7 @@ def test_selectable_is_the_rule_select_ranks_candidates_by(sample_files: list[Pa
     from synopsis.options import Options
     from synopsis.score import score
     from synopsis.score.training import prepare
-    from synopsis.select import _Units
+    from synopsis.select.units import _Units
 
     cluster = load(sample_files).clusters[0]
     prepared = prepare(cluster, Options())

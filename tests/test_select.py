@@ -307,7 +307,7 @@ RAID = [
 
 
 def test_the_opening_is_an_event_not_background(monkeypatch: pytest.MonkeyPatch) -> None:
-    import synopsis.select as select_module
+    from synopsis.select import greedy as select_module  # (where select reads its rules)
 
     opening = synopsis.summarize(RAID, words=25).sentences[0].text
     assert not opening.startswith(("The rise", "Since May"))
@@ -397,7 +397,7 @@ def test_raw_offsets_of_folded_and_unfolded_sentences():
     # the display text folds whitespace; an unfolded sentence takes a shortcut that must
     # land where the character walk lands, at every position of both kinds
     from synopsis.model import Sentence
-    from synopsis.select import _raw_offset
+    from synopsis.select.units import _raw_offset
 
     def walk(raw: str, s: Sentence, k: int) -> int:
         n, pos = sum(1 for ch in s.text[:k] if not ch.isspace()), s.start
@@ -432,7 +432,8 @@ def test_greedy_stops_only_when_no_candidate_left_out_fits(
     # longer than the words left; a pass that stopped early would leave one that fits.
     import synopsis.pipeline as pipeline
     from synopsis.dependencies import announces
-    from synopsis.select import _Runs, _Units
+    from synopsis.select.order import _Runs
+    from synopsis.select.units import _Units
 
     seen = {}
     real = pipeline.select
@@ -601,7 +602,7 @@ PAIRED = [
 
 
 def test_another_resident_comes_in_with_the_first_one(monkeypatch: pytest.MonkeyPatch) -> None:
-    import synopsis.select as select
+    from synopsis.select import greedy as select  # (where select reads PAIR_ANOTHER)
 
     def texts(words: int) -> list[str]:
         return [s.text for s in synopsis.summarize(PAIRED, words=words).sentences]
@@ -652,7 +653,7 @@ REACT = [
 
 
 def test_a_reaction_never_opens_and_follows_the_news(monkeypatch: pytest.MonkeyPatch) -> None:
-    import synopsis.select as select_module
+    from synopsis.select import greedy as select_module  # (where select reads its rules)
 
     def texts(words: int) -> list[str]:
         return [s.text for s in synopsis.summarize(REACT, words=words).sentences]
