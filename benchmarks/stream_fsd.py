@@ -174,15 +174,6 @@ class FsdIndex(StoryIndex):
             return self._divide(story_id, [0], list(range(1, n)))
         return self._divide(story_id, [i for i in range(n) if i != worst], [worst])
 
-    def _divide(self, story_id: str, keep: Sequence[int], move: Sequence[int]) -> Split:
-        members = self.stories[story_id].members
-        self._drop(self.stories[story_id])
-        new_id = self._unique_id(members[move[0]][0])
-        for sid, part in ((story_id, keep), (new_id, move)):
-            for i in part:
-                self._join(sid, members[i][1], members[i][0])
-        return Split(story_id, new_id, tuple(members[i][0] for i in move))
-
 
 def group(articles, options: StoryOptions, tries: Tries) -> list[str]:
     """Final story ids (splits replayed, merges resolved), as ``group_articles``."""

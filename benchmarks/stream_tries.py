@@ -204,15 +204,6 @@ class TriesIndex(StoryIndex):
             return self._divide(story_id, [0, 2], [1])
         return None
 
-    def _divide(self, story_id: str, keep: list[int], move: list[int]) -> Split:
-        members = self.stories[story_id].members
-        self._drop(self.stories[story_id])
-        new_id = self._unique_id(members[move[0]][0])
-        for sid, part in ((story_id, keep), (new_id, move)):
-            for i in part:
-                self._join(sid, members[i][1], members[i][0])
-        return Split(story_id, new_id, tuple(members[i][0] for i in move))
-
 
 def group(articles: list[Article], options: StoryOptions, tries: Tries) -> list[str]:
     """Final story ids (splits and fall-backs replayed, merges resolved)."""

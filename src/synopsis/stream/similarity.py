@@ -735,7 +735,13 @@ class StoryIndex:
         keep, move = _two_means(vectors, opts.split_ratio)
         if min(len(keep), len(move)) < opts.split_min_part:
             return None
-        self._drop(story)
+        return self._divide(story_id, keep, move)
+
+    def _divide(self, story_id: str, keep: Sequence[int], move: Sequence[int]) -> Split:
+        """Rebuild the story from its members at ``keep`` and make those at ``move`` a new
+        story named after the first of them."""
+        members = self.stories[story_id].members
+        self._drop(self.stories[story_id])
         new_id = self._unique_id(members[move[0]][0])
         for sid, part in ((story_id, keep), (new_id, move)):
             for i in part:
