@@ -35,7 +35,7 @@ import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from stream_eval import _value, embeddings, read_stream
+from stream_eval import embeddings, read_stream, settings
 from stream_oracle import OracleIndex
 from synopsis.stream.similarity import StoryIndex, StoryOptions, features, figures, new_event
 
@@ -156,7 +156,7 @@ def main() -> None:
     parser.add_argument("--embed-cache", type=Path)
     parser.add_argument("--set", action="append", default=[], help="option=value (newevent)")
     args = parser.parse_args()
-    test = StoryOptions(**{k: _value(v) for k, v in (i.split("=", 1) for i in args.set)})
+    test = StoryOptions(**settings(args.set))
     for path in args.streams:
         if args.what == "cues":
             cues(path)

@@ -52,6 +52,11 @@ def _value(text: str) -> object:
     return text
 
 
+def settings(items: list[str]) -> dict[str, object]:
+    """``field=value`` arguments (``--set``, ``--try``) as a dict, numbers parsed."""
+    return {k: _value(v) for k, v in (item.split("=", 1) for item in items)}
+
+
 def embeddings(path: Path, articles: list[Article], cache: Path | None,
                options: EmbedOptions | None = None) -> list:  # fmt: skip
     """The stream's article embeddings, from the cache when the stream is unchanged."""
@@ -107,9 +112,7 @@ def main() -> None:
     parser.add_argument("--embed-words", type=int, default=EmbedOptions.words)
     args = parser.parse_args()
     overrides = dict(BASELINE) if args.baseline else {}
-    for item in args.set:
-        key, value = item.split("=", 1)
-        overrides[key] = _value(value)
+    overrides.update(settings(args.set))
     streams = []
     for path in args.streams:
         articles, gold = read_stream(path)

@@ -37,7 +37,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from stream_eval import _value, read_stream, report_line
+from stream_eval import read_stream, report_line, settings
 from synopsis.stream.metrics import grouping
 from synopsis.stream.similarity import (
     DocumentFrequencies,
@@ -267,9 +267,9 @@ def main() -> None:
     parser.add_argument("--try", dest="tries", action="append", default=[],
                         help="Tries field=value (eval)")  # fmt: skip
     args = parser.parse_args()
-    changes = {k: _value(v) for k, v in (i.split("=", 1) for i in args.set)}
+    changes = settings(args.set)
     options = dataclasses.replace(StoryOptions(), **changes)
-    tries = Tries(**{k: _value(v) for k, v in (i.split("=", 1) for i in args.tries)})
+    tries = Tries(**settings(args.tries))
     if args.what == "cues":
         for path in args.streams:
             print_cues(path, options)

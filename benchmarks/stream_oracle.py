@@ -18,7 +18,7 @@ import argparse
 import dataclasses
 from pathlib import Path
 
-from stream_eval import _value, embeddings, read_stream
+from stream_eval import embeddings, read_stream, settings
 from synopsis.stream.metrics import grouping
 from synopsis.stream.similarity import StoryIndex, StoryOptions
 
@@ -62,7 +62,7 @@ def main() -> None:
     parser.add_argument("--set", action="append", default=[], help="StoryOptions field=value")
     args = parser.parse_args()
     options = StoryOptions.with_embeddings() if args.embed else StoryOptions()
-    changes = {k: _value(v) for k, v in (i.split("=", 1) for i in args.set)}
+    changes = settings(args.set)
     options = dataclasses.replace(options, **changes)
     for path in args.streams:
         articles, gold = read_stream(path)

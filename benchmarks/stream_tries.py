@@ -49,7 +49,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import stream_oracle
-from stream_eval import _value, read_stream, report_line
+from stream_eval import read_stream, report_line, settings
 from synopsis.stream import similarity
 from synopsis.stream.metrics import grouping
 from synopsis.stream.similarity import (
@@ -262,9 +262,9 @@ def main() -> None:
     parser.add_argument("--try", dest="tries", action="append", default=[],
                         help="Tries field=value")  # fmt: skip
     args = parser.parse_args()
-    changes = {k: _value(v) for k, v in (i.split("=", 1) for i in args.set)}
+    changes = settings(args.set)
     options = dataclasses.replace(StoryOptions(), **changes)
-    tries = Tries(**{k: _value(v) for k, v in (i.split("=", 1) for i in args.tries)})
+    tries = Tries(**settings(args.tries))
     evaluate(args.streams, options, tries, args.weighting, args.oracle)
 
 
