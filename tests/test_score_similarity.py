@@ -22,6 +22,32 @@ def random_rows(n: int, terms: int, seed: int) -> sparse.csr_matrix:
     return sparse.diags(1 / np.where(norms > 0, norms, 1)) @ m
 
 
+def tfidf_rows(sizes: tuple[int, ...], seed: int) -> list[sparse.csr_matrix]:
+    """TF-IDF matrices of invented sentences (0 to 12 words of a small list), one of each
+    size, drawn in order from one seeded generator."""
+    import random
+
+    rng = random.Random(seed)
+    words = [
+        "river",
+        "flood",
+        "mill",
+        "night",
+        "old",
+        "town",
+        "rain",
+        "bridge",
+        "road",
+        "closed",
+        "police",
+        "said",
+    ]
+    return [
+        vectorize([" ".join(rng.choices(words, k=rng.randint(0, 12))) for _ in range(n)])
+        for n in sizes
+    ]
+
+
 def test_pairs_are_exact_below_the_limits_however_the_rows_are_blocked() -> None:
     matrix = random_rows(120, 30, seed=1)
     expected = brute_force(matrix, 0.3)
@@ -100,27 +126,7 @@ def test_other_document_counts_are_the_lengths_of_other_documents() -> None:
 def test_dense_path_gives_the_sparse_products_values_bit_for_bit() -> None:
     """Small clusters skip scipy's product: the same pairs, values and layout (float32
     sums in scipy's order), on TF-IDF rows (entries unsorted) and random ones."""
-    import random
-
-    rng = random.Random(4)
-    words = [
-        "river",
-        "flood",
-        "mill",
-        "night",
-        "old",
-        "town",
-        "rain",
-        "bridge",
-        "road",
-        "closed",
-        "police",
-        "said",
-    ]
-    matrices = []
-    for n in (1, 2, 5, 17, 60, 200):
-        texts = [" ".join(rng.choices(words, k=rng.randint(0, 12))) for _ in range(n)]
-        matrices.append(vectorize(texts))
+    matrices = tfidf_rows((1, 2, 5, 17, 60, 200), seed=4)
     matrices += [random_rows(n, 40, seed=n) for n in (3, 30, 150)]
     from synopsis.score.similarity import _dense_similarities
 
@@ -167,28 +173,8 @@ def test_sparse_path_builds_the_csr_matrix_the_coo_conversion_built() -> None:
     builds its CSR result directly: the same indptr, indices, values and dtypes as
     slicing every block and converting the gathered COO entries, on TF-IDF rows (entries
     unsorted) and random ones, with rows blocked and neighbours capped."""
-    import random
-
-    rng = random.Random(5)
-    words = [
-        "river",
-        "flood",
-        "mill",
-        "night",
-        "old",
-        "town",
-        "rain",
-        "bridge",
-        "road",
-        "closed",
-        "police",
-        "said",
-    ]
     matrices = [random_rows(n, 40, seed=n) for n in (3, 30, 150)]
-    for n in (1, 2, 17, 60, 300):
-        matrices.append(
-            vectorize([" ".join(rng.choices(words, k=rng.randint(0, 12))) for _ in range(n)])
-        )
+    matrices += tfidf_rows((1, 2, 17, 60, 300), seed=5)
     compared = 0
     for matrix in matrices:
         for threshold, neighbours, entries in ((0.3, 50, 4_000_000), (0.05, 3, 60), (0.9, 50, 1)):
