@@ -126,3 +126,16 @@ def test_another_witness_is_unmet_until_the_summary_met_one() -> None:
     cluster = Cluster(id="flood", documents=(Document(id="a", text=f"{first} {quote}"),))
     assert check_sentences([quote], cluster)[0].unmet
     assert not check_sentences([first, quote], cluster)[1].flagged
+
+
+def test_first_person_words_shown_with_their_writer_are_not_speakerless() -> None:
+    column = "I have never seen the river rise so fast. We lost the bakery and the library."
+    cluster = Cluster(id="column", documents=(Document(id="a", text=column),))
+    authored = "[Nora Field wrote:] I have never seen the river rise so fast."
+    went_on = "We lost the bakery and the library."
+    assert not any(f.flagged for f in check_sentences([authored, went_on], cluster))
+    # without the insertion (the run is flagged once, at its start), or away from it,
+    # they are a quotation with no speaker
+    bare = check_sentences(["I have never seen the river rise so fast.", went_on], cluster)
+    assert [f.speakerless for f in bare] == [True, False]
+    assert check_sentences([went_on], cluster)[0].speakerless

@@ -33,12 +33,14 @@ page text, no main clause, announcements, reactions); :mod:`.openers` holds :cla
 and the pronoun and connective openers; :mod:`.quotes` reads quotations and their speakers;
 :mod:`.sentence` finds each sentence's need (:func:`needs`; the ablation switches
 ``GENERIC_WE`` and ``DEMONSTRATIVE`` live there, beside the code that reads them);
-:mod:`.names` finds persons and speakers; :mod:`.units` grows a candidate into the unit of
-article sentences that meets every need (:func:`resolve`).
+:mod:`.names` finds persons and speakers; :mod:`.authors` finds who wrote a document (the
+writer's first-person words are then shown with ``[Jane Doe wrote:]``); :mod:`.units` grows
+a candidate into the unit of article sentences that meets every need (:func:`resolve`).
 """
 
 from __future__ import annotations
 
+from .authors import Author, find_author
 from .fragments import announces, fragment, glued_page_text, reacts, verbless
 from .names import Name, attributed_name, cited_surnames, full_names, speaker_name
 from .openers import Need
@@ -51,11 +53,23 @@ from .quotes import (
     speaker_need,
 )
 from .sentence import another, demonstrative, first_person, meets_another, needs
-from .units import WAITING, Article, Insertion, Unit, introduces, resolve, unmet_another
+from .units import (
+    AUTHOR,
+    WAITING,
+    Article,
+    Insertion,
+    Unit,
+    author_insertion,
+    introduces,
+    resolve,
+    unmet_another,
+)
 
 __all__ = [
+    "AUTHOR",
     "WAITING",
     "Article",
+    "Author",
     "Insertion",
     "Name",
     "Need",
@@ -63,8 +77,10 @@ __all__ = [
     "announces",
     "another",
     "attributed_name",
+    "author_insertion",
     "cited_surnames",
     "demonstrative",
+    "find_author",
     "first_person",
     "fragment",
     "full_names",

@@ -10,6 +10,7 @@ from ..wordlists import (
     NOT_A_NAME,
     NOT_SURNAME,
 )
+from .authors import Author
 from .names import Name, _persons, attributed_name, speaker_name
 from .openers import Need
 from .quotes import _says, is_quoted, quote_balance, quote_context, speaker_need
@@ -20,7 +21,9 @@ from .sentence import meets_another, needs
 class Insertion:
     """An editorial insertion: replace ``[start, end)`` of sentence ``at`` (positions in
     its text) with ``[text]``, the name found at ``[source_start, source_end)`` of sentence
-    ``source``. Positions are article sentence indices."""
+    ``source``. Positions are article sentence indices; for the writer's name
+    (``source == AUTHOR``, :mod:`.authors`) ``source_start``/``source_end`` are offsets
+    into the document's raw text, since a byline is no sentence."""
 
     at: int
     start: int
@@ -46,6 +49,8 @@ class Unit:
 # dependencies is not worth its budget).
 NAME_LOOKBACK = 3
 MAX_UNIT = 3
+# ``Insertion.source`` of the writer's name (:class:`~.authors.Author`): no sentence.
+AUTHOR = -1
 
 
 class Article:
@@ -53,7 +58,9 @@ class Article:
     full name found once, so that every candidate's unit looks back in constant time
     (the lookups were a scan of all earlier sentences per candidate)."""
 
-    def __init__(self, texts: list[str], strict: bool = False) -> None:
+    def __init__(
+        self, texts: list[str], strict: bool = False, author: Author | None = None
+    ) -> None:
         # each a textfacts.Text, so that every rule asking about a sentence shares what
         # the others found in it
         self.texts = [text_of(t) for t in texts]
@@ -62,6 +69,9 @@ class Article:
         # resolved only by the nearest sentence outside its chain of "he"s, and only when
         # that one's subject or speaker is a person found: no looking past someone unseen.
         self.strict = strict
+        # Who wrote the article, when it says (:func:`~.authors.find_author`): the writer's
+        # first-person words are then shown with "[Jane Doe wrote:]" instead of refused.
+        self.author = author
         self._first_named: dict[str, int] | None = None
         self._needs: dict[int, tuple[Need | None, tuple[int, int], Need | None, bool]] = {}
 
@@ -150,7 +160,14 @@ def _unmet(article: Article, first: int, last: int, inserted: dict[int, Insertio
             )
             if led and i > first:
                 continue
-            return "before" if led else "never"
+            if led:
+                return "before"
+            if article.author is not None and article.author.name in outside_quotes(text):
+                continue  # the writer names themself: "My name is Clara and I ..."
+            if article.author is not None:  # the writer is known: "[Jane Doe wrote:] I ..."
+                inserted[i] = author_insertion(article.author, i)
+                return "inserted"
+            return "never"
         if speaker is not None and _named_before(text, speaker.start, article, i):
             speaker = None  # "Johnson also says she mis-spoke when she said ..."
         if speaker is not None and not any(speaker_name(texts[j]) for j in range(first, i)):
@@ -160,6 +177,14 @@ def _unmet(article: Article, first: int, last: int, inserted: dict[int, Insertio
     if depth > 0:
         return "after"
     return "done"
+
+
+def author_insertion(author: Author, i: int) -> Insertion:
+    """The newsroom's attribution of a writer's first-person words, put before sentence
+    ``i`` (replacing nothing): ``Jane Doe wrote:`` (bracketed when shown), from the span
+    where the document names its writer. The run of first-person sentences after it
+    goes on from it and needs none of its own."""
+    return Insertion(i, 0, 0, f"{author.name} wrote:", AUTHOR, author.start, author.end)
 
 
 # Needs met by any sentence read before, in the summary (select waits for one).

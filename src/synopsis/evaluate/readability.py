@@ -15,7 +15,9 @@ summary (plain strings, as every system in :data:`SYSTEMS` returns them) with:
 * ``speakerless``: a quotation with no attribution, or words in the first person
   outside quotation marks attributed to no one ("I am so proud of our crews"), not
   introduced by the summary sentence before it (a quotation attributed by name, or a
-  line ending in a colon).
+  line ending in a colon). First-person words shown with their writer, ``[Jane Doe
+  wrote:] I am ...`` (:mod:`synopsis.dependencies.authors`), are attributed, and so is
+  the first-person text that goes on from them in the next summary sentence.
 * ``off_topic``: :func:`synopsis.topic.off_topic` (another event, a tip line, page text,
   an open question).
 * ``garbled``: half a quotation (a quotation opened and not closed, or closed and not
@@ -52,6 +54,8 @@ from ..topic import off_topic
 
 KINDS = ("unmet", "speakerless", "off_topic", "garbled")
 _INSERTION = re.compile(r"\[[^\[\]]{1,60}\]")
+# The writer named before their first-person words (select's author insertion).
+_AUTHOR_INSERTION = re.compile(r"\s*\[[^\[\]]{1,60}\swrote:\]\s*")
 
 
 @dataclass(frozen=True)
@@ -165,11 +169,14 @@ def check_sentences(sentences: Sequence[str], cluster: Cluster) -> list[Sentence
     docs += [_fold(c.body_text) for c in clean_cluster(cluster.documents)]
     texts = [_fold(s) for s in sentences]
     places = [_locate(t, docs) for t in texts]
+    # each sentence's need, judged without a leading "[Jane Doe wrote:]"
+    authored = [_AUTHOR_INSERTION.match(t) for t in texts]
+    found = [needs(t[a.end() :] if a else t) for t, a in zip(texts, authored, strict=True)]
     out = []
     for i, text in enumerate(texts):
         prev_adjacent = i > 0 and _adjacent(places[i - 1], places[i], docs)
         next_adjacent = i + 1 < len(texts) and _adjacent(places[i], places[i + 1], docs)
-        need = needs(text)
+        need = found[i]
         kind = need.kind if need else None
         unmet = kind in {"pronoun", "connective", "speaker", "definite"} and not prev_adjacent
         # "another witness said", "these findings": the summary met a witness, findings
@@ -185,10 +192,12 @@ def check_sentences(sentences: Sequence[str], cluster: Cluster) -> list[Sentence
         half_quote = (closes and not prev_adjacent) or (opens and not next_adjacent)
         # a quotation, or words in the first person, that no one is said to have spoken:
         # introduced by the sentence before, or going on from first-person words before
-        went_on = i > 0 and kind == "first-person" and _kind(needs(texts[i - 1])) == kind
+        # (or, first-person words, shown with their writer)
+        went_on = i > 0 and kind == "first-person" and _kind(found[i - 1]) == kind
         speakerless = kind in {"speakerless", "first-person"} and not (
             prev_adjacent and (went_on or introduces(texts[i - 1]))
         )
+        speakerless = speakerless and not (kind == "first-person" and authored[i])
         garbled = bool(half_quote or fragment(text))
         out.append(
             SentenceFlags(

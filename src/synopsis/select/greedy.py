@@ -268,7 +268,9 @@ def select(
                 out[c] = False
         return out
 
-    quotes = np.array([is_quotation(sentences[r].text) for r in ranked], dtype=bool)
+    quotes = np.array(
+        [is_quotation(sentences[r].text) or units.authored(int(r)) for r in ranked], dtype=bool
+    )
     if options.lead_first:
         lead_rows = set(article_leads.values())
         leads = np.flatnonzero([int(r) in lead_rows for r in ranked])
