@@ -156,3 +156,11 @@ def test_a_metadata_author_is_shown_with_an_empty_span() -> None:
     s = authored(synopsis.summarize(cluster(column), words=200))
     (ins,) = s.insertions
     assert (ins.source.document_id, ins.source.start, ins.source.end) == (column.id, 0, 0)
+
+
+def test_a_writer_who_gives_their_name_needs_no_author() -> None:
+    from synopsis.dependencies import first_person
+
+    assert first_person("My name is Clara and I am the daughter of the baker.") is None
+    assert first_person("I am the daughter of the baker.") is not None
+    assert first_person("My name is on the list, and I am not leaving.") is not None

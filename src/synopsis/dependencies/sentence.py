@@ -146,6 +146,11 @@ _FIRST_PERSON_SAYS = re.compile(
 )
 
 
+# The writer gives their own name ("My name is Clara and I am her cousin"): the sentence
+# says whose "I" it is (found on the tune halves: an appeal's opening, validation-62).
+_NAMES_SELF = re.compile(r"\bmy\s+name\s+is\s+([^\W\d_][\w'’-]*)", re.IGNORECASE)
+
+
 @found_once
 def first_person(text: str) -> Need | None:
     """Words in the first person outside quotation marks, in a sentence that attributes
@@ -173,6 +178,9 @@ def first_person(text: str) -> Need | None:
         break
     if found is None:
         return None
+    named = _NAMES_SELF.search(rest) if text.may(("name is",)) else None
+    if named is not None and named.group(1).lower() not in ENGLISH_STOP_WORDS:
+        return None  # "My name is Clara and I am ...": the writer says who they are
     if text.has_word(_SAY_FIRST):
         for say in _SAY_WORD.finditer(rest):
             if not _FIRST_PERSON_SAYS.search(rest[max(0, say.start() - 30) : say.start()]):
