@@ -164,3 +164,13 @@ def test_a_writer_who_gives_their_name_needs_no_author() -> None:
     assert first_person("My name is Clara and I am the daughter of the baker.") is None
     assert first_person("I am the daughter of the baker.") is not None
     assert first_person("My name is on the list, and I am not leaving.") is not None
+
+
+def test_an_html_page_s_author_metadata_names_the_writer() -> None:
+    from synopsis.ingest import load
+
+    (page,) = load([FIXTURES / "column.html"]).clusters[0].documents
+    assert page.meta.get("author") == "Nora Field"
+    s = authored(synopsis.summarize(cluster(page), words=200))
+    (ins,) = s.insertions
+    assert (ins.source.document_id, ins.source.start, ins.source.end) == (page.id, 0, 0)

@@ -144,7 +144,7 @@ def _looks_binary(text: str) -> bool:
 
 
 def document_from_html(html: str, doc_id: str, path: str | None = None) -> Document:
-    """Main text and title of an HTML page, via trafilatura."""
+    """Main text, title and author of an HTML page, via trafilatura."""
     import trafilatura
 
     extracted = trafilatura.bare_extraction(
@@ -154,7 +154,10 @@ def document_from_html(html: str, doc_id: str, path: str | None = None) -> Docum
     if not text:
         raise InputError(f"{path or doc_id}: no article text found in this HTML page")
     title = getattr(extracted, "title", None) or None
-    return Document(id=doc_id, text=text, path=path, title=title)
+    # the page's author (its byline or author metadata): the writer of first-person text
+    author = getattr(extracted, "author", None) or None
+    meta = {"author": author} if isinstance(author, str) and author.strip() else {}
+    return Document(id=doc_id, text=text, path=path, title=title, meta=meta)
 
 
 # --- One JSON input contract -------------------------------------------------------------
