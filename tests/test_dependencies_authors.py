@@ -57,6 +57,20 @@ def test_no_writer_is_made_up(name: str) -> None:
     assert author_of(document(name)) is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A video posted by police on Monday shows the levee giving way. I was there.",
+        "A study posted online by researchers in March found the levee too low. I agree.",
+        '"My name is Clara and I lost the bakery," the baker told the council on Monday. '
+        "The council listened. I think it should have acted sooner.",
+    ],
+)
+def test_no_writer_from_a_report_s_own_words(text: str) -> None:
+    # no header time or date before "by", and a quotation's "my name is" is its speaker's
+    assert author_of(Document(id="r", text=text * 3)) is None
+
+
 def test_an_author_given_as_metadata_has_no_place_in_the_text() -> None:
     found = author_of(document("column-none", author="  Nora   Field "))
     assert found == Author("Nora Field", 0, 0, "metadata")

@@ -16,11 +16,13 @@ Where a document names its writer (:func:`find_author`, the first that applies):
 * ``byline``: the byline cleaning kept (``CleanDocument.meta["byline"]``, a "By Jane Doe"
   line or a bare name line in the header), the name's span inside the line cleaning took
   out (its removal, reason ``byline``).
-* ``posted by``: "posted at 4:17 pm on May 3 by jdoe", "written by Jane Doe" in the
-  document's first characters (a blog's header left in the text). Only at the head: at
-  the foot "posted by" credits a reader's comment.
-* ``my name is``: the writer introduces themself in the first sentences ("My name is
-  Jane and I am the cousin of ..."), an appeal's opening.
+* ``posted by``: "posted at 4:17 pm on May 3 by jdoe" or "posted by: jdoe" in the
+  document's first characters, outside quotation marks (a blog's header left in the
+  text): a time or a date, or a colon, makes it a header, since "a video posted by
+  police" or "a study published by researchers" names no writer. Only at the head: at the
+  foot "posted by" credits a reader's comment.
+* ``my name is``: the writer introduces themself in the first sentences, outside
+  quotation marks ("My name is Jane and I am the cousin of ..."), an appeal's opening.
 * ``credit``: a closing credit line naming a person, "© Jane Doe, founder of ...". A
   rights notice with a year or "by" ("© 2016 by Acme Books") names a rights holder, not
   the writer, and does not count.
@@ -36,6 +38,7 @@ from dataclasses import dataclass
 
 from ..model import SegmentedDocument
 from ..stopwords import ENGLISH_STOP_WORDS
+from ..textfacts import outside_quotes
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,7 @@ _CASED_NAME = re.compile(
 )
 _BY = re.compile(r"^\s*by\s+", re.IGNORECASE)
 _POSTED_BY = re.compile(
-    r"\b(?:posted|written|published)\b(?:[^.!?|•]{0,60}?)\s+by:?\s+", re.IGNORECASE
+    r"\bposted\b(?:[^.!?|•\d]{0,30}\d[^.!?|•]{0,50}?\s+by|\s+by:)\s+", re.IGNORECASE
 )
 _MY_NAME = re.compile(r"\bmy\s+name\s+is\s+", re.IGNORECASE)
 _CREDIT = re.compile(r"©[ \t]*(?=[A-Z])")
@@ -87,7 +90,8 @@ def find_author(doc: SegmentedDocument) -> Author | None:
     text = doc.document.text
     found = _from_byline(doc)
     if found is None:
-        head = text[: min(HEAD_CHARS, len(text) // 2)]  # (a short page's foot is no head)
+        # (a short page's foot is no head; a quotation's "my name is" is its speaker's)
+        head = outside_quotes(text[: min(HEAD_CHARS, len(text) // 2)])
         for how, pattern in (("posted by", _POSTED_BY), ("my name is", _MY_NAME)):
             m = pattern.search(head)
             if m is not None and (found := _running_name(text, m.end(), how)) is not None:
