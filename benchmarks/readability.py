@@ -66,7 +66,7 @@ def rate(args: argparse.Namespace) -> None:
                 if getattr(flags, args.show):
                     print(f"{row['id']}: {flags.text}")
     print(f"{len(rows)} summaries, {total.sentences} sentences")
-    for kind in ("flagged", *KINDS):
+    for kind in ("flagged", *KINDS, "repeat"):
         print(f"{kind:12} {getattr(total, kind):5d}  {100 * total.rate(kind):5.1f}%")
 
 
@@ -185,7 +185,8 @@ def rouge(args: argparse.Namespace) -> None:
     print(
         f"{args.select} off={args.off or '-'}: ROUGE-2 F1 {100 * total / len(clusters):.2f}, "
         f"{words / len(clusters):.0f} words, "
-        f"flagged {100 * rated.rate('flagged'):.1f}% of {rated.sentences} sentences"
+        f"flagged {100 * rated.rate('flagged'):.1f}% of {rated.sentences} sentences, "
+        f"repeats {rated.repeat}"
     )
 
 

@@ -79,7 +79,9 @@ def test_shared_quotation_is_said_once_unless_the_check_is_off() -> None:
     ]
     base = Options.with_words(60)
     # (the restatement check would drop it too: it says nothing the other does not)
-    loose = dataclasses.replace(base.select, repeat_words=0, restate_share=1.5)
+    loose = dataclasses.replace(
+        base.select, repeat_words=0, restate_share=1.5, restate_short_share=1.5
+    )
     off = dataclasses.replace(base, select=loose)
     assert len(synopsis.summarize(docs, options=base).sentences) == 1
     # Worded differently enough to pass the cosine check, so only the run check drops it.
@@ -421,18 +423,28 @@ def test_raw_offsets_of_folded_and_unfolded_sentences():
 
 
 @pytest.mark.parametrize(
-    ("source", "budget"), [("sample", 60), ("sample", 120), ("sample", 250), ("port", 300)]
+    ("source", "budget"),
+    [
+        ("sample", 60),
+        ("sample", 120),
+        ("sample", 240),
+        ("sample", 250),
+        ("sample", 260),
+        ("port", 300),
+    ],
 )
 def test_greedy_stops_only_when_no_candidate_left_out_fits(
     sample_files: list[Path], source: str, budget: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Budget use (budget12): a fill step after the greedy pass found nothing to add
     # because the pass itself runs until nothing fits. Every single-sentence candidate
-    # left out is redundant with the summary (cosine or a shared run of words) or
-    # longer than the words left; a pass that stopped early would leave one that fits.
+    # left out is redundant with the summary (cosine, a shared run of words, or a fact
+    # it restates) or longer than the words left; a pass that stopped early would leave
+    # one that fits.
     import synopsis.pipeline as pipeline
     from synopsis.dependencies import announces
-    from synopsis.select.order import _Runs
+    from synopsis.select.greedy import RESTATE_MIN_COSINE
+    from synopsis.select.order import _Runs, restates
     from synopsis.select.units import _Units
 
     seen = {}
@@ -465,7 +477,12 @@ def test_greedy_stops_only_when_no_candidate_left_out_fits(
         cosine = (vectors[[g]] @ vectors[chosen].T).toarray().max()
         runs = _Runs([s.text, *texts], opts.repeat_words)
         repeat = any(runs.shared(0, k + 1) for k in range(len(texts)))
-        assert cosine >= opts.redundancy_threshold or repeat, (budget, left, s.text)
+        cosines = (vectors[[g]] @ vectors[chosen].T).toarray()[0]
+        restated = any(
+            c >= RESTATE_MIN_COSINE and restates(units.plain(h), units.plain(g), opts)
+            for c, h in zip(cosines, chosen, strict=True)
+        )
+        assert cosine >= opts.redundancy_threshold or repeat or restated, (budget, left, s.text)
     # the sample leaves out short candidates at these budgets: the check is exercised
     assert checked or left < opts.min_words
 
@@ -680,7 +697,9 @@ VERDICT = [
 
 def test_a_fact_is_not_told_twice_in_other_words() -> None:
     def verdicts(share: float) -> int:
-        select = dataclasses.replace(Options().select, words=80, restate_share=share)
+        select = dataclasses.replace(
+            Options().select, words=80, restate_share=share, restate_short_share=share
+        )
         summary = synopsis.summarize(VERDICT, options=Options(select=select))
         return sum("guilty of murder" in s.text or "convicted" in s.text for s in summary.sentences)
 

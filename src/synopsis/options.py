@@ -116,6 +116,11 @@ class SelectOptions:
     # ``restate_min_words`` of them) in the other, and no number of its own (1.0+: off).
     restate_share: float = 0.8
     restate_min_words: int = 4
+    # ... or a paraphrase: at least this share of the *shorter* sentence's content words
+    # (at least ``restate_min_words``) in the other, and no number of its own; two sources
+    # word one event differently, so the longer one's share stays low (1.0+: off; decided
+    # on the tune halves, benchmarks/readability.md "Facts told twice").
+    restate_short_share: float = 0.55
     # MMR trade-off between salience (1.0) and novelty (0.0).
     mmr_lambda: float = 1.0  # novelty comes from redundancy_threshold alone (tuned)
     min_words: int = 6

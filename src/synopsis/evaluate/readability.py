@@ -24,6 +24,10 @@ summary (plain strings, as every system in :data:`SYSTEMS` returns them) with:
   opened, without the neighbour that completes it), two sentences glued together
   (``said."He``), a sentence starting in lower case or ending without punctuation, or
   with no main clause (:func:`synopsis.dependencies.verbless`).
+* ``repeat``: it tells the fact of an earlier summary sentence again, in other words
+  (:func:`synopsis.select.order.restates`, the selector's rule without its cosine gate).
+  Counted apart: ``flagged`` stays the four kinds above, so its rates compare with the
+  reports before this flag; a repeat reads where it stands, it only wastes the budget.
 
 Sentences are located in their article by their text (whitespace folded), in the raw
 text and in the body that cleaning keeps, so adjacency is measured the same way for every
@@ -53,6 +57,8 @@ from ..model import Cluster
 from ..topic import off_topic
 
 KINDS = ("unmet", "speakerless", "off_topic", "garbled")
+# Counted, but not in ``flagged`` (see the module docstring).
+REPEAT = "repeat"
 _INSERTION = re.compile(r"\[[^\[\]]{1,60}\]")
 # The writer named before their first-person words (select's author insertion).
 _AUTHOR_INSERTION = re.compile(r"\s*\[[^\[\]]{1,60}\swrote:\]\s*")
@@ -67,6 +73,7 @@ class SentenceFlags:
     speakerless: bool = False
     off_topic: bool = False
     garbled: bool = False
+    repeat: bool = False
 
     @property
     def flagged(self) -> bool:
@@ -82,12 +89,12 @@ class Readability:
     speakerless: int = 0
     off_topic: int = 0
     garbled: int = 0
-    flagged: int = 0  # sentences with at least one flag
+    flagged: int = 0  # sentences with at least one flag of KINDS
+    repeat: int = 0  # sentences that tell an earlier one's fact again (not in ``flagged``)
 
     def __add__(self, other: Readability) -> Readability:
-        return Readability(
-            *(getattr(self, f) + getattr(other, f) for f in (*("sentences",), *KINDS, "flagged"))
-        )
+        fields = ("sentences", *KINDS, "flagged", REPEAT)
+        return Readability(**{f: getattr(self, f) + getattr(other, f) for f in fields})
 
     def rate(self, kind: str) -> float:
         """Share of sentences with ``kind`` (or ``"flagged"``), 0 when there are none."""
@@ -164,6 +171,7 @@ def check_sentences(sentences: Sequence[str], cluster: Cluster) -> list[Sentence
     # Each article as read, and as cleaning leaves it (a caption or an older version of a
     # sentence taken out makes the sentences around it adjacent for a reader).
     from ..cleaning import clean_cluster
+    from ..select.order import restates
 
     docs = [_fold(d.text) for d in cluster.documents]
     docs += [_fold(c.body_text) for c in clean_cluster(cluster.documents)]
@@ -206,6 +214,7 @@ def check_sentences(sentences: Sequence[str], cluster: Cluster) -> list[Sentence
                 speakerless=speakerless,
                 off_topic=off_topic(text) is not None,
                 garbled=garbled,
+                repeat=any(restates(t, text) for t in texts[:i]),
             )
         )
     return out
@@ -221,4 +230,5 @@ def check(sentences: Sequence[str], cluster: Cluster) -> Readability:
         off_topic=sum(f.off_topic for f in flags),
         garbled=sum(f.garbled for f in flags),
         flagged=sum(f.flagged for f in flags),
+        repeat=sum(f.repeat for f in flags),
     )

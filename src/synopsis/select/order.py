@@ -65,6 +65,12 @@ def _read_before(scored: ScoredCluster, h: int, g: int, chosen: list[int]) -> bo
 
 
 _NUMBER = re.compile(r"\d+")
+# When, not what: two sources write "today" and "on Monday" for one day, so a day's name
+# is no word of the fact (a sentence told again with "today" for "on Monday" is a repeat).
+_WHEN = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"today", "yesterday", "tomorrow", "tonight"}
+)
 
 
 class _Facts:
@@ -74,25 +80,44 @@ class _Facts:
 
     def __init__(self, text: Callable[[int], str], options: SelectOptions) -> None:
         self.text, self.share, self.least = text, options.restate_share, options.restate_min_words
+        self.short_share = options.restate_short_share
         self._of: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
 
     def of(self, i: int) -> tuple[frozenset[str], frozenset[str]]:
         if i not in self._of:
             text = self.text(i)
-            stems = frozenset(w[:6] for w in content_words(text))
+            stems = frozenset(w[:6] for w in content_words(text) if w not in _WHEN)
             self._of[i] = stems, frozenset(_NUMBER.findall(text))
         return self._of[i]
 
     def restated(self, i: int, j: int) -> bool:
-        """Whether text ``j`` says little that text ``i`` (chosen) does not: most of its
-        content words in ``i``, and none of its numbers new. (Only that way round: a
-        longer sentence after a short one that it contains adds what the short one
-        lacks.)"""
-        if self.share > 1:
+        """Whether text ``j`` tells the fact of text ``i`` (chosen) again, and no number of
+        its own: most of its content words in ``i`` (``restate_share``; only that way
+        round for a longer ``j``: one that contains a short ``i`` adds what ``i`` lacks),
+        or, a paraphrase of the same event by the same people, most of the *shorter*
+        one's content words in the other (``restate_short_share``): two sources word one
+        fact differently, so each has words of its own, and a cosine or a share of the
+        longer one's words stays low while the shorter one's are nearly all there."""
+        if self.share > 1 and self.short_share > 1:
             return False
         (a, na), (b, nb) = self.of(i), self.of(j)
         common = len(a & b)
-        return common >= self.least and common >= self.share * len(b) and nb <= na
+        if common < self.least or not nb <= na:
+            return False  # a number of its own is a fact of its own
+        return common >= self.share * len(b) or common >= self.short_share * min(len(a), len(b))
+
+
+def restates(earlier: str, later: str, options: SelectOptions | None = None) -> bool:
+    """Whether sentence ``later`` tells the fact of ``earlier`` again, by the rule the
+    selector uses (:class:`_Facts`; without its cosine gate, which needs the cluster's
+    vectors). The readability checker's ``repeat`` flag.
+
+    >>> restates("A jury found Tom Hale guilty of murder on Friday.",
+    ...          "Tom Hale was convicted of murder on Friday, jurors found.")
+    True
+    """
+    texts = (earlier, later)
+    return _Facts(lambda k: texts[k], options or SelectOptions()).restated(0, 1)
 
 
 def _reading_key(scored: ScoredCluster, i: int) -> tuple[float, float, int]:
