@@ -8,7 +8,8 @@ still fits the budget; a candidate whose cosine similarity to a chosen sentence 
 ``repeat_words`` words with it (the same quotation in two translations or attributions,
 which the cosine of two differently worded sentences can miss), nor one whose content
 words and numbers a chosen sentence already has (a fact restated in other words,
-``restate_share``). At most
+``restate_share``; or most of the shorter one's, ``restate_short_share``: two sources
+word one event differently, so neither has most of the other's words). At most
 ``max_quote_share`` of the sentences are quotations while anything else fits: a summary
 reports. The budget is a hard cap: the summary never has more words than asked for.
 
