@@ -65,8 +65,8 @@ def _read_before(scored: ScoredCluster, h: int, g: int, chosen: list[int]) -> bo
 
 
 _NUMBER = re.compile(r"\d+")
-# When, not what: two sources write "today" and "on Monday" for one day, so a day's name
-# is no word of the fact (a sentence told again with "today" for "on Monday" is a repeat).
+# Two copies write "today" and "on Monday" for one day: every day's name is one word here
+# (both naming a day is still evidence of one event; which day they write is not).
 _WHEN = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
     | {"today", "yesterday", "tomorrow", "tonight"}
@@ -86,7 +86,7 @@ class _Facts:
     def of(self, i: int) -> tuple[frozenset[str], frozenset[str]]:
         if i not in self._of:
             text = self.text(i)
-            stems = frozenset(w[:6] for w in content_words(text) if w not in _WHEN)
+            stems = frozenset("<day>" if w in _WHEN else w[:6] for w in content_words(text))
             self._of[i] = stems, frozenset(_NUMBER.findall(text))
         return self._of[i]
 
