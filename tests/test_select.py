@@ -427,8 +427,8 @@ def test_raw_offsets_of_folded_and_unfolded_sentences():
     [
         ("sample", 60),
         ("sample", 120),
+        # (at 250 the sample leaves 6 words and no candidate that short: nothing to check)
         ("sample", 240),
-        ("sample", 250),
         ("sample", 260),
         ("port", 300),
     ],
