@@ -761,3 +761,61 @@ def test_a_quotation_paragraph_comes_only_right_after_its_speaker() -> None:
         for s in loose
         for k, t in enumerate(s)
     )
+
+
+def shown(summary: synopsis.Summary) -> list[tuple]:
+    """What a summary shows, sentence by sentence: where from, its text with insertions."""
+    return [(s.document_id, s.start, s.end, s.text, s.insertions) for s in summary.sentences]
+
+
+def test_candidates_judged_when_a_step_needs_them_give_the_summaries_judging_all_gives(
+    sample_files: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from synopsis.select import greedy
+
+    base = Options().select
+    variants = [
+        {},
+        {"mmr_lambda": 0.7},  # similarity to the summary in each value
+        {"lead_first": False},
+        {"max_quote_share": 0.2},
+        {"coverage_salience": 0.0},
+        {"on_topic": False},
+        {"dependencies": False},
+        {"restate_share": 0.5, "repeat_words": 4},
+    ]
+    clusters = [sample_files, PORT, WALLS, CRASH, RAID, ELECTION, FLOOD, PAIRED, REACT, GOES_ON]
+    compared = 0
+    for docs in clusters:
+        for words in (20, 60, 200):
+            for change in variants:
+                options = Options(select=dataclasses.replace(base, words=words, **change))
+                lazy = shown(synopsis.summarize(docs, options=options))
+                monkeypatch.setattr(greedy, "JUDGE_AHEAD", True)
+                ahead = shown(synopsis.summarize(docs, options=options))
+                monkeypatch.setattr(greedy, "JUDGE_AHEAD", False)
+                assert lazy == ahead, (words, change)
+                compared += bool(lazy)
+    assert compared > 150
+
+
+def test_most_candidates_of_a_large_cluster_are_never_judged(
+    sample_files: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from synopsis.select import greedy
+
+    judged: list[int] = []
+    verdict = greedy._Greedy._can_be_taken
+
+    def counted(self: greedy._Greedy, r: int) -> bool:
+        if r not in self._verdicts:
+            judged.append(r)
+        return verdict(self, r)
+
+    monkeypatch.setattr(greedy._Greedy, "_can_be_taken", counted)
+    summary = synopsis.summarize(sample_files, words=40)
+    lazily = len(judged)
+    judged.clear()
+    monkeypatch.setattr(greedy, "JUDGE_AHEAD", True)
+    assert shown(synopsis.summarize(sample_files, words=40)) == shown(summary)
+    assert summary.sentences and lazily < len(judged) / 2
