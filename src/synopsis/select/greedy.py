@@ -114,7 +114,7 @@ class _Greedy:
         self.position = {int(r): c for c, r in enumerate(ranked)}
         self.article_leads = _article_leads(scored, units) if options.lead_first else {}
         self.cosines = _Cosines(scored.vectors, ranked, list(self.article_leads.values()))
-        self.similarity = self.cosines.product[:n, :n]  # candidate pairs
+        self.similarity = self.cosines.among_candidates()
         salience = scores[ranked]
         top = scores[first]  # (the best candidate's: ranked by score)
         self.salience = salience / top if top > 0 else salience
@@ -143,7 +143,7 @@ class _Greedy:
         # still missing, by candidate; ``history``: what each step showed, for the
         # candidates judged after it).
         self.waiting: dict[int, list[tuple[int, Need]]] = {}
-        self.history: list[tuple[int, list[tuple[int, str]]]] = []
+        self.history: list[tuple[int, list[tuple[int, tuple[Insertion, ...]]]]] = []
         self.chosen: list[int] = []  # candidates taken
         self.taken: dict[int, int] = {}  # sentence in the summary -> the step that took it
         self.insertions: dict[int, tuple[Insertion, ...]] = {}
@@ -235,17 +235,23 @@ class _Greedy:
         )
 
     def _unmet(
-        self, needs: list[tuple[int, Need]], shown: list[tuple[int, str]], n_chosen: int
+        self,
+        needs: list[tuple[int, Need]],
+        shown: list[tuple[int, tuple[Insertion, ...]]],
+        n_chosen: int,
     ) -> list[tuple[int, Need]]:
-        """``needs`` less those a step met: a sentence it took, as shown then (``shown``,
-        with its bracketed names), read before the sentence that needs it."""
+        """``needs`` less those a step met: a sentence it took, as shown then (``shown``:
+        with the names then bracketed in), read before the sentence that needs it."""
         units, scored = self.units, self.scored
         return [
             (g, need)
             for g, need in needs
             if not any(
-                _read_before(scored, h, g, n_chosen) and meets_another(units.text(g), need, text)
-                for h, text in shown
+                _read_before(scored, h, g, n_chosen)
+                and meets_another(
+                    units.text(g), need, " ".join([units.text(h), *(i.text for i in found)])
+                )
+                for h, found in shown
             )
         ]
 
@@ -284,7 +290,7 @@ class _Greedy:
         self.reserved += sum(extra for name, extra in cites.items() if name not in self.introduced)
         members = [g for g in self.members[c] if g not in taken]
         self.introduced.update(cites)
-        product, pos, n = self.cosines.product, self.cosines.pos, len(self.ranked)
+        product, pos = self.cosines.product, self.cosines.pos
         for g in members:
             self.introduced.update(units.named(g))
             taken[g] = step
@@ -293,10 +299,10 @@ class _Greedy:
             if g in self.position:
                 self.open_[self.position[g]] = False
             if g != int(self.ranked[c]):  # another member of the unit: its similarities too
-                self.max_sim = np.maximum(self.max_sim, product[pos[g], :n])
+                self.max_sim = np.maximum(self.max_sim, self.cosines.to_candidates(g))
         for g, found in self.found[c].items():
             self.insertions.setdefault(g, found)
-        shown = [(h, self.shown(h)) for h in members]
+        shown = [(h, self.insertions.get(h, ())) for h in members]
         self.history.append((step, shown))
         if self.waiting:
             self.met(shown, step)
@@ -320,11 +326,7 @@ class _Greedy:
                 self.ready[r] = r not in self.waiting
         self.max_sim = np.maximum(self.max_sim, self.similarity[c])
 
-    def shown(self, h: int) -> str:
-        """Sentence ``h`` as the summary shows it, with the names bracketed in."""
-        return " ".join([self.units.text(h), *(i.text for i in self.insertions.get(h, ()))])
-
-    def met(self, shown: list[tuple[int, str]], n_chosen: int) -> None:
+    def met(self, shown: list[tuple[int, tuple[Insertion, ...]]], n_chosen: int) -> None:
         for c in list(self.waiting):
             left = self._unmet(self.waiting[c], shown, n_chosen)
             if left:
@@ -586,11 +588,30 @@ class _Cosines:
         rows = [int(r) for r in ranked]
         seen = set(rows)
         rows += sorted(g for g in set(others) if g not in seen)
+        n = vectors.shape[0]
         self.vectors = vectors
+        if 2 * len(rows) >= n:  # most of the cluster: all of it, since picking rows costs
+            # more than the others' arithmetic (and no unit member is missing later)
+            rows = list(range(n))
+            self.product: np.ndarray = (vectors @ vectors.T).toarray()
+            # where the candidates are among the rows: every sentence is one
+            self.candidates: slice | np.ndarray = np.asarray(ranked, dtype=np.int64)
+        else:
+            block = vectors[rows]
+            self.product = (block @ block.T).toarray()
+            self.candidates = slice(0, len(ranked))  # the first rows
         self.pos = {g: i for i, g in enumerate(rows)}
         self.rows = np.array(rows, dtype=np.int64)
-        block = vectors[rows]
-        self.product: np.ndarray = (block @ block.T).toarray()
+
+    def among_candidates(self) -> np.ndarray:
+        """The cosines of every pair of candidates (in ranked order)."""
+        if isinstance(self.candidates, slice):
+            return self.product[self.candidates, self.candidates]
+        return self.product[np.ix_(self.candidates, self.candidates)]
+
+    def to_candidates(self, g: int) -> np.ndarray:
+        """The cosines of sentence ``g`` with every candidate (in ranked order)."""
+        return self.product[self.pos[g], self.candidates]
 
     def ensure(self, sentences: Sequence[int]) -> None:
         """Add the rows and columns of those of ``sentences`` the product lacks."""
