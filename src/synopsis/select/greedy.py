@@ -566,12 +566,15 @@ def _agreement(
     rows = sorted(article_leads.values())
     row_group = np.array([groups[scored.sentences[g].doc_index] for g in rows])
     cos = cosines.between(leads, rows)
+    sources = np.unique(row_group).tolist()
+    # each lead's best cosine with each source's leads, for all leads at once
+    best = {h: cos[:, row_group == h].max(axis=1) for h in sources}
     out = np.zeros(len(leads))
     for k, r in enumerate(leads):
         own = groups[scored.sentences[int(r)].doc_index]
-        others = [h for h in np.unique(row_group) if h != own]
+        others = [h for h in sources if h != own]
         if others:
-            out[k] = np.mean([cos[k, row_group == h].max() for h in others])
+            out[k] = np.mean([best[h][k] for h in others])
     return out
 
 
