@@ -401,27 +401,19 @@ class _Greedy:
             return False  # (a candidate just judged has been held back by no step)
         return not self.compound[c] or self.cost(c) <= left
 
-    def _best(self, fits: list[bool], scope: list[bool] | None, order: list[int]) -> int | None:
-        """The first candidate of ``order`` (this step's, by value) in ``fits`` and
-        ``scope``, judging on the way each candidate of ``scope`` not judged yet that
-        its cheap limits leave a chance (and adding it to ``fits`` when it fits): the
-        candidate judging them all would have given."""
+    def _best(self, fits: np.ndarray, scope: list[bool] | None, order: list[int]) -> int | None:
+        """The first candidate of ``order`` (this step's, by value: those that fit and
+        those not judged yet that may) in ``fits`` and ``scope``, judging on the way each
+        one not judged yet (and adding it to ``fits`` when it fits): the candidate judging
+        them all would have given."""
         left = self.options.words - self.used
-        threshold = self.options.redundancy_threshold
-        status, open_, max_sim, words = self.status, self.open_, self.max_sim, self.words
+        status = self.status
         for c in order:
             if scope is not None and not scope[c]:
                 continue
             if fits[c]:
                 return c
-            if (
-                status[c] < 0
-                and open_[c]
-                and max_sim[c] < threshold
-                and words[c] <= left
-                and self.judge(c)
-                and self._fits(c, left)
-            ):
+            if status[c] < 0 and self.judge(c) and self._fits(c, left):
                 fits[c] = True
                 return c
         return None
@@ -467,9 +459,13 @@ class _Greedy:
             fits = self.fits_budget(free & self.ready)
             if self.waiting:  # (and with a partner, a candidate still waiting for its first)
                 fits |= self.fits_budget(free & self.wants & ~self.alone & (self.news | ~self.held))
-            value = lam * self.salience - (1 - lam) * self.max_sim
-            order = np.argsort(-value, kind="stable").tolist()  # (ties: the first)
-            fits = fits.tolist()
+            # the candidates that fit, and those not judged yet whose cheap limits let them
+            maybe = (self.status < 0) & free & (self.words <= options.words - self.used)
+            live = np.flatnonzero(fits | maybe)
+            if not live.size:
+                break
+            value = lam * self.salience[live] - (1 - lam) * self.max_sim[live]
+            order = live[np.argsort(-value, kind="stable")].tolist()  # (ties: the first)
             scope, best = None, None
             chosen = self.chosen
             if self.quotes[chosen].sum() + 1 > options.max_quote_share * (len(chosen) + 1):
