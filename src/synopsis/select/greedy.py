@@ -146,6 +146,9 @@ class _Greedy:
         self.history: list[tuple[int, list[tuple[int, tuple[Insertion, ...]]]]] = []
         self.chosen: list[int] = []  # candidates taken
         self.taken: dict[int, int] = {}  # sentence in the summary -> the step that took it
+        # sentence in the summary -> the rows of the product then at least
+        # RESTATE_MIN_COSINE similar to it, and how many rows it had
+        self.near: dict[int, tuple[set[int], int]] = {}
         self.insertions: dict[int, tuple[Insertion, ...]] = {}
         self.used = 0
         self.reserved = 0  # words of the budget kept for full names (spent by _introduce)
@@ -225,14 +228,19 @@ class _Greedy:
     def _restated_before(self, g: int) -> bool:
         """Whether sentence ``g`` restates a sentence taken at a step when ``g`` was not
         in the summary (what :meth:`take` closes the candidates holding ``g`` for)."""
-        at = self.taken.get(g)
-        product, pos = self.cosines.product, self.cosines.pos
-        return any(
-            (at is None or at > step)
-            and product[pos[h], pos[g]] >= RESTATE_MIN_COSINE
-            and self.facts.restated(h, g)
-            for h, step in self.taken.items()
-        )
+        at, k = self.taken.get(g), self.cosines.pos[g]
+        for h, step in self.taken.items():
+            if at is not None and at <= step:
+                continue
+            near, rows = self.near[h]
+            if k < rows:  # (a row of the product when ``h`` was taken)
+                if g not in near:
+                    continue
+            elif self.cosines.product[self.cosines.pos[h], k] < RESTATE_MIN_COSINE:
+                continue
+            if self.facts.restated(h, g):
+                return True
+        return False
 
     def _unmet(
         self,
@@ -315,9 +323,9 @@ class _Greedy:
         for h in members:  # a sentence that restates one now in the summary, and every
             # candidate whose unit holds it (only sentences with words in common can; the
             # candidates judged later are closed by ``_restated_before``)
-            close = self.cosines.rows[product[pos[h]] >= RESTATE_MIN_COSINE]
+            close = self.cosines.rows[product[pos[h]] >= RESTATE_MIN_COSINE].tolist()
+            self.near[h] = set(close), len(self.cosines.rows)
             for g in close:
-                g = int(g)
                 if g in holders and g not in taken and self.facts.restated(h, g):
                     self.open_[holders[g]] = False
         if not self.news and not any(self.reacting(g) for g in members):
@@ -595,10 +603,12 @@ class _Cosines:
             self.product: np.ndarray = (vectors @ vectors.T).toarray()
             # where the candidates are among the rows: every sentence is one
             self.candidates: slice | np.ndarray = np.asarray(ranked, dtype=np.int64)
+            self.complete = True
         else:
             block = vectors[rows]
             self.product = (block @ block.T).toarray()
             self.candidates = slice(0, len(ranked))  # the first rows
+            self.complete = False
         self.pos = {g: i for i, g in enumerate(rows)}
         self.rows = np.array(rows, dtype=np.int64)
 
@@ -614,6 +624,8 @@ class _Cosines:
 
     def ensure(self, sentences: Sequence[int]) -> None:
         """Add the rows and columns of those of ``sentences`` the product lacks."""
+        if self.complete:
+            return
         new = sorted({int(g) for g in sentences if g not in self.pos})
         if not new:
             return
