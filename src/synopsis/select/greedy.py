@@ -118,6 +118,9 @@ class _Greedy:
         salience = scores[ranked]
         top = scores[first]  # (the best candidate's: ranked by score)
         self.salience = salience / top if top > 0 else salience
+        # With mmr_lambda 1 a candidate's value is its salience, exactly (x·1 − m·0 = x),
+        # which falls along the ranked order: the best of any set is its first.
+        self.by_rank = options.mmr_lambda == 1.0 and bool(np.isfinite(self.salience).all())
         self.words = words[ranked]
         self.length = words.tolist()
         self.quotes = np.array([is_quotation(sentences[r].text) for r in ranked], dtype=bool)
@@ -366,10 +369,11 @@ class _Greedy:
         candidates = np.flatnonzero(free & (self.ready | (self.status < 0)) & (self.words <= left))
         if not candidates.size:
             return None
-        value = lam * self.salience[candidates] - (1 - lam) * self.max_sim[candidates]
+        if not self.by_rank:
+            value = lam * self.salience[candidates] - (1 - lam) * self.max_sim[candidates]
+            candidates = candidates[np.argsort(-value, kind="stable")]
         after = len(self.chosen) + 1  # the partner is taken next: as if one more were chosen
-        for p in candidates[np.argsort(-value, kind="stable")]:
-            p = int(p)
+        for p in candidates.tolist():
             if self.status[p] < 0 and not (self.judge(p) and self.open_[p] and self.ready[p]):
                 continue
             if self.similarity[p, c] >= options.redundancy_threshold:
@@ -390,11 +394,15 @@ class _Greedy:
 
     def fits_budget(self, mask: np.ndarray) -> np.ndarray:
         left = self.options.words - self.used
-        out = mask & (self.words <= left)
-        for c in np.flatnonzero(out & self.compound):
+        return self._costs_within(mask & (self.words <= left), left)
+
+    def _costs_within(self, mask: np.ndarray, left: int) -> np.ndarray:
+        """``mask`` less the candidates whose unit costs more than ``left`` words (only
+        those whose cost can differ from their own words are asked)."""
+        for c in np.flatnonzero(mask & self.compound):
             if self.cost(int(c)) > left:
-                out[c] = False
-        return out
+                mask[c] = False
+        return mask
 
     def _fits(self, c: int, left: int) -> bool:
         """Whether candidate ``c`` (just judged) can be taken at this step: what
@@ -463,17 +471,22 @@ class _Greedy:
         options, lam = self.options, self.options.mmr_lambda
         reporting = (~self.quotes).tolist()
         while True:
+            left = options.words - self.used
             free = self.open_ & (self.max_sim < options.redundancy_threshold)
-            fits = self.fits_budget(free & self.ready)
+            within = free & (self.words <= left)
+            want = self.ready
             if self.waiting:  # (and with a partner, a candidate still waiting for its first)
-                fits |= self.fits_budget(free & self.wants & ~self.alone & (self.news | ~self.held))
+                want = want | (self.wants & ~self.alone & (self.news | ~self.held))
+            fits = self._costs_within(within & want, left)
             # the candidates that fit, and those not judged yet whose cheap limits let them
-            maybe = (self.status < 0) & free & (self.words <= options.words - self.used)
-            live = np.flatnonzero(fits | maybe)
+            live = np.flatnonzero(fits | (within & (self.status < 0)))
             if not live.size:
                 break
-            value = lam * self.salience[live] - (1 - lam) * self.max_sim[live]
-            order = live[np.argsort(-value, kind="stable")].tolist()  # (ties: the first)
+            if self.by_rank:
+                order = live.tolist()
+            else:
+                value = lam * self.salience[live] - (1 - lam) * self.max_sim[live]
+                order = live[np.argsort(-value, kind="stable")].tolist()  # (ties: the first)
             scope, best = None, None
             chosen = self.chosen
             if self.quotes[chosen].sum() + 1 > options.max_quote_share * (len(chosen) + 1):
