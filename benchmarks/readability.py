@@ -73,7 +73,8 @@ def rate(args: argparse.Namespace) -> None:
 # Refusal rules a ``rouge --off`` run can switch off, one at a time or together: a need
 # kind of dependencies.needs (the sentence is then read as needing nothing; "demonstrative"
 # is "these findings"), the quotation-context rule, a reason of fragment or off_topic
-# (the sentence then stands; "cut tail", "to-clause", "no verb" are dependencies.verbless),
+# (the sentence then stands; "cut tail", "to-clause", "subordinate", "no verb" are
+# dependencies.verbless),
 # the announcement rule, the reaction rule (order and lead), taking an "another" with
 # the candidate that meets it (pair-another), the generic "we"/"our" exemption
 # (generic-we; the checker then counts them too), the lead demotion, or the
@@ -81,7 +82,7 @@ def rate(args: argparse.Namespace) -> None:
 NEED_KINDS = ("pronoun", "definite", "connective", "continued-quote", "open-quote", "speaker")
 NEED_KINDS += ("speakerless", "first-person", "another", "demonstrative")
 FRAGMENTS = ("glued", "page text", "lower-case start", "no final punctuation")
-FRAGMENTS += ("cut tail", "to-clause", "no verb")
+FRAGMENTS += ("cut tail", "to-clause", "subordinate", "no verb")
 OFF_TOPIC = ("another event", "tip line", "page text", "question")
 ABLATIONS = (
     *(f"need:{k}" for k in NEED_KINDS),

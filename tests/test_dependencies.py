@@ -749,6 +749,12 @@ def test_a_demonstrative_is_met_by_its_noun_or_a_word_of_the_same_stem_before() 
         ("over 2,000 feet high and 1/4 mile or less visibility.", "no verb"),
         ("Harbour park and river walk regional park.", "no verb"),
         ("8.46am gmt welcome to the harbour live blog.", "no verb"),
+        # an opening clause whose main clause was cut away or never written
+        ("Because it could save the harbour a fortune.", "subordinate"),
+        ("Although the ferry company had promised a refund on the day.", "subordinate"),
+        ("After moving with his wife and their dogs to a town near the coast.", "subordinate"),
+        ("Having lost the appeal over the harbour wall in March.", "subordinate"),
+        ('While the mayor called the storm "a disaster for the town".', "subordinate"),
     ],
 )
 def test_sentences_without_a_main_clause_are_fragments(text: str, reason: str) -> None:
@@ -772,6 +778,16 @@ def test_sentences_without_a_main_clause_are_fragments(text: str, reason: str) -
         "In May, prices fell to their lowest level in a decade.",
         "Ferry Halted",  # a headline: too short to judge
         '"A terrible, terrible day for the whole town," the mayor said.',
+        # an opening clause with its main clause after a comma, or with a subject and a
+        # verb of its own; conjunctions that open main clauses too
+        "Because the port was closed, ferries waited offshore for four days.",
+        "After moving to the coast he opened a boat yard in the harbour.",
+        "After losing the appeal the ferry company cancelled its winter timetable.",
+        "Having lost the appeal in March — the harbour board said it would try again.",
+        "Having won the vote the council began work on the harbour wall.",
+        "If convicted he faces up to five years in prison.",
+        "Since 2010 the harbour has doubled its traffic.",
+        "Keeping the harbour open is the council's first task.",
     ],
 )
 def test_sentences_with_a_verb_are_no_verbless_fragments(text: str) -> None:
