@@ -19,6 +19,7 @@ from synopsis.dependencies import (
     reacts,
     resolve,
     speaker_name,
+    unintroduced,
     unmet_another,
     verbless,
 )
@@ -793,3 +794,39 @@ def test_sentences_without_a_main_clause_are_fragments(text: str, reason: str) -
 def test_sentences_with_a_verb_are_no_verbless_fragments(text: str) -> None:
 
     assert verbless(text) is None
+
+
+# An article that introduces a spokesman by role and surname and later cites him alone;
+# a company cited alone from its first mention; a full name (select shows it instead).
+NAMED_LATER = [
+    "Ferries stayed in port on Tuesday after the storm damaged two berths.",
+    "Harbour police spokesman Webb said the channel would be surveyed on Wednesday.",
+    "On Monday, Ferrylink said its crossings were cancelled.",
+    "Harbour master Ellen Marsh said repairs would take a month.",
+    "Ferrylink said refunds would be paid within a week.",
+    "Webb said divers had found no wreck, and Marsh said the berths would reopen.",
+]
+
+
+def test_a_surname_cited_alone_waits_for_the_sentence_that_introduced_it() -> None:
+    article = Article(NAMED_LATER)
+    need = article.unintroduced(5)
+    assert [(n.kind, NAMED_LATER[5][n.start : n.end]) for n in need] == [("surname", "Webb")]
+    assert article.unintroduced(4) == []  # "On Monday, Ferrylink said": never introduced
+    assert article.unintroduced(1) == []  # the introduction itself
+    assert unmet_another(article, Unit(5, 5)) == [(5, need[0])]
+    assert unmet_another(article, Unit(1, 5)) == []  # the unit holds the introduction
+    assert meets_another(NAMED_LATER[5], need[0], "Police spokesman Tom Webb arrived.")
+    assert not meets_another(NAMED_LATER[5], need[0], "Police arrived at the Webber house.")
+
+
+def test_in_lower_cased_copy_only_a_speaker_cited_alone_waits() -> None:
+    texts = [
+        "a video released on tuesday showed militant leader nasr al-ansi at the port.",
+        "Ansi said the plan had been carried out as ordered.",
+        "Ansi's video was posted online.",
+    ]
+    article = Article(texts, strict=True)
+    assert [n.kind for n in article.unintroduced(1)] == ["surname"]
+    assert article.unintroduced(2) == []  # no speaker's slot: may be any capitalised word
+    assert unintroduced(texts, 1, lower=False) == []  # in cased copy "al-ansi" is no name

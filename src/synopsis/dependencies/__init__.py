@@ -23,6 +23,9 @@ Kinds of :class:`Need` (one per sentence, the first that applies):
 * ``demonstrative``: "those questions", "a similar restraint", "the same trolls" in the
   writer's words, anywhere in the sentence, to a noun it does not give itself: like
   ``another``, met by a sentence read before it that names the noun (:data:`WAITING`).
+* ``surname``: a name cited alone ("Webb said") that the article introduced in a
+  sentence before ("spokesman Webb"): met, like ``another``, by a sentence read before
+  it that mentions the name (found with the article: :meth:`Article.unintroduced`).
 
 The same rules serve the selector and the readability checker
 (:mod:`synopsis.evaluate.readability`), so the checker measures whether the selector kept
@@ -40,7 +43,15 @@ article sentences that meets every need (:func:`resolve`).
 from __future__ import annotations
 
 from .fragments import announces, fragment, glued_page_text, reacts, verbless
-from .names import Name, attributed_name, cited_surnames, full_names, speaker_name
+from .names import (
+    Name,
+    attributed_name,
+    cited_surnames,
+    full_names,
+    introduces_name,
+    speaker_name,
+    unintroduced,
+)
 from .openers import Need
 from .quotes import (
     is_quoted,
@@ -70,6 +81,7 @@ __all__ = [
     "full_names",
     "glued_page_text",
     "introduces",
+    "introduces_name",
     "is_quoted",
     "meets_another",
     "names_quoted",
@@ -81,6 +93,7 @@ __all__ = [
     "resolve",
     "speaker_name",
     "speaker_need",
+    "unintroduced",
     "unmet_another",
     "verbless",
 ]

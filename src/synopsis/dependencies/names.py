@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..stopwords import ENGLISH_STOP_WORDS
 from ..textfacts import Text, text_of
 from ..wordlists import (
     NOT_A_NAME,
@@ -13,6 +15,7 @@ from ..wordlists import (
     SAY,
     TITLES,
 )
+from .openers import Need
 from .quotes import _SAY_FIRST, _SAY_WORD
 
 # (Every name, and every title, starts with a capital: the lookahead lets the matcher
@@ -200,3 +203,69 @@ _SAYS_BEFORE = re.compile(rf"\b(?:{SAY})\s*(?:(?:{TITLES})\.?\s+)?$")
 _SURNAME_SAYS = re.compile(
     rf"\b(?P<a>[A-Z][a-z'’-]+)\s+(?:{SAY})\b|\b(?:{SAY})\s+(?P<b>[A-Z][a-z'’-]+)\b"
 )
+
+
+# A later reference without its first one: "Webb said" where the article introduced Webb
+# sentences before ("harbour police spokesman Tom Webb", "Sgt. Webb", a full name the
+# copy's lower case hides). A writer cites a surname alone only once the reader has met
+# it; lifted out of its article, the sentence names someone the summary never
+# introduced. Where the article gives the full name, :mod:`synopsis.select` shows it
+# ("[Tom] Webb"); this is for the rest. A name the article first cites alone (a company,
+# someone famous: "Google said") was not introduced there either, and needs nothing.
+SURNAME = True  # a module switch, for the ablation (benchmarks/readability.py)
+
+
+def unintroduced(texts: Sequence[str], i: int, lower: bool = False) -> list[Need]:
+    """Names sentence ``i`` of an article (``texts``) cites alone (:func:`cited_surnames`)
+    that a sentence before ``i`` introduced, and that no sentence before gave with a
+    full name (kind ``surname``, range the name: met by a sentence read before it that
+    mentions the name). An introduction is the name after a word that says who or what
+    it is: a role, a given name or a title ("spokesman Webb", "Sgt. Webb", "nasr
+    al-ansi"), not after punctuation or a function word ("On Monday, Google said"). In
+    lower-cased copy (``lower``: only people :mod:`synopsis.casing` found are
+    capitalised) only a name in a speaker's slot ("Ansi said") counts as cited."""
+    if not SURNAME:
+        return []
+    text = texts[i]
+    cited = cited_surnames(text)
+    if not cited:
+        return []
+    full = {p.text for p in _persons(text)}
+    said = attributed_name(text) if lower else None
+    out = []
+    for name in cited:
+        word = name.text
+        if word in full or word.lower() in NOT_CITED:
+            continue
+        if lower and (said is None or said.text != word):
+            continue
+        if any(word == p.text for j in range(i) for p in _persons(texts[j])):
+            continue  # given in full before: select shows the full name
+        if any(introduces_name(texts[j], word, lower) for j in range(i)):
+            out.append(Need("surname", name.start, name.end))
+    return out
+
+
+_WORD_BEFORE = re.compile(r"([\w'’.]+)(-|\s+)$")
+
+
+def introduces_name(text: str, word: str, lower: bool) -> bool:
+    """``text`` introduces ``word`` (see :func:`unintroduced`): after a word that is no
+    function word or verb of saying, or joined to a particle by a hyphen ("al-Ansi")."""
+    if word.lower() not in text.lower():
+        return False
+    flags = re.IGNORECASE if lower else 0
+    for m in re.finditer(rf"(?<![\w'’]){re.escape(word)}(?!\w)", text, flags):
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if before is None:
+            continue
+        prev = before.group(1).lower().strip(".'’")
+        joined = before.group(2) == "-"
+        if joined or (prev and prev not in ENGLISH_STOP_WORDS and prev not in _SAYS):
+            return True
+    return False
+
+
+_SAYS = frozenset(w for phrase in SAY.split("|") for w in phrase.split())
+# Words cited alone that are no name: function words and titles ("President has ...").
+NOT_CITED = ENGLISH_STOP_WORDS | frozenset(t.lower() for t in TITLES.split("|"))
