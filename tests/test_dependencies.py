@@ -818,6 +818,10 @@ def test_a_surname_cited_alone_waits_for_the_sentence_that_introduced_it() -> No
     assert unmet_another(article, Unit(1, 5)) == []  # the unit holds the introduction
     assert meets_another(NAMED_LATER[5], need[0], "Police spokesman Tom Webb arrived.")
     assert not meets_another(NAMED_LATER[5], need[0], "Police arrived at the Webber house.")
+    # given in full before: a speaker is left to select (it shows "[Ellen] Marsh said"),
+    # anyone else waits too
+    with_marsh = [*NAMED_LATER, "Marsh was at the harbour all night."]
+    assert [n.kind for n in Article(with_marsh).unintroduced(6)] == ["surname"]
 
 
 def test_in_lower_cased_copy_only_a_speaker_cited_alone_waits() -> None:

@@ -217,13 +217,15 @@ SURNAME = True  # a module switch, for the ablation (benchmarks/readability.py)
 
 def unintroduced(texts: Sequence[str], i: int, lower: bool = False) -> list[Need]:
     """Names sentence ``i`` of an article (``texts``) cites alone (:func:`cited_surnames`)
-    that a sentence before ``i`` introduced, and that no sentence before gave with a
-    full name (kind ``surname``, range the name: met by a sentence read before it that
-    mentions the name). An introduction is the name after a word that says who or what
-    it is: a role, a given name or a title ("spokesman Webb", "Sgt. Webb", "nasr
-    al-ansi"), not after punctuation or a function word ("On Monday, Google said"). In
-    lower-cased copy (``lower``: only people :mod:`synopsis.casing` found are
-    capitalised) only a name in a speaker's slot ("Ansi said") counts as cited."""
+    that a sentence before ``i`` introduced (kind ``surname``, range the name: met by a
+    sentence read before it that mentions the name). A speaker the article gave with a
+    full name before ("Ann Webb ...", then "Webb said") is left to :mod:`synopsis.select`,
+    which shows the full name ("[Ann] Webb said") for speakers. An introduction is the
+    name after a word that says who or what it is: a role, a given name or a title
+    ("spokesman Webb", "Sgt. Webb", "nasr al-ansi"), not after punctuation or a function
+    word ("On Monday, Google said"). In lower-cased copy (``lower``: only people
+    :mod:`synopsis.casing` found are capitalised) only a name in a speaker's slot ("Ansi
+    said") counts as cited."""
     if not SURNAME:
         return []
     text = texts[i]
@@ -231,16 +233,17 @@ def unintroduced(texts: Sequence[str], i: int, lower: bool = False) -> list[Need
     if not cited:
         return []
     full = {p.text for p in _persons(text)}
-    said = attributed_name(text) if lower else None
+    said = attributed_name(text)
+    speaker = said.text if said is not None else None
     out = []
     for name in cited:
         word = name.text
         if word in full or word.lower() in NOT_CITED:
             continue
-        if lower and (said is None or said.text != word):
+        if lower and speaker != word:
             continue
-        if any(word == p.text for j in range(i) for p in _persons(texts[j])):
-            continue  # given in full before: select shows the full name
+        if speaker == word and any(word == p.text for j in range(i) for p in _persons(texts[j])):
+            continue  # a speaker given in full before: select shows the full name
         if any(introduces_name(texts[j], word, lower) for j in range(i)):
             out.append(Need("surname", name.start, name.end))
     return out
