@@ -422,6 +422,7 @@ def test_story_sentences_with_brackets_figures_or_times_are_no_page_text(text: s
         ("Marsh and her deputy were not hurt.", True),
         ("Marsh's crews worked through the night.", True),
         ("When Marsh arrived, the pier was gone.", True),
+        ("The pier was gone by noon, according to Marsh.", True),
         # part of a longer name, after a title, quoted, a place after a preposition
         ("Harbour master Ellen Marsh reopened the port.", False),
         ("The port reopened, President Marsh said.", False),

@@ -135,8 +135,12 @@ def cited_surnames(text: str) -> list[Name]:
             before = rest[max(0, start - 30) : start].rstrip()
             if before and not before.endswith(_OPENS_CLAUSE):
                 prev = before.split()[-1]
-        if prev is not None and prev.lower() in _PLACE_PREPOSITIONS:  # "in Nevada"
-            continue
+        # "according to Webb" cites a source, as "said Webb" does
+        according = prev == "to" and rest[max(0, start - 30) : start].lower().rstrip().endswith(
+            "according to"
+        )
+        if prev is not None and prev.lower() in _PLACE_PREPOSITIONS and not according:
+            continue  # "in Nevada"
         word = m.group().rstrip("'’")
         possessive = word.endswith(("'s", "’s"))
         if possessive:
@@ -145,6 +149,7 @@ def cited_surnames(text: str) -> list[Name]:
         # not as a modifier ("the Webb report", "a component Battalion")
         if (
             prev is not None
+            and not according
             and prev.lower() not in _BEFORE_SUBJECT
             and not _SAY_WORD.fullmatch(prev)
         ):
