@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..stopwords import ENGLISH_STOP_WORDS
-from ..textfacts import Text, text_of
+from ..textfacts import Text, found_once, text_of
 from ..wordlists import (
     NOT_A_NAME,
     NOT_NAME_START,
@@ -111,6 +111,12 @@ def cited_surnames(text: str) -> list[Name]:
     run ("Ann Webb", "President Webb", "Webb County"), nor a place after a preposition
     ("in Nevada"). Whether one is a person's surname is for the caller to find (an
     earlier full name with it); possessives give the bare word."""
+    return list(_cited(text))
+
+
+@found_once
+def _cited(text: str) -> tuple[Name, ...]:
+    # (asked of each sentence by select's full names and by unintroduced: found once)
     rest = text_of(text).rest
     out = []
     for run in _CAPITALISED_RUN.finditer(rest):
@@ -160,7 +166,7 @@ def cited_surnames(text: str) -> list[Name]:
             continue
         if len(word) > 1 and word.lower() not in NOT_SURNAME and word.lower() not in NOT_A_NAME:
             out.append(Name(word, start, start + len(word)))
-    return out
+    return tuple(out)
 
 
 def attributed_name(text: str) -> Name | None:
@@ -220,7 +226,13 @@ _SURNAME_SAYS = re.compile(
 SURNAME = True  # a module switch, for the ablation (benchmarks/readability.py)
 
 
-def unintroduced(texts: Sequence[str], i: int, lower: bool = False) -> list[Need]:
+def unintroduced(
+    texts: Sequence[str],
+    i: int,
+    lower: bool = False,
+    named_before: Callable[[str, int], bool] | None = None,
+    introduced_before: Callable[[str, int], bool] | None = None,
+) -> list[Need]:
     """Names sentence ``i`` of an article (``texts``) cites alone (:func:`cited_surnames`)
     that a sentence before ``i`` introduced (kind ``surname``, range the name: met by a
     sentence read before it that mentions the name). A speaker the article gave with a
@@ -230,7 +242,8 @@ def unintroduced(texts: Sequence[str], i: int, lower: bool = False) -> list[Need
     ("spokesman Webb", "Sgt. Webb", "nasr al-ansi"), not after punctuation or a function
     word ("On Monday, Google said"). In lower-cased copy (``lower``: only people
     :mod:`synopsis.casing` found are capitalised) only a name in a speaker's slot ("Ansi
-    said") counts as cited."""
+    said") counts as cited. ``named_before`` and ``introduced_before`` (word, ``i``)
+    answer for the article when the caller keeps them (:class:`~.units.Article`)."""
     if not SURNAME:
         return []
     text = texts[i]
@@ -247,9 +260,17 @@ def unintroduced(texts: Sequence[str], i: int, lower: bool = False) -> list[Need
             continue
         if lower and speaker != word:
             continue
-        if speaker == word and any(word == p.text for j in range(i) for p in _persons(texts[j])):
+        if speaker == word and (
+            named_before(word, i)
+            if named_before is not None
+            else any(word == p.text for j in range(i) for p in _persons(texts[j]))
+        ):
             continue  # a speaker given in full before: select shows the full name
-        if any(introduces_name(texts[j], word, lower) for j in range(i)):
+        if (
+            introduced_before(word, i)
+            if introduced_before is not None
+            else any(introduces_name(texts[j], word, lower) for j in range(i))
+        ):
             out.append(Need("surname", name.start, name.end))
     return out
 
@@ -260,8 +281,8 @@ _WORD_BEFORE = re.compile(r"([\w'’.]+)(-|\s+)$")
 def introduces_name(text: str, word: str, lower: bool) -> bool:
     """``text`` introduces ``word`` (see :func:`unintroduced`): after a word that is no
     function word or verb of saying, or joined to a particle by a hyphen ("al-Ansi")."""
-    if word.lower() not in text.lower():
-        return False
+    if not (text.may((word.lower(),)) if isinstance(text, Text) else word.lower() in text.lower()):
+        return False  # (a cheap test first: most sentences do not mention it)
     flags = re.IGNORECASE if lower else 0
     for m in re.finditer(rf"(?<![\w'’]){re.escape(word)}(?!\w)", text, flags):
         before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())

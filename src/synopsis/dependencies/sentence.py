@@ -353,6 +353,8 @@ def meets_another(text: str, need: Need, earlier: str) -> bool:
     said") any report of what someone said."""
     word = text[need.start : need.end].lower().strip("'’")
     if need.kind == "surname":  # the name itself, in any case ("al-ansi" for "Ansi")
+        if not text_of(earlier).may((word,)):
+            return False  # (a cheap test first)
         return re.search(rf"(?<![\w'’]){re.escape(word)}(?!\w)", earlier, re.IGNORECASE) is not None
     if need.kind == "demonstrative":
         return any(re.search(rf"\b{re.escape(w)}", earlier, re.IGNORECASE) for w in _stems(word))

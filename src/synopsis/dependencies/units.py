@@ -10,7 +10,7 @@ from ..wordlists import (
     NOT_A_NAME,
     NOT_SURNAME,
 )
-from .names import Name, _persons, attributed_name, speaker_name, unintroduced
+from .names import Name, _persons, attributed_name, introduces_name, speaker_name, unintroduced
 from .openers import Need
 from .quotes import _says, is_quoted, quote_balance, quote_context, speaker_need
 from .sentence import meets_another, needs
@@ -65,6 +65,8 @@ class Article:
         self._first_named: dict[str, int] | None = None
         self._needs: dict[int, tuple[Need | None, tuple[int, int], Need | None, bool]] = {}
         self._unintroduced: dict[int, list[Need]] = {}
+        # name -> (sentences read so far, the first of them introducing it or None)
+        self._introduced: dict[str, tuple[int, int | None]] = {}
 
     def needs(self, i: int) -> tuple[Need | None, tuple[int, int], Need | None, bool]:
         """Sentence ``i``'s need, quotation balance, pronoun speaker and whether a
@@ -80,8 +82,22 @@ class Article:
         """Names sentence ``i`` cites alone that the article introduced before it
         (:func:`~synopsis.dependencies.names.unintroduced`), found once."""
         if i not in self._unintroduced:
-            self._unintroduced[i] = unintroduced(self.texts, i, self.strict)
+            self._unintroduced[i] = unintroduced(
+                self.texts, i, self.strict, self.named_before, self.introduced_before
+            )
         return self._unintroduced[i]
+
+    def introduced_before(self, name: str, i: int) -> bool:
+        """A sentence before ``i`` introduces ``name`` (:func:`introduces_name`). (The
+        article is read only as far as asked: a name never introduced is asked about by
+        each sentence that cites it.)"""
+        read, first = self._introduced.get(name, (0, None))
+        while first is None and read < i:
+            if introduces_name(self.texts[read], name, self.strict):
+                first = read
+            read += 1
+        self._introduced[name] = (read, first)
+        return first is not None and first < i
 
     def named_before(self, surname: str, i: int) -> bool:
         """A sentence before ``i`` names ``surname`` with a full name."""
