@@ -36,8 +36,9 @@ page text, no main clause, announcements, reactions); :mod:`.openers` holds :cla
 and the pronoun and connective openers; :mod:`.quotes` reads quotations and their speakers;
 :mod:`.sentence` finds each sentence's need (:func:`needs`; the ablation switches
 ``GENERIC_WE`` and ``DEMONSTRATIVE`` live there, beside the code that reads them);
-:mod:`.names` finds persons and speakers; :mod:`.units` grows a candidate into the unit of
-article sentences that meets every need (:func:`resolve`).
+:mod:`.names` finds persons, speakers and names cited before their introduction;
+:mod:`.units` grows a candidate into the unit of article sentences that meets every need
+(:func:`resolve`).
 """
 
 from __future__ import annotations
