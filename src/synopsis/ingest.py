@@ -6,7 +6,9 @@ cluster per line, Multi-News text files (one cluster per line, articles joined b
 a JSONL or Multi-News input makes one cluster per line.
 
 Several inputs: a bad one is skipped and reported in ``Loaded.skipped`` so the rest
-still run; a single bad input raises :class:`~synopsis.errors.InputError`.
+still run; a single bad input raises :class:`~synopsis.errors.InputError`. A malformed
+line of a JSONL or Multi-News input raises too, unless ``load(..., skip_bad_lines=True)``
+(what the CLI does by default): then it is skipped and reported with its line number.
 """
 
 from __future__ import annotations
@@ -48,10 +50,19 @@ Progress = Callable[[Iterable[T]], Iterable[T]]
 
 @dataclass(frozen=True)
 class Skipped:
-    """An input that was not read, and why (shown to the user, never dropped silently)."""
+    """An input that was not read, and why (shown to the user, never dropped silently).
+
+    ``line`` is set for one line of a JSONL or Multi-News input (a cluster lost), None
+    for a whole file or folder entry."""
 
     source: str
     reason: str
+    line: int | None = None
+
+    @property
+    def where(self) -> str:
+        """The input as a message names it: ``a.jsonl, line 3`` or ``a.txt``."""
+        return self.source if self.line is None else f"{self.source}, line {self.line}"
 
 
 @dataclass(frozen=True)
@@ -260,24 +271,47 @@ def parse_json(text: str | bytes, where: str) -> Any:
             parse_constant=_parse_constant,
         )
     except json.JSONDecodeError as exc:
-        raise InputError(f"{where}: invalid JSON ({exc.msg} at character {exc.pos})") from None
+        # Some messages end in "at" already ("Unterminated string starting at").
+        message = exc.msg.removesuffix(" at")
+        raise InputError(f"{where}: invalid JSON ({message} at character {exc.pos})") from None
     except RecursionError:  # the depth scan above should make this unreachable
         raise InputError(f"{where}: JSON nested too deeply") from None
     _check_values(value, "", where)
     return value
 
 
-def parse_jsonl(text: str, source: str) -> list[Cluster]:
-    """One cluster per line: ``{"id": ..., "documents": [str, ...], "summary": str?}``."""
+def parse_jsonl(text: str, source: str, bad_lines: list[Skipped] | None = None) -> list[Cluster]:
+    """One cluster per line: ``{"id": ..., "documents": [str, ...], "summary": str?}``.
+
+    A line that is not such a record raises :class:`InputError` naming it; with a
+    ``bad_lines`` list it is appended there instead and the other lines are read. A
+    text with no readable line raises either way (the first bad line's error)."""
     clusters: list[Cluster] = []
+    found_bad: list[Skipped] = []
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{source}, line {number}"
-        clusters.append(cluster_from_record(parse_json(line, where), where, number, source))
+        try:
+            clusters.append(cluster_from_record(parse_json(line, where), where, number, source))
+        except InputError as exc:
+            if bad_lines is None:
+                raise
+            found_bad.append(Skipped(source, str(exc).removeprefix(f"{where}: "), number))
+    if bad_lines is not None:
+        bad_lines.extend(found_bad)  # also when raising below: a caller may go on
     if not clusters:
+        if found_bad:
+            raise InputError(_all_lines_bad(found_bad))
         raise InputError(f"{source}: no clusters in this JSON Lines input")
     return clusters
+
+
+def _all_lines_bad(bad: list[Skipped]) -> str:
+    first = bad[0]
+    n = len(bad) - 1
+    more = f" (and {n} more unreadable line{'s' if n > 1 else ''})" if n else ""
+    return f"{first.where}: {first.reason}{more}; no line could be read"
 
 
 def cluster_from_record(record: object, where: str, number: int, source: str) -> Cluster:
@@ -312,8 +346,11 @@ def is_multinews(text: str) -> bool:
     return bool(lines) and all(any(sep in line for sep in MULTINEWS_SEPARATORS) for line in lines)
 
 
-def parse_multinews(text: str, source: str) -> list[Cluster]:
-    """One cluster per non-empty line, articles separated by ``|||||``."""
+def parse_multinews(
+    text: str, source: str, bad_lines: list[Skipped] | None = None
+) -> list[Cluster]:
+    """One cluster per non-empty line, articles separated by ``|||||``; a line of
+    separators and no article is appended to ``bad_lines`` when one is given."""
     clusters: list[Cluster] = []
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
@@ -321,6 +358,8 @@ def parse_multinews(text: str, source: str) -> list[Cluster]:
         cluster = cluster_from_multinews_line(line, number, source)
         if cluster is not None:
             clusters.append(cluster)
+        elif bad_lines is not None:
+            bad_lines.append(Skipped(source, "no article on this line, only separators", number))
     if not clusters:
         raise InputError(f"{source}: no articles found")
     return clusters
@@ -348,14 +387,20 @@ def _looks_like_jsonl(text: str) -> bool:
     return first.lstrip().startswith("{")
 
 
-def _read_text_input(text: str, source: str, doc_id: str, path: str | None) -> list[Cluster]:
+def _read_text_input(
+    text: str,
+    source: str,
+    doc_id: str,
+    path: str | None,
+    bad_lines: list[Skipped] | None = None,
+) -> list[Cluster]:
     """Sniff standard input: JSONL, Multi-News, HTML or plain text."""
     if not text.strip():
         raise InputError(f"{source}: is empty")
     if _looks_like_jsonl(text):
-        return parse_jsonl(text, source)
+        return parse_jsonl(text, source, bad_lines)
     if is_multinews(text):
-        return parse_multinews(text, source)
+        return parse_multinews(text, source, bad_lines)
     if _looks_like_html(text):
         return [Cluster(id=doc_id, documents=(document_from_html(text, doc_id, path),))]
     return [Cluster(id=doc_id, documents=(Document(id=doc_id, text=text, path=path),))]
@@ -398,8 +443,10 @@ def read_bytes(path: Path) -> bytes:
     return data
 
 
-def read_file(path: Path) -> list[Cluster]:
-    """One file: a list of clusters (one for an article, many for JSONL or Multi-News)."""
+def read_file(path: Path, bad_lines: list[Skipped] | None = None) -> list[Cluster]:
+    """One file: a list of clusters (one for an article, many for JSONL or Multi-News).
+
+    A malformed JSONL or Multi-News line raises, or goes to ``bad_lines`` when given."""
     source = str(path)
     suffix = file_suffix(path)
     if suffix not in SUPPORTED_SUFFIXES:
@@ -412,11 +459,11 @@ def read_file(path: Path) -> list[Cluster]:
     if not text.strip():
         raise InputError(f"{source}: is empty")
     if suffix in JSONL_SUFFIXES:
-        return parse_jsonl(text, source)
+        return parse_jsonl(text, source, bad_lines)
     if suffix in HTML_SUFFIXES:
         return [Cluster(id=path.name, documents=(document_from_html(text, path.name, source),))]
     if is_multinews(text):
-        return parse_multinews(text, source)
+        return parse_multinews(text, source, bad_lines)
     return [Cluster(id=path.name, documents=(Document(id=path.name, text=text, path=source),))]
 
 
@@ -449,6 +496,11 @@ def expand(paths: Sequence[str | Path]) -> tuple[list[Path | str], list[Skipped]
         if str(raw) == STDIN:
             files.append(STDIN)
             continue
+        if isinstance(raw, str) and _URL.match(raw):
+            raise InputError(
+                f"{raw}: is a web address; synopsis reads files and folders, so save the page "
+                "first ('synopsis track --feed URL' follows an RSS or Atom feed)"
+            )
         path = Path(raw)
         try:
             is_dir = path.is_dir()
@@ -468,6 +520,9 @@ def expand(paths: Sequence[str | Path]) -> tuple[list[Path | str], list[Skipped]
         else:
             raise InputError(f"{path}: no such file or folder")
     return files, skipped
+
+
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 def walk(folder: Path) -> tuple[list[Path], list[Skipped]]:
@@ -535,12 +590,18 @@ def load(
     paths: str | Path | Sequence[str | Path],
     stdin: BinaryIO | None = None,
     progress: Progress | None = None,
+    skip_bad_lines: bool = False,
 ) -> Loaded:
     """Read every input into clusters.
 
     Single articles (text, HTML, stdin text) from all inputs form one cluster; JSONL and
     Multi-News inputs give their own clusters. Mixing the two kinds is refused because
     it is ambiguous which cluster an article belongs to.
+
+    A malformed JSONL or Multi-News line raises :class:`InputError` naming it, so no
+    cluster is lost unnoticed (evaluation and training need every line); with
+    ``skip_bad_lines`` it is listed in ``Loaded.skipped`` (``line`` set) and the other
+    lines are read. ``stdin`` is read for ``"-"``; None means there is none.
     """
     if isinstance(paths, (str, Path)):  # load("folder") means one path, not its letters
         paths = [paths]
@@ -554,18 +615,28 @@ def load(
     multi: list[Cluster] = []
     iterable: Iterable[Path | str] = progress(files) if progress else files
     for item in iterable:
+        bad_lines: list[Skipped] = []
         try:
             if item == STDIN:
-                data = stdin.read() if stdin is not None else b""
-                text = decode(data, "standard input")
-                found = _read_text_input(text, "standard input", "stdin", None)
+                if stdin is None:
+                    raise InputError("standard input: is closed, nothing to read")
+                text = decode(stdin.read(), "standard input")
+                found = _read_text_input(text, "standard input", "stdin", None, bad_lines)
             else:
-                found = read_file(Path(item))
+                found = read_file(Path(item), bad_lines)
         except InputError as exc:
             if not several:
                 raise
-            skipped.append(Skipped(str(item), _reason(exc, str(item))))
+            if bad_lines and not skip_bad_lines:
+                raise _line_error(bad_lines) from None
+            if bad_lines:  # no line of it could be read: each is reported
+                skipped.extend(bad_lines)
+            else:
+                skipped.append(Skipped(str(item), _reason(exc, str(item))))
             continue
+        if bad_lines and not skip_bad_lines:
+            raise _line_error(bad_lines)
+        skipped.extend(bad_lines)
         single = len(found) == 1 and len(found[0].documents) == 1 and found[0].reference is None
         if single and not _is_cluster_file(item):
             articles.extend(found[0].documents)
@@ -580,12 +651,18 @@ def load(
     if multi:
         return Loaded(clusters=tuple(multi), skipped=tuple(skipped))
     if not articles:
-        reasons = "; ".join(s.reason for s in skipped) or "nothing readable"
-        raise InputError(f"no input could be read: {reasons}")
+        shown = "; ".join(f"{s.where}: {s.reason}" for s in skipped[:3]) or "nothing readable"
+        more = f" (and {len(skipped) - 3} more)" if len(skipped) > 3 else ""
+        raise InputError(f"no input could be read: {shown}{more}")
     return Loaded(
         clusters=(Cluster(id=_cluster_name(paths), documents=unique_ids(articles)),),
         skipped=tuple(skipped),
     )
+
+
+def _line_error(bad_lines: list[Skipped]) -> InputError:
+    """The first bad line as the error of a run that does not skip lines."""
+    return InputError(f"{bad_lines[0].where}: {bad_lines[0].reason}")
 
 
 def _expand_each(paths: Sequence[str | Path]) -> tuple[list[Path | str], list[Skipped]]:

@@ -41,6 +41,18 @@ OutputOption = Annotated[
 ]
 
 
+StrictOption = Annotated[
+    bool,
+    typer.Option(
+        "--strict",
+        help="Stop at the first unreadable JSONL line or failing cluster (exit code 2; an "
+        "--output file is left as it was). By default each is reported on stderr with its "
+        "line number or id and skipped, the rest is written, and the exit code is 1: one bad "
+        "line of a large file should not cost every other cluster.",
+    ),
+]
+
+
 JobsOption = Annotated[
     int,
     typer.Option(
@@ -76,11 +88,18 @@ def fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_USAGE)
 
 
+def show_progress() -> bool:
+    """Progress bars only on a terminal: piped or captured stderr gets no bar, and no
+    blank line where the bar was."""
+    return stderr.is_terminal
+
+
 def progress(items: Iterable[T], label: str, total: int | None = None) -> Iterator[T]:
+    """``items``, with a transient progress bar on stderr for long runs on a terminal."""
     if total is None:
         items = list(items)
         total = len(items)
-    if total < PROGRESS_MIN_ITEMS:
+    if total < PROGRESS_MIN_ITEMS or not show_progress():
         yield from items
         return
     from rich.progress import track
@@ -96,7 +115,7 @@ def counter(label: str, total: int) -> Iterator[Callable[[], None]]:
 
     with Progress(
         "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
-        TimeElapsedColumn(), console=stderr, transient=True,
+        TimeElapsedColumn(), console=stderr, transient=True, disable=not show_progress(),
     ) as bar:  # fmt: skip
         task = bar.add_task(label, total=total)
         yield lambda: bar.advance(task)
@@ -167,14 +186,34 @@ def write(text: str, output: Path | None) -> None:
         handle.write(text)
 
 
-def read_inputs(paths: list[str]) -> Loaded:
-    """Load the inputs, telling the user about every one that was skipped."""
-    from ..ingest import load
+def read_inputs(paths: list[str], strict: bool = False) -> Loaded:
+    """Load the inputs, telling the user about every one that was skipped (each bad JSONL
+    line with its number; with ``strict`` the first one is the command's error)."""
+    from ..ingest import STDIN, load
 
-    loaded = load(paths, stdin=sys.stdin.buffer, progress=lambda f: progress(f, "Reading"))
+    stdin = getattr(sys.stdin, "buffer", None)  # None when standard input is closed
+    if STDIN in paths and stdin is not None and sys.stdin.isatty():
+        say("synopsis: reading standard input (end it with Ctrl-D)")
+    loaded = load(paths, stdin=stdin, progress=lambda f: progress(f, "Reading"),
+                  skip_bad_lines=not strict)  # fmt: skip
     for skipped in loaded.skipped:
-        say(f"synopsis: skipped {skipped.source}: {skipped.reason}")
+        say(f"synopsis: skipped {skipped.where}: {skipped.reason}")
     return loaded
+
+
+def lost_lines(loaded: Loaded) -> int:
+    """How many input lines (clusters) could not be read: a run with any ends with exit
+    code 1, so a script notices the loss the messages reported."""
+    return sum(1 for s in loaded.skipped if s.line is not None)
+
+
+def end_with_lost_lines(loaded: Loaded) -> None:
+    """Exit 1 after the output is written when input lines were skipped (clean, compare)."""
+    lost = lost_lines(loaded)
+    if lost:
+        say(f"synopsis: {lost} unreadable input line{'s' if lost > 1 else ''} skipped; "
+            "the rest were written")  # fmt: skip
+        raise typer.Exit(1)
 
 
 def version_callback(value: bool) -> None:

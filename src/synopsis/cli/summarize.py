@@ -16,8 +16,11 @@ from .common import (
     Format,
     JobsOption,
     OutputOption,
+    StrictOption,
     app,
+    end_with_lost_lines,
     fail,
+    lost_lines,
     open_output,
     progress,
     read_inputs,
@@ -60,15 +63,26 @@ def summarize_command(
         ),
     ] = False,
     jobs: JobsOption = 1,
+    strict: StrictOption = False,
 ) -> None:
-    """Summarize articles about one story, citing the source of every sentence."""
+    """Summarize articles about one story, citing the source of every sentence.
+
+    Reads the articles named (folders: every .txt .md .html file inside; JSONL and
+    Multi-News: one cluster per line) and writes one summary per cluster to standard
+    output or --output, each sentence marked with its source. Skipped inputs and lines
+    are named on stderr. Exit code 0: all written; 1: written, but some input line or
+    cluster was skipped; 2: nothing usable (a one-line error says why).
+
+    Example: synopsis summarize articles/ --words 150 --format md -o summary.md
+    """
     from .. import summarize
 
     try:
-        loaded = read_inputs(paths)
+        loaded = read_inputs(paths, strict)
         options = Options(clean=CleanOptions(enabled=not no_clean))
         job = partial(summarize, words=words, options=options)
-        stream_summaries(loaded.clusters, job, fmt.value, output, "Summarizing", jobs=jobs)
+        stream_summaries(loaded.clusters, job, fmt.value, output, "Summarizing", jobs=jobs,
+                         strict=strict, lost=lost_lines(loaded))  # fmt: skip
     except SynopsisError as exc:
         raise fail(str(exc)) from None
 
@@ -85,11 +99,14 @@ def stream_summaries(
     label: str,
     renderers: dict[str, Callable[[Summary], str]] | None = None,
     jobs: int = 1,
+    strict: bool = False,
+    lost: int = 0,
 ) -> None:
     """Summarize and write one cluster at a time, in input order (over ``jobs`` processes),
     so output appears as it is made and memory holds a few summaries. With several clusters
     a failing one is reported with its id and skipped (exit code 1 at the end); with one,
-    its error is the command's error."""
+    or with ``strict``, its error is the command's error. ``lost`` input lines that could
+    not be read (already reported) also end the run with exit code 1."""
     from ..render import RENDERERS, RENDERERS_MANY
 
     if len(clusters) > 1 and fmt == "html":
@@ -106,6 +123,7 @@ def stream_summaries(
                     out.write(render_one(job(cluster)))
                 except MemoryError:
                     raise SynopsisError(f"cluster {cluster.id}: {out_of_memory(cluster)}") from None
+        end_run(lost, [], len(clusters))
         return
     from ..batch import ordered_map
 
@@ -117,17 +135,26 @@ def stream_summaries(
             clusters, progress(outcomes, label, total=len(clusters)), strict=True
         ):
             if problem is not None:
+                if strict:
+                    raise SynopsisError(f"cluster {cluster.id}: {problem}")
                 failed.append(cluster.id)
                 say(f"synopsis: cluster {cluster.id}: skipped: {problem}")
                 continue
             out.write((RULES[fmt] if written else "") + text)
             written += 1
+    end_run(lost, failed, len(clusters))
+
+
+def end_run(lost: int, failed: list[str], total: int) -> None:
+    """One closing line and exit code 1 when anything was skipped; silence otherwise."""
+    problems = []
+    if lost:
+        problems.append(f"{lost} unreadable input line{'s' if lost > 1 else ''} skipped")
     if failed:
         shown = ", ".join(failed[:10]) + (" ..." if len(failed) > 10 else "")
-        say(
-            f"synopsis: {len(failed)} of {len(clusters)} clusters failed ({shown}); "
-            "the rest were written"
-        )
+        problems.append(f"{len(failed)} of {total} clusters failed ({shown})")
+    if problems:
+        say(f"synopsis: {'; '.join(problems)}; the rest were written")
         raise typer.Exit(1)
 
 
@@ -182,13 +209,21 @@ def clean_command(
         ),
     ] = CleanFormat.text,
     output: OutputOption = None,
+    strict: StrictOption = False,
 ) -> None:
-    """Print the article text that cleaning keeps: no page furniture, headers or captions."""
+    """Print the article text that cleaning keeps: no page furniture, headers or captions.
+
+    Reads the same inputs as 'summarize' and writes each document's cleaned body (text)
+    or body, metadata and every removal with its raw offsets (json) to standard output or
+    --output. Exit codes as for 'summarize'.
+
+    Example: synopsis clean page.html --explain
+    """
     from ..cleaning import clean_cluster
     from ..render.clean import render_clean_json, render_clean_text
 
     try:
-        loaded = read_inputs(paths)
+        loaded = read_inputs(paths, strict)
         clusters_read = progress(loaded.clusters, "Cleaning")
         per_cluster = [(c.id, clean_cluster(c.documents)) for c in clusters_read]
     except SynopsisError as exc:
@@ -200,6 +235,7 @@ def clean_command(
         write(render_clean_json(cleaned, clusters), output)
     else:
         write(render_clean_text(cleaned, explain=explain, clusters=clusters), output)
+    end_with_lost_lines(loaded)
 
 
 @app.command("compare")
@@ -214,16 +250,24 @@ def compare_command(
         Format, typer.Option("--format", "-f", help="text, json, md or html (the report page).")
     ] = Format.text,
     output: OutputOption = None,
+    strict: StrictOption = False,
 ) -> None:
     """Only the cross-source analysis: which articles are copies of one story, how many
-    independent sources there are, and where they disagree (numbers, names, quotes, dates)."""
+    independent sources there are, and where they disagree (numbers, names, quotes, dates).
+
+    Reads the same inputs as 'summarize' and writes the analysis of each cluster to
+    standard output or --output. Exit codes as for 'summarize'.
+
+    Example: synopsis compare articles/ --format html -o report.html
+    """
     from .. import summarize
     from ..render import render_analysis
 
     try:
-        loaded = read_inputs(paths)
+        loaded = read_inputs(paths, strict)
         summaries = [summarize(c) for c in progress(loaded.clusters, "Comparing")]
         rendered = render_analysis(summaries, fmt.value)
     except SynopsisError as exc:
         raise fail(str(exc)) from None
     write(rendered, output)
+    end_with_lost_lines(loaded)
