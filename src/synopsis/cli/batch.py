@@ -9,6 +9,7 @@ import typer
 
 from ..errors import SynopsisError
 from .common import (
+    PLAIN_HELP,
     app,
     counter,
     fail,
@@ -16,6 +17,7 @@ from .common import (
 )
 
 batch_app = typer.Typer(
+    rich_markup_mode=PLAIN_HELP,
     help="Corpus jobs: every cluster of a corpus summarized, on every local core or on Spark.",
     no_args_is_help=True,
 )
@@ -37,7 +39,7 @@ def batch_summarize_command(
     input: Annotated[
         str,
         typer.Argument(
-            help='Clusters: JSON Lines ({"id", "documents": \\[str, ...], "summary"?} per '
+            help='Clusters: JSON Lines ({"id", "documents": [str, ...], "summary"?} per '
             "line, .gz too), Multi-News text, or Parquet with those columns.",
             show_default=False,
         ),
@@ -54,21 +56,21 @@ def batch_summarize_command(
     ],
     engine: Annotated[
         Engine,
-        typer.Option(help="local (a process pool) or spark (pip install synopsis\\[spark])."),
+        typer.Option(help="local (a process pool) or spark (pip install synopsis[spark])."),
     ] = Engine.local,
     jobs: Annotated[
         int | None,
         typer.Option(
-            "--jobs", "-j", min=1, help="Processes (local) or local Spark cores \\[default: all]."
+            "--jobs", "-j", min=1, help="Processes (local) or local Spark cores [default: all]."
         ),
     ] = None,
     words: Annotated[int, typer.Option("--words", "-w", min=1, help="Word budget.")] = 300,
     fmt: Annotated[
         BatchFormat | None,
-        typer.Option("--format", "-f", help="jsonl or parquet \\[default: from OUTPUT's name]."),
+        typer.Option("--format", "-f", help="jsonl or parquet [default: from OUTPUT's name]."),
     ] = None,
     partitions: Annotated[
-        int | None, typer.Option(min=1, help="Spark partitions \\[default: twice the cores].")
+        int | None, typer.Option(min=1, help="Spark partitions [default: twice the cores].")
     ] = None,
     no_clean: Annotated[bool, typer.Option("--no-clean", help="Summarize the raw text.")] = False,
 ) -> None:
@@ -166,7 +168,8 @@ def batch_stories_command(
 
             stop(spark)
     for line, reason in found.skipped:
-        stderr.print(f"synopsis: skipped line {line}: {reason}", highlight=False)
+        where = "" if f"line {line}:" in reason else f"line {line}: "  # most name it already
+        stderr.print(f"synopsis: skipped {where}{reason}", highlight=False, markup=False)
     stderr.print(
         f"synopsis: {len(found.labels)} articles in {len(found.groups())} stories "
         f"({found.candidate_pairs} candidate pairs of {found.all_pairs}, "

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, TextIO, TypeVar
 import typer
 from rich.console import Console
 from rich.markup import escape
+from typer.core import TyperGroup
 
 if TYPE_CHECKING:
     from ..ingest import Loaded
@@ -23,11 +24,44 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 EXIT_USAGE = 2
 
+# What is kept when a command is interrupted (Ctrl-C), told in one line instead of typer's
+# silent exit 130, so the user knows whether to start again or resume.
+INTERRUPTED = {
+    "summarize": "an --output file is replaced only when a run completes, so it is as it was",
+    "clean": "an --output file is replaced only when a run completes, so it is as it was",
+    "compare": "an --output file is replaced only when a run completes, so it is as it was",
+    "eval": "no report was written",
+    "train": "no weights were written",
+    "track": "every article acknowledged on standard output is stored; a re-run skips them",
+    "batch": "'batch summarize' resumes when run again with the same --output",
+}
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
+
+
+class Group(TyperGroup):
+    """The command group: a Ctrl-C in any command ends in one line saying what is kept."""
+
+    def invoke(self, ctx: typer.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            kept = INTERRUPTED.get(ctx.invoked_subcommand or "")
+            say("synopsis: interrupted" + (f"; {kept}" if kept else ""))
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+
+
+# Plain click help and usage errors, not typer's rich panels: paragraphs rewrap to the
+# terminal, examples keep their lines (\b), a usage error ends in one "Error:" line, and
+# no <bool> type column (typer 0.29's rich help prints one for every flag).
+PLAIN_HELP = None
+
 app = typer.Typer(
+    cls=Group,
     help="Summarize many news articles about one story into one short, attributed summary.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=PLAIN_HELP,
 )
 stderr = Console(stderr=True, soft_wrap=True)
 

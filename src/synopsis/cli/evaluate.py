@@ -24,7 +24,7 @@ def eval_command(
         Path,
         typer.Argument(
             help="JSON Lines clusters with references: "
-            '{"id", "documents": \\[str, ...], "summary"} per line (.jsonl or .jsonl.gz).',
+            '{"id", "documents": [str, ...], "summary"} per line (.jsonl or .jsonl.gz).',
             show_default=False,
         ),
     ],

@@ -53,6 +53,8 @@ def serve_command(
     except SynopsisError as exc:  # the web extra is not installed
         raise fail(str(exc)) from None
     check_address(host, port)
+    if db is not None:
+        check_db(db)
     options = ServiceOptions(
         max_body_bytes=int(max_body_mb * 1_000_000),
         max_documents=max_documents,
@@ -64,6 +66,19 @@ def serve_command(
         stories_db=db,
     )
     serve(host, port, options)
+
+
+def check_db(db: str) -> None:
+    """Open the story database once before start-up, so a bad --db (a folder that does not
+    exist, a file that is not a database, an unreachable PostgreSQL) fails in one line
+    instead of in every stream request after the server has started."""
+    from ..stream.tracker import Tracker
+
+    try:
+        Tracker(db).store.close()
+    except SynopsisError as exc:
+        message = str(exc)
+        raise fail(message if message.startswith("--db") else f"--db: {message}") from None
 
 
 def check_address(host: str, port: int) -> None:

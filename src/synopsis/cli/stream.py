@@ -57,7 +57,7 @@ def track_command(
         typer.Option(
             "--embed",
             help="Also compare articles by sentence embeddings (paraphrase-aware, slower;"
-            " needs synopsis\\[embed]). A database keeps the mode it was started with.",
+            " needs synopsis[embed]). A database keeps the mode it was started with.",
         ),
     ] = False,
 ) -> None:

@@ -51,7 +51,7 @@ def summarize_command(
         typer.Option(
             "--format",
             "-f",
-            help="text (with \\[n] source markers), json, md, or html (a self-contained page "
+            help="text (with [n] source markers), json, md, or html (a self-contained page "
             "showing each summary sentence beside its source passage).",
         ),
     ] = Format.text,

@@ -14,7 +14,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from ..errors import InputError
 from ..ingest import Skipped
-from .reader import Item, read_feed, read_file, read_folder, read_lines
+from .reader import Item, parse_published, read_feed, read_file, read_folder, read_lines
 from .render import render
 from .similarity import StoryOptions
 from .tracker import Tracker, TrackOptions, follow
@@ -99,6 +99,14 @@ def track(
 
 
 def stories(db: str, fmt: str, since: str | None, story: str | None, limit: int | None) -> str:
+    if since is not None:
+        try:
+            parse_published(since, "--since")
+        except InputError:
+            raise InputError(
+                f"--since {since!r}: not an ISO 8601 time (such as 2024-05-01 or "
+                "2024-05-01T12:00:00Z)"
+            ) from None
     if not db.startswith(("postgresql://", "postgres://")) and not Path(db).exists():
         raise InputError(f"{db}: no such story database (create it with 'synopsis track')")
     tracker = Tracker(db)
