@@ -47,7 +47,18 @@ def serve_command(
         float, typer.Option(min=0.1, help="Seconds a request body may stall before 408.")
     ] = 15.0,
 ) -> None:
-    """Run the HTTP service: POST /v1/summarize, a web page at /, API docs at /docs."""
+    """Run the HTTP service and its web page.
+
+    Reads HTTP requests on --host and --port (127.0.0.1:8000) until Ctrl-C and serves
+    POST /v1/summarize (JSON in, the 'summarize --format json' record out), a web page at
+    / to paste or upload articles, and API docs at /docs; with --db also the stream routes
+    (/v1/articles, /v1/stories, /stories). Logs go to stderr. Needs the web extra: pip
+    install 'synopsis[web]'.
+
+    \b
+    Example:
+      synopsis serve --port 8080 --db stories.db
+    """
     try:
         from ..service import ServiceOptions, serve
     except SynopsisError as exc:  # the web extra is not installed

@@ -37,6 +37,7 @@ def summarize_command(
     paths: Annotated[
         list[str],
         typer.Argument(
+            metavar="PATH",
             help="Articles to summarize: files (.txt .md .html), folders, JSONL or "
             "Multi-News files, or '-' for standard input. Single articles form one cluster; "
             "JSONL and Multi-News inputs give one summary per cluster.",
@@ -65,15 +66,19 @@ def summarize_command(
     jobs: JobsOption = 1,
     strict: StrictOption = False,
 ) -> None:
-    """Summarize articles about one story, citing the source of every sentence.
+    """Summarize articles about one story, citing every source.
 
-    Reads the articles named (folders: every .txt .md .html file inside; JSONL and
-    Multi-News: one cluster per line) and writes one summary per cluster to standard
-    output or --output, each sentence marked with its source. Skipped inputs and lines
-    are named on stderr. Exit code 0: all written; 1: written, but some input line or
-    cluster was skipped; 2: nothing usable (a one-line error says why).
+    Reads the articles named (a folder: every .txt .md .html file in it; a JSONL or
+    Multi-News file: one cluster per line) and writes one summary of at most --words words
+    per cluster to standard output or --output, each sentence marked with its source.
+    Every input or line skipped is named on stderr. Exit code 0: all written; 1: written,
+    but an input line or a cluster was skipped; 2: nothing written (one line says why).
 
-    Example: synopsis summarize articles/ --words 150 --format md -o summary.md
+    \b
+    Examples:
+      synopsis summarize articles/
+      synopsis summarize a.txt b.html --words 150 --format md -o summary.md
+      synopsis summarize clusters.jsonl --format json > summaries.jsonl
     """
     from .. import summarize
 
@@ -191,6 +196,7 @@ def clean_command(
     paths: Annotated[
         list[str],
         typer.Argument(
+            metavar="PATH",
             help="Articles to clean: files, folders, JSONL or Multi-News files, or '-' for "
             "standard input. Articles read together are cleaned as one cluster.",
             show_default=False,
@@ -211,13 +217,15 @@ def clean_command(
     output: OutputOption = None,
     strict: StrictOption = False,
 ) -> None:
-    """Print the article text that cleaning keeps: no page furniture, headers or captions.
+    """Print the article text that cleaning keeps.
 
-    Reads the same inputs as 'summarize' and writes each document's cleaned body (text)
-    or body, metadata and every removal with its raw offsets (json) to standard output or
-    --output. Exit codes as for 'summarize'.
+    Reads the same inputs as 'summarize' and writes each document's body without page
+    furniture, headers or captions (text), or its body, metadata and every removal with
+    raw offsets (json), to standard output or --output. Exit codes as for 'summarize'.
 
-    Example: synopsis clean page.html --explain
+    \b
+    Example:
+      synopsis clean page.html --explain
     """
     from ..cleaning import clean_cluster
     from ..render.clean import render_clean_json, render_clean_text
@@ -243,7 +251,9 @@ def compare_command(
     paths: Annotated[
         list[str],
         typer.Argument(
-            help="Articles to compare: the same inputs as 'summarize'.", show_default=False
+            metavar="PATH",
+            help="Articles to compare: the same inputs as 'summarize'.",
+            show_default=False,
         ),
     ],
     fmt: Annotated[
@@ -252,13 +262,16 @@ def compare_command(
     output: OutputOption = None,
     strict: StrictOption = False,
 ) -> None:
-    """Only the cross-source analysis: which articles are copies of one story, how many
-    independent sources there are, and where they disagree (numbers, names, quotes, dates).
+    """Cross-source analysis only: copies, sources, disagreements.
 
-    Reads the same inputs as 'summarize' and writes the analysis of each cluster to
-    standard output or --output. Exit codes as for 'summarize'.
+    Reads the same inputs as 'summarize' and writes, per cluster, which articles are
+    copies of one story, how many independent sources there are, and where they disagree
+    (numbers, names, quotes, dates), to standard output or --output. Exit codes as for
+    'summarize'.
 
-    Example: synopsis compare articles/ --format html -o report.html
+    \b
+    Example:
+      synopsis compare articles/ --format html -o report.html
     """
     from .. import summarize
     from ..render import render_analysis
