@@ -298,3 +298,46 @@ def test_ctrl_c_ends_in_one_line_saying_what_is_kept(tmp_path: Path) -> None:
         "so it is as it was"
     ]
     assert out.read_text() == "earlier results\n"
+
+
+# --- outputs that would destroy or pollute the input ---------------------------------------
+
+
+def test_output_naming_an_input_is_refused_and_the_input_kept(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_bytes((INPUT / "cp1252.txt").read_bytes())
+    result = run("summarize", str(article), "-o", str(article))
+    assert result.returncode == 2
+    assert "is one of the inputs" in result.stderr
+    assert article.read_bytes() == (INPUT / "cp1252.txt").read_bytes()
+
+
+def test_output_inside_an_input_folder_is_refused_when_it_would_be_read(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes((INPUT / "cp1252.txt").read_bytes())
+    (tmp_path / "summary.txt").write_text("an earlier summary\n")
+    result = run("summarize", str(tmp_path), "-o", str(tmp_path / "summary.txt"))
+    assert result.returncode == 2
+    assert "inside the input folder" in result.stderr
+    assert (tmp_path / "summary.txt").read_text() == "an earlier summary\n"
+
+
+def test_eval_refuses_an_unwritable_report_before_it_runs(tmp_path: Path) -> None:
+    """The check comes first: the data file does not even exist here."""
+    result = run("eval", str(tmp_path / "none.jsonl"), "--json", str(tmp_path / "no" / "r.json"))
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        f"synopsis: error: --json {tmp_path / 'no' / 'r.json'}: folder {tmp_path / 'no'} "
+        "does not exist"
+    ]
+
+
+def test_track_writes_no_blank_progress_line_when_stderr_is_not_a_terminal(
+    tmp_path: Path,
+) -> None:
+    articles = tmp_path / "a.jsonl"
+    articles.write_text(json.dumps({"id": "x", "text": "A storm shut the port. Boats stayed in."}))
+    result = run("track", str(articles), "--db", str(tmp_path / "s.db"), "-q")
+    assert result.returncode == 0
+    assert result.stderr.splitlines() == [
+        "synopsis: 1 articles stored, 0 already stored, 0 skipped"
+    ]

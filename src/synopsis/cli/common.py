@@ -215,6 +215,38 @@ def _mode_for(output: Path) -> int:
         return 0o666 & ~umask
 
 
+def check_writable(path: Path | None, flag: str) -> None:
+    """Refuse an output file that cannot be written before a long run, not after it."""
+    if path is None:
+        return
+    if path.is_dir():
+        raise fail(f"{flag} {path}: is a folder, not a file")
+    folder = path.parent
+    if not folder.is_dir():
+        raise fail(f"{flag} {path}: folder {folder} does not exist")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise fail(f"{flag} {path}: folder {folder} is not writable")
+
+
+def check_not_an_input(output: Path | None, paths: list[str]) -> None:
+    """Refuse ``--output`` naming one of the input files, or an existing file inside an
+    input folder: it would be replaced by its own summary (the article lost), or read as
+    one more article."""
+    if output is None or not output.is_file():
+        return
+    for raw in paths:
+        path = Path(raw)
+        if raw == "-":
+            continue
+        if path.is_file() and os.path.samefile(path, output):
+            raise fail(f"--output {output}: is one of the inputs; write the result elsewhere")
+        if path.is_dir() and output.resolve().is_relative_to(path.resolve()):
+            raise fail(
+                f"--output {output}: is inside the input folder {path}, so it would be read "
+                "as an article; write the result elsewhere"
+            )
+
+
 def write(text: str, output: Path | None) -> None:
     with open_output(output) as handle:
         handle.write(text)

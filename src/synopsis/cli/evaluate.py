@@ -11,6 +11,7 @@ from rich.console import Console
 from ..errors import SynopsisError
 from .common import (
     app,
+    check_writable,
     counter,
     fail,
     stderr,
@@ -74,6 +75,8 @@ def eval_command(
     """
     from .. import evaluate as ev
 
+    check_writable(json_out, "--json")
+    check_writable(report, "--report")
     try:
         clusters = ev.split(ev.read_clusters(data), split)[:limit]
         names = ev.parse_systems(systems)

@@ -18,6 +18,7 @@ from .common import (
     OutputOption,
     StrictOption,
     app,
+    check_not_an_input,
     end_with_lost_lines,
     fail,
     lost_lines,
@@ -82,6 +83,7 @@ def summarize_command(
     """
     from .. import summarize
 
+    check_not_an_input(output, paths)
     try:
         loaded = read_inputs(paths, strict)
         options = Options(clean=CleanOptions(enabled=not no_clean))
@@ -230,6 +232,7 @@ def clean_command(
     from ..cleaning import clean_cluster
     from ..render.clean import render_clean_json, render_clean_text
 
+    check_not_an_input(output, paths)
     try:
         loaded = read_inputs(paths, strict)
         clusters_read = progress(loaded.clusters, "Cleaning")
@@ -276,6 +279,7 @@ def compare_command(
     from .. import summarize
     from ..render import render_analysis
 
+    check_not_an_input(output, paths)
     try:
         loaded = read_inputs(paths, strict)
         summaries = [summarize(c) for c in progress(loaded.clusters, "Comparing")]

@@ -66,6 +66,7 @@ def track(
             TimeElapsedColumn(),
             console=stderr,
             transient=True,
+            disable=not stderr.is_terminal,  # no bar, nor its blank line, in a pipe or log
         ) as bar,
         Tracker(db, options) as tracker,
     ):
