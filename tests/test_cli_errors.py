@@ -341,3 +341,15 @@ def test_track_writes_no_blank_progress_line_when_stderr_is_not_a_terminal(
     assert result.stderr.splitlines() == [
         "synopsis: 1 articles stored, 0 already stored, 0 skipped"
     ]
+
+
+@pytest.mark.parametrize("command", ["summarize", "clean", "compare"])
+def test_an_output_into_a_missing_folder_is_refused_before_any_work(
+    tmp_path: Path, command: str
+) -> None:
+    out = tmp_path / "missing" / "out.txt"
+    result = run(command, str(INPUT / "no-good-line.jsonl"), "-o", str(out))
+    assert result.returncode == 2  # refused for the output, not for the unreadable input
+    assert result.stderr.strip().splitlines() == [
+        f"synopsis: error: --output {out}: folder {out.parent} does not exist"
+    ]

@@ -11,6 +11,7 @@ from ..errors import SynopsisError
 from .common import (
     OutputOption,
     app,
+    check_writable,
     fail,
     stderr,
     write,
@@ -112,6 +113,7 @@ def stories_command(
     """
     from ..stream import cli as stream_cli
 
+    check_writable(output, "--output")
     try:
         rendered = stream_cli.stories(db, fmt.value, since, story, limit)
     except SynopsisError as exc:

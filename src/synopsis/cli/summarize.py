@@ -19,6 +19,7 @@ from .common import (
     StrictOption,
     app,
     check_not_an_input,
+    check_writable,
     end_with_lost_lines,
     fail,
     lost_lines,
@@ -83,6 +84,7 @@ def summarize_command(
     """
     from .. import summarize
 
+    check_writable(output, "--output")
     check_not_an_input(output, paths)
     try:
         loaded = read_inputs(paths, strict)
@@ -232,6 +234,7 @@ def clean_command(
     from ..cleaning import clean_cluster
     from ..render.clean import render_clean_json, render_clean_text
 
+    check_writable(output, "--output")
     check_not_an_input(output, paths)
     try:
         loaded = read_inputs(paths, strict)
@@ -279,6 +282,7 @@ def compare_command(
     from .. import summarize
     from ..render import render_analysis
 
+    check_writable(output, "--output")
     check_not_an_input(output, paths)
     try:
         loaded = read_inputs(paths, strict)
