@@ -353,3 +353,37 @@ def test_an_output_into_a_missing_folder_is_refused_before_any_work(
     assert result.stderr.strip().splitlines() == [
         f"synopsis: error: --output {out}: folder {out.parent} does not exist"
     ]
+
+
+def test_track_from_a_closed_stdin_is_one_line(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "synopsis", "track", "-", "--db", str(tmp_path / "s.db")],
+        capture_output=True, text=True, timeout=120, check=False,
+        preexec_fn=lambda: os.close(0),
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "synopsis: error: standard input: is closed, nothing to read"
+    ]
+
+
+def test_json_sent_as_a_form_is_told_to_send_json() -> None:
+    """``curl -d '{...}'`` labels JSON as a form; the service says so instead of "no article
+    given". In-process (starlette's TestClient), threads: no server, no process left."""
+    from starlette.testclient import TestClient
+
+    from synopsis.service import ServiceOptions, create_app
+
+    body = json.dumps({"documents": ["A storm shut the port. Boats stayed in."], "words": 20})
+    with TestClient(create_app(ServiceOptions(processes=False, workers=1))) as client:
+        as_form = client.post(
+            "/v1/summarize", content=body,
+            headers={"content-type": "application/x-www-form-urlencoded"},
+        )  # fmt: skip
+        as_json = client.post(
+            "/v1/summarize", content=body, headers={"content-type": "application/json"}
+        )
+    assert as_form.status_code == 415
+    assert "sent as a form" in as_form.json()["error"]
+    assert "Content-Type: application/json" in as_form.json()["error"]
+    assert as_json.status_code == 200, as_json.text

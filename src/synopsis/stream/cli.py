@@ -28,6 +28,8 @@ def items(inputs: list[str], feeds: list[str], watch: bool) -> tuple[Iterator[It
             raise InputError(f"{name}: no such file or folder")
     if not inputs and not feeds:
         raise InputError("nothing to track: give JSONL files, folders, '-' or --feed URL")
+    if "-" in inputs and sys.stdin is None:  # started with standard input closed (<&-)
+        raise InputError("standard input: is closed, nothing to read")
 
     def chain() -> Iterator[Item]:
         for name in inputs:
