@@ -319,6 +319,8 @@ def test_output_inside_an_input_folder_is_refused_when_it_would_be_read(tmp_path
     assert result.returncode == 2
     assert "inside the input folder" in result.stderr
     assert (tmp_path / "summary.txt").read_text() == "an earlier summary\n"
+    (tmp_path / "summary.json").write_text("{}")  # a type the folder reader passes over
+    assert run("summarize", str(tmp_path), "-o", str(tmp_path / "summary.json")).returncode == 0
 
 
 def test_eval_refuses_an_unwritable_report_before_it_runs(tmp_path: Path) -> None:
@@ -338,9 +340,7 @@ def test_track_writes_no_blank_progress_line_when_stderr_is_not_a_terminal(
     articles.write_text(json.dumps({"id": "x", "text": "A storm shut the port. Boats stayed in."}))
     result = run("track", str(articles), "--db", str(tmp_path / "s.db"), "-q")
     assert result.returncode == 0
-    assert result.stderr.splitlines() == [
-        "synopsis: 1 articles stored, 0 already stored, 0 skipped"
-    ]
+    assert result.stderr.splitlines() == ["synopsis: 1 article stored, 0 already stored, 0 skipped"]
 
 
 @pytest.mark.parametrize("command", ["summarize", "clean", "compare"])
@@ -387,3 +387,22 @@ def test_json_sent_as_a_form_is_told_to_send_json() -> None:
     assert "sent as a form" in as_form.json()["error"]
     assert "Content-Type: application/json" in as_form.json()["error"]
     assert as_json.status_code == 200, as_json.text
+
+
+def test_a_terminal_on_stdin_gets_a_hint_to_end_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``synopsis summarize -`` typed at a prompt would otherwise wait without a word."""
+    import io
+
+    from synopsis.cli.common import read_inputs
+
+    class Terminal(io.TextIOWrapper):
+        def isatty(self) -> bool:
+            return True
+
+    text = (INPUT / "cp1252.txt").read_text(encoding="cp1252").encode()
+    monkeypatch.setattr(sys, "stdin", Terminal(io.BytesIO(text)))
+    loaded = read_inputs(["-"])
+    assert [len(c.documents) for c in loaded.clusters] == [1]
+    assert capsys.readouterr().err == "synopsis: reading standard input (end it with Ctrl-D)\n"

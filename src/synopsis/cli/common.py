@@ -232,15 +232,18 @@ def check_not_an_input(output: Path | None, paths: list[str]) -> None:
     """Refuse ``--output`` naming one of the input files, or an existing file inside an
     input folder: it would be replaced by its own summary (the article lost), or read as
     one more article."""
+    from ..ingest import SUPPORTED_SUFFIXES, file_suffix
+
     if output is None or not output.is_file():
         return
+    read_in_folder = file_suffix(output) in SUPPORTED_SUFFIXES and not output.name.startswith(".")
     for raw in paths:
         path = Path(raw)
         if raw == "-":
             continue
         if path.is_file() and os.path.samefile(path, output):
             raise fail(f"--output {output}: is one of the inputs; write the result elsewhere")
-        if path.is_dir() and output.resolve().is_relative_to(path.resolve()):
+        if read_in_folder and path.is_dir() and output.resolve().is_relative_to(path.resolve()):
             raise fail(
                 f"--output {output}: is inside the input folder {path}, so it would be read "
                 "as an article; write the result elsewhere"

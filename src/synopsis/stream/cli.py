@@ -95,7 +95,8 @@ def track(
         result = follow(tracker, stream, batch, stored, skipped)
         bar.update(task, description="Summarizing changed stories")
     stderr.print(
-        f"synopsis: {result.stored} articles stored, {result.repeated} already stored, "
+        f"synopsis: {result.stored} article{'' if result.stored == 1 else 's'} stored, "
+        f"{result.repeated} already stored, "
         f"{result.skipped} skipped",
         highlight=False,
     )
