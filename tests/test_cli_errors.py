@@ -406,3 +406,20 @@ def test_a_terminal_on_stdin_gets_a_hint_to_end_it(
     loaded = read_inputs(["-"])
     assert [len(c.documents) for c in loaded.clusters] == [1]
     assert capsys.readouterr().err == "synopsis: reading standard input (end it with Ctrl-D)\n"
+
+
+def test_mixing_articles_and_cluster_files_names_both(tmp_path: Path) -> None:
+    article, clusters = INPUT / "cp1252.txt", INPUT / "empty-clusters.jsonl"
+    result = run("summarize", str(article), str(clusters))
+    assert result.returncode == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert f"single articles ({article})" in line and f"Multi-News ({clusters})" in line
+
+
+def test_a_json_file_is_told_how_to_become_json_lines(tmp_path: Path) -> None:
+    data = tmp_path / "clusters.json"
+    data.write_text(json.dumps([{"id": "a", "documents": ["A storm shut the port."]}]))
+    result = run("summarize", str(data))
+    assert result.returncode == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert "synopsis reads JSON Lines (.jsonl" in line and "jq -c '.[]'" in line

@@ -449,6 +449,11 @@ def read_file(path: Path, bad_lines: list[Skipped] | None = None) -> list[Cluste
     A malformed JSONL or Multi-News line raises, or goes to ``bad_lines`` when given."""
     source = str(path)
     suffix = file_suffix(path)
+    if suffix == ".json":  # the near miss: a JSON array or object, not JSON Lines
+        raise InputError(
+            f"{source}: unsupported file type '.json'; synopsis reads JSON Lines (.jsonl: "
+            "one cluster object a line), so convert it, e.g. jq -c '.[]' in.json > in.jsonl"
+        )
     if suffix not in SUPPORTED_SUFFIXES:
         kinds = ", ".join(sorted(SUPPORTED_SUFFIXES))
         raise InputError(
@@ -613,6 +618,7 @@ def load(
 
     articles: list[Document] = []
     multi: list[Cluster] = []
+    sources: dict[bool, list[str]] = {False: [], True: []}  # read as articles / as clusters
     iterable: Iterable[Path | str] = progress(files) if progress else files
     for item in iterable:
         bad_lines: list[Skipped] = []
@@ -642,11 +648,13 @@ def load(
             articles.extend(found[0].documents)
         else:
             multi.extend(found)
+        sources[not (single and not _is_cluster_file(item))].append(str(item))
 
     if articles and multi:
         raise InputError(
-            "cannot mix single articles with multi-cluster inputs (JSONL or Multi-News) "
-            "in one run; summarize them separately"
+            f"cannot mix single articles ({_some(sources[False])}) with multi-cluster inputs, "
+            f"JSONL or Multi-News ({_some(sources[True])}), in one run; summarize them "
+            "separately"
         )
     if multi:
         return Loaded(clusters=tuple(multi), skipped=tuple(skipped))
@@ -658,6 +666,12 @@ def load(
         clusters=(Cluster(id=_cluster_name(paths), documents=unique_ids(articles)),),
         skipped=tuple(skipped),
     )
+
+
+def _some(names: list[str]) -> str:
+    """A few names for a message, and how many more."""
+    more = f" and {len(names) - 2} more" if len(names) > 2 else ""
+    return ", ".join(names[:2]) + more
 
 
 def _line_error(bad_lines: list[Skipped]) -> InputError:
