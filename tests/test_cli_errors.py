@@ -216,8 +216,12 @@ def test_stories_since_names_the_expected_format(tmp_path: Path) -> None:
     ],
 )
 def test_serve_checks_its_story_database_before_starting(
-    tmp_path: Path, db: str, message: str
+    tmp_path: Path, db: str, message: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    def started(*args: object, **kwargs: object) -> None:  # a missed check must not serve
+        raise AssertionError("the server started with a bad --db")
+
+    monkeypatch.setattr("synopsis.service.serve", started)
     (tmp_path / "junk.db").write_bytes((INPUT / "binary.txt").read_bytes())
     db, message = db.format(tmp=tmp_path), message.format(tmp=tmp_path)
     result = run("serve", "--db", db, "--port", "1")
