@@ -427,3 +427,20 @@ def test_a_json_file_is_told_how_to_become_json_lines(tmp_path: Path) -> None:
     assert result.returncode == 2
     (line,) = result.stderr.strip().splitlines()
     assert "synopsis reads JSON Lines (.jsonl" in line and "jq -c '.[]'" in line
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--split", "checks"], "unknown split 'checks'; choose from all, tune, check"),
+        (["-s", "synopsis,leed"], "unknown system 'leed'"),
+    ],
+)
+def test_eval_refuses_a_typo_before_reading_the_data(
+    tmp_path: Path, args: list[str], message: str
+) -> None:
+    """The data file does not exist: the typo is what gets reported."""
+    result = run("eval", str(tmp_path / "none.jsonl"), *args)
+    assert result.returncode == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert message in line

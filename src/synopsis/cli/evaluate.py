@@ -78,8 +78,9 @@ def eval_command(
     check_writable(json_out, "--json")
     check_writable(report, "--report")
     try:
+        names = ev.parse_systems(systems)  # a typo in either fails before the data is read
+        ev.split([], split)
         clusters = ev.split(ev.read_clusters(data), split)[:limit]
-        names = ev.parse_systems(systems)
         with counter("Evaluating", len(clusters)) as tick:
             result = ev.evaluate(
                 clusters, names, words=words, jobs=jobs, data=str(data), split=split,
