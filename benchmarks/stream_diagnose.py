@@ -84,7 +84,8 @@ def candidates(path: Path) -> None:
         first = label not in seen
         seen.add(label)
         if not first:
-            ranked = index._ranked(features(article, index.df, index.options))
+            feats = features(article, index.df, index.options, None, index.background)
+            ranked = index._ranked(feats)
             own = {s for s, c in majority.items()
                    if s in index.stories and c.most_common(1)[0][0] == label}  # fmt: skip
             n += 1
@@ -134,7 +135,7 @@ def newevent(path: Path, test: StoryOptions) -> None:
     for article, label in zip(articles, gold, strict=True):
         first = label not in seen
         seen.add(label)
-        feats = features(article, index.df, test)
+        feats = features(article, index.df, test, None, index.background)
         ranked = index._ranked(feats)
         if ranked and index._joins(ranked):
             kind = "first" if first else "continuing"

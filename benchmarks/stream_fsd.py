@@ -197,7 +197,7 @@ def replay(path: Path, options: StoryOptions) -> dict[str, list[dict[str, float]
     for article, label in zip(articles, gold, strict=True):
         first = label not in seen
         seen.add(label)
-        feats = features(article, index.df, options)
+        feats = features(article, index.df, options, None, index.background)
         ranked = index._ranked(feats)
         if ranked and index._joins(ranked):
             sid = ranked[0][1]

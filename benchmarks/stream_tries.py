@@ -86,7 +86,7 @@ def weighted_features(kind: str, tries: Tries):
     seen = {"words": 0, "articles": 0}
 
     def features(article: Article, df: DocumentFrequencies, options: StoryOptions,
-                 embedding=None) -> Features:  # fmt: skip
+                 embedding=None, background=None) -> Features:  # fmt: skip
         words = similarity.tokens(article.text)
         counts = Counter(words)
         if kind == "lead":
@@ -163,7 +163,7 @@ class TriesIndex(StoryIndex):
             self.moved.append((article_id, parent))
 
     def assign(self, article: Article, embedding=None) -> tuple[Assignment, Features]:
-        feats = similarity.features(article, self.df, self.options, embedding)
+        feats = similarity.features(article, self.df, self.options, embedding, self.background)
         self.df.add(feats.terms)
         self._advance(feats.timestamp)
         self.settle(feats.timestamp)

@@ -828,3 +828,38 @@ def test_most_candidates_of_a_large_cluster_are_never_judged(
     monkeypatch.setattr(greedy, "JUDGE_AHEAD", True)
     assert shown(synopsis.summarize(sample_files, words=40)) == shown(summary)
     assert summary.sentences and lazily < len(judged) / 2
+
+
+# "Webb said" of the captain, whom every article blames; the article that cites Webb
+# introduced him two sentences before ("harbour police spokesman Webb"), the others
+# never mention him (issue 12: a surname the summary never introduced).
+WEBB = [
+    "The ferry Alder ran aground near the harbour on Monday; all 40 passengers were safe. "
+    "Harbour police spokesman Webb said the captain had been questioned on Monday night. "
+    "The ferry had left the port an hour late. "
+    "Webb said the captain of the Alder had ignored a storm warning from the harbour.",
+    "All 40 passengers were safe after the ferry Alder ran aground near the harbour. "
+    "The Alder sailed in a storm, and its captain is blamed for ignoring a warning. "
+    "The ferry company has cancelled its crossings until Friday.",
+    "The ferry Alder ran aground near the harbour on Monday with 40 passengers aboard. "
+    "A storm warning had been sent to the Alder's captain before it sailed. "
+    "Passengers were taken ashore by lifeboat.",
+]
+
+
+def test_a_surname_comes_only_after_its_introduction(monkeypatch: pytest.MonkeyPatch) -> None:
+    from synopsis.dependencies import names  # (where unintroduced reads its switch)
+
+    def texts(words: int) -> list[str]:
+        return [s.text for s in synopsis.summarize(WEBB, words=words).sentences]
+
+    def early(summary: list[str]) -> bool:  # "Webb said" before the spokesman
+        return any(
+            t.startswith("Webb said") and not any("spokesman Webb" in u for u in summary[:k])
+            for k, t in enumerate(summary)
+        )
+
+    budgets = (15, 20, 30, 40, 60)
+    assert not any(early(texts(words)) for words in budgets)
+    monkeypatch.setattr(names, "SURNAME", False)
+    assert any(early(texts(words)) for words in budgets)

@@ -215,10 +215,14 @@ def apply_insertions(raw: str, start: int, insertions: tuple[Insertion, ...]) ->
     >>> m = Mention("a", 0, 5)
     >>> apply_insertions("he said.", 10, (Insertion(10, 12, "[Kerry]", m),))
     '[Kerry] said.'
+    >>> apply_insertions("I was there.", 10, (Insertion(10, 10, "[Ann Lee wrote:]", m),))
+    '[Ann Lee wrote:] I was there.'
     """
     out, pos = [], 0
     for ins in sorted(insertions, key=lambda i: (i.at, i.end)):
-        out += [raw[pos : ins.at - start], ins.text]
+        # (one that replaces nothing is words of its own: spaces around it)
+        shown = f" {ins.text} " if ins.at == ins.end else ins.text
+        out += [raw[pos : ins.at - start], shown]
         pos = ins.end - start
     out.append(raw[pos:])
     return " ".join("".join(out).split())

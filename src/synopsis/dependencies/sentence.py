@@ -146,6 +146,11 @@ _FIRST_PERSON_SAYS = re.compile(
 )
 
 
+# The writer gives their own name ("My name is Clara and I am her cousin"): the sentence
+# says whose "I" it is (found on the tune halves: an appeal's opening, validation-62).
+_NAMES_SELF = re.compile(r"\bmy\s+name\s+is\s+([^\W\d_][\w'’-]*)", re.IGNORECASE)
+
+
 @found_once
 def first_person(text: str) -> Need | None:
     """Words in the first person outside quotation marks, in a sentence that attributes
@@ -173,6 +178,9 @@ def first_person(text: str) -> Need | None:
         break
     if found is None:
         return None
+    named = _NAMES_SELF.search(rest) if text.may(("name is",)) else None
+    if named is not None and named.group(1).lower() not in ENGLISH_STOP_WORDS:
+        return None  # "My name is Clara and I am ...": the writer says who they are
     if text.has_word(_SAY_FIRST):
         for say in _SAY_WORD.finditer(rest):
             if not _FIRST_PERSON_SAYS.search(rest[max(0, say.start() - 30) : say.start()]):
@@ -352,6 +360,10 @@ def meets_another(text: str, need: Need, earlier: str) -> bool:
     ("Webb" for "Webb also told him"), or for a pronoun speaker ("he also
     said") any report of what someone said."""
     word = text[need.start : need.end].lower().strip("'’")
+    if need.kind == "surname":  # the name itself, in any case ("al-ansi" for "Ansi")
+        if not text_of(earlier).may((word,)):
+            return False  # (a cheap test first)
+        return re.search(rf"(?<![\w'’]){re.escape(word)}(?!\w)", earlier, re.IGNORECASE) is not None
     if need.kind == "demonstrative":
         return any(re.search(rf"\b{re.escape(w)}", earlier, re.IGNORECASE) for w in _stems(word))
     if word in _SUBJECT_PRONOUNS:

@@ -10,7 +10,8 @@ from ..wordlists import (
     NOT_A_NAME,
     NOT_SURNAME,
 )
-from .names import Name, _persons, attributed_name, speaker_name
+from .authors import Author
+from .names import Name, _persons, attributed_name, introduces_name, speaker_name, unintroduced
 from .openers import Need
 from .quotes import _says, is_quoted, quote_balance, quote_context, speaker_need
 from .sentence import meets_another, needs
@@ -20,7 +21,9 @@ from .sentence import meets_another, needs
 class Insertion:
     """An editorial insertion: replace ``[start, end)`` of sentence ``at`` (positions in
     its text) with ``[text]``, the name found at ``[source_start, source_end)`` of sentence
-    ``source``. Positions are article sentence indices."""
+    ``source``. Positions are article sentence indices; for the writer's name
+    (``source == AUTHOR``, :mod:`.authors`) ``source_start``/``source_end`` are offsets
+    into the document's raw text, since a byline is no sentence."""
 
     at: int
     start: int
@@ -46,6 +49,8 @@ class Unit:
 # dependencies is not worth its budget).
 NAME_LOOKBACK = 3
 MAX_UNIT = 3
+# ``Insertion.source`` of the writer's name (:class:`~.authors.Author`): no sentence.
+AUTHOR = -1
 
 
 class Article:
@@ -53,7 +58,9 @@ class Article:
     full name found once, so that every candidate's unit looks back in constant time
     (the lookups were a scan of all earlier sentences per candidate)."""
 
-    def __init__(self, texts: list[str], strict: bool = False) -> None:
+    def __init__(
+        self, texts: list[str], strict: bool = False, author: Author | None = None
+    ) -> None:
         # each a textfacts.Text, so that every rule asking about a sentence shares what
         # the others found in it
         self.texts = [text_of(t) for t in texts]
@@ -62,8 +69,14 @@ class Article:
         # resolved only by the nearest sentence outside its chain of "he"s, and only when
         # that one's subject or speaker is a person found: no looking past someone unseen.
         self.strict = strict
+        # Who wrote the article, when it says (:func:`~.authors.find_author`): the writer's
+        # first-person words are then shown with "[Jane Doe wrote:]" instead of refused.
+        self.author = author
         self._first_named: dict[str, int] | None = None
         self._needs: dict[int, tuple[Need | None, tuple[int, int], Need | None, bool]] = {}
+        self._unintroduced: dict[int, list[Need]] = {}
+        # name -> (sentences read so far, the first of them introducing it or None)
+        self._introduced: dict[str, tuple[int, int | None]] = {}
 
     def needs(self, i: int) -> tuple[Need | None, tuple[int, int], Need | None, bool]:
         """Sentence ``i``'s need, quotation balance, pronoun speaker and whether a
@@ -74,6 +87,27 @@ class Article:
             context = quote_context(text) is not None
             self._needs[i] = (needs(text), quote_balance(text), speaker_need(text), context)
         return self._needs[i]
+
+    def unintroduced(self, i: int) -> list[Need]:
+        """Names sentence ``i`` cites alone that the article introduced before it
+        (:func:`~synopsis.dependencies.names.unintroduced`), found once."""
+        if i not in self._unintroduced:
+            self._unintroduced[i] = unintroduced(
+                self.texts, i, self.strict, self.named_before, self.introduced_before
+            )
+        return self._unintroduced[i]
+
+    def introduced_before(self, name: str, i: int) -> bool:
+        """A sentence before ``i`` introduces ``name`` (:func:`introduces_name`). (The
+        article is read only as far as asked: a name never introduced is asked about by
+        each sentence that cites it.)"""
+        read, first = self._introduced.get(name, (0, None))
+        while first is None and read < i:
+            if introduces_name(self.texts[read], name, self.strict):
+                first = read
+            read += 1
+        self._introduced[name] = (read, first)
+        return first is not None and first < i
 
     def named_before(self, surname: str, i: int) -> bool:
         """A sentence before ``i`` names ``surname`` with a full name."""
@@ -150,7 +184,14 @@ def _unmet(article: Article, first: int, last: int, inserted: dict[int, Insertio
             )
             if led and i > first:
                 continue
-            return "before" if led else "never"
+            if led:
+                return "before"
+            if article.author is not None and article.author.name in outside_quotes(text):
+                continue  # the writer names themself: "My name is Clara and I ..."
+            if article.author is not None:  # the writer is known: "[Jane Doe wrote:] I ..."
+                inserted[i] = author_insertion(article.author, i)
+                return "inserted"
+            return "never"
         if speaker is not None and _named_before(text, speaker.start, article, i):
             speaker = None  # "Johnson also says she mis-spoke when she said ..."
         if speaker is not None and not any(speaker_name(texts[j]) for j in range(first, i)):
@@ -162,26 +203,39 @@ def _unmet(article: Article, first: int, last: int, inserted: dict[int, Insertio
     return "done"
 
 
-# Needs met by any sentence read before, in the summary (select waits for one).
-WAITING = frozenset(["another", "demonstrative"])
+def author_insertion(author: Author, i: int) -> Insertion:
+    """The newsroom's attribution of a writer's first-person words, put before sentence
+    ``i`` (replacing nothing): ``Jane Doe wrote:`` (bracketed when shown), from the span
+    where the document names its writer. The run of first-person sentences after it
+    goes on from it and needs none of its own."""
+    return Insertion(i, 0, 0, f"{author.name} wrote:", AUTHOR, author.start, author.end)
+
+
+# Needs met by any sentence read before, in the summary (select waits for one); a
+# surname the article introduced before ("surname", Article.unintroduced) is one too.
+WAITING = frozenset(["another", "demonstrative", "surname"])
 
 
 def unmet_another(article: Article, unit: Unit) -> list[tuple[int, Need]]:
     """The sentences of ``unit`` that add "another" of a kind of person, or more from a
-    speaker, that no earlier sentence of the unit met (:func:`another`), with their need:
+    speaker, that no earlier sentence of the unit met (:func:`another`), or cite a name
+    their article introduced before (:meth:`Article.unintroduced`), with their need:
     the summary must give it before them (:mod:`synopsis.select` waits for it)."""
-    kinds = {_kind(article.needs(i)[0]) for i in range(unit.first, unit.last + 1)}
-    if kinds.isdisjoint(WAITING):
+    span = range(unit.first, unit.last + 1)
+    kinds = {_kind(article.needs(i)[0]) for i in span}
+    names = {i: found for i in span if (found := article.unintroduced(i))}
+    if kinds.isdisjoint(WAITING) and not names:
         return []
     # (a name bracketed in for a "he" counts: '"...," [Hangi] added. Hangi also said')
     shown = {j: article.texts[j] for j in range(unit.first, unit.last + 1)}
     for ins in unit.insertions:
         shown[ins.at] += " " + ins.text
     out = []
-    for i in range(unit.first, unit.last + 1):
+    for i in span:
         need = article.needs(i)[0]
-        if need is not None and need.kind in WAITING:
-            text = article.texts[i]
+        asked = [need] if need is not None and need.kind in WAITING else []
+        text = article.texts[i]
+        for need in [*asked, *names.get(i, ())]:
             if not any(meets_another(text, need, shown[j]) for j in range(unit.first, i)):
                 out.append((i, need))
     return out

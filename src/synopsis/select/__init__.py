@@ -29,7 +29,9 @@ a person: the cluster must attribute something to that surname, and no name is g
 when two people of the article share it.
 
 Words in the first person that no one is said to speak (a post or a statement printed
-without quotation marks) come only with the sentence that introduces them. "Another
+without quotation marks) come only with the sentence that introduces them, or, where the
+document names its writer (:mod:`synopsis.dependencies.authors`), shown with
+"[Jane Doe wrote:]"; such a unit counts as a quotation. "Another
 resident said", "Police also said" wait until the summary has met a resident, or the
 police, in a sentence read before them, or come in together with the best candidate that
 gives one (the budget counts both). A reaction ("the family said they were

@@ -123,6 +123,7 @@ class _Greedy:
         self.by_rank = options.mmr_lambda == 1.0 and bool(np.isfinite(self.salience).all())
         self.words = words[ranked]
         self.length = words.tolist()
+        # quotations (and, once judged, units that show a writer's words: ``_admit``)
         self.quotes = np.array([is_quotation(sentences[r].text) for r in ranked], dtype=bool)
         self.runs = _Runs([sentences[r].text for r in ranked], options.repeat_words)
         self.facts = _Facts(units.plain, options)  # by sentence index
@@ -212,6 +213,8 @@ class _Greedy:
         found = self.units.insertions(r)
         self.members[c], self.found[c] = members, found
         self.compound[c] = len(members) > 1 or bool(found)
+        if self.units.authored(r):  # "[Jane Doe wrote:] I ...": quoted words
+            self.quotes[c] = True
         self.cosines.ensure(members)
         for g in members:
             self.holders.setdefault(g, []).append(c)
@@ -417,21 +420,30 @@ class _Greedy:
             return False  # (a candidate just judged has been held back by no step)
         return not self.compound[c] or self.cost(c) <= left
 
-    def _best(self, fits: np.ndarray, scope: list[bool] | None, order: list[int]) -> int | None:
+    def _best(
+        self,
+        fits: np.ndarray,
+        scope: list[bool] | None,
+        order: list[int],
+        reporting: bool = False,
+    ) -> int | None:
         """The first candidate of ``order`` (this step's, by value: those that fit and
-        those not judged yet that may) in ``fits`` and ``scope``, judging on the way each
-        one not judged yet (and adding it to ``fits`` when it fits): the candidate judging
-        them all would have given."""
+        those not judged yet that may) in ``fits`` and ``scope`` (and no quotation, when
+        ``reporting``), judging on the way each one not judged yet (and adding it to
+        ``fits`` when it fits): the candidate judging them all would have given. (A
+        candidate is known to be a quotation once judged: its unit may show a writer's
+        words.)"""
         left = self.options.words - self.used
-        status = self.status
+        status, quotes = self.status, self.quotes
         for c in order:
-            if scope is not None and not scope[c]:
+            if (scope is not None and not scope[c]) or (reporting and quotes[c]):
                 continue
             if fits[c]:
                 return c
             if status[c] < 0 and self.judge(c) and self._fits(c, left):
                 fits[c] = True
-                return c
+                if not (reporting and quotes[c]):
+                    return c
         return None
 
     def open_with_a_lead(self, headline: str | None) -> None:
@@ -469,7 +481,6 @@ class _Greedy:
     def fill(self) -> None:
         """Take the best candidate that fits, step by step, until none does."""
         options, lam = self.options, self.options.mmr_lambda
-        reporting = (~self.quotes).tolist()
         while True:
             left = options.words - self.used
             free = self.open_ & (self.max_sim < options.redundancy_threshold)
@@ -487,24 +498,21 @@ class _Greedy:
             else:
                 value = lam * self.salience[live] - (1 - lam) * self.max_sim[live]
                 order = live[np.argsort(-value, kind="stable")].tolist()  # (ties: the first)
-            scope, best = None, None
+            reporting, best = False, None
             chosen = self.chosen
             if self.quotes[chosen].sum() + 1 > options.max_quote_share * (len(chosen) + 1):
                 # One more quotation would make too many of them, unless nothing else fits.
-                best = self._best(fits, reporting, order)
-                if best is not None:
-                    scope = reporting
+                best = self._best(fits, None, order, reporting=True)
+                reporting = best is not None
             if best is None:
-                best = self._best(fits, scope, order)
+                best = self._best(fits, None, order)
             if best is None:
                 break
             heard = self.heard
             if heard is not None and heard[self.group_of[best]] >= 2:
                 # A source already heard twice: a salient sentence from an unheard one first.
                 unheard = (heard[self.group_of] == 0) & (self.salience >= options.coverage_salience)
-                if scope is not None:
-                    unheard &= ~self.quotes
-                other = self._best(fits, unheard.tolist(), order)
+                other = self._best(fits, unheard.tolist(), order, reporting)
                 if other is not None:
                     best = other
             if (

@@ -8,12 +8,14 @@ from dataclasses import replace
 
 from ..casing import People, find_people, lower_cased, restore_names
 from ..dependencies import (
+    AUTHOR,
     Article,
     Name,
     Need,
     Unit,
     attributed_name,
     cited_surnames,
+    find_author,
     fragment,
     full_names,
     resolve,
@@ -320,7 +322,8 @@ class _Units:
                 if text not in self._texts:
                     self._texts[text] = Text(text)
                 texts.append(self._texts[text])
-            self._articles[d] = Article(texts, strict=people is not None)
+            author = find_author(self.scored.documents[d]) if self.enabled else None
+            self._articles[d] = Article(texts, strict=people is not None, author=author)
         return self._articles[d]
 
     def sentence_text(self, s: Sentence) -> str:
@@ -399,6 +402,13 @@ class _Units:
         base = self._first[doc_index]
         return [(base + i, need) for i, need in unmet_another(self.article(doc_index), unit)]
 
+    def authored(self, g: int) -> bool:
+        """Whether ``g``'s unit shows a writer's first-person words with their author
+        ("[Jane Doe wrote:] I ..."): quoted words, which do not open a summary while a
+        lead that reports fits, and count as quotations."""
+        unit = self.of(g)
+        return unit is not None and any(i.source == AUTHOR for i in unit.insertions)
+
     def members(self, g: int) -> list[int]:
         unit = self.of(g)
         if unit is None:
@@ -425,19 +435,21 @@ class _Units:
         base = self._first[doc_index]
         doc = self.scored.documents[doc_index]
         out: dict[int, list[Insertion]] = {}
+        raw = doc.document.text
         for ins in unit.insertions:
-            target, source = doc.sentences[ins.at], doc.sentences[ins.source]
-            raw = doc.document.text
+            target = doc.sentences[ins.at]
+            if ins.source == AUTHOR:  # the writer's name: its span in the document already
+                start, end = ins.source_start, ins.source_end
+            else:
+                source = doc.sentences[ins.source]
+                start = _raw_offset(raw, source, ins.source_start)
+                end = _raw_offset(raw, source, ins.source_end)
             out.setdefault(base + ins.at, []).append(
                 Insertion(
                     at=_raw_offset(raw, target, ins.start),
                     end=_raw_offset(raw, target, ins.end),
                     text=f"[{ins.text}]",
-                    source=Mention(
-                        document_id=doc.document.id,
-                        start=_raw_offset(raw, source, ins.source_start),
-                        end=_raw_offset(raw, source, ins.source_end),
-                    ),
+                    source=Mention(document_id=doc.document.id, start=start, end=end),
                 )
             )
         return {g: tuple(v) for g, v in out.items()}

@@ -36,7 +36,10 @@ from collections import Counter, deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # wordfreq is imported only when a background is used
+    from .background import Background
 
 DAY = 86400.0
 
@@ -156,6 +159,13 @@ class StoryOptions:
     # with ``split_ratio`` on the tune streams (benchmarks/stream.md, seventh pass: ECB+
     # tune 0.903 -> 0.914, Multi-News tune 0.900 either way).
     split_name_weight: float = 1.0
+    # A background document frequency (``synopsis[background]``, eighth pass of
+    # benchmarks/stream.md): idf reads the stream's counts plus this many pseudo-documents
+    # of ``background_words`` words drawn from English word frequencies (wordfreq), so the
+    # first articles are compared on informative words, not on "said". 0: off, the
+    # stream's own counts alone.
+    background_docs: float = 0.0
+    background_words: float = 400.0
 
     @classmethod
     def with_embeddings(cls, **changes: float) -> StoryOptions:
@@ -315,8 +325,13 @@ class DocumentFrequencies:
         self.counts: dict[str, int] = dict(counts or {})
         self.documents = documents
 
-    def idf(self, term: str) -> float:
-        return math.log((1 + self.documents) / (1 + self.counts.get(term, 0))) + 1.0
+    def idf(self, term: str, background: Background | None = None) -> float:
+        """Smoothed inverse document frequency; with a ``background``
+        (:mod:`synopsis.stream.background`), its pseudo-documents count beside the stream's."""
+        if background is None:
+            return math.log((1 + self.documents) / (1 + self.counts.get(term, 0))) + 1.0
+        held = self.counts.get(term, 0) + background.documents * background.probability(term)
+        return math.log((1 + self.documents + background.documents) / (1 + held)) + 1.0
 
     def add(self, terms: Iterable[str]) -> None:
         for term in terms:
@@ -325,14 +340,17 @@ class DocumentFrequencies:
 
 
 def features(article: Article, df: DocumentFrequencies, options: StoryOptions,
-             embedding: Sequence[float] | None = None) -> Features:  # fmt: skip
-    """The article's features weighted by the document frequencies seen so far (``df``
-    is not changed: call ``df.add(result.terms)`` once the article is counted)."""
+             embedding: Sequence[float] | None = None,
+             background: Background | None = None) -> Features:  # fmt: skip
+    """The article's features weighted by the document frequencies seen so far, plus the
+    ``background``'s if given (``df`` is not changed: call ``df.add(result.terms)`` once
+    the article is counted)."""
     counts = Counter(_terms(tokens(article.text), options.bigrams))
     if article.title:
         for term in _terms(tokens(article.title), options.bigrams):
             counts[term] += options.title_weight
-    weights = {t: (1.0 + math.log(c)) * df.idf(t) ** options.idf_power for t, c in counts.items()}
+    power = options.idf_power
+    weights = {t: (1.0 + math.log(c)) * df.idf(t, background) ** power for t, c in counts.items()}
     if len(weights) > options.max_terms:
         kept = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[: options.max_terms]
         weights = dict(kept)
@@ -603,6 +621,12 @@ class StoryIndex:
                  df: DocumentFrequencies | None = None) -> None:  # fmt: skip
         self.options = options or StoryOptions()
         self.df = df or DocumentFrequencies()
+        self.background: Background | None = None
+        if self.options.background_docs:
+            from .background import Background
+
+            self.background = Background(self.options.background_docs,
+                                         self.options.background_words)  # fmt: skip
         self.stories: dict[str, _Story] = {}
         self.postings: dict[str, set[str]] = {}
         self.merged_into: dict[str, str] = {}
@@ -615,7 +639,7 @@ class StoryIndex:
     ) -> tuple[Assignment, Features]:
         """Join the best active story above the threshold, or start one (``embedding``:
         the article's, from :mod:`synopsis.stream.embed`, if grouping uses them)."""
-        feats = features(article, self.df, self.options, embedding)
+        feats = features(article, self.df, self.options, embedding, self.background)
         self.df.add(feats.terms)
         self._advance(feats.timestamp)
         ranked = self._ranked(feats)
