@@ -200,8 +200,12 @@ def build(corpus: Path) -> list[Case]:
     }
     for label, line in bad.items():
         path = put(f"json/{label.replace(' ', '-')}.jsonl", good + "\n" + line + "\n")
+        # by default the bad line is named and skipped, the good cluster summarized (exit 1)
+        cases.append(Case(f"jsonl {label}", "json", [path, "-f", "json"], ["good", "line 2"]))
+        # --strict refuses the run (exit 2), which must leave an existing output as it was
         out = put(f"json/{label.replace(' ', '-')}.out", "previous results\n")
-        cases.append(Case(f"jsonl {label}", "json", [path, "-o", out], existing_output=out))
+        cases.append(Case(f"jsonl {label} --strict", "json", [path, "-o", out, "--strict"],
+                          existing_output=out))  # fmt: skip
     ok_lines = [json.dumps({"id": f"c{i}", "documents": [realistic(1500, i)]}) for i in range(3)]
     chinese = json.dumps({"id": "zh", "documents": ["北京市政府周一宣布新的地铁线路明年开通。"]})
     lines = [ok_lines[0], chinese, ok_lines[1], ok_lines[2]]

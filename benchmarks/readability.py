@@ -73,15 +73,17 @@ def rate(args: argparse.Namespace) -> None:
 # Refusal rules a ``rouge --off`` run can switch off, one at a time or together: a need
 # kind of dependencies.needs (the sentence is then read as needing nothing; "demonstrative"
 # is "these findings"), the quotation-context rule, a reason of fragment or off_topic
-# (the sentence then stands; "cut tail", "to-clause", "no verb" are dependencies.verbless),
+# (the sentence then stands; "cut tail", "to-clause", "subordinate", "no verb" are
+# dependencies.verbless),
 # the announcement rule, the reaction rule (order and lead), taking an "another" with
 # the candidate that meets it (pair-another), the generic "we"/"our" exemption
-# (generic-we; the checker then counts them too), the lead demotion, or the
+# (generic-we; the checker then counts them too), the wait of a name cited alone for its
+# introduction (surname; dependencies.names.unintroduced), the lead demotion, or the
 # unit size (max-unit=N).
 NEED_KINDS = ("pronoun", "definite", "connective", "continued-quote", "open-quote", "speaker")
 NEED_KINDS += ("speakerless", "first-person", "another", "demonstrative")
 FRAGMENTS = ("glued", "page text", "lower-case start", "no final punctuation")
-FRAGMENTS += ("cut tail", "to-clause", "no verb")
+FRAGMENTS += ("cut tail", "to-clause", "subordinate", "no verb")
 OFF_TOPIC = ("another event", "tip line", "page text", "question")
 ABLATIONS = (
     *(f"need:{k}" for k in NEED_KINDS),
@@ -92,6 +94,7 @@ ABLATIONS = (
     "reacts",
     "pair-another",
     "generic-we",
+    "surname",
     "lead-demotion",
     "unit-stands",
     "max-unit=N",
@@ -103,7 +106,7 @@ def ablate(off: list[str]) -> None:
     reads patched; the checker keeps its own references, so it still judges by every
     rule)."""
     import synopsis.dependencies as dependencies
-    from synopsis.dependencies import sentence, units
+    from synopsis.dependencies import names, sentence, units
     from synopsis.select import greedy
     from synopsis.select import units as select_units
 
@@ -143,6 +146,8 @@ def ablate(off: list[str]) -> None:
         greedy.reacts = lambda text: False
     if "generic-we" in off:  # "our planet", "as we know it" count as first-person text
         sentence.GENERIC_WE = False
+    if "surname" in off:  # a name cited alone waits for nothing (the checker still flags it)
+        names.SURNAME = False
     if "pair-another" in off:  # "another resident" only after a resident was taken
         greedy.PAIR_ANOTHER = False
     if "lead-demotion" in off:

@@ -76,7 +76,7 @@ def test_stories_command_writes_stories_and_their_summaries(tmp_path: Path):
               "-w", "50", "-j", "1"],
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert "skipped line 11" in result.output and "10 articles in 4 stories" in result.output
+    assert "jsonl, line 11:" in result.output and "10 articles in 4 stories" in result.output
     stories = [json.loads(line) for line in out.read_text().splitlines()]
     assert {frozenset(s["articles"]) for s in stories} == truth(gold)
     records = [json.loads(line) for line in summaries.read_text().splitlines()]

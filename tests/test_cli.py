@@ -96,7 +96,7 @@ def test_stdin_markdown() -> None:
         ("empty", b"", "folder has no supported files"),
         ("e.txt", b"   \n", "is empty"),
         ("p.txt", b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
-        ("b.jsonl", b'{"documents": ["a"]}\n{oops\n', "line 2"),
+        ("b.jsonl", b'{oops\n{"documents": []}\n', "line 1"),
         ("x.pdf", b"%PDF-1.4", "unsupported file type"),
     ],
 )

@@ -19,6 +19,7 @@ from synopsis.dependencies import (
     reacts,
     resolve,
     speaker_name,
+    unintroduced,
     unmet_another,
     verbless,
 )
@@ -421,6 +422,7 @@ def test_story_sentences_with_brackets_figures_or_times_are_no_page_text(text: s
         ("Marsh and her deputy were not hurt.", True),
         ("Marsh's crews worked through the night.", True),
         ("When Marsh arrived, the pier was gone.", True),
+        ("The pier was gone by noon, according to Marsh.", True),
         # part of a longer name, after a title, quoted, a place after a preposition
         ("Harbour master Ellen Marsh reopened the port.", False),
         ("The port reopened, President Marsh said.", False),
@@ -749,6 +751,12 @@ def test_a_demonstrative_is_met_by_its_noun_or_a_word_of_the_same_stem_before() 
         ("over 2,000 feet high and 1/4 mile or less visibility.", "no verb"),
         ("Harbour park and river walk regional park.", "no verb"),
         ("8.46am gmt welcome to the harbour live blog.", "no verb"),
+        # an opening clause whose main clause was cut away or never written
+        ("Because it could save the harbour a fortune.", "subordinate"),
+        ("Although the ferry company had promised a refund on the day.", "subordinate"),
+        ("After moving with his wife and their dogs to a town near the coast.", "subordinate"),
+        ("Having lost the appeal over the harbour wall in March.", "subordinate"),
+        ('While the mayor called the storm "a disaster for the town".', "subordinate"),
     ],
 )
 def test_sentences_without_a_main_clause_are_fragments(text: str, reason: str) -> None:
@@ -772,8 +780,58 @@ def test_sentences_without_a_main_clause_are_fragments(text: str, reason: str) -
         "In May, prices fell to their lowest level in a decade.",
         "Ferry Halted",  # a headline: too short to judge
         '"A terrible, terrible day for the whole town," the mayor said.',
+        # an opening clause with its main clause after a comma, or with a subject and a
+        # verb of its own; conjunctions that open main clauses too
+        "Because the port was closed, ferries waited offshore for four days.",
+        "After moving to the coast he opened a boat yard in the harbour.",
+        "After losing the appeal the ferry company cancelled its winter timetable.",
+        "Having lost the appeal in March — the harbour board said it would try again.",
+        "Having won the vote the council began work on the harbour wall.",
+        "If convicted he faces up to five years in prison.",
+        "Since 2010 the harbour has doubled its traffic.",
+        "Keeping the harbour open is the council's first task.",
     ],
 )
 def test_sentences_with_a_verb_are_no_verbless_fragments(text: str) -> None:
 
     assert verbless(text) is None
+
+
+# An article that introduces a spokesman by role and surname and later cites him alone;
+# a company cited alone from its first mention; a full name (select shows it instead).
+NAMED_LATER = [
+    "Ferries stayed in port on Tuesday after the storm damaged two berths.",
+    "Harbour police spokesman Webb said the channel would be surveyed on Wednesday.",
+    "On Monday, Ferrylink said its crossings were cancelled.",
+    "Harbour master Ellen Marsh said repairs would take a month.",
+    "Ferrylink said refunds would be paid within a week.",
+    "Webb said divers had found no wreck, and Marsh said the berths would reopen.",
+]
+
+
+def test_a_surname_cited_alone_waits_for_the_sentence_that_introduced_it() -> None:
+    article = Article(NAMED_LATER)
+    need = article.unintroduced(5)
+    assert [(n.kind, NAMED_LATER[5][n.start : n.end]) for n in need] == [("surname", "Webb")]
+    assert article.unintroduced(4) == []  # "On Monday, Ferrylink said": never introduced
+    assert article.unintroduced(1) == []  # the introduction itself
+    assert unmet_another(article, Unit(5, 5)) == [(5, need[0])]
+    assert unmet_another(article, Unit(1, 5)) == []  # the unit holds the introduction
+    assert meets_another(NAMED_LATER[5], need[0], "Police spokesman Tom Webb arrived.")
+    assert not meets_another(NAMED_LATER[5], need[0], "Police arrived at the Webber house.")
+    # given in full before: a speaker is left to select (it shows "[Ellen] Marsh said"),
+    # anyone else waits too
+    with_marsh = [*NAMED_LATER, "Marsh was at the harbour all night."]
+    assert [n.kind for n in Article(with_marsh).unintroduced(6)] == ["surname"]
+
+
+def test_in_lower_cased_copy_only_a_speaker_cited_alone_waits() -> None:
+    texts = [
+        "a video released on tuesday showed militant leader nasr al-ansi at the port.",
+        "Ansi said the plan had been carried out as ordered.",
+        "Ansi's video was posted online.",
+    ]
+    article = Article(texts, strict=True)
+    assert [n.kind for n in article.unintroduced(1)] == ["surname"]
+    assert article.unintroduced(2) == []  # no speaker's slot: may be any capitalised word
+    assert unintroduced(texts, 1, lower=False) == []  # in cased copy "al-ansi" is no name

@@ -16,6 +16,7 @@ MODULES = (
     "synopsis.dependencies.sentence",
     "synopsis.evaluate.rouge",
     "synopsis.ingest",
+    "synopsis.ingest.jsontext",
     "synopsis.model",
     "synopsis.score.learned",
     "synopsis.stream.tracker",

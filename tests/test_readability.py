@@ -30,8 +30,51 @@ def test_pronoun_alone_is_unmet_with_its_antecedent_or_bracketed_it_is_met() -> 
     added = "She added that crews had worked through the night to clear the channel."
     assert flags(added)[0][0]
     assert flags(lead, added) == [(False,) * 4, (False,) * 4]
-    bracketed = "[Marsh] added that crews had worked through the night to clear the channel."
+    bracketed = "[Ellen Marsh] added that crews had worked through the night to clear the channel."
     assert flags(bracketed) == [(False,) * 4]
+    # a surname alone that the article introduced by full name, the summary never
+    # (test_surname_alone_is_unmet_unless_the_summary_introduced_it)
+    assert flags(bracketed.replace("Ellen ", ""))[0][0]
+
+
+# An article that introduces a spokesman by role and surname, and later cites him alone,
+# with a company it cites alone from its first mention; and one in lower-cased copy.
+SPOKESMAN = (
+    "Ferries stayed in port on Tuesday after the storm damaged two berths. "
+    "Harbour police spokesman Webb said the channel would be surveyed on Wednesday. "
+    "On Monday, Ferrylink said its crossings were cancelled. "
+    "Ferrylink said refunds would be paid within a week. "
+    "Webb said divers had found no wreck in the channel."
+)
+LOWER = (
+    "the storm damaged two berths at the harbour on tuesday, and ferries stayed in port "
+    "for the rest of the week while the port authority counted the cost of the repairs. "
+    "a video released on the harbour's website showed militant leader nasr al-ansi at the port. "
+    "Ansi said the plan had been carried out as ordered by the group's leaders."
+)
+NAMES = Cluster(
+    id="names",
+    documents=(Document(id="a", text=SPOKESMAN), Document(id="b", text=LOWER)),
+)
+
+
+def test_surname_alone_is_unmet_unless_the_summary_introduced_it() -> None:
+    def unmet(*sentences: str) -> list[bool]:
+        return [f.unmet for f in check_sentences(list(sentences), NAMES)]
+
+    later = "Webb said divers had found no wreck in the channel."
+    introduced = "Harbour police spokesman Webb said the channel would be surveyed on Wednesday."
+    assert unmet(later) == [True]
+    assert unmet(introduced, later) == [False, False]
+    # first cited alone in its article too: the writer did not introduce it either
+    assert unmet("Ferrylink said refunds would be paid within a week.") == [False]
+    # lower-cased copy: the name in a speaker's slot, introduced in lower case
+    ansi = "Ansi said the plan had been carried out as ordered by the group's leaders."
+    assert unmet(ansi) == [True]
+    video = (
+        "a video released on the harbour's website showed militant leader nasr al-ansi at the port."
+    )
+    assert unmet(video.capitalize(), ansi) == [False, False]
 
 
 def test_speakerless_quote_and_off_topic_sentences_are_flagged() -> None:

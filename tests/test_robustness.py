@@ -57,7 +57,7 @@ def test_malformed_jsonl_is_one_line_and_keeps_an_existing_output(
     data.write_text(cluster_line("good", BRIDGE, FERRY) + "\n" + bad_line + "\n")
     out = tmp_path / "out.json"
     out.write_text("previous results\n")
-    code, output = invoke("summarize", str(data), "-o", str(out))
+    code, output = invoke("summarize", str(data), "-o", str(out), "--strict")
     assert code == 2 and "line 2" in output and "Traceback" not in output
     assert out.read_text() == "previous results\n"  # a failed run never empties a file
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []

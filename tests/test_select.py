@@ -780,3 +780,105 @@ def test_a_quotation_paragraph_comes_only_right_after_its_speaker() -> None:
         for s in loose
         for k, t in enumerate(s)
     )
+
+
+def shown(summary: synopsis.Summary) -> list[tuple]:
+    """What a summary shows, sentence by sentence: where from, its text with insertions."""
+    return [(s.document_id, s.start, s.end, s.text, s.insertions) for s in summary.sentences]
+
+
+def test_candidates_judged_when_a_step_needs_them_give_the_summaries_judging_all_gives(
+    sample_files: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from synopsis import pipeline
+    from synopsis.select import greedy, select
+
+    inputs = []  # what the pipeline hands select, for each cluster
+
+    def spy(scored, options, headline=None, groups=None):  # type: ignore[no-untyped-def]
+        inputs.append((scored, headline, groups))
+        return select(scored, options, headline, groups=groups)
+
+    monkeypatch.setattr(pipeline, "select", spy)
+    for docs in [sample_files, PORT, WALLS, CRASH, RAID, ELECTION, FLOOD, PAIRED, REACT, GOES_ON]:
+        synopsis.summarize(docs)
+    base = Options().select
+    variants = [
+        {},
+        {"mmr_lambda": 0.7},  # similarity to the summary in each value
+        {"lead_first": False},
+        {"max_quote_share": 0.2},
+        {"coverage_salience": 0.0},
+        {"on_topic": False},
+        {"dependencies": False},
+        {"restate_share": 0.5, "repeat_words": 4},
+    ]
+    compared = 0
+    for scored, headline, groups in inputs:
+        for words in (15, 40, 100, 250):
+            for change in variants:
+                options = dataclasses.replace(base, words=words, **change)
+                lazy = select(scored, options, headline, groups=groups)
+                monkeypatch.setattr(greedy, "JUDGE_AHEAD", True)
+                ahead = select(scored, options, headline, groups=groups)
+                monkeypatch.setattr(greedy, "JUDGE_AHEAD", False)
+                assert lazy == ahead, (words, change)
+                compared += bool(lazy.indices)
+    assert compared > 250
+
+
+def test_most_candidates_of_a_large_cluster_are_never_judged(
+    sample_files: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from synopsis.select import greedy
+
+    judged: list[int] = []
+    verdict = greedy._Greedy._can_be_taken
+
+    def counted(self: greedy._Greedy, r: int) -> bool:
+        if r not in self._verdicts:
+            judged.append(r)
+        return verdict(self, r)
+
+    monkeypatch.setattr(greedy._Greedy, "_can_be_taken", counted)
+    summary = synopsis.summarize(sample_files, words=40)
+    lazily = len(judged)
+    judged.clear()
+    monkeypatch.setattr(greedy, "JUDGE_AHEAD", True)
+    assert shown(synopsis.summarize(sample_files, words=40)) == shown(summary)
+    assert summary.sentences and lazily < len(judged) / 2
+
+
+# "Webb said" of the captain, whom every article blames; the article that cites Webb
+# introduced him two sentences before ("harbour police spokesman Webb"), the others
+# never mention him (issue 12: a surname the summary never introduced).
+WEBB = [
+    "The ferry Alder ran aground near the harbour on Monday; all 40 passengers were safe. "
+    "Harbour police spokesman Webb said the captain had been questioned on Monday night. "
+    "The ferry had left the port an hour late. "
+    "Webb said the captain of the Alder had ignored a storm warning from the harbour.",
+    "All 40 passengers were safe after the ferry Alder ran aground near the harbour. "
+    "The Alder sailed in a storm, and its captain is blamed for ignoring a warning. "
+    "The ferry company has cancelled its crossings until Friday.",
+    "The ferry Alder ran aground near the harbour on Monday with 40 passengers aboard. "
+    "A storm warning had been sent to the Alder's captain before it sailed. "
+    "Passengers were taken ashore by lifeboat.",
+]
+
+
+def test_a_surname_comes_only_after_its_introduction(monkeypatch: pytest.MonkeyPatch) -> None:
+    from synopsis.dependencies import names  # (where unintroduced reads its switch)
+
+    def texts(words: int) -> list[str]:
+        return [s.text for s in synopsis.summarize(WEBB, words=words).sentences]
+
+    def early(summary: list[str]) -> bool:  # "Webb said" before the spokesman
+        return any(
+            t.startswith("Webb said") and not any("spokesman Webb" in u for u in summary[:k])
+            for k, t in enumerate(summary)
+        )
+
+    budgets = (15, 20, 30, 40, 60)
+    assert not any(early(texts(words)) for words in budgets)
+    monkeypatch.setattr(names, "SURNAME", False)
+    assert any(early(texts(words)) for words in budgets)

@@ -239,6 +239,7 @@ async def read_form(
             max_part_size=options.max_body_bytes,
         ) as form:
             items, blank = await _form_documents(form)
+            fields = list(form.keys())
             words_field = form.get("words") or "100"
             fmt = form.get("format") or "json"
     except StarletteHTTPException as exc:  # the form parser's limits: same status as JSON
@@ -248,6 +249,14 @@ async def read_form(
                 f"{options.max_documents} documents per request)",
             ) from None  # fmt: skip
         raise ServiceError(400, f"unreadable form: {exc.detail}") from None
+    if not items and any(f.lstrip().startswith(("{", "[")) for f in fields):
+        # curl -d '{"documents": ...}' sends JSON labelled as a form: say so, rather than
+        # "no article given" or a complaint about a words field the user never sent.
+        raise ServiceError(
+            415, "the body is JSON but was sent as a form (Content-Type: application/"
+            "x-www-form-urlencoded, curl -d's default); send it with the header "
+            "Content-Type: application/json",
+        )  # fmt: skip
     words = _form_words(words_field)
     if fmt not in FORMATS:
         raise ServiceError(422, f"format: expected one of {', '.join(FORMATS)}, got {fmt!r}")

@@ -9,6 +9,7 @@ import typer
 
 from ..errors import SynopsisError
 from .common import (
+    PLAIN_HELP,
     app,
     counter,
     fail,
@@ -16,7 +17,8 @@ from .common import (
 )
 
 batch_app = typer.Typer(
-    help="Corpus jobs: every cluster of a corpus summarized, on every local core or on Spark.",
+    rich_markup_mode=PLAIN_HELP,
+    help="Corpus jobs, on every local core or on Spark.",
     no_args_is_help=True,
 )
 app.add_typer(batch_app, name="batch")
@@ -37,7 +39,8 @@ def batch_summarize_command(
     input: Annotated[
         str,
         typer.Argument(
-            help='Clusters: JSON Lines ({"id", "documents": \\[str, ...], "summary"?} per '
+            metavar="INPUT",
+            help='Clusters: JSON Lines ({"id", "documents": [str, ...], "summary"?} per '
             "line, .gz too), Multi-News text, or Parquet with those columns.",
             show_default=False,
         ),
@@ -54,26 +57,36 @@ def batch_summarize_command(
     ],
     engine: Annotated[
         Engine,
-        typer.Option(help="local (a process pool) or spark (pip install synopsis\\[spark])."),
+        typer.Option(help="local (a process pool) or spark (pip install synopsis[spark])."),
     ] = Engine.local,
     jobs: Annotated[
         int | None,
         typer.Option(
-            "--jobs", "-j", min=1, help="Processes (local) or local Spark cores \\[default: all]."
+            "--jobs", "-j", min=1, help="Processes (local) or local Spark cores [default: all]."
         ),
     ] = None,
     words: Annotated[int, typer.Option("--words", "-w", min=1, help="Word budget.")] = 300,
     fmt: Annotated[
         BatchFormat | None,
-        typer.Option("--format", "-f", help="jsonl or parquet \\[default: from OUTPUT's name]."),
+        typer.Option("--format", "-f", help="jsonl or parquet [default: from OUTPUT's name]."),
     ] = None,
     partitions: Annotated[
-        int | None, typer.Option(min=1, help="Spark partitions \\[default: twice the cores].")
+        int | None, typer.Option(min=1, help="Spark partitions [default: twice the cores].")
     ] = None,
     no_clean: Annotated[bool, typer.Option("--no-clean", help="Summarize the raw text.")] = False,
 ) -> None:
-    """One record per cluster: the fields of 'summarize --format json' plus 'error' (a
-    cluster that fails is recorded with its reason and the job goes on)."""
+    """Summarize every cluster of a corpus, one record each.
+
+    Reads clusters from JSON Lines, Multi-News text or Parquet and writes one record per
+    cluster to --output: the fields of 'summarize --format json' plus 'error' (a cluster
+    that fails is recorded with its reason and the job goes on; a malformed line is
+    recorded the same way, with its line number as the id). Re-running with the same
+    --output resumes.
+
+    \b
+    Example:
+      synopsis batch summarize clusters.jsonl.gz -o summaries.jsonl -j 4
+    """
     from .. import batch
 
     cores = jobs or batch.default_jobs()
@@ -109,6 +122,7 @@ def batch_stories_command(
     input: Annotated[
         str,
         typer.Argument(
+            metavar="INPUT",
             help='Articles: JSON Lines or Parquet, one a row: {"id", "text", "published"?, '
             '"title"?} (published: ISO 8601).',
             show_default=False,
@@ -136,8 +150,17 @@ def batch_stories_command(
     ] = None,
     words: Annotated[int, typer.Option("--words", "-w", min=1, help="Word budget.")] = 300,
 ) -> None:
-    """Group a corpus of articles into stories (stream mode's notion of a story), and
-    optionally summarize each story."""
+    """Group a corpus of articles into stories.
+
+    Reads articles from JSON Lines or Parquet and writes one JSON line per story (stream
+    mode's notion of a story: same event, within --window-days) to --output; with
+    --summaries also summarizes every story of two or more articles. Malformed lines are
+    reported on stderr with their numbers and skipped.
+
+    \b
+    Example:
+      synopsis batch stories articles.jsonl -o stories.jsonl --summaries summaries.jsonl
+    """
     import dataclasses
 
     from .. import batch
@@ -166,7 +189,8 @@ def batch_stories_command(
 
             stop(spark)
     for line, reason in found.skipped:
-        stderr.print(f"synopsis: skipped line {line}: {reason}", highlight=False)
+        where = "" if f"line {line}:" in reason else f"line {line}: "  # most name it already
+        stderr.print(f"synopsis: skipped {where}{reason}", highlight=False, markup=False)
     stderr.print(
         f"synopsis: {len(found.labels)} articles in {len(found.groups())} stories "
         f"({found.candidate_pairs} candidate pairs of {found.all_pairs}, "
@@ -180,7 +204,10 @@ def batch_stories_command(
 
 @batch_app.command("spark-job")
 def batch_spark_job_command() -> None:
-    """Print the path of the file to give spark-submit (see the README's Spark section)."""
+    """Print the path of the file to give spark-submit.
+
+    See the README's Spark section for the spark-submit command that runs it.
+    """
     from ..batch import job
 
     typer.echo(job.__file__)

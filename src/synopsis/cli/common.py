@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, TextIO, TypeVar
 import typer
 from rich.console import Console
 from rich.markup import escape
+from typer.core import TyperGroup
 
 if TYPE_CHECKING:
     from ..ingest import Loaded
@@ -23,11 +24,44 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 EXIT_USAGE = 2
 
+# What is kept when a command is interrupted (Ctrl-C), told in one line instead of typer's
+# silent exit 130, so the user knows whether to start again or resume.
+INTERRUPTED = {
+    "summarize": "an --output file is replaced only when a run completes, so it is as it was",
+    "clean": "an --output file is replaced only when a run completes, so it is as it was",
+    "compare": "an --output file is replaced only when a run completes, so it is as it was",
+    "eval": "no report was written",
+    "train": "no weights were written",
+    "track": "every article acknowledged on standard output is stored; a re-run skips them",
+    "batch": "'batch summarize' resumes when run again with the same --output",
+}
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
+
+
+class Group(TyperGroup):
+    """The command group: a Ctrl-C in any command ends in one line saying what is kept."""
+
+    def invoke(self, ctx: typer.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            kept = INTERRUPTED.get(ctx.invoked_subcommand or "")
+            say("synopsis: interrupted" + (f"; {kept}" if kept else ""))
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+
+
+# Plain click help and usage errors, not typer's rich panels: paragraphs rewrap to the
+# terminal, examples keep their lines (\b), a usage error ends in one "Error:" line, and
+# no <bool> type column (typer 0.29's rich help prints one for every flag).
+PLAIN_HELP = None
+
 app = typer.Typer(
+    cls=Group,
     help="Summarize many news articles about one story into one short, attributed summary.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=PLAIN_HELP,
 )
 stderr = Console(stderr=True, soft_wrap=True)
 
@@ -38,6 +72,18 @@ PROGRESS_MIN_ITEMS = 20
 # One definition of the flag every writing command shares.
 OutputOption = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")
+]
+
+
+StrictOption = Annotated[
+    bool,
+    typer.Option(
+        "--strict",
+        help="Stop at the first unreadable JSONL line or failing cluster (exit code 2; an "
+        "--output file is left as it was). By default each is reported on stderr with its "
+        "line number or id and skipped, the rest is written, and the exit code is 1: one bad "
+        "line of a large file should not cost every other cluster.",
+    ),
 ]
 
 
@@ -76,11 +122,18 @@ def fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_USAGE)
 
 
+def show_progress() -> bool:
+    """Progress bars only on a terminal: piped or captured stderr gets no bar, and no
+    blank line where the bar was."""
+    return stderr.is_terminal
+
+
 def progress(items: Iterable[T], label: str, total: int | None = None) -> Iterator[T]:
+    """``items``, with a transient progress bar on stderr for long runs on a terminal."""
     if total is None:
         items = list(items)
         total = len(items)
-    if total < PROGRESS_MIN_ITEMS:
+    if total < PROGRESS_MIN_ITEMS or not show_progress():
         yield from items
         return
     from rich.progress import track
@@ -96,7 +149,7 @@ def counter(label: str, total: int) -> Iterator[Callable[[], None]]:
 
     with Progress(
         "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
-        TimeElapsedColumn(), console=stderr, transient=True,
+        TimeElapsedColumn(), console=stderr, transient=True, disable=not show_progress(),
     ) as bar:  # fmt: skip
         task = bar.add_task(label, total=total)
         yield lambda: bar.advance(task)
@@ -162,19 +215,74 @@ def _mode_for(output: Path) -> int:
         return 0o666 & ~umask
 
 
+def check_writable(path: Path | None, flag: str) -> None:
+    """Refuse an output file that cannot be written before a long run, not after it."""
+    if path is None:
+        return
+    if path.is_dir():
+        raise fail(f"{flag} {path}: is a folder, not a file")
+    folder = path.parent
+    if not folder.is_dir():
+        raise fail(f"{flag} {path}: folder {folder} does not exist")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise fail(f"{flag} {path}: folder {folder} is not writable")
+
+
+def check_not_an_input(output: Path | None, paths: list[str]) -> None:
+    """Refuse ``--output`` naming one of the input files, or an existing file inside an
+    input folder: it would be replaced by its own summary (the article lost), or read as
+    one more article."""
+    from ..ingest import SUPPORTED_SUFFIXES, file_suffix
+
+    if output is None or not output.is_file():
+        return
+    read_in_folder = file_suffix(output) in SUPPORTED_SUFFIXES and not output.name.startswith(".")
+    for raw in paths:
+        path = Path(raw)
+        if raw == "-":
+            continue
+        if path.is_file() and os.path.samefile(path, output):
+            raise fail(f"--output {output}: is one of the inputs; write the result elsewhere")
+        if read_in_folder and path.is_dir() and output.resolve().is_relative_to(path.resolve()):
+            raise fail(
+                f"--output {output}: is inside the input folder {path}, so it would be read "
+                "as an article; write the result elsewhere"
+            )
+
+
 def write(text: str, output: Path | None) -> None:
     with open_output(output) as handle:
         handle.write(text)
 
 
-def read_inputs(paths: list[str]) -> Loaded:
-    """Load the inputs, telling the user about every one that was skipped."""
-    from ..ingest import load
+def read_inputs(paths: list[str], strict: bool = False) -> Loaded:
+    """Load the inputs, telling the user about every one that was skipped (each bad JSONL
+    line with its number; with ``strict`` the first one is the command's error)."""
+    from ..ingest import STDIN, load
 
-    loaded = load(paths, stdin=sys.stdin.buffer, progress=lambda f: progress(f, "Reading"))
+    stdin = getattr(sys.stdin, "buffer", None)  # None when standard input is closed
+    if STDIN in paths and stdin is not None and sys.stdin.isatty():
+        say("synopsis: reading standard input (end it with Ctrl-D)")
+    loaded = load(paths, stdin=stdin, progress=lambda f: progress(f, "Reading"),
+                  skip_bad_lines=not strict)  # fmt: skip
     for skipped in loaded.skipped:
-        say(f"synopsis: skipped {skipped.source}: {skipped.reason}")
+        say(f"synopsis: skipped {skipped.where}: {skipped.reason}")
     return loaded
+
+
+def lost_lines(loaded: Loaded) -> int:
+    """How many input lines (clusters) could not be read: a run with any ends with exit
+    code 1, so a script notices the loss the messages reported."""
+    return sum(1 for s in loaded.skipped if s.line is not None)
+
+
+def end_with_lost_lines(loaded: Loaded) -> None:
+    """Exit 1 after the output is written when input lines were skipped (clean, compare)."""
+    lost = lost_lines(loaded)
+    if lost:
+        say(f"synopsis: {lost} unreadable input line{'s' if lost > 1 else ''} skipped; "
+            "the rest were written")  # fmt: skip
+        raise typer.Exit(1)
 
 
 def version_callback(value: bool) -> None:

@@ -11,6 +11,7 @@ from rich.console import Console
 from ..errors import SynopsisError
 from .common import (
     app,
+    check_writable,
     counter,
     fail,
     stderr,
@@ -23,8 +24,9 @@ def eval_command(
     data: Annotated[
         Path,
         typer.Argument(
+            metavar="FILE",
             help="JSON Lines clusters with references: "
-            '{"id", "documents": \\[str, ...], "summary"} per line (.jsonl or .jsonl.gz).',
+            '{"id", "documents": [str, ...], "summary"} per line (.jsonl or .jsonl.gz).',
             show_default=False,
         ),
     ],
@@ -59,12 +61,26 @@ def eval_command(
         Path | None, typer.Option("--report", help="Write a Markdown report here.")
     ] = None,
 ) -> None:
-    """Score synopsis and baselines with ROUGE against reference summaries."""
+    """Score synopsis and baselines with ROUGE against references.
+
+    Reads JSON Lines clusters that each have a reference 'summary', cuts every system's
+    summary to --words words, and prints a table of ROUGE scores (R-2 with its 95%
+    interval); --json and --report also write the full result. A malformed line stops
+    the run (exit code 2): scores over a silently smaller set would mislead. Tune on
+    --split tune, report --split check.
+
+    \b
+    Example:
+      synopsis eval multi-news-validation.jsonl --split check -s synopsis,lead -j 2
+    """
     from .. import evaluate as ev
 
+    check_writable(json_out, "--json")
+    check_writable(report, "--report")
     try:
+        names = ev.parse_systems(systems)  # a typo in either fails before the data is read
+        ev.split([], split)
         clusters = ev.split(ev.read_clusters(data), split)[:limit]
-        names = ev.parse_systems(systems)
         with counter("Evaluating", len(clusters)) as tick:
             result = ev.evaluate(
                 clusters, names, words=words, jobs=jobs, data=str(data), split=split,
@@ -84,6 +100,7 @@ def train_command(
     data: Annotated[
         Path,
         typer.Argument(
+            metavar="FILE",
             help="JSON Lines training clusters with references (.jsonl or .jsonl.gz), "
             "e.g. Multi-News train; never the evaluation files.",
             show_default=False,
@@ -107,7 +124,17 @@ def train_command(
         ),
     ] = None,
 ) -> None:
-    """Fit the learned scorer on what the pipeline scores (cleaned, segmented, deduped)."""
+    """Fit the learned scorer's weights on training clusters.
+
+    Reads JSON Lines clusters with reference summaries, runs them through the pipeline
+    (cleaned, segmented, deduped) as the scorer will see them, fits the weights on the
+    first --fit-clusters and counts the summary-word table on the rest, then writes
+    learned_weights.json and summary_words.tsv. A malformed line stops the run.
+
+    \b
+    Example:
+      synopsis train multi-news-train.jsonl.gz -o weights/
+    """
     from importlib import resources
 
     from ..evaluate import read_clusters

@@ -47,12 +47,25 @@ def serve_command(
         float, typer.Option(min=0.1, help="Seconds a request body may stall before 408.")
     ] = 15.0,
 ) -> None:
-    """Run the HTTP service: POST /v1/summarize, a web page at /, API docs at /docs."""
+    """Run the HTTP service and its web page.
+
+    Reads HTTP requests on --host and --port (127.0.0.1:8000) until Ctrl-C and serves
+    POST /v1/summarize (JSON in, the 'summarize --format json' record out), a web page at
+    / to paste or upload articles, and API docs at /docs; with --db also the stream routes
+    (/v1/articles, /v1/stories, /stories). Logs go to stderr. Needs the web extra: pip
+    install 'synopsis[web]'.
+
+    \b
+    Example:
+      synopsis serve --port 8080 --db stories.db
+    """
     try:
         from ..service import ServiceOptions, serve
     except SynopsisError as exc:  # the web extra is not installed
         raise fail(str(exc)) from None
     check_address(host, port)
+    if db is not None:
+        check_db(db)
     options = ServiceOptions(
         max_body_bytes=int(max_body_mb * 1_000_000),
         max_documents=max_documents,
@@ -64,6 +77,19 @@ def serve_command(
         stories_db=db,
     )
     serve(host, port, options)
+
+
+def check_db(db: str) -> None:
+    """Open the story database once before start-up, so a bad --db (a folder that does not
+    exist, a file that is not a database, an unreachable PostgreSQL) fails in one line
+    instead of in every stream request after the server has started."""
+    from ..stream.tracker import Tracker
+
+    try:
+        Tracker(db).store.close()
+    except SynopsisError as exc:
+        message = str(exc)
+        raise fail(message if message.startswith("--db") else f"--db: {message}") from None
 
 
 def check_address(host: str, port: int) -> None:

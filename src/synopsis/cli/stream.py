@@ -11,6 +11,7 @@ from ..errors import SynopsisError
 from .common import (
     OutputOption,
     app,
+    check_writable,
     fail,
     stderr,
     write,
@@ -34,7 +35,9 @@ class StoryFormat(str, Enum):
 def track_command(
     inputs: Annotated[
         list[str] | None,
-        typer.Argument(help="JSONL files (one article a line), folders, or '-' for stdin."),
+        typer.Argument(
+            metavar="PATH", help="JSONL files (one article a line), folders, or '-' for stdin."
+        ),
     ] = None,
     db: DbOption = "stories.db",
     feed: Annotated[
@@ -57,14 +60,24 @@ def track_command(
         typer.Option(
             "--embed",
             help="Also compare articles by sentence embeddings (paraphrase-aware, slower;"
-            " needs synopsis\\[embed]). A database keeps the mode it was started with.",
+            " needs synopsis[embed]). A database keeps the mode it was started with.",
         ),
     ] = False,
 ) -> None:
-    """Assign articles, in arrival order, to stories and keep their summaries current.
+    """Group incoming articles into stories, with live summaries.
 
-    Prints {"id", "story_id", "new_story"} per article once it is committed. Bad lines
-    and unreachable feeds are reported on stderr and skipped. Re-adding an id is a no-op.
+    Reads articles in arrival order from JSONL files ({"id", "text", "published"?,
+    "title"?} a line), folders of .jsonl, .txt, .md or .html files, standard input or RSS/Atom
+    feeds, assigns each to a story in --db, and prints {"id", "story_id", "new_story"}
+    on standard output once it is committed. Bad lines and unreachable feeds are reported
+    on stderr with their line numbers and skipped, and tracking goes on (exit code 0: in
+    a long run a feed item without text is routine). Re-adding an id is a no-op, so a
+    stopped run is resumed by running it again.
+
+    \b
+    Examples:
+      synopsis track articles.jsonl --db stories.db
+      synopsis track --feed https://example.org/rss --follow
     """
     from ..stream import cli as stream_cli
 
@@ -88,9 +101,19 @@ def stories_command(
     limit: Annotated[int | None, typer.Option(min=1, help="At most this many stories.")] = None,
     output: OutputOption = None,
 ) -> None:
-    """List the tracked stories, newest activity first (json: one story a line)."""
+    """List the tracked stories, newest activity first.
+
+    Reads the story database that 'synopsis track' writes and prints each story's
+    headline, sources and current summary (json: one story a line; html: one page) to
+    standard output or --output.
+
+    \b
+    Example:
+      synopsis stories --db stories.db --since 2024-05-01 --format md
+    """
     from ..stream import cli as stream_cli
 
+    check_writable(output, "--output")
     try:
         rendered = stream_cli.stories(db, fmt.value, since, story, limit)
     except SynopsisError as exc:

@@ -23,6 +23,9 @@ Kinds of :class:`Need` (one per sentence, the first that applies):
 * ``demonstrative``: "those questions", "a similar restraint", "the same trolls" in the
   writer's words, anywhere in the sentence, to a noun it does not give itself: like
   ``another``, met by a sentence read before it that names the noun (:data:`WAITING`).
+* ``surname``: a name cited alone ("Webb said") that the article introduced in a
+  sentence before ("spokesman Webb"): met, like ``another``, by a sentence read before
+  it that mentions the name (found with the article: :meth:`Article.unintroduced`).
 
 The same rules serve the selector and the readability checker
 (:mod:`synopsis.evaluate.readability`), so the checker measures whether the selector kept
@@ -33,16 +36,25 @@ page text, no main clause, announcements, reactions); :mod:`.openers` holds :cla
 and the pronoun and connective openers; :mod:`.quotes` reads quotations and their speakers;
 :mod:`.sentence` finds each sentence's need (:func:`needs`; the ablation switches
 ``GENERIC_WE`` and ``DEMONSTRATIVE`` live there, beside the code that reads them);
-:mod:`.names` finds persons and speakers; :mod:`.authors` finds who wrote a document (the
-writer's first-person words are then shown with ``[Jane Doe wrote:]``); :mod:`.units` grows
-a candidate into the unit of article sentences that meets every need (:func:`resolve`).
+:mod:`.names` finds persons, speakers and names cited before their introduction;
+:mod:`.authors` finds who wrote a document (the writer's first-person words are then shown
+with ``[Jane Doe wrote:]``); :mod:`.units` grows a candidate into the unit of article
+sentences that meets every need (:func:`resolve`).
 """
 
 from __future__ import annotations
 
 from .authors import Author, find_author
 from .fragments import announces, fragment, glued_page_text, reacts, verbless
-from .names import Name, attributed_name, cited_surnames, full_names, speaker_name
+from .names import (
+    Name,
+    attributed_name,
+    cited_surnames,
+    full_names,
+    introduces_name,
+    speaker_name,
+    unintroduced,
+)
 from .openers import Need
 from .quotes import (
     is_quoted,
@@ -86,6 +98,7 @@ __all__ = [
     "full_names",
     "glued_page_text",
     "introduces",
+    "introduces_name",
     "is_quoted",
     "meets_another",
     "names_quoted",
@@ -97,6 +110,7 @@ __all__ = [
     "resolve",
     "speaker_name",
     "speaker_need",
+    "unintroduced",
     "unmet_another",
     "verbless",
 ]

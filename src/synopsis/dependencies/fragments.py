@@ -162,12 +162,40 @@ _FINITE |= frozenset(
 )
 VERBLESS_MIN_WORDS = 5  # a shorter line is a headline or a label, judged elsewhere
 
+# A subordinate or participial clause standing as a sentence, its main clause cut away or
+# never written: "Because it could save your life.", "After moving with his family to
+# the coast.", "Having lost the appeal in March." Edited news puts a comma (or a dash,
+# a colon) between an opening clause and the main clause it leads to; with none anywhere
+# in the sentence, quotations included, the clause is all there is. Only the
+# conjunctions that never open a main clause count (because, although, while ...; "if"
+# and "since" are left out: "If convicted he faces ...", "Since 2010 the firm has ..."
+# are whole). After a preposition
+# and an -ing word, or "Having" and a participle, a main clause would need a subject
+# and a finite verb of its own: a subject pronoun, an auxiliary or an irregular past
+# (``_FINITE``) or a word in -ed after the opening words keeps the sentence (a word in
+# -s does not, since the clause's own plural nouns end so: "... and her kids to ...").
+SUBORDINATE = True  # a module switch, for the ablation (benchmarks/readability.py)
+_SUBORDINATE = re.compile(
+    r"^[\"“'‘(]?(?:because|although|though|while|whereas|unless|even\s+though|even\s+if|"
+    r"so\s+that|as\s+long\s+as)\s+\w",
+    re.IGNORECASE,
+)
+_PARTICIPIAL = re.compile(
+    r"^[\"“'‘(]?(?:(?:after|before|when|upon|without|despite|following|instead\s+of|"
+    r"rather\s+than|in\s+addition\s+to|besides)\s+\w+ing|having\s+(?:been\s+)?\w+)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[,;:—–(]|\s-{1,2}\s")
+
 
 def verbless(text: str) -> str | None:
-    """Why ``text`` has no main clause ("cut tail", "to-clause", "no verb"), or None.
+    """Why ``text`` has no main clause ("cut tail", "to-clause", "subordinate", "no
+    verb"), or None.
 
     >>> verbless("Harbour, has died of his injuries.")
     'cut tail'
+    >>> verbless("Because it could save your life.")
+    'subordinate'
     """
     if not VERBLESS:
         return None
@@ -176,9 +204,30 @@ def verbless(text: str) -> str | None:
         return "cut tail"
     if _TO_CLAUSE.match(rest) and not _TO_CLAUSE_ENDS.search(rest):
         return "to-clause"
+    if SUBORDINATE and _subordinate(text):
+        return "subordinate"
     if len(rest.split()) >= VERBLESS_MIN_WORDS and not _has_verb(rest):
         return "no verb"
     return None
+
+
+def _subordinate(text: str) -> bool:
+    """An opening subordinate or participial clause with no main clause after it (see
+    ``_SUBORDINATE``): no clause break anywhere in ``text``, and after a participle no
+    subject pronoun, auxiliary, irregular past or -ed word."""
+    text = text.strip()
+    if _CLAUSE_BREAK.search(text):
+        return False
+    if _SUBORDINATE.match(text):
+        return True
+    m = _PARTICIPIAL.match(text)
+    if m is None:
+        return False
+    for w in _WORD_FORM.finditer(text.lower(), m.end()):
+        word = w.group()
+        if word in _FINITE or word.endswith("ed") or "'" in word or "’" in word:
+            return False
+    return True
 
 
 _WORD_FORM = re.compile(r"\w+(?:['’]\w+)?")  # ("8.46am" is one word, no "am")

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..textfacts import Text, text_of
+from ..stopwords import ENGLISH_STOP_WORDS
+from ..textfacts import Text, found_once, text_of
 from ..wordlists import (
     NOT_A_NAME,
     NOT_NAME_START,
@@ -13,6 +15,7 @@ from ..wordlists import (
     SAY,
     TITLES,
 )
+from .openers import Need
 from .quotes import _SAY_FIRST, _SAY_WORD
 
 # (Every name, and every title, starts with a capital: the lookahead lets the matcher
@@ -108,6 +111,12 @@ def cited_surnames(text: str) -> list[Name]:
     run ("Ann Webb", "President Webb", "Webb County"), nor a place after a preposition
     ("in Nevada"). Whether one is a person's surname is for the caller to find (an
     earlier full name with it); possessives give the bare word."""
+    return list(_cited(text))
+
+
+@found_once
+def _cited(text: str) -> tuple[Name, ...]:
+    # (asked of each sentence by select's full names and by unintroduced: found once)
     rest = text_of(text).rest
     out = []
     for run in _CAPITALISED_RUN.finditer(rest):
@@ -132,8 +141,12 @@ def cited_surnames(text: str) -> list[Name]:
             before = rest[max(0, start - 30) : start].rstrip()
             if before and not before.endswith(_OPENS_CLAUSE):
                 prev = before.split()[-1]
-        if prev is not None and prev.lower() in _PLACE_PREPOSITIONS:  # "in Nevada"
-            continue
+        # "according to Webb" cites a source, as "said Webb" does
+        according = prev == "to" and rest[max(0, start - 30) : start].lower().rstrip().endswith(
+            "according to"
+        )
+        if prev is not None and prev.lower() in _PLACE_PREPOSITIONS and not according:
+            continue  # "in Nevada"
         word = m.group().rstrip("'’")
         possessive = word.endswith(("'s", "’s"))
         if possessive:
@@ -142,6 +155,7 @@ def cited_surnames(text: str) -> list[Name]:
         # not as a modifier ("the Webb report", "a component Battalion")
         if (
             prev is not None
+            and not according
             and prev.lower() not in _BEFORE_SUBJECT
             and not _SAY_WORD.fullmatch(prev)
         ):
@@ -152,7 +166,7 @@ def cited_surnames(text: str) -> list[Name]:
             continue
         if len(word) > 1 and word.lower() not in NOT_SURNAME and word.lower() not in NOT_A_NAME:
             out.append(Name(word, start, start + len(word)))
-    return out
+    return tuple(out)
 
 
 def attributed_name(text: str) -> Name | None:
@@ -200,3 +214,87 @@ _SAYS_BEFORE = re.compile(rf"\b(?:{SAY})\s*(?:(?:{TITLES})\.?\s+)?$")
 _SURNAME_SAYS = re.compile(
     rf"\b(?P<a>[A-Z][a-z'’-]+)\s+(?:{SAY})\b|\b(?:{SAY})\s+(?P<b>[A-Z][a-z'’-]+)\b"
 )
+
+
+# A later reference without its first one: "Webb said" where the article introduced Webb
+# sentences before ("harbour police spokesman Tom Webb", "Sgt. Webb", a full name the
+# copy's lower case hides). A writer cites a surname alone only once the reader has met
+# it; lifted out of its article, the sentence names someone the summary never
+# introduced. Where the article gives the full name, :mod:`synopsis.select` shows it
+# ("[Tom] Webb"); this is for the rest. A name the article first cites alone (a company,
+# someone famous: "Google said") was not introduced there either, and needs nothing.
+SURNAME = True  # a module switch, for the ablation (benchmarks/readability.py)
+
+
+def unintroduced(
+    texts: Sequence[str],
+    i: int,
+    lower: bool = False,
+    named_before: Callable[[str, int], bool] | None = None,
+    introduced_before: Callable[[str, int], bool] | None = None,
+) -> list[Need]:
+    """Names sentence ``i`` of an article (``texts``) cites alone (:func:`cited_surnames`)
+    that a sentence before ``i`` introduced (kind ``surname``, range the name: met by a
+    sentence read before it that mentions the name). A speaker the article gave with a
+    full name before ("Ann Webb ...", then "Webb said") is left to :mod:`synopsis.select`,
+    which shows the full name ("[Ann] Webb said") for speakers. An introduction is the
+    name after a word that says who or what it is: a role, a given name or a title
+    ("spokesman Webb", "Sgt. Webb", "nasr al-ansi"), not after punctuation or a function
+    word ("On Monday, Google said"). In lower-cased copy (``lower``: only people
+    :mod:`synopsis.casing` found are capitalised) only a name in a speaker's slot ("Ansi
+    said") counts as cited. ``named_before`` and ``introduced_before`` (word, ``i``)
+    answer for the article when the caller keeps them (:class:`~.units.Article`)."""
+    if not SURNAME:
+        return []
+    text = texts[i]
+    cited = cited_surnames(text)
+    if not cited:
+        return []
+    full = {p.text for p in _persons(text)}
+    said = attributed_name(text)
+    speaker = said.text if said is not None else None
+    out = []
+    for name in cited:
+        word = name.text
+        if word in full or word.lower() in NOT_CITED:
+            continue
+        if lower and speaker != word:
+            continue
+        if speaker == word and (
+            named_before(word, i)
+            if named_before is not None
+            else any(word == p.text for j in range(i) for p in _persons(texts[j]))
+        ):
+            continue  # a speaker given in full before: select shows the full name
+        if (
+            introduced_before(word, i)
+            if introduced_before is not None
+            else any(introduces_name(texts[j], word, lower) for j in range(i))
+        ):
+            out.append(Need("surname", name.start, name.end))
+    return out
+
+
+_WORD_BEFORE = re.compile(r"([\w'’.]+)(-|\s+)$")
+
+
+def introduces_name(text: str, word: str, lower: bool) -> bool:
+    """``text`` introduces ``word`` (see :func:`unintroduced`): after a word that is no
+    function word or verb of saying, or joined to a particle by a hyphen ("al-Ansi")."""
+    if not (text.may((word.lower(),)) if isinstance(text, Text) else word.lower() in text.lower()):
+        return False  # (a cheap test first: most sentences do not mention it)
+    flags = re.IGNORECASE if lower else 0
+    for m in re.finditer(rf"(?<![\w'’]){re.escape(word)}(?!\w)", text, flags):
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if before is None:
+            continue
+        prev = before.group(1).lower().strip(".'’")
+        joined = before.group(2) == "-"
+        if joined or (prev and prev not in ENGLISH_STOP_WORDS and prev not in _SAYS):
+            return True
+    return False
+
+
+_SAYS = frozenset(w for phrase in SAY.split("|") for w in phrase.split())
+# Words cited alone that are no name: function words and titles ("President has ...").
+NOT_CITED = ENGLISH_STOP_WORDS | frozenset(t.lower() for t in TITLES.split("|"))

@@ -360,6 +360,10 @@ def meets_another(text: str, need: Need, earlier: str) -> bool:
     ("Webb" for "Webb also told him"), or for a pronoun speaker ("he also
     said") any report of what someone said."""
     word = text[need.start : need.end].lower().strip("'’")
+    if need.kind == "surname":  # the name itself, in any case ("al-ansi" for "Ansi")
+        if not text_of(earlier).may((word,)):
+            return False  # (a cheap test first)
+        return re.search(rf"(?<![\w'’]){re.escape(word)}(?!\w)", earlier, re.IGNORECASE) is not None
     if need.kind == "demonstrative":
         return any(re.search(rf"\b{re.escape(w)}", earlier, re.IGNORECASE) for w in _stems(word))
     if word in _SUBJECT_PRONOUNS:

@@ -11,7 +11,7 @@ from ..wordlists import (
     NOT_SURNAME,
 )
 from .authors import Author
-from .names import Name, _persons, attributed_name, speaker_name
+from .names import Name, _persons, attributed_name, introduces_name, speaker_name, unintroduced
 from .openers import Need
 from .quotes import _says, is_quoted, quote_balance, quote_context, speaker_need
 from .sentence import meets_another, needs
@@ -74,6 +74,9 @@ class Article:
         self.author = author
         self._first_named: dict[str, int] | None = None
         self._needs: dict[int, tuple[Need | None, tuple[int, int], Need | None, bool]] = {}
+        self._unintroduced: dict[int, list[Need]] = {}
+        # name -> (sentences read so far, the first of them introducing it or None)
+        self._introduced: dict[str, tuple[int, int | None]] = {}
 
     def needs(self, i: int) -> tuple[Need | None, tuple[int, int], Need | None, bool]:
         """Sentence ``i``'s need, quotation balance, pronoun speaker and whether a
@@ -84,6 +87,27 @@ class Article:
             context = quote_context(text) is not None
             self._needs[i] = (needs(text), quote_balance(text), speaker_need(text), context)
         return self._needs[i]
+
+    def unintroduced(self, i: int) -> list[Need]:
+        """Names sentence ``i`` cites alone that the article introduced before it
+        (:func:`~synopsis.dependencies.names.unintroduced`), found once."""
+        if i not in self._unintroduced:
+            self._unintroduced[i] = unintroduced(
+                self.texts, i, self.strict, self.named_before, self.introduced_before
+            )
+        return self._unintroduced[i]
+
+    def introduced_before(self, name: str, i: int) -> bool:
+        """A sentence before ``i`` introduces ``name`` (:func:`introduces_name`). (The
+        article is read only as far as asked: a name never introduced is asked about by
+        each sentence that cites it.)"""
+        read, first = self._introduced.get(name, (0, None))
+        while first is None and read < i:
+            if introduces_name(self.texts[read], name, self.strict):
+                first = read
+            read += 1
+        self._introduced[name] = (read, first)
+        return first is not None and first < i
 
     def named_before(self, surname: str, i: int) -> bool:
         """A sentence before ``i`` names ``surname`` with a full name."""
@@ -187,26 +211,31 @@ def author_insertion(author: Author, i: int) -> Insertion:
     return Insertion(i, 0, 0, f"{author.name} wrote:", AUTHOR, author.start, author.end)
 
 
-# Needs met by any sentence read before, in the summary (select waits for one).
-WAITING = frozenset(["another", "demonstrative"])
+# Needs met by any sentence read before, in the summary (select waits for one); a
+# surname the article introduced before ("surname", Article.unintroduced) is one too.
+WAITING = frozenset(["another", "demonstrative", "surname"])
 
 
 def unmet_another(article: Article, unit: Unit) -> list[tuple[int, Need]]:
     """The sentences of ``unit`` that add "another" of a kind of person, or more from a
-    speaker, that no earlier sentence of the unit met (:func:`another`), with their need:
+    speaker, that no earlier sentence of the unit met (:func:`another`), or cite a name
+    their article introduced before (:meth:`Article.unintroduced`), with their need:
     the summary must give it before them (:mod:`synopsis.select` waits for it)."""
-    kinds = {_kind(article.needs(i)[0]) for i in range(unit.first, unit.last + 1)}
-    if kinds.isdisjoint(WAITING):
+    span = range(unit.first, unit.last + 1)
+    kinds = {_kind(article.needs(i)[0]) for i in span}
+    names = {i: found for i in span if (found := article.unintroduced(i))}
+    if kinds.isdisjoint(WAITING) and not names:
         return []
     # (a name bracketed in for a "he" counts: '"...," [Hangi] added. Hangi also said')
     shown = {j: article.texts[j] for j in range(unit.first, unit.last + 1)}
     for ins in unit.insertions:
         shown[ins.at] += " " + ins.text
     out = []
-    for i in range(unit.first, unit.last + 1):
+    for i in span:
         need = article.needs(i)[0]
-        if need is not None and need.kind in WAITING:
-            text = article.texts[i]
+        asked = [need] if need is not None and need.kind in WAITING else []
+        text = article.texts[i]
+        for need in [*asked, *names.get(i, ())]:
             if not any(meets_another(text, need, shown[j]) for j in range(unit.first, i)):
                 out.append((i, need))
     return out

@@ -11,7 +11,9 @@ summary (plain strings, as every system in :data:`SYSTEMS` returns them) with:
   comes next ("Here is what we know:") and the summary sentence after it is not what
   follows it in its article. A bracketed insertion (``[Kerry] said``) meets the need it
   replaces. "Another witness said", "Police also said", "these findings": no summary
-  sentence before it mentions a witness, the police, findings.
+  sentence before it mentions a witness, the police, findings. "Webb said", where the
+  article introduced Webb before ("spokesman Tom Webb") and no summary sentence before
+  mentions Webb.
 * ``speakerless``: a quotation with no attribution, or words in the first person
   outside quotation marks attributed to no one ("I am so proud of our crews"), not
   introduced by the summary sentence before it (a quotation attributed by name, or a
@@ -43,16 +45,22 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..casing import lower_cased
 from ..dependencies import (
     Need,
     announces,
+    attributed_name,
+    cited_surnames,
     fragment,
+    full_names,
     introduces,
+    introduces_name,
     meets_another,
     needs,
     quote_balance,
     quote_context,
 )
+from ..dependencies.names import NOT_CITED
 from ..model import Cluster
 from ..topic import off_topic
 
@@ -166,6 +174,35 @@ def _opens_article(place: _Place, docs: list[str]) -> bool:
     return not re.search(r"[.!?][\"”’]?\s", docs[place.doc][: place.start])
 
 
+def _unintroduced(
+    text: str, before: list[str], places: list[_Place], docs: list[str], lower: list[bool]
+) -> bool:
+    """A name ``text`` cites alone (:func:`~synopsis.dependencies.cited_surnames`) that
+    every article holding it introduced before it (by full name, role or title:
+    :func:`~synopsis.dependencies.introduces_name`) and that no summary sentence before
+    mentions. In lower-cased copy only a name in a speaker's slot counts ("Ansi said")."""
+    plain = text.replace("[", "").replace("]", "")  # "[Ann] Webb" names Ann Webb
+    cited = cited_surnames(plain)
+    if not cited or not places:
+        return False
+    full = {p.text for p in full_names(plain)}
+    said = attributed_name(plain)
+    for name in cited:
+        word = name.text
+        if word in full or word.lower() in NOT_CITED:
+            continue
+        pattern = re.compile(rf"(?<![\w'’]){re.escape(word)}(?!\w)", re.IGNORECASE)
+        if any(pattern.search(t) for t in before):
+            continue
+        if all(
+            (not lower[p.doc] or (said is not None and said.text == word))
+            and introduces_name(docs[p.doc][: p.start], word, lower[p.doc])
+            for p in places
+        ):
+            return True
+    return False
+
+
 def check_sentences(sentences: Sequence[str], cluster: Cluster) -> list[SentenceFlags]:
     """Flags for each summary sentence, in order (see the module docstring)."""
     # Each article as read, and as cleaning leaves it (a caption or an older version of a
@@ -180,6 +217,7 @@ def check_sentences(sentences: Sequence[str], cluster: Cluster) -> list[Sentence
     # each sentence's need, judged without a leading "[Jane Doe wrote:]"
     authored = [_AUTHOR_INSERTION.match(t) for t in texts]
     found = [needs(t[a.end() :] if a else t) for t, a in zip(texts, authored, strict=True)]
+    lower = [lower_cased(d) for d in docs]
     out = []
     for i, text in enumerate(texts):
         prev_adjacent = i > 0 and _adjacent(places[i - 1], places[i], docs)
@@ -196,6 +234,8 @@ def check_sentences(sentences: Sequence[str], cluster: Cluster) -> list[Sentence
         # a sentence that only announces what the summary does not go on to tell
         unmet = unmet or (quote_context(text) is not None and not prev_adjacent)
         unmet = unmet or (announces(text) and not next_adjacent)
+        # "Webb said", where the article introduced Webb before and the summary did not
+        unmet = unmet or _unintroduced(text, texts[:i], places[i], docs, lower)
         closes, opens = quote_balance(text)
         half_quote = (closes and not prev_adjacent) or (opens and not next_adjacent)
         # a quotation, or words in the first person, that no one is said to have spoken:

@@ -73,7 +73,10 @@ switch ``PAIR_ANOTHER`` and the rules it calls by name, ``announces``, ``reacts`
 ``not_a_lead``, are read there); :mod:`.units` makes each candidate's unit and its
 bracketed names (``fragment``, ``off_topic`` and ``resolve`` are read there);
 :mod:`.order` puts the chosen sentences in reading order and finds repeats and restated
-facts.
+facts. A candidate is judged (whether it stands, its unit, its needs) only when a step
+could take it, with the state the steps before would have given it: greedy takes a
+handful, so most are never judged, and the summary is the one judging them all first
+gives (``greedy.JUDGE_AHEAD``, for tests).
 """
 
 from __future__ import annotations

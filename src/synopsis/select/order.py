@@ -54,14 +54,15 @@ class _Runs:
         return not self.of(i).isdisjoint(self.of(j))
 
 
-def _read_before(scored: ScoredCluster, h: int, g: int, chosen: list[int]) -> bool:
+def _read_before(scored: ScoredCluster, h: int, g: int, n_chosen: int) -> bool:
     """Whether summary sentence ``h`` is read before sentence ``g`` (:func:`_reading_order`
-    puts the opening first, then runs by their place in their article): the opening, an
-    earlier sentence of the same article, or one further up its own article."""
+    puts the opening first, then runs by their place in their article), ``n_chosen``
+    candidates having been chosen: the opening, an earlier sentence of the same article,
+    or one further up its own article."""
     a, b = scored.sentences[h], scored.sentences[g]
     if a.doc_index == b.doc_index:
         return a.index < b.index
-    return len(chosen) == 1 or _reading_key(scored, h)[0] < _reading_key(scored, g)[0]
+    return n_chosen == 1 or _reading_key(scored, h)[0] < _reading_key(scored, g)[0]
 
 
 _NUMBER = re.compile(r"\d+")

@@ -101,7 +101,7 @@ def _full_name(
     ``index`` in its own article that names the person in full (none when the article
     names two people with it: no guess), else any article of the cluster (one that
     gives two different full names for the surname is no evidence)."""
-    hits = units.people().get(surname, ())
+    hits = units.people(surname)
     own = [(s, p) for d, s, p in hits if d == doc_index and s.index < index]
     if own:
         names = [_shown_name(units.sentence_text(s), p) for s, p in own]
@@ -210,7 +210,7 @@ class _Units:
         self._named: dict[int, frozenset[str]] = {}
         self._citations: dict[int, list[Name]] = {}
         self._full: dict[tuple[int, str], tuple[str, Mention] | None] = {}
-        self._people: dict[str, list[tuple[int, Sentence, Name]]] | None = None
+        self._people: dict[str, list[tuple[int, Sentence, Name]]] = {}
         self._speaks: dict[str, bool] = {}
         self._lower: list[bool] | None = None
         self._restored: People | None = None
@@ -245,9 +245,8 @@ class _Units:
         if g not in self._citations:
             text = self.text(g)
             found = cited_surnames(text)
-            if found:  # (the people of the cluster are found only when a word may be one)
-                people = self.people()
-                found = [n for n in found if n.text in people]
+            if found:  # (whom the cluster names in full, asked only when a word may be one)
+                found = [n for n in found if self.people(n.text)]
             if found:
                 said = attributed_name(text)
                 found = [
@@ -271,25 +270,32 @@ class _Units:
             )
         return self._speaks[surname]
 
-    def people(self) -> dict[str, list[tuple[int, Sentence, Name]]]:
-        """Every person the cluster's sentences name in full, by surname, in document
-        order: (document index, sentence, name), found once per cluster."""
-        if self._people is None:
-            self._people = {}
+    def people(self, surname: str) -> list[tuple[int, Sentence, Name]]:
+        """Every person with ``surname`` the cluster's sentences name in full, in document
+        order: (document index, sentence, name), found once per surname. Only sentences
+        that hold the surname are read for names (each name's surname is a part of its
+        sentence's text)."""
+        if surname not in self._people:
+            hits = self._people[surname] = []
             for d, doc in enumerate(self.scored.documents):
                 texts = self.article(d).texts
                 for s in doc.sentences:
-                    for p in full_names(texts[s.index]):
-                        first = texts[s.index][p.start : p.end].split()[0].lower()
-                        opening = not texts[s.index][: p.start].strip(" \"“‘'([—–-")
+                    text = texts[s.index]
+                    if surname not in text:
+                        continue
+                    for p in full_names(text):
+                        if p.text != surname:
+                            continue
+                        first = text[p.start : p.end].split()[0].lower()
+                        opening = not text[: p.start].strip(" \"“‘'([—–-")
                         if opening and first in _NOT_FIRST_NAME:  # "Many Twitter users"
                             continue
-                        self._people.setdefault(p.text, []).append((d, s, p))
-        return self._people
+                        hits.append((d, s, p))
+        return self._people[surname]
 
     def full_name(self, g: int, surname: str) -> tuple[str, Mention] | None:
         """The full name ``surname`` stands for in sentence ``g`` (:func:`_full_name`)."""
-        if surname not in self.people():
+        if not self.people(surname):
             return None
         if (g, surname) not in self._full:
             s = self.scored.sentences[g]

@@ -14,7 +14,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from ..errors import InputError
 from ..ingest import Skipped
-from .reader import Item, read_feed, read_file, read_folder, read_lines
+from .reader import Item, parse_published, read_feed, read_file, read_folder, read_lines
 from .render import render
 from .similarity import StoryOptions
 from .tracker import Tracker, TrackOptions, follow
@@ -28,6 +28,8 @@ def items(inputs: list[str], feeds: list[str], watch: bool) -> tuple[Iterator[It
             raise InputError(f"{name}: no such file or folder")
     if not inputs and not feeds:
         raise InputError("nothing to track: give JSONL files, folders, '-' or --feed URL")
+    if "-" in inputs and sys.stdin is None:  # started with standard input closed (<&-)
+        raise InputError("standard input: is closed, nothing to read")
 
     def chain() -> Iterator[Item]:
         for name in inputs:
@@ -66,6 +68,7 @@ def track(
             TimeElapsedColumn(),
             console=stderr,
             transient=True,
+            disable=not stderr.is_terminal,  # no bar, nor its blank line, in a pipe or log
         ) as bar,
         Tracker(db, options) as tracker,
     ):
@@ -92,13 +95,22 @@ def track(
         result = follow(tracker, stream, batch, stored, skipped)
         bar.update(task, description="Summarizing changed stories")
     stderr.print(
-        f"synopsis: {result.stored} articles stored, {result.repeated} already stored, "
+        f"synopsis: {result.stored} article{'' if result.stored == 1 else 's'} stored, "
+        f"{result.repeated} already stored, "
         f"{result.skipped} skipped",
         highlight=False,
     )
 
 
 def stories(db: str, fmt: str, since: str | None, story: str | None, limit: int | None) -> str:
+    if since is not None:
+        try:
+            parse_published(since, "--since")
+        except InputError:
+            raise InputError(
+                f"--since {since!r}: not an ISO 8601 time (such as 2024-05-01 or "
+                "2024-05-01T12:00:00Z)"
+            ) from None
     if not db.startswith(("postgresql://", "postgres://")) and not Path(db).exists():
         raise InputError(f"{db}: no such story database (create it with 'synopsis track')")
     tracker = Tracker(db)

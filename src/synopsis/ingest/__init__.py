@@ -6,25 +6,32 @@ cluster per line, Multi-News text files (one cluster per line, articles joined b
 a JSONL or Multi-News input makes one cluster per line.
 
 Several inputs: a bad one is skipped and reported in ``Loaded.skipped`` so the rest
-still run; a single bad input raises :class:`~synopsis.errors.InputError`.
+still run; a single bad input raises :class:`~synopsis.errors.InputError`. A malformed
+line of a JSONL or Multi-News input raises too, unless ``load(..., skip_bad_lines=True)``
+(what the CLI does by default): then it is skipped and reported with its line number.
+
+The rules with a contract of their own live beside this module and are re-exported here:
+``encoding`` (bytes to text), ``jsontext`` (the one JSON input contract) and ``policy``
+(the size and language policy a cluster is checked against).
 """
 
 from __future__ import annotations
 
-import codecs
-import functools
-import json
-import math
 import os
 import re
 import stat
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, TypeVar
+from typing import BinaryIO, TypeVar
 
-from .errors import InputError, InputTooLargeError
-from .model import Cluster, Document
+from ..errors import InputError, InputTooLargeError
+from ..model import Cluster, Document
+
+# The pieces with rules of their own, re-exported: every reader imports from synopsis.ingest.
+from .encoding import decode
+from .jsontext import MAX_JSON_DEPTH, MAX_JSON_INT_DIGITS, parse_json
+from .policy import MAX_CLUSTER_CHARS, MAX_DOCUMENT_CHARS, check_cluster, unsupported_language
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -48,99 +55,29 @@ Progress = Callable[[Iterable[T]], Iterable[T]]
 
 @dataclass(frozen=True)
 class Skipped:
-    """An input that was not read, and why (shown to the user, never dropped silently)."""
+    """An input that was not read, and why (shown to the user, never dropped silently).
+
+    ``line`` is set for one line of a JSONL or Multi-News input (a cluster lost), None
+    for a whole file or folder entry."""
 
     source: str
     reason: str
+    line: int | None = None
+
+    @property
+    def where(self) -> str:
+        """The input as a message names it.
+
+        >>> Skipped("a.jsonl", "invalid JSON", line=3).where, Skipped("a.txt", "is empty").where
+        ('a.jsonl, line 3', 'a.txt')
+        """
+        return self.source if self.line is None else f"{self.source}, line {self.line}"
 
 
 @dataclass(frozen=True)
 class Loaded:
     clusters: tuple[Cluster, ...]
     skipped: tuple[Skipped, ...] = ()
-
-
-# Byte-order marks that name their encoding; UTF-32 first, since its little-endian mark
-# starts with UTF-16's.
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-
-
-def _legacy_byte(exc: UnicodeError) -> tuple[str, int]:
-    """Error handler: a byte that is not UTF-8 inside a UTF-8 text, read as Windows-1252."""
-    assert isinstance(exc, UnicodeDecodeError)
-    byte = exc.object[exc.start : exc.start + 1]
-    try:
-        return byte.decode("cp1252"), exc.start + 1
-    except UnicodeDecodeError:  # the five bytes cp1252 leaves undefined
-        return byte.decode("latin-1"), exc.start + 1
-
-
-codecs.register_error("synopsis-cp1252", _legacy_byte)
-
-
-def decode(data: bytes, source: str) -> str:
-    """Bytes to text: a UTF-16/32 byte-order mark, else UTF-8 (BOM stripped), else
-    charset detection.
-
-    A text that is UTF-8 with a few stray legacy bytes (an article pasted together from two
-    sources) keeps its UTF-8 and reads each stray byte as Windows-1252, rather than being
-    guessed whole as some 8-bit code page and garbled. Newlines are normalised to ``\\n``;
-    everything else is kept as it was.
-    """
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError as exc:
-                raise InputError(
-                    f"{source}: invalid {encoding.upper()} (byte {exc.start})"
-                ) from None
-            return _checked_text(text.removeprefix("\ufeff"), source)
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{source}: looks like a binary file, not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        if not data.decode("utf-8", errors="ignore").isascii():  # real UTF-8 is in there
-            text = data.decode("utf-8", errors="synopsis-cp1252").removeprefix("\ufeff")
-        else:
-            text = _detect(data, source)
-    return _checked_text(text, source)
-
-
-def _detect(data: bytes, source: str) -> str:
-    from charset_normalizer import from_bytes
-
-    matches = from_bytes(data)
-    best = matches.best()
-    if best is None:
-        raise InputError(f"{source}: cannot tell its text encoding (binary file?)") from None
-    # Short Western texts fit several 8-bit code pages equally well; Windows-1252 is
-    # by far the most common on the web (HTML5 reads Latin-1 as it), so it wins ties.
-    for match in matches:
-        if match.encoding == "cp1252" and match.percent_chaos <= best.percent_chaos + 1.0:
-            best = match
-            break
-    return str(best)
-
-
-def _checked_text(text: str, source: str) -> str:
-    if _looks_binary(text):
-        raise InputError(f"{source}: looks like a binary file, not text")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _looks_binary(text: str) -> bool:
-    sample = text[:4096]
-    if not sample:
-        return False
-    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
-    return control / len(sample) > 0.05
 
 
 def document_from_html(html: str, doc_id: str, path: str | None = None) -> Document:
@@ -160,127 +97,38 @@ def document_from_html(html: str, doc_id: str, path: str | None = None) -> Docum
     return Document(id=doc_id, text=text, path=path, title=title, meta=meta)
 
 
-# --- One JSON input contract -------------------------------------------------------------
-# Every JSON text a user hands us (a JSONL line, a request body, an eval file) goes through
-# parse_json, so one malicious value gets one clear refusal everywhere instead of a
-# ValueError, RecursionError or UnicodeEncodeError deep inside some later stage.
+def parse_jsonl(text: str, source: str, bad_lines: list[Skipped] | None = None) -> list[Cluster]:
+    """One cluster per line: ``{"id": ..., "documents": [str, ...], "summary": str?}``.
 
-MAX_JSON_DEPTH = 64  # our records nest 3 deep; a wider margin costs nothing
-MAX_JSON_INT_DIGITS = 64  # counts and ids are short; Python refuses 4,300+ digits anyway
-
-_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
-_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-class _Refused:
-    """A number parse_json will not turn into a Python value, found again with its path."""
-
-    def __init__(self, problem: str) -> None:
-        self.problem = problem
-
-
-def _parse_int(digits: str) -> int | _Refused:
-    count = len(digits.lstrip("-"))
-    if count > MAX_JSON_INT_DIGITS:
-        return _Refused(f"integer of {count:,} digits (at most {MAX_JSON_INT_DIGITS})")
-    return int(digits)
-
-
-def _parse_float(text: str) -> float | _Refused:
-    value = float(text)
-    if not math.isfinite(value):
-        return _Refused(f"number {text[:20]!r} is out of range")
-    return value
-
-
-def _parse_constant(name: str) -> _Refused:
-    return _Refused(f"{name} is not a JSON number")
-
-
-def _json_depth(text: str) -> int:
-    """Deepest bracket nesting outside strings, counted without recursion."""
-    brackets = _NOT_BRACKET.sub("", _JSON_STRING.sub("", text))
-    depth = deepest = 0
-    for ch in brackets:
-        if ch in "[{":
-            depth += 1
-            if depth > deepest:
-                deepest = depth
-                if deepest > MAX_JSON_DEPTH:
-                    break
-        else:
-            depth -= 1
-    return deepest
-
-
-def _check_values(value: object, field: str, where: str) -> None:
-    """Walk a parsed value (depth already bounded) for refused numbers and lone surrogates."""
-    if isinstance(value, _Refused):
-        raise InputError(f"{where}: {field or 'value'}: {value.problem}")
-    if isinstance(value, str):
-        if _SURROGATE.search(value):
-            raise InputError(
-                f"{where}: {field or 'value'}: escapes a lone surrogate (\\ud800-\\udfff), "
-                "which no text can hold"
-            )
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            name = f"{field}.{key}" if field else str(key)
-            if _SURROGATE.search(key):
-                raise InputError(f"{where}: a field name escapes a lone surrogate")
-            _check_values(item, name, where)
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            _check_values(item, f"{field}[{i}]", where)
-
-
-def parse_json(text: str | bytes, where: str) -> Any:
-    """Parse one JSON text (a whole body or one JSONL line) under synopsis's input contract.
-
-    Refuses, with an :class:`InputError` that starts with ``where`` and names the field:
-    invalid JSON or UTF-8, nesting deeper than ``MAX_JSON_DEPTH``, integers longer than
-    ``MAX_JSON_INT_DIGITS`` digits, ``NaN``/``Infinity``/overflowing numbers, and strings
-    or keys that escape a lone surrogate. Every JSON reader (CLI, API, service, eval,
-    stream, batch) calls this, so the same input gets the same answer everywhere.
-
-    >>> parse_json('{"documents": ["a"]}', where="line 1")
-    {'documents': ['a']}
-    """
-    if isinstance(text, bytes):
-        try:
-            text = text.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{where}: not valid UTF-8 (byte {exc.start})") from None
-    depth = _json_depth(text)
-    if depth > MAX_JSON_DEPTH:
-        raise InputError(f"{where}: JSON nested more than {MAX_JSON_DEPTH} levels deep")
-    try:
-        value = json.loads(
-            text,
-            parse_int=_parse_int,
-            parse_float=_parse_float,
-            parse_constant=_parse_constant,
-        )
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{where}: invalid JSON ({exc.msg} at character {exc.pos})") from None
-    except RecursionError:  # the depth scan above should make this unreachable
-        raise InputError(f"{where}: JSON nested too deeply") from None
-    _check_values(value, "", where)
-    return value
-
-
-def parse_jsonl(text: str, source: str) -> list[Cluster]:
-    """One cluster per line: ``{"id": ..., "documents": [str, ...], "summary": str?}``."""
+    A line that is not such a record raises :class:`InputError` naming it; with a
+    ``bad_lines`` list it is appended there instead and the other lines are read. A
+    text with no readable line raises either way (the first bad line's error)."""
     clusters: list[Cluster] = []
+    found_bad: list[Skipped] = []
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{source}, line {number}"
-        clusters.append(cluster_from_record(parse_json(line, where), where, number, source))
+        try:
+            clusters.append(cluster_from_record(parse_json(line, where), where, number, source))
+        except InputError as exc:
+            if bad_lines is None:
+                raise
+            found_bad.append(Skipped(source, str(exc).removeprefix(f"{where}: "), number))
+    if bad_lines is not None:
+        bad_lines.extend(found_bad)  # also when raising below: a caller may go on
     if not clusters:
+        if found_bad:
+            raise InputError(_all_lines_bad(found_bad))
         raise InputError(f"{source}: no clusters in this JSON Lines input")
     return clusters
+
+
+def _all_lines_bad(bad: list[Skipped]) -> str:
+    first = bad[0]
+    n = len(bad) - 1
+    more = f" (and {n} more unreadable line{'s' if n > 1 else ''})" if n else ""
+    return f"{first.where}: {first.reason}{more}; no line could be read"
 
 
 def cluster_from_record(record: object, where: str, number: int, source: str) -> Cluster:
@@ -315,8 +163,11 @@ def is_multinews(text: str) -> bool:
     return bool(lines) and all(any(sep in line for sep in MULTINEWS_SEPARATORS) for line in lines)
 
 
-def parse_multinews(text: str, source: str) -> list[Cluster]:
-    """One cluster per non-empty line, articles separated by ``|||||``."""
+def parse_multinews(
+    text: str, source: str, bad_lines: list[Skipped] | None = None
+) -> list[Cluster]:
+    """One cluster per non-empty line, articles separated by ``|||||``; a line of
+    separators and no article is appended to ``bad_lines`` when one is given."""
     clusters: list[Cluster] = []
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
@@ -324,6 +175,8 @@ def parse_multinews(text: str, source: str) -> list[Cluster]:
         cluster = cluster_from_multinews_line(line, number, source)
         if cluster is not None:
             clusters.append(cluster)
+        elif bad_lines is not None:
+            bad_lines.append(Skipped(source, "no article on this line, only separators", number))
     if not clusters:
         raise InputError(f"{source}: no articles found")
     return clusters
@@ -351,14 +204,20 @@ def _looks_like_jsonl(text: str) -> bool:
     return first.lstrip().startswith("{")
 
 
-def _read_text_input(text: str, source: str, doc_id: str, path: str | None) -> list[Cluster]:
+def _read_text_input(
+    text: str,
+    source: str,
+    doc_id: str,
+    path: str | None,
+    bad_lines: list[Skipped] | None = None,
+) -> list[Cluster]:
     """Sniff standard input: JSONL, Multi-News, HTML or plain text."""
     if not text.strip():
         raise InputError(f"{source}: is empty")
     if _looks_like_jsonl(text):
-        return parse_jsonl(text, source)
+        return parse_jsonl(text, source, bad_lines)
     if is_multinews(text):
-        return parse_multinews(text, source)
+        return parse_multinews(text, source, bad_lines)
     if _looks_like_html(text):
         return [Cluster(id=doc_id, documents=(document_from_html(text, doc_id, path),))]
     return [Cluster(id=doc_id, documents=(Document(id=doc_id, text=text, path=path),))]
@@ -401,10 +260,17 @@ def read_bytes(path: Path) -> bytes:
     return data
 
 
-def read_file(path: Path) -> list[Cluster]:
-    """One file: a list of clusters (one for an article, many for JSONL or Multi-News)."""
+def read_file(path: Path, bad_lines: list[Skipped] | None = None) -> list[Cluster]:
+    """One file: a list of clusters (one for an article, many for JSONL or Multi-News).
+
+    A malformed JSONL or Multi-News line raises, or goes to ``bad_lines`` when given."""
     source = str(path)
     suffix = file_suffix(path)
+    if suffix == ".json":  # the near miss: a JSON array or object, not JSON Lines
+        raise InputError(
+            f"{source}: unsupported file type '.json'; synopsis reads JSON Lines (.jsonl: "
+            "one cluster object a line), so convert it, e.g. jq -c '.[]' in.json > in.jsonl"
+        )
     if suffix not in SUPPORTED_SUFFIXES:
         kinds = ", ".join(sorted(SUPPORTED_SUFFIXES))
         raise InputError(
@@ -415,11 +281,11 @@ def read_file(path: Path) -> list[Cluster]:
     if not text.strip():
         raise InputError(f"{source}: is empty")
     if suffix in JSONL_SUFFIXES:
-        return parse_jsonl(text, source)
+        return parse_jsonl(text, source, bad_lines)
     if suffix in HTML_SUFFIXES:
         return [Cluster(id=path.name, documents=(document_from_html(text, path.name, source),))]
     if is_multinews(text):
-        return parse_multinews(text, source)
+        return parse_multinews(text, source, bad_lines)
     return [Cluster(id=path.name, documents=(Document(id=path.name, text=text, path=source),))]
 
 
@@ -452,6 +318,11 @@ def expand(paths: Sequence[str | Path]) -> tuple[list[Path | str], list[Skipped]
         if str(raw) == STDIN:
             files.append(STDIN)
             continue
+        if isinstance(raw, str) and _URL.match(raw):
+            raise InputError(
+                f"{raw}: is a web address; synopsis reads files and folders, so save the page "
+                "first ('synopsis track --feed URL' follows an RSS or Atom feed)"
+            )
         path = Path(raw)
         try:
             is_dir = path.is_dir()
@@ -471,6 +342,9 @@ def expand(paths: Sequence[str | Path]) -> tuple[list[Path | str], list[Skipped]
         else:
             raise InputError(f"{path}: no such file or folder")
     return files, skipped
+
+
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 def walk(folder: Path) -> tuple[list[Path], list[Skipped]]:
@@ -538,12 +412,18 @@ def load(
     paths: str | Path | Sequence[str | Path],
     stdin: BinaryIO | None = None,
     progress: Progress | None = None,
+    skip_bad_lines: bool = False,
 ) -> Loaded:
     """Read every input into clusters.
 
     Single articles (text, HTML, stdin text) from all inputs form one cluster; JSONL and
     Multi-News inputs give their own clusters. Mixing the two kinds is refused because
     it is ambiguous which cluster an article belongs to.
+
+    A malformed JSONL or Multi-News line raises :class:`InputError` naming it, so no
+    cluster is lost unnoticed (evaluation and training need every line); with
+    ``skip_bad_lines`` it is listed in ``Loaded.skipped`` (``line`` set) and the other
+    lines are read. ``stdin`` is read for ``"-"``; None means there is none.
     """
     if isinstance(paths, (str, Path)):  # load("folder") means one path, not its letters
         paths = [paths]
@@ -555,40 +435,65 @@ def load(
 
     articles: list[Document] = []
     multi: list[Cluster] = []
+    sources: dict[bool, list[str]] = {False: [], True: []}  # read as articles / as clusters
     iterable: Iterable[Path | str] = progress(files) if progress else files
     for item in iterable:
+        bad_lines: list[Skipped] = []
         try:
             if item == STDIN:
-                data = stdin.read() if stdin is not None else b""
-                text = decode(data, "standard input")
-                found = _read_text_input(text, "standard input", "stdin", None)
+                if stdin is None:
+                    raise InputError("standard input: is closed, nothing to read")
+                text = decode(stdin.read(), "standard input")
+                found = _read_text_input(text, "standard input", "stdin", None, bad_lines)
             else:
-                found = read_file(Path(item))
+                found = read_file(Path(item), bad_lines)
         except InputError as exc:
             if not several:
                 raise
-            skipped.append(Skipped(str(item), _reason(exc, str(item))))
+            if bad_lines and not skip_bad_lines:
+                raise _line_error(bad_lines) from None
+            if bad_lines:  # no line of it could be read: each is reported
+                skipped.extend(bad_lines)
+            else:
+                skipped.append(Skipped(str(item), _reason(exc, str(item))))
             continue
+        if bad_lines and not skip_bad_lines:
+            raise _line_error(bad_lines)
+        skipped.extend(bad_lines)
         single = len(found) == 1 and len(found[0].documents) == 1 and found[0].reference is None
         if single and not _is_cluster_file(item):
             articles.extend(found[0].documents)
         else:
             multi.extend(found)
+        sources[not (single and not _is_cluster_file(item))].append(str(item))
 
     if articles and multi:
         raise InputError(
-            "cannot mix single articles with multi-cluster inputs (JSONL or Multi-News) "
-            "in one run; summarize them separately"
+            f"cannot mix single articles ({_some(sources[False])}) with multi-cluster inputs, "
+            f"JSONL or Multi-News ({_some(sources[True])}), in one run; summarize them "
+            "separately"
         )
     if multi:
         return Loaded(clusters=tuple(multi), skipped=tuple(skipped))
     if not articles:
-        reasons = "; ".join(s.reason for s in skipped) or "nothing readable"
-        raise InputError(f"no input could be read: {reasons}")
+        shown = "; ".join(f"{s.where}: {s.reason}" for s in skipped[:3]) or "nothing readable"
+        more = f" (and {len(skipped) - 3} more)" if len(skipped) > 3 else ""
+        raise InputError(f"no input could be read: {shown}{more}")
     return Loaded(
         clusters=(Cluster(id=_cluster_name(paths), documents=unique_ids(articles)),),
         skipped=tuple(skipped),
     )
+
+
+def _some(names: list[str]) -> str:
+    """A few names for a message, and how many more."""
+    more = f" and {len(names) - 2} more" if len(names) > 2 else ""
+    return ", ".join(names[:2]) + more
+
+
+def _line_error(bad_lines: list[Skipped]) -> InputError:
+    """The first bad line as the error of a run that does not skip lines."""
+    return InputError(f"{bad_lines[0].where}: {bad_lines[0].reason}")
 
 
 def _expand_each(paths: Sequence[str | Path]) -> tuple[list[Path | str], list[Skipped]]:
@@ -682,99 +587,37 @@ def documents_from_objects(items: object) -> tuple[Document, ...]:
     return unique_ids(docs)
 
 
-# --- What a cluster may hold -----------------------------------------------------------
-# The input-size policy: one article of up to a million characters (a long book chapter;
-# the longest news features are ~100,000) and clusters of up to five million (1,000
-# articles of 5,000). Past that the cluster is refused before any stage runs, so no input
-# can make a run exhaust memory or time: the stages' cost is bounded by these sizes.
-MAX_DOCUMENT_CHARS = 1_000_000
-MAX_CLUSTER_CHARS = 5_000_000
-
-# Scripts written without spaces between words: the segmenter and the TF-IDF tokenizer
-# would see each run of them as one "word", so a summary of them would be meaningless.
-_UNSPACED_SCRIPTS = (
-    ("Japanese", "[\u3040-\u30ff\u31f0-\u31ff]"),  # kana: before Han, which it uses
-    ("Chinese", "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"),
-    ("Thai", "[\u0e00-\u0e7f]"),
-    ("Lao", "[\u0e80-\u0eff]"),
-    ("Khmer", "[\u1780-\u17ff]"),
-    ("Burmese", "[\u1000-\u109f]"),
-)
-# Every letter of those scripts is U+0800-U+1FFF or U+3000 and above, whose UTF-8 lead
-# byte is one of these; U+2000-U+2FFF (curly quotes, dashes, the euro sign: common in
-# news) are left out, so most texts are answered by one search of their bytes.
-_MAYBE_UNSPACED = re.compile(rb"[\xe0\xe1\xe3-\xef\xf0-\xf4]")
-_SCRIPT_SAMPLE = 20_000  # characters looked at: a script is decided from the opening
-
-
-@functools.cache
-def _script_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """Compiled on first need: their large character ranges take milliseconds to compile,
-    paid by every process that reads input when compiled at import."""
-    return tuple((name, re.compile(pattern)) for name, pattern in _UNSPACED_SCRIPTS)
-
-
-def unsupported_language(text: str) -> str | None:
-    """The language a text is written in when synopsis cannot summarize it, else None.
-
-    Decided by script, not by a model: a text whose letters are at least 30% of a script
-    written without spaces between words (Chinese, Japanese, Thai, ...) cannot be split
-    into words and sentences by the stages, so it is refused by name rather than reported
-    as page furniture or summarized as one giant "word".
-    """
-    sample = text[:_SCRIPT_SAMPLE]
-    if sample.isascii() or not _MAYBE_UNSPACED.search(sample.encode("utf-8", "replace")):
-        return None  # no letter of those scripts: the counts below would all be 0
-    letters = len(re.findall(r"[^\W\d_]", sample))
-    if not letters:
-        return None
-    patterns = _script_patterns()
-    han = len(patterns[1][1].findall(sample))
-    for name, pattern in patterns:
-        count = len(pattern.findall(sample))
-        if name == "Japanese" and count:
-            count += han  # Japanese mixes kana with Han characters
-        if count / letters >= 0.3:
-            return name
-    return None
-
-
-def check_cluster(cluster: Cluster) -> tuple[Cluster, tuple[str, ...]]:
-    """The cluster as the stages may take it, and notes on documents left out.
-
-    Refuses (:class:`InputTooLargeError`) a document or cluster over the size policy
-    above. Documents in a language synopsis cannot segment are left out with a note; if
-    that leaves none, the cluster is refused naming the language.
-    """
-    for doc in cluster.documents:
-        if len(doc.text) > MAX_DOCUMENT_CHARS:
-            raise InputTooLargeError(
-                f"document {doc.id}: {len(doc.text):,} characters is more than one article "
-                f"synopsis summarizes ({MAX_DOCUMENT_CHARS:,}); split it into articles"
-            )
-    total = sum(len(doc.text) for doc in cluster.documents)
-    if total > MAX_CLUSTER_CHARS:
-        raise InputTooLargeError(
-            f"cluster {cluster.id}: {total:,} characters is more than synopsis summarizes at "
-            f"once ({MAX_CLUSTER_CHARS:,}); split it into smaller clusters"
-        )
-    kept, notes, languages = [], [], []
-    for doc in cluster.documents:
-        language = unsupported_language(doc.text)
-        if language is None:
-            kept.append(doc)
-        else:
-            languages.append(language)
-            notes.append(
-                f"document {doc.id} left out: it is in {language}, which synopsis cannot "
-                "split into words and sentences yet"
-            )
-    if not kept:
-        names = " and ".join(sorted(set(languages)))
-        raise InputError(
-            f"cluster {cluster.id}: its text is in {names}; synopsis summarizes languages "
-            "written with spaces between words (English, French, Arabic, ...), not this one"
-        )
-    if len(kept) == len(cluster.documents):
-        return cluster, ()
-    return Cluster(id=cluster.id, documents=tuple(kept), reference=cluster.reference), tuple(notes)
+__all__ = [
+    "GZIP_SUFFIX",
+    "HTML_SUFFIXES",
+    "JSONL_SUFFIXES",
+    "MAX_CLUSTER_CHARS",
+    "MAX_DOCUMENT_CHARS",
+    "MAX_GUNZIPPED_BYTES",
+    "MAX_JSON_DEPTH",
+    "MAX_JSON_INT_DIGITS",
+    "STDIN",
+    "SUPPORTED_SUFFIXES",
+    "TEXT_SUFFIXES",
+    "Loaded",
+    "Skipped",
+    "check_cluster",
+    "cluster_from_multinews_line",
+    "cluster_from_record",
+    "decode",
+    "document_from_bytes",
+    "document_from_html",
+    "documents_from_objects",
+    "expand",
+    "file_suffix",
+    "is_multinews",
+    "load",
+    "parse_json",
+    "parse_jsonl",
+    "parse_multinews",
+    "read_bytes",
+    "read_file",
+    "unique_ids",
+    "unsupported_language",
+    "walk",
+]
