@@ -19,7 +19,8 @@ JSON schema (``"schema": "synopsis.eval/1"``)::
           "peak_memory_bytes": int,
           "p_synopsis_better_r2": float | null,
           "readability": {"sentences": int, "unmet": int, "speakerless": int,
-                          "off_topic": int, "garbled": int, "flagged": int}
+                          "off_topic": int, "garbled": int, "flagged": int,
+                          "repeat": int}
         }, ...
       ],
       "per_cluster": [             # one row per (cluster, system)
@@ -101,13 +102,14 @@ def _share(s: SystemResult, kind: str) -> str:
     return f"{100 * s.readability.rate(kind):.1f}"
 
 
-READABILITY = ("flagged", "unmet", "speakerless", "off_topic", "garbled")
+READABILITY = ("flagged", "unmet", "speakerless", "off_topic", "garbled", "repeat")
 READABILITY_LABELS = {
     "flagged": "flagged %",
     "unmet": "unmet dep. %",
     "speakerless": "speakerless %",
     "off_topic": "off-topic %",
     "garbled": "garbled %",
+    "repeat": "repeat %",
 }
 
 
@@ -153,7 +155,8 @@ def to_markdown(evaluation: Evaluation) -> str:
         "synopsis's ROUGE-2 beats the system's. clusters/s: summed time of the system's "
         "calls only. peak MiB: tracemalloc peak of one call on the largest cluster "
         f"(`{evaluation.memory_cluster}`). Readability: share of the summary sentences "
-        "flagged by synopsis.evaluate.readability (any flag, then each kind).",
+        "flagged by synopsis.evaluate.readability (any flag, then each kind; repeat, a "
+        "fact an earlier sentence told, is counted apart from flagged).",
         "",
     ]
     return "\n".join(lines)
