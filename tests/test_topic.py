@@ -299,3 +299,36 @@ def test_a_live_blogs_header_and_a_gallerys_counter_are_page_text(text: str) -> 
 )
 def test_story_sentences_with_the_latest_or_a_fraction_are_on_topic(text: str) -> None:
     assert off_topic(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a picture agency's caption: the present tense, its place, then its date
+        "The harbour master speaks to fishermen at the quay in Portville, Maine, May 2, 2014.",
+        "ferry crews wait outside the harbour office in portville, thursday, june 3, 2015.",
+        "General view of the old ferry pier in portville april 22, 2015.",
+        "a crowd gathers near the island hall in east portville, oregon jan. 9, 2016.",
+        "A sign for the harbour office is displayed on a wall in portville, on march 15, 2011.",
+        "Ann Lee ( l ) is greeted by fishermen after her release from the island jail in "
+        "harbourtown, west of portville, february 16, 2014.",
+    ],
+)
+def test_a_caption_ending_in_its_place_and_date_is_page_text(text: str) -> None:
+    assert off_topic(text) == "page text"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry made its first crossing on Monday, January 11, 1999.",
+        "The ferry was launched in portville, maine, may 2, 2014.",
+        "The new ferry will enter service in portville, oregon july 19, 2017.",
+        "The harbour master said the quay closed in portville, march 3, 2015.",
+        "The bill passes in the senate on march 3, 2015.",
+        "Crews have worked at the quay since the storm of june 3, 2015.",
+        "The quay has been closed since the storm hit portville on june 3, 2015.",
+    ],
+)
+def test_story_sentences_ending_in_a_date_are_not_captions(text: str) -> None:
+    assert off_topic(text) is None

@@ -192,6 +192,35 @@ _ENDS_CREDIT = re.compile(
     r"(?:\bphotos?:\s*\w+|\bgetty images)\W*$",
     re.IGNORECASE,
 )
+# A picture agency's caption that ends in its place and date, the date after a comma or
+# right after the place ("... speaks to delegates at the convention in Tampa, Florida,
+# August 29, 2012.", "General view of the quay in portville april 22, 2015."): a story
+# dates its event "on" a day ("... on Monday, Jan. 11, 1999."), and tells it in the past
+# or the future, so a sentence with a past or future auxiliary or a verb of saying stays.
+_SHORT_MONTHS = "jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
+_DATED_CAPTION = re.compile(
+    # after a comma (not a weekday's: "on Monday, Jan. 11, 1999" is a story's), or after
+    # "in"/"at" and a place of up to four words ("on" none of them: "in the senate on ...")
+    rf"(?:(?<=[^\W\d_])(?<!day),[ \t]+(?:on[ \t]+(?=(?:{_MONTHS}|{_SHORT_MONTHS})\b))?|"
+    r"\b(?:in|at|near|outside)[ \t]+(?:(?!on\b)[^\W\d_][\w.'’-]*,?[ \t]+){1,4})"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]+)?"
+    rf"(?:{_MONTHS}|{_SHORT_MONTHS})\.?[ \t]+\d{{1,2}},?[ \t]+(?:19|20)\d\d\W*$",
+    re.IGNORECASE,
+)
+_NOT_CAPTION_TENSE = frozenset(
+    {"was", "were", "had", "has", "have", "will", "would", "did", "could", "should"}
+    | {"said", "says", "told"}
+)
+_ENDS_YEAR = re.compile(r"(?:19|20)\d\d\W*$")
+
+
+def _dated_caption(text: str) -> bool:
+    """A caption ending in its place and date (_DATED_CAPTION), told in the present."""
+    if not _ENDS_YEAR.search(text, max(0, len(text) - 12)) or not _DATED_CAPTION.search(text):
+        return False
+    return _NOT_CAPTION_TENSE.isdisjoint(re.findall(r"[^\W\d_]+", text.lower()))
+
+
 # What the picture rule and the date rule cannot match without (textfacts.may).
 _YEAR = re.compile(r"\d{4}")
 _PICTURE_NEEDLES = ("left", "right", "(cent", "pictured ", "happier", "seen ")
@@ -207,6 +236,8 @@ def caption(text: str) -> bool:
     if _may_be_agency_caption(text, low) and _AGENCY_CAPTION.search(text):
         return True
     if may(low, ("/", "|", "photo", "getty")) and _ENDS_CREDIT.search(text):
+        return True
+    if _dated_caption(text):
         return True
     if may(low, ("updated", "posted", "published")) and _ENDS_STAMP.search(text):
         return True
