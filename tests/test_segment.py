@@ -880,3 +880,52 @@ def test_in_lower_cased_copy_a_piece_with_no_verb_after_a_state_goes_on() -> Non
     # cased copy's capital after a state does open a sentence
     cased = "The Ferry Docked in Portville, Okla. On the afternoon of March 15th."
     assert len(texts(cased)) == 2
+
+
+@pytest.mark.parametrize(
+    ("credit", "lead"),
+    [
+        # a picture's credit run into the lead, lower-cased and cased, with an outlet or not
+        (
+            "Photograph by ann lee, acme geographic",
+            "in the spring of 2013, a diver found the old ferry's bell off the cape.",
+        ),
+        ("Screenshot by acme news", "following the ruling, the board posted its video online."),
+        (
+            "Photo by Ann Lee, Acme Images",
+            "The ferry's owners are in talks to have it run again on Monday.",
+        ),
+        # a byline with its outlet opening the document
+        (
+            "By ann lee, harbour public affairs",
+            "when you stepped onto the old quay, you were greeted by a brass band.",
+        ),
+    ],
+)
+def test_a_credit_or_byline_run_into_the_lead_is_a_piece_of_its_own(credit: str, lead: str) -> None:
+    raw = f"{credit} {lead} The board met again on Monday."
+    assert _cut_off(raw) == [credit, lead, "The board met again on Monday."]
+    # a picture's credit after the page's caption, too; a byline only opening the page
+    caption = "The old ferry at the quay in winter."
+    after = _cut_off(f"{caption} {raw}")
+    if credit.startswith("By"):
+        assert after[:2] == [caption, f"{credit} {lead}"]
+    else:
+        assert after[:3] == [caption, credit, lead]
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "By late monday, officials said the ferry would run again by the spring.",
+        "By the next morning, the ferry was back at the quay with its crew.",
+        "By allowing the meeting, the board signalled it may work with the crews.",
+        "Photos by the crew show the ferry listing badly off the cape on monday.",
+        "Video by local fishermen after the storm shows the quay under water.",
+        "Photos by Ann lee appear in the book, which the board published in the spring.",
+        "The board met on monday. By ann lee, acme news when the ferry sank the crew swam.",
+    ],
+)
+def test_sentences_opening_with_by_or_a_photo_are_not_cut_as_credits(kept: str) -> None:
+    out = _cut_off(kept)
+    assert " ".join(out) == kept and len(out) == kept.count(". ") + 1

@@ -10,7 +10,13 @@ from ..options import SegmentOptions
 from .glue import _cut, _marks, _split_credits, _split_glued
 from .repairs import _join_missplit, _join_open_quotes, _join_tails
 from .splitters import SPLITTERS
-from .start import DATELINE_HEAD_CHARS, _cut_dateline, _cut_page_head, _cut_repeated_tails
+from .start import (
+    DATELINE_HEAD_CHARS,
+    _cut_credit_opening,
+    _cut_dateline,
+    _cut_page_head,
+    _cut_repeated_tails,
+)
 
 _BLANK_LINE = re.compile(r"\n[ \t\f\v]*\n")
 _ENDS_SENTENCE = re.compile(r"""[.!?:;]["'”’)\]]*\s*$""")
@@ -38,6 +44,12 @@ def segment(
     ]
     if found:
         found[:1] = _cut_page_head(text, found[0])
+        # a picture's credit opening any sentence, a byline with its outlet the first
+        found = [
+            piece
+            for i, sentence in enumerate(found)
+            for piece in _cut_credit_opening(text, sentence, byline=i == 0)
+        ]
         # (the document's first dateline is cleaning's: cleaning.datelines)
         # (cheap tests first, here: this runs on every sentence)
         found[1:] = [

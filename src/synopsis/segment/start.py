@@ -356,3 +356,105 @@ def _labelled_head_cut(text: str, start: int, end: int) -> tuple[int, int] | Non
     if len(text[a.start() : end].split()) < TAG_LEAD_MIN_WORDS:
         return None
     return len(text[: a.start()].rstrip()), a.start()
+
+
+# A picture's credit opening a sentence and run into the lead or a caption ("photograph
+# by ann lee, acme geographic in the spring of 2013, ...", "Screenshot by Acme News
+# following the ruling, ..."), and at the document's start a byline with its outlet
+# ("by ann lee, acme public affairs when you stepped ..."): one to four words of a name
+# that are no function words (two or three for a byline, no time word: "By late Monday,
+# ..."), at most four words of an outlet after a comma, then a word that opens a clause
+# (the lead's first). In cased copy the name's words are capitalised. The credit becomes
+# a piece of its own: it ends in no stop, so no summary takes it.
+_CREDIT_OPENING = re.compile(
+    r"(?:(?:photo(?:graph)?s?|screenshots?|images?|illustrations?|pictures?|videos?|graphics?)"
+    r"[ \t]+(?:by|courtesy(?:[ \t]+of)?)|(?P<by>by))[ \t]+(?=[^\W\d_])",
+    re.IGNORECASE,
+)
+_CREDIT_WORDS = ("photo", "screensho", "image", "illustrat", "picture", "video", "graphic", "by ")
+_OPENS_CLAUSE = _wordset(
+    "the a an in on at after when as during with following while since before it he she they "
+    "we i this these his her their there"
+)
+# (a lead opening with one of these has its subject after a comma: "in the spring, a
+# diver ..."; "video by a fisherman after the storm shows ..." is one sentence)
+_OPENS_ADVERBIAL = _wordset("in on at after when as during with following while since before")
+ADVERBIAL_COMMA_WORDS = 20
+_NOT_A_NAME = _NOT_IN_CREDIT | _wordset(
+    "late early then now noon midnight morning night today tonight yesterday tomorrow "
+    "monday tuesday wednesday thursday friday saturday sunday week weekend month year "
+    "all way far"
+)
+CREDIT_NAME_WORDS = (1, 4)
+BYLINE_NAME_WORDS = (2, 3)
+CREDIT_OUTLET_WORDS = 4
+_CREDIT_WORD = re.compile(r"[^\s,]+(,?)")
+
+
+def _credit_opening_cut(text: str, start: int, end: int, byline: bool) -> tuple[int, int] | None:
+    """(end, start) of the cut after a credit opening ``text[start:end]`` (_CREDIT_OPENING;
+    a byline only when ``byline``), START_CREDIT_LEAD_MIN_WORDS words at least after it."""
+    m = _CREDIT_OPENING.match(text, start, end)
+    if m is None or (m["by"] and not byline):
+        return None
+    low, high = BYLINE_NAME_WORDS if m["by"] else CREDIT_NAME_WORDS
+    name: list[str] = []
+    outlet: list[str] | None = None  # after the comma that ends the name
+    for w in _CREDIT_WORD.finditer(text, m.end(), min(end, m.end() + 200)):
+        word = w.group().rstrip(",").lower()
+        if outlet is not None and word in _OPENS_CLAUSE:
+            if not outlet:
+                return None
+            stop = len(text[: w.start()].rstrip())
+            break
+        if outlet is None and word in _OPENS_CLAUSE and name:
+            if not low <= len(name) <= high or m["by"]:
+                return None  # (a byline's outlet follows its comma)
+            stop = len(text[: w.start()].rstrip())
+            break
+        if not any(c.isalpha() for c in word) or any(c in word for c in '.!?()"“”'):
+            return None
+        if outlet is None:
+            if word in _NOT_A_NAME:
+                return None
+            name.append(w.group().rstrip(","))
+            if len(name) > high:
+                return None
+            if w.group(1):
+                if len(name) < low:
+                    return None
+                outlet = []
+        else:
+            if w.group(1) or (word in _NOT_IN_CREDIT and word != "of"):
+                return None
+            outlet.append(word)
+            if len(outlet) > CREDIT_OUTLET_WORDS:
+                return None
+    else:
+        return None
+    cased = any(not c.islower() for n in name for c in n if c.isalpha())
+    if cased and not all(n[:1].isupper() for n in name):
+        return None  # a cased copy capitalises a name
+    nxt = stop + len(text[stop:end]) - len(text[stop:end].lstrip())
+    lead = text[nxt:end].split()
+    if len(lead) < START_CREDIT_LEAD_MIN_WORDS:
+        return None
+    if lead[0].lower() in _OPENS_ADVERBIAL and not any(
+        w.endswith(",") for w in lead[:ADVERBIAL_COMMA_WORDS]
+    ):
+        return None
+    return stop, nxt
+
+
+def _cut_credit_opening(
+    text: str, sentence: tuple[int, int, int, str], byline: bool = False
+) -> list[tuple[int, int, int, str]]:
+    """``sentence`` with a credit opening it (_credit_opening_cut) cut off, or
+    ``[sentence]``."""
+    p_index, start, end, shown = sentence
+    if not shown[:10].lower().startswith(_CREDIT_WORDS):
+        return [sentence]
+    cut = _credit_opening_cut(text, start, end, byline)
+    if cut is None:
+        return [sentence]
+    return [(p_index, a, b, " ".join(text[a:b].split())) for a, b in _cut(start, end, [cut])]
