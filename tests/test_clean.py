@@ -624,6 +624,8 @@ def test_line_key_cuts_a_leading_date_as_the_substitution_did() -> None:
             "Portville/eastport",
             "reuters",
         ),
+        # a station's tag after a place and its region, with its dash
+        ("portville, okla. ( kacm ) -- the jury reached a verdict.", "portville, okla.", "kacm"),
     ],
 )
 def test_lower_case_datelines_of_copy_lower_cased_throughout(
@@ -643,6 +645,7 @@ def test_lower_case_datelines_of_copy_lower_cased_throughout(
         "june 23 - july 7, 2002 was the fortnight the jury sat.",
         "route 9 — the old coast road — stays shut until friday.",
         "the jury ( acme ) reached a verdict on monday.",
+        "portville, okla. ( kacm ) reported the jury reached a verdict on monday.",
     ],
 )
 def test_lower_case_openings_that_are_no_dateline_stay(text: str) -> None:

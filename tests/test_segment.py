@@ -929,3 +929,22 @@ def test_a_credit_or_byline_run_into_the_lead_is_a_piece_of_its_own(credit: str,
 def test_sentences_opening_with_by_or_a_photo_are_not_cut_as_credits(kept: str) -> None:
     out = _cut_off(kept)
     assert " ".join(out) == kept and len(out) == kept.count(". ") + 1
+
+
+def test_a_caption_and_its_credit_before_the_leads_dateline_are_pieces_of_their_own() -> None:
+    tail = " The board met again on monday."
+    lead = "police in portville have closed the old quay after a ferry sank on thursday."
+    raw = f"Ann lee ( portville police ) portville, nh ( kacm ) – {lead}{tail}"
+    assert _cut_off(raw) == [
+        "Ann lee",
+        "( portville police )",
+        "portville, nh ( kacm ) –",
+        lead,
+        tail.strip(),
+    ]
+    caption = "The ferry's captain, ann lee, spoke to the crew hours after the sinking."
+    raw = f"{caption} ( acme/kacm ) portville, okla. ( kacm ) -- {lead}{tail}"
+    assert _cut_off(raw)[:4] == [caption, "( acme/kacm )", "portville, okla. ( kacm ) --", lead]
+    # a bracket inside the lead's sentence with no dateline after it stays
+    kept = "The mayor ( a former captain ) said the quay would stay closed until friday."
+    assert texts(kept) == [kept]

@@ -85,7 +85,9 @@ def _lower_dateline(s: str, m: re.Match[str]) -> bool:
     if any(c.isdigit() for c in m["place"]) or _MONTH.match(m["place"]):
         return False
     if m["agency"] is not None:
-        return m["agency"].lower() in fw.AGENCIES
+        # a station's or a paper's tag after a place and its region, with the dash after
+        # it ("portville, okla. ( kacm ) -- ..."), is a dateline too
+        return m["agency"].lower() in fw.AGENCIES or ("," in m["place"] and bool(m["dash"]))
     if "," in m["place"]:
         return True
     return len(m["place"].split()) <= 2 and not _ANY_SPACED_DASH.search(

@@ -139,6 +139,10 @@ def _cut_page_head(text: str, first: tuple[int, int, int, str]) -> list[tuple[in
         if m and len(text[head_start : m.start()].split()) >= 3:
             cuts.append((m.start() + len(m[0].rstrip()), m.end()))
             head_start = m.end()
+    captioned = _credit_dateline_cuts(text, head_start, end) if ")" in shown else []
+    if captioned:
+        cuts += captioned
+        head_start = captioned[-1][1]
     credit = _start_credit_cut(text, head_start, end)
     if credit is not None:
         cuts.append(credit)
@@ -458,3 +462,42 @@ def _cut_credit_opening(
     if cut is None:
         return [sentence]
     return [(p_index, a, b, " ".join(text[a:b].split())) for a, b in _cut(start, end, [cut])]
+
+
+# A picture's caption and its bracketed credit before the lead's dateline, in one
+# sentence ("<caption> ( portville police ) portville, nh ( kacm ) – police in ...", "...
+# after the shooting. ( acme/kacm ) portville, okla. ( kacm ) -- one person ..."): a
+# dateline with its dash right after a closing bracket is where the story starts. The
+# caption, the credit and the dateline become pieces of their own.
+CREDIT_DATELINE_AT = 300  # characters into the first sentence where the credit closes
+CREDIT_MAX_WORDS = 5
+
+
+def _credit_dateline_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(end, start) of the cuts around a bracketed credit and the dateline after it in
+    the first sentence ``text[start:end]``, or []."""
+    from ..cleaning.datelines import find_dateline
+
+    limit = min(end, start + CREDIT_DATELINE_AT)
+    close = text.find(")", start, limit)
+    while close != -1:
+        opening = text.rfind("(", start, close)
+        place = close + 1 + len(text[close + 1 : end]) - len(text[close + 1 : end].lstrip())
+        m = find_dateline(text[place : min(end, place + DATELINE_MAX_CHARS)])
+        if (
+            m is not None
+            and (m.groupdict().get("dash") or m.groupdict().get("dash2"))
+            and opening > start
+            and text[start:opening].strip()
+            and len(text[opening:close].split()) <= CREDIT_MAX_WORDS
+        ):
+            lead = place + m.end()
+            if len(text[lead:end].split()) >= START_CREDIT_LEAD_MIN_WORDS:
+                caption_end = len(text[:opening].rstrip())
+                return [
+                    (caption_end, opening),
+                    (close + 1, place),
+                    (place + len(m[0].rstrip()), lead),
+                ]
+        close = text.find(")", close + 1, limit)
+    return []
