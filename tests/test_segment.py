@@ -756,6 +756,11 @@ def _cut_off(raw: str) -> list[str]:
             "Harbour Strike Enters Third Week Portville, Calif. —",
             "The strike at the harbour entered its third week on Monday.",
         ),
+        # a spaced hyphen for the dash
+        (
+            "Three crews walk out after harbour vote portville, okla. -",
+            "the strike at the harbour entered its third week on monday.",
+        ),
     ],
 )
 def test_a_headline_before_a_dateline_with_a_state_is_cut_from_the_lead(
@@ -931,20 +936,27 @@ def test_sentences_opening_with_by_or_a_photo_are_not_cut_as_credits(kept: str) 
     assert " ".join(out) == kept and len(out) == kept.count(". ") + 1
 
 
-def test_a_caption_and_its_credit_before_the_leads_dateline_are_pieces_of_their_own() -> None:
+def test_a_caption_and_its_credit_before_the_leads_dateline_are_cut_from_the_lead() -> None:
     tail = " The board met again on monday."
     lead = "police in portville have closed the old quay after a ferry sank on thursday."
     raw = f"Ann lee ( portville police ) portville, nh ( kacm ) – {lead}{tail}"
     assert _cut_off(raw) == [
-        "Ann lee",
-        "( portville police )",
-        "portville, nh ( kacm ) –",
+        "Ann lee ( portville police ) portville, nh ( kacm ) –",
         lead,
         tail.strip(),
     ]
     caption = "The ferry's captain, ann lee, spoke to the crew hours after the sinking."
     raw = f"{caption} ( acme/kacm ) portville, okla. ( kacm ) -- {lead}{tail}"
-    assert _cut_off(raw)[:4] == [caption, "( acme/kacm )", "portville, okla. ( kacm ) --", lead]
+    assert _cut_off(raw)[:2] == [f"{caption} ( acme/kacm ) portville, okla. ( kacm ) --", lead]
+    # a wire's "file -" after a gallery's credit opens one more caption, not the lead
+    gallery = (
+        "the mayor opens the new pier in this may 2, 2014 file... ( associated press ) file"
+        " - the mayor opens the new pier in portville in this may 2, 2014 file photo."
+    )
+    assert _cut_off(gallery)[1:] == [
+        "file -",
+        "the mayor opens the new pier in portville in this may 2, 2014 file photo.",
+    ]
     # a bracket inside the lead's sentence with no dateline after it stays
     kept = "The mayor ( a former captain ) said the quay would stay closed until friday."
     assert texts(kept) == [kept]

@@ -151,7 +151,7 @@ def _cut_page_head(text: str, first: tuple[int, int, int, str]) -> list[tuple[in
     if labelled is not None:
         cuts.append(labelled)
         head_start = labelled[1]
-    dashed = "—" in shown or "–" in shown or "--" in shown
+    dashed = "—" in shown or "–" in shown or "--" in shown or " - " in shown
     cut = _headline_cut(text, head_start, end) if dashed else None
     if cut is not None:
         cuts.append(cut)
@@ -198,7 +198,7 @@ _STATE = (
 )
 _WIRE_TAG = r"\([ \t]*(?:ap|afp|reuters|upi)[ \t]*\)"
 _HEAD_TAG = re.compile(
-    rf"(?<=[^\W\d_]),[ \t]*(?:{_STATE})[ \t]*(?:{_WIRE_TAG}[ \t]*)?(?:--|—|–)"
+    rf"(?<=[^\W\d_]),[ \t]*(?:{_STATE})[ \t]*(?:{_WIRE_TAG}[ \t]*)?(?:--|—|–|-(?=[ \t]))"
     rf"|[ \t](?:{_WIRE_TAG}|\([ \t]*(?:cnn|bloomberg|[^\W\d_]+(?:[ \t]+[^\W\d_]+)?[ \t]+news|"
     r"[\w-]+\.com)[ \t]*\))(?:[ \t]*(?:--|—|–))?"
     r"(?=[ \t]+[\"“]?[^\W\d_])",
@@ -468,14 +468,17 @@ def _cut_credit_opening(
 # sentence ("<caption> ( portville police ) portville, nh ( kacm ) – police in ...", "...
 # after the shooting. ( acme/kacm ) portville, okla. ( kacm ) -- one person ..."): a
 # dateline with its dash right after a closing bracket is where the story starts. The
-# caption, the credit and the dateline become pieces of their own.
+# caption, the credit and the dateline become one piece, which ends in no stop (no summary
+# takes the caption, a picture's text). A wire's "file -" after a gallery's credit opens
+# one more caption, not the story ("... ( ap ) file - in this 2015 file photo, ..."):
+# topic's rules judge those.
 CREDIT_DATELINE_AT = 300  # characters into the first sentence where the credit closes
 CREDIT_MAX_WORDS = 5
 
 
 def _credit_dateline_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(end, start) of the cuts around a bracketed credit and the dateline after it in
-    the first sentence ``text[start:end]``, or []."""
+    """(end, start) of the cut after a bracketed credit and the dateline after it in the
+    first sentence ``text[start:end]``, or []."""
     from ..cleaning.datelines import find_dateline
 
     limit = min(end, start + CREDIT_DATELINE_AT)
@@ -487,17 +490,13 @@ def _credit_dateline_cuts(text: str, start: int, end: int) -> list[tuple[int, in
         if (
             m is not None
             and (m.groupdict().get("dash") or m.groupdict().get("dash2"))
+            and (m.groupdict().get("place") or m.groupdict().get("place2") or "").lower() != "file"
             and opening > start
             and text[start:opening].strip()
             and len(text[opening:close].split()) <= CREDIT_MAX_WORDS
         ):
             lead = place + m.end()
             if len(text[lead:end].split()) >= START_CREDIT_LEAD_MIN_WORDS:
-                caption_end = len(text[:opening].rstrip())
-                return [
-                    (caption_end, opening),
-                    (close + 1, place),
-                    (place + len(m[0].rstrip()), lead),
-                ]
+                return [(place + len(m[0].rstrip()), lead)]
         close = text.find(")", close + 1, limit)
     return []
