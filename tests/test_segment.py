@@ -9,6 +9,7 @@ from conftest import FIXTURES, SAMPLE, make_clean
 from synopsis.errors import InputError
 from synopsis.options import SegmentOptions
 from synopsis.segment import segment
+from synopsis.topic import off_topic
 
 
 def texts(raw: str) -> list[str]:
@@ -947,7 +948,8 @@ def test_a_caption_and_its_credit_before_the_leads_dateline_are_cut_from_the_lea
     ]
     caption = "The ferry's captain, ann lee, spoke to the crew hours after the sinking."
     raw = f"{caption} ( acme/kacm ) portville, okla. ( kacm ) -- {lead}{tail}"
-    assert _cut_off(raw)[:2] == [f"{caption} ( acme/kacm ) portville, okla. ( kacm ) --", lead]
+    assert _cut_off(raw)[:3] == [f"{caption} ( acme/kacm )", "portville, okla. ( kacm ) --", lead]
+    assert off_topic(f"{caption} ( acme/kacm )") == "page text"  # a caption with its credit
     # a wire's "file -" after a gallery's credit opens one more caption, not the lead
     gallery = (
         "the mayor opens the new pier in this may 2, 2014 file... ( associated press ) file"
@@ -959,4 +961,39 @@ def test_a_caption_and_its_credit_before_the_leads_dateline_are_cut_from_the_lea
     ]
     # a bracket inside the lead's sentence with no dateline after it stays
     kept = "The mayor ( a former captain ) said the quay would stay closed until friday."
+    assert texts(kept) == [kept]
+
+
+@pytest.mark.parametrize(
+    ("caption", "lead"),
+    [
+        # a station's or wire's one-word tag after a caption's stop, in lower-cased copy
+        (
+            "The captain was charged with a felony on monday. ( kacm )",
+            "harbour officials issued an apology tuesday after a video of the crew was released.",
+        ),
+        (
+            "The quay was closed again on monday. ( reuters )",
+            "federal harbour officials were ready when the board froze the fares.",
+        ),
+        (
+            "A diver checks the hull of the sunken ferry. ( acme/kacm )",
+            "a super-accurate survey of the wreck was finished on friday, the board said.",
+        ),
+    ],
+)
+def test_a_one_word_tag_after_a_captions_stop_ends_the_caption(caption: str, lead: str) -> None:
+    assert _cut_off(f"{caption} {lead}") == [caption, lead]
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        # a ticker after a company's abbreviation, a tag inside a sentence
+        "Acme inc. ( acme ) designs, manufactures and markets ferries and small boats.",
+        "The board led the market past acme co. ( acm ) in the june quarter, it said.",
+        "The mayor ( acme ) said on monday that the ferry would run again by the spring.",
+    ],
+)
+def test_tickers_and_tags_inside_a_sentence_are_no_caption_credit(kept: str) -> None:
     assert texts(kept) == [kept]

@@ -312,6 +312,8 @@ def test_story_sentences_with_the_latest_or_a_fraction_are_on_topic(text: str) -
         "A sign for the harbour office is displayed on a wall in portville, on march 15, 2011.",
         "Ann Lee ( l ) is greeted by fishermen after her release from the island jail in "
         "harbourtown, west of portville, february 16, 2014.",
+        # a caption with its one-word credit after the stop
+        "The captain was charged with a felony on monday. ( kacm )",
     ],
 )
 def test_a_caption_ending_in_its_place_and_date_is_page_text(text: str) -> None:
@@ -327,6 +329,8 @@ def test_a_caption_ending_in_its_place_and_date_is_page_text(text: str) -> None:
         "The harbour master said the quay closed in portville, march 3, 2015.",
         "The bill passes in the senate on march 3, 2015.",
         "Crews have worked at the quay since the storm of june 3, 2015.",
+        "The board bought its ferries from acme inc. ( acme )",
+        '"Not once did the ferry sink," the mayor wrote in a post. ( bit.ly/3xkq9 )',
         "The quay has been closed since the storm hit portville on june 3, 2015.",
     ],
 )

@@ -192,6 +192,13 @@ _ENDS_CREDIT = re.compile(
     r"(?:\bphotos?:\s*\w+|\bgetty images)\W*$",
     re.IGNORECASE,
 )
+# A caption with its credit of one word after the stop ("... after the shooting. ( kacm )"),
+# which segment ends the sentence after (not after an abbreviation's stop: a ticker).
+_ENDS_TAG = re.compile(
+    r"[^\W\d_]{2}(?<!\binc)(?<!\bco)(?<!\bcorp)(?<!\bltd)[.!?][\"”’']?[ \t]+"
+    r"\([ \t]*[^\W\d_](?:[^\W\d_]|[/.-]){1,20}[ \t]*\)\s*$",
+    re.IGNORECASE,
+)
 # A picture agency's caption that ends in its place and date, the date after a comma or
 # right after the place ("... speaks to delegates at the convention in Tampa, Florida,
 # August 29, 2012.", "General view of the quay in portville april 22, 2015."): a story
@@ -237,7 +244,7 @@ def caption(text: str) -> bool:
         return True
     if may(low, ("/", "|", "photo", "getty")) and _ENDS_CREDIT.search(text):
         return True
-    if _dated_caption(text):
+    if _dated_caption(text) or (text.endswith(")") and _ENDS_TAG.search(text)):
         return True
     if may(low, ("updated", "posted", "published")) and _ENDS_STAMP.search(text):
         return True

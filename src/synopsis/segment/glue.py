@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .splitters import _wordset
+from .splitters import _MAY_END, _NEVER_FINAL, _wordset
 
 # "…for now.By going public…": a word, final punctuation, then a capitalised word,
 # glued without a space. Two lowercase letters before the stop keep "U.S." and "p.m." whole.
@@ -51,11 +51,18 @@ _CREDIT = re.compile(
     r"\s*(?:getty images|file photos?|(?:ap|afp|reuters|epa)(?: file)? photos?|"
     r"(?:the\s+)?associated press|courtesy\b[^()]{1,50})\s*|\s*(ap|afp|reuters)\s*|"
     r"[^()/]{1,40}/\s*(?:[\w.]+\s+via\s+)?(?:ap|afp|reuters|epa|getty(?:\s+images)?)"
-    r"(?:\s*/\s*(?:ap|afp|reuters|epa|getty(?:\s+images)?))*\s*)\)"
+    r"(?:\s*/\s*(?:ap|afp|reuters|epa|getty(?:\s+images)?))*\s*|"
+    # a station's, paper's or photographer's tag of one word after a caption's stop ("...
+    # after the shooting. ( kacm ) the ...", "( acme/kacm )"): see _tag_after_stop
+    r"(?<=[.!?][ \t]\()\s*[^\W\d_](?:[^\W\d_]|[/.-]){1,20}\s*)\)"
     r"(?:[ \t]+buy photo\b)?(?=([ \t]+)[\"“‘']?[^\W\d_])",
     re.IGNORECASE,
 )
 CREDIT_WIRE_MIN_BEFORE = 4
+# (the stop of an abbreviation before a one-word tag ends no caption: "acme inc. ( acme )
+# designs ...", "... hewlett-packard co. ( hpq ) in the june quarter")
+_ONE_WORD_TAG = re.compile(r"\(\s*[^\W\d_](?:[^\W\d_]|[/.-]){1,20}\s*\)")
+_WORD_BEFORE_STOP = re.compile(r"([^\W\d_]+)[.!?][\"”’']?[ \t]$")
 # The same glue with a credit out of brackets: a photographer and agency joined by a slash
 # ("... on the quay. Ann Lee / Reuters The port reopened ...", NPR's doubled "toggle caption ann
 # lee/ap ann lee/ap the senate voted ..."), a pipe ("| Reuters Amid ..."), "Photo: Getty"
@@ -241,14 +248,30 @@ def _credit_cuts(chunk: str, a: int, b: int) -> list[tuple[int, int]]:
         start = m.end() + len(m[2])
         if _CREDIT.search(chunk, start):
             continue  # a gallery: the text up to the last credit is captions
+        tag = _tag_after_stop(chunk, a, m)
+        if tag is False:
+            continue
         if m[1] is not None and (
             len(chunk[a : m.start()].split()) < CREDIT_WIRE_MIN_BEFORE
-            or not chunk[start : start + 2].lstrip("\"“‘'")[:1].isupper()
+            or not (tag or chunk[start : start + 2].lstrip("\"“‘'")[:1].isupper())
         ):
             continue
         if len(chunk[start:b].split()) >= 3:
             cuts.append((m.end(), start))
     return cuts
+
+
+def _tag_after_stop(chunk: str, a: int, m: re.Match[str]) -> bool | None:
+    """For a credit of one word in brackets (``m``, from _CREDIT): True after a sentence's
+    stop (a caption's credit, a wire's name in lower-cased copy), False after an
+    abbreviation's stop (a ticker: "acme inc. ( acme )"); None for any other credit."""
+    if not _ONE_WORD_TAG.match(chunk, m.start()):
+        return None
+    before = _WORD_BEFORE_STOP.search(chunk, max(a, m.start() - 30), m.start())
+    if before is None:
+        return None
+    word = before[1].lower()
+    return not (word in _NEVER_FINAL or word in _MAY_END or len(word) == 1)
 
 
 def _glue_cuts(chunk: str, a: int, b: int) -> list[tuple[int, int]]:
