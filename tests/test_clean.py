@@ -770,3 +770,35 @@ def test_a_share_bar_after_a_sentence_is_cut_and_both_sentences_stay() -> None:
 def test_networks_named_in_story_text_are_no_share_bar(raw: str) -> None:
     cleaned = clean(make_document(raw))
     assert not [r for r in cleaned.removals if r.reason == "page furniture"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "agency"),
+    [
+        # a date with no place before an agency's tag and its dash, cased and re-tokenized
+        ("Dec 17 (Reuters) - The jury reached a verdict.", "Dec 17", "Reuters"),
+        ("MONDAY, Jan. 25, 2016 (Acme News) -- The jury reached a verdict.", "Jan. 25, 2016", None),
+        ("dec 17 ( reuters ) - The jury reached a verdict.", None, None),
+    ],
+)
+def test_a_dateline_of_a_date_and_an_agency_is_cut(
+    text: str, date: str | None, agency: str | None
+) -> None:
+    cleaned = clean(make_document(text))
+    assert cleaned.body_text == "The jury reached a verdict."
+    if date:
+        assert cleaned.meta.get("dateline_date") == date
+    if agency:
+        assert cleaned.meta.get("agency") == agency
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "May 5 (the day the ferry sank) was the coldest day of the year.",
+        "May 5 (Reuters) The jury reached a verdict on the ferry case.",
+        "Monday, Jan. 25, 2016 was the day the jury reached a verdict.",
+    ],
+)
+def test_a_date_without_a_tag_and_a_dash_is_no_dateline(text: str) -> None:
+    assert clean(make_document(text)).body_text == text

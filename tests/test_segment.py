@@ -997,3 +997,22 @@ def test_a_one_word_tag_after_a_captions_stop_ends_the_caption(caption: str, lea
 )
 def test_tickers_and_tags_inside_a_sentence_are_no_caption_credit(kept: str) -> None:
     assert texts(kept) == [kept]
+
+
+def test_a_dateline_in_capitals_opening_a_later_paragraph_is_cut() -> None:
+    raw = (
+        "A teenager survived two days in the mountains after the crash.\n\n"
+        "PORTVILLE — The voice on the phone was a miracle. It was her."
+    )
+    assert _cut_off(raw) == [
+        "A teenager survived two days in the mountains after the crash.",
+        "PORTVILLE —",
+        "The voice on the phone was a miracle.",
+        "It was her.",
+    ]
+    # inside a paragraph, or before an aside, it stays
+    for kept in (
+        "A teenager survived the crash. PORTVILLE — The voice on the phone was a miracle.",
+        "A teenager survived the crash.\n\nNATO — and the council — said the talks would go on.",
+    ):
+        assert not any(piece.endswith("—") for piece in _cut_off(kept))

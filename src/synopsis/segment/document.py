@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from ..errors import InputError
 from ..model import CleanDocument, SegmentedDocument, Sentence, Span
@@ -52,12 +53,15 @@ def segment(
         ]
         # (the document's first dateline is cleaning's: cleaning.datelines)
         # (cheap tests first, here: this runs on every sentence)
+        # (a paragraph's first sentence in capitals may open with a dateline: "PORTVILLE —")
         found[1:] = [
             piece
-            for sentence in found[1:]
+            for before, sentence in pairwise(found)
             for piece in (
-                _cut_dateline(text, sentence)
-                if sentence[3][:1].islower() or ")" in sentence[3][:DATELINE_HEAD_CHARS]
+                _cut_dateline(text, sentence, opens=before[0] != sentence[0])
+                if sentence[3][:1].islower()
+                or ")" in sentence[3][:DATELINE_HEAD_CHARS]
+                or (sentence[3][:2].isupper() and before[0] != sentence[0])
                 else (sentence,)
             )
         ]

@@ -18,25 +18,32 @@ DATELINE_MAX_PLACE_WORDS = 5
 
 
 def _cut_dateline(
-    text: str, sentence: tuple[int, int, int, str]
+    text: str, sentence: tuple[int, int, int, str], opens: bool = False
 ) -> list[tuple[int, int, int, str]]:
-    """``sentence`` with a dateline opening it cut off, or ``[sentence]``."""
+    """``sentence`` with a dateline opening it cut off, or ``[sentence]``. In cased copy a
+    place in capitals and a dash with no tag ("PORTVILLE — The ...") only when the
+    sentence ``opens`` its paragraph (a second story on the page, or the story after a
+    standfirst)."""
     p_index, start, end, shown = sentence
     # (cheap tests first: this runs on every sentence; a tag or a dash comes early)
     head = shown[:DATELINE_HEAD_CHARS]
+    capitals = opens and shown[:2].isupper() and ("—" in head or "–" in head or "--" in head)
     if shown[:1].islower():
         if not ("—" in head or "–" in head or " -" in head or "(" in head):
             return [sentence]
-    elif head.count(" ", 0, max(head.find("("), 0)) > DATELINE_MAX_PLACE_WORDS or ")" not in head:
+    elif not capitals and (
+        head.count(" ", 0, max(head.find("("), 0)) > DATELINE_MAX_PLACE_WORDS or ")" not in head
+    ):
         return [sentence]  # (no bracket, or more words before it than a place and region)
-    from ..cleaning.datelines import find_dateline
+    from ..cleaning.datelines import DATELINE_CAPS, find_dateline
     from ..furniture import AGENCIES
 
     m = find_dateline(text[start : min(end, start + DATELINE_MAX_CHARS)])
     if m is None:
         return [sentence]
     agency = m.groupdict().get("agency")
-    if not (shown[:1].islower() or (agency and agency.lower() in AGENCIES)):
+    in_capitals = capitals and m.re is DATELINE_CAPS and bool(m["dash"]) and len(m["place"]) >= 4
+    if not (shown[:1].islower() or (agency and agency.lower() in AGENCIES) or in_capitals):
         return [sentence]
     cut = start + len(m[0].rstrip())
     nxt = start + m.end()
