@@ -126,3 +126,17 @@ def test_another_witness_is_unmet_until_the_summary_met_one() -> None:
     cluster = Cluster(id="flood", documents=(Document(id="a", text=f"{first} {quote}"),))
     assert check_sentences([quote], cluster)[0].unmet
     assert not check_sentences([first, quote], cluster)[1].flagged
+
+
+def test_page_text_glued_before_the_story_is_off_topic() -> None:
+    """A credit, a byline with its outlet, a caption's credit with a dateline, or a wire's
+    dateline left on a summary sentence is page text the reader sees."""
+    for glued in (
+        "Photograph by ann lee, acme geographic in the spring, crews cleared the channel.",
+        "By ann lee, harbour public affairs when the surge came, crews cleared the channel.",
+        "The port at dawn. ( ann lee / kacm ) portville, wash. - crews worked all night to "
+        "clear the channel.",
+        "Dec 17 (Reuters) - Crews worked through the night to clear the channel.",
+    ):
+        assert flags(glued)[0][2], glued
+    assert not flags("By monday, crews had worked through the night to clear the channel.")[0][2]

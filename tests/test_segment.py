@@ -950,6 +950,9 @@ def test_a_caption_and_its_credit_before_the_leads_dateline_are_cut_from_the_lea
     raw = f"{caption} ( acme/kacm ) portville, okla. ( kacm ) -- {lead}{tail}"
     assert _cut_off(raw)[:3] == [f"{caption} ( acme/kacm )", "portville, okla. ( kacm ) --", lead]
     assert off_topic(f"{caption} ( acme/kacm )") == "page text"  # a caption with its credit
+    # after a caption of two sentences, the second glued to the credit and dateline
+    two = f"The crew was found on monday. {caption} ( ann lee / kacm ) portville, wash. - {lead}"
+    assert _cut_off(two)[1:] == [f"{caption} ( ann lee / kacm ) portville, wash. -", lead]
     # a wire's "file -" after a gallery's credit opens one more caption, not the lead
     gallery = (
         "the mayor opens the new pier in this may 2, 2014 file... ( associated press ) file"

@@ -17,7 +17,8 @@ summary (plain strings, as every system in :data:`SYSTEMS` returns them) with:
   introduced by the summary sentence before it (a quotation attributed by name, or a
   line ending in a colon).
 * ``off_topic``: :func:`synopsis.topic.off_topic` (another event, a tip line, page text,
-  an open question).
+  an open question), or page text glued before the story's words
+  (:func:`synopsis.segment.page_text_opening`: a credit, a byline, a dateline).
 * ``garbled``: half a quotation (a quotation opened and not closed, or closed and not
   opened, without the neighbour that completes it), two sentences glued together
   (``said."He``), a sentence starting in lower case or ending without punctuation, or
@@ -48,6 +49,7 @@ from ..dependencies import (
     quote_context,
 )
 from ..model import Cluster
+from ..segment import page_text_opening
 from ..topic import off_topic
 
 KINDS = ("unmet", "speakerless", "off_topic", "garbled")
@@ -195,7 +197,7 @@ def check_sentences(sentences: Sequence[str], cluster: Cluster) -> list[Sentence
                 text=text,
                 unmet=unmet,
                 speakerless=speakerless,
-                off_topic=off_topic(text) is not None,
+                off_topic=off_topic(text) is not None or page_text_opening(sentences[i]),
                 garbled=garbled,
             )
         )

@@ -460,12 +460,17 @@ def _credit_opening_cut(text: str, start: int, end: int, byline: bool) -> tuple[
 def _cut_credit_opening(
     text: str, sentence: tuple[int, int, int, str], byline: bool = False
 ) -> list[tuple[int, int, int, str]]:
-    """``sentence`` with a credit opening it (_credit_opening_cut) cut off, or
-    ``[sentence]``."""
+    """``sentence`` with a credit opening it (_credit_opening_cut) cut off, or a caption's
+    credit and the dateline after it (_credit_dateline_cuts; ``byline``: the document's
+    first sentence, where _cut_page_head looks for those), or ``[sentence]``."""
     p_index, start, end, shown = sentence
-    if not shown[:10].lower().startswith(_CREDIT_WORDS):
-        return [sentence]
-    cut = _credit_opening_cut(text, start, end, byline)
+    cut = None
+    if shown[:10].lower().startswith(_CREDIT_WORDS):
+        cut = _credit_opening_cut(text, start, end, byline)
+    if cut is None and not byline and ")" in shown[:CREDIT_DATELINE_AT]:
+        # (a caption's credit and the dateline after it, later in the page: a second
+        # caption's, or the story's after captions; the first sentence's is _cut_page_head's)
+        cut = next(iter(_credit_dateline_cuts(text, start, end)), None)
     if cut is None:
         return [sentence]
     return [(p_index, a, b, " ".join(text[a:b].split())) for a, b in _cut(start, end, [cut])]
@@ -507,3 +512,21 @@ def _credit_dateline_cuts(text: str, start: int, end: int) -> list[tuple[int, in
                 return [(place + len(m[0].rstrip()), lead)]
         close = text.find(")", close + 1, limit)
     return []
+
+
+def page_text_opening(text: str) -> bool:
+    """Whether ``text``, a sentence read alone (a summary's), opens with page text that
+    segment cuts off a document's sentences: a picture's credit or a byline with its
+    outlet (_credit_opening_cut), a caption and its credit before a dateline
+    (_credit_dateline_cuts), or a dateline with an agency's tag or a date before the
+    story's words. For the readability checker, which reads any system's sentences."""
+    from ..cleaning.datelines import find_dateline
+
+    if _credit_opening_cut(text, 0, len(text), byline=True) is not None:
+        return True
+    if ")" in text[:CREDIT_DATELINE_AT] and _credit_dateline_cuts(text, 0, len(text)):
+        return True
+    m = find_dateline(text[:DATELINE_MAX_CHARS])
+    if m is None or not (m.groupdict().get("agency") or m.groupdict().get("date")):
+        return False
+    return len(text[m.end() :].split()) >= 3
