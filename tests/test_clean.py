@@ -719,6 +719,46 @@ def test_a_first_sentence_with_no_restating_lead_stays_whole(raw: str) -> None:
     assert cleaned.body_text.startswith(raw[:40])
 
 
+_REPEATING_LEAD = (
+    "a wild night on the coast has cost the island ten boats, a ferry and a tug, the harbour"
+    " master said on monday after a count of the moorings."
+)
+
+
+@pytest.mark.parametrize("cased", [False, True])
+def test_a_headline_the_lead_restates_word_for_word_later_is_its_title(cased: bool) -> None:
+    """The lead does not open with the headline's first word, but repeats a run of six of
+    its words or more within its first sentence (lines.repeated_run_headline)."""
+    head = "ten boats, a ferry and a tug lost in the storm over two nights"
+    lead = _REPEATING_LEAD
+    if cased:
+        head, lead = head[0].upper() + head[1:], lead[0].upper() + lead[1:]
+    cleaned = clean(make_document(f"{head} {lead} The board met again."))
+    assert cleaned.meta["title"] == head
+    assert cleaned.body_text.startswith(lead)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # a sentence repeating its own list, with no article after a word that ends a phrase
+        "ten boats, a ferry and a tug were lost in the storm, and the harbour master said ten"
+        " boats, a ferry and a tug would be replaced by the spring.",
+        "the harbour lost ten boats, a ferry and a tug in the storm a wild night on the coast"
+        " cost the island ten boats, a ferry and a tug.",
+        # a list going on after a comma; a standfirst with its stop before the lead
+        "crews from the island harbour and the mainland harbour, the island harbour and the"
+        " mainland harbour met on monday in the old ferry hall.",
+        "ten boats, a ferry and a tug lost in a storm. The island counts ten boats, a ferry and"
+        " a tug lost, the harbour master said on monday.",
+    ],
+)
+def test_a_sentence_repeating_its_own_words_keeps_its_opening(raw: str) -> None:
+    cleaned = clean(make_document(raw))
+    assert "title" not in cleaned.meta
+    assert cleaned.body_text.startswith(raw[:40])
+
+
 # --- a share bar run into the text (lines.share_bars, furniture.SHARE_BAR) -------------
 
 _SHARE_LEAD = (
