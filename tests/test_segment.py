@@ -1019,3 +1019,32 @@ def test_a_dateline_in_capitals_opening_a_later_paragraph_is_cut() -> None:
         "A teenager survived the crash.\n\nNATO — and the council — said the talks would go on.",
     ):
         assert not any(piece.endswith("—") for piece in _cut_off(kept))
+
+
+@pytest.mark.parametrize(
+    ("raw", "label"),
+    [
+        # an encyclopedia's tag line and a live page's pointer glued to the text
+        (
+            "From wikipedia, the free encyclopedia the old harbour of portville is a port on"
+            " the island coast.",
+            "From wikipedia, the free encyclopedia",
+        ),
+        (
+            "Warplanes struck the port on monday. ( scroll down for updates ) officials for"
+            " both sides were expected to meet on friday.",
+            "( scroll down for updates )",
+        ),
+        (
+            "Scroll down for video the ferry sank off the cape on monday after a storm.",
+            "Scroll down for video",
+        ),
+    ],
+)
+def test_an_encyclopedia_tag_line_and_a_scroll_pointer_are_cut_as_labels(
+    raw: str, label: str
+) -> None:
+    out = _cut_off(raw)
+    assert label in out and len(out) == (3 if raw.startswith("Warplanes") else 2)
+    kept = "Readers can scroll down for updates on the ferry that sank off the cape."
+    assert texts(kept) == [kept]

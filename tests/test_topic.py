@@ -336,3 +336,31 @@ def test_a_caption_ending_in_its_place_and_date_is_page_text(text: str) -> None:
 )
 def test_story_sentences_ending_in_a_date_are_not_captions(text: str) -> None:
     assert off_topic(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a link's or a page's pitch, a teaser, a live blog's header with no time zone
+        "To read the harbour board's full report, go here.",
+        "Tap here if you are reading this on the harbour app.",
+        "You will also find videos of the crossing and other web exclusives.",
+        "Also click in the right hand column to sign the crews' petition.",
+        "Stay tuned for more on the ferry strike.",
+        "the latest developments as island crews strike over pay and ferries stay in port.",
+    ],
+)
+def test_pitches_teasers_and_live_blog_headers_are_page_text(text: str) -> None:
+    assert off_topic(text) == "page text"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"I don\'t know where we go here after the strike," the harbour master said.',
+        "The ferry board's annual list comes out friday, so stay tuned, its chairman said.",
+        "The latest figures show that crews developments in the port slowed in June.",
+    ],
+)
+def test_story_lines_with_go_here_or_stay_tuned_are_on_topic(text: str) -> None:
+    assert off_topic(text) is None

@@ -56,6 +56,9 @@ _RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = (
             r"(?:(?:photo|video)\s+)?advertisement(?:\s*skip)?(?:\s*-?\s*continue reading\b"
             r"[^.]*)?\W*$|"
             r"(?:below|above) (?:is|are) (?:a|an|the)\b|"
+            # a live blog's header with no time zone ("The latest developments as ..."), a
+            # teaser's "Stay tuned"
+            r"the latest developments\b|stay tuned\b|"
             r"follow (?:us|\w+ \w+) on (?:twitter|facebook)|photos?:|videos?:|editor'?s note|"
             r"update[ds]?\b[^.]{0,40}:|correction:|clarification:|"
             # a link's label ("View other results on our full results page.")
@@ -81,6 +84,9 @@ _RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = (
             r"contributed to this report|is available on|download our app|"
             r"you can (?:unsubscribe|subscribe|buy|download|sign up|follow us|listen)|"
             r"(?:do not|don't|don’t) forget to (?:rate|subscribe|follow|share|like|sign)|"
+            # a link's or a page's pitch ("To read the paper, go here.", "web exclusives")
+            r"\b(?:go|tap) here\W*$|^\W*tap here\b|\b(?:web|online) exclusives?\b|"
+            r"click (?:in|on) the (?:link|right|left|image|button|icon|tab|box|arrow)|"
             r"(?:photos?|caption) \d+ of \d+|"
             # a newsletter's pitch, a pointer to the page's own pictures, a link's label
             r"breaking news (?:emails|alerts)|delivered (?:weekday|every|daily|to your)|"
@@ -104,6 +110,7 @@ _RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = (
             *("click here", "sign up for our", "this story has been updated"),
             *("contributed to this report", "is available on", "download our app"),
             *("you can ", "forget to ", "photo ", "photos ", "caption "),
+            *("go here", "tap here", "exclusive", "click "),
             *("breaking news", "delivered ", "learn more", " here", "above", "below"),
             *("image ", "media ", "an earlier version", "corrected to ", "amended to "),
             *("correction appended", "invalid email", "re-enter", "select a newsletter"),

@@ -154,6 +154,8 @@ def _sentences(text: str, start: int, end: int, splitter: str) -> list[tuple[int
         or "|" in chunk
         or "etty" in chunk
         or "dvertisement" in chunk
+        or "ikipedia" in chunk
+        or "croll down" in chunk
         or (":" in chunk and ("hoto" in chunk or "pdate" in chunk or "osted" in chunk))
         or (":" in chunk and "ublished" in chunk)
     )  # ("photo:" and every stamp but "/ updated" have a colon)

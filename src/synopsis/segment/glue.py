@@ -85,12 +85,18 @@ _SLASH_CREDIT_ANY_CASE = re.compile(_SLASH_CREDIT.pattern, re.IGNORECASE)
 # sentence's start or after a stop; not the noun of a story ("Advertisement revenue rose
 # ..."). Matched on a paragraph's lower case, and, like STAMP, opening with a literal, so
 # that the matcher skips to the next candidate.
+# An encyclopedia page's tag line ("From Wikipedia, the free encyclopedia <article>") and
+# a live page's pointer, bracketed or not ("( scroll down for updates ) ...", "Scroll down
+# for video <headline>") are labels too.
 _LABEL = re.compile(
-    r"advertisement(?:\s*skip)?(?:\s*-?\s*continue reading "
+    r"(?:advertisement(?:\s*skip)?(?:\s*-?\s*continue reading "
     r"(?:the main story|below))?(?!\s+(?:revenue|revenues|sales|spending|campaigns?|agency|"
-    r"agencies|industry|market|budget|rates|space|executives|costs|prices|was|is|for|of)\b)"
+    r"agencies|industry|market|budget|rates|space|executives|costs|prices|was|is|for|of)\b)|"
+    r"from wikipedia, the free encyclopedia|"
+    r"\(\s*scroll down for (?:videos?|updates|more)\s*\)|scroll down for (?:videos?|updates))"
     r"(?=([ \t]+)[\"“]?[^\W\d_])"
 )
+_LABEL_NEEDLES = ("advertisement", "from wikipedia", "( scroll", "(scroll", "scroll down")
 _MONTH_WORDS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
     "july|august|september|october|november|december|mon|tue|wed|thu|fri|sat|sun|monday|"
@@ -152,7 +158,7 @@ def _marks(chunk: str) -> tuple[list[re.Match[str]], list[tuple[int, int, int]]]
         return list(_SLASH_CREDIT_ANY_CASE.finditer(chunk)), []
     slashes = _matches_at(_SLASH_CREDIT, low, ("/", "|", "getty", "photo"))
     out = []
-    for m in _matches_at(_LABEL, low, ("advertisement",)):
+    for m in _matches_at(_LABEL, low, _LABEL_NEEDLES):
         x = m.start()  # with a "photo" or "video" before it
         x -= 6 if low.endswith(("photo ", "video "), 0, x) else 0
         out.append((x, m.end(), m.end() + len(m[1])))
