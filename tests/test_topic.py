@@ -348,6 +348,9 @@ def test_story_sentences_ending_in_a_date_are_not_captions(text: str) -> None:
         "Also click in the right hand column to sign the crews' petition.",
         "Stay tuned for more on the ferry strike.",
         "the latest developments as island crews strike over pay and ferries stay in port.",
+        # a live page's pointer cut from the text, a sidebar's label
+        "( scroll down for updates )",
+        "quick facts: three ferries are out of service after the storm on monday.",
     ],
 )
 def test_pitches_teasers_and_live_blog_headers_are_page_text(text: str) -> None:
