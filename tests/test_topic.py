@@ -351,6 +351,7 @@ def test_story_sentences_ending_in_a_date_are_not_captions(text: str) -> None:
         # a live page's pointer cut from the text, a sidebar's label
         "( scroll down for updates )",
         "quick facts: three ferries are out of service after the storm on monday.",
+        "this article is about the harbours of the island coast.",
     ],
 )
 def test_pitches_teasers_and_live_blog_headers_are_page_text(text: str) -> None:
