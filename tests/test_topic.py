@@ -352,6 +352,7 @@ def test_story_sentences_ending_in_a_date_are_not_captions(text: str) -> None:
         "( scroll down for updates )",
         "quick facts: three ferries are out of service after the storm on monday.",
         "this article is about the harbours of the island coast.",
+        "Click to view the harbour channel's report.",
     ],
 )
 def test_pitches_teasers_and_live_blog_headers_are_page_text(text: str) -> None:
@@ -364,6 +365,7 @@ def test_pitches_teasers_and_live_blog_headers_are_page_text(text: str) -> None:
         '"I don\'t know where we go here after the strike," the harbour master said.',
         "The ferry board's annual list comes out friday, so stay tuned, its chairman said.",
         "The latest figures show that crews developments in the port slowed in June.",
+        "Click to enlarge the harbour board is asking the council to close the old quay.",
     ],
 )
 def test_story_lines_with_go_here_or_stay_tuned_are_on_topic(text: str) -> None:

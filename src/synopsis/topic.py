@@ -54,6 +54,9 @@ _RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = (
             r"^\W*(?:click here|read more|related:|watch:|see also|sign up|subscribe|hide caption|"
             r"(?:more|see it|see more|news|also read|read|listen|learn more):|prev next\b|"
             r"(?:quick|fast|key) facts:|scroll down\b|"
+            # a player's or a link's label standing alone ("Click to view the report.")
+            r"click to (?:view|watch|see|read|play|listen|enlarge|continue)\b"
+            r"[^.!?]{0,40}[.!?]?\W*$|"
             # an encyclopedia's note about the page ("This article is about ...")
             r"this (?:article|page) is about\b|for other uses, see\b|"
             r"(?:(?:photo|video)\s+)?advertisement(?:\s*skip)?(?:\s*-?\s*continue reading\b"
