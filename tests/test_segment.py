@@ -1039,6 +1039,10 @@ def test_a_dateline_in_capitals_opening_a_later_paragraph_is_cut() -> None:
             "Scroll down for video the ferry sank off the cape on monday after a storm.",
             "Scroll down for video",
         ),
+        (
+            "Advertisement - article continues below » the ferry sank off the cape on monday.",
+            "Advertisement - article continues below »",
+        ),
     ],
 )
 def test_an_encyclopedia_tag_line_and_a_scroll_pointer_are_cut_as_labels(

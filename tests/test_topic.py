@@ -353,6 +353,9 @@ def test_story_sentences_ending_in_a_date_are_not_captions(text: str) -> None:
         "quick facts: three ferries are out of service after the storm on monday.",
         "this article is about the harbours of the island coast.",
         "Click to view the harbour channel's report.",
+        "Article continues below copyright 2014 the acme press.",
+        "Copyright 2016 acme tv",
+        "Ann lee, 53, and tom webb, 52, both of a link to this page will be included in your mail.",
     ],
 )
 def test_pitches_teasers_and_live_blog_headers_are_page_text(text: str) -> None:

@@ -57,6 +57,8 @@ _RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = (
             # a player's or a link's label standing alone ("Click to view the report.")
             r"click to (?:view|watch|see|read|play|listen|enlarge|continue)\b"
             r"[^.!?]{0,40}[.!?]?\W*$|"
+            # a rights line ("Copyright 2014 The Acme Press."), a page's layout note
+            r"copyright (?:© ?)?(?:19|20)\d\d\b|article continues (?:below|after)\b|"
             # an encyclopedia's note about the page ("This article is about ...")
             r"this (?:article|page) is about\b|for other uses, see\b|"
             r"(?:(?:photo|video)\s+)?advertisement(?:\s*skip)?(?:\s*-?\s*continue reading\b"
@@ -93,6 +95,8 @@ _RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = (
             # a link's or a page's pitch ("To read the paper, go here.", "web exclusives")
             r"\b(?:go|tap) here\W*$|^\W*tap here\b|\b(?:web|online) exclusives?\b|"
             r"click (?:in|on) the (?:link|right|left|image|button|icon|tab|box|arrow)|"
+            # an e-mail box's text
+            r"a link to this (?:page|article|story) will be|"
             r"(?:photos?|caption) \d+ of \d+|"
             # a newsletter's pitch, a pointer to the page's own pictures, a link's label
             r"breaking news (?:emails|alerts)|delivered (?:weekday|every|daily|to your)|"
@@ -116,7 +120,7 @@ _RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = (
             *("click here", "sign up for our", "this story has been updated"),
             *("contributed to this report", "is available on", "download our app"),
             *("you can ", "forget to ", "photo ", "photos ", "caption "),
-            *("go here", "tap here", "exclusive", "click "),
+            *("go here", "tap here", "exclusive", "click ", "a link to this"),
             *("breaking news", "delivered ", "learn more", " here", "above", "below"),
             *("image ", "media ", "an earlier version", "corrected to ", "amended to "),
             *("correction appended", "invalid email", "re-enter", "select a newsletter"),

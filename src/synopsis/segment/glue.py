@@ -89,9 +89,10 @@ _SLASH_CREDIT_ANY_CASE = re.compile(_SLASH_CREDIT.pattern, re.IGNORECASE)
 # a live page's pointer, bracketed or not ("( scroll down for updates ) ...", "Scroll down
 # for video <headline>") are labels too.
 _LABEL = re.compile(
-    r"(?:advertisement(?:\s*skip)?(?:\s*-?\s*continue reading "
-    r"(?:the main story|below))?(?!\s+(?:revenue|revenues|sales|spending|campaigns?|agency|"
-    r"agencies|industry|market|budget|rates|space|executives|costs|prices|was|is|for|of)\b)|"
+    r"(?:advertisement(?:\s*skip)?(?:\s*-?\s*(?:continue reading (?:the main story|below)|"
+    r"article continues below(?:\s*»)?))?(?!\s+(?:revenue|revenues|sales|spending|campaigns?|"
+    r"agency|agencies|industry|market|budget|rates|space|executives|costs|prices|was|is|for|"
+    r"of)\b)|"
     r"from wikipedia, the free encyclopedia|"
     r"\(\s*scroll down for (?:videos?|updates|more)\s*\)|scroll down for (?:videos?|updates))"
     r"(?=([ \t]+)[\"“]?[^\W\d_])"
