@@ -1052,3 +1052,10 @@ def test_an_encyclopedia_tag_line_and_a_scroll_pointer_are_cut_as_labels(
     assert label in out and len(out) == (3 if raw.startswith("Warplanes") else 2)
     kept = "Readers can scroll down for updates on the ferry that sank off the cape."
     assert texts(kept) == [kept]
+
+
+def test_a_credit_naming_the_associated_press_after_a_slash_ends_the_caption() -> None:
+    caption = "The crews wait at the quay for the first ferry. ( ann lee/associated press )"
+    lead = "it is true that the island crews have moved home for the winter."
+    assert _cut_off(f"{caption} {lead}") == [caption, lead]
+    assert off_topic(caption) == "page text"

@@ -205,7 +205,7 @@ _ENDS_STAMP = re.compile(r"(?<!\w)" + STAMP + r"\W*$", re.IGNORECASE)
 # segment ends the sentence after it when the story's lead follows).
 _ENDS_CREDIT = re.compile(
     r"(?:[^\W\d_]\s*/|\|)\s*(?:[\w.]+\s+via\s+)?(?:ap|afp|reuters|epa|getty(?:\s+images)?|"
-    r"bloomberg|istockphoto(?:\.com)?)(?:\s*/\s*[\w.]+)*(?:\s+file)?\W*$|"
+    r"associated press|bloomberg|istockphoto(?:\.com)?)(?:\s*/\s*[\w.]+)*(?:\s+file)?\W*$|"
     r"(?:\bphotos?:\s*\w+|\bgetty images)\W*$",
     re.IGNORECASE,
 )

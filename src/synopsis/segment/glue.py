@@ -50,7 +50,7 @@ _CREDIT = re.compile(
     r"\((?:\s*(?:(?:ap|afp|reuters|getty|epa|file)\s+)?(?:photos?|images?)\s*[:/][^()]{1,60}|"
     r"\s*(?:getty images|file photos?|(?:ap|afp|reuters|epa)(?: file)? photos?|"
     r"(?:the\s+)?associated press|courtesy\b[^()]{1,50})\s*|\s*(ap|afp|reuters)\s*|"
-    r"[^()/]{1,40}/\s*(?:[\w.]+\s+via\s+)?(?:ap|afp|reuters|epa|getty(?:\s+images)?)"
+    r"[^()/]{1,40}/\s*(?:[\w.]+\s+via\s+)?(?:ap|afp|reuters|epa|getty(?:\s+images)?|associated\s+press)"
     r"(?:\s*/\s*(?:ap|afp|reuters|epa|getty(?:\s+images)?))*\s*|"
     # a station's, paper's or photographer's tag of one word after a caption's stop ("...
     # after the shooting. ( kacm ) the ...", "( acme/kacm )"): see _tag_after_stop
