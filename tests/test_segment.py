@@ -1059,3 +1059,18 @@ def test_a_credit_naming_the_associated_press_after_a_slash_ends_the_caption() -
     lead = "it is true that the island crews have moved home for the winter."
     assert _cut_off(f"{caption} {lead}") == [caption, lead]
     assert off_topic(caption) == "page text"
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "ann lee/acme ann lee/acme",
+        "harbour images/acme via getty images harbour images/acme via getty images",
+    ],
+)
+def test_a_doubled_credit_after_a_picture_label_ends_the_page_head(credit: str) -> None:
+    """A radio site's "enlarge this image toggle caption" and its credit shown twice: the
+    lead starts after the second copy, also when it opens with "for"."""
+    head = f"Ferry crews strike over pay enlarge this image toggle caption {credit}"
+    lead = "for the first time in more than 30 years, the island's ferry crews walked out."
+    assert _cut_off(f"{head} {lead}") == [head, lead]

@@ -161,7 +161,7 @@ def _sentences(text: str, start: int, end: int, splitter: str) -> list[tuple[int
     )  # ("photo:" and every stamp but "/ updated" have a colon)
     slashes, labels = _marks(chunk) if hinted else ([], [])
     brackets = "(" in chunk
-    if brackets or slashes or labels:
+    if brackets or slashes or labels or "toggle caption" in chunk or "enlarge this" in chunk:
         spans = [
             p for a, b in spans for p in _split_credits(chunk, a, b, brackets, slashes, labels)
         ]

@@ -124,6 +124,32 @@ def _split_glued(chunk: str, a: int, b: int) -> list[tuple[int, int]]:
     return _cut(a, b, _glue_cuts(chunk, a, b))
 
 
+# A radio site's picture label and its credit shown twice, run into the lead: "<headline>
+# enlarge this image toggle caption ann lee/acme ann lee/acme <lead>". The doubled credit
+# (one to four words, a slash, what follows it, maybe "via" a reseller) after the label is
+# the cut, which replaces any cut inside it (a credit with an agency's name is cut after
+# its first copy otherwise, and "... via getty images for the first time" after none).
+_DOUBLED_CREDIT = re.compile(
+    r"(?:enlarge this image|toggle caption)[ \t]+(?:toggle caption[ \t]+)?"
+    r"((?:[^\W\d_][\w.'’-]*[ \t]+){0,3}[^\W\d_][\w.'’-]*[ \t]?/[ \t]?[^\s/]+"
+    r"(?:[ \t]+via[ \t]+[^\W\d_]+(?:[ \t]+images)?)?)([ \t]+)\1(?=([ \t]+)[\"“]?[^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _doubled_credit_cuts(
+    chunk: str, a: int, b: int, cuts: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """``cuts`` in ``chunk[a:b]`` with the cut after each doubled credit (_DOUBLED_CREDIT),
+    three words at least before ``b``, in place of the cuts inside it."""
+    for m in _DOUBLED_CREDIT.finditer(chunk, a, b):
+        start = m.end() + len(m[3])
+        if len(chunk[start:b].split()) < 3:
+            continue
+        cuts = [c for c in cuts if not m.start(1) <= c[0] <= m.end()] + [(m.end(), start)]
+    return cuts
+
+
 def _split_credits(
     chunk: str,
     a: int,
@@ -138,6 +164,8 @@ def _split_credits(
     cuts = _credit_cuts(chunk, a, b) if brackets and chunk.find("(", a, b) != -1 else []
     if slashes:
         cuts = [*cuts, *_slash_credit_cuts(chunk, a, b, slashes)]
+    if "caption" in chunk or "enlarge this" in chunk:
+        cuts = _doubled_credit_cuts(chunk, a, b, cuts)
     for x, end, start in labels:
         # three words after it at least; a label (x < end) opens the sentence or follows a
         # stop, and is cut from it before as well
