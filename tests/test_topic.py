@@ -283,6 +283,10 @@ def test_agency_caption_pre_check_lets_through_every_text_the_pattern_matches() 
         "1/50 May 2, 2014 A crowd waits outside the old ferry hall for the island vote.",
         "12 / 40 tuesday, june 3 divers check the harbour wall after the storm.",
         "3/12 4/2/2014 the mayor opens the new pier.",
+        # a gallery's counter before another date shape, a title, or the caption itself
+        "1/60 8 september 2017 crowds brave the rain at the harbour festival on the quay.",
+        "1/29 ferry vote - 20 january 2017 the mayor greets crews after the count.",
+        '3/24 the mayor at the quay: "this is a proud moment for the island."',
     ],
 )
 def test_a_live_blogs_header_and_a_gallerys_counter_are_page_text(text: str) -> None:
@@ -295,6 +299,10 @@ def test_a_live_blogs_header_and_a_gallerys_counter_are_page_text(text: str) -> 
         "The latest figures on the strike show that 40 of 50 crews stayed home on monday.",
         "The ferry runs 24/7 from may 2 until the end of the summer season, the board said.",
         "About 3/4 of the island's crews voted on monday to strike before the summer.",
+        "1/3 of the island's crews voted on monday to strike before the summer.",
+        "24/7 harbour news reviewed the pay of 40 crews on the island.",
+        "2/9/2015 was the day the island's crews walked out over pay.",
+        "1/2 the crews stayed home on monday, the union said.",
     ],
 )
 def test_story_sentences_with_the_latest_or_a_fraction_are_on_topic(text: str) -> None:

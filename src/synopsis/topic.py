@@ -307,6 +307,28 @@ def _title_case(text: str) -> bool:
     return len(_TITLE_HIT.findall(rest, 1)) >= TITLE_MIN_HITS
 
 
+# A photo gallery's counter opening a caption, whatever follows it ("1/69 8 september 2017
+# crowds brave the rain ...", "3/24 the mayor at the quay", "1/29 the vote - 20 january
+# ..."): n/m with n <= m and m of GALLERY_MIN_SIZE or more (a fraction, "3/4 of", has a
+# small m), not a date ("2/9/2015"), not "24/7", and not before a unit or "of".
+_COUNTER = re.compile(r"\W*(\d{1,3}) ?/ ?(\d{1,3})[ \t]+(?:[\"“][ \t]*)?([^\W\d_]+|\d)")
+GALLERY_MIN_SIZE = 5
+_AFTER_FRACTION = frozenset(
+    {"of", "to", "and", "or", "percent", "per", "th", "st", "nd", "rd", "times", "time"}
+    | {"mile", "miles", "inch", "inches", "cup", "cups", "pound", "pounds", "ounce", "ounces"}
+    | {"hour", "hours", "teaspoon", "tablespoon", "wall"}
+)
+
+
+def _gallery_counter(text: str) -> bool:
+    """A photo gallery's counter opening ``text`` (_COUNTER)."""
+    m = _COUNTER.match(text)
+    if m is None:
+        return False
+    n, size = int(m[1]), int(m[2])
+    return 1 <= n <= size and size >= GALLERY_MIN_SIZE and m[3].lower() not in _AFTER_FRACTION
+
+
 @found_once
 def off_topic(text: str) -> str | None:
     """Why ``text`` is not about the story (a short reason), or None.
@@ -325,6 +347,8 @@ def off_topic(text: str) -> str | None:
         if (needles is None or text.may(needles)) and pattern.search(text):
             return reason
     if _WRITER.match(text.strip()) or caption(text.rest) or _title_case(text):
+        return "page text"
+    if text[:1].isdigit() and _gallery_counter(text):
         return "page text"
     if text.rest.rstrip(" )").endswith("?"):  # a quoted one ends in a quote mark
         return "question"
