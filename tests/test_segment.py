@@ -1074,3 +1074,19 @@ def test_a_doubled_credit_after_a_picture_label_ends_the_page_head(credit: str) 
     head = f"Ferry crews strike over pay enlarge this image toggle caption {credit}"
     lead = "for the first time in more than 30 years, the island's ferry crews walked out."
     assert _cut_off(f"{head} {lead}") == [head, lead]
+
+
+def test_a_dateline_city_that_lost_its_tag_is_cut_before_the_leads_article() -> None:
+    lead = "a court in the island state sentenced an activist to a year in prison on wednesday."
+    caption = "The activist is greeted by her sister after her release, february 16, 2014."
+    assert _cut_off(f"{caption} Dubai {lead}") == [caption, "Dubai", lead]
+    assert _cut_off(f"Washington {lead}") == ["Washington", lead]
+    for kept in (
+        "Paris hilton opened a new store in the city on monday with her sister and friends.",
+        "Houston police said a man was shot on the freeway on monday night after a chase.",
+        "Portville a court in the island state sentenced an activist to a year in prison.",
+    ):
+        assert texts(kept) == [kept]
+    # later in the document it is a sentence's word, not a dateline
+    later = f"One. Two. Three. Washington {lead}"
+    assert "Washington" not in _cut_off(later)

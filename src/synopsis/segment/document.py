@@ -12,6 +12,7 @@ from .glue import _cut, _marks, _split_credits, _split_glued
 from .repairs import _join_missplit, _join_open_quotes, _join_tails
 from .splitters import SPLITTERS
 from .start import (
+    CITY_DATELINE_SENTENCES,
     DATELINE_HEAD_CHARS,
     _cut_credit_opening,
     _cut_dateline,
@@ -49,7 +50,9 @@ def segment(
         found = [
             piece
             for i, sentence in enumerate(found)
-            for piece in _cut_credit_opening(text, sentence, byline=i == 0)
+            for piece in _cut_credit_opening(
+                text, sentence, byline=i == 0, early=i < CITY_DATELINE_SENTENCES
+            )
         ]
         # (the document's first dateline is cleaning's: cleaning.datelines)
         # (cheap tests first, here: this runs on every sentence)

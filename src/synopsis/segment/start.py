@@ -457,16 +457,51 @@ def _credit_opening_cut(text: str, start: int, end: int, byline: bool) -> tuple[
     return stop, nxt
 
 
+# A dateline city whose tag and dash a lower-cased copy lost, glued to the lead's article
+# ("dubai a court sentenced ...", "washington the postal service's losses ..."), in the
+# document's first sentences (after a caption, the lead's): furniture.DATELINE_CITIES.
+CITY_MAX_WORDS = 3
+CITY_DATELINE_SENTENCES = 3  # the document's first sentences where one is looked for
+_CITY_LEAD = re.compile(r"[ \t]+(?=(?:the|a|an)[ \t]+[^\W\d_])")
+
+
+def _city_dateline_cut(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """(end, start) of the cut after a dateline city opening ``text[start:end]`` before an
+    article, START_CREDIT_LEAD_MIN_WORDS words at least after it."""
+    from ..furniture import DATELINE_CITIES
+
+    words = text[start : start + 40].split()[: CITY_MAX_WORDS + 1]
+    for n in range(min(CITY_MAX_WORDS, len(words) - 1), 0, -1):
+        if " ".join(words[:n]).lower() not in DATELINE_CITIES:
+            continue
+        at = start + len(" ".join(words[:n]))
+        if text[start:at] != " ".join(words[:n]):
+            return None  # (a line break or two spaces inside: no place name)
+        m = _CITY_LEAD.match(text, at, end)
+        if m is None or len(text[m.end() : end].split()) < START_CREDIT_LEAD_MIN_WORDS:
+            return None
+        return at, m.end()
+    return None
+
+
 def _cut_credit_opening(
-    text: str, sentence: tuple[int, int, int, str], byline: bool = False
+    text: str, sentence: tuple[int, int, int, str], byline: bool = False, early: bool = False
 ) -> list[tuple[int, int, int, str]]:
-    """``sentence`` with a credit opening it (_credit_opening_cut) cut off, or a caption's
-    credit and the dateline after it (_credit_dateline_cuts; ``byline``: the document's
-    first sentence, where _cut_page_head looks for those), or ``[sentence]``."""
+    """``sentence`` with a credit opening it (_credit_opening_cut) cut off, a dateline city
+    before the lead's article (_city_dateline_cut; ``early``: one of the document's first
+    sentences), or a caption's credit and the dateline after it (_credit_dateline_cuts;
+    ``byline``: the document's first sentence, where _cut_page_head looks for those), or
+    ``[sentence]``."""
     p_index, start, end, shown = sentence
     cut = None
     if shown[:10].lower().startswith(_CREDIT_WORDS):
         cut = _credit_opening_cut(text, start, end, byline)
+    if (
+        cut is None
+        and early
+        and (" the " in shown[:40] or " a " in shown[:40] or " an " in shown[:40])
+    ):
+        cut = _city_dateline_cut(text, start, end)
     if cut is None and not byline and ")" in shown[:CREDIT_DATELINE_AT]:
         # (a caption's credit and the dateline after it, later in the page: a second
         # caption's, or the story's after captions; the first sentence's is _cut_page_head's)
