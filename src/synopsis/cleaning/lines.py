@@ -602,10 +602,34 @@ _GOES_ON = _FUNCTION | _word_set(
 REPEAT_RUN_WORDS = 6
 REPEAT_HEAD_WORDS = (4, 24)
 REPEAT_LEAD_WORDS = 40
+REPEAT_READ = 450  # characters: a headline of 24 words, a run and the lead's 40 words
+
+
+def _repeats_a_run(line: str, n: int) -> bool:
+    """Whether ``n`` words of ``line`` (split at blanks, with their punctuation) starting
+    among its first REPEAT_HEAD_WORDS come again later in its first REPEAT_READ
+    characters: most first lines have no such run, and are refused here, by substring
+    search, before they are read word by word."""
+    words = line[:REPEAT_READ].lower().split()
+    if len(words) < 2 * n:
+        return False
+    joined = " ".join(words)
+    # (a run of n words repeated holds a repeated run of n - 2 words at an even position:
+    # half the searches)
+    k = n - 2
+    at = 0  # where words[i] starts in ``joined``
+    for i in range(0, min(REPEAT_HEAD_WORDS[1] + 2, len(words) - 2 * k + 1), 2):
+        run = " ".join(words[i : i + k])
+        if joined.find(run, at + len(run)) != -1:
+            return True
+        at += len(words[i]) + len(words[i + 1]) + 2
+    return False
 
 
 def repeated_run_headline(line: str) -> int:
     """Where the lead starts when a headline it restates word for word runs into it."""
+    if not _repeats_a_run(line, REPEAT_RUN_WORDS):
+        return 0
     words = [
         (t.group().lower(), t.start())
         for t in _HEAD_TOKEN.finditer(line, 0, UNSTOPPED_READ)

@@ -502,7 +502,12 @@ def _cut_credit_opening(
         and (" the " in shown[:40] or " a " in shown[:40] or " an " in shown[:40])
     ):
         cut = _city_dateline_cut(text, start, end)
-    if cut is None and not byline and ")" in shown[:CREDIT_DATELINE_AT]:
+    if (
+        cut is None
+        and not byline
+        and ")" in shown[:CREDIT_DATELINE_AT]
+        and ("—" in shown or "–" in shown or " -" in shown)  # (the dateline's dash)
+    ):
         # (a caption's credit and the dateline after it, later in the page: a second
         # caption's, or the story's after captions; the first sentence's is _cut_page_head's)
         cut = next(iter(_credit_dateline_cuts(text, start, end)), None)
@@ -533,7 +538,11 @@ def _credit_dateline_cuts(text: str, start: int, end: int) -> list[tuple[int, in
     while close != -1:
         opening = text.rfind("(", start, close)
         place = close + 1 + len(text[close + 1 : end]) - len(text[close + 1 : end].lstrip())
-        m = find_dateline(text[place : min(end, place + DATELINE_MAX_CHARS)])
+        ahead = text[place : min(end, place + DATELINE_MAX_CHARS)]
+        if not ("—" in ahead or "–" in ahead or "-" in ahead):
+            close = text.find(")", close + 1, limit)
+            continue  # (no dash for a dateline after this bracket)
+        m = find_dateline(ahead)
         if (
             m is not None
             and (m.groupdict().get("dash") or m.groupdict().get("dash2"))
