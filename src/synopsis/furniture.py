@@ -585,3 +585,4 @@ _CITIES = """
     sacramento|salt lake city|united nations
     """
 DATELINE_CITIES: frozenset[str] = frozenset(name.strip() for name in _CITIES.split("|"))
+DATELINE_CITY_FIRST_WORDS: frozenset[str] = frozenset(c.split()[0] for c in DATELINE_CITIES)

@@ -13,6 +13,7 @@ from .repairs import _join_missplit, _join_open_quotes, _join_tails
 from .splitters import SPLITTERS
 from .start import (
     CITY_DATELINE_SENTENCES,
+    CREDIT_INITIALS,
     DATELINE_HEAD_CHARS,
     _cut_credit_opening,
     _cut_dateline,
@@ -47,11 +48,18 @@ def segment(
     if found:
         found[:1] = _cut_page_head(text, found[0])
         # a picture's credit opening any sentence, a byline with its outlet the first
+        # (only where one can be: a credit's first letter, a bracket, the first sentences)
         found = [
             piece
             for i, sentence in enumerate(found)
-            for piece in _cut_credit_opening(
-                text, sentence, byline=i == 0, early=i < CITY_DATELINE_SENTENCES
+            for piece in (
+                _cut_credit_opening(
+                    text, sentence, byline=i == 0, early=i < CITY_DATELINE_SENTENCES
+                )
+                if i < CITY_DATELINE_SENTENCES
+                or sentence[3][:1] in CREDIT_INITIALS
+                or ")" in sentence[3]
+                else (sentence,)
             )
         ]
         # (the document's first dateline is cleaning's: cleaning.datelines)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .. import furniture as fw
 from .glue import _cut
 from .splitters import _wordset
 
@@ -146,7 +147,11 @@ def _cut_page_head(text: str, first: tuple[int, int, int, str]) -> list[tuple[in
         if m and len(text[head_start : m.start()].split()) >= 3:
             cuts.append((m.start() + len(m[0].rstrip()), m.end()))
             head_start = m.end()
-    captioned = _credit_dateline_cuts(text, head_start, end) if ")" in shown else []
+    captioned = (
+        _credit_dateline_cuts(text, head_start, end)
+        if ")" in shown and ("—" in shown or "–" in shown or " -" in shown)
+        else []
+    )
     if captioned:
         cuts += captioned
         head_start = captioned[-1][1]
@@ -383,6 +388,7 @@ _CREDIT_OPENING = re.compile(
     re.IGNORECASE,
 )
 _CREDIT_WORDS = ("photo", "screensho", "image", "illustrat", "picture", "video", "graphic", "by ")
+CREDIT_INITIALS = "PpSsIiVvGgBb"  # (the first letters of _CREDIT_WORDS)
 _OPENS_CLAUSE = _wordset(
     "the a an in on at after when as during with following while since before it he she they "
     "we i this these his her their there"
@@ -461,6 +467,7 @@ def _credit_opening_cut(text: str, start: int, end: int, byline: bool) -> tuple[
 # ("dubai a court sentenced ...", "washington the postal service's losses ..."), in the
 # document's first sentences (after a caption, the lead's): furniture.DATELINE_CITIES.
 CITY_MAX_WORDS = 3
+_CITY_FIRST_WORDS = fw.DATELINE_CITY_FIRST_WORDS
 CITY_DATELINE_SENTENCES = 3  # the document's first sentences where one is looked for
 _CITY_LEAD = re.compile(r"[ \t]+(?=(?:the|a|an)[ \t]+[^\W\d_])")
 
@@ -496,11 +503,7 @@ def _cut_credit_opening(
     cut = None
     if shown[:10].lower().startswith(_CREDIT_WORDS):
         cut = _credit_opening_cut(text, start, end, byline)
-    if (
-        cut is None
-        and early
-        and (" the " in shown[:40] or " a " in shown[:40] or " an " in shown[:40])
-    ):
+    if cut is None and early and shown[:12].split(" ", 1)[0].lower() in _CITY_FIRST_WORDS:
         cut = _city_dateline_cut(text, start, end)
     if (
         cut is None
