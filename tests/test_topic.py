@@ -377,6 +377,8 @@ def test_pitches_teasers_and_live_blog_headers_are_page_text(text: str) -> None:
         "The ferry board's annual list comes out friday, so stay tuned, its chairman said.",
         "The latest figures show that crews developments in the port slowed in June.",
         "Click to enlarge the harbour board is asking the council to close the old quay.",
+        "Scroll down to continue reading headlines but currently, with the strike going on,"
+        " the island's ferries stay in port and the board meets on friday.",
     ],
 )
 def test_story_lines_with_go_here_or_stay_tuned_are_on_topic(text: str) -> None:

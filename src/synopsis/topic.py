@@ -53,7 +53,8 @@ _RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = (
         re.compile(
             r"^\W*(?:click here|read more|related:|watch:|see also|sign up|subscribe|hide caption|"
             r"(?:more|see it|see more|news|also read|read|listen|learn more):|prev next\b|"
-            r"(?:quick|fast|key) facts:|scroll down\b|"
+            # (a scroll pointer alone: one glued to a story sentence is segment's label)
+            r"(?:quick|fast|key) facts:|\(? ?scroll down\b[^.!?]{0,60}[.!?]?\W*$|"
             # a player's or a link's label standing alone ("Click to view the report.")
             r"click to (?:view|watch|see|read|play|listen|enlarge|continue)\b"
             r"[^.!?]{0,40}[.!?]?\W*$|"
