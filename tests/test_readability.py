@@ -182,3 +182,17 @@ def test_first_person_words_shown_with_their_writer_are_not_speakerless() -> Non
     bare = check_sentences(["I have never seen the river rise so fast.", went_on], cluster)
     assert [f.speakerless for f in bare] == [True, False]
     assert check_sentences([went_on], cluster)[0].speakerless
+
+
+def test_page_text_glued_before_the_story_is_off_topic() -> None:
+    """A credit, a byline with its outlet, a caption's credit with a dateline, or a wire's
+    dateline left on a summary sentence is page text the reader sees."""
+    for glued in (
+        "Photograph by ann lee, acme geographic in the spring, crews cleared the channel.",
+        "By ann lee, harbour public affairs when the surge came, crews cleared the channel.",
+        "The port at dawn. ( ann lee / kacm ) portville, wash. - crews worked all night to "
+        "clear the channel.",
+        "Dec 17 (Reuters) - Crews worked through the night to clear the channel.",
+    ):
+        assert flags(glued)[0][2], glued
+    assert not flags("By monday, crews had worked through the night to clear the channel.")[0][2]

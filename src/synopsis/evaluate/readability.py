@@ -21,7 +21,8 @@ summary (plain strings, as every system in :data:`SYSTEMS` returns them) with:
   wrote:] I am ...`` (:mod:`synopsis.dependencies.authors`), are attributed, and so is
   the first-person text that goes on from them in the next summary sentence.
 * ``off_topic``: :func:`synopsis.topic.off_topic` (another event, a tip line, page text,
-  an open question).
+  an open question), or page text glued before the story's words
+  (:func:`synopsis.segment.page_text_opening`: a credit, a byline, a dateline).
 * ``garbled``: half a quotation (a quotation opened and not closed, or closed and not
   opened, without the neighbour that completes it), two sentences glued together
   (``said."He``), a sentence starting in lower case or ending without punctuation, or
@@ -58,6 +59,7 @@ from ..dependencies import (
 )
 from ..dependencies.names import NOT_CITED
 from ..model import Cluster
+from ..segment import page_text_opening
 from ..topic import off_topic
 
 KINDS = ("unmet", "speakerless", "off_topic", "garbled")
@@ -244,7 +246,7 @@ def check_sentences(sentences: Sequence[str], cluster: Cluster) -> list[Sentence
                 text=text,
                 unmet=unmet,
                 speakerless=speakerless,
-                off_topic=off_topic(text) is not None,
+                off_topic=off_topic(text) is not None or page_text_opening(sentences[i]),
                 garbled=garbled,
             )
         )
