@@ -28,6 +28,9 @@ def _sentences() -> list[str]:
     [
         ("The ferry was late, harbour spokesman Webb said.", "Webb", "spokesman Webb"),
         ("Dr. Ann Stover runs the lab.", "Stover", "Dr. Ann Stover"),
+        # the role before a given name comes too, a word before it that is none does not
+        ("Harbour police spokesman Tom Webb said so.", "Webb", "spokesman Tom Webb"),
+        ("The warning reached Tom Webb at noon.", "Webb", "Tom Webb"),
         ("The warning came from Sgt. Webb at noon.", "Webb", "Sgt. Webb"),
         # a run that carries a place and a body keeps only the last two words before it
         ("Modoc County Deputy Ann Webb was there.", "Webb", "Deputy Ann Webb"),

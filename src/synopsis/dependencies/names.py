@@ -298,12 +298,13 @@ def introduces_name(text: str, word: str, lower: bool) -> bool:
 
 # What a summary shows of an introduction, bracketed in for the surname alone (select's
 # ``_introduce``: "Webb said" -> "[spokesman Tom Webb] said"): the words just before the
-# name that say who it is. Either a capitalised lead: a title, a given name, a word such
-# as "Hurricane" ("Dr. Ann Stover", "Sgt. Webb", "Hurricane Gloria"), at most
+# name that say who it is: a capitalised lead, a title, a given name, a word such as
+# "Hurricane" ("Dr. Ann Stover", "Sgt. Webb", "Hurricane Gloria"), at most
 # ``INTRO_LEAD`` words of it kept (a run can carry a place and a body: "Modoc County
-# Deputy Ann Webb" shows "Deputy Ann Webb"); or a single lower-case role word
-# ("spokesman Webb", :func:`_role`), never a verb ("visited Jacob" introduces nobody a
-# reader can be shown) nor a word that only describes ("young Jacob").
+# Deputy Ann Webb" shows "Deputy Ann Webb"); and a single lower-case role word before
+# it or before the name ("spokesman Tom Webb", "spokesman Webb", :func:`_role`), never a
+# verb ("visited Jacob" introduces nobody a reader can be shown) nor a word that only
+# describes ("young Jacob").
 INTRO_LEAD = 2
 _LEAD_WORD = re.compile(r"[A-Z][a-z'’-]+|[A-Z]\.|(?:" + TITLES + r")\.?")
 _TITLE = re.compile(r"(?:" + TITLES + r")\.?")
@@ -357,7 +358,10 @@ def introduction(text: str, word: str, lower: bool) -> tuple[int, int] | None:
         if not prev or prev in ENGLISH_STOP_WORDS or prev in _SAYS:
             continue  # no introduction here (introduces_name)
         start = _lead(text, m.start())
-        if start is not None:
+        if start is not None:  # with the role before it, if any: "spokesman Tom Webb"
+            role = re.search(r"(\S+)\s+$", text[max(0, start - 30) : start])
+            if role is not None and _role(role.group(1)):
+                start -= len(role.group())
             return start, m.end()
         if _role(before.group(1)):
             return before.start(1), m.end()
