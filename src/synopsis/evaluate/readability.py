@@ -13,7 +13,8 @@ summary (plain strings, as every system in :data:`SYSTEMS` returns them) with:
   replaces. "Another witness said", "Police also said", "these findings": no summary
   sentence before it mentions a witness, the police, findings. "Webb said", where the
   article introduced Webb before ("spokesman Tom Webb") and no summary sentence before
-  mentions Webb.
+  mentions Webb, unless the sentence shows the introduction with the name, bracketed
+  ("[spokesman Webb] said"; "[Webb] said" alone is still flagged).
 * ``speakerless``: a quotation with no attribution, or words in the first person
   outside quotation marks attributed to no one ("I am so proud of our crews"), not
   introduced by the summary sentence before it (a quotation attributed by name, or a
@@ -175,7 +176,11 @@ def _unintroduced(
     """A name ``text`` cites alone (:func:`~synopsis.dependencies.cited_surnames`) that
     every article holding it introduced before it (by full name, role or title:
     :func:`~synopsis.dependencies.introduces_name`) and that no summary sentence before
-    mentions. In lower-cased copy only a name in a speaker's slot counts ("Ansi said")."""
+    mentions. In lower-cased copy only a name in a speaker's slot counts ("Ansi said").
+    A name shown with its introduction in brackets ("[spokesman Webb] said", "[Ann
+    Webb]", select's ``_introduce``) is introduced: read without the brackets, a role,
+    title or given name stands before it, so it is not cited alone; a name bracketed
+    alone ("[Webb] said", for a "he") is not."""
     plain = text.replace("[", "").replace("]", "")  # "[Ann] Webb" names Ann Webb
     cited = cited_surnames(plain)
     if not cited or not places:
