@@ -696,29 +696,6 @@ def test_a_headline_run_into_a_lead_that_restates_it_is_its_title(
     assert raw[cleaned.removals[0].start : cleaned.removals[0].end].strip() == head
 
 
-@pytest.mark.parametrize(
-    "raw",
-    [
-        # the lead does not restate the headline's opening words
-        "harbour workers vote to strike over island pay the union's members on the island"
-        " agreed on monday to stop work before the summer crossings begin, officials said.",
-        # a past report: a sentence, whose later words repeat its own
-        "harbour workers said on monday that harbour workers on the island would strike for"
-        " better pay before the summer crossings begin unless the board raises their wages.",
-        # an article first: a sentence
-        "the harbour workers vote to strike over island pay harbour workers on the island"
-        " voted on monday to strike for better pay before the summer crossings begin.",
-        # a dash before the lead: a dateline's, which the dateline rules read
-        "harbour workers vote to strike portville -- harbour workers on the island voted on"
-        " monday to strike for better pay before the summer crossings begin, they said.",
-    ],
-)
-def test_a_first_sentence_with_no_restating_lead_stays_whole(raw: str) -> None:
-    cleaned = clean(make_document(raw))
-    assert "title" not in cleaned.meta
-    assert cleaned.body_text.startswith(raw[:40])
-
-
 _REPEATING_LEAD = (
     "a wild night on the coast has cost the island ten boats, a ferry and a tug, the harbour"
     " master said on monday after a count of the moorings."
@@ -741,6 +718,18 @@ def test_a_headline_the_lead_restates_word_for_word_later_is_its_title(cased: bo
 @pytest.mark.parametrize(
     "raw",
     [
+        # the lead does not restate the headline's opening words
+        "harbour workers vote to strike over island pay the union's members on the island"
+        " agreed on monday to stop work before the summer crossings begin, officials said.",
+        # a past report: a sentence, whose later words repeat its own
+        "harbour workers said on monday that harbour workers on the island would strike for"
+        " better pay before the summer crossings begin unless the board raises their wages.",
+        # an article first: a sentence
+        "the harbour workers vote to strike over island pay harbour workers on the island"
+        " voted on monday to strike for better pay before the summer crossings begin.",
+        # a dash before the lead: a dateline's, which the dateline rules read
+        "harbour workers vote to strike portville -- harbour workers on the island voted on"
+        " monday to strike for better pay before the summer crossings begin, they said.",
         # a sentence repeating its own list, with no article after a word that ends a phrase
         "ten boats, a ferry and a tug were lost in the storm, and the harbour master said ten"
         " boats, a ferry and a tug would be replaced by the spring.",
@@ -753,7 +742,9 @@ def test_a_headline_the_lead_restates_word_for_word_later_is_its_title(cased: bo
         " a tug lost, the harbour master said on monday.",
     ],
 )
-def test_a_sentence_repeating_its_own_words_keeps_its_opening(raw: str) -> None:
+def test_a_first_sentence_no_lead_restates_keeps_its_opening(raw: str) -> None:
+    """No title is split off when the lead does not restate the headline's opening words
+    or a run of six of them, or the sentence only repeats its own words."""
     cleaned = clean(make_document(raw))
     assert "title" not in cleaned.meta
     assert cleaned.body_text.startswith(raw[:40])

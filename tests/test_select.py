@@ -548,6 +548,11 @@ def test_lower_cased_copy_without_a_person_gets_no_bracket() -> None:
     assert not any(s.raw.startswith("She said") for s in summary.sentences)
 
 
+def summary_texts(docs: list[str], words: int) -> list[str]:
+    """The summary's sentence texts at a word budget: what the order tests below read."""
+    return [s.text for s in synopsis.summarize(docs, words=words).sentences]
+
+
 # A flood story in three reports, written for these tests: the best-supported quotation
 # adds "another resident", and only the third report met a first one.
 RISING = [
@@ -566,12 +571,9 @@ RISING = [
 def test_another_resident_comes_only_after_a_first_one(monkeypatch: pytest.MonkeyPatch) -> None:
     from synopsis.dependencies import sentence  # (where needs reads its rules)
 
-    def texts(words: int) -> list[str]:
-        return [s.text for s in synopsis.summarize(RISING, words=words).sentences]
-
     shown = 0
     for words in (20, 40, 60, 100):
-        summary = texts(words)
+        summary = summary_texts(RISING, words)
         for k, text in enumerate(summary):
             if "another resident" in text:
                 assert any("Resident" in t for t in summary[:k]), summary
@@ -579,8 +581,8 @@ def test_another_resident_comes_only_after_a_first_one(monkeypatch: pytest.Monke
     assert shown  # it comes in once a resident has been met
     # without the rule the quotation comes in before any resident: the fixture exercises it
     monkeypatch.setattr(sentence, "another", lambda text: None)
-    assert not any(t.startswith("Resident") for t in texts(40))
-    assert any("another resident" in t for t in texts(40))
+    assert not any(t.startswith("Resident") for t in summary_texts(RISING, 40))
+    assert any("another resident" in t for t in summary_texts(RISING, 40))
 
 
 # The resident quoted "another" is in all three articles, the first resident in one:
@@ -604,20 +606,17 @@ PAIRED = [
 def test_another_resident_comes_in_with_the_first_one(monkeypatch: pytest.MonkeyPatch) -> None:
     from synopsis.select import greedy as select  # (where select reads PAIR_ANOTHER)
 
-    def texts(words: int) -> list[str]:
-        return [s.text for s in synopsis.summarize(PAIRED, words=words).sentences]
-
     for words in (20, 30, 40, 60, 80):
-        summary = texts(words)
+        summary = summary_texts(PAIRED, words)
         for k, text in enumerate(summary):
             if "another resident" in text:
                 assert any(t.startswith("Resident") for t in summary[:k]), summary
     # At 40 words the two come in together; without the pairing the quotation waits for
     # a resident that the budget never reaches.
-    assert any("another resident" in t for t in texts(40))
+    assert any("another resident" in t for t in summary_texts(PAIRED, 40))
     monkeypatch.setattr(select, "PAIR_ANOTHER", False)
-    assert not any("another resident" in t for t in texts(40))
-    assert not any(t.startswith("Resident") for t in texts(40))
+    assert not any("another resident" in t for t in summary_texts(PAIRED, 40))
+    assert not any(t.startswith("Resident") for t in summary_texts(PAIRED, 40))
 
 
 POST = [
@@ -633,7 +632,7 @@ POST = [
 
 def test_a_post_in_the_first_person_comes_only_with_its_author() -> None:
     for words in (15, 30, 60, 100):
-        summary = [s.text for s in synopsis.summarize(POST, words=words).sentences]
+        summary = summary_texts(POST, words)
         for k, text in enumerate(summary):
             if text.startswith("I am heartbroken"):
                 assert k and summary[k - 1].startswith("Mayor Ann Webb wrote"), summary
@@ -655,17 +654,14 @@ REACT = [
 def test_a_reaction_never_opens_and_follows_the_news(monkeypatch: pytest.MonkeyPatch) -> None:
     from synopsis.select import greedy as select_module  # (where select reads its rules)
 
-    def texts(words: int) -> list[str]:
-        return [s.text for s in synopsis.summarize(REACT, words=words).sentences]
-
     for words in (15, 30, 60):
-        summary = texts(words)
+        summary = summary_texts(REACT, words)
         assert not summary[0].startswith("The family"), summary
-        assert any(t.startswith("The family") for t in texts(30))
+        assert any(t.startswith("The family") for t in summary_texts(REACT, 30))
     # without the rule the reaction opens: the fixture exercises it
     monkeypatch.setattr(select_module, "reacts", lambda text: False)
-    assert texts(15)[0].startswith("The family")
-    assert texts(30)[0].startswith("The family")
+    assert summary_texts(REACT, 15)[0].startswith("The family")
+    assert summary_texts(REACT, 30)[0].startswith("The family")
 
 
 VERDICT = [
@@ -707,12 +703,9 @@ FINDINGS = [
 def test_these_findings_come_only_after_the_findings(monkeypatch: pytest.MonkeyPatch) -> None:
     from synopsis.dependencies import sentence  # (where needs reads its rules)
 
-    def texts(words: int) -> list[str]:
-        return [s.text for s in synopsis.summarize(FINDINGS, words=words).sentences]
-
     seen = False
     for words in (15, 20, 30, 40, 60, 80):
-        summary = texts(words)
+        summary = summary_texts(FINDINGS, words)
         for k, text in enumerate(summary):
             if "these findings" in text:
                 seen = True
@@ -722,7 +715,7 @@ def test_these_findings_come_only_after_the_findings(monkeypatch: pytest.MonkeyP
     assert any(
         "these findings" in t and not any("findings of" in u for u in s[:k])
         for words in (15, 20, 30)
-        for s in [texts(words)]
+        for s in [summary_texts(FINDINGS, words)]
         for k, t in enumerate(s)
     )
 
@@ -744,7 +737,7 @@ GOES_ON = [
 def test_a_quotation_paragraph_comes_only_right_after_its_speaker() -> None:
     taken = False
     for words in (10, 20, 30, 40, 60, 80):
-        summary = [s.text for s in synopsis.summarize(GOES_ON, words=words).sentences]
+        summary = summary_texts(GOES_ON, words)
         for k, text in enumerate(summary):
             if text.startswith('"We told them'):
                 taken = True
@@ -850,9 +843,6 @@ WEBB = [
 def test_a_surname_comes_only_after_its_introduction(monkeypatch: pytest.MonkeyPatch) -> None:
     from synopsis.dependencies import names  # (where unintroduced reads its switch)
 
-    def texts(words: int) -> list[str]:
-        return [s.text for s in synopsis.summarize(WEBB, words=words).sentences]
-
     def early(summary: list[str]) -> bool:  # "Webb said" before the spokesman
         return any(
             t.startswith("Webb said") and not any("spokesman Webb" in u for u in summary[:k])
@@ -860,9 +850,9 @@ def test_a_surname_comes_only_after_its_introduction(monkeypatch: pytest.MonkeyP
         )
 
     budgets = (15, 20, 30, 40, 60)
-    assert not any(early(texts(words)) for words in budgets)
+    assert not any(early(summary_texts(WEBB, words)) for words in budgets)
     monkeypatch.setattr(names, "SURNAME", False)
-    assert any(early(texts(words)) for words in budgets)
+    assert any(early(summary_texts(WEBB, words)) for words in budgets)
 
 
 # Invented reports of one fire (tests/fixtures/introductions/): the fire spokesman is
