@@ -876,7 +876,7 @@ def test_a_surname_is_shown_with_the_role_its_article_introduced_it_with() -> No
 
     docs = _fire()
     shown = 0
-    for words in range(15, 141, 5):  # (at 10 nothing fits: order.py fails, a main bug)
+    for words in range(15, 141, 5):  # (at 10 nothing fits: test_nothing_fits_...)
         summary = synopsis.summarize(docs, words=words)
         assert summary.words <= words  # the role's word is counted in the budget
         seen = ""
@@ -917,10 +917,18 @@ def test_with_the_switch_off_the_surname_waits_for_its_introduction(
     from synopsis.dependencies import units
 
     monkeypatch.setattr(units, "SHOW_INTRODUCTION", False)
-    for words in range(15, 141, 5):  # (at 10 nothing fits: order.py fails, a main bug)
+    for words in range(15, 141, 5):  # (at 10 nothing fits: test_nothing_fits_...)
         summary = synopsis.summarize(_fire(), words=words)
         seen = ""
         for s in summary.sentences:
             assert not ("According to Keller" in s.raw and "Keller" not in seen), words
             seen += s.text
         assert "[spokesman" not in summary.text
+
+
+def test_nothing_fits_the_budget_gives_an_empty_summary_not_an_error() -> None:
+    """At 10 words no sentence of the fire reports fits (each is longer): the reading order
+    of nothing is nothing, and the summary says why."""
+    summary = synopsis.summarize(_fire(), words=10)
+    assert summary.sentences == ()
+    assert any("no sentence fits" in note for note in summary.notes)
