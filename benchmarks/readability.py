@@ -78,8 +78,10 @@ def rate(args: argparse.Namespace) -> None:
 # the announcement rule, the reaction rule (order and lead), taking an "another" with
 # the candidate that meets it (pair-another), the generic "we"/"our" exemption
 # (generic-we; the checker then counts them too), the wait of a name cited alone for its
-# introduction (surname; dependencies.names.unintroduced), the lead demotion, or the
-# unit size (max-unit=N).
+# introduction (surname; dependencies.names.unintroduced), showing that introduction with
+# the name instead of the wait (surname-introduction; dependencies.units
+# .SHOW_INTRODUCTION: off, every such name waits), the lead demotion, or the unit size
+# (max-unit=N).
 NEED_KINDS = ("pronoun", "definite", "connective", "continued-quote", "open-quote", "speaker")
 NEED_KINDS += ("speakerless", "first-person", "another", "demonstrative")
 FRAGMENTS = ("glued", "page text", "lower-case start", "no final punctuation")
@@ -95,6 +97,7 @@ ABLATIONS = (
     "pair-another",
     "generic-we",
     "surname",
+    "surname-introduction",
     "lead-demotion",
     "unit-stands",
     "max-unit=N",
@@ -148,6 +151,8 @@ def ablate(off: list[str]) -> None:
         sentence.GENERIC_WE = False
     if "surname" in off:  # a name cited alone waits for nothing (the checker still flags it)
         names.SURNAME = False
+    if "surname-introduction" in off:  # "[spokesman Webb] said" not shown: "Webb said" waits
+        units.SHOW_INTRODUCTION = False
     if "pair-another" in off:  # "another resident" only after a resident was taken
         greedy.PAIR_ANOTHER = False
     if "lead-demotion" in off:

@@ -27,19 +27,18 @@ frequencies count words and pairs; the lead block reads the words' idf. No text 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import itertools
 import math
-import time
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import stream_oracle
-from stream_eval import read_stream, report_line, settings
-from stream_tries import Tries, group
+from stream_eval import settings
+from stream_tries import Tries, evaluate
 from synopsis.stream import similarity
-from synopsis.stream.metrics import grouping
 from synopsis.stream.similarity import Article, DocumentFrequencies, Features, StoryOptions
 
 
@@ -95,32 +94,15 @@ def rep_features(rep: Rep):
     return features
 
 
-def evaluate(paths: list[Path], options: StoryOptions, rep: Rep, oracle: bool,
-             tries: Tries | None = None) -> None:  # fmt: skip
-    scores, ceilings = [], []
+@contextlib.contextmanager
+def representation(rep: Rep) -> Iterator[None]:
+    """Swap the library's ``features`` for the representation ``rep`` while it is open."""
     original = similarity.features
     similarity.features = rep_features(rep)
     try:
-        for path in paths:
-            articles, gold = read_stream(path)
-            start = time.process_time()
-            predicted = group(articles, options, tries or Tries())
-            cpu = time.process_time() - start
-            g = grouping(predicted, gold)
-            scores.append(g.bcubed.f1)
-            print(report_line(path.name, g, len(articles), cpu, width=24))
-            if oracle:
-                ids = stream_oracle.replay(articles, gold, options, [None] * len(gold),
-                                           "perfect decisions")  # fmt: skip
-                ceilings.append(grouping(ids, gold).bcubed.f1)
+        yield
     finally:
         similarity.features = original
-    if len(scores) == 6:
-        a, b = sum(scores[:3]) / 3, sum(scores[3:]) / 3
-        line = f"means {a:.3f} {b:.3f} min {min(a, b):.3f}"
-        if ceilings:
-            line += f" | perfect decisions {sum(ceilings[:3]) / 3:.3f} {sum(ceilings[3:]) / 3:.3f}"
-        print(line)
 
 
 def main() -> None:
@@ -134,7 +116,7 @@ def main() -> None:
     args = parser.parse_args()
     options = dataclasses.replace(StoryOptions(), **settings(args.set))
     rep, tries = Rep(**settings(args.rep)), Tries(**settings(args.tries))
-    evaluate(args.streams, options, rep, args.oracle, tries)
+    evaluate(args.streams, options, tries, lambda: representation(rep), args.oracle)
 
 
 if __name__ == "__main__":

@@ -44,7 +44,7 @@ import dataclasses
 import math
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -227,12 +227,20 @@ def group(articles: list[Article], options: StoryOptions, tries: Tries) -> list[
     return [index.resolve(s) for s in out]
 
 
-def evaluate(paths: list[Path], options: StoryOptions, tries: Tries, kind: str,
-             oracle: bool) -> None:  # fmt: skip
+def evaluate(
+    paths: list[Path],
+    options: StoryOptions,
+    tries: Tries,
+    swap: Callable[[], contextlib.AbstractContextManager[None]],
+    oracle: bool,
+) -> None:
+    """Print each stream's row and the means, grouping (and replaying the oracle) inside
+    ``swap()``, which puts the features under trial in place of the library's: shared with
+    ``stream_repr.py``, whose swap is its representation."""
     scores, ceilings = [], []
     for path in paths:
         articles, gold = read_stream(path)
-        with weighting(kind, tries):
+        with swap():
             start = time.process_time()
             predicted = group(articles, options, tries)
             cpu = time.process_time() - start
@@ -240,7 +248,7 @@ def evaluate(paths: list[Path], options: StoryOptions, tries: Tries, kind: str,
         scores.append(g.bcubed.f1)
         print(report_line(path.name, g, len(articles), cpu, width=24))
         if oracle:
-            with weighting(kind, tries):
+            with swap():
                 ids = stream_oracle.replay(articles, gold, options, [None] * len(gold),
                                            "perfect decisions")  # fmt: skip
             ceilings.append(grouping(ids, gold).bcubed.f1)
@@ -265,7 +273,8 @@ def main() -> None:
     changes = settings(args.set)
     options = dataclasses.replace(StoryOptions(), **changes)
     tries = Tries(**settings(args.tries))
-    evaluate(args.streams, options, tries, args.weighting, args.oracle)
+    evaluate(args.streams, options, tries, lambda: weighting(args.weighting, tries),
+             args.oracle)  # fmt: skip
 
 
 if __name__ == "__main__":

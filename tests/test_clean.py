@@ -624,6 +624,8 @@ def test_line_key_cuts_a_leading_date_as_the_substitution_did() -> None:
             "Portville/eastport",
             "reuters",
         ),
+        # a station's tag after a place and its region, with its dash
+        ("portville, okla. ( kacm ) -- the jury reached a verdict.", "portville, okla.", "kacm"),
     ],
 )
 def test_lower_case_datelines_of_copy_lower_cased_throughout(
@@ -643,6 +645,7 @@ def test_lower_case_datelines_of_copy_lower_cased_throughout(
         "june 23 - july 7, 2002 was the fortnight the jury sat.",
         "route 9 — the old coast road — stays shut until friday.",
         "the jury ( acme ) reached a verdict on monday.",
+        "portville, okla. ( kacm ) reported the jury reached a verdict on monday.",
     ],
 )
 def test_lower_case_openings_that_are_no_dateline_stay(text: str) -> None:
@@ -693,6 +696,25 @@ def test_a_headline_run_into_a_lead_that_restates_it_is_its_title(
     assert raw[cleaned.removals[0].start : cleaned.removals[0].end].strip() == head
 
 
+_REPEATING_LEAD = (
+    "a wild night on the coast has cost the island ten boats, a ferry and a tug, the harbour"
+    " master said on monday after a count of the moorings."
+)
+
+
+@pytest.mark.parametrize("cased", [False, True])
+def test_a_headline_the_lead_restates_word_for_word_later_is_its_title(cased: bool) -> None:
+    """The lead does not open with the headline's first word, but repeats a run of six of
+    its words or more within its first sentence (lines.repeated_run_headline)."""
+    head = "ten boats, a ferry and a tug lost in the storm over two nights"
+    lead = _REPEATING_LEAD
+    if cased:
+        head, lead = head[0].upper() + head[1:], lead[0].upper() + lead[1:]
+    cleaned = clean(make_document(f"{head} {lead} The board met again."))
+    assert cleaned.meta["title"] == head
+    assert cleaned.body_text.startswith(lead)
+
+
 @pytest.mark.parametrize(
     "raw",
     [
@@ -708,9 +730,21 @@ def test_a_headline_run_into_a_lead_that_restates_it_is_its_title(
         # a dash before the lead: a dateline's, which the dateline rules read
         "harbour workers vote to strike portville -- harbour workers on the island voted on"
         " monday to strike for better pay before the summer crossings begin, they said.",
+        # a sentence repeating its own list, with no article after a word that ends a phrase
+        "ten boats, a ferry and a tug were lost in the storm, and the harbour master said ten"
+        " boats, a ferry and a tug would be replaced by the spring.",
+        "the harbour lost ten boats, a ferry and a tug in the storm a wild night on the coast"
+        " cost the island ten boats, a ferry and a tug.",
+        # a list going on after a comma; a standfirst with its stop before the lead
+        "crews from the island harbour and the mainland harbour, the island harbour and the"
+        " mainland harbour met on monday in the old ferry hall.",
+        "ten boats, a ferry and a tug lost in a storm. The island counts ten boats, a ferry and"
+        " a tug lost, the harbour master said on monday.",
     ],
 )
-def test_a_first_sentence_with_no_restating_lead_stays_whole(raw: str) -> None:
+def test_a_first_sentence_no_lead_restates_keeps_its_opening(raw: str) -> None:
+    """No title is split off when the lead does not restate the headline's opening words
+    or a run of six of them, or the sentence only repeats its own words."""
     cleaned = clean(make_document(raw))
     assert "title" not in cleaned.meta
     assert cleaned.body_text.startswith(raw[:40])
@@ -767,3 +801,35 @@ def test_a_share_bar_after_a_sentence_is_cut_and_both_sentences_stay() -> None:
 def test_networks_named_in_story_text_are_no_share_bar(raw: str) -> None:
     cleaned = clean(make_document(raw))
     assert not [r for r in cleaned.removals if r.reason == "page furniture"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "agency"),
+    [
+        # a date with no place before an agency's tag and its dash, cased and re-tokenized
+        ("Dec 17 (Reuters) - The jury reached a verdict.", "Dec 17", "Reuters"),
+        ("MONDAY, Jan. 25, 2016 (Acme News) -- The jury reached a verdict.", "Jan. 25, 2016", None),
+        ("dec 17 ( reuters ) - The jury reached a verdict.", None, None),
+    ],
+)
+def test_a_dateline_of_a_date_and_an_agency_is_cut(
+    text: str, date: str | None, agency: str | None
+) -> None:
+    cleaned = clean(make_document(text))
+    assert cleaned.body_text == "The jury reached a verdict."
+    if date:
+        assert cleaned.meta.get("dateline_date") == date
+    if agency:
+        assert cleaned.meta.get("agency") == agency
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "May 5 (the day the ferry sank) was the coldest day of the year.",
+        "May 5 (Reuters) The jury reached a verdict on the ferry case.",
+        "Monday, Jan. 25, 2016 was the day the jury reached a verdict.",
+    ],
+)
+def test_a_date_without_a_tag_and_a_dash_is_no_dateline(text: str) -> None:
+    assert clean(make_document(text)).body_text == text

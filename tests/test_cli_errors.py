@@ -162,10 +162,12 @@ def test_empty_stdin_is_one_line(stdin: bytes) -> None:
     assert result.stderr.strip().splitlines() == ["synopsis: error: standard input: is empty"]
 
 
-def test_closed_stdin_is_one_line_not_a_traceback() -> None:
-    """``synopsis summarize - <&-``: Python sets sys.stdin to None."""
+@pytest.mark.parametrize("command", ["summarize", "track"])
+def test_closed_stdin_is_one_line_not_a_traceback(tmp_path: Path, command: str) -> None:
+    """``synopsis summarize - <&-`` (or ``track -``): Python sets sys.stdin to None."""
+    db = ["--db", str(tmp_path / "s.db")] if command == "track" else []
     result = subprocess.run(
-        [sys.executable, "-m", "synopsis", "summarize", "-"],
+        [sys.executable, "-m", "synopsis", command, "-", *db],
         capture_output=True, text=True, timeout=120, check=False,
         preexec_fn=lambda: os.close(0),
     )  # fmt: skip
@@ -356,18 +358,6 @@ def test_an_output_into_a_missing_folder_is_refused_before_any_work(
     assert result.returncode == 2  # refused for the output, not for the unreadable input
     assert result.stderr.strip().splitlines() == [
         f"synopsis: error: --output {out}: folder {out.parent} does not exist"
-    ]
-
-
-def test_track_from_a_closed_stdin_is_one_line(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "synopsis", "track", "-", "--db", str(tmp_path / "s.db")],
-        capture_output=True, text=True, timeout=120, check=False,
-        preexec_fn=lambda: os.close(0),
-    )  # fmt: skip
-    assert result.returncode == 2
-    assert result.stderr.strip().splitlines() == [
-        "synopsis: error: standard input: is closed, nothing to read"
     ]
 
 

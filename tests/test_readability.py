@@ -77,6 +77,22 @@ def test_surname_alone_is_unmet_unless_the_summary_introduced_it() -> None:
     assert unmet(video.capitalize(), ansi) == [False, False]
 
 
+def test_a_surname_shown_with_its_introduction_is_met_and_alone_is_not() -> None:
+    # select's "[spokesman Webb] said" for "Webb said" (dependencies.Article
+    # .shown_introductions): the bracket holds the introduction, so the reader meets him
+    def unmet(*sentences: str) -> list[bool]:
+        return [f.unmet for f in check_sentences(list(sentences), NAMES)]
+
+    shown = "[spokesman Webb] said divers had found no wreck in the channel."
+    assert unmet(shown) == [False]
+    assert unmet(shown.replace("[spokesman Webb]", "[Sgt. Webb]")) == [False]
+    # the name bracketed alone (for a "he") is no introduction, nor the name as written
+    assert unmet(shown.replace("[spokesman Webb]", "[Webb]")) == [True]
+    assert unmet(shown.replace("[spokesman Webb]", "Webb")) == [True]
+    # the display text with its insertion must still be found in the article
+    assert check_sentences([shown], NAMES)[0].flagged is False
+
+
 def test_speakerless_quote_and_off_topic_sentences_are_flagged() -> None:
     assert flags('"Nobody expected the surge to be this high."') == [(False, True, False, False)]
     assert flags("In a separate incident, two fishermen were rescued off the northern cape.")[0][2]
@@ -182,3 +198,17 @@ def test_first_person_words_shown_with_their_writer_are_not_speakerless() -> Non
     bare = check_sentences(["I have never seen the river rise so fast.", went_on], cluster)
     assert [f.speakerless for f in bare] == [True, False]
     assert check_sentences([went_on], cluster)[0].speakerless
+
+
+def test_page_text_glued_before_the_story_is_off_topic() -> None:
+    """A credit, a byline with its outlet, a caption's credit with a dateline, or a wire's
+    dateline left on a summary sentence is page text the reader sees."""
+    for glued in (
+        "Photograph by ann lee, acme geographic in the spring, crews cleared the channel.",
+        "By ann lee, harbour public affairs when the surge came, crews cleared the channel.",
+        "The port at dawn. ( ann lee / kacm ) portville, wash. - crews worked all night to "
+        "clear the channel.",
+        "Dec 17 (Reuters) - Crews worked through the night to clear the channel.",
+    ):
+        assert flags(glued)[0][2], glued
+    assert not flags("By monday, crews had worked through the night to clear the channel.")[0][2]

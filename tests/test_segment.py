@@ -9,6 +9,7 @@ from conftest import FIXTURES, SAMPLE, make_clean
 from synopsis.errors import InputError
 from synopsis.options import SegmentOptions
 from synopsis.segment import segment
+from synopsis.topic import off_topic
 
 
 def texts(raw: str) -> list[str]:
@@ -756,6 +757,11 @@ def _cut_off(raw: str) -> list[str]:
             "Harbour Strike Enters Third Week Portville, Calif. —",
             "The strike at the harbour entered its third week on Monday.",
         ),
+        # a spaced hyphen for the dash
+        (
+            "Three crews walk out after harbour vote portville, okla. -",
+            "the strike at the harbour entered its third week on monday.",
+        ),
     ],
 )
 def test_a_headline_before_a_dateline_with_a_state_is_cut_from_the_lead(
@@ -880,3 +886,207 @@ def test_in_lower_cased_copy_a_piece_with_no_verb_after_a_state_goes_on() -> Non
     # cased copy's capital after a state does open a sentence
     cased = "The Ferry Docked in Portville, Okla. On the afternoon of March 15th."
     assert len(texts(cased)) == 2
+
+
+@pytest.mark.parametrize(
+    ("credit", "lead"),
+    [
+        # a picture's credit run into the lead, lower-cased and cased, with an outlet or not
+        (
+            "Photograph by ann lee, acme geographic",
+            "in the spring of 2013, a diver found the old ferry's bell off the cape.",
+        ),
+        ("Screenshot by acme news", "following the ruling, the board posted its video online."),
+        (
+            "Photo by Ann Lee, Acme Images",
+            "The ferry's owners are in talks to have it run again on Monday.",
+        ),
+        # a byline with its outlet opening the document
+        (
+            "By ann lee, harbour public affairs",
+            "when you stepped onto the old quay, you were greeted by a brass band.",
+        ),
+    ],
+)
+def test_a_credit_or_byline_run_into_the_lead_is_a_piece_of_its_own(credit: str, lead: str) -> None:
+    raw = f"{credit} {lead} The board met again on Monday."
+    assert _cut_off(raw) == [credit, lead, "The board met again on Monday."]
+    # a picture's credit after the page's caption, too; a byline only opening the page
+    caption = "The old ferry at the quay in winter."
+    after = _cut_off(f"{caption} {raw}")
+    if credit.startswith("By"):
+        assert after[:2] == [caption, f"{credit} {lead}"]
+    else:
+        assert after[:3] == [caption, credit, lead]
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "By late monday, officials said the ferry would run again by the spring.",
+        "By the next morning, the ferry was back at the quay with its crew.",
+        "By allowing the meeting, the board signalled it may work with the crews.",
+        "Photos by the crew show the ferry listing badly off the cape on monday.",
+        "Video by local fishermen after the storm shows the quay under water.",
+        "Photos by Ann lee appear in the book, which the board published in the spring.",
+        "The board met on monday. By ann lee, acme news when the ferry sank the crew swam.",
+    ],
+)
+def test_sentences_opening_with_by_or_a_photo_are_not_cut_as_credits(kept: str) -> None:
+    out = _cut_off(kept)
+    assert " ".join(out) == kept and len(out) == kept.count(". ") + 1
+
+
+def test_a_caption_and_its_credit_before_the_leads_dateline_are_cut_from_the_lead() -> None:
+    tail = " The board met again on monday."
+    lead = "police in portville have closed the old quay after a ferry sank on thursday."
+    raw = f"Ann lee ( portville police ) portville, nh ( kacm ) – {lead}{tail}"
+    assert _cut_off(raw) == [
+        "Ann lee ( portville police ) portville, nh ( kacm ) –",
+        lead,
+        tail.strip(),
+    ]
+    caption = "The ferry's captain, ann lee, spoke to the crew hours after the sinking."
+    raw = f"{caption} ( acme/kacm ) portville, okla. ( kacm ) -- {lead}{tail}"
+    assert _cut_off(raw)[:3] == [f"{caption} ( acme/kacm )", "portville, okla. ( kacm ) --", lead]
+    assert off_topic(f"{caption} ( acme/kacm )") == "page text"  # a caption with its credit
+    # after a caption of two sentences, the second glued to the credit and dateline
+    two = f"The crew was found on monday. {caption} ( ann lee / kacm ) portville, wash. - {lead}"
+    assert _cut_off(two)[1:] == [f"{caption} ( ann lee / kacm ) portville, wash. -", lead]
+    # a wire's "file -" after a gallery's credit opens one more caption, not the lead
+    gallery = (
+        "the mayor opens the new pier in this may 2, 2014 file... ( associated press ) file"
+        " - the mayor opens the new pier in portville in this may 2, 2014 file photo."
+    )
+    assert _cut_off(gallery)[1:] == [
+        "file -",
+        "the mayor opens the new pier in portville in this may 2, 2014 file photo.",
+    ]
+    # a bracket inside the lead's sentence with no dateline after it stays
+    kept = "The mayor ( a former captain ) said the quay would stay closed until friday."
+    assert texts(kept) == [kept]
+
+
+@pytest.mark.parametrize(
+    ("caption", "lead"),
+    [
+        # a station's or wire's one-word tag after a caption's stop, in lower-cased copy
+        (
+            "The captain was charged with a felony on monday. ( kacm )",
+            "harbour officials issued an apology tuesday after a video of the crew was released.",
+        ),
+        (
+            "The quay was closed again on monday. ( reuters )",
+            "federal harbour officials were ready when the board froze the fares.",
+        ),
+        (
+            "A diver checks the hull of the sunken ferry. ( acme/kacm )",
+            "a super-accurate survey of the wreck was finished on friday, the board said.",
+        ),
+    ],
+)
+def test_a_one_word_tag_after_a_captions_stop_ends_the_caption(caption: str, lead: str) -> None:
+    assert _cut_off(f"{caption} {lead}") == [caption, lead]
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        # a ticker after a company's abbreviation, a tag inside a sentence
+        "Acme inc. ( acme ) designs, manufactures and markets ferries and small boats.",
+        "The board led the market past acme co. ( acm ) in the june quarter, it said.",
+        "The mayor ( acme ) said on monday that the ferry would run again by the spring.",
+    ],
+)
+def test_tickers_and_tags_inside_a_sentence_are_no_caption_credit(kept: str) -> None:
+    assert texts(kept) == [kept]
+
+
+def test_a_dateline_in_capitals_opening_a_later_paragraph_is_cut() -> None:
+    raw = (
+        "A teenager survived two days in the mountains after the crash.\n\n"
+        "PORTVILLE — The voice on the phone was a miracle. It was her."
+    )
+    assert _cut_off(raw) == [
+        "A teenager survived two days in the mountains after the crash.",
+        "PORTVILLE —",
+        "The voice on the phone was a miracle.",
+        "It was her.",
+    ]
+    # inside a paragraph, or before an aside, it stays
+    for kept in (
+        "A teenager survived the crash. PORTVILLE — The voice on the phone was a miracle.",
+        "A teenager survived the crash.\n\nNATO — and the council — said the talks would go on.",
+    ):
+        assert not any(piece.endswith("—") for piece in _cut_off(kept))
+
+
+@pytest.mark.parametrize(
+    ("raw", "label"),
+    [
+        # an encyclopedia's tag line and a live page's pointer glued to the text
+        (
+            "From wikipedia, the free encyclopedia the old harbour of portville is a port on"
+            " the island coast.",
+            "From wikipedia, the free encyclopedia",
+        ),
+        (
+            "Warplanes struck the port on monday. ( scroll down for updates ) officials for"
+            " both sides were expected to meet on friday.",
+            "( scroll down for updates )",
+        ),
+        (
+            "Scroll down for video the ferry sank off the cape on monday after a storm.",
+            "Scroll down for video",
+        ),
+        (
+            "Advertisement - article continues below » the ferry sank off the cape on monday.",
+            "Advertisement - article continues below »",
+        ),
+    ],
+)
+def test_an_encyclopedia_tag_line_and_a_scroll_pointer_are_cut_as_labels(
+    raw: str, label: str
+) -> None:
+    out = _cut_off(raw)
+    assert label in out and len(out) == (3 if raw.startswith("Warplanes") else 2)
+    kept = "Readers can scroll down for updates on the ferry that sank off the cape."
+    assert texts(kept) == [kept]
+
+
+def test_a_credit_naming_the_associated_press_after_a_slash_ends_the_caption() -> None:
+    caption = "The crews wait at the quay for the first ferry. ( ann lee/associated press )"
+    lead = "it is true that the island crews have moved home for the winter."
+    assert _cut_off(f"{caption} {lead}") == [caption, lead]
+    assert off_topic(caption) == "page text"
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "ann lee/acme ann lee/acme",
+        "harbour images/acme via getty images harbour images/acme via getty images",
+    ],
+)
+def test_a_doubled_credit_after_a_picture_label_ends_the_page_head(credit: str) -> None:
+    """A radio site's "enlarge this image toggle caption" and its credit shown twice: the
+    lead starts after the second copy, also when it opens with "for"."""
+    head = f"Ferry crews strike over pay enlarge this image toggle caption {credit}"
+    lead = "for the first time in more than 30 years, the island's ferry crews walked out."
+    assert _cut_off(f"{head} {lead}") == [head, lead]
+
+
+def test_a_dateline_city_that_lost_its_tag_is_cut_before_the_leads_article() -> None:
+    lead = "a court in the island state sentenced an activist to a year in prison on wednesday."
+    caption = "The activist is greeted by her sister after her release, february 16, 2014."
+    assert _cut_off(f"{caption} Dubai {lead}") == [caption, "Dubai", lead]
+    assert _cut_off(f"Washington {lead}") == ["Washington", lead]
+    for kept in (
+        "Paris hilton opened a new store in the city on monday with her sister and friends.",
+        "Houston police said a man was shot on the freeway on monday night after a chase.",
+        "Portville a court in the island state sentenced an activist to a year in prison.",
+    ):
+        assert texts(kept) == [kept]
+    # later in the document it is a sentence's word, not a dateline
+    later = f"One. Two. Three. Washington {lead}"
+    assert "Washington" not in _cut_off(later)

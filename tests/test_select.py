@@ -565,6 +565,11 @@ def test_lower_cased_copy_without_a_person_gets_no_bracket() -> None:
     assert not any(s.raw.startswith("She said") for s in summary.sentences)
 
 
+def summary_texts(docs: list[str], words: int) -> list[str]:
+    """The summary's sentence texts at a word budget: what the order tests below read."""
+    return [s.text for s in synopsis.summarize(docs, words=words).sentences]
+
+
 # A flood story in three reports, written for these tests: the best-supported quotation
 # adds "another resident", and only the third report met a first one.
 RISING = [
@@ -583,12 +588,9 @@ RISING = [
 def test_another_resident_comes_only_after_a_first_one(monkeypatch: pytest.MonkeyPatch) -> None:
     from synopsis.dependencies import sentence  # (where needs reads its rules)
 
-    def texts(words: int) -> list[str]:
-        return [s.text for s in synopsis.summarize(RISING, words=words).sentences]
-
     shown = 0
     for words in (20, 40, 60, 100):
-        summary = texts(words)
+        summary = summary_texts(RISING, words)
         for k, text in enumerate(summary):
             if "another resident" in text:
                 assert any("Resident" in t for t in summary[:k]), summary
@@ -596,8 +598,8 @@ def test_another_resident_comes_only_after_a_first_one(monkeypatch: pytest.Monke
     assert shown  # it comes in once a resident has been met
     # without the rule the quotation comes in before any resident: the fixture exercises it
     monkeypatch.setattr(sentence, "another", lambda text: None)
-    assert not any(t.startswith("Resident") for t in texts(40))
-    assert any("another resident" in t for t in texts(40))
+    assert not any(t.startswith("Resident") for t in summary_texts(RISING, 40))
+    assert any("another resident" in t for t in summary_texts(RISING, 40))
 
 
 # The resident quoted "another" is in all three articles, the first resident in one:
@@ -621,20 +623,17 @@ PAIRED = [
 def test_another_resident_comes_in_with_the_first_one(monkeypatch: pytest.MonkeyPatch) -> None:
     from synopsis.select import greedy as select  # (where select reads PAIR_ANOTHER)
 
-    def texts(words: int) -> list[str]:
-        return [s.text for s in synopsis.summarize(PAIRED, words=words).sentences]
-
     for words in (20, 30, 40, 60, 80):
-        summary = texts(words)
+        summary = summary_texts(PAIRED, words)
         for k, text in enumerate(summary):
             if "another resident" in text:
                 assert any(t.startswith("Resident") for t in summary[:k]), summary
     # At 40 words the two come in together; without the pairing the quotation waits for
     # a resident that the budget never reaches.
-    assert any("another resident" in t for t in texts(40))
+    assert any("another resident" in t for t in summary_texts(PAIRED, 40))
     monkeypatch.setattr(select, "PAIR_ANOTHER", False)
-    assert not any("another resident" in t for t in texts(40))
-    assert not any(t.startswith("Resident") for t in texts(40))
+    assert not any("another resident" in t for t in summary_texts(PAIRED, 40))
+    assert not any(t.startswith("Resident") for t in summary_texts(PAIRED, 40))
 
 
 POST = [
@@ -650,7 +649,7 @@ POST = [
 
 def test_a_post_in_the_first_person_comes_only_with_its_author() -> None:
     for words in (15, 30, 60, 100):
-        summary = [s.text for s in synopsis.summarize(POST, words=words).sentences]
+        summary = summary_texts(POST, words)
         for k, text in enumerate(summary):
             if text.startswith("I am heartbroken"):
                 assert k and summary[k - 1].startswith("Mayor Ann Webb wrote"), summary
@@ -672,17 +671,14 @@ REACT = [
 def test_a_reaction_never_opens_and_follows_the_news(monkeypatch: pytest.MonkeyPatch) -> None:
     from synopsis.select import greedy as select_module  # (where select reads its rules)
 
-    def texts(words: int) -> list[str]:
-        return [s.text for s in synopsis.summarize(REACT, words=words).sentences]
-
     for words in (15, 30, 60):
-        summary = texts(words)
+        summary = summary_texts(REACT, words)
         assert not summary[0].startswith("The family"), summary
-        assert any(t.startswith("The family") for t in texts(30))
+        assert any(t.startswith("The family") for t in summary_texts(REACT, 30))
     # without the rule the reaction opens: the fixture exercises it
     monkeypatch.setattr(select_module, "reacts", lambda text: False)
-    assert texts(15)[0].startswith("The family")
-    assert texts(30)[0].startswith("The family")
+    assert summary_texts(REACT, 15)[0].startswith("The family")
+    assert summary_texts(REACT, 30)[0].startswith("The family")
 
 
 VERDICT = [
@@ -726,12 +722,9 @@ FINDINGS = [
 def test_these_findings_come_only_after_the_findings(monkeypatch: pytest.MonkeyPatch) -> None:
     from synopsis.dependencies import sentence  # (where needs reads its rules)
 
-    def texts(words: int) -> list[str]:
-        return [s.text for s in synopsis.summarize(FINDINGS, words=words).sentences]
-
     seen = False
     for words in (15, 20, 30, 40, 60, 80):
-        summary = texts(words)
+        summary = summary_texts(FINDINGS, words)
         for k, text in enumerate(summary):
             if "these findings" in text:
                 seen = True
@@ -741,7 +734,7 @@ def test_these_findings_come_only_after_the_findings(monkeypatch: pytest.MonkeyP
     assert any(
         "these findings" in t and not any("findings of" in u for u in s[:k])
         for words in (15, 20, 30)
-        for s in [texts(words)]
+        for s in [summary_texts(FINDINGS, words)]
         for k, t in enumerate(s)
     )
 
@@ -763,7 +756,7 @@ GOES_ON = [
 def test_a_quotation_paragraph_comes_only_right_after_its_speaker() -> None:
     taken = False
     for words in (10, 20, 30, 40, 60, 80):
-        summary = [s.text for s in synopsis.summarize(GOES_ON, words=words).sentences]
+        summary = summary_texts(GOES_ON, words)
         for k, text in enumerate(summary):
             if text.startswith('"We told them'):
                 taken = True
@@ -887,3 +880,82 @@ def test_a_surname_comes_only_after_its_introduction(monkeypatch: pytest.MonkeyP
     assert not any(early(texts(words)) for words in budgets)
     monkeypatch.setattr(names, "SURNAME", False)
     assert any(early(texts(words)) for words in budgets)
+
+
+# Invented reports of one fire (tests/fixtures/introductions/): the fire spokesman is
+# introduced by role and surname and cited alone later ("According to Keller"); a
+# student is introduced only after a verb ("woke Jacob") and cited alone later.
+INTRODUCTIONS = Path(__file__).parent / "fixtures" / "introductions"
+
+
+def _fire() -> list[synopsis.Document]:
+    return [
+        synopsis.Document(id=p.stem, text=p.read_text(encoding="utf-8"))
+        for p in sorted(INTRODUCTIONS.glob("fire-*.txt"))
+    ]
+
+
+def test_a_surname_is_shown_with_the_role_its_article_introduced_it_with() -> None:
+    import json
+
+    from synopsis.model import apply_insertions
+    from synopsis.render.json import render_json
+
+    docs = _fire()
+    shown = 0
+    for words in range(15, 141, 5):  # (at 10 nothing fits: test_nothing_fits_...)
+        summary = synopsis.summarize(docs, words=words)
+        assert summary.words <= words  # the role's word is counted in the budget
+        seen = ""
+        for s in summary.sentences:
+            if "According to Keller" in s.raw and "Keller" not in seen:
+                assert s.text.startswith("According to [spokesman Keller], the cause")
+                (ins,) = s.insertions
+                doc = next(d for d in docs if d.id == s.document_id)
+                assert doc.text[ins.at : ins.end] == "Keller"
+                assert doc.text[ins.source.start : ins.source.end] == "spokesman Keller"
+                assert doc.text[s.start : s.end] == s.raw  # raw stays the document's text
+                assert apply_insertions(s.raw, s.start, s.insertions) == s.text
+                row = next(
+                    r for r in json.loads(render_json(summary))["sentences"] if r["raw"] == s.raw
+                )
+                assert row["insertions"] == [
+                    {
+                        "at": ins.at,
+                        "end": ins.end,
+                        "text": "[spokesman Keller]",
+                        "from": {
+                            "document_id": doc.id,
+                            "start": ins.source.start,
+                            "end": ins.source.end,
+                        },
+                    }
+                ]
+                shown += 1
+            # a student introduced only after a verb: never cited before his introduction
+            assert not ("Jacob said" in s.raw and "Jacob" not in seen), words
+            seen += s.text
+    assert shown  # the fixture exercises the rule
+
+
+def test_with_the_switch_off_the_surname_waits_for_its_introduction(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from synopsis.dependencies import units
+
+    monkeypatch.setattr(units, "SHOW_INTRODUCTION", False)
+    for words in range(15, 141, 5):  # (at 10 nothing fits: test_nothing_fits_...)
+        summary = synopsis.summarize(_fire(), words=words)
+        seen = ""
+        for s in summary.sentences:
+            assert not ("According to Keller" in s.raw and "Keller" not in seen), words
+            seen += s.text
+        assert "[spokesman" not in summary.text
+
+
+def test_nothing_fits_the_budget_gives_an_empty_summary_not_an_error() -> None:
+    """At 10 words no sentence of the fire reports fits (each is longer): the reading order
+    of nothing is nothing, and the summary says why."""
+    summary = synopsis.summarize(_fire(), words=10)
+    assert summary.sentences == ()
+    assert any("no sentence fits" in note for note in summary.notes)

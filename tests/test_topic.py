@@ -283,6 +283,10 @@ def test_agency_caption_pre_check_lets_through_every_text_the_pattern_matches() 
         "1/50 May 2, 2014 A crowd waits outside the old ferry hall for the island vote.",
         "12 / 40 tuesday, june 3 divers check the harbour wall after the storm.",
         "3/12 4/2/2014 the mayor opens the new pier.",
+        # a gallery's counter before another date shape, a title, or the caption itself
+        "1/60 8 september 2017 crowds brave the rain at the harbour festival on the quay.",
+        "1/29 ferry vote - 20 january 2017 the mayor greets crews after the count.",
+        '3/24 the mayor at the quay: "this is a proud moment for the island."',
     ],
 )
 def test_a_live_blogs_header_and_a_gallerys_counter_are_page_text(text: str) -> None:
@@ -295,7 +299,87 @@ def test_a_live_blogs_header_and_a_gallerys_counter_are_page_text(text: str) -> 
         "The latest figures on the strike show that 40 of 50 crews stayed home on monday.",
         "The ferry runs 24/7 from may 2 until the end of the summer season, the board said.",
         "About 3/4 of the island's crews voted on monday to strike before the summer.",
+        "1/3 of the island's crews voted on monday to strike before the summer.",
+        "24/7 harbour news reviewed the pay of 40 crews on the island.",
+        "2/9/2015 was the day the island's crews walked out over pay.",
+        "1/2 the crews stayed home on monday, the union said.",
     ],
 )
 def test_story_sentences_with_the_latest_or_a_fraction_are_on_topic(text: str) -> None:
+    assert off_topic(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a picture agency's caption: the present tense, its place, then its date
+        "The harbour master speaks to fishermen at the quay in Portville, Maine, May 2, 2014.",
+        "ferry crews wait outside the harbour office in portville, thursday, june 3, 2015.",
+        "General view of the old ferry pier in portville april 22, 2015.",
+        "a crowd gathers near the island hall in east portville, oregon jan. 9, 2016.",
+        "A sign for the harbour office is displayed on a wall in portville, on march 15, 2011.",
+        "Ann Lee ( l ) is greeted by fishermen after her release from the island jail in "
+        "harbourtown, west of portville, february 16, 2014.",
+        # a caption with its one-word credit after the stop
+        "The captain was charged with a felony on monday. ( kacm )",
+    ],
+)
+def test_a_caption_ending_in_its_place_and_date_is_page_text(text: str) -> None:
+    assert off_topic(text) == "page text"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry made its first crossing on Monday, January 11, 1999.",
+        "The ferry was launched in portville, maine, may 2, 2014.",
+        "The new ferry will enter service in portville, oregon july 19, 2017.",
+        "The harbour master said the quay closed in portville, march 3, 2015.",
+        "The bill passes in the senate on march 3, 2015.",
+        "Crews have worked at the quay since the storm of june 3, 2015.",
+        "The board bought its ferries from acme inc. ( acme )",
+        '"Not once did the ferry sink," the mayor wrote in a post. ( bit.ly/3xkq9 )',
+        "The quay has been closed since the storm hit portville on june 3, 2015.",
+    ],
+)
+def test_story_sentences_ending_in_a_date_are_not_captions(text: str) -> None:
+    assert off_topic(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a link's or a page's pitch, a teaser, a live blog's header with no time zone
+        "To read the harbour board's full report, go here.",
+        "Tap here if you are reading this on the harbour app.",
+        "You will also find videos of the crossing and other web exclusives.",
+        "Also click in the right hand column to sign the crews' petition.",
+        "Stay tuned for more on the ferry strike.",
+        "the latest developments as island crews strike over pay and ferries stay in port.",
+        # a live page's pointer cut from the text, a sidebar's label
+        "( scroll down for updates )",
+        "quick facts: three ferries are out of service after the storm on monday.",
+        "this article is about the harbours of the island coast.",
+        "Click to view the harbour channel's report.",
+        "Article continues below copyright 2014 the acme press.",
+        "Copyright 2016 acme tv",
+        "Ann lee, 53, and tom webb, 52, both of a link to this page will be included in your mail.",
+    ],
+)
+def test_pitches_teasers_and_live_blog_headers_are_page_text(text: str) -> None:
+    assert off_topic(text) == "page text"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"I don\'t know where we go here after the strike," the harbour master said.',
+        "The ferry board's annual list comes out friday, so stay tuned, its chairman said.",
+        "The latest figures show that crews developments in the port slowed in June.",
+        "Click to enlarge the harbour board is asking the council to close the old quay.",
+        "Scroll down to continue reading headlines but currently, with the strike going on,"
+        " the island's ferries stay in port and the board meets on friday.",
+    ],
+)
+def test_story_lines_with_go_here_or_stay_tuned_are_on_topic(text: str) -> None:
     assert off_topic(text) is None

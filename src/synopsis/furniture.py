@@ -562,3 +562,27 @@ COMMON_WORDS: frozenset[str] = frozenset(
         "years",
     }
 )
+
+
+# --- dateline cities -----------------------------------------------------------------
+# Cities that wire copy datelines most (world capitals and the largest news cities), for a
+# dateline whose tag and dash a lower-cased copy lost ("dubai a court sentenced ..."):
+# segment.start cuts such a city off a lead only before an article, where no sentence
+# can go on from a city's name.
+_CITIES = """
+    washington|new york|london|paris|moscow|beijing|tokyo|dubai|cairo|jerusalem|baghdad|
+    kabul|tehran|beirut|damascus|istanbul|ankara|berlin|brussels|rome|madrid|lisbon|athens|
+    vienna|geneva|zurich|stockholm|oslo|copenhagen|helsinki|warsaw|kiev|kyiv|prague|
+    budapest|bucharest|sofia|belgrade|dublin|edinburgh|amsterdam|the hague|hong kong|
+    singapore|seoul|taipei|shanghai|mumbai|new delhi|islamabad|karachi|lahore|dhaka|bangkok|
+    manila|jakarta|hanoi|sydney|melbourne|canberra|wellington|toronto|ottawa|montreal|
+    vancouver|mexico city|havana|caracas|bogota|lima|santiago|buenos aires|brasilia|
+    rio de janeiro|sao paulo|johannesburg|nairobi|lagos|abuja|addis ababa|khartoum|tripoli|
+    tunis|algiers|rabat|riyadh|doha|abu dhabi|amman|sanaa|kuwait city|manama|muscat|
+    los angeles|san francisco|chicago|houston|dallas|miami|atlanta|boston|philadelphia|
+    seattle|denver|phoenix|detroit|las vegas|san diego|austin|nashville|baltimore|
+    new orleans|cleveland|pittsburgh|minneapolis|st. louis|kansas city|orlando|tampa|
+    sacramento|salt lake city|united nations
+    """
+DATELINE_CITIES: frozenset[str] = frozenset(name.strip() for name in _CITIES.split("|"))
+DATELINE_CITY_FIRST_WORDS: frozenset[str] = frozenset(c.split()[0] for c in DATELINE_CITIES)

@@ -53,9 +53,21 @@ _RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = (
         re.compile(
             r"^\W*(?:click here|read more|related:|watch:|see also|sign up|subscribe|hide caption|"
             r"(?:more|see it|see more|news|also read|read|listen|learn more):|prev next\b|"
+            # (a scroll pointer alone: one glued to a story sentence is segment's label)
+            r"(?:quick|fast|key) facts:|\(? ?scroll down\b[^.!?]{0,60}[.!?]?\W*$|"
+            # a player's or a link's label standing alone ("Click to view the report.")
+            r"click to (?:view|watch|see|read|play|listen|enlarge|continue)\b"
+            r"[^.!?]{0,40}[.!?]?\W*$|"
+            # a rights line ("Copyright 2014 The Acme Press."), a page's layout note
+            r"copyright (?:© ?)?(?:19|20)\d\d\b|article continues (?:below|after)\b|"
+            # an encyclopedia's note about the page ("This article is about ...")
+            r"this (?:article|page) is about\b|for other uses, see\b|"
             r"(?:(?:photo|video)\s+)?advertisement(?:\s*skip)?(?:\s*-?\s*continue reading\b"
             r"[^.]*)?\W*$|"
             r"(?:below|above) (?:is|are) (?:a|an|the)\b|"
+            # a live blog's header with no time zone ("The latest developments as ..."), a
+            # teaser's "Stay tuned"
+            r"the latest developments\b|stay tuned\b|"
             r"follow (?:us|\w+ \w+) on (?:twitter|facebook)|photos?:|videos?:|editor'?s note|"
             r"update[ds]?\b[^.]{0,40}:|correction:|clarification:|"
             # a link's label ("View other results on our full results page.")
@@ -81,6 +93,11 @@ _RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = (
             r"contributed to this report|is available on|download our app|"
             r"you can (?:unsubscribe|subscribe|buy|download|sign up|follow us|listen)|"
             r"(?:do not|don't|don’t) forget to (?:rate|subscribe|follow|share|like|sign)|"
+            # a link's or a page's pitch ("To read the paper, go here.", "web exclusives")
+            r"\b(?:go|tap) here\W*$|^\W*tap here\b|\b(?:web|online) exclusives?\b|"
+            r"click (?:in|on) the (?:link|right|left|image|button|icon|tab|box|arrow)|"
+            # an e-mail box's text
+            r"a link to this (?:page|article|story) will be|"
             r"(?:photos?|caption) \d+ of \d+|"
             # a newsletter's pitch, a pointer to the page's own pictures, a link's label
             r"breaking news (?:emails|alerts)|delivered (?:weekday|every|daily|to your)|"
@@ -104,6 +121,7 @@ _RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = (
             *("click here", "sign up for our", "this story has been updated"),
             *("contributed to this report", "is available on", "download our app"),
             *("you can ", "forget to ", "photo ", "photos ", "caption "),
+            *("go here", "tap here", "exclusive", "click ", "a link to this"),
             *("breaking news", "delivered ", "learn more", " here", "above", "below"),
             *("image ", "media ", "an earlier version", "corrected to ", "amended to "),
             *("correction appended", "invalid email", "re-enter", "select a newsletter"),
@@ -188,10 +206,46 @@ _ENDS_STAMP = re.compile(r"(?<!\w)" + STAMP + r"\W*$", re.IGNORECASE)
 # segment ends the sentence after it when the story's lead follows).
 _ENDS_CREDIT = re.compile(
     r"(?:[^\W\d_]\s*/|\|)\s*(?:[\w.]+\s+via\s+)?(?:ap|afp|reuters|epa|getty(?:\s+images)?|"
-    r"bloomberg|istockphoto(?:\.com)?)(?:\s*/\s*[\w.]+)*(?:\s+file)?\W*$|"
+    r"associated press|bloomberg|istockphoto(?:\.com)?)(?:\s*/\s*[\w.]+)*(?:\s+file)?\W*$|"
     r"(?:\bphotos?:\s*\w+|\bgetty images)\W*$",
     re.IGNORECASE,
 )
+# A caption with its credit of one word after the stop ("... after the shooting. ( kacm )"),
+# which segment ends the sentence after (not after an abbreviation's stop: a ticker).
+_ENDS_TAG = re.compile(
+    r"[^\W\d_]{2}(?<!\binc)(?<!\bco)(?<!\bcorp)(?<!\bltd)[.!?][\"”’']?[ \t]+"
+    r"\([ \t]*[^\W\d_](?:[^\W\d_]|[/.-]){1,20}[ \t]*\)\s*$",
+    re.IGNORECASE,
+)
+# A picture agency's caption that ends in its place and date, the date after a comma or
+# right after the place ("... speaks to delegates at the convention in Tampa, Florida,
+# August 29, 2012.", "General view of the quay in portville april 22, 2015."): a story
+# dates its event "on" a day ("... on Monday, Jan. 11, 1999."), and tells it in the past
+# or the future, so a sentence with a past or future auxiliary or a verb of saying stays.
+_SHORT_MONTHS = "jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
+_DATED_CAPTION = re.compile(
+    # after a comma (not a weekday's: "on Monday, Jan. 11, 1999" is a story's), or after
+    # "in"/"at" and a place of up to four words ("on" none of them: "in the senate on ...")
+    rf"(?:(?<=[^\W\d_])(?<!day),[ \t]+(?:on[ \t]+(?=(?:{_MONTHS}|{_SHORT_MONTHS})\b))?|"
+    r"\b(?:in|at|near|outside)[ \t]+(?:(?!on\b)[^\W\d_][\w.'’-]*,?[ \t]+){1,4})"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]+)?"
+    rf"(?:{_MONTHS}|{_SHORT_MONTHS})\.?[ \t]+\d{{1,2}},?[ \t]+(?:19|20)\d\d\W*$",
+    re.IGNORECASE,
+)
+_NOT_CAPTION_TENSE = frozenset(
+    {"was", "were", "had", "has", "have", "will", "would", "did", "could", "should"}
+    | {"said", "says", "told"}
+)
+_ENDS_YEAR = re.compile(r"(?:19|20)\d\d\W*$")
+
+
+def _dated_caption(text: str) -> bool:
+    """A caption ending in its place and date (_DATED_CAPTION), told in the present."""
+    if not _ENDS_YEAR.search(text, max(0, len(text) - 12)) or not _DATED_CAPTION.search(text):
+        return False
+    return _NOT_CAPTION_TENSE.isdisjoint(re.findall(r"[^\W\d_]+", text.lower()))
+
+
 # What the picture rule and the date rule cannot match without (textfacts.may).
 _YEAR = re.compile(r"\d{4}")
 _PICTURE_NEEDLES = ("left", "right", "(cent", "pictured ", "happier", "seen ")
@@ -207,6 +261,8 @@ def caption(text: str) -> bool:
     if _may_be_agency_caption(text, low) and _AGENCY_CAPTION.search(text):
         return True
     if may(low, ("/", "|", "photo", "getty")) and _ENDS_CREDIT.search(text):
+        return True
+    if _dated_caption(text) or (text.endswith(")") and _ENDS_TAG.search(text)):
         return True
     if may(low, ("updated", "posted", "published")) and _ENDS_STAMP.search(text):
         return True
@@ -252,6 +308,28 @@ def _title_case(text: str) -> bool:
     return len(_TITLE_HIT.findall(rest, 1)) >= TITLE_MIN_HITS
 
 
+# A photo gallery's counter opening a caption, whatever follows it ("1/69 8 september 2017
+# crowds brave the rain ...", "3/24 the mayor at the quay", "1/29 the vote - 20 january
+# ..."): n/m with n <= m and m of GALLERY_MIN_SIZE or more (a fraction, "3/4 of", has a
+# small m), not a date ("2/9/2015"), not "24/7", and not before a unit or "of".
+_COUNTER = re.compile(r"\W*(\d{1,3}) ?/ ?(\d{1,3})[ \t]+(?:[\"“][ \t]*)?([^\W\d_]+|\d)")
+GALLERY_MIN_SIZE = 5
+_AFTER_FRACTION = frozenset(
+    {"of", "to", "and", "or", "percent", "per", "th", "st", "nd", "rd", "times", "time"}
+    | {"mile", "miles", "inch", "inches", "cup", "cups", "pound", "pounds", "ounce", "ounces"}
+    | {"hour", "hours", "teaspoon", "tablespoon", "wall"}
+)
+
+
+def _gallery_counter(text: str) -> bool:
+    """A photo gallery's counter opening ``text`` (_COUNTER)."""
+    m = _COUNTER.match(text)
+    if m is None:
+        return False
+    n, size = int(m[1]), int(m[2])
+    return 1 <= n <= size and size >= GALLERY_MIN_SIZE and m[3].lower() not in _AFTER_FRACTION
+
+
 @found_once
 def off_topic(text: str) -> str | None:
     """Why ``text`` is not about the story (a short reason), or None.
@@ -270,6 +348,8 @@ def off_topic(text: str) -> str | None:
         if (needles is None or text.may(needles)) and pattern.search(text):
             return reason
     if _WRITER.match(text.strip()) or caption(text.rest) or _title_case(text):
+        return "page text"
+    if text[:1].isdigit() and _gallery_counter(text):
         return "page text"
     if text.rest.rstrip(" )").endswith("?"):  # a quoted one ends in a quote mark
         return "question"

@@ -31,6 +31,10 @@ _DATELINE_TITLE = re.compile(
 )
 # "(CNN) --": an agency tag alone opening the first sentence
 _DATELINE_AGENCY = re.compile(rf"^(?P<place>){_AGENCY_TAG}(?P<dash>{_DASH}){_NEXT}")
+# "Dec 17 (Reuters) -", "MONDAY, Jan. 25, 2016 (Acme News) --": a date with no place, before
+# an agency's tag and a dash (both wanted: "May 5 (the day the ferry sank) ..." is story)
+_DATE_ONLY = rf"(?:(?i:{fw.WEEKDAYS}),?\s+)?(?P<date>(?i:{fw.MONTHS})\s*\d{{1,2}}(?:,\s*\d{{4}})?)"
+_DATELINE_DATE = re.compile(rf"^(?P<place>){_DATE_ONLY}\s*{_AGENCY_TAG}(?P<dash>{_DASH}){_NEXT}")
 # The same in re-tokenized, lowercased copies (Multi-News's preprocessed text): "moscow ( ap )
 # — russia's", "( cnn ) debris", "dover, fla. — the f.b.i.": spaces inside the agency's
 # brackets and around the dash, and a lowercase story after it.
@@ -43,14 +47,19 @@ _DATELINE_RETOKENIZED = re.compile(
     rf"|^{_SPACED_PLACE.replace('place', 'place2')}(?P<dash2>{_SPACED_DASH})\s+(?=[a-z\"“‘'(])"
 )
 
+# "dec 17 ( reuters ) -": a date's dateline in re-tokenized copy (as _DATELINE_DATE)
+_DATELINE_DATE_SPACED = re.compile(
+    rf"^(?P<place>){_DATE_ONLY}\s+{_SPACED_TAG}(?P<dash>{_SPACED_DASH})\s+(?=\S)"
+)
+
 
 def find_dateline(s: str) -> re.Match[str] | None:
     """A dateline at the start of ``s``: a place with a date, an agency tag or a dash."""
-    for pattern in (DATELINE_CAPS, _DATELINE_TITLE, _DATELINE_AGENCY):
+    for pattern in (_DATELINE_DATE, DATELINE_CAPS, _DATELINE_TITLE, _DATELINE_AGENCY):
         m = pattern.match(s)
         if m and any(m.groupdict().get(g) for g in ("date", "agency", "dash", "dash2")):
             return m
-    m = _DATELINE_RETOKENIZED.match(s)
+    m = _DATELINE_RETOKENIZED.match(s) or _DATELINE_DATE_SPACED.match(s)
     if m is None:
         m = _DATELINE_LOWER.match(s) if s[:1].islower() else None
         if m is None or not _lower_dateline(s, m):
@@ -85,7 +94,9 @@ def _lower_dateline(s: str, m: re.Match[str]) -> bool:
     if any(c.isdigit() for c in m["place"]) or _MONTH.match(m["place"]):
         return False
     if m["agency"] is not None:
-        return m["agency"].lower() in fw.AGENCIES
+        # a station's or a paper's tag after a place and its region, with the dash after
+        # it ("portville, okla. ( kacm ) -- ..."), is a dateline too
+        return m["agency"].lower() in fw.AGENCIES or ("," in m["place"] and bool(m["dash"]))
     if "," in m["place"]:
         return True
     return len(m["place"].split()) <= 2 and not _ANY_SPACED_DASH.search(

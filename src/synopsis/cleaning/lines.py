@@ -439,7 +439,7 @@ def glued_headline(line: str) -> int:
     """Where the lead starts in ``line`` when a headline is glued before it, else 0."""
     m = _NEXT_SENTENCE.search(line)
     lead = _stopped_headline(line, m) if m is not None else 0
-    return lead or unstopped_headline(line)
+    return lead or unstopped_headline(line) or repeated_run_headline(line)
 
 
 def _stopped_headline(line: str, m: re.Match[str]) -> int:
@@ -584,6 +584,81 @@ def unstopped_headline(line: str) -> int:
         shared = own.intersection(stems[k : k + UNSTOPPED_LEAD_WORDS])
         if len(shared) >= UNSTOPPED_HEAD_SHARED * len(own):
             return start
+    return 0
+
+
+# A headline run into a lead that restates it word for word later in its first sentence
+# ("ten boats, a ferry and a tug lost in the storm | a wild night on the coast cost the
+# island ten boats, a ferry and a tug"), where the lead does not open with the headline's
+# first word (unstopped_headline): a run of REPEAT_RUN_WORDS words of the headline, two
+# of them content words, comes again within REPEAT_LEAD_WORDS words; the lead opens at the
+# first article after the whole run that follows no function word or comma ("lost in |
+# the storm" is the headline going on), REPEAT_HEAD_WORDS words in, with no stop, dash,
+# bracket or label before it.
+_GOES_ON = _FUNCTION | _word_set(
+    "despite amid against among across through without within near like including via toward "
+    "towards"
+)
+REPEAT_RUN_WORDS = 6
+REPEAT_HEAD_WORDS = (4, 24)
+REPEAT_LEAD_WORDS = 40
+REPEAT_READ = 450  # characters: a headline of 24 words, a run and the lead's 40 words
+
+
+def _repeats_a_run(line: str, n: int) -> bool:
+    """Whether ``n`` words of ``line`` (split at blanks, with their punctuation) starting
+    among its first REPEAT_HEAD_WORDS come again later in its first REPEAT_READ
+    characters: most first lines have no such run, and are refused here, by substring
+    search, before they are read word by word."""
+    words = line[:REPEAT_READ].lower().split()
+    if len(words) < 2 * n:
+        return False
+    joined = " ".join(words)
+    # (a run of n words repeated holds a repeated run of n - 2 words at an even position:
+    # half the searches)
+    k = n - 2
+    at = 0  # where words[i] starts in ``joined``
+    for i in range(0, min(REPEAT_HEAD_WORDS[1] + 2, len(words) - 2 * k + 1), 2):
+        run = " ".join(words[i : i + k])
+        if joined.find(run, at + len(run)) != -1:
+            return True
+        at += len(words[i]) + len(words[i + 1]) + 2
+    return False
+
+
+def repeated_run_headline(line: str) -> int:
+    """Where the lead starts when a headline it restates word for word runs into it."""
+    if not _repeats_a_run(line, REPEAT_RUN_WORDS):
+        return 0
+    words = [
+        (t.group().lower(), t.start())
+        for t in _HEAD_TOKEN.finditer(line, 0, UNSTOPPED_READ)
+        if t.group() not in ".!?"
+    ]
+    low, high = REPEAT_HEAD_WORDS
+    n = REPEAT_RUN_WORDS
+    if len(words) < low + 2 * n or words[0][0] in _FUNCTION:
+        return 0
+    lowered = [w for w, _ in words]
+    first: dict[tuple[str, ...], int] = {}
+    for j in range(len(words) - n + 1):
+        run = tuple(lowered[j : j + n])
+        i = first.setdefault(run, j)
+        if i == j or j < i + n or i >= high or j > i + n + REPEAT_LEAD_WORDS:
+            continue
+        if sum(1 for w in run if _stem(w)) < 2:
+            continue
+        end = i + n  # the whole run: as far as the two copies go on alike
+        while end < j and j + end - i < len(words) and lowered[end] == lowered[j + end - i]:
+            end += 1
+        for k in range(max(end, low), min(j, high + 1)):
+            if lowered[k] in _ARTICLES and lowered[k - 1] not in _GOES_ON:
+                start = words[k][1]
+                gap = line[words[k - 1][1] + len(lowered[k - 1]) : start]
+                if start > UNSTOPPED_HEAD_SPAN or "," in gap or _NO_HEADLINE.search(line, 0, start):
+                    return 0  # (a comma: a list going on, "..., the university of ...")
+                return 0 if _NEXT_SENTENCE.search(line, 0, start + 1) else start
+        return 0
     return 0
 
 

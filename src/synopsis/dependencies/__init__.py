@@ -24,7 +24,9 @@ Kinds of :class:`Need` (one per sentence, the first that applies):
   writer's words, anywhere in the sentence, to a noun it does not give itself: like
   ``another``, met by a sentence read before it that names the noun (:data:`WAITING`).
 * ``surname``: a name cited alone ("Webb said") that the article introduced in a
-  sentence before ("spokesman Webb"): met, like ``another``, by a sentence read before
+  sentence before ("spokesman Webb"): shown with that introduction in brackets
+  ("[spokesman Webb] said", :meth:`Article.shown_introductions`) where the words
+  before the name say who it is; else met, like ``another``, by a sentence read before
   it that mentions the name (found with the article: :meth:`Article.unintroduced`).
 
 The same rules serve the selector and the readability checker

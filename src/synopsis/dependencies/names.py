@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ..stopwords import ENGLISH_STOP_WORDS
 from ..textfacts import Text, found_once, text_of
 from ..wordlists import (
+    FIRST_NAMES,
     NOT_A_NAME,
     NOT_NAME_START,
     NOT_SURNAME,
@@ -293,6 +294,109 @@ def introduces_name(text: str, word: str, lower: bool) -> bool:
         if joined or (prev and prev not in ENGLISH_STOP_WORDS and prev not in _SAYS):
             return True
     return False
+
+
+# What a summary shows of an introduction, bracketed in for the surname alone (select's
+# ``_introduce``: "Webb said" -> "[spokesman Tom Webb] said"): the words just before the
+# name that say who it is: a capitalised lead, a title, a given name, a word such as
+# "Hurricane" ("Dr. Ann Stover", "Sgt. Webb", "Hurricane Gloria"), at most
+# ``INTRO_LEAD`` words of it kept (a run can carry a place and a body: "Modoc County
+# Deputy Ann Webb" shows "Deputy Ann Webb"); and a single lower-case role word before
+# it or before the name ("spokesman Tom Webb", "spokesman Webb", :func:`_role`), never a
+# verb ("visited Jacob" introduces nobody a reader can be shown) nor a word that only
+# describes ("young Jacob").
+INTRO_LEAD = 2
+_LEAD_WORD = re.compile(r"[A-Z][a-z'’-]+|[A-Z]\.|(?:" + TITLES + r")\.?")
+_TITLE = re.compile(r"(?:" + TITLES + r")\.?")
+_ROLE = re.compile(r"[a-z][a-z-]{2,}")
+# A role word: an agent noun's ending ("spokesman", "officer", "actress", "analyst",
+# "resident", "sergeant") or a role that has none. (A word list, not a tagger: the word
+# before a name after a verb is a verb as often, "visited Jacob", "woke Jacob".)
+_ROLE_ENDINGS = ("man", "woman", "person", "er", "or", "ist", "ian", "ant", "ent", "ee", "ess")
+_ROLES = frozenset(
+    [
+        *("chief", "coach", "judge", "head", "boss", "star", "mayor", "captain", "deputy"),
+        *("agent", "attorney", "nurse", "doctor", "mother", "father", "son", "daughter"),
+        *("wife", "husband", "brother", "sister", "friend", "aunt", "uncle", "cousin"),
+        *("hurricane", "storm", "typhoon", "cyclone", "pastor", "priest", "bishop", "pope"),
+        *("guard", "chef", "host", "pilot", "cop", "sheriff", "marshal", "colonel", "major"),
+        *("corporal", "poet", "model", "expert", "veteran", "graduate", "victim", "suspect"),
+        *("plaintiff", "teen", "boy", "girl", "baby", "child", "kid", "rookie", "champion"),
+        *("senator", "rep", "sen", "gov", "official", "executive", "detective", "counsel"),
+        *("secretary", "general", "principal", "representative", "spokesperson", "aide"),
+    ]
+)
+_NOT_ROLE = frozenset(
+    [
+        *("never", "ever", "later", "rather", "either", "whether", "together", "however"),
+        *("further", "former", "remember", "consider", "offer", "order", "enter", "answer"),
+        *("deliver", "cover", "meant", "want", "see", "agree", "free", "three", "per"),
+    ]
+)
+
+
+def _role(word: str) -> bool:
+    """``word`` says what a person (or a storm) is: "spokesman", "sergeant", "hurricane"."""
+    if not _ROLE.fullmatch(word) or word in _NOT_ROLE:
+        return False
+    return word in _ROLES or word.endswith(_ROLE_ENDINGS)
+
+
+def introduction(text: str, word: str, lower: bool) -> tuple[int, int] | None:
+    """Where ``text`` introduces ``word`` (:func:`introduces_name`) with words a summary
+    can show with the name: ``[start, end)`` of the role, title or given name and the
+    name ("spokesman Tom Webb", "Sgt. Webb"), or None (joined by a hyphen, "al-Ansi",
+    or after a verb: nothing to show)."""
+    if not (text.may((word.lower(),)) if isinstance(text, Text) else word.lower() in text.lower()):
+        return None
+    flags = re.IGNORECASE if lower else 0
+    for m in re.finditer(rf"(?<![\w'’]){re.escape(word)}(?!\w)", text, flags):
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if before is None or before.group(2) == "-":
+            continue
+        prev = before.group(1).lower().strip(".'’")
+        if not prev or prev in ENGLISH_STOP_WORDS or prev in _SAYS:
+            continue  # no introduction here (introduces_name)
+        start = _lead(text, m.start())
+        if start is not None:  # with the role before it, if any: "spokesman Tom Webb"
+            role = re.search(r"(\S+)\s+$", text[max(0, start - 30) : start])
+            if role is not None and _role(role.group(1)):
+                start -= len(role.group())
+            return start, m.end()
+        if _role(before.group(1)):
+            return before.start(1), m.end()
+    return None
+
+
+def _lead(text: str, at: int) -> int | None:
+    """Where the capitalised lead of the name at ``at`` starts (see
+    :data:`INTRO_LEAD`), or None when there is none a reader would take for a title, a
+    given name or a kind ("Monday Webb", "County Webb")."""
+    words = []  # (start, word), nearest first
+    pos = at
+    while len(words) < INTRO_LEAD:
+        m = re.search(r"(\S+)\s+$", text[max(0, pos - 30) : pos])
+        if m is None:
+            break
+        token = m.group(1)
+        start = pos - len(m.group())
+        if not _LEAD_WORD.fullmatch(token):
+            break
+        low = token.lower().strip(".")
+        if low in NOT_SURNAME or low in NOT_A_NAME or low in NOT_NAME_START:
+            break
+        if low in ENGLISH_STOP_WORDS and not _TITLE.fullmatch(token):
+            break
+        words.append((start, token))
+        pos = start
+    while words:  # the sentence's first word is capitalised anyway: a title or a given name
+        start, token = words[-1]
+        if text[:start].strip(" \"“‘'([—–-") or _TITLE.fullmatch(token):
+            break
+        if token.lower() in FIRST_NAMES:
+            break
+        words.pop()
+    return words[-1][0] if words else None
 
 
 _SAYS = frozenset(w for phrase in SAY.split("|") for w in phrase.split())

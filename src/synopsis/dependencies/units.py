@@ -11,7 +11,15 @@ from ..wordlists import (
     NOT_SURNAME,
 )
 from .authors import Author
-from .names import Name, _persons, attributed_name, introduces_name, speaker_name, unintroduced
+from .names import (
+    Name,
+    _persons,
+    attributed_name,
+    introduces_name,
+    introduction,
+    speaker_name,
+    unintroduced,
+)
 from .openers import Need
 from .quotes import _says, is_quoted, quote_balance, quote_context, speaker_need
 from .sentence import meets_another, needs
@@ -77,6 +85,8 @@ class Article:
         self._unintroduced: dict[int, list[Need]] = {}
         # name -> (sentences read so far, the first of them introducing it or None)
         self._introduced: dict[str, tuple[int, int | None]] = {}
+        # name -> (sentences read so far, the first introduction a summary can show)
+        self._introductions: dict[str, tuple[int, tuple[int, int, int] | None]] = {}
 
     def needs(self, i: int) -> tuple[Need | None, tuple[int, int], Need | None, bool]:
         """Sentence ``i``'s need, quotation balance, pronoun speaker and whether a
@@ -108,6 +118,38 @@ class Article:
             read += 1
         self._introduced[name] = (read, first)
         return first is not None and first < i
+
+    def introduction(self, name: str, i: int) -> tuple[int, int, int] | None:
+        """The first sentence before ``i`` that introduces ``name`` with words a summary
+        can show with it (:func:`~.names.introduction`: "spokesman Webb", "Dr. Ann
+        Webb"), as (sentence, start, end) of those words, or None. (Read only as far as
+        asked, like :meth:`introduced_before`.)"""
+        read, found = self._introductions.get(name, (0, None))
+        while found is None and read < i:
+            span = introduction(self.texts[read], name, self.strict)
+            if span is not None:
+                found = (read, *span)
+            read += 1
+        self._introductions[name] = (read, found)
+        return found if found is not None and found[0] < i else None
+
+    def shown_introductions(self, i: int) -> list[tuple[Need, Insertion]]:
+        """The names sentence ``i`` cites alone that its article introduced before
+        (:meth:`unintroduced`) with words a summary can show, each with the insertion
+        that shows them in place of the name ("Webb said" -> "[spokesman Webb] said",
+        from the introduction's span). Empty with ``SHOW_INTRODUCTION`` off."""
+        if not SHOW_INTRODUCTION:
+            return []
+        out = []
+        for need in self.unintroduced(i):
+            word = self.texts[i][need.start : need.end]
+            found = self.introduction(word, i)
+            if found is None:
+                continue
+            j, start, end = found
+            shown = " ".join(self.texts[j][start:end].split())
+            out.append((need, Insertion(i, need.start, need.end, shown, j, start, end)))
+        return out
 
     def named_before(self, surname: str, i: int) -> bool:
         """A sentence before ``i`` names ``surname`` with a full name."""
@@ -214,16 +256,23 @@ def author_insertion(author: Author, i: int) -> Insertion:
 # Needs met by any sentence read before, in the summary (select waits for one); a
 # surname the article introduced before ("surname", Article.unintroduced) is one too.
 WAITING = frozenset(["another", "demonstrative", "surname"])
+# A surname whose introduction can be shown with it ("[spokesman Webb] said",
+# Article.shown_introductions) needs no wait: select brackets the introduction in where
+# the summary has not mentioned the name before, counting its words in the budget, as it
+# does a speaker's full name. (A module switch, for the ablation: off, every such
+# sentence waits, as before.)
+SHOW_INTRODUCTION = True
 
 
 def unmet_another(article: Article, unit: Unit) -> list[tuple[int, Need]]:
     """The sentences of ``unit`` that add "another" of a kind of person, or more from a
     speaker, that no earlier sentence of the unit met (:func:`another`), or cite a name
-    their article introduced before (:meth:`Article.unintroduced`), with their need:
-    the summary must give it before them (:mod:`synopsis.select` waits for it)."""
+    their article introduced before (:meth:`Article.unintroduced`) with no introduction
+    a summary can show (:meth:`Article.shown_introductions`), with their need: the
+    summary must give it before them (:mod:`synopsis.select` waits for it)."""
     span = range(unit.first, unit.last + 1)
     kinds = {_kind(article.needs(i)[0]) for i in span}
-    names = {i: found for i in span if (found := article.unintroduced(i))}
+    names = {i: found for i in span if (found := _waiting_names(article, i))}
     if kinds.isdisjoint(WAITING) and not names:
         return []
     # (a name bracketed in for a "he" counts: '"...," [Hangi] added. Hangi also said')
@@ -239,6 +288,15 @@ def unmet_another(article: Article, unit: Unit) -> list[tuple[int, Need]]:
             if not any(meets_another(text, need, shown[j]) for j in range(unit.first, i)):
                 out.append((i, need))
     return out
+
+
+def _waiting_names(article: Article, i: int) -> list[Need]:
+    """The surname needs of sentence ``i`` that no shown introduction meets."""
+    found = article.unintroduced(i)
+    if not found:
+        return found
+    shown = {need for need, _ in article.shown_introductions(i)}
+    return [need for need in found if need not in shown]
 
 
 def _kind(need: Need | None) -> str | None:

@@ -13,7 +13,8 @@ summary (plain strings, as every system in :data:`SYSTEMS` returns them) with:
   replaces. "Another witness said", "Police also said", "these findings": no summary
   sentence before it mentions a witness, the police, findings. "Webb said", where the
   article introduced Webb before ("spokesman Tom Webb") and no summary sentence before
-  mentions Webb.
+  mentions Webb, unless the sentence shows the introduction with the name, bracketed
+  ("[spokesman Webb] said"; "[Webb] said" alone is still flagged).
 * ``speakerless``: a quotation with no attribution, or words in the first person
   outside quotation marks attributed to no one ("I am so proud of our crews"), not
   introduced by the summary sentence before it (a quotation attributed by name, or a
@@ -21,7 +22,8 @@ summary (plain strings, as every system in :data:`SYSTEMS` returns them) with:
   wrote:] I am ...`` (:mod:`synopsis.dependencies.authors`), are attributed, and so is
   the first-person text that goes on from them in the next summary sentence.
 * ``off_topic``: :func:`synopsis.topic.off_topic` (another event, a tip line, page text,
-  an open question).
+  an open question), or page text glued before the story's words
+  (:func:`synopsis.segment.page_text_opening`: a credit, a byline, a dateline).
 * ``garbled``: half a quotation (a quotation opened and not closed, or closed and not
   opened, without the neighbour that completes it), two sentences glued together
   (``said."He``), a sentence starting in lower case or ending without punctuation, or
@@ -62,6 +64,7 @@ from ..dependencies import (
 )
 from ..dependencies.names import NOT_CITED
 from ..model import Cluster
+from ..segment import page_text_opening
 from ..topic import off_topic
 
 KINDS = ("unmet", "speakerless", "off_topic", "garbled")
@@ -180,7 +183,11 @@ def _unintroduced(
     """A name ``text`` cites alone (:func:`~synopsis.dependencies.cited_surnames`) that
     every article holding it introduced before it (by full name, role or title:
     :func:`~synopsis.dependencies.introduces_name`) and that no summary sentence before
-    mentions. In lower-cased copy only a name in a speaker's slot counts ("Ansi said")."""
+    mentions. In lower-cased copy only a name in a speaker's slot counts ("Ansi said").
+    A name shown with its introduction in brackets ("[spokesman Webb] said", "[Ann
+    Webb]", select's ``_introduce``) is introduced: read without the brackets, a role,
+    title or given name stands before it, so it is not cited alone; a name bracketed
+    alone ("[Webb] said", for a "he") is not."""
     plain = text.replace("[", "").replace("]", "")  # "[Ann] Webb" names Ann Webb
     cited = cited_surnames(plain)
     if not cited or not places:
@@ -252,7 +259,7 @@ def check_sentences(sentences: Sequence[str], cluster: Cluster) -> list[Sentence
                 text=text,
                 unmet=unmet,
                 speakerless=speakerless,
-                off_topic=off_topic(text) is not None,
+                off_topic=off_topic(text) is not None or page_text_opening(sentences[i]),
                 garbled=garbled,
                 repeat=any(restates(t, text) for t in texts[:i]),
             )

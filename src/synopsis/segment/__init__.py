@@ -38,5 +38,6 @@ from __future__ import annotations
 from .document import segment, segment_text
 from .glue import STAMP
 from .splitters import SPLITTERS
+from .start import page_text_opening
 
-__all__ = ["SPLITTERS", "STAMP", "segment", "segment_text"]
+__all__ = ["SPLITTERS", "STAMP", "page_text_opening", "segment", "segment_text"]

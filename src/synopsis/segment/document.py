@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from ..errors import InputError
 from ..model import CleanDocument, SegmentedDocument, Sentence, Span
@@ -10,7 +11,15 @@ from ..options import SegmentOptions
 from .glue import _cut, _marks, _split_credits, _split_glued
 from .repairs import _join_missplit, _join_open_quotes, _join_tails
 from .splitters import SPLITTERS
-from .start import DATELINE_HEAD_CHARS, _cut_dateline, _cut_page_head, _cut_repeated_tails
+from .start import (
+    CITY_DATELINE_SENTENCES,
+    CREDIT_INITIALS,
+    DATELINE_HEAD_CHARS,
+    _cut_credit_opening,
+    _cut_dateline,
+    _cut_page_head,
+    _cut_repeated_tails,
+)
 
 _BLANK_LINE = re.compile(r"\n[ \t\f\v]*\n")
 _ENDS_SENTENCE = re.compile(r"""[.!?:;]["'”’)\]]*\s*$""")
@@ -38,14 +47,32 @@ def segment(
     ]
     if found:
         found[:1] = _cut_page_head(text, found[0])
+        # a picture's credit opening any sentence, a byline with its outlet the first
+        # (only where one can be: a credit's first letter, a bracket, the first sentences)
+        found = [
+            piece
+            for i, sentence in enumerate(found)
+            for piece in (
+                _cut_credit_opening(
+                    text, sentence, byline=i == 0, early=i < CITY_DATELINE_SENTENCES
+                )
+                if i < CITY_DATELINE_SENTENCES
+                or sentence[3][:1] in CREDIT_INITIALS
+                or ")" in sentence[3]
+                else (sentence,)
+            )
+        ]
         # (the document's first dateline is cleaning's: cleaning.datelines)
         # (cheap tests first, here: this runs on every sentence)
+        # (a paragraph's first sentence in capitals may open with a dateline: "PORTVILLE —")
         found[1:] = [
             piece
-            for sentence in found[1:]
+            for before, sentence in pairwise(found)
             for piece in (
-                _cut_dateline(text, sentence)
-                if sentence[3][:1].islower() or ")" in sentence[3][:DATELINE_HEAD_CHARS]
+                _cut_dateline(text, sentence, opens=before[0] != sentence[0])
+                if sentence[3][:1].islower()
+                or ")" in sentence[3][:DATELINE_HEAD_CHARS]
+                or (sentence[3][:2].isupper() and before[0] != sentence[0])
                 else (sentence,)
             )
         ]
@@ -138,12 +165,14 @@ def _sentences(text: str, start: int, end: int, splitter: str) -> list[tuple[int
         or "|" in chunk
         or "etty" in chunk
         or "dvertisement" in chunk
+        or "ikipedia" in chunk
+        or "croll down" in chunk
         or (":" in chunk and ("hoto" in chunk or "pdate" in chunk or "osted" in chunk))
         or (":" in chunk and "ublished" in chunk)
     )  # ("photo:" and every stamp but "/ updated" have a colon)
     slashes, labels = _marks(chunk) if hinted else ([], [])
     brackets = "(" in chunk
-    if brackets or slashes or labels:
+    if brackets or slashes or labels or "toggle caption" in chunk or "enlarge this" in chunk:
         spans = [
             p for a, b in spans for p in _split_credits(chunk, a, b, brackets, slashes, labels)
         ]

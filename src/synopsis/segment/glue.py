@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .splitters import _wordset
+from .splitters import _MAY_END, _NEVER_FINAL, _wordset
 
 # "…for now.By going public…": a word, final punctuation, then a capitalised word,
 # glued without a space. Two lowercase letters before the stop keep "U.S." and "p.m." whole.
@@ -50,12 +50,19 @@ _CREDIT = re.compile(
     r"\((?:\s*(?:(?:ap|afp|reuters|getty|epa|file)\s+)?(?:photos?|images?)\s*[:/][^()]{1,60}|"
     r"\s*(?:getty images|file photos?|(?:ap|afp|reuters|epa)(?: file)? photos?|"
     r"(?:the\s+)?associated press|courtesy\b[^()]{1,50})\s*|\s*(ap|afp|reuters)\s*|"
-    r"[^()/]{1,40}/\s*(?:[\w.]+\s+via\s+)?(?:ap|afp|reuters|epa|getty(?:\s+images)?)"
-    r"(?:\s*/\s*(?:ap|afp|reuters|epa|getty(?:\s+images)?))*\s*)\)"
+    r"[^()/]{1,40}/\s*(?:[\w.]+\s+via\s+)?(?:ap|afp|reuters|epa|getty(?:\s+images)?|associated\s+press)"
+    r"(?:\s*/\s*(?:ap|afp|reuters|epa|getty(?:\s+images)?))*\s*|"
+    # a station's, paper's or photographer's tag of one word after a caption's stop ("...
+    # after the shooting. ( kacm ) the ...", "( acme/kacm )"): see _tag_after_stop
+    r"(?<=[.!?][ \t]\()\s*[^\W\d_](?:[^\W\d_]|[/.-]){1,20}\s*)\)"
     r"(?:[ \t]+buy photo\b)?(?=([ \t]+)[\"“‘']?[^\W\d_])",
     re.IGNORECASE,
 )
 CREDIT_WIRE_MIN_BEFORE = 4
+# (the stop of an abbreviation before a one-word tag ends no caption: "acme inc. ( acme )
+# designs ...", "... hewlett-packard co. ( hpq ) in the june quarter")
+_ONE_WORD_TAG = re.compile(r"\(\s*[^\W\d_](?:[^\W\d_]|[/.-]){1,20}\s*\)")
+_WORD_BEFORE_STOP = re.compile(r"([^\W\d_]+)[.!?][\"”’']?[ \t]$")
 # The same glue with a credit out of brackets: a photographer and agency joined by a slash
 # ("... on the quay. Ann Lee / Reuters The port reopened ...", NPR's doubled "toggle caption ann
 # lee/ap ann lee/ap the senate voted ..."), a pipe ("| Reuters Amid ..."), "Photo: Getty"
@@ -78,12 +85,19 @@ _SLASH_CREDIT_ANY_CASE = re.compile(_SLASH_CREDIT.pattern, re.IGNORECASE)
 # sentence's start or after a stop; not the noun of a story ("Advertisement revenue rose
 # ..."). Matched on a paragraph's lower case, and, like STAMP, opening with a literal, so
 # that the matcher skips to the next candidate.
+# An encyclopedia page's tag line ("From Wikipedia, the free encyclopedia <article>") and
+# a live page's pointer, bracketed or not ("( scroll down for updates ) ...", "Scroll down
+# for video <headline>") are labels too.
 _LABEL = re.compile(
-    r"advertisement(?:\s*skip)?(?:\s*-?\s*continue reading "
-    r"(?:the main story|below))?(?!\s+(?:revenue|revenues|sales|spending|campaigns?|agency|"
-    r"agencies|industry|market|budget|rates|space|executives|costs|prices|was|is|for|of)\b)"
+    r"(?:advertisement(?:\s*skip)?(?:\s*-?\s*(?:continue reading (?:the main story|below)|"
+    r"article continues below(?:\s*»)?))?(?!\s+(?:revenue|revenues|sales|spending|campaigns?|"
+    r"agency|agencies|industry|market|budget|rates|space|executives|costs|prices|was|is|for|"
+    r"of)\b)|"
+    r"from wikipedia, the free encyclopedia|"
+    r"\(\s*scroll down for (?:videos?|updates|more)\s*\)|scroll down for (?:videos?|updates))"
     r"(?=([ \t]+)[\"“]?[^\W\d_])"
 )
+_LABEL_NEEDLES = ("advertisement", "from wikipedia", "( scroll", "(scroll", "scroll down")
 _MONTH_WORDS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
     "july|august|september|october|november|december|mon|tue|wed|thu|fri|sat|sun|monday|"
@@ -110,6 +124,32 @@ def _split_glued(chunk: str, a: int, b: int) -> list[tuple[int, int]]:
     return _cut(a, b, _glue_cuts(chunk, a, b))
 
 
+# A radio site's picture label and its credit shown twice, run into the lead: "<headline>
+# enlarge this image toggle caption ann lee/acme ann lee/acme <lead>". The doubled credit
+# (one to four words, a slash, what follows it, maybe "via" a reseller) after the label is
+# the cut, which replaces any cut inside it (a credit with an agency's name is cut after
+# its first copy otherwise, and "... via getty images for the first time" after none).
+_DOUBLED_CREDIT = re.compile(
+    r"(?:enlarge this image|toggle caption)[ \t]+(?:toggle caption[ \t]+)?"
+    r"((?:[^\W\d_][\w.'’-]*[ \t]+){0,3}[^\W\d_][\w.'’-]*[ \t]?/[ \t]?[^\s/]+"
+    r"(?:[ \t]+via[ \t]+[^\W\d_]+(?:[ \t]+images)?)?)([ \t]+)\1(?=([ \t]+)[\"“]?[^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _doubled_credit_cuts(
+    chunk: str, a: int, b: int, cuts: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """``cuts`` in ``chunk[a:b]`` with the cut after each doubled credit (_DOUBLED_CREDIT),
+    three words at least before ``b``, in place of the cuts inside it."""
+    for m in _DOUBLED_CREDIT.finditer(chunk, a, b):
+        start = m.end() + len(m[3])
+        if len(chunk[start:b].split()) < 3:
+            continue
+        cuts = [c for c in cuts if not m.start(1) <= c[0] <= m.end()] + [(m.end(), start)]
+    return cuts
+
+
 def _split_credits(
     chunk: str,
     a: int,
@@ -124,6 +164,8 @@ def _split_credits(
     cuts = _credit_cuts(chunk, a, b) if brackets and chunk.find("(", a, b) != -1 else []
     if slashes:
         cuts = [*cuts, *_slash_credit_cuts(chunk, a, b, slashes)]
+    if "caption" in chunk or "enlarge this" in chunk:
+        cuts = _doubled_credit_cuts(chunk, a, b, cuts)
     for x, end, start in labels:
         # three words after it at least; a label (x < end) opens the sentence or follows a
         # stop, and is cut from it before as well
@@ -145,7 +187,7 @@ def _marks(chunk: str) -> tuple[list[re.Match[str]], list[tuple[int, int, int]]]
         return list(_SLASH_CREDIT_ANY_CASE.finditer(chunk)), []
     slashes = _matches_at(_SLASH_CREDIT, low, ("/", "|", "getty", "photo"))
     out = []
-    for m in _matches_at(_LABEL, low, ("advertisement",)):
+    for m in _matches_at(_LABEL, low, _LABEL_NEEDLES):
         x = m.start()  # with a "photo" or "video" before it
         x -= 6 if low.endswith(("photo ", "video "), 0, x) else 0
         out.append((x, m.end(), m.end() + len(m[1])))
@@ -241,14 +283,30 @@ def _credit_cuts(chunk: str, a: int, b: int) -> list[tuple[int, int]]:
         start = m.end() + len(m[2])
         if _CREDIT.search(chunk, start):
             continue  # a gallery: the text up to the last credit is captions
+        tag = _tag_after_stop(chunk, a, m)
+        if tag is False:
+            continue
         if m[1] is not None and (
             len(chunk[a : m.start()].split()) < CREDIT_WIRE_MIN_BEFORE
-            or not chunk[start : start + 2].lstrip("\"“‘'")[:1].isupper()
+            or not (tag or chunk[start : start + 2].lstrip("\"“‘'")[:1].isupper())
         ):
             continue
         if len(chunk[start:b].split()) >= 3:
             cuts.append((m.end(), start))
     return cuts
+
+
+def _tag_after_stop(chunk: str, a: int, m: re.Match[str]) -> bool | None:
+    """For a credit of one word in brackets (``m``, from _CREDIT): True after a sentence's
+    stop (a caption's credit, a wire's name in lower-cased copy), False after an
+    abbreviation's stop (a ticker: "acme inc. ( acme )"); None for any other credit."""
+    if not _ONE_WORD_TAG.match(chunk, m.start()):
+        return None
+    before = _WORD_BEFORE_STOP.search(chunk, max(a, m.start() - 30), m.start())
+    if before is None:
+        return None
+    word = before[1].lower()
+    return not (word in _NEVER_FINAL or word in _MAY_END or len(word) == 1)
 
 
 def _glue_cuts(chunk: str, a: int, b: int) -> list[tuple[int, int]]:

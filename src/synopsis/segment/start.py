@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .. import furniture as fw
 from .glue import _cut
 from .splitters import _wordset
 
@@ -18,25 +19,32 @@ DATELINE_MAX_PLACE_WORDS = 5
 
 
 def _cut_dateline(
-    text: str, sentence: tuple[int, int, int, str]
+    text: str, sentence: tuple[int, int, int, str], opens: bool = False
 ) -> list[tuple[int, int, int, str]]:
-    """``sentence`` with a dateline opening it cut off, or ``[sentence]``."""
+    """``sentence`` with a dateline opening it cut off, or ``[sentence]``. In cased copy a
+    place in capitals and a dash with no tag ("PORTVILLE — The ...") only when the
+    sentence ``opens`` its paragraph (a second story on the page, or the story after a
+    standfirst)."""
     p_index, start, end, shown = sentence
     # (cheap tests first: this runs on every sentence; a tag or a dash comes early)
     head = shown[:DATELINE_HEAD_CHARS]
+    capitals = opens and shown[:2].isupper() and ("—" in head or "–" in head or "--" in head)
     if shown[:1].islower():
         if not ("—" in head or "–" in head or " -" in head or "(" in head):
             return [sentence]
-    elif head.count(" ", 0, max(head.find("("), 0)) > DATELINE_MAX_PLACE_WORDS or ")" not in head:
+    elif not capitals and (
+        head.count(" ", 0, max(head.find("("), 0)) > DATELINE_MAX_PLACE_WORDS or ")" not in head
+    ):
         return [sentence]  # (no bracket, or more words before it than a place and region)
-    from ..cleaning.datelines import find_dateline
+    from ..cleaning.datelines import DATELINE_CAPS, find_dateline
     from ..furniture import AGENCIES
 
     m = find_dateline(text[start : min(end, start + DATELINE_MAX_CHARS)])
     if m is None:
         return [sentence]
     agency = m.groupdict().get("agency")
-    if not (shown[:1].islower() or (agency and agency.lower() in AGENCIES)):
+    in_capitals = capitals and m.re is DATELINE_CAPS and bool(m["dash"]) and len(m["place"]) >= 4
+    if not (shown[:1].islower() or (agency and agency.lower() in AGENCIES) or in_capitals):
         return [sentence]
     cut = start + len(m[0].rstrip())
     nxt = start + m.end()
@@ -139,6 +147,14 @@ def _cut_page_head(text: str, first: tuple[int, int, int, str]) -> list[tuple[in
         if m and len(text[head_start : m.start()].split()) >= 3:
             cuts.append((m.start() + len(m[0].rstrip()), m.end()))
             head_start = m.end()
+    captioned = (
+        _credit_dateline_cuts(text, head_start, end)
+        if ")" in shown and ("—" in shown or "–" in shown or " -" in shown)
+        else []
+    )
+    if captioned:
+        cuts += captioned
+        head_start = captioned[-1][1]
     credit = _start_credit_cut(text, head_start, end)
     if credit is not None:
         cuts.append(credit)
@@ -147,7 +163,7 @@ def _cut_page_head(text: str, first: tuple[int, int, int, str]) -> list[tuple[in
     if labelled is not None:
         cuts.append(labelled)
         head_start = labelled[1]
-    dashed = "—" in shown or "–" in shown or "--" in shown
+    dashed = "—" in shown or "–" in shown or "--" in shown or " - " in shown
     cut = _headline_cut(text, head_start, end) if dashed else None
     if cut is not None:
         cuts.append(cut)
@@ -194,7 +210,7 @@ _STATE = (
 )
 _WIRE_TAG = r"\([ \t]*(?:ap|afp|reuters|upi)[ \t]*\)"
 _HEAD_TAG = re.compile(
-    rf"(?<=[^\W\d_]),[ \t]*(?:{_STATE})[ \t]*(?:{_WIRE_TAG}[ \t]*)?(?:--|—|–)"
+    rf"(?<=[^\W\d_]),[ \t]*(?:{_STATE})[ \t]*(?:{_WIRE_TAG}[ \t]*)?(?:--|—|–|-(?=[ \t]))"
     rf"|[ \t](?:{_WIRE_TAG}|\([ \t]*(?:cnn|bloomberg|[^\W\d_]+(?:[ \t]+[^\W\d_]+)?[ \t]+news|"
     r"[\w-]+\.com)[ \t]*\))(?:[ \t]*(?:--|—|–))?"
     r"(?=[ \t]+[\"“]?[^\W\d_])",
@@ -356,3 +372,208 @@ def _labelled_head_cut(text: str, start: int, end: int) -> tuple[int, int] | Non
     if len(text[a.start() : end].split()) < TAG_LEAD_MIN_WORDS:
         return None
     return len(text[: a.start()].rstrip()), a.start()
+
+
+# A picture's credit opening a sentence and run into the lead or a caption ("photograph
+# by ann lee, acme geographic in the spring of 2013, ...", "Screenshot by Acme News
+# following the ruling, ..."), and at the document's start a byline with its outlet
+# ("by ann lee, acme public affairs when you stepped ..."): one to four words of a name
+# that are no function words (two or three for a byline, no time word: "By late Monday,
+# ..."), at most four words of an outlet after a comma, then a word that opens a clause
+# (the lead's first). In cased copy the name's words are capitalised. The credit becomes
+# a piece of its own: it ends in no stop, so no summary takes it.
+_CREDIT_OPENING = re.compile(
+    r"(?:(?:photo(?:graph)?s?|screenshots?|images?|illustrations?|pictures?|videos?|graphics?)"
+    r"[ \t]+(?:by|courtesy(?:[ \t]+of)?)|(?P<by>by))[ \t]+(?=[^\W\d_])",
+    re.IGNORECASE,
+)
+_CREDIT_WORDS = ("photo", "screensho", "image", "illustrat", "picture", "video", "graphic", "by ")
+CREDIT_INITIALS = "PpSsIiVvGgBb"  # (the first letters of _CREDIT_WORDS)
+_OPENS_CLAUSE = _wordset(
+    "the a an in on at after when as during with following while since before it he she they "
+    "we i this these his her their there"
+)
+# (a lead opening with one of these has its subject after a comma: "in the spring, a
+# diver ..."; "video by a fisherman after the storm shows ..." is one sentence)
+_OPENS_ADVERBIAL = _wordset("in on at after when as during with following while since before")
+ADVERBIAL_COMMA_WORDS = 20
+_NOT_A_NAME = _NOT_IN_CREDIT | _wordset(
+    "late early then now noon midnight morning night today tonight yesterday tomorrow "
+    "monday tuesday wednesday thursday friday saturday sunday week weekend month year "
+    "all way far"
+)
+CREDIT_NAME_WORDS = (1, 4)
+BYLINE_NAME_WORDS = (2, 3)
+CREDIT_OUTLET_WORDS = 4
+_CREDIT_WORD = re.compile(r"[^\s,]+(,?)")
+
+
+def _credit_opening_cut(text: str, start: int, end: int, byline: bool) -> tuple[int, int] | None:
+    """(end, start) of the cut after a credit opening ``text[start:end]`` (_CREDIT_OPENING;
+    a byline only when ``byline``), START_CREDIT_LEAD_MIN_WORDS words at least after it."""
+    m = _CREDIT_OPENING.match(text, start, end)
+    if m is None or (m["by"] and not byline):
+        return None
+    low, high = BYLINE_NAME_WORDS if m["by"] else CREDIT_NAME_WORDS
+    name: list[str] = []
+    outlet: list[str] | None = None  # after the comma that ends the name
+    for w in _CREDIT_WORD.finditer(text, m.end(), min(end, m.end() + 200)):
+        word = w.group().rstrip(",").lower()
+        if outlet is not None and word in _OPENS_CLAUSE:
+            if not outlet:
+                return None
+            stop = len(text[: w.start()].rstrip())
+            break
+        if outlet is None and word in _OPENS_CLAUSE and name:
+            if not low <= len(name) <= high or m["by"]:
+                return None  # (a byline's outlet follows its comma)
+            stop = len(text[: w.start()].rstrip())
+            break
+        if not any(c.isalpha() for c in word) or any(c in word for c in '.!?()"“”'):
+            return None
+        if outlet is None:
+            if word in _NOT_A_NAME:
+                return None
+            name.append(w.group().rstrip(","))
+            if len(name) > high:
+                return None
+            if w.group(1):
+                if len(name) < low:
+                    return None
+                outlet = []
+        else:
+            if w.group(1) or (word in _NOT_IN_CREDIT and word != "of"):
+                return None
+            outlet.append(word)
+            if len(outlet) > CREDIT_OUTLET_WORDS:
+                return None
+    else:
+        return None
+    cased = any(not c.islower() for n in name for c in n if c.isalpha())
+    if cased and not all(n[:1].isupper() for n in name):
+        return None  # a cased copy capitalises a name
+    nxt = stop + len(text[stop:end]) - len(text[stop:end].lstrip())
+    lead = text[nxt:end].split()
+    if len(lead) < START_CREDIT_LEAD_MIN_WORDS:
+        return None
+    if lead[0].lower() in _OPENS_ADVERBIAL and not any(
+        w.endswith(",") for w in lead[:ADVERBIAL_COMMA_WORDS]
+    ):
+        return None
+    return stop, nxt
+
+
+# A dateline city whose tag and dash a lower-cased copy lost, glued to the lead's article
+# ("dubai a court sentenced ...", "washington the postal service's losses ..."), in the
+# document's first sentences (after a caption, the lead's): furniture.DATELINE_CITIES.
+CITY_MAX_WORDS = 3
+_CITY_FIRST_WORDS = fw.DATELINE_CITY_FIRST_WORDS
+CITY_DATELINE_SENTENCES = 3  # the document's first sentences where one is looked for
+_CITY_LEAD = re.compile(r"[ \t]+(?=(?:the|a|an)[ \t]+[^\W\d_])")
+
+
+def _city_dateline_cut(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """(end, start) of the cut after a dateline city opening ``text[start:end]`` before an
+    article, START_CREDIT_LEAD_MIN_WORDS words at least after it."""
+    from ..furniture import DATELINE_CITIES
+
+    words = text[start : start + 40].split()[: CITY_MAX_WORDS + 1]
+    for n in range(min(CITY_MAX_WORDS, len(words) - 1), 0, -1):
+        if " ".join(words[:n]).lower() not in DATELINE_CITIES:
+            continue
+        at = start + len(" ".join(words[:n]))
+        if text[start:at] != " ".join(words[:n]):
+            return None  # (a line break or two spaces inside: no place name)
+        m = _CITY_LEAD.match(text, at, end)
+        if m is None or len(text[m.end() : end].split()) < START_CREDIT_LEAD_MIN_WORDS:
+            return None
+        return at, m.end()
+    return None
+
+
+def _cut_credit_opening(
+    text: str, sentence: tuple[int, int, int, str], byline: bool = False, early: bool = False
+) -> list[tuple[int, int, int, str]]:
+    """``sentence`` with a credit opening it (_credit_opening_cut) cut off, a dateline city
+    before the lead's article (_city_dateline_cut; ``early``: one of the document's first
+    sentences), or a caption's credit and the dateline after it (_credit_dateline_cuts;
+    ``byline``: the document's first sentence, where _cut_page_head looks for those), or
+    ``[sentence]``."""
+    p_index, start, end, shown = sentence
+    cut = None
+    if shown[:10].lower().startswith(_CREDIT_WORDS):
+        cut = _credit_opening_cut(text, start, end, byline)
+    if cut is None and early and shown[:12].split(" ", 1)[0].lower() in _CITY_FIRST_WORDS:
+        cut = _city_dateline_cut(text, start, end)
+    if (
+        cut is None
+        and not byline
+        and ")" in shown[:CREDIT_DATELINE_AT]
+        and ("—" in shown or "–" in shown or " -" in shown)  # (the dateline's dash)
+    ):
+        # (a caption's credit and the dateline after it, later in the page: a second
+        # caption's, or the story's after captions; the first sentence's is _cut_page_head's)
+        cut = next(iter(_credit_dateline_cuts(text, start, end)), None)
+    if cut is None:
+        return [sentence]
+    return [(p_index, a, b, " ".join(text[a:b].split())) for a, b in _cut(start, end, [cut])]
+
+
+# A picture's caption and its bracketed credit before the lead's dateline, in one
+# sentence ("<caption> ( portville police ) portville, nh ( kacm ) – police in ...", "...
+# after the shooting. ( acme/kacm ) portville, okla. ( kacm ) -- one person ..."): a
+# dateline with its dash right after a closing bracket is where the story starts. The
+# caption, the credit and the dateline become one piece, which ends in no stop (no summary
+# takes the caption, a picture's text). A wire's "file -" after a gallery's credit opens
+# one more caption, not the story ("... ( ap ) file - in this 2015 file photo, ..."):
+# topic's rules judge those.
+CREDIT_DATELINE_AT = 300  # characters into the first sentence where the credit closes
+CREDIT_MAX_WORDS = 5
+
+
+def _credit_dateline_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(end, start) of the cut after a bracketed credit and the dateline after it in the
+    first sentence ``text[start:end]``, or []."""
+    from ..cleaning.datelines import find_dateline
+
+    limit = min(end, start + CREDIT_DATELINE_AT)
+    close = text.find(")", start, limit)
+    while close != -1:
+        opening = text.rfind("(", start, close)
+        place = close + 1 + len(text[close + 1 : end]) - len(text[close + 1 : end].lstrip())
+        ahead = text[place : min(end, place + DATELINE_MAX_CHARS)]
+        if not ("—" in ahead or "–" in ahead or "-" in ahead):
+            close = text.find(")", close + 1, limit)
+            continue  # (no dash for a dateline after this bracket)
+        m = find_dateline(ahead)
+        if (
+            m is not None
+            and (m.groupdict().get("dash") or m.groupdict().get("dash2"))
+            and (m.groupdict().get("place") or m.groupdict().get("place2") or "").lower() != "file"
+            and opening > start
+            and text[start:opening].strip()
+            and len(text[opening:close].split()) <= CREDIT_MAX_WORDS
+        ):
+            lead = place + m.end()
+            if len(text[lead:end].split()) >= START_CREDIT_LEAD_MIN_WORDS:
+                return [(place + len(m[0].rstrip()), lead)]
+        close = text.find(")", close + 1, limit)
+    return []
+
+
+def page_text_opening(text: str) -> bool:
+    """Whether ``text``, a sentence read alone (a summary's), opens with page text that
+    segment cuts off a document's sentences: a picture's credit or a byline with its
+    outlet (_credit_opening_cut), a caption and its credit before a dateline
+    (_credit_dateline_cuts), or a dateline with an agency's tag or a date before the
+    story's words. For the readability checker, which reads any system's sentences."""
+    from ..cleaning.datelines import find_dateline
+
+    if _credit_opening_cut(text, 0, len(text), byline=True) is not None:
+        return True
+    if ")" in text[:CREDIT_DATELINE_AT] and _credit_dateline_cuts(text, 0, len(text)):
+        return True
+    m = find_dateline(text[:DATELINE_MAX_CHARS])
+    if m is None or not (m.groupdict().get("agency") or m.groupdict().get("date")):
+        return False
+    return len(text[m.end() :].split()) >= 3

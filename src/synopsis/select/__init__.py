@@ -27,7 +27,9 @@ hurt"), before the summary has named them in full is shown with the bracketed fu
 ("[Jack Gallant] said"), taken from their article or the one other article that names
 them (``_introduce``); the words that adds are kept free when the sentence is taken. Only
 a person: the cluster must attribute something to that surname, and no name is guessed
-when two people of the article share it.
+when two people of the article share it. Anyone else cited alone whom the article
+introduced before by a role, a title or a given name is shown with those words, the
+surname inside the bracket ("According to [spokesman Keller]"), counted the same way.
 
 Words in the first person that no one is said to speak (a post or a statement printed
 without quotation marks) come only with the sentence that introduces them, or, where the

@@ -31,7 +31,7 @@ def _reading_order(
                 continue
         runs.append([g])
     runs.sort(key=lambda run: (opening not in run, _reading_key(scored, run[0])))
-    if reacting is not None:
+    if reacting is not None and runs:  # (nothing taken: nothing to order)
         k = next((k for k, run in enumerate(runs) if not reacting(run[0])), 0)
         runs = [runs[k], *runs[:k], *runs[k + 1 :]]
     return [g for run in runs for g in run]

@@ -53,10 +53,15 @@ def _introduce(
     """Speakers cited by surname alone ("Gallant said", "[Murga] said") before the summary
     has given their full name: the surname is shown as the bracketed full name the
     article (or, failing that, another article of the cluster) introduced them with, so
-    a reader is told who they are the first time they appear. A full name is shown only
+    a reader is told who they are the first time they appear. Likewise anyone cited by
+    surname alone whom the article introduced before by a role, a title or a given name
+    ("Webb's car" -> "[spokesman Webb]'s car", from the introduction's span: the
+    convention is the speaker's, the bracket replaces the surname and holds it), unless
+    the summary mentioned them before. A full name or an introduction is shown only
     while the ``spare`` words of the budget allow it: the budget stays a hard cap."""
     out = dict(insertions)
     known: set[str] = set()  # surnames whose full name the summary has shown
+    said: list[str] = []  # the summary's sentences so far, as shown
     for g in order:
         sentence = scored.sentences[g]
         doc = scored.documents[sentence.doc_index]
@@ -73,6 +78,21 @@ def _introduce(
                     known.add(surname)
                     spare -= extra
         here = units.named(g)  # people this sentence names in full itself
+        # introduced before ("Webb said"): the role or title with the name, which says
+        # more than the full name alone ("[Sgt. Tim Webb]"), first
+        for name, shown, mention in units.introductions(g):
+            if name.text in known or name.text in here:
+                continue
+            if any(_mentions(t, name.text) for t in said):
+                continue  # the summary mentioned them before (the wait this replaces)
+            at = _raw_offset(raw, sentence, name.start)
+            end = _raw_offset(raw, sentence, name.end)
+            free = all(i.end <= at or i.at >= end for i in mine)
+            extra = len(shown.split()) - 1
+            if free and extra <= spare:
+                mine.append(Insertion(at=at, end=end, text=f"[{shown}]", source=mention))
+                known.add(name.text)
+                spare -= extra
         for name in units.citations(g):  # "Webb said", "Altahan reacted": a surname alone
             if name.text in known or name.text in here:
                 continue
@@ -89,6 +109,7 @@ def _introduce(
         for ins in mine:
             known.add(ins.text.strip("[]").split()[-1])
         known.update(here)
+        said.append(" ".join([units.text(g), *(i.text for i in mine)]))
         if mine:
             out[g] = tuple(sorted(mine, key=lambda i: (i.at, i.end)))
     return out
@@ -170,12 +191,20 @@ def _candidate_cites(
     units: _Units, members: list[int], found: dict[int, tuple[Insertion, ...]]
 ) -> dict[str, int]:
     """The surnames a candidate's unit cites alone (in its text, or as a bracketed
-    "[Webb]" for a "he") whose full name its article gives, and the words showing that
-    full name adds; none named in full by the unit before they are cited."""
+    "[Webb]" for a "he") whose full name its article gives, or whose introduction it
+    can show ("[spokesman Webb]", :meth:`_Units.introductions`), and the words showing
+    that adds; none named in full, or mentioned, by the unit before they are cited."""
     if not units.enabled:
         return {}
     out: dict[str, int] = {}
     for k, g in enumerate(members):
+        # an introduction the article gives first ("[Sgt. Tim Webb]"), else the full name
+        for name, shown, _ in units.introductions(g):
+            if name.text in out or name.text in units.named(g):
+                continue
+            if any(_mentions(units.text(h), name.text) for h in members[:k]):
+                continue  # the unit mentions them before
+            out[name.text] = len(shown.split()) - 1
         cited = [n.text for n in units.citations(g)]
         cited += [i.text.strip("[]") for i in found.get(g, ()) if " " not in i.text.strip()]
         for surname in cited:
@@ -187,6 +216,14 @@ def _candidate_cites(
             if full is not None and full[0] != surname:
                 out[surname] = len(full[0].split()) - 1
     return out
+
+
+def _mentions(text: str, word: str) -> bool:
+    """``text`` mentions ``word`` (in any case: "al-ansi" mentions "Ansi")."""
+    low = word.lower()
+    if low not in text.lower():
+        return False
+    return re.search(rf"(?<![\w'’]){re.escape(low)}(?!\w)", text, re.IGNORECASE) is not None
 
 
 def _standalone(text: str) -> bool:
@@ -212,6 +249,7 @@ class _Units:
         self._full: dict[tuple[int, str], tuple[str, Mention] | None] = {}
         self._people: dict[str, list[tuple[int, Sentence, Name]]] = {}
         self._speaks: dict[str, bool] = {}
+        self._introductions: dict[int, list[tuple[Name, str, Mention]]] = {}
         self._lower: list[bool] | None = None
         self._restored: People | None = None
 
@@ -256,6 +294,30 @@ class _Units:
                 ]
             self._citations[g] = found
         return self._citations[g]
+
+    def introductions(self, g: int) -> list[tuple[Name, str, Mention]]:
+        """The names sentence ``g`` cites alone whose introduction in its article a
+        summary can show (:meth:`~synopsis.dependencies.Article.shown_introductions`):
+        the name's place in the sentence, the words to show ("spokesman Webb") and where
+        they are in the document."""
+        if not self.enabled:
+            return []
+        if g not in self._introductions:
+            sentence = self.scored.sentences[g]
+            doc = self.scored.documents[sentence.doc_index]
+            raw = doc.document.text
+            found = []
+            for need, ins in self.article(sentence.doc_index).shown_introductions(sentence.index):
+                source = doc.sentences[ins.source]
+                mention = Mention(
+                    document_id=doc.document.id,
+                    start=_raw_offset(raw, source, ins.source_start),
+                    end=_raw_offset(raw, source, ins.source_end),
+                )
+                word = self.text(g)[need.start : need.end]
+                found.append((Name(word, need.start, need.end), ins.text, mention))
+            self._introductions[g] = found
+        return self._introductions[g]
 
     def speaks(self, surname: str) -> bool:
         """Whether the cluster attributes something to ``surname`` ("Webb said"): the
