@@ -46,6 +46,16 @@ LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 ENDS_SENTENCE = re.compile(r"""[.!?]["'”’)\]]*$""")
 ENDS_CLAUSE = re.compile(r"""[.!?:;,]["'”’)\]]*$""")
 _BULLET = re.compile(r"^(?:[*•·▪►]\s|date \d{4}-\d\d-\d\d\b)|\s\*\s")
+_BULLET_STARTS = ("*", "•", "·", "▪", "►", "date ")
+
+
+def _has_bullet(line: str) -> bool:
+    """``_BULLET.search(line)``, asked of the whole first body line (a flattened copy's
+    whole text): every match opens the line with a mark or "date ", or holds a "*", so
+    the search runs only on a line with one of them."""
+    return ("*" in line or line.startswith(_BULLET_STARTS)) and bool(_BULLET.search(line))
+
+
 # A sentence boundary inside a line; a sentence end that allows a space before the
 # closing quote (a retokenized copy: ``Who. ''``).
 _NEXT_SENTENCE = re.compile(r"""[.!?]["'”’)\]]*\s+\S""")
@@ -380,8 +390,9 @@ def header(
             continue
         s = kept_text(text, line)
         nxt = next((c for c in candidates[i + 1 :] if c.keep), None)
-        wraps = nxt is not None and text[nxt.keep[0][0]].islower() and not _BULLET.search(s)
-        if _BULLET.search(s):
+        bullet = _has_bullet(s)
+        wraps = nxt is not None and text[nxt.keep[0][0]].islower() and not bullet
+        if bullet:
             story = story_after_bullets(s, options)
             if story is None:
                 in_bullets = True
