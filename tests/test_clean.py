@@ -859,3 +859,17 @@ def test_bullet_pre_check_gives_the_bullet_pattern_s_verdict() -> None:
         found += matched
         assert lines._has_bullet(line) == matched, line
     assert 500 < found < 4_500  # both verdicts tried
+
+
+@pytest.mark.parametrize("text", ["", "   ", "one", " one  two\tthree \n", "a b c d e f g h"])
+def test_word_count_up_to_a_threshold_is_exact_below_it(text: str) -> None:
+    """``word_count(text, most)`` is ``min(words, most + 1)``: every comparison with a
+    threshold up to ``most`` gives what the full count gives."""
+    from synopsis.cleaning.lines import word_count
+
+    words = len(text.split())
+    for most in range(0, 10):
+        assert word_count(text, most) == min(words, most + 1)
+        for threshold in range(0, most + 1):
+            assert (word_count(text, most) >= threshold) == (words >= threshold)
+            assert (word_count(text, most) <= threshold) == (words <= threshold)
