@@ -20,7 +20,7 @@ from .dependencies import announces
 from .model import Headline, SegmentedDocument
 from .score import words
 from .segment import STAMP
-from .textfacts import folded, found_once, may, text_of
+from .textfacts import folded, found_once, may, text_of, word_count
 
 # Each rule with the strings its pattern cannot match without (lower case; None: no
 # pre-check), so that it runs only on the sentences that hold one (textfacts.Text.may).
@@ -118,13 +118,15 @@ _RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = (
             re.IGNORECASE,
         ),
         (
-            *("click here", "sign up for our", "this story has been updated"),
+            # ("click here", "go here", "tap here" and "select a newsletter" are in
+            # "click ", " here" and "newsletter")
+            *("sign up for our", "this story has been updated"),
             *("contributed to this report", "is available on", "download our app"),
             *("you can ", "forget to ", "photo ", "photos ", "caption "),
-            *("go here", "tap here", "exclusive", "click ", "a link to this"),
+            *("exclusive", "click ", "a link to this"),
             *("breaking news", "delivered ", "learn more", " here", "above", "below"),
             *("image ", "media ", "an earlier version", "corrected to ", "amended to "),
-            *("correction appended", "invalid email", "re-enter", "select a newsletter"),
+            *("correction appended", "invalid email", "re-enter"),
             *("by signing up", "newsletter", "rights reserved", "not be published"),
             "not be republished",
             "all times",
@@ -267,7 +269,7 @@ def caption(text: str) -> bool:
     if may(low, ("updated", "posted", "published")) and _ENDS_STAMP.search(text):
         return True
     # the other rules hold only for a short line: no search in a long one
-    if len(text.split()) > CAPTION_MAX_WORDS:
+    if word_count(text, CAPTION_MAX_WORDS) > CAPTION_MAX_WORDS:
         return False
     return bool(
         (_YEAR.search(text) and date.match(text))

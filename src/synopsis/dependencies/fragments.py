@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..textfacts import found_once, may, outside_quotes, text_of
+from ..textfacts import found_once, may, outside_quotes, text_of, word_count
 from ..wordlists import (
     SAY,
 )
@@ -118,7 +118,7 @@ def fragment(text: str) -> str | None:
     # (Some sources are lower-cased throughout: there a lower-case start says nothing.)
     if stripped[:2].isalpha() and stripped[:2].islower() and not stripped.islower():
         return "lower-case start"
-    if len(stripped.split()) > 3 and not stripped.endswith(_ENDS):
+    if word_count(stripped, 3) > 3 and not stripped.endswith(_ENDS):
         return "no final punctuation"
     return verbless(stripped)
 
@@ -206,7 +206,7 @@ def verbless(text: str) -> str | None:
         return "to-clause"
     if SUBORDINATE and _subordinate(text):
         return "subordinate"
-    if len(rest.split()) >= VERBLESS_MIN_WORDS and not _has_verb(rest):
+    if word_count(rest, VERBLESS_MIN_WORDS) >= VERBLESS_MIN_WORDS and not _has_verb(rest):
         return "no verb"
     return None
 
@@ -281,7 +281,9 @@ def announces(text: str) -> bool:
     rest = outside_quotes(text).strip()
     if rest.endswith(":") or _ANNOUNCES.match(rest):
         return True
-    short = len(text.split()) <= ANNOUNCE_MAX_WORDS and not re.search(r"\d", text)
+    short = word_count(text, ANNOUNCE_MAX_WORDS) <= ANNOUNCE_MAX_WORDS and not re.search(
+        r"\d", text
+    )
     return short and bool(_GESTURE.search(rest))
 
 
@@ -307,7 +309,7 @@ _REACT_NEEDLES = ("devastated", "heartbroken", "saddened", "shocked", "stunned",
 _REACT_NEEDLES += ("distraught", "outraged", "appalled", "grief", "overjoyed", "elated")
 _REACT_NEEDLES += ("thrilled", "delighted", "condolences", "sympathies", "prayers", "tribute")
 _REACT_NEEDLES += ("praised", "condemned", "welcomed", "hailed", "denounced", "slammed")
-_REACT_NEEDLES += ("critici", "applauded", "decried", "lauded", "blasted", "mourned", "lamented")
+_REACT_NEEDLES += ("critici", "decried", "lauded", "blasted", "mourned", "lamented")  # (applauded)
 
 
 @found_once

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..stopwords import ENGLISH_STOP_WORDS
-from ..textfacts import found_once, text_of
+from ..textfacts import found_once, text_of, word_count
 from ..wordlists import (
     EVENTS,
     SAY,
@@ -80,7 +80,7 @@ def needs(text: str) -> Need | None:
     again = another(text)
     if again is not None:
         return again
-    if len(text.split()) <= DEFINITE_MAX_WORDS and not opens_quote:
+    if word_count(text, DEFINITE_MAX_WORDS) <= DEFINITE_MAX_WORDS and not opens_quote:
         definite = _DEFINITE.search(rest)
         if definite:
             return Need("definite", definite.start(), definite.end())
