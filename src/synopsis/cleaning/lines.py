@@ -207,7 +207,7 @@ def _line_reason(line: str, options: CleanOptions) -> str | None:
         fw.DATE_LINE.match(line) or fw.TIME_LINE.match(line)
     ):
         return DATE
-    if any(t in line for t in fw.GALLERY_TRIGGERS) and fw.GALLERY.search(line):
+    if fw.holds(line, fw.GALLERY_TRIGGERS) and fw.GALLERY.search(line):
         return CAPTION
     if words <= options.archive_max_words and _is_archive_notice(line.lower()):
         return ARCHIVE
@@ -240,7 +240,7 @@ def _is_archive_notice(lower: str) -> bool:
     three index words. Every case needs a crawl term or an index word: the rest is looked
     for only then."""
     crawl = fw.holds(lower, fw.ARCHIVE_CRAWL_TERMS)
-    index = sum(t in lower for t in fw.ARCHIVE_INDEX_TERMS)
+    index = sum(map(lower.__contains__, fw.ARCHIVE_INDEX_TERMS))  # (no generator)
     if not crawl and not index:
         return False
     web_crawl = fw.holds(lower, fw.ARCHIVE_WEB_CRAWL)
@@ -290,7 +290,7 @@ def share_bars(line: str) -> list[tuple[int, int]]:
     """The share bars run into ``line`` (furniture.SHARE_BAR), as spans into it: an audio
     player's label, or two share buttons or more with nothing between them."""
     low = line.lower()
-    if not any(n in low for n in fw.SHARE_NEEDLES):
+    if not fw.holds(low, fw.SHARE_NEEDLES):
         return []
     found = []
     for m in fw.SHARE_BAR.finditer(line):
@@ -314,7 +314,7 @@ def caption_label(line: str, options: CleanOptions) -> int:
     rest names its photo again: a caption with the story's lede).
     """
     label = fw.CAPTION_LABEL.match(line)
-    if label is None or (any(t in line for t in fw.GALLERY_TRIGGERS) and fw.GALLERY.search(line)):
+    if label is None or (fw.holds(line, fw.GALLERY_TRIGGERS) and fw.GALLERY.search(line)):
         return 0
     rest = line[label.end() :]
     if word_count(rest, options.long_line_words) < options.long_line_words or not (
