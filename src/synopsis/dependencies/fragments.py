@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..textfacts import found_once, may, outside_quotes, text_of, word_count
+from ..textfacts import Text, found_once, may, outside_quotes, text_of, word_count
 from ..wordlists import (
     SAY,
 )
@@ -109,9 +109,14 @@ def fragment(text: str) -> str | None:
     final punctuation (a headline, a caption, a hard-wrapped line), no main clause
     (:func:`verbless`)."""
     stripped = text.strip()
+    # the text outside quotations, found once: a Text that needs no strip has it already
+    if isinstance(text, Text) and len(stripped) == len(text):
+        rest = text.rest
+    else:
+        rest = outside_quotes(stripped)
     if (_GLUED_HINT.search(stripped) and _GLUED.search(stripped)) or _GLUED_SUBHEAD.match(stripped):
         return "glued"
-    if _LOST_STOP_HINT.search(stripped) and _LOST_STOP.search(outside_quotes(stripped)):
+    if _LOST_STOP_HINT.search(stripped) and _LOST_STOP.search(rest):
         return "glued"
     if glued_page_text(stripped):
         return "page text"
@@ -120,7 +125,7 @@ def fragment(text: str) -> str | None:
         return "lower-case start"
     if word_count(stripped, 3) > 3 and not stripped.endswith(_ENDS):
         return "no final punctuation"
-    return verbless(stripped)
+    return _verbless(stripped, rest)
 
 
 # A sentence with no finite verb: the tail of a sentence cut after an abbreviation
@@ -197,9 +202,13 @@ def verbless(text: str) -> str | None:
     >>> verbless("Because it could save your life.")
     'subordinate'
     """
+    return _verbless(text, outside_quotes(text))
+
+
+def _verbless(text: str, rest: str) -> str | None:
+    """:func:`verbless` of ``text``, whose text outside quotations is ``rest``."""
     if not VERBLESS:
         return None
-    rest = outside_quotes(text)
     if _CUT_TAIL.match(rest):
         return "cut tail"
     if _TO_CLAUSE.match(rest) and not _TO_CLAUSE_ENDS.search(rest):
@@ -278,7 +287,7 @@ def announces(text: str) -> bool:
     """A sentence that only announces what comes after it: as a summary sentence it tells
     the reader nothing (it may still come in just before what it announces, as the lead-in
     of a quotation ending in a colon)."""
-    rest = outside_quotes(text).strip()
+    rest = text_of(text).rest.strip()  # (outside_quotes, found once per sentence)
     if rest.endswith(":") or _ANNOUNCES.match(rest):
         return True
     short = word_count(text, ANNOUNCE_MAX_WORDS) <= ANNOUNCE_MAX_WORDS and not re.search(
