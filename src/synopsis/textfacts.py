@@ -106,6 +106,9 @@ def text_of(text: str) -> Text:
     return text if isinstance(text, Text) else Text(text)
 
 
+_UNSET = object()  # no verdict kept yet (None is a verdict)
+
+
 def found_once(rule: Callable[[str], T]) -> Callable[[str], T]:
     """``rule`` (a function of one sentence's text alone) asked once per :class:`Text`:
     its verdict is kept in ``Text.found``, so a sentence shared by several units, or
@@ -117,8 +120,10 @@ def found_once(rule: Callable[[str], T]) -> Callable[[str], T]:
     def judged(text: str) -> T:
         if not isinstance(text, Text):
             return rule(text)
-        if key not in text.found:
-            text.found[key] = rule(text)
-        return text.found[key]  # type: ignore[return-value]
+        found = text.found
+        verdict = found.get(key, _UNSET)  # (one look-up where a verdict is kept)
+        if verdict is _UNSET:
+            verdict = found[key] = rule(text)
+        return verdict  # type: ignore[return-value]
 
     return judged
