@@ -255,9 +255,13 @@ _PICTURE_NEEDLES = ("left", "right", "(cent", "pictured ", "happier", "seen ")
 
 def caption(text: str) -> bool:
     """A caption, footnote marker or reader warning: text about the page, not the story."""
+    return _caption(text, folded(text))
+
+
+def _caption(text: str, low: str | None) -> bool:
+    """:func:`caption` of ``text``, whose :func:`~synopsis.textfacts.folded` is ``low``."""
     date, picture, footnote, credit, warning = _CAPTION_RULES
     # (date and warning are anchored at the start: match, not a search at every position)
-    low = folded(text)
     if footnote.search(text) or (may(low, ("warning", "spoiler")) and warning.match(text)):
         return True
     if _may_be_agency_caption(text, low) and _AGENCY_CAPTION.search(text):
@@ -349,7 +353,11 @@ def off_topic(text: str) -> str | None:
     for reason, pattern, needles in _RULES:
         if (needles is None or text.may(needles)) and pattern.search(text):
             return reason
-    if _WRITER.match(text.strip()) or caption(text.rest) or _title_case(text):
+    # (the text outside quotations has no character the sentence lacks: when the
+    # sentence's lower case can be trusted, so can the rest's, and it needs no new check)
+    rest = text.rest
+    low = rest.lower() if text.lower_ is not None else folded(rest)
+    if _WRITER.match(text.strip()) or _caption(rest, low) or _title_case(text):
         return "page text"
     if text[:1].isdigit() and _gallery_counter(text):
         return "page text"
