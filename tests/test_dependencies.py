@@ -841,3 +841,13 @@ def test_in_lower_cased_copy_only_a_speaker_cited_alone_waits() -> None:
     assert [n.kind for n in article.unintroduced(1)] == ["surname"]
     assert article.unintroduced(2) == []  # no speaker's slot: may be any capitalised word
     assert unintroduced(texts, 1, lower=False) == []  # in cased copy "al-ansi" is no name
+
+
+def test_demonstrative_pre_check_in_two_steps_keeps_every_needle() -> None:
+    """The pre-check looks for "<preposition> that" only in a text with " that": every
+    such needle holds it, and the two steps together are the needle list."""
+    from synopsis.dependencies import sentence
+
+    assert all(" that" in n for n in sentence._THAT_NEEDLES)
+    assert sentence._DETERMINERS + sentence._THAT_NEEDLES == sentence._DEMONSTRATIVE_NEEDLES
+    assert "that" not in "".join(sentence._DETERMINERS)

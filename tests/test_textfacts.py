@@ -1,5 +1,7 @@
 """textfacts: the pre-checks that spare the rules' patterns never change a verdict."""
 
+import pytest
+
 from synopsis.dependencies import attributed_name, fragment, needs, speaker_need
 from synopsis.textfacts import Text, outside_quotes, text_of
 from synopsis.topic import off_topic
@@ -150,3 +152,17 @@ def test_every_alternative_of_the_tip_line_and_page_text_rules_passes_its_pre_ch
     ]
     for text in pages:
         assert off_topic(text) == "page text", text
+
+
+@pytest.mark.parametrize("text", ["", "  ", "one", " one  two\tthree \n", "a b c d e f g h i j k"])
+def test_word_count_is_exact_up_to_its_threshold(text: str) -> None:
+    """``word_count(text, most)`` gives every comparison with a threshold up to ``most``
+    that the full ``len(text.split())`` gives."""
+    from synopsis.textfacts import word_count
+
+    words = len(text.split())
+    for most in range(0, 14):
+        assert word_count(text, most) == min(words, most + 1)
+        for threshold in range(0, most + 1):
+            assert (word_count(text, most) > threshold) == (words > threshold)
+            assert (word_count(text, most) >= threshold) == (words >= threshold)

@@ -39,6 +39,13 @@ def folded(text: str) -> str | None:
     return None if _FOLDS.search(text) else text.lower()
 
 
+def word_count(text: str, most: int) -> int:
+    """``min(len(text.split()), most + 1)``: enough to compare the words of ``text`` with a
+    threshold up to ``most``, without splitting a long text to its end (a rule that asks
+    "more than 3 words?" of every sentence reads its first four)."""
+    return len(text.split(None, max(most, 0)))
+
+
 def may(lower: str | None, needles: Iterable[str]) -> bool:
     """Whether ``lower`` (from :func:`folded`) holds one of ``needles``; always True for
     None. False means a pattern that needs one of them cannot match the text."""
@@ -74,8 +81,14 @@ class Text(str):
     def may(self, needles: Iterable[str]) -> bool:
         """Whether the lower-cased text holds one of ``needles`` (always True when the
         lower case cannot be trusted): False means a pattern that needs one cannot
-        match."""
-        return may(self.lower_, needles)
+        match. (The loop of :func:`may`, inlined: this runs on every sentence.)"""
+        lower = self.lower_
+        if lower is None:
+            return True
+        for needle in needles:  # noqa: SIM110 (any() over a generator costs more)
+            if needle in lower:
+                return True
+        return False
 
     def has_word(self, vocabulary: frozenset[str]) -> bool:
         """Whether one of the text's words (maximal runs of word characters, lower-cased)
@@ -93,6 +106,9 @@ def text_of(text: str) -> Text:
     return text if isinstance(text, Text) else Text(text)
 
 
+_UNSET = object()  # no verdict kept yet (None is a verdict)
+
+
 def found_once(rule: Callable[[str], T]) -> Callable[[str], T]:
     """``rule`` (a function of one sentence's text alone) asked once per :class:`Text`:
     its verdict is kept in ``Text.found``, so a sentence shared by several units, or
@@ -104,8 +120,10 @@ def found_once(rule: Callable[[str], T]) -> Callable[[str], T]:
     def judged(text: str) -> T:
         if not isinstance(text, Text):
             return rule(text)
-        if key not in text.found:
-            text.found[key] = rule(text)
-        return text.found[key]  # type: ignore[return-value]
+        found = text.found
+        verdict = found.get(key, _UNSET)  # (one look-up where a verdict is kept)
+        if verdict is _UNSET:
+            verdict = found[key] = rule(text)
+        return verdict  # type: ignore[return-value]
 
     return judged

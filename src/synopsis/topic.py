@@ -20,7 +20,7 @@ from .dependencies import announces
 from .model import Headline, SegmentedDocument
 from .score import words
 from .segment import STAMP
-from .textfacts import folded, found_once, may, text_of
+from .textfacts import folded, found_once, may, text_of, word_count
 
 # Each rule with the strings its pattern cannot match without (lower case; None: no
 # pre-check), so that it runs only on the sentences that hold one (textfacts.Text.may).
@@ -118,13 +118,15 @@ _RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = (
             re.IGNORECASE,
         ),
         (
-            *("click here", "sign up for our", "this story has been updated"),
+            # ("click here", "go here", "tap here" and "select a newsletter" are in
+            # "click ", " here" and "newsletter")
+            *("sign up for our", "this story has been updated"),
             *("contributed to this report", "is available on", "download our app"),
             *("you can ", "forget to ", "photo ", "photos ", "caption "),
-            *("go here", "tap here", "exclusive", "click ", "a link to this"),
+            *("exclusive", "click ", "a link to this"),
             *("breaking news", "delivered ", "learn more", " here", "above", "below"),
             *("image ", "media ", "an earlier version", "corrected to ", "amended to "),
-            *("correction appended", "invalid email", "re-enter", "select a newsletter"),
+            *("correction appended", "invalid email", "re-enter"),
             *("by signing up", "newsletter", "rights reserved", "not be published"),
             "not be republished",
             "all times",
@@ -253,9 +255,13 @@ _PICTURE_NEEDLES = ("left", "right", "(cent", "pictured ", "happier", "seen ")
 
 def caption(text: str) -> bool:
     """A caption, footnote marker or reader warning: text about the page, not the story."""
+    return _caption(text, folded(text))
+
+
+def _caption(text: str, low: str | None) -> bool:
+    """:func:`caption` of ``text``, whose :func:`~synopsis.textfacts.folded` is ``low``."""
     date, picture, footnote, credit, warning = _CAPTION_RULES
     # (date and warning are anchored at the start: match, not a search at every position)
-    low = folded(text)
     if footnote.search(text) or (may(low, ("warning", "spoiler")) and warning.match(text)):
         return True
     if _may_be_agency_caption(text, low) and _AGENCY_CAPTION.search(text):
@@ -267,7 +273,7 @@ def caption(text: str) -> bool:
     if may(low, ("updated", "posted", "published")) and _ENDS_STAMP.search(text):
         return True
     # the other rules hold only for a short line: no search in a long one
-    if len(text.split()) > CAPTION_MAX_WORDS:
+    if word_count(text, CAPTION_MAX_WORDS) > CAPTION_MAX_WORDS:
         return False
     return bool(
         (_YEAR.search(text) and date.match(text))
@@ -347,7 +353,11 @@ def off_topic(text: str) -> str | None:
     for reason, pattern, needles in _RULES:
         if (needles is None or text.may(needles)) and pattern.search(text):
             return reason
-    if _WRITER.match(text.strip()) or caption(text.rest) or _title_case(text):
+    # (the text outside quotations has no character the sentence lacks: when the
+    # sentence's lower case can be trusted, so can the rest's, and it needs no new check)
+    rest = text.rest
+    low = rest.lower() if text.lower_ is not None else folded(rest)
+    if _WRITER.match(text.strip()) or _caption(rest, low) or _title_case(text):
         return "page text"
     if text[:1].isdigit() and _gallery_counter(text):
         return "page text"

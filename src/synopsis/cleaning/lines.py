@@ -46,6 +46,16 @@ LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 ENDS_SENTENCE = re.compile(r"""[.!?]["'”’)\]]*$""")
 ENDS_CLAUSE = re.compile(r"""[.!?:;,]["'”’)\]]*$""")
 _BULLET = re.compile(r"^(?:[*•·▪►]\s|date \d{4}-\d\d-\d\d\b)|\s\*\s")
+_BULLET_STARTS = ("*", "•", "·", "▪", "►", "date ")
+
+
+def _has_bullet(line: str) -> bool:
+    """``_BULLET.search(line)``, asked of the whole first body line (a flattened copy's
+    whole text): every match opens the line with a mark or "date ", or holds a "*", so
+    the search runs only on a line with one of them."""
+    return ("*" in line or line.startswith(_BULLET_STARTS)) and bool(_BULLET.search(line))
+
+
 # A sentence boundary inside a line; a sentence end that allows a space before the
 # closing quote (a retokenized copy: ``Who. ''``).
 _NEXT_SENTENCE = re.compile(r"""[.!?]["'”’)\]]*\s+\S""")
@@ -112,8 +122,11 @@ def line_key(line: str) -> str:
     return " ".join(line.lower().split())
 
 
-def word_count(text: str) -> int:
-    return len(text.split())
+def word_count(text: str, most: int | None = None) -> int:
+    """The words of ``text`` (``str.split``); with ``most``, ``min(words, most + 1)``:
+    enough to compare with any threshold up to ``most``, without splitting a long line (a
+    flattened copy's whole text is one line) to its end."""
+    return len(text.split() if most is None else text.split(None, max(most, 0)))
 
 
 def kept_text(text: str, line: Line) -> str:
@@ -122,7 +135,7 @@ def kept_text(text: str, line: Line) -> str:
 
 def is_prose(line: str, options: CleanOptions) -> bool:
     """Shaped like story text: a sentence of some length, or a long run of words."""
-    words = word_count(line)
+    words = word_count(line, max(options.long_line_words, options.prose_words))
     if words >= options.long_line_words:
         return True
     return words >= options.prose_words and bool(ENDS_SENTENCE.search(line))
@@ -179,7 +192,9 @@ def _line_reason(line: str, options: CleanOptions) -> str | None:
     """The kind of furniture a whole line is, or None when it may be story text."""
     if not LETTER.search(line):
         return SEPARATOR
-    words = word_count(line)
+    most = max(8, options.furniture_max_words, options.archive_max_words)
+    words = word_count(line, max(most, options.caption_max_words))  # exact up to the rules'
+    # thresholds; the markup rule below counts them all
     if words <= 8:
         key = fw.fold(line)
         if key in fw.FURNITURE_LINES:
@@ -192,7 +207,7 @@ def _line_reason(line: str, options: CleanOptions) -> str | None:
         fw.DATE_LINE.match(line) or fw.TIME_LINE.match(line)
     ):
         return DATE
-    if any(t in line for t in fw.GALLERY_TRIGGERS) and fw.GALLERY.search(line):
+    if fw.holds(line, fw.GALLERY_TRIGGERS) and fw.GALLERY.search(line):
         return CAPTION
     if words <= options.archive_max_words and _is_archive_notice(line.lower()):
         return ARCHIVE
@@ -210,7 +225,7 @@ def _line_reason(line: str, options: CleanOptions) -> str | None:
     if (
         ("&" in line or "<" in line)
         and _MARKUP.search(line)
-        and len(_MARKUP.findall(line)) * 2 >= words
+        and len(_MARKUP.findall(line)) * 2 >= word_count(line)
     ):
         return MARKUP
     if words <= options.furniture_max_words and fw.CREDIT_RE.search(line):
@@ -225,7 +240,7 @@ def _is_archive_notice(lower: str) -> bool:
     three index words. Every case needs a crawl term or an index word: the rest is looked
     for only then."""
     crawl = fw.holds(lower, fw.ARCHIVE_CRAWL_TERMS)
-    index = sum(t in lower for t in fw.ARCHIVE_INDEX_TERMS)
+    index = sum(map(lower.__contains__, fw.ARCHIVE_INDEX_TERMS))  # (no generator)
     if not crawl and not index:
         return False
     web_crawl = fw.holds(lower, fw.ARCHIVE_WEB_CRAWL)
@@ -275,7 +290,7 @@ def share_bars(line: str) -> list[tuple[int, int]]:
     """The share bars run into ``line`` (furniture.SHARE_BAR), as spans into it: an audio
     player's label, or two share buttons or more with nothing between them."""
     low = line.lower()
-    if not any(n in low for n in fw.SHARE_NEEDLES):
+    if not fw.holds(low, fw.SHARE_NEEDLES):
         return []
     found = []
     for m in fw.SHARE_BAR.finditer(line):
@@ -299,10 +314,12 @@ def caption_label(line: str, options: CleanOptions) -> int:
     rest names its photo again: a caption with the story's lede).
     """
     label = fw.CAPTION_LABEL.match(line)
-    if label is None or (any(t in line for t in fw.GALLERY_TRIGGERS) and fw.GALLERY.search(line)):
+    if label is None or (fw.holds(line, fw.GALLERY_TRIGGERS) and fw.GALLERY.search(line)):
         return 0
     rest = line[label.end() :]
-    if word_count(rest) < options.long_line_words or not _NEXT_SENTENCE.search(rest):
+    if word_count(rest, options.long_line_words) < options.long_line_words or not (
+        _NEXT_SENTENCE.search(rest)
+    ):
         return 0
     if fw.CAPTION_MARK.search(rest):
         return 0  # a caption that runs on: it names its photo again
@@ -320,7 +337,7 @@ def story_after_bullets(line: str, options: CleanOptions) -> int | None:
     start = 0
     for mark in [*_BULLET.finditer(line), None]:
         end = len(line) if mark is None else mark.start()
-        if word_count(line[start:end]) >= options.long_line_words:
+        if word_count(line[start:end], options.long_line_words) >= options.long_line_words:
             return start
         if mark is not None:
             start = mark.end()
@@ -380,8 +397,9 @@ def header(
             continue
         s = kept_text(text, line)
         nxt = next((c for c in candidates[i + 1 :] if c.keep), None)
-        wraps = nxt is not None and text[nxt.keep[0][0]].islower() and not _BULLET.search(s)
-        if _BULLET.search(s):
+        bullet = _has_bullet(s)
+        wraps = nxt is not None and text[nxt.keep[0][0]].islower() and not bullet
+        if bullet:
             story = story_after_bullets(s, options)
             if story is None:
                 in_bullets = True
@@ -403,7 +421,9 @@ def header(
         continues = text[line.keep[0][0]].islower() or (s[:1] in "\"“'‘" and not _NAME.match(s))
         if in_bullets and continues and not _BYLINE.match(s):  # a bullet wrapped onto this line
             drop(line, WIRE_HEADER)
-        elif _BYLINE.match(s) and word_count(s) <= options.byline_max_words:
+        elif (
+            _BYLINE.match(s) and word_count(s, options.byline_max_words) <= options.byline_max_words
+        ):
             meta.setdefault("byline", s)
             drop(line, BYLINE)
         elif "title" not in meta:
@@ -412,7 +432,7 @@ def header(
         elif _NAME.match(s):
             meta.setdefault("byline", s)
             drop(line, BYLINE)
-        elif word_count(s) >= options.prose_words and "standfirst" not in meta:
+        elif word_count(s, options.prose_words) >= options.prose_words and "standfirst" not in meta:
             meta["standfirst"] = s
             drop(line, STANDFIRST)
         else:
@@ -675,7 +695,9 @@ def _cut_glued_headline(text: str, line: Line, meta: dict[str, str], cut: Cut | 
 
 
 def _sentence(line: str, options: CleanOptions) -> bool:
-    return word_count(line) >= options.prose_words and bool(_ENDS_SPACED.search(line))
+    return word_count(line, options.prose_words) >= options.prose_words and bool(
+        _ENDS_SPACED.search(line)
+    )
 
 
 def drop_subheads(text: str, lines: list[Line], options: CleanOptions, drop: Drop) -> None:
@@ -683,8 +705,8 @@ def drop_subheads(text: str, lines: list[Line], options: CleanOptions, drop: Dro
     kept = [line for line in lines if line.keep]
     for i, line in enumerate(kept):
         s = kept_text(text, line)
-        words = word_count(s)
-        caps = s.upper() == s and words <= options.caps_subhead_words
+        words = word_count(s, max(options.caps_subhead_words, options.subhead_words))
+        caps = words <= options.caps_subhead_words and s.upper() == s
         if not caps and (words > options.subhead_words or ENDS_CLAUSE.search(s)):
             continue
         if not caps and s[:1].islower():
@@ -703,6 +725,10 @@ def drop_trailing(text: str, lines: list[Line], options: CleanOptions, drop: Dro
     kept = [line for line in lines if line.keep]
     for line in reversed(kept[1:]):
         s = kept_text(text, line)
-        if ENDS_SENTENCE.search(s) or word_count(s) > options.trailing_words or _QUOTED.search(s):
+        if (
+            ENDS_SENTENCE.search(s)
+            or word_count(s, options.trailing_words) > options.trailing_words
+            or _QUOTED.search(s)
+        ):
             break  # a quotation with its speaker is a sentence that lost its full stop
         drop(line, TRAILING)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..textfacts import found_once, may, outside_quotes, text_of
+from ..textfacts import Text, found_once, may, outside_quotes, text_of, word_count
 from ..wordlists import (
     SAY,
 )
@@ -109,18 +109,23 @@ def fragment(text: str) -> str | None:
     final punctuation (a headline, a caption, a hard-wrapped line), no main clause
     (:func:`verbless`)."""
     stripped = text.strip()
+    # the text outside quotations, found once: a Text that needs no strip has it already
+    if isinstance(text, Text) and len(stripped) == len(text):
+        rest = text.rest
+    else:
+        rest = outside_quotes(stripped)
     if (_GLUED_HINT.search(stripped) and _GLUED.search(stripped)) or _GLUED_SUBHEAD.match(stripped):
         return "glued"
-    if _LOST_STOP_HINT.search(stripped) and _LOST_STOP.search(outside_quotes(stripped)):
+    if _LOST_STOP_HINT.search(stripped) and _LOST_STOP.search(rest):
         return "glued"
     if glued_page_text(stripped):
         return "page text"
     # (Some sources are lower-cased throughout: there a lower-case start says nothing.)
     if stripped[:2].isalpha() and stripped[:2].islower() and not stripped.islower():
         return "lower-case start"
-    if len(stripped.split()) > 3 and not stripped.endswith(_ENDS):
+    if word_count(stripped, 3) > 3 and not stripped.endswith(_ENDS):
         return "no final punctuation"
-    return verbless(stripped)
+    return _verbless(stripped, rest)
 
 
 # A sentence with no finite verb: the tail of a sentence cut after an abbreviation
@@ -197,16 +202,20 @@ def verbless(text: str) -> str | None:
     >>> verbless("Because it could save your life.")
     'subordinate'
     """
+    return _verbless(text, outside_quotes(text))
+
+
+def _verbless(text: str, rest: str) -> str | None:
+    """:func:`verbless` of ``text``, whose text outside quotations is ``rest``."""
     if not VERBLESS:
         return None
-    rest = outside_quotes(text)
     if _CUT_TAIL.match(rest):
         return "cut tail"
     if _TO_CLAUSE.match(rest) and not _TO_CLAUSE_ENDS.search(rest):
         return "to-clause"
     if SUBORDINATE and _subordinate(text):
         return "subordinate"
-    if len(rest.split()) >= VERBLESS_MIN_WORDS and not _has_verb(rest):
+    if word_count(rest, VERBLESS_MIN_WORDS) >= VERBLESS_MIN_WORDS and not _has_verb(rest):
         return "no verb"
     return None
 
@@ -278,10 +287,12 @@ def announces(text: str) -> bool:
     """A sentence that only announces what comes after it: as a summary sentence it tells
     the reader nothing (it may still come in just before what it announces, as the lead-in
     of a quotation ending in a colon)."""
-    rest = outside_quotes(text).strip()
+    rest = text_of(text).rest.strip()  # (outside_quotes, found once per sentence)
     if rest.endswith(":") or _ANNOUNCES.match(rest):
         return True
-    short = len(text.split()) <= ANNOUNCE_MAX_WORDS and not re.search(r"\d", text)
+    short = word_count(text, ANNOUNCE_MAX_WORDS) <= ANNOUNCE_MAX_WORDS and not re.search(
+        r"\d", text
+    )
     return short and bool(_GESTURE.search(rest))
 
 
@@ -307,7 +318,7 @@ _REACT_NEEDLES = ("devastated", "heartbroken", "saddened", "shocked", "stunned",
 _REACT_NEEDLES += ("distraught", "outraged", "appalled", "grief", "overjoyed", "elated")
 _REACT_NEEDLES += ("thrilled", "delighted", "condolences", "sympathies", "prayers", "tribute")
 _REACT_NEEDLES += ("praised", "condemned", "welcomed", "hailed", "denounced", "slammed")
-_REACT_NEEDLES += ("critici", "applauded", "decried", "lauded", "blasted", "mourned", "lamented")
+_REACT_NEEDLES += ("critici", "decried", "lauded", "blasted", "mourned", "lamented")  # (applauded)
 
 
 @found_once

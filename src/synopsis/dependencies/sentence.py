@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..stopwords import ENGLISH_STOP_WORDS
-from ..textfacts import found_once, text_of
+from ..textfacts import found_once, text_of, word_count
 from ..wordlists import (
     EVENTS,
     SAY,
@@ -80,7 +80,7 @@ def needs(text: str) -> Need | None:
     again = another(text)
     if again is not None:
         return again
-    if len(text.split()) <= DEFINITE_MAX_WORDS and not opens_quote:
+    if word_count(text, DEFINITE_MAX_WORDS) <= DEFINITE_MAX_WORDS and not opens_quote:
         definite = _DEFINITE.search(rest)
         if definite:
             return Need("definite", definite.start(), definite.end())
@@ -264,6 +264,9 @@ _BEFORE = {
 # ("that" alone is in most sentences: the pre-check looks for it after its prepositions)
 _DEMONSTRATIVE_NEEDLES = ("this", "these", "those", "such", "similar", "same")
 _DEMONSTRATIVE_NEEDLES += tuple(f"{p} that" for p in _THAT_AFTER)
+# (each "<preposition> that" holds " that": the fourteen are looked for only after it)
+_DETERMINERS = _DEMONSTRATIVE_NEEDLES[:6]
+_THAT_NEEDLES = _DEMONSTRATIVE_NEEDLES[6:]
 _NOT_REFERENT = frozenset(
     [
         *("week", "weekend", "year", "month", "day", "morning", "afternoon", "evening"),
@@ -308,7 +311,9 @@ def demonstrative(text: str) -> Need | None:
     :func:`another`). "this week", "those killed", "such as", "in that case" point at
     nothing."""
     text = text_of(text)
-    if not DEMONSTRATIVE or not text.may(_DEMONSTRATIVE_NEEDLES):
+    if not DEMONSTRATIVE or not (
+        text.may(_DETERMINERS) or (text.may((" that",)) and text.may(_THAT_NEEDLES))
+    ):
         return None
     # Outside quotations: a speaker's "this problem" is the speaker's, understood from
     # the quotation's own speaker and moment (quote_context takes the ones that open it).
