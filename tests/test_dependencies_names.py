@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from synopsis.dependencies import Article, Unit, unmet_another
-from synopsis.dependencies.names import introduction
+from synopsis.dependencies.names import attributed_name, cited_surnames, full_names, introduction
 
 FIRE_A = Path(__file__).parent / "fixtures" / "introductions" / "fire-a.txt"
 
@@ -86,3 +86,50 @@ def test_a_name_introduced_in_a_later_sentence_is_not_shown_before_it() -> None:
     assert article.introduction("Keller", 0) is None
     assert article.introduction("Keller", 1) is None  # the sentence itself
     assert article.introduction("Keller", 2) == (1, 5, 21)
+
+
+@pytest.mark.parametrize(
+    ("text", "cited"),
+    [
+        # surnames with a capital after a usual prefix are cited alone like any other
+        ("McKee said the vote was close.", ["McKee"]),
+        ("The report, DeVine said, came late.", ["DeVine"]),
+        ("O'Brien told reporters it was over.", ["O'Brien"]),
+        ("When MacLeod arrived, the hall was empty.", ["MacLeod"]),
+        ("DiMaggio's lawyer filed the papers.", ["DiMaggio"]),
+        ("The plan, according to LaGuardia, was sound.", ["LaGuardia"]),
+        # brand words have no such prefix, or a capital after a second one
+        ("PageRank decides the order.", []),
+        ("YouTube said it would comply.", []),
+        ("LaTeX was used for the paper.", []),
+        ("MacBook sales fell in the spring.", []),
+        # part of a longer name is no lone word
+        ("Rep. Ann McKee said the vote was close.", []),
+    ],
+)
+def test_surnames_with_a_capital_inside_are_cited_alone(text: str, cited: list[str]) -> None:
+    assert [n.text for n in cited_surnames(text)] == cited
+
+
+def test_a_full_name_with_a_capital_inside_is_one_person() -> None:
+    text = "The bill passed, Rep. Dee McKee said, and Conan O'Brien agreed."
+    assert [(n.text, text[n.start : n.end]) for n in full_names(text)] == [
+        ("McKee", "Dee McKee"),
+        ("O'Brien", "Conan O'Brien"),
+    ]
+    said = attributed_name(text)
+    assert said is not None and said.text == "McKee"
+
+
+def test_a_surname_with_a_capital_inside_is_shown_with_its_introduction() -> None:
+    texts = [
+        "A ferry ran aground off the point on Sunday.",
+        "Harbour spokeswoman Dee McKee said no one was hurt.",
+        "The tide lifted it free by evening.",
+        "According to McKee, the pilot had radioed twice.",
+    ]
+    article = Article(texts)
+    ((need, ins),) = article.shown_introductions(3)
+    assert texts[3][need.start : need.end] == "McKee"
+    assert (ins.text, ins.source) == ("spokeswoman Dee McKee", 1)
+    assert unmet_another(article, Unit(3, 3)) == []

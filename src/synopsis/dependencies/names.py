@@ -19,12 +19,23 @@ from ..wordlists import (
 from .openers import Need
 from .quotes import _SAY_FIRST, _SAY_WORD
 
+# One word of a name: a capital, then lower case ("Webb", "al-Ansi's"), or a surname
+# prefix with a capital inside ("McKee", "MacLeod", "DeVine", "DiMaggio", "LaGuardia",
+# "LeBlanc", "VanDyke", "O'Brien"; given names too: "DeAndre", "LaToya"). Only these
+# prefixes and a lower-case rest after the inner capital, so that brand words stay out
+# ("PageRank", "YouTube", "iPhone", "LaTeX"). A company with a prefix's shape
+# ("McDonald's", "McKinsey") is then read as any one-word company name ("Google") is:
+# cited alone it waits only where its article introduced it after a role word, and
+# :mod:`synopsis.select` shows that introduction. Product names with the shape
+# (:data:`_PRODUCTS`, "MacBook") are no name.
+NAME_WORD = r"(?:(?:Mc|Mac|De|Di|Da|La|Le|Van)(?=[A-Z][a-z])|O['’](?=[A-Z][a-z]))?[A-Z][a-z'’-]+"
+_PRODUCTS = frozenset(["macbook", "macbooks"])
 # (Every name, and every title, starts with a capital: the lookahead lets the matcher
 # skip to the next one instead of trying the titles at every position.)
 _PERSON = re.compile(
     rf"(?=[A-Z])(?:(?:{TITLES})\.?\s+)?"
-    r"((?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.|de|van|von|al|bin))*"
-    r"\s+[A-Z][a-z'’-]+)"
+    rf"((?:{NAME_WORD}|[A-Z]\.)(?:\s+(?:{NAME_WORD}|[A-Z]\.|de|van|von|al|bin))*"
+    rf"\s+{NAME_WORD})(?![A-Za-z])"
 )
 
 
@@ -51,7 +62,7 @@ def _find_persons(text: Text) -> list[Name]:
     for m in _PERSON.finditer(rest):
         parts = m.group(1).split()
         surname = parts[-1].rstrip("'’")
-        if surname.endswith(("'s", "’s")) or surname.lower() in NOT_SURNAME:
+        if surname.endswith(("'s", "’s")) or surname.lower() in NOT_SURNAME | _PRODUCTS:
             continue
         if m.start(1) == 0 and parts[0].lower() in NOT_NAME_START:
             continue
@@ -86,7 +97,7 @@ _CAPITALISED_RUN = re.compile(
     r"(?=[A-Z])[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|(?:de|van|von|al|bin)\b))*"
 )
 _TOKEN = re.compile(r"\S+")
-_LONE_WORD = re.compile(r"[A-Z][a-z'’-]+(?=\.?$)")  # the whole word ("PageRank" is none)
+_LONE_WORD = re.compile(NAME_WORD + r"(?=\.?$)")  # the whole word ("PageRank" is none)
 _OPENS_CLAUSE = (",", ";", ":", "(", "—", "–", "-")
 # Words after which a capitalised word is a clause's subject, and words that may follow a
 # subject (a verb, an auxiliary, an adverb before one).
@@ -165,7 +176,8 @@ def _cited(text: str) -> tuple[Name, ...]:
         following = after[0] if after else ""
         if not possessive and following[:1].isalpha() and not _VERB_LIKE.match(following):
             continue
-        if len(word) > 1 and word.lower() not in NOT_SURNAME and word.lower() not in NOT_A_NAME:
+        low = word.lower()
+        if len(word) > 1 and low not in NOT_SURNAME and low not in NOT_A_NAME | _PRODUCTS:
             out.append(Name(word, start, start + len(word)))
     return tuple(out)
 
@@ -213,7 +225,7 @@ _SAYS_AFTER = re.compile(rf"\s*(?:,[^,]{{0,30}},)?\s*(?:{SAY})\b")
 _SAYS_BEFORE = re.compile(rf"\b(?:{SAY})\s*(?:(?:{TITLES})\.?\s+)?$")
 # A lone capitalised word next to a verb of saying ("Kerry said", "said Psaki").
 _SURNAME_SAYS = re.compile(
-    rf"\b(?P<a>[A-Z][a-z'’-]+)\s+(?:{SAY})\b|\b(?:{SAY})\s+(?P<b>[A-Z][a-z'’-]+)\b"
+    rf"\b(?P<a>{NAME_WORD})\s+(?:{SAY})\b|\b(?:{SAY})\s+(?P<b>{NAME_WORD})\b"
 )
 
 
@@ -306,7 +318,7 @@ def introduces_name(text: str, word: str, lower: bool) -> bool:
 # verb ("visited Jacob" introduces nobody a reader can be shown) nor a word that only
 # describes ("young Jacob").
 INTRO_LEAD = 2
-_LEAD_WORD = re.compile(r"[A-Z][a-z'’-]+|[A-Z]\.|(?:" + TITLES + r")\.?")
+_LEAD_WORD = re.compile(NAME_WORD + r"|[A-Z]\.|(?:" + TITLES + r")\.?")
 _TITLE = re.compile(r"(?:" + TITLES + r")\.?")
 _ROLE = re.compile(r"[a-z][a-z-]{2,}")
 # A role word: an agent noun's ending ("spokesman", "officer", "actress", "analyst",

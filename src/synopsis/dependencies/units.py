@@ -12,6 +12,7 @@ from ..wordlists import (
 )
 from .authors import Author
 from .names import (
+    NAME_WORD,
     Name,
     _persons,
     attributed_name,
@@ -309,7 +310,7 @@ def _named_before(text: str, position: int, article: Article, i: int) -> bool:
     head = outside_quotes(text)[:position]
     if any(p.end <= position for p in _persons(text)):
         return True
-    return any(article.named_before(w, i) for w in re.findall(r"[A-Z][a-z'’-]+", head))
+    return any(article.named_before(w, i) for w in re.findall(NAME_WORD, head))
 
 
 def introduces(text: str) -> bool:
@@ -386,7 +387,7 @@ _SUBJECT_LEAD = frozenset(["the", "a", "an", "former", "late", "then", "ex", "de
 _WORD = re.compile(r"[\w'’.-]+")
 # A subject in apposition: a few lower-case words, then the name between commas.
 _APPOSITION = re.compile(
-    r"\W*[\w'’-]+(?:\s+[a-z][\w'’-]*){0,4},\s+(?:[A-Z][\w'’.-]*\s+)*(?P<s>[A-Z][a-z'’-]+),"
+    r"\W*[\w'’-]+(?:\s+[a-z][\w'’-]*){0,4},\s+(?:[A-Z][\w'’.-]*\s+)*(?P<s>" + NAME_WORD + r"),"
 )
 
 
@@ -420,7 +421,7 @@ def _clause_subject(article: Article, j: int, i: int) -> Name | str | None:
             return Name(m.group("s"), m.start("s"), m.end("s"))
         return None
     named = {}
-    for w in re.finditer(r"\b[A-Z][a-z'’-]+\b", text):
+    for w in re.finditer(rf"\b{NAME_WORD}\b", text):
         word = w.group()
         if word in named or word.lower() in NOT_SURNAME or word.lower() in NOT_A_NAME:
             continue
