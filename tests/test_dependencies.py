@@ -851,3 +851,47 @@ def test_demonstrative_pre_check_in_two_steps_keeps_every_needle() -> None:
     assert all(" that" in n for n in sentence._THAT_NEEDLES)
     assert sentence._DETERMINERS + sentence._THAT_NEEDLES == sentence._DEMONSTRATIVE_NEEDLES
     assert "that" not in "".join(sentence._DETERMINERS)
+
+
+@pytest.mark.parametrize(
+    ("text", "connective"),
+    [
+        ("The port, however, is a much harder case.", "however"),
+        ("Fuel prices, meanwhile, kept rising all week.", "meanwhile"),
+        ("The harbour master, too, wanted the berths cleared.", "too"),
+        ("Some coastal towns, for example, had no power for days.", "for example"),
+        ("The ministry, in turn, asked the council for a report.", "in turn"),
+        ("The ferry company, though, says the schedule will hold.", "though"),
+    ],
+)
+def test_a_connective_after_the_opening_words_needs_the_sentence_before(
+    text: str, connective: str
+) -> None:
+    need = needs(text)
+    assert need is not None and need.kind == "connective"
+    assert text[need.start : need.end] == connective
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # further in than a short opening phrase: the sentence's own business
+        "The mayor of the city and the whole council, however, approved the plan.",
+        # no clause after it, or no commas around it
+        "The port reopened on Tuesday, however.",
+        "The crews worked through the night too, officials said on Tuesday.",
+        # inside a list of places, not set off as a connective
+        "Dover, Calais and Ostend reopened their ferry berths on Tuesday.",
+    ],
+)
+def test_a_connective_elsewhere_in_the_sentence_needs_nothing(text: str) -> None:
+    assert needs(text) is None
+
+
+def test_a_connective_after_the_subject_is_taken_with_the_sentence_before() -> None:
+    texts = [
+        "Harbour master Ellen Marsh said on Tuesday that the port would reopen by Friday.",
+        "The northern berths, however, remain closed to all shipping.",
+    ]
+    unit = resolve(texts, 1)
+    assert unit is not None and (unit.first, unit.last) == (0, 1)

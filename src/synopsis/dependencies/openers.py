@@ -57,3 +57,32 @@ def _opens_clause(head: str, end: int) -> bool:
         return False
     word = head[:end].strip(" ,").lower()
     return not (word == "so" and re.match(r"(?:far|much|many|long|called)\b", rest, re.I))
+
+
+# A connective set off by commas just after a sentence's opening words ("Syria, however,
+# is ...", "The council, meanwhile, ...", "Webb, too, ...", "Some towns, for example,
+# ..."): it leans on the sentence before just as an opening "However," does, and is the
+# same need (``connective``, range the connective's words). Only after a short opening
+# phrase (at most ``SUBJECT_MAX_WORDS`` words, with no comma, quotation mark or
+# bracket in it) and only with a clause after it; a connective further in is the
+# sentence's own business ("The mayor of the city and the council, however, ..." is
+# left alone: a long opening carries its own context more often than not).
+SUBJECT_MAX_WORDS = 4
+_AFTER_SUBJECT = (
+    "however|though|meanwhile|in turn|too|for example|for instance|by contrast|"
+    "in contrast|on the other hand|for (?:his|her|its|their) part|nonetheless|"
+    "nevertheless|likewise|similarly|instead|moreover|in addition|as a result|therefore|"
+    "thus"
+)
+_CONNECTIVE_AFTER_SUBJECT = re.compile(
+    rf"(?:[^\s,;:\"“”‘’()\[\]]+\s+){{0,{SUBJECT_MAX_WORDS - 1}}}[^\s,;:\"“”‘’()\[\]]+"
+    rf",\s*(?P<c>(?:{_AFTER_SUBJECT}))\s*,\s*(?=\w)",
+    re.IGNORECASE,
+)
+
+
+def connective_after_subject(head: str) -> tuple[int, int] | None:
+    """Where the connective after ``head``'s opening words is ("however" in "Syria,
+    however, is ..."), or None when there is none (see :data:`SUBJECT_MAX_WORDS`)."""
+    m = _CONNECTIVE_AFTER_SUBJECT.match(head)
+    return (m.start("c"), m.end("c")) if m else None

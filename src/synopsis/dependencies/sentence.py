@@ -18,6 +18,7 @@ from .openers import (
     _PRONOUN_OPENER,
     Need,
     _opens_clause,
+    connective_after_subject,
 )
 from .quotes import (
     _SAY_FIRST,
@@ -68,6 +69,9 @@ def needs(text: str) -> Need | None:
         connective = _CONNECTIVE_OPENER.match(head)
         if connective and _opens_clause(head, connective.end()):
             return Need("connective", offset, offset + connective.end())
+        after_subject = connective_after_subject(head)
+        if after_subject is not None:  # "Syria, however, is ...": as an opening "However,"
+            return Need("connective", offset + after_subject[0], offset + after_subject[1])
         pronoun = _PRONOUN_OPENER.match(head)
         if pronoun and not _NOT_ANAPHORIC.match(head):
             return Need("pronoun", offset, offset + pronoun.end())
