@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from synopsis.dependencies import Article, Unit, unmet_another
+from synopsis.dependencies import Article, Unit, resolve, unmet_another
 from synopsis.dependencies.names import attributed_name, cited_surnames, full_names, introduction
 
 FIRE_A = Path(__file__).parent / "fixtures" / "introductions" / "fire-a.txt"
@@ -133,3 +133,18 @@ def test_a_surname_with_a_capital_inside_is_shown_with_its_introduction() -> Non
     assert texts[3][need.start : need.end] == "McKee"
     assert (ins.text, ins.source) == ("spokeswoman Dee McKee", 1)
     assert unmet_another(article, Unit(3, 3)) == []
+
+
+def test_a_speaker_from_a_body_after_of_is_who_he_said_refers_to() -> None:
+    # The nearer speaker is named with where he is from ("... of the Harbour party said");
+    # "he said" is his, not the earlier speaker's two sentences back (whose surname has a
+    # capital inside, so is a name too).
+    texts = [
+        'Port union leader Sean McBride said: "The berths must reopen."',
+        "Transport minister Ian Ford of the Harbour party said he saw pressure on the police.",
+        '"Politicians should stay out of this," he said.',
+    ]
+    unit = resolve(texts, 2)
+    assert unit is not None
+    (insertion,) = unit.insertions
+    assert insertion.text == "Ford" and insertion.source == 1

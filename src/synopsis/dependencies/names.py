@@ -220,8 +220,13 @@ def speaker_name(text: str) -> Name | None:
     return persons[-1] if len(surnames) == 1 else None
 
 
-# A verb of saying just after a name ("Kerry, 71, said") or just before it ("said Lt.").
-_SAYS_AFTER = re.compile(rf"\s*(?:,[^,]{{0,30}},)?\s*(?:{SAY})\b")
+# A verb of saying just after a name ("Kerry, 71, said", "Ann Ford of the Alliance party
+# said": a body after "of" is where the person is from, not who speaks) or just before
+# it ("said Lt.").
+_SAYS_AFTER = re.compile(
+    rf"\s*(?:,[^,]{{0,30}},)?\s*(?:of\s+(?:the\s+)?(?:[A-Z][\w'’.&-]*\s+){{1,4}}(?:party\s+)?)?"
+    rf"(?:{SAY})\b"
+)
 _SAYS_BEFORE = re.compile(rf"\b(?:{SAY})\s*(?:(?:{TITLES})\.?\s+)?$")
 # A lone capitalised word next to a verb of saying ("Kerry said", "said Psaki").
 _SURNAME_SAYS = re.compile(
