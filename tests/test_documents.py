@@ -23,7 +23,7 @@ from conftest import FIXTURES, make_document
 from synopsis import furniture as fw
 from synopsis.cleaning import clean, clean_cluster
 from synopsis.cleaning.documents import is_notice
-from synopsis.cleaning.kinds import reads_as_news, reads_as_page
+from synopsis.cleaning.kinds import page_cues, reads_as_news, reads_as_page
 from synopsis.cleaning.reasons import (
     NO_SHARED_STORY,
     NOTHING_LEFT,
@@ -231,6 +231,19 @@ def test_two_features_that_are_neither_news_nor_pages_both_stay() -> None:
     summary = synopsis.summarize(docs, words=100)
     assert summary.excluded == ()
     assert NO_SHARED_STORY.format("tv-feature.txt", "essay.txt") in summary.notes
+
+
+def test_a_visitor_guide_that_narrates_as_much_as_it_sells_stays_beside_a_feature() -> None:
+    # a lighthouse guide with two prices and the reader addressed reads as a page, but
+    # its page cues do not outnumber its narration: with two sources that is too little
+    # to say it is no source (a cut report on train-5000 looked like this)
+    docs = pair("documents/tv-feature.txt", "documents/museum-guide.txt")
+    cleaned = clean_cluster(docs)
+    assert reads_as_page(cleaned[1].body_text) and not reads_as_news(cleaned[1].body_text)
+    page, _, narrative = page_cues(cleaned[1].body_text)
+    assert page == narrative
+    assert all(c.dropped is None for c in cleaned)
+    assert cleaned[1].note == NO_SHARED_STORY.format("tv-feature.txt", "museum-guide.txt")
 
 
 def test_two_pages_that_are_no_articles_both_stay() -> None:
