@@ -23,7 +23,7 @@ from conftest import FIXTURES, make_document
 from synopsis import furniture as fw
 from synopsis.cleaning import clean, clean_cluster
 from synopsis.cleaning.documents import is_notice
-from synopsis.cleaning.kinds import reads_as_news, reads_as_page
+from synopsis.cleaning.kinds import page_cues, reads_as_news, reads_as_page
 from synopsis.cleaning.reasons import (
     NO_SHARED_STORY,
     NOTHING_LEFT,
@@ -32,6 +32,7 @@ from synopsis.cleaning.reasons import (
     OFF_TOPIC_HEADLINE,
     OFF_TOPIC_PAGE,
     OFF_TOPIC_PAIR,
+    OFF_TOPIC_PAIR_PAGE,
 )
 from synopsis.cleaning.stories import _copy_groups, topicality
 from synopsis.options import CleanOptions
@@ -187,6 +188,71 @@ def test_a_two_document_cluster_of_one_story_keeps_both() -> None:
 def test_two_sources_that_are_neither_news_both_stay() -> None:
     cleaned = clean_cluster(pair("documents/essay.txt", "documents/shop.txt"))
     assert all(c.dropped is None for c in cleaned)
+
+
+@pytest.mark.parametrize(
+    ("feature", "page"),
+    [
+        ("documents/tv-feature.txt", "documents/loan-advert.txt"),
+        ("documents/tv-feature.txt", "documents/shop.txt"),
+        ("documents/essay.txt", "documents/loan-advert.txt"),
+    ],
+)
+def test_of_two_sources_neither_news_the_page_that_is_no_article_is_off_topic(
+    feature: str, page: str
+) -> None:
+    # a piece about a quiz show or a garden diary beside a loan advert or a product page:
+    # neither reads as news, they share no story, and only the page tells the reader what
+    # to buy or do; the feature is still about something, the page is no source
+    docs = pair(feature, page)
+    cleaned = clean_cluster(docs)
+    assert not any(reads_as_news(c.body_text) for c in cleaned)
+    assert [reads_as_page(c.body_text) for c in cleaned] == [False, True]
+    assert [c.dropped for c in cleaned] == [None, OFF_TOPIC_PAIR_PAGE]
+    assert cleaned[1].body  # kept for `clean --explain`
+    summary = synopsis.summarize(docs, words=100)
+    name = page.split("/")[-1]
+    assert summary.excluded == (name,)
+    assert any(n == f"document {name} dropped: {OFF_TOPIC_PAIR_PAGE}" for n in summary.notes)
+    assert {s.document_id for s in summary.sentences} == {feature.split("/")[-1]}
+    # the page against a news report is judged by the news rule, as before
+    assert [c.dropped for c in clean_cluster(pair("cross/wire.txt", page))] == [
+        None,
+        OFF_TOPIC_PAIR,
+    ]
+
+
+def test_two_features_that_are_neither_news_nor_pages_both_stay() -> None:
+    # a quiz-show piece and a garden diary: no kind says which is the cluster's
+    docs = pair("documents/tv-feature.txt", "documents/essay.txt")
+    cleaned = clean_cluster(docs)
+    assert all(c.dropped is None for c in cleaned)
+    assert not any(reads_as_page(c.body_text) for c in cleaned)
+    summary = synopsis.summarize(docs, words=100)
+    assert summary.excluded == ()
+    assert NO_SHARED_STORY.format("tv-feature.txt", "essay.txt") in summary.notes
+
+
+def test_a_visitor_guide_that_narrates_as_much_as_it_sells_stays_beside_a_feature() -> None:
+    # a lighthouse guide with two prices and the reader addressed reads as a page, but
+    # its page cues do not outnumber its narration: with two sources that is too little
+    # to say it is no source (a cut report on train-5000 looked like this)
+    docs = pair("documents/tv-feature.txt", "documents/museum-guide.txt")
+    cleaned = clean_cluster(docs)
+    assert reads_as_page(cleaned[1].body_text) and not reads_as_news(cleaned[1].body_text)
+    page, _, narrative = page_cues(cleaned[1].body_text)
+    assert page == narrative
+    assert all(c.dropped is None for c in cleaned)
+    assert cleaned[1].note == NO_SHARED_STORY.format("tv-feature.txt", "museum-guide.txt")
+
+
+def test_two_pages_that_are_no_articles_both_stay() -> None:
+    # a product page and a recipe, both pages: the rule needs exactly one
+    docs = pair("documents/shop.txt", "documents/recipe.txt")
+    cleaned = clean_cluster(docs)
+    assert all(reads_as_page(c.body_text) for c in cleaned)
+    assert all(c.dropped is None for c in cleaned)
+    assert cleaned[1].note == NO_SHARED_STORY.format("shop.txt", "recipe.txt")
 
 
 def test_copies_of_the_news_report_are_one_source_against_the_essay() -> None:

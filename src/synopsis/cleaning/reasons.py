@@ -37,6 +37,11 @@ OFF_TOPIC_PAGE = (
     "off-topic: a page that is no article (a product page, a how-to, a fact sheet: it"
     " tells the reader what to do or buy) and shares no story with any other source"
 )
+OFF_TOPIC_PAIR_PAGE = (
+    "off-topic: shares no story with the only other source, neither reads as a news report,"
+    " and it is a page that is no article (it tells the reader what to do or buy) where the"
+    " other is not"
+)
 OFF_TOPIC_HEADLINE = (
     "off-topic: shares no story with the only other source, and its text does not tell"
     " its own headline, which the other source's text does"

@@ -2,7 +2,8 @@
 
 A document is no source of the summary when the other sources agree on a story it does
 not tell (:func:`topicality`, the majority rule), when it is one of two sources that share
-no story and reads as no news report or is off its own headline (:func:`_judge_pair`), or
+no story and reads as no news report, is off its own headline or, neither news, is a page
+that is no article (:func:`_judge_pair`), or
 when it is a page that is no article and shares no story with any other source
 (:func:`_judge_pages`). Its body is kept, so ``clean --explain`` can show it.
 """
@@ -19,13 +20,14 @@ from .. import furniture as fw
 from ..model import CleanDocument
 from ..options import CleanOptions
 from ..stopwords import ENGLISH_STOP_WORDS
-from .kinds import reads_as_news, reads_as_page
+from .kinds import page_cues, reads_as_news, reads_as_page
 from .reasons import (
     NO_SHARED_STORY,
     OFF_TOPIC,
     OFF_TOPIC_HEADLINE,
     OFF_TOPIC_PAGE,
     OFF_TOPIC_PAIR,
+    OFF_TOPIC_PAIR_PAGE,
 )
 
 # A sentence boundary for document decisions: a full stop, then space and any letter (the
@@ -383,8 +385,9 @@ def _judge_pair(
     known: dict[str, set[str]] | None,
     counted: dict[int, int],
 ) -> list[CleanDocument]:
-    """Two independent sources that share no story: keep the one that reads as news, or
-    of two news reports the one that tells the other's headline.
+    """Two independent sources that share no story: keep the one that reads as news, of
+    two news reports the one that tells the other's headline, of two that are neither
+    the one that is no page.
 
     With two sources each is the other's only support, so the majority rule of
     :func:`topicality` cannot say which is off the story. When neither has more than
@@ -392,9 +395,11 @@ def _judge_pair(
     judge), their telling words overlap under ``pair_max_similarity``, and exactly one
     of them :func:`reads_as_news`, the other (an essay, a column, a page about something
     else) is marked off-topic. When both read as news, one is off-topic only when its
-    own headline is told by the other's text and not by its own (:func:`_off_its_headline`);
-    otherwise, and when neither reads as news, both stay: nothing says which story the
-    cluster is about. A page held in two copies stays, as in
+    own headline is told by the other's text and not by its own (:func:`_off_its_headline`).
+    When neither reads as news, one is off-topic only when it alone
+    :func:`~.kinds.reads_as_page` (an advert beside a feature: :func:`_the_page`).
+    Otherwise both stay: nothing says which story the cluster is about. A page held in
+    two copies stays, as in
     :func:`topicality`; so does everything when a third source is live.
     """
     live = sorted(i for i in counted if cleaned[i].dropped is None)
@@ -428,6 +433,8 @@ def _judge_pair(
         off, reason = _off_its_headline(cleaned, (one, two), words, options), OFF_TOPIC_HEADLINE
     elif news[one] != news[two]:
         off, reason = (two if news[one] else one), OFF_TOPIC_PAIR
+    else:  # neither a report: a feature beside a page that is no article, the page goes
+        off, reason = _the_page(cleaned, (one, two), spans, options), OFF_TOPIC_PAIR_PAGE
     if off is None:  # nothing says which story is the cluster's: both stay, and say so
         first, second = sorted((one, two))
         note = NO_SHARED_STORY.format(cleaned[first].document.id, cleaned[second].document.id)
@@ -435,6 +442,29 @@ def _judge_pair(
     elif len(members[group[off]]) == 1:
         out[off] = dataclasses.replace(cleaned[off], dropped=reason)
     return out
+
+
+def _the_page(
+    cleaned: list[CleanDocument],
+    pair: tuple[int, int],
+    spans: dict[int, list[tuple[int, int]]],
+    options: CleanOptions,
+) -> int | None:
+    """Of two sources that share no story and neither reads as news, the one that
+    :func:`~.kinds.reads_as_page` (an advert, a shop page, a how-to) when the other does
+    not: a feature or a show's page is still about something, a page that tells the
+    reader what to buy or do is about nothing the cluster gathered. With no third source
+    to say which is the story, the page's own cues (instructions, prices, shop words)
+    must also outnumber its narration, the reader addressed left out: on train-5000 a
+    cut, lowercased report with two such cues and as many of narration read as a page.
+    None when both or neither read as a page: nothing says which is the cluster's."""
+    pages = []
+    for i in pair:
+        body = " ".join(cleaned[i].document.text[a:b] for a, b in spans[i])
+        if reads_as_page(body, options.page_min_cues):
+            page, _, narrative = page_cues(body)
+            pages.append((i, page > narrative))
+    return pages[0][0] if len(pages) == 1 and pages[0][1] else None
 
 
 def headline(cleaned: CleanDocument) -> str:
