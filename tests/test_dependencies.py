@@ -23,7 +23,6 @@ from synopsis.dependencies import (
     unmet_another,
     verbless,
 )
-from synopsis.topic import off_topic
 
 # A short wire story written for these tests.
 STORY = [
@@ -131,23 +130,6 @@ def test_speaker_names_ignore_institutions_and_days() -> None:
 @pytest.mark.parametrize(
     ("text", "reason"),
     [
-        ("In a separate incident, two men were arrested in the next county.", "another event"),
-        ("Anyone with information is asked to call the sheriff's office.", "tip line"),
-        ("Who will pay for the repairs?", "question"),
-        ("Click here to sign up for our morning newsletter.", "page text"),
-    ],
-)
-def test_off_topic_sentences_are_named(text: str, reason: str) -> None:
-    assert off_topic(text) == reason
-
-
-def test_a_question_inside_a_quotation_is_reporting() -> None:
-    assert off_topic('"Who will pay for this?" asked councillor Ann Webb.') is None
-
-
-@pytest.mark.parametrize(
-    ("text", "reason"),
-    [
         ('The mayor said."He got the money back', "glued"),
         ("and the agency has come under fire from Veterans Affairs critics.", "lower-case start"),
         ("Storm Closes Harbour For Four Days", "no final punctuation"),
@@ -202,31 +184,6 @@ def test_a_bare_quote_after_a_named_report_goes_with_it() -> None:
 
 def test_new_verbs_of_saying_attribute_a_quote() -> None:
     assert needs('"Get out now!" one woman screamed at the crowd.') is None
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "October 2001, as the new bridge opened to traffic.",
-        "That's the harbour master on the left and her deputy on the right.",
-        "A list of the criteria follows:[12][14]",
-        "Warning: Contains spoilers for the final episode.",
-    ],
-)
-def test_captions_footnotes_and_warnings_are_page_text(text: str) -> None:
-    assert off_topic(text) == "page text"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "March 2012 saw record rainfall across the north of the county.",
-        "May 4, 2014, was the day the bridge reopened after four years of repairs.",
-        "Police said the man on the left of the car was armed when he fled the scene on Monday.",
-    ],
-)
-def test_dated_and_directional_news_sentences_are_not_captions(text: str) -> None:
-    assert off_topic(text) is None
 
 
 @pytest.mark.parametrize(
