@@ -66,14 +66,39 @@ def test_bad_lines_are_reported_with_their_numbers_and_skipped(tmp_path: Path):
         + json.dumps(good[1]) + "\n"
     )  # fmt: skip
     result = track("-", "--db", str(tmp_path / "s.db"), stdin=text)
-    assert result.exit_code == 0, result.stderr
+    assert result.exit_code == 1, result.stderr  # the rest tracked, but input was lost
     for number in (2, 3, 4, 5):
         assert f"<stdin>, line {number}:" in result.stderr
+    assert result.stderr.splitlines()[-1].endswith(", 4 skipped")
     assert "Traceback" not in result.stderr
     assert [json.loads(x)["id"] for x in result.stdout.splitlines()] == [
         good[0]["id"],
         good[1]["id"],
     ]
+
+
+def test_strict_stops_at_the_first_bad_line_after_storing_the_ones_before(tmp_path: Path):
+    good = interleaved(per_story=1, kits=("flood", "comet", "strike"))
+    text = (
+        json.dumps(good[0]) + "\n"
+        + json.dumps(good[1]) + "\n"
+        + "{not json\n"
+        + json.dumps(good[2]) + "\n"
+    )  # fmt: skip
+    db = tmp_path / "s.db"
+    result = track("-", "--db", str(db), "--strict", stdin=text)
+    assert result.exit_code == 2, result.stderr
+    assert "<stdin>, line 3:" in result.stderr and "--strict" in result.stderr
+    assert "Traceback" not in result.stderr
+    acked = [json.loads(x)["id"] for x in result.stdout.splitlines()]
+    assert acked == [good[0]["id"], good[1]["id"]]
+    with Tracker(db) as tracker:  # acknowledged means committed; nothing after the line
+        stored = {a.id for s in tracker.stories() for a in s.articles}
+    assert stored == set(acked)
+    clean = track("-", "--db", str(tmp_path / "t.db"), "--strict", stdin=text.replace(
+        "{not json\n", ""))  # fmt: skip
+    assert clean.exit_code == 0, clean.stderr
+    assert len(clean.stdout.splitlines()) == 3
 
 
 def test_user_mistakes_are_one_line_errors(tmp_path: Path):
@@ -158,7 +183,7 @@ def feed_server() -> Iterator[str]:
 def test_feed_pages_are_fetched_and_a_missing_page_skipped(tmp_path: Path, feed_server: str):
     db = str(tmp_path / "s.db")
     result = track("--feed", f"{feed_server}/feed.xml", "--db", db)
-    assert result.exit_code == 0, result.stderr
+    assert result.exit_code == 1, result.stderr  # the missing page
     acks = [json.loads(x) for x in result.stdout.splitlines()]
     assert len(acks) == 2 and len({a["story_id"] for a in acks}) == 1
     assert f"{feed_server}/gone.html" in result.stderr
@@ -172,8 +197,9 @@ def test_unreachable_feed_is_skipped_and_the_rest_processed(tmp_path: Path, feed
     stream = write_jsonl(tmp_path / "in.jsonl", interleaved(per_story=1, kits=("flood",)))
     dead = "http://127.0.0.1:9/feed.xml"
     result = track(str(stream), "--feed", dead, "--db", str(tmp_path / "s.db"))
-    assert result.exit_code == 0, result.stderr
+    assert result.exit_code == 1, result.stderr
     assert dead in result.stderr and "unreachable" in result.stderr
+    assert result.stderr.splitlines()[-1].endswith(", 1 skipped")
     assert len(result.stdout.splitlines()) == 1
 
 

@@ -63,16 +63,26 @@ def track_command(
             " needs synopsis[embed]). A database keeps the mode it was started with.",
         ),
     ] = False,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Stop at the first bad line, file or feed (exit code 2), after committing "
+            "the articles read before it. By default each is reported on stderr and skipped, "
+            "tracking goes on, and the exit code is 1.",
+        ),
+    ] = False,
 ) -> None:
     """Group incoming articles into stories, with live summaries.
 
     Reads articles in arrival order from JSONL files ({"id", "text", "published"?,
     "title"?} a line), folders of .jsonl, .txt, .md or .html files, standard input or RSS/Atom
     feeds, assigns each to a story in --db, and prints {"id", "story_id", "new_story"}
-    on standard output once it is committed. Bad lines and unreachable feeds are reported
-    on stderr with their line numbers and skipped, and tracking goes on (exit code 0: in
-    a long run a feed item without text is routine). Re-adding an id is a no-op, so a
-    stopped run is resumed by running it again.
+    on standard output once it is committed. Bad lines (invalid JSON, no text, a bad
+    'published') and unreachable feeds are named on stderr with their line or URL and
+    skipped, and tracking goes on. Exit code 0: every article read; 1: some input was
+    skipped (the closing line counts it); 2: stopped, one line says why. Re-adding an id is
+    a no-op, so a stopped run is resumed by running it again.
 
     \b
     Examples:
@@ -82,10 +92,12 @@ def track_command(
     from ..stream import cli as stream_cli
 
     try:
-        stream_cli.track(inputs or [], feed or [], db, follow_, window_days, summary_every,
-                         quiet, stderr, embed)  # fmt: skip
+        skipped = stream_cli.track(inputs or [], feed or [], db, follow_, window_days,
+                                   summary_every, quiet, stderr, embed, strict)  # fmt: skip
     except SynopsisError as exc:
         raise fail(str(exc)) from None
+    if skipped:  # each named on stderr, and counted by the closing line
+        raise typer.Exit(1)
 
 
 @app.command("stories")

@@ -55,8 +55,15 @@ def track(
     quiet: bool,
     stderr: Console,
     embed: bool = False,
-) -> None:
+    strict: bool = False,
+) -> int:
+    """Track the inputs; returns how many items were skipped (each already named on
+    stderr). With ``strict`` the first bad item ends the run, after the good ones read
+    before it are committed, as an :class:`InputError`."""
     stream, batch = items(inputs, feeds, watch)
+    first_bad: list[Skipped] = []
+    if strict:
+        stream = _until_bad(stream, first_bad)
     story = StoryOptions.with_embeddings() if embed else StoryOptions()
     options = TrackOptions(story=dataclasses.replace(story, window_days=window_days),
                            summary_every=summary_every, embed=embed)  # fmt: skip
@@ -88,6 +95,8 @@ def track(
             bar.update(task, completed=done, description=f"{done} articles, {rate:.0f}/s")
 
         def skipped(item: Skipped) -> None:
+            if strict:
+                return  # the command's error, once the articles before it are committed
             stderr.print(
                 f"synopsis: skipped {item.source}: {item.reason}", highlight=False, markup=False
             )
@@ -100,6 +109,20 @@ def track(
         f"{result.skipped} skipped",
         highlight=False,
     )
+    if first_bad:
+        bad = first_bad[0]
+        raise InputError(f"{bad.source}: {bad.reason} (--strict: stopped there; the "
+                         "articles before it are stored)")  # fmt: skip
+    return result.skipped
+
+
+def _until_bad(stream: Iterator[Item], bad: list[Skipped]) -> Iterator[Item]:
+    """The items up to and including the first skipped one (kept in ``bad``)."""
+    for item in stream:
+        yield item
+        if isinstance(item, Skipped):
+            bad.append(item)
+            return
 
 
 def stories(db: str, fmt: str, since: str | None, story: str | None, limit: int | None) -> str:
