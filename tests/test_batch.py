@@ -134,11 +134,30 @@ def test_batch_command_writes_records_and_resumes(corpus: Path, tmp_path: Path):
     out = tmp_path / "cli.jsonl"
     args = ["batch", "summarize", str(corpus), "-o", str(out), "-w", "60", "-j", "2"]
     first = runner.invoke(app, args)
-    assert first.exit_code == 0, first.output
+    assert first.exit_code == 1, first.output  # written, but one cluster failed
     assert "4 records written" in first.output and "1 with an error" in first.output
+    assert "cluster empty: failed:" in first.stderr and "1 cluster failed" in first.stderr
     second = runner.invoke(app, args)
+    assert second.exit_code == 0, second.output  # nothing new, nothing failed this run
     assert "0 records written" in second.output and "4 already there" in second.output
     assert out.read_bytes() == _run(corpus, tmp_path / "api.jsonl").read_bytes()
+
+
+def test_batch_command_exits_0_when_every_cluster_is_summarized(corpus: Path, tmp_path: Path):
+    good = corpus.with_name("good.jsonl")
+    write_corpus(good, bad=False)
+    with good.open("a") as f:
+        f.write("{not json\n")
+    out = tmp_path / "o.jsonl"
+    args = ["batch", "summarize", str(good), "-o", str(out), "-w", "60", "-j", "1"]
+    broken = CliRunner().invoke(app, args)
+    assert broken.exit_code == 1, broken.output
+    line = len(STORIES) + 1
+    assert f"cluster {line}: failed: {good}, line {line}: invalid JSON" in broken.stderr
+    write_corpus(good, bad=False)
+    clean = CliRunner().invoke(app, [*args[:4], str(tmp_path / "p.jsonl"), *args[5:]])
+    assert clean.exit_code == 0, clean.output
+    assert "failed" not in clean.stderr
 
 
 def test_batch_command_refuses_a_missing_input_in_one_line(tmp_path: Path):

@@ -75,8 +75,9 @@ def test_stories_command_writes_stories_and_their_summaries(tmp_path: Path):
         app, ["batch", "stories", str(source), "-o", str(out), "--summaries", str(summaries),
               "-w", "50", "-j", "1"],
     )  # fmt: skip
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # the rest written, one line lost
     assert "jsonl, line 11:" in result.output and "10 articles in 4 stories" in result.output
+    assert "1 unreadable input line skipped" in result.stderr
     stories = [json.loads(line) for line in out.read_text().splitlines()]
     assert {frozenset(s["articles"]) for s in stories} == truth(gold)
     records = [json.loads(line) for line in summaries.read_text().splitlines()]

@@ -13,6 +13,7 @@ from .common import (
     app,
     counter,
     fail,
+    say,
     stderr,
 )
 
@@ -80,8 +81,11 @@ def batch_summarize_command(
     Reads clusters from JSON Lines, Multi-News text or Parquet and writes one record per
     cluster to --output: the fields of 'summarize --format json' plus 'error' (a cluster
     that fails is recorded with its reason and the job goes on; a malformed line is
-    recorded the same way, with its line number as the id). Re-running with the same
-    --output resumes.
+    recorded the same way, with its line number as the id). Each such cluster is named on
+    stderr (locally; Spark gives a count) and a closing line counts them. Exit code 0:
+    every cluster summarized; 1: some records of this run carry an error; 2: stopped,
+    one line says why. Re-running with the same --output resumes (it does not retry
+    records already there, errors included).
 
     \b
     Example:
@@ -90,6 +94,12 @@ def batch_summarize_command(
     from .. import batch
 
     cores = jobs or batch.default_jobs()
+
+    def record_done(record) -> None:
+        tick()
+        if record["error"] is not None:
+            say(f"synopsis: cluster {record['cluster_id']}: failed: {record['error']}")
+
     try:
         if engine is Engine.spark:
             from ..batch.spark import session, stop
@@ -106,7 +116,7 @@ def batch_summarize_command(
             with counter("Summarizing", batch.count_items(input)) as tick:
                 result = batch.summarize_corpus(
                     input, output, jobs=cores, words=words, fmt=fmt and fmt.value,
-                    clean=not no_clean, on_record=lambda _: tick(),
+                    clean=not no_clean, on_record=record_done,
                 )  # fmt: skip
     except SynopsisError as exc:
         raise fail(str(exc)) from None
@@ -115,6 +125,11 @@ def batch_summarize_command(
         f"({result.errors} with an error), {result.resumed} already there",
         highlight=False,
     )
+    if result.errors:
+        where = "" if engine is Engine.local else " (see their 'error' field)"
+        say(f"synopsis: {result.errors} cluster{'s' if result.errors > 1 else ''} failed"
+            f"{where}; the rest were summarized")  # fmt: skip
+        raise typer.Exit(1)
 
 
 @batch_app.command("stories")
@@ -154,8 +169,10 @@ def batch_stories_command(
 
     Reads articles from JSON Lines or Parquet and writes one JSON line per story (stream
     mode's notion of a story: same event, within --window-days) to --output; with
-    --summaries also summarizes every story of two or more articles. Malformed lines are
-    reported on stderr with their numbers and skipped.
+    --summaries also summarizes every story of two or more articles. Malformed lines (bad
+    JSON, no text, a bad 'published') are named on stderr with their numbers and skipped,
+    and a closing line counts them. Exit code 0: every article grouped; 1: some lines were
+    skipped; 2: stopped, one line says why.
 
     \b
     Example:
@@ -200,6 +217,11 @@ def batch_stories_command(
         ),
         highlight=False,
     )
+    if found.skipped:
+        lost = len(found.skipped)
+        say(f"synopsis: {lost} unreadable input line{'s' if lost > 1 else ''} skipped; the "
+            "rest were grouped")  # fmt: skip
+        raise typer.Exit(1)
 
 
 @batch_app.command("spark-job")
