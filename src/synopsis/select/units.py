@@ -85,25 +85,16 @@ def _introduce(
                 continue
             if any(_mentions(t, name.text) for t in said):
                 continue  # the summary mentioned them before (the wait this replaces)
-            at = _raw_offset(raw, sentence, name.start)
-            end = _raw_offset(raw, sentence, name.end)
-            free = all(i.end <= at or i.at >= end for i in mine)
-            extra = len(shown.split()) - 1
-            if free and extra <= spare:
-                mine.append(Insertion(at=at, end=end, text=f"[{shown}]", source=mention))
+            if (extra := _bracket(raw, sentence, mine, name, shown, mention, spare)) is not None:
                 known.add(name.text)
                 spare -= extra
         for name in units.citations(g):  # "Webb said", "Altahan reacted": a surname alone
             if name.text in known or name.text in here:
                 continue
-            at = _raw_offset(raw, sentence, name.start)
-            end = _raw_offset(raw, sentence, name.end)
-            free = all(i.end <= at or i.at >= end for i in mine)
             found = units.full_name(g, name.text)
-            extra = 0 if found is None else len(found[0].split()) - len(name.text.split())
-            if free and found is not None and found[0] != name.text and extra <= spare:
-                text, mention = found
-                mine.append(Insertion(at=at, end=end, text=f"[{text}]", source=mention))
+            if found is None or found[0] == name.text:
+                continue
+            if (extra := _bracket(raw, sentence, mine, name, *found, spare)) is not None:
                 known.add(name.text)
                 spare -= extra
         for ins in mine:
@@ -113,6 +104,27 @@ def _introduce(
         if mine:
             out[g] = tuple(sorted(mine, key=lambda i: (i.at, i.end)))
     return out
+
+
+def _bracket(
+    raw: str,
+    sentence: Sentence,
+    mine: list[Insertion],
+    name: Name,
+    shown: str,
+    mention: Mention,
+    spare: int,
+) -> int | None:
+    """Show the surname ``name`` of ``sentence`` as ``[shown]`` (from ``mention``), added to
+    its insertions ``mine``, if none of them covers it and the words it adds fit in
+    ``spare``: the words it adds, or None when it is not shown."""
+    at = _raw_offset(raw, sentence, name.start)
+    end = _raw_offset(raw, sentence, name.end)
+    extra = len(shown.split()) - len(name.text.split())
+    if extra > spare or any(i.end > at and i.at < end for i in mine):
+        return None
+    mine.append(Insertion(at=at, end=end, text=f"[{shown}]", source=mention))
+    return extra
 
 
 def _full_name(
